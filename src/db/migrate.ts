@@ -1,0 +1,36 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import type { Logger } from "../logger.ts";
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+// Drizzle's migrator takes no lock (drizzle-orm #874): two processes migrating one database at
+// once collide. Every migrator holds this session advisory lock, on its own connection, for the
+// whole run. The key is arbitrary but fixed: "training-engine migrations".
+const MIGRATION_LOCK_KEY = 7_301_120_955_421;
+
+export class MigrationError extends Error {}
+
+/** Applies every pending migration; safe to run again and from several processes at once. */
+export async function migrateDatabase(connectionString: string, logger: Logger): Promise<void> {
+  const client = new pg.Client({ connectionString, application_name: "training-engine-migrate" });
+  await client.connect();
+  try {
+    const started = performance.now();
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    } catch (error) {
+      const cause = error as { message?: string; cause?: { message?: string } };
+      throw new MigrationError(`migration failed: ${cause.cause?.message ?? cause.message}`, { cause: error });
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+    logger.info({ ms: Math.round(performance.now() - started) }, "migrations applied");
+  } finally {
+    await client.end();
+  }
+}

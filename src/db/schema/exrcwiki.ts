@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgPolicy, pgTable, text } from "drizzle-orm/pg-core";
+import { authenticatedRole } from "drizzle-orm/supabase";
+import { CATALOGUE_LEVELS, CATEGORIES, FORCES, MECHANICS, MOVEMENT_PATTERNS } from "../../domain/vocabulary.ts";
+import { createdAt, updatedAt } from "./_shared.ts";
+import { equipmentCheck, muscleGroupCheck } from "./vocabulary-checks.ts";
+
+const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+/**
+ * The master exercise catalogue. Shared by every user: signed-in users read it, only the service
+ * writes it (no write policy exists, and authenticated holds SELECT alone).
+ */
+export const exrcwiki = pgTable(
+  "exrcwiki",
+  {
+    exerciseId: text("exercise_id").primaryKey(),
+    name: text("name").notNull(),
+    equipment: text("equipment").notNull(),
+    muscleGroup: text("muscle_group").notNull(),
+    secondaryMuscles: text("secondary_muscles").array().notNull().default(sql`'{}'::text[]`),
+    level: text("level").notNull(),
+    mechanic: text("mechanic"),
+    force: text("force"),
+    category: text("category").notNull(),
+    movementPattern: text("movement_pattern"),
+    instructions: text("instructions").array().notNull().default(sql`'{}'::text[]`),
+    // Where the row came from: 'builtin' or the importer's source name.
+    source: text("source").notNull().default("builtin"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("exrcwiki_equipment_check", equipmentCheck(t.equipment)),
+    check("exrcwiki_muscle_group_check", muscleGroupCheck(t.muscleGroup)),
+    check("exrcwiki_level_check", sql`${t.level} IN (${oneOf(CATALOGUE_LEVELS)})`),
+    check("exrcwiki_mechanic_check", sql`${t.mechanic} IS NULL OR ${t.mechanic} IN (${oneOf(MECHANICS)})`),
+    check("exrcwiki_force_check", sql`${t.force} IS NULL OR ${t.force} IN (${oneOf(FORCES)})`),
+    check("exrcwiki_category_check", sql`${t.category} IN (${oneOf(CATEGORIES)})`),
+    check(
+      "exrcwiki_movement_pattern_check",
+      sql`${t.movementPattern} IS NULL OR ${t.movementPattern} IN (${oneOf(MOVEMENT_PATTERNS)})`,
+    ),
+    // The generator's candidate lookup: exercises for a muscle with the allowed equipment.
+    index("exrcwiki_muscle_equipment_idx").on(t.muscleGroup, t.equipment),
+    pgPolicy("exrcwiki_read_signed_in", { for: "select", to: authenticatedRole, using: sql`true` }),
+  ],
+).enableRLS();
+
+export type ExrcwikiRow = typeof exrcwiki.$inferSelect;
+export type NewExrcwikiRow = typeof exrcwiki.$inferInsert;

@@ -1,0 +1,30 @@
+import { sql } from "drizzle-orm";
+import { date, doublePrecision, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { ownerId, updatedAt } from "./_shared.ts";
+import { serviceWrittenOwnerRead } from "./_progress-policies.ts";
+
+/** One row per user, exercise and training week (CONTRACT.md section 3). Written by the worker only. */
+export const progressExerciseWeekly = pgTable(
+  "progress_exercise_weekly",
+  {
+    userId: ownerId(),
+    // The catalogue exercise_id, or the exercise name where the row has none.
+    exerciseKey: text("exercise_key").notNull(),
+    weekStart: date("week_start").notNull(),
+    sets: integer("sets").notNull(),
+    reps: integer("reps").notNull(),
+    volumeKg: doublePrecision("volume_kg").notNull(),
+    topSetKg: doublePrecision("top_set_kg").notNull(),
+    e1rmKg: doublePrecision("e1rm_kg").notNull(),
+    avgRpe: doublePrecision("avg_rpe"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Also an exercise's history for a user, in week order.
+    primaryKey({ name: "progress_exercise_weekly_pkey", columns: [t.userId, t.exerciseKey, t.weekStart] }),
+    index("progress_exercise_weekly_user_recent_idx").on(t.userId, t.weekStart.desc()),
+    ...serviceWrittenOwnerRead("progress_exercise_weekly", t.userId),
+  ],
+).enableRLS();
+
+export type ProgressExerciseWeeklyRow = typeof progressExerciseWeekly.$inferSelect;
