@@ -1,7 +1,7 @@
-import { mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import path from "node:path";
+import { mkdir } from "node:fs/promises";
 import { userInfo } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import type { Logger } from "../logger.ts";
 

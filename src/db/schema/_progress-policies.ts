@@ -4,5 +4,9 @@ import { authenticatedRole, authUid } from "drizzle-orm/supabase";
 
 /** Progress tables: the owner reads; only the service (which bypasses RLS) writes. */
 export const serviceWrittenOwnerRead = (table: string, userId: AnyPgColumn) => [
-  pgPolicy(`${table}_owner_select`, { for: "select", to: authenticatedRole, using: sql`${userId} = ${authUid}` }),
+  pgPolicy(`${table}_owner_select`, {
+    for: "select",
+    to: authenticatedRole,
+    using: sql`${userId} = ${authUid}`,
+  }),
 ];

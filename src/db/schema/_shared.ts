@@ -13,10 +13,7 @@ export const createdAt = () => timestamp("created_at", { withTimezone: true }).n
 export const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /** uuid_generate_v4() as the seed says (uuid-ossp, created by the bootstrap migration). */
-export const seedUuidPk = () =>
-  uuid("id")
-    .primaryKey()
-    .default(sql`uuid_generate_v4()`);
+export const seedUuidPk = () => uuid("id").primaryKey().default(sql`uuid_generate_v4()`);
 
 const ownsRow = sql`${sql.identifier("user_id")} = ${authUid}`;
 

@@ -1,7 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgPolicy, pgTable, text } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
-import { CATALOGUE_LEVELS, CATEGORIES, FORCES, MECHANICS, MOVEMENT_PATTERNS } from "../../domain/vocabulary.ts";
+import {
+  CATALOGUE_LEVELS,
+  CATEGORIES,
+  FORCES,
+  MECHANICS,
+  MOVEMENT_PATTERNS,
+} from "../../domain/vocabulary.ts";
 import { createdAt, updatedAt } from "./_shared.ts";
 import { equipmentCheck, muscleGroupCheck } from "./vocabulary-checks.ts";
 

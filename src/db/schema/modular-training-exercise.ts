@@ -62,7 +62,10 @@ export const modularTrainingExercise = pgTable(
       sql`${t.difficulty} IS NULL OR ${t.difficulty} BETWEEN 1 AND 10`,
     ),
     check("modular_training_exercise_tier_check", sql`${t.tier} IS NULL OR ${t.tier} IN ('T1', 'T2', 'T3')`),
-    check("modular_training_exercise_order_check", sql`${t.orderInSession} IS NULL OR ${t.orderInSession} >= 1`),
+    check(
+      "modular_training_exercise_order_check",
+      sql`${t.orderInSession} IS NULL OR ${t.orderInSession} >= 1`,
+    ),
     check("modular_training_exercise_miss_streak_check", sql`${t.missStreak} >= 0`),
     check("modular_training_exercise_equipment_check", equipmentCheck(t.equipment)),
     check("modular_training_exercise_muscle_group_check", muscleGroupCheck(t.muscleGroup)),

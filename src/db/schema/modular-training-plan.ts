@@ -23,12 +23,18 @@ export const modularTrainingPlan = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    foreignKey({ name: "modular_training_plan_user_fk", columns: [t.userId], foreignColumns: [authUsers.id] })
-      .onDelete("cascade"),
+    foreignKey({
+      name: "modular_training_plan_user_fk",
+      columns: [t.userId],
+      foreignColumns: [authUsers.id],
+    }).onDelete("cascade"),
     // Target of the children's composite foreign keys.
     unique("modular_training_plan_id_user_key").on(t.id, t.userId),
     unique("modular_training_plan_request_key").on(t.requestId),
-    check("modular_training_plan_status_check", sql`${t.status} IN ('active', 'paused', 'completed', 'archived')`),
+    check(
+      "modular_training_plan_status_check",
+      sql`${t.status} IN ('active', 'paused', 'completed', 'archived')`,
+    ),
     check(
       "modular_training_plan_deload_check",
       sql`${t.deloadEveryWeeks} IS NULL OR ${t.deloadEveryWeeks} BETWEEN 2 AND 12`,

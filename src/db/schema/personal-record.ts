@@ -10,8 +10,8 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ownerId, updatedAt } from "./_shared.ts";
 import { serviceWrittenOwnerRead } from "./_progress-policies.ts";
+import { ownerId, updatedAt } from "./_shared.ts";
 import { trainingSet } from "./training-set.ts";
 
 /** A user's best per exercise and kind of record, pointing at the set that holds it. */
@@ -35,7 +35,10 @@ export const personalRecord = pgTable(
       columns: [t.setId, t.userId],
       foreignColumns: [trainingSet.id, trainingSet.userId],
     }).onDelete("cascade"),
-    check("personal_record_type_check", sql`${t.recordType} IN ('e1rm', 'heaviest_weight', 'best_set_volume')`),
+    check(
+      "personal_record_type_check",
+      sql`${t.recordType} IN ('e1rm', 'heaviest_weight', 'best_set_volume')`,
+    ),
     index("personal_record_user_recent_idx").on(t.userId, t.achievedAt.desc()),
     index("personal_record_set_idx").on(t.setId),
     ...serviceWrittenOwnerRead("personal_record", t.userId),

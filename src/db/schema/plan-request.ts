@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { authenticatedRole, authUid, authUsers } from "drizzle-orm/supabase";
 import { createdAt, updatedAt } from "./_shared.ts";
 import { modularTrainingPlan } from "./modular-training-plan.ts";
@@ -23,9 +33,11 @@ export const planRequest = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [
-    foreignKey({ name: "plan_request_user_fk", columns: [t.userId], foreignColumns: [authUsers.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      name: "plan_request_user_fk",
+      columns: [t.userId],
+      foreignColumns: [authUsers.id],
+    }).onDelete("cascade"),
     foreignKey({
       name: "plan_request_plan_fk",
       columns: [t.planId],

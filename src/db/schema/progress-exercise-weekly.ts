@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { date, doublePrecision, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
-import { ownerId, updatedAt } from "./_shared.ts";
 import { serviceWrittenOwnerRead } from "./_progress-policies.ts";
+import { ownerId, updatedAt } from "./_shared.ts";
 
 /** One row per user, exercise and training week (CONTRACT.md section 3). Written by the worker only. */
 export const progressExerciseWeekly = pgTable(

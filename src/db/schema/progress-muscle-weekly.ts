@@ -1,6 +1,6 @@
 import { date, doublePrecision, index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
-import { ownerId, updatedAt } from "./_shared.ts";
 import { serviceWrittenOwnerRead } from "./_progress-policies.ts";
+import { ownerId, updatedAt } from "./_shared.ts";
 
 /** Hard sets per muscle and training week: 1 for the row's muscle, 0.5 per secondary muscle. */
 export const progressMuscleWeekly = pgTable(

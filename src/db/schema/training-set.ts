@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, real, smallint, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  real,
+  smallint,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { ownerId, ownerPolicies, seedUuidPk } from "./_shared.ts";
 import { modularTrainingExercise } from "./modular-training-exercise.ts";
 

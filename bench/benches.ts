@@ -1,0 +1,4 @@
+// Every benchmark `npm run bench` knows, in the order they run.
+import type { Bench } from "./harness.ts";
+
+export const BENCHES: readonly Bench[] = [];

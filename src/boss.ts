@@ -1,0 +1,23 @@
+import { PgBoss } from "pg-boss";
+import type { Logger } from "./logger.ts";
+
+export const BOSS_SCHEMA = "pgboss";
+
+/**
+ * The pg-boss instance on the application's database, with LISTEN/NOTIFY so notify-enabled
+ * queues wake their workers at once (pickup in milliseconds instead of a polling interval,
+ * queue-anchors.md). Its `error` and `warning` events go to the logger.
+ */
+export function createBoss(connectionString: string, logger: Logger, opts: { max?: number } = {}): PgBoss {
+  const boss = new PgBoss({
+    connectionString,
+    schema: BOSS_SCHEMA,
+    application_name: "training-engine-boss",
+    max: opts.max ?? 10,
+    useListenNotify: true,
+  });
+  const log = logger.child({ component: "pg-boss" });
+  boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
+  boss.on("warning", (warning) => log.warn({ warning }, "pg-boss warning"));
+  return boss;
+}

@@ -1,0 +1,13 @@
+// The CLI's commands, each a thin layer over the same functions the jobs use. A command file
+// exports a `CliCommand`; add it to COMMANDS.
+import type { CliContext } from "./context.ts";
+
+export interface CliCommand {
+  /** The words that select it, e.g. ["plan", "request"]. */
+  path: readonly string[];
+  /** Parses and validates argv (throw UsageError) before any database work. */
+  parse(argv: string[]): unknown;
+  run(args: never, ctx: CliContext): Promise<void>;
+}
+
+export const COMMANDS: readonly CliCommand[] = [];

@@ -1,0 +1,58 @@
+import type pg from "pg";
+import type { PgBoss } from "pg-boss";
+import { createBoss } from "../boss.ts";
+import { type Config, loadConfig } from "../config.ts";
+import { createDb, createPool, type Db } from "../db/client.ts";
+import { openDatabase } from "../db/database.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { createLogger, type Logger } from "../logger.ts";
+
+/** What a command gets: the database (migrated), a pool and Drizzle, pg-boss on demand, stdout. */
+export interface CliContext {
+  config: Config;
+  logger: Logger;
+  pool: pg.Pool;
+  db: Db;
+  /** Starts pg-boss on first use (commands that only read tables never pay for it). */
+  boss(): Promise<PgBoss>;
+  out(line?: string): void;
+  now: () => Date;
+}
+
+export async function openCliContext(): Promise<{ ctx: CliContext; close(): Promise<void> }> {
+  const config = loadConfig();
+  // Logs go to stderr at warn unless LOG_LEVEL says otherwise: stdout is the command's output.
+  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
+  const database = await openDatabase(config, logger);
+  try {
+    await migrateDatabase(database.url, logger);
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  const pool = createPool(database.url, 4);
+  let boss: PgBoss | undefined;
+  const ctx: CliContext = {
+    config,
+    logger,
+    pool,
+    db: createDb(pool),
+    async boss() {
+      if (!boss) {
+        boss = createBoss(database.url, logger, { max: 3 });
+        await boss.start();
+      }
+      return boss;
+    },
+    out: (line = "") => process.stdout.write(`${line}\n`),
+    now: () => new Date(),
+  };
+  return {
+    ctx,
+    async close() {
+      await boss?.stop({ graceful: false, close: true });
+      await pool.end();
+      await database.stop();
+    },
+  };
+}

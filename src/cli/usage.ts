@@ -1,0 +1,14 @@
+/** Bad usage or bad input: the CLI prints the one-line reason and the usage, and exits 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `usage: training-engine <command> [options]
+
+commands:
+  catalogue import <file>                  load a free-exercise-db JSON catalogue into exrcwiki
+  plan request --user <uuid> --days <n> [--goal g] [--experience e] [--split s]
+               [--equipment a,b] [--week-start YYYY-MM-DD] [--minutes n] [--wait]
+  plan show <plan-id>                      print a plan: weeks, sessions, exercises
+  rollover [--as-of YYYY-MM-DD]            run the weekly rollover now
+  progress refresh [--user <uuid>] [--full]
+  progress show --user <uuid>
+  status                                   queues with job counts, schedules, dead letters`;

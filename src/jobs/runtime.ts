@@ -1,0 +1,93 @@
+// What every queue shares: creation with its own policy and dead-letter queue, payload
+// validation at the edge, one child logger per job, the duration of every job, and the rule that
+// a job that can never succeed fails at once (dead letter) instead of burning its retries.
+import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-boss";
+import type { z } from "zod";
+import type { Logger } from "../logger.ts";
+
+/** An error retrying cannot fix (bad payload, unknown user): the job goes to the dead letters. */
+export class PermanentJobError extends Error {}
+
+export interface JobContext {
+  logger: Logger;
+  jobId: string;
+  attempt: number;
+}
+
+export interface QueueDefinition<Payload, Result> {
+  name: string;
+  /** Queue policy: retries, backoff, expiry, notify... The dead-letter queue is added here. */
+  queue: Omit<Queue, "name" | "deadLetter">;
+  work: Omit<WorkOptions, "perJobResults" | "includeMetadata" | "transactional">;
+  payload: z.ZodType<Payload>;
+  handle(payload: Payload, ctx: JobContext): Promise<Result>;
+}
+
+export const deadLetterQueueOf = (name: string) => `${name}.dead`;
+
+/** Creates the queue and its dead-letter queue, or brings an existing queue's options up to date. */
+export async function ensureQueue(boss: PgBoss, name: string, options: Omit<Queue, "name" | "deadLetter">) {
+  const deadLetter = deadLetterQueueOf(name);
+  // Dead letters are kept for 30 days so an operator can look at them (`status` lists them).
+  await boss.createQueue(deadLetter, { retentionSeconds: 30 * 86_400, deleteAfterSeconds: 30 * 86_400 });
+  await boss.createQueue(name, { ...options, deadLetter });
+  const { policy: _policy, partition: _partition, heartbeatSeconds, retryDelayMax, ...updatable } = options;
+  await boss.updateQueue(name, {
+    ...updatable,
+    deadLetter,
+    heartbeatSeconds: heartbeatSeconds ?? null,
+    retryDelayMax: retryDelayMax ?? null,
+  });
+}
+
+/** Formats a zod error as `field: message` for the first issue, so the message names the field. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid payload";
+  const field = issue.path.length > 0 ? issue.path.join(".") : "payload";
+  return `${field}: ${issue.message}`;
+}
+
+/** Runs one job: validate, handle, log the outcome with its duration, settle it. */
+export async function runJob<Payload, Result>(
+  def: QueueDefinition<Payload, Result>,
+  job: JobWithMetadata<unknown>,
+  logger: Logger,
+): Promise<JobResult> {
+  const attempt = job.retryCount + 1;
+  const log = logger.child({ queue: def.name, jobId: job.id, attempt, of: job.retryLimit + 1 });
+  const started = performance.now();
+  const ms = () => Math.round((performance.now() - started) * 10) / 10;
+  const parsed = def.payload.safeParse(job.data ?? {});
+  if (!parsed.success) {
+    const error = describeZodError(parsed.error);
+    log.warn({ ms: ms(), error }, "job rejected: invalid payload");
+    return { id: job.id, status: "deadletter", output: { error } };
+  }
+  try {
+    const output = await def.handle(parsed.data, { logger: log, jobId: job.id, attempt });
+    log.info({ ms: ms() }, "job completed");
+    return { id: job.id, status: "completed", output: output as object };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof PermanentJobError) {
+      log.warn({ ms: ms(), error: message }, "job failed permanently");
+      return { id: job.id, status: "deadletter", output: { error: message } };
+    }
+    log.error({ ms: ms(), err: error }, "job failed; pg-boss retries it while attempts remain");
+    return { id: job.id, status: "failed", output: { error: message } };
+  }
+}
+
+/** Subscribes a worker to the queue; each job of a fetched batch is settled on its own. */
+export async function workQueue<Payload, Result>(
+  boss: PgBoss,
+  def: QueueDefinition<Payload, Result>,
+  logger: Logger,
+): Promise<string> {
+  return boss.work(
+    def.name,
+    { ...def.work, includeMetadata: true, perJobResults: true },
+    async (jobs: JobWithMetadata<unknown>[]) => Promise.all(jobs.map((job) => runJob(def, job, logger))),
+  );
+}

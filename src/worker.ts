@@ -1,0 +1,48 @@
+import { createBoss } from "./boss.ts";
+import type { Config } from "./config.ts";
+import { createDb, createPool } from "./db/client.ts";
+import { JOB_MODULES, type WorkerDeps } from "./jobs/index.ts";
+import type { Logger } from "./logger.ts";
+
+export interface RunningWorker {
+  deps: WorkerDeps;
+  /** Stops taking work, waits up to the timeout for running jobs, closes the pools. Safe to call twice. */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+/** Starts pg-boss and every queue's worker on an already migrated database. */
+export async function startWorker(opts: {
+  url: string;
+  config: Config;
+  logger: Logger;
+  now?: () => Date;
+}): Promise<RunningWorker> {
+  const { url, config, logger } = opts;
+  const pool = createPool(url, config.DB_POOL_SIZE);
+  const boss = createBoss(url, logger, { max: config.DB_POOL_SIZE });
+  await boss.start();
+  const deps: WorkerDeps = {
+    config,
+    pool,
+    db: createDb(pool),
+    boss,
+    logger,
+    now: opts.now ?? (() => new Date()),
+  };
+  for (const job of JOB_MODULES) await job.setup(deps);
+  for (const job of JOB_MODULES) await job.start(deps);
+  logger.info({ queues: JOB_MODULES.map((j) => j.queue) }, "worker started");
+
+  let stopping: Promise<void> | undefined;
+  return {
+    deps,
+    stop(timeoutMs) {
+      stopping ??= (async () => {
+        await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+        await pool.end();
+        logger.info("worker stopped");
+      })();
+      return stopping;
+    },
+  };
+}
