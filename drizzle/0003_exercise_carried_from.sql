@@ -1,0 +1,1 @@
+ALTER TABLE "modular_training_exercise" ADD COLUMN "carried_from_id" uuid;
