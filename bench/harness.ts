@@ -107,7 +107,7 @@ export async function createContext(
 ): Promise<{ ctx: BenchContext; close(): Promise<void> }> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const { rows } = await admin.query<{ v: string }>("SHOW server_version");
+  const { rows } = await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v");
   const created: string[] = [];
   const logger = createLogger("warn");
   const ctx: BenchContext = {

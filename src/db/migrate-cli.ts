@@ -12,6 +12,7 @@ try {
   await migrateDatabase(database.url, logger);
 } catch (error) {
   logger.error({ err: error }, (error as Error).message);
+  process.stderr.write(`db:migrate: ${(error as Error).message}\n`);
   process.exitCode = 1;
 } finally {
   await database.stop();

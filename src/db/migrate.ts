@@ -24,10 +24,7 @@ export async function migrateDatabase(connectionString: string, logger: Logger):
     try {
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
     } catch (error) {
-      const cause = error as { message?: string; cause?: { message?: string } };
-      throw new MigrationError(`migration failed: ${cause.cause?.message ?? cause.message}`, {
-        cause: error,
-      });
+      throw new MigrationError(describeFailure(error), { cause: error });
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }
@@ -35,4 +32,18 @@ export async function migrateDatabase(connectionString: string, logger: Logger):
   } finally {
     await client.end();
   }
+}
+
+/** "migration failed: <PostgreSQL's reason> (in: <first line of the statement>)". */
+function describeFailure(error: unknown): string {
+  type Chain = { message?: string; cause?: unknown; query?: unknown };
+  let root = error as Chain;
+  let statement: string | undefined;
+  for (;;) {
+    // drizzle's DrizzleQueryError carries the statement; PostgreSQL's reason is its cause.
+    if (typeof root.query === "string") statement = root.query.trim().split("\n")[0];
+    if (!root.cause || typeof root.cause !== "object") break;
+    root = root.cause as Chain;
+  }
+  return `migration failed: ${root.message ?? String(error)}${statement ? ` (in: ${statement})` : ""}`;
 }

@@ -75,7 +75,7 @@ export default async function setup(project: TestProject) {
   const boss = createBoss(templateUrl, logger, { max: 2 });
   await boss.start();
   await boss.stop({ graceful: false, close: true });
-  const { rows } = await admin.query<{ v: string }>("SHOW server_version");
+  const { rows } = await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v");
   console.log(`tests on PostgreSQL ${rows[0]?.v} (${embedded ? "embedded" : "TEST_DATABASE_URL"})`);
   await admin.end();
 
