@@ -1,6 +1,9 @@
 // The CLI's commands, each a thin layer over the same functions the jobs use. A command file
 // exports a `CliCommand`; add it to COMMANDS.
+import { catalogueImport } from "./catalogue-import.ts";
 import type { CliContext } from "./context.ts";
+import { planShow } from "./plan-show.ts";
+import { status } from "./status.ts";
 
 export interface CliCommand {
   /** The words that select it, e.g. ["plan", "request"]. */
@@ -10,4 +13,4 @@ export interface CliCommand {
   run(args: never, ctx: CliContext): Promise<void>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [catalogueImport, planShow, status];

@@ -3,7 +3,7 @@
 // input, with a one-line reason on stderr; 1 any other failure.
 import { COMMANDS } from "./commands.ts";
 import { openCliContext } from "./context.ts";
-import { USAGE, UsageError } from "./usage.ts";
+import { InputError, USAGE, UsageError } from "./usage.ts";
 
 function select(argv: string[]) {
   const matches = COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word));
@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`error: ${error.message}\n${error instanceof InputError ? "" : `\n${USAGE}\n`}`);
       return 2;
     }
     process.stderr.write(`error: ${(error as Error).message}\n`);

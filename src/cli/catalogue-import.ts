@@ -1,0 +1,98 @@
+// `catalogue import <file>`: loads a free-exercise-db JSON file into exrcwiki with the same mapper
+// and upsert the worker's catalogue code uses. A file that cannot be read, is not JSON or is not a
+// catalogue exits 2 before anything is written; the upsert is one statement, so all or nothing.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { upsertCatalogue } from "../db/queries/upsert-catalogue.ts";
+import {
+  CatalogueFormatError,
+  mapFreeExerciseDb,
+  type UnmappedValue,
+} from "../domain/catalogue/free-exercise-db.ts";
+import { parseFlags } from "./args.ts";
+import type { CliCommand } from "./commands.ts";
+import { formatTable } from "./format-table.ts";
+import { InputError } from "./usage.ts";
+
+/** The source name recorded on every row the importer writes (exrcwiki.source). */
+export const IMPORT_SOURCE = "free-exercise-db";
+
+/** Unmapped values grouped by field and value, with how many exercises and which ones. */
+export function groupUnmapped(unmapped: readonly UnmappedValue[]) {
+  const groups = new Map<string, { field: string; value: string; ids: string[] }>();
+  for (const u of unmapped) {
+    const key = `${u.field}\u0000${u.value}`;
+    const group = groups.get(key) ?? { field: u.field, value: u.value, ids: [] };
+    group.ids.push(u.id);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) => a.field.localeCompare(b.field) || a.value.localeCompare(b.value),
+  );
+}
+
+const examples = (ids: readonly string[]) =>
+  ids.length <= 3 ? ids.join(", ") : `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more`;
+
+export const catalogueImport: CliCommand = {
+  path: ["catalogue", "import"],
+  parse(argv) {
+    const { positionals } = parseFlags("catalogue import", argv, {}, 1);
+    return { file: positionals[0] as string };
+  },
+  async run(args: { file: string }, ctx) {
+    let text: string;
+    try {
+      text = await readFile(args.file, "utf8");
+    } catch (error) {
+      throw new InputError(`cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? error}`, {
+        cause: error,
+      });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new InputError(`${args.file} is not JSON: ${(error as Error).message}`, { cause: error });
+    }
+    let mapping: ReturnType<typeof mapFreeExerciseDb>;
+    try {
+      mapping = mapFreeExerciseDb(json);
+    } catch (error) {
+      if (error instanceof CatalogueFormatError) {
+        throw new InputError(`${args.file}: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+    const { entries, unmapped, skipped } = mapping;
+    const counts = await upsertCatalogue(ctx.pool, entries, IMPORT_SOURCE);
+
+    ctx.out(`imported ${path.basename(args.file)} into exrcwiki (source ${IMPORT_SOURCE})`);
+    ctx.out(
+      `inserted ${counts.inserted}, updated ${counts.updated}, unchanged ${counts.unchanged}, skipped ${skipped.length}`,
+    );
+    if (skipped.length > 0) {
+      ctx.out("");
+      ctx.out(`skipped exercises (${skipped.length}):`);
+      for (const line of formatTable(
+        ["index", "id", "reason"],
+        skipped.map((s) => [s.index, s.id, s.reason]),
+        { indent: "  " },
+      )) {
+        ctx.out(line);
+      }
+    }
+    const groups = groupUnmapped(unmapped);
+    if (groups.length > 0) {
+      ctx.out("");
+      ctx.out(`values that could not be mapped (${groups.length} distinct, ${unmapped.length} in all):`);
+      for (const line of formatTable(
+        ["field", "value", "exercises", "ids"],
+        groups.map((g) => [g.field, g.value, g.ids.length, examples(g.ids)]),
+        { indent: "  " },
+      )) {
+        ctx.out(line);
+      }
+    }
+  },
+};

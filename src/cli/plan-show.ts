@@ -1,0 +1,185 @@
+// `plan show <plan-id>`: the plan as a coach reads it, a table per week and session (day label,
+// date, exercises with sets x reps, RIR, tier, load). A malformed or unknown id is bad input:
+// exit 2 with the reason (docs/cli.md), since nothing failed but the question.
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import {
+  modularTrainingExercise,
+  modularTrainingPlan,
+  modularTrainingSession,
+  modularTrainingWeek,
+} from "../db/schema/index.ts";
+import { parseFlags } from "./args.ts";
+import type { CliCommand } from "./commands.ts";
+import type { CliContext } from "./context.ts";
+import { formatTable } from "./format-table.ts";
+import { InputError, UsageError } from "./usage.ts";
+
+const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+
+export interface PlanView {
+  plan: typeof modularTrainingPlan.$inferSelect;
+  weeks: {
+    weekNumber: number;
+    weekStart: string;
+    isDeload: boolean;
+    sessions: {
+      dayLabel: string;
+      sessionDate: string;
+      dayOfWeek: number;
+      focusArea: string;
+      completed: boolean;
+      exercises: {
+        order: number | null;
+        name: string;
+        muscleGroup: string | null;
+        sets: number;
+        reps: string;
+        rir: number | null;
+        tier: string | null;
+        weight: number | null;
+        equipment: string | null;
+      }[];
+    }[];
+  }[];
+}
+
+/** Reads a plan with its weeks, sessions and exercises in two statements; null when it does not exist. */
+export async function loadPlanView(db: Db, planId: string): Promise<PlanView | null> {
+  const [plan] = await db.select().from(modularTrainingPlan).where(eq(modularTrainingPlan.id, planId));
+  if (!plan) return null;
+  const rows = await db
+    .select({
+      weekId: modularTrainingWeek.id,
+      weekNumber: modularTrainingWeek.weekNumber,
+      weekStart: modularTrainingWeek.weekStart,
+      isDeload: modularTrainingWeek.isDeload,
+      sessionId: modularTrainingSession.id,
+      dayLabel: modularTrainingSession.dayLabel,
+      sessionDate: modularTrainingSession.sessionDate,
+      dayOfWeek: modularTrainingSession.dayOfWeek,
+      focusArea: modularTrainingSession.focusArea,
+      completed: modularTrainingSession.completed,
+      order: modularTrainingExercise.orderInSession,
+      name: modularTrainingExercise.exerciseName,
+      muscleGroup: modularTrainingExercise.muscleGroup,
+      sets: modularTrainingExercise.sets,
+      reps: modularTrainingExercise.reps,
+      rir: modularTrainingExercise.rir,
+      tier: modularTrainingExercise.tier,
+      weight: modularTrainingExercise.weight,
+      equipment: modularTrainingExercise.equipment,
+    })
+    .from(modularTrainingWeek)
+    .leftJoin(modularTrainingSession, eq(modularTrainingSession.weekId, modularTrainingWeek.id))
+    .leftJoin(modularTrainingExercise, eq(modularTrainingExercise.sessionId, modularTrainingSession.id))
+    .where(eq(modularTrainingWeek.planId, planId))
+    .orderBy(
+      asc(modularTrainingWeek.weekNumber),
+      asc(modularTrainingSession.sessionDate),
+      asc(modularTrainingSession.sessionNumber),
+      asc(modularTrainingSession.id),
+      asc(modularTrainingExercise.orderInSession),
+      asc(modularTrainingExercise.displayOrder),
+    );
+
+  const view: PlanView = { plan, weeks: [] };
+  const weeks = new Map<string, PlanView["weeks"][number]>();
+  const sessions = new Map<string, PlanView["weeks"][number]["sessions"][number]>();
+  for (const r of rows) {
+    let week = weeks.get(r.weekId);
+    if (!week) {
+      week = { weekNumber: r.weekNumber, weekStart: r.weekStart, isDeload: r.isDeload, sessions: [] };
+      weeks.set(r.weekId, week);
+      view.weeks.push(week);
+    }
+    if (r.sessionId === null) continue;
+    let session = sessions.get(r.sessionId);
+    if (!session) {
+      session = {
+        dayLabel: r.dayLabel ?? "",
+        sessionDate: r.sessionDate ?? "",
+        dayOfWeek: r.dayOfWeek ?? 0,
+        focusArea: r.focusArea ?? "",
+        completed: r.completed ?? false,
+        exercises: [],
+      };
+      sessions.set(r.sessionId, session);
+      week.sessions.push(session);
+    }
+    if (r.name === null || r.sets === null || r.reps === null) continue;
+    session.exercises.push({
+      order: r.order,
+      name: r.name,
+      muscleGroup: r.muscleGroup,
+      sets: r.sets,
+      reps: r.reps,
+      rir: r.rir,
+      tier: r.tier,
+      weight: r.weight,
+      equipment: r.equipment,
+    });
+  }
+  return view;
+}
+
+const load = (weight: number | null) => (weight === null ? "-" : `${Math.round(weight * 100) / 100} kg`);
+
+/** The plan as lines of text: a header, then per week and session a table of exercises. */
+export function formatPlan(view: PlanView): string[] {
+  const { plan } = view;
+  const lines = [
+    `plan ${plan.id}`,
+    `  user ${plan.userId} · ${plan.splitType} · ${plan.goalType} · ${plan.experienceLevel} · ${plan.status} · ` +
+      `starts ${plan.weekStart}${plan.deloadEveryWeeks ? ` · deload every ${plan.deloadEveryWeeks} weeks` : ""}`,
+  ];
+  for (const week of view.weeks) {
+    lines.push("", `week ${week.weekNumber} · ${week.weekStart}${week.isDeload ? " · deload" : ""}`);
+    if (week.sessions.length === 0) lines.push("  (no sessions)");
+    for (const s of week.sessions) {
+      const day = DAY_NAMES[s.dayOfWeek - 1] ?? "?";
+      lines.push(
+        "",
+        `  ${s.dayLabel} · ${day} ${s.sessionDate} · ${s.focusArea}${s.completed ? " · completed" : ""}`,
+      );
+      lines.push(
+        ...formatTable(
+          ["#", "exercise", "muscle", "sets x reps", "RIR", "tier", "load"],
+          s.exercises.map((e) => [
+            e.order,
+            e.name,
+            e.muscleGroup,
+            `${e.sets} x ${e.reps}`,
+            e.rir,
+            e.tier,
+            load(e.weight),
+          ]),
+          { indent: "    ", alignRight: [0, 4], empty: "(no exercises)" },
+        ),
+      );
+    }
+  }
+  return lines;
+}
+
+export async function printPlan(ctx: CliContext, planId: string): Promise<void> {
+  const view = await loadPlanView(ctx.db, planId);
+  if (!view) throw new InputError(`plan not found: ${planId}`);
+  for (const line of formatPlan(view)) ctx.out(line);
+}
+
+const uuid = z.uuid();
+
+export const planShow: CliCommand = {
+  path: ["plan", "show"],
+  parse(argv) {
+    const { positionals } = parseFlags("plan show", argv, {}, 1);
+    const planId = positionals[0] as string;
+    if (!uuid.safeParse(planId).success) throw new UsageError(`plan id: not a uuid: ${planId}`);
+    return { planId };
+  },
+  async run(args: { planId: string }, ctx) {
+    await printPlan(ctx, args.planId);
+  },
+};

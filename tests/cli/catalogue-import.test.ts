@@ -1,0 +1,138 @@
+// `catalogue import` on a small fixture of our own (always) and on the real free-exercise-db file
+// when it is there: counts, what could not be mapped, a second import that duplicates nothing, an
+// edited file that updates, and files that are not catalogues exit 2 and change nothing.
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstLine, runCli } from "../helpers/cli.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+
+const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/free-exercise-db.cli.json");
+const REAL_FILE = path.resolve(import.meta.dirname, "../../../shared/data/free-exercise-db.exercises.json");
+
+let tdb: TestDatabase;
+let dir: string;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), "te-cli-import-"));
+});
+afterAll(async () => {
+  await tdb?.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const cli = (...args: string[]) => runCli(args, { databaseUrl: tdb.url });
+
+async function catalogue() {
+  const { rows } = await tdb.pool.query<{
+    exercise_id: string;
+    name: string;
+    equipment: string;
+    source: string;
+  }>("SELECT exercise_id, name, equipment, source FROM exrcwiki ORDER BY exercise_id");
+  return rows;
+}
+
+describe("catalogue import", () => {
+  it("imports the fixture, reports skipped and unmapped values, and a second run duplicates nothing", async () => {
+    const before = await catalogue();
+    const first = await cli("catalogue", "import", FIXTURE);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("inserted 4, updated 0, unchanged 0, skipped 1");
+    // The unmappable exercise, with its reason, and every value that could not be mapped.
+    expect(first.stdout).toMatch(/Cli_Tail_Wag\s+unknown primary muscle "tail"/);
+    expect(first.stdout).toMatch(/equipment\s+null\s+1\s+Cli_Scapular_Hang/);
+    expect(first.stdout).toMatch(/secondaryMuscles\s+rotator cuff\s+1\s+Cli_Scapular_Hang/);
+
+    const after = (await catalogue()).filter((r) => r.source === "free-exercise-db");
+    expect(after.map((r) => r.exercise_id)).toEqual([
+      "Cli_Back_Squat",
+      "Cli_EZ_Curl",
+      "Cli_Kettlebell_Swing",
+      "Cli_Scapular_Hang",
+    ]);
+    expect(after.find((r) => r.exercise_id === "Cli_EZ_Curl")?.equipment).toBe("ez_bar");
+    expect(after.find((r) => r.exercise_id === "Cli_Scapular_Hang")?.equipment).toBe("other");
+    expect((await catalogue()).length).toBe(before.length + 4);
+
+    const second = await cli("catalogue", "import", FIXTURE);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("inserted 0, updated 0, unchanged 4, skipped 1");
+    expect((await catalogue()).length).toBe(before.length + 4);
+  });
+
+  it("an edited file updates the changed exercise in place", async () => {
+    const json = JSON.parse(await readFile(FIXTURE, "utf8")) as { id: string; name: string }[];
+    const squat = json.find((e) => e.id === "Cli_Back_Squat");
+    if (!squat) throw new Error("fixture lacks Cli_Back_Squat");
+    squat.name = "CLI High-Bar Back Squat";
+    const edited = path.join(dir, "edited.json");
+    await writeFile(edited, JSON.stringify(json));
+    await cli("catalogue", "import", FIXTURE);
+    const count = (await catalogue()).length;
+
+    const run = await cli("catalogue", "import", edited);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("inserted 0, updated 1, unchanged 3, skipped 1");
+    const rows = await catalogue();
+    expect(rows.length).toBe(count);
+    expect(rows.find((r) => r.exercise_id === "Cli_Back_Squat")?.name).toBe("CLI High-Bar Back Squat");
+  });
+
+  it.each([
+    ["not JSON", "this is { not json", /is not JSON/],
+    [
+      "JSON but not a catalogue",
+      JSON.stringify({ exercises: [] }),
+      /not a free-exercise-db catalogue: \(root\)/,
+    ],
+    ["an empty array", "[]", /expected at least one exercise/],
+    [
+      "an exercise without primaryMuscles",
+      JSON.stringify([{ id: "X_1", name: "X", level: "beginner", equipment: null }]),
+      /\[0\]\.primaryMuscles/,
+    ],
+  ])("a file that is %s exits 2 with the reason and changes nothing", async (label, content, reason) => {
+    const file = path.join(dir, `${label.replace(/\W+/g, "_")}.json`);
+    await writeFile(file, content);
+    const before = await catalogue();
+    const run = await cli("catalogue", "import", file);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(firstLine(run.stderr)).toMatch(reason);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(await catalogue()).toEqual(before);
+  });
+
+  it("a missing file exits 2", async () => {
+    const run = await cli("catalogue", "import", path.join(dir, "nope.json"));
+    expect(run.code).toBe(2);
+    expect(firstLine(run.stderr)).toMatch(/cannot read .*nope\.json: ENOENT/);
+  });
+
+  it.skipIf(!existsSync(REAL_FILE))(
+    "imports the real free-exercise-db file, and again without duplicates",
+    async () => {
+      const expected = (JSON.parse(await readFile(REAL_FILE, "utf8")) as unknown[]).length;
+      const first = await cli("catalogue", "import", REAL_FILE);
+      expect(first.code).toBe(0);
+      const m = /inserted (\d+), updated (\d+), unchanged (\d+), skipped (\d+)/.exec(first.stdout);
+      expect(m).not.toBeNull();
+      const [inserted, updated, unchanged, skipped] = (m as RegExpExecArray).slice(1).map(Number) as number[];
+      expect((inserted ?? 0) + (updated ?? 0) + (unchanged ?? 0) + (skipped ?? 0)).toBe(expected);
+      expect(inserted).toBeGreaterThan(800);
+      const { rows } = await tdb.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM exrcwiki WHERE source = 'free-exercise-db' AND exercise_id NOT LIKE 'Cli\\_%'",
+      );
+      expect(rows[0]?.n).toBe(inserted);
+
+      const second = await cli("catalogue", "import", REAL_FILE);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain(`inserted 0, updated 0, unchanged ${inserted}, skipped ${skipped}`);
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,63 @@
+// `plan show` on a plan written with insert_full_plan: a table per week and session with sets x
+// reps, RIR, tier and load; an unknown id exits 2 with a one-line reason.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, newId } from "../helpers/auth.ts";
+import { firstLine, runCli } from "../helpers/cli.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { samplePlanJson } from "../helpers/plan-json.ts";
+
+let tdb: TestDatabase;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+});
+afterAll(async () => {
+  await tdb?.drop();
+});
+
+const cli = (...args: string[]) => runCli(args, { databaseUrl: tdb.url });
+
+describe("plan show", () => {
+  it("prints every session with its exercises, sets x reps, RIR, tier and load", async () => {
+    const userId = await createUser(tdb.pool);
+    const plan = samplePlanJson({ weekStart: "2026-11-30", sessions: 4, slotsPerSession: 3 });
+    const first = plan.sessions[0]?.slots[0];
+    if (!first) throw new Error("sample plan has no slot");
+    first.rir = 2;
+    first.weight = 82.5;
+    const { rows } = await tdb.pool.query<{ id: string }>("SELECT insert_full_plan($1, $2::jsonb) AS id", [
+      userId,
+      JSON.stringify(plan),
+    ]);
+    const planId = rows[0]?.id as string;
+
+    const run = await cli("plan", "show", planId);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain(`plan ${planId}`);
+    expect(out).toContain("upper_lower · hypertrophy · intermediate · active · starts 2026-11-30");
+    expect(out).toContain("week 1 · 2026-11-30");
+    for (const label of [
+      "Upper-A · Mon 2026-11-30",
+      "Lower-A · Tue 2026-12-01",
+      "Upper-B · Thu 2026-12-03",
+    ]) {
+      expect(out).toContain(label);
+    }
+    expect(out).toMatch(/#\s+exercise\s+muscle\s+sets x reps\s+RIR\s+tier\s+load/);
+    expect(out).toMatch(/1\s+Exercise 0\.0\s+chest\s+3 x 5\s+2\s+T1\s+82\.5 kg/);
+    expect(out).toMatch(/3\s+Exercise 3\.2\s+quadriceps\s+3 x 8-12\s+-\s+T3\s+-/);
+    // Sessions in date order, exercises in session order.
+    expect(out.indexOf("Upper-A")).toBeLessThan(out.indexOf("Lower-A"));
+    expect(out.indexOf("Exercise 0.0")).toBeLessThan(out.indexOf("Exercise 0.2"));
+  });
+
+  it("an unknown plan id exits 2 with a one-line reason", async () => {
+    const id = newId();
+    const run = await cli("plan", "show", id);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim()).toBe(`error: plan not found: ${id}`);
+    expect(firstLine(run.stderr)).toContain(id);
+  });
+});
