@@ -1,4 +1,5 @@
 import { createBoss } from "./boss.ts";
+import { seedBuiltinCatalogueIfEmpty } from "./catalogue/seed-builtin.ts";
 import type { Config } from "./config.ts";
 import { createDb, createPool } from "./db/client.ts";
 import { JOB_MODULES, type WorkerDeps } from "./jobs/index.ts";
@@ -29,6 +30,10 @@ export async function startWorker(opts: {
     logger,
     now: opts.now ?? (() => new Date()),
   };
+  if (config.LOAD_BUILTIN_CATALOGUE) {
+    const seeded = await seedBuiltinCatalogueIfEmpty(pool);
+    if (seeded) logger.info(seeded, "exrcwiki was empty: built-in catalogue loaded");
+  }
   for (const job of JOB_MODULES) await job.setup(deps);
   for (const job of JOB_MODULES) await job.start(deps);
   logger.info({ queues: JOB_MODULES.map((j) => j.queue) }, "worker started");

@@ -6,6 +6,7 @@ import type { PgBoss } from "pg-boss";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
+import { planGenerateJob } from "./plan-generate.ts";
 
 export interface WorkerDeps {
   config: Config;
@@ -25,4 +26,4 @@ export interface JobModule {
   start(deps: WorkerDeps): Promise<void>;
 }
 
-export const JOB_MODULES: readonly JobModule[] = [];
+export const JOB_MODULES: readonly JobModule[] = [planGenerateJob];

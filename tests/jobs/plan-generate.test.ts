@@ -1,0 +1,296 @@
+// plan.generate end to end on a real PostgreSQL with real pg-boss workers (startWorker).
+import { randomUUID } from "node:crypto";
+import type { PgBoss } from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
+import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
+import {
+  createCatalogueCache,
+  InvalidPlanRequestError,
+  nextMonday,
+  PLAN_GENERATE_QUEUE,
+  PlanRequestFailedError,
+  planRequestPayload,
+  processPlanJobs,
+  resolvePlanRequest,
+  sendPlanRequest,
+  waitForPlan,
+} from "../../src/jobs/plan-generate.ts";
+import { createLogger } from "../../src/logger.ts";
+import { type RunningWorker, startWorker } from "../../src/worker.ts";
+import { createUser } from "../helpers/auth.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { waitFor } from "../helpers/wait.ts";
+
+// A Wednesday: the default week start is the Monday after it.
+const NOW = new Date("2026-12-02T15:00:00Z");
+const config = loadConfig({ LOG_LEVEL: "silent", PLAN_BATCH_SIZE: "20", PLAN_LOCAL_CONCURRENCY: "2" });
+const logger = createLogger("silent");
+
+async function finishedJob(boss: PgBoss, id: string) {
+  return waitFor(
+    async () => {
+      const [job] = await boss.findJobs<unknown>(PLAN_GENERATE_QUEUE, { id });
+      return job && (job.state === "completed" || job.state === "failed") ? job : undefined;
+    },
+    { what: `job ${id} to finish` },
+  );
+}
+
+describe("plan request payload", () => {
+  const userId = randomUUID();
+  const message = (data: unknown) => {
+    const parsed = planRequestPayload.safeParse(data);
+    return parsed.success ? "ok" : parsed.error.issues[0]?.message;
+  };
+
+  it("applies the contract's defaults, week start the Monday after now (UTC)", () => {
+    const payload = planRequestPayload.parse({ userId, daysPerWeek: 3 });
+    expect(resolvePlanRequest(payload, NOW)).toEqual({
+      goal: "general_fitness",
+      experience: "intermediate",
+      split: "auto",
+      daysPerWeek: 3,
+      equipment: expect.arrayContaining(["barbell", "machine", "bodyweight"]),
+      weekStart: "2026-12-07",
+      sessionMinutes: 60,
+    });
+    // On a Monday the next Monday is a week away; late Sunday UTC is still Sunday.
+    expect(nextMonday(new Date("2026-12-07T00:00:00Z"))).toBe("2026-12-14");
+    expect(nextMonday(new Date("2026-12-06T23:59:59Z"))).toBe("2026-12-07");
+  });
+
+  it("names the field of every problem", () => {
+    expect(message({ userId, daysPerWeek: 9 })).toMatch(/from 2 to 6/);
+    expect(message({ daysPerWeek: 3 })).toBe("is required");
+    expect(message({ userId, daysPerWeek: 3, equipment: ["barbell", "barbell"] })).toMatch(/repeat/);
+    expect(message({ userId, daysPerWeek: 3, equipment: [] })).toMatch(/at least one/);
+    expect(message({ userId, daysPerWeek: 3, weekStart: "2026-12-08" })).toMatch(/Monday/);
+    expect(message({ userId, daysPerWeek: 3, weekStart: "2026-02-30" })).toMatch(/Monday/);
+    expect(message({ userId, daysPerWeek: 3, sessionMinutes: 10 })).toMatch(/from 20 to 180/);
+  });
+});
+
+describe("plan.generate through a running worker", () => {
+  let tdb: TestDatabase;
+  let worker: RunningWorker;
+  let boss: PgBoss;
+  let userId: string;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    tdb.pool.on("error", () => {});
+    worker = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
+    boss = worker.deps.boss;
+    userId = await createUser(tdb.pool);
+  });
+  afterAll(async () => {
+    await worker?.stop(5_000);
+    await tdb?.drop();
+  });
+
+  it("seeds the catalogue at start and writes a plan that respects the request", async () => {
+    const { rows } = await tdb.pool.query("SELECT count(*)::int AS n FROM exrcwiki");
+    expect(rows[0].n).toBe(BUILTIN_CATALOGUE.length);
+
+    const jobId = await sendPlanRequest(boss, {
+      userId,
+      daysPerWeek: 4,
+      goal: "hypertrophy",
+      experience: "beginner",
+      equipment: ["dumbbell", "bands"],
+      sessionMinutes: 45,
+    });
+    const { planId } = await waitForPlan(boss, jobId, { timeoutMs: 15_000, pollMs: 20 });
+    const plan = await tdb.pool.query(
+      "SELECT user_id, week_start, goal_type, experience_level FROM modular_training_plan WHERE id = $1",
+      [planId],
+    );
+    expect(plan.rows).toEqual([
+      { user_id: userId, week_start: "2026-12-07", goal_type: "hypertrophy", experience_level: "beginner" },
+    ]);
+    const sessions = await tdb.pool.query(
+      "SELECT s.session_date FROM modular_training_session s JOIN modular_training_week w ON w.id = s.week_id WHERE w.plan_id = $1",
+      [planId],
+    );
+    expect(sessions.rows).toHaveLength(4);
+    const equipment = await tdb.pool.query<{ equipment: string }>(
+      `SELECT DISTINCT e.equipment FROM modular_training_exercise e
+       JOIN modular_training_session s ON s.id = e.session_id
+       JOIN modular_training_week w ON w.id = s.week_id WHERE w.plan_id = $1`,
+      [planId],
+    );
+    expect(equipment.rows.length).toBeGreaterThan(0);
+    for (const { equipment: used } of equipment.rows)
+      expect(["dumbbell", "bands", "bodyweight"]).toContain(used);
+  });
+
+  it("makes one plan per requestId, however often it is sent", async () => {
+    const requestId = randomUUID();
+    const payload = { userId, daysPerWeek: 3, requestId };
+    const first = await sendPlanRequest(boss, payload);
+    const again = await sendPlanRequest(boss, payload);
+    expect(first).toBe(requestId);
+    expect(again).toBe(requestId);
+    const { planId } = await waitForPlan(boss, first, { pollMs: 20 });
+    // A second job for the same request (as after the first job was deleted) returns the same plan.
+    const other = await boss.send(PLAN_GENERATE_QUEUE, payload);
+    expect(other).not.toBeNull();
+    expect(await waitForPlan(boss, other as string, { pollMs: 20 })).toEqual({ planId });
+    const { rows } = await tdb.pool.query(
+      "SELECT count(*)::int AS n FROM modular_training_plan WHERE request_id = $1",
+      [requestId],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  const badPayloads: [string, (userId: string) => Record<string, unknown>, RegExp][] = [
+    ["missing userId", () => ({ daysPerWeek: 3 }), /^userId: is required/],
+    ["daysPerWeek 9", (u) => ({ userId: u, daysPerWeek: 9 }), /^daysPerWeek: must be an integer from 2 to 6/],
+    [
+      "a Tuesday",
+      (u) => ({ userId: u, daysPerWeek: 3, weekStart: "2026-12-08" }),
+      /^weekStart: must be a Monday/,
+    ],
+    [
+      "unknown equipment",
+      (u) => ({ userId: u, daysPerWeek: 3, equipment: ["dumbbell", "trampoline"] }),
+      /^equipment\[1\]: must be one of barbell/,
+    ],
+    ["an extra key", (u) => ({ userId: u, daysPerWeek: 3, colour: "red" }), /^colour: unknown field/],
+    ["an unknown user", () => ({ userId: randomUUID(), daysPerWeek: 3 }), /^userId: no such user /],
+  ];
+
+  it.each(badPayloads)(
+    "dead-letters %s at once, naming the field, writing nothing",
+    async (_, make, expected) => {
+      const victim = await createUser(tdb.pool);
+      const data = make(victim);
+      const id = (await boss.send(PLAN_GENERATE_QUEUE, data)) as string;
+      const job = await finishedJob(boss, id);
+      expect(job.state).toBe("failed");
+      expect(job.retryCount).toBe(0);
+      expect((job.output as { error: string }).error).toMatch(expected);
+      const dead = await boss.findJobs(`${PLAN_GENERATE_QUEUE}.dead`, { data });
+      expect(dead).toHaveLength(1);
+      const { rows } = await tdb.pool.query(
+        "SELECT count(*)::int AS n FROM modular_training_plan WHERE user_id = $1",
+        [victim],
+      );
+      expect(rows[0].n).toBe(0);
+      // The Node entry point refuses the same payload before it reaches the queue (except the user,
+      // which only the database knows).
+      if (!/no such user/.test(expected.source)) {
+        await expect(sendPlanRequest(boss, data)).rejects.toThrow(InvalidPlanRequestError);
+      } else {
+        const jobId = await sendPlanRequest(boss, data);
+        await expect(waitForPlan(boss, jobId, { pollMs: 20 })).rejects.toThrow(PlanRequestFailedError);
+      }
+    },
+  );
+
+  it("shares a queue between two workers without doing any request twice", async () => {
+    const second = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
+    try {
+      const requests = Array.from({ length: 300 }, (_, i) => ({
+        userId,
+        daysPerWeek: 2 + (i % 5),
+        requestId: randomUUID(),
+      }));
+      // Every request twice, as jobs of their own: only one plan each may come out.
+      await boss.insert(PLAN_GENERATE_QUEUE, [
+        ...requests.map((data) => ({ data })),
+        ...requests.map((data) => ({ data })),
+      ]);
+      const ids = requests.map((r) => r.requestId);
+      await waitFor(
+        async () => {
+          const { rows } = await tdb.pool.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM modular_training_plan WHERE request_id = ANY($1::uuid[])",
+            [ids],
+          );
+          return rows[0]?.n === ids.length ? true : undefined;
+        },
+        { what: "300 plans", timeoutMs: 30_000 },
+      );
+      await waitFor(
+        async () => {
+          const { rows } = await tdb.pool.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state <> 'completed' AND data->>'requestId' = ANY($2)",
+            [PLAN_GENERATE_QUEUE, ids],
+          );
+          return rows[0]?.n === 0 ? true : undefined;
+        },
+        { what: "every job completed" },
+      );
+      const { rows } = await tdb.pool.query(
+        `SELECT count(*)::int AS plans, count(DISTINCT request_id)::int AS requests,
+                (SELECT count(DISTINCT output->>'planId')::int FROM pgboss.job
+                 WHERE name = $2 AND data->>'requestId' = ANY($3)) AS plan_ids_returned
+         FROM modular_training_plan WHERE request_id = ANY($1::uuid[])`,
+        [ids, PLAN_GENERATE_QUEUE, ids],
+      );
+      expect(rows[0]).toEqual({ plans: 300, requests: 300, plan_ids_returned: 300 });
+    } finally {
+      await second.stop(5_000);
+    }
+  });
+});
+
+describe("processPlanJobs (the batch handler, called directly)", () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    tdb.pool.on("error", () => {});
+  });
+  afterAll(() => tdb?.drop());
+
+  const job = (data: unknown) => ({ id: randomUUID(), data, retryCount: 0, retryLimit: 4 });
+
+  it("writes the good plans of a batch when the batch statement fails on a bad one", async () => {
+    // A catalogue whose machine exercises have no name: insert_full_plan refuses a plan using one.
+    const broken = BUILTIN_CATALOGUE.map((e) => (e.equipment === "machine" ? { ...e, name: "" } : e));
+    const deps = { pool: tdb.pool, logger, now: () => NOW, catalogue: { get: async () => broken } };
+    const user = await createUser(tdb.pool);
+    const jobs = [
+      job({ userId: user, daysPerWeek: 3, equipment: ["dumbbell"] }),
+      job({ userId: user, daysPerWeek: 3, equipment: ["machine"] }),
+      job({ userId: user, daysPerWeek: 4, equipment: ["barbell", "dumbbell"] }),
+    ];
+    const results = await processPlanJobs(jobs, deps);
+    expect(results.map((r) => r.status)).toEqual(["completed", "deadletter", "completed"]);
+    expect(results[1]?.output.error).toMatch(
+      /^insert_full_plan: sessions\[\d+\].*name must be a non-empty string/,
+    );
+    const { rows } = await tdb.pool.query(
+      "SELECT count(*)::int AS n FROM modular_training_plan WHERE user_id = $1",
+      [user],
+    );
+    expect(rows[0].n).toBe(2);
+  });
+
+  it("gives repeats of a requestId inside one batch the same plan", async () => {
+    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
+    const deps = { pool: tdb.pool, logger, now: () => NOW, catalogue: createCatalogueCache(tdb.pool, 0) };
+    const user = await createUser(tdb.pool);
+    const data = { userId: user, daysPerWeek: 2, requestId: randomUUID() };
+    const results = await processPlanJobs([job(data), job(data), job({ ...data, daysPerWeek: 5 })], deps);
+    const planIds = new Set(results.map((r) => r.output.planId));
+    expect(results.map((r) => r.status)).toEqual(["completed", "completed", "completed"]);
+    expect(planIds.size).toBe(1);
+  });
+
+  it("sees a catalogue change through the cache", async () => {
+    const cache = createCatalogueCache(tdb.pool, 0);
+    const before = await cache.get();
+    expect(await cache.get()).toBe(before);
+    await upsertCatalogue(
+      tdb.pool,
+      [{ ...(BUILTIN_CATALOGUE[0] as (typeof BUILTIN_CATALOGUE)[0]), exerciseId: "zz_new" }],
+      "t",
+    );
+    const after = await cache.get();
+    expect(after.length).toBe(before.length + 1);
+  });
+});
