@@ -1,0 +1,237 @@
+// The weekly rollover's SQL: one statement picks a batch of due plans (keyset by plan id), one
+// statement gives each plan of a batch its next week, with sessions and progressed exercise rows.
+// The progression rules are src/domain/progression's, written as SQL; their constants are bound
+// parameters built from that module's exports, so the two cannot drift apart (and the parity
+// test in tests/rollover/progression-parity.test.ts compares them on random rows and logs).
+// docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
+import type pg from "pg";
+import { DELOAD_SETS_PERCENT } from "../../domain/progression/deload.ts";
+import {
+  DEFAULT_LOAD_STEP_KG,
+  LOAD_INCREMENT_KG,
+  LOAD_STEP_KG,
+  LOWER_BODY_MUSCLES,
+} from "../../domain/progression/load-increment.ts";
+import { LOAD_REDUCTION_PERCENT } from "../../domain/progression/load-reduction.ts";
+import { MISSES_BEFORE_DECREASE, RPE_BLOCKS_INCREASE } from "../../domain/progression/progress-row.ts";
+import { REP_TARGET_PATTERN } from "../../domain/progression/rep-target.ts";
+
+/**
+ * Active plans after `after` (exclusive; null = from the start) whose latest week has ended as of
+ * `asOf` (week_start + 7 <= asOf), in plan id order. Reads only: no lock is taken here.
+ */
+const PICK_DUE_PLANS = `
+  SELECT p.id
+  FROM public.modular_training_plan p
+  WHERE p.status = 'active'
+    AND ($2::uuid IS NULL OR p.id > $2::uuid)
+    AND (SELECT lw.week_start FROM public.modular_training_week lw
+         WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1) + 7 <= $1::date
+  ORDER BY p.id
+  LIMIT $3`;
+
+export async function pickDuePlans(
+  client: pg.Pool | pg.PoolClient,
+  asOf: string,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await client.query<{ id: string }>(PICK_DUE_PLANS, [asOf, after, limit]);
+  return rows.map((r) => r.id);
+}
+
+// Reduced load (reducedLoadKg): least(w, greatest(step, floor(w * pct / (step * 100)) * step)),
+// null and <= 0 unchanged. Written as a macro over a float8 weight expression and its step.
+const reduced = (w: string, step: string) =>
+  `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
+        ELSE least(${w}, greatest(${step}, floor(${w} * $10::float8 / (${step} * 100)) * ${step})) END`;
+
+/**
+ * Gives every plan in $2 that is still due as of $1 its next week, in one statement (so in one
+ * short transaction): the week (ON CONFLICT (plan_id, week_number) DO NOTHING RETURNING), then
+ * sessions and exercise rows only for the weeks this statement really inserted.
+ *
+ * Parameters: $1 as-of date, $2 plan ids, $3 increments [{equipment, upper, lower}], $4 steps
+ * [{equipment, step}], $5 lower-body muscles, $6 default step, $7 rep-target pattern,
+ * $8 misses before decrease, $9 RPE that blocks an increase, $10 reduction percent,
+ * $11 deload sets percent.
+ */
+const ROLL_ONE_WEEK = `
+WITH
+increment AS (
+  SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(equipment text, upper float8, lower float8)
+),
+step AS (
+  SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(equipment text, step float8)
+),
+due AS MATERIALIZED (
+  SELECT p.id AS plan_id, p.user_id, w.id AS week_id, w.week_number + 1 AS n, w.week_start + 7 AS next_start,
+    CASE WHEN p.deload_every_weeks >= 2 AND (w.week_number + 1) % p.deload_every_weeks = 0 THEN 'deload'
+         WHEN p.deload_every_weeks >= 2 AND w.week_number % p.deload_every_weeks = 0 THEN 'restore'
+         ELSE 'progress' END AS kind
+  FROM public.modular_training_plan p
+  CROSS JOIN LATERAL (
+    SELECT lw.id, lw.week_number, lw.week_start FROM public.modular_training_week lw
+    WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1
+  ) w
+  WHERE p.id = ANY($2::uuid[]) AND p.status = 'active' AND w.week_start + 7 <= $1::date
+),
+new_weeks AS (
+  -- The database's uniqueness decides: a week another run already inserted (or is inserting:
+  -- we wait for it) is skipped, and only weeks returned here get sessions and exercises.
+  -- Plan id order keeps two concurrent runs from deadlocking on each other's new weeks.
+  INSERT INTO public.modular_training_week (plan_id, user_id, week_number, week_start, is_deload)
+  SELECT plan_id, user_id, n, next_start, kind = 'deload' FROM due ORDER BY plan_id
+  ON CONFLICT (plan_id, week_number) DO NOTHING
+  RETURNING id, plan_id
+),
+sess AS MATERIALIZED (
+  SELECT gen_random_uuid() AS new_id, nw.id AS new_week_id, due.kind, s.*
+  FROM new_weeks nw
+  JOIN due ON due.plan_id = nw.plan_id
+  JOIN public.modular_training_session s ON s.week_id = due.week_id
+),
+new_sessions AS (
+  INSERT INTO public.modular_training_session
+    (id, week_id, user_id, day_label, session_date, day_of_week, focus_area, session_number,
+     duration_minutes, completed)
+  SELECT new_id, new_week_id, user_id, day_label, session_date + 7, day_of_week, focus_area, session_number,
+    duration_minutes, false
+  FROM sess
+  RETURNING 1
+),
+src AS (
+  SELECT e.*, e.weight::float8 AS w, sess.new_id AS new_session_id, sess.kind,
+    (e.weight IS NULL OR e.weight <= 0) AS unloaded,
+    coalesce(st.step, $6::float8) AS step,
+    coalesce(CASE WHEN e.muscle_group = ANY($5::text[]) THEN inc.lower ELSE inc.upper END, 0) AS increment,
+    (rm.m)[1]::int AS tmin,
+    coalesce((rm.m)[2], (rm.m)[1])::int AS tmax
+  FROM sess
+  JOIN public.modular_training_exercise e ON e.session_id = sess.id
+  LEFT JOIN step st ON st.equipment = e.equipment
+  LEFT JOIN increment inc ON inc.equipment = e.equipment
+  CROSS JOIN LATERAL (SELECT regexp_match(e.reps, $7::text) AS m) rm
+),
+judged AS (
+  SELECT src.*, g.*, coalesce(src.tmin >= 1 AND src.tmax >= src.tmin, false) AS parsed,
+    greatest(1, src.sets) AS k,
+    prev.weight::float8 AS restore_w, prev.sets AS restore_sets, prev.miss_streak AS restore_streak,
+    prev.id IS NOT NULL AS has_restore
+  FROM src
+  -- The logs of the week just ended, as counts (docs/progression.md, "Which sets count").
+  LEFT JOIN LATERAL (
+    SELECT count(*) AS n_logged,
+      max(ts.weight_kg)::float8 AS heaviest,
+      (max(ts.weight_kg) FILTER (WHERE ts.reps_done >= src.tmin))::float8 AS heaviest_in_range,
+      count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmax) AS n_top,
+      count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmax
+                         AND (ts.rpe IS NULL OR ts.rpe < $9::int)) AS n_top_easy,
+      count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmin) AS n_range
+    FROM public.training_set ts
+    WHERE ts.exercise_row_id = src.id AND src.kind = 'progress'
+  ) g ON true
+  -- A restore week takes week n-2's row: the one the deload row was carried from.
+  LEFT JOIN public.modular_training_exercise prev ON src.kind = 'restore' AND prev.id = src.carried_from_id
+),
+decided AS (
+  SELECT judged.*, r.new_w, r.new_sets, r.new_streak
+  FROM judged
+  CROSS JOIN LATERAL (SELECT * FROM (VALUES (
+    CASE
+      WHEN kind = 'deload' THEN ${reduced("w", "step")}
+      WHEN kind = 'restore' THEN CASE WHEN has_restore THEN restore_w ELSE w END
+      WHEN n_logged = 0 OR NOT parsed THEN w
+      WHEN unloaded AND heaviest > 0 THEN coalesce(heaviest_in_range, heaviest)
+      WHEN n_top_easy >= k THEN CASE WHEN unloaded THEN w ELSE w + increment END
+      WHEN n_range >= k THEN w
+      WHEN miss_streak + 1 < $8::int THEN w
+      ELSE ${reduced("w", "step")}
+    END,
+    CASE
+      WHEN kind = 'deload' THEN greatest(1, round(sets * $11::numeric / 100))::int
+      WHEN kind = 'restore' AND has_restore THEN restore_sets
+      ELSE sets
+    END,
+    CASE
+      WHEN kind = 'deload' THEN miss_streak::int
+      WHEN kind = 'restore' THEN CASE WHEN has_restore THEN restore_streak ELSE miss_streak END::int
+      WHEN n_logged = 0 OR NOT parsed THEN miss_streak::int
+      WHEN unloaded AND heaviest > 0 THEN 0
+      WHEN n_range >= k THEN 0
+      WHEN miss_streak + 1 < $8::int THEN miss_streak + 1
+      ELSE 0
+    END
+  )) AS v(new_w, new_sets, new_streak)) r
+),
+new_exercises AS (
+  INSERT INTO public.modular_training_exercise
+    (session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
+     equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
+     miss_streak, carried_from_id)
+  SELECT new_session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, new_sets, reps, rir,
+    equipment, tier, target, tips, instructions, new_w::real, notes, display_order, order_in_session,
+    new_streak, id
+  FROM decided
+  RETURNING 1
+)
+SELECT
+  (SELECT count(*) FROM due)::int AS due,
+  coalesce((SELECT array_agg(plan_id) FROM new_weeks), '{}') AS rolled,
+  coalesce((SELECT array_agg(plan_id) FROM due WHERE next_start + 7 <= $1::date), '{}') AS still_due,
+  (SELECT count(*) FROM new_sessions)::int AS sessions,
+  (SELECT count(*) FROM new_exercises)::int AS exercises`;
+
+/** The progression constants, bound as parameters $3..$11 of ROLL_ONE_WEEK. */
+function progressionParams(): unknown[] {
+  const increments = Object.entries(LOAD_INCREMENT_KG).map(([equipment, v]) => ({ equipment, ...v }));
+  const steps = Object.entries(LOAD_STEP_KG).map(([equipment, step]) => ({ equipment, step }));
+  return [
+    JSON.stringify(increments),
+    JSON.stringify(steps),
+    [...LOWER_BODY_MUSCLES],
+    DEFAULT_LOAD_STEP_KG,
+    REP_TARGET_PATTERN,
+    MISSES_BEFORE_DECREASE,
+    RPE_BLOCKS_INCREASE,
+    LOAD_REDUCTION_PERCENT,
+    DELOAD_SETS_PERCENT,
+  ];
+}
+
+const PROGRESSION_PARAMS = progressionParams();
+
+export interface WeekStepResult {
+  /** Plans of the batch that were due when the statement started. */
+  due: number;
+  /** Plans this statement gave a week (each got exactly one). */
+  rolled: string[];
+  /** Plans that will still be due after this week: the catch-up continues with them. */
+  stillDue: string[];
+  sessions: number;
+  exercises: number;
+}
+
+/** One week for every plan of `planIds` that is due as of `asOf`. One statement, one transaction. */
+export async function rollOneWeek(
+  client: pg.Pool | pg.PoolClient,
+  asOf: string,
+  planIds: readonly string[],
+): Promise<WeekStepResult> {
+  const { rows } = await client.query<{
+    due: number;
+    rolled: string[];
+    still_due: string[];
+    sessions: number;
+    exercises: number;
+  }>(ROLL_ONE_WEEK, [asOf, planIds, ...PROGRESSION_PARAMS]);
+  const row = rows[0];
+  if (!row) throw new Error("rollover statement returned no row");
+  return {
+    due: row.due,
+    rolled: row.rolled,
+    stillDue: row.still_due,
+    sessions: row.sessions,
+    exercises: row.exercises,
+  };
+}

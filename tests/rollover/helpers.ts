@@ -1,0 +1,128 @@
+// Plans, exercise rows and logged sets for the rollover tests, written the way clients write them.
+import type pg from "pg";
+import { createLogger } from "../../src/logger.ts";
+import { type RolloverResult, rolloverAsOf } from "../../src/rollover/rollover.ts";
+import { samplePlanJson } from "../helpers/plan-json.ts";
+
+export const silent = createLogger("silent");
+
+export const rollover = (pool: pg.Pool, asOf: string, batchPlans = 7): Promise<RolloverResult> =>
+  rolloverAsOf(pool, asOf, { batchPlans, logger: silent });
+
+export async function makePlan(
+  pool: pg.Pool,
+  userId: string,
+  opts: { weekStart?: string; sessions?: number; slots?: number; deloadEveryWeeks?: number | null } = {},
+): Promise<string> {
+  const plan = {
+    ...samplePlanJson({
+      weekStart: opts.weekStart ?? "2026-01-05",
+      sessions: opts.sessions,
+      slotsPerSession: opts.slots,
+    }),
+    deload_every_weeks: opts.deloadEveryWeeks === undefined ? null : opts.deloadEveryWeeks,
+  };
+  const { rows } = await pool.query<{ id: string }>("SELECT insert_full_plan($1, $2::jsonb) AS id", [
+    userId,
+    JSON.stringify(plan),
+  ]);
+  return rows[0]?.id as string;
+}
+
+export interface RowView {
+  id: string;
+  day_label: string;
+  session_date: string;
+  completed: boolean;
+  exercise_id: string | null;
+  exercise_name: string;
+  muscle_group: string | null;
+  equipment: string | null;
+  tier: string | null;
+  order_in_session: number | null;
+  display_order: number | null;
+  reps: string;
+  rir: number | null;
+  sets: number;
+  weight: number | null;
+  miss_streak: number;
+}
+
+/** A week's exercise rows in a stable order (session date, order in session). */
+export async function weekRows(pool: pg.Pool, planId: string, weekNumber: number): Promise<RowView[]> {
+  const { rows } = await pool.query<RowView>(
+    `SELECT e.id, s.day_label, s.session_date, s.completed, e.exercise_id, e.exercise_name, e.muscle_group,
+            e.equipment, e.tier, e.order_in_session, e.display_order, e.reps, e.rir, e.sets,
+            e.weight::float8 AS weight, e.miss_streak
+     FROM modular_training_week w
+     JOIN modular_training_session s ON s.week_id = w.id
+     JOIN modular_training_exercise e ON e.session_id = s.id
+     WHERE w.plan_id = $1 AND w.week_number = $2
+     ORDER BY s.session_date, s.day_label, e.order_in_session, e.exercise_id`,
+    [planId, weekNumber],
+  );
+  return rows;
+}
+
+export async function weeksOf(pool: pg.Pool, planId: string) {
+  const { rows } = await pool.query<{ week_number: number; week_start: string; is_deload: boolean }>(
+    "SELECT week_number, week_start, is_deload FROM modular_training_week WHERE plan_id = $1 ORDER BY week_number",
+    [planId],
+  );
+  return rows;
+}
+
+export async function setRow(
+  pool: pg.Pool,
+  rowId: string,
+  patch: {
+    weight?: number | null;
+    reps?: string;
+    sets?: number;
+    equipment?: string | null;
+    muscleGroup?: string | null;
+    missStreak?: number;
+  },
+): Promise<void> {
+  await pool.query(
+    `UPDATE modular_training_exercise SET
+       weight = CASE WHEN $2 THEN $3::real ELSE weight END,
+       reps = coalesce($4, reps),
+       sets = coalesce($5, sets),
+       equipment = CASE WHEN $6 THEN $7 ELSE equipment END,
+       muscle_group = CASE WHEN $8 THEN $9 ELSE muscle_group END,
+       miss_streak = coalesce($10, miss_streak)
+     WHERE id = $1`,
+    [
+      rowId,
+      "weight" in patch,
+      patch.weight ?? null,
+      patch.reps ?? null,
+      patch.sets ?? null,
+      "equipment" in patch,
+      patch.equipment ?? null,
+      "muscleGroup" in patch,
+      patch.muscleGroup ?? null,
+      patch.missStreak ?? null,
+    ],
+  );
+}
+
+export interface LogSet {
+  reps: number;
+  kg: number;
+  rpe?: number | null;
+}
+
+/** training_set rows for one exercise row, numbered 1..n, in one statement. */
+export async function logSets(pool: pg.Pool, rowId: string, sets: readonly LogSet[]): Promise<void> {
+  if (sets.length === 0) return;
+  await pool.query(
+    `INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe)
+     SELECT $1, n, r, w, p
+     FROM unnest($2::int[], $3::real[], $4::int[]) WITH ORDINALITY AS x(r, w, p, n)`,
+    [rowId, sets.map((s) => s.reps), sets.map((s) => s.kg), sets.map((s) => s.rpe ?? null)],
+  );
+}
+
+export const times = (n: number, set: LogSet): LogSet[] => Array.from({ length: n }, () => set);

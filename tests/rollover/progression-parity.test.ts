@@ -1,0 +1,151 @@
+// The rollover's SQL progression equals the TypeScript reference (src/domain/progression) for
+// random rows and logs: each case is a one-row plan on a real database, logged through
+// training_set and rolled over by rolloverAsOf, then compared with progressRow /
+// deloadPrescription. Loads are multiples of 0.25 kg, which float4 (`real`) holds exactly, so the
+// comparison is exact.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deloadPrescription } from "../../src/domain/progression/deload.ts";
+import { type LoggedSet, progressRow } from "../../src/domain/progression/progress-row.ts";
+import { parseRepTarget } from "../../src/domain/progression/rep-target.ts";
+import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
+import { createUser } from "../helpers/auth.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { logSets, makePlan, rollover, setRow, weekRows } from "./helpers.ts";
+
+const quarterKg = (max: number) => fc.integer({ min: 0, max: max * 4 }).map((q) => q / 4);
+
+// Mostly parseable targets (where the rules have something to decide), plus the texts that must
+// carry over.
+const reps = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 12 }).map(String) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 6 }))
+      .map(([a, d]) => `${a}-${a + d}`),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom("8 – 12", " 10 ", "12-8", "0", "AMRAP", "30s", "1000", "8–10", "", "6-"),
+  },
+  { weight: 1, arbitrary: fc.string({ maxLength: 8 }).filter((s) => !s.includes("\u0000")) },
+);
+
+const row = fc.record({
+  weight: fc.oneof(fc.constant(null), fc.constant(0), quarterKg(250)),
+  reps,
+  sets: fc.integer({ min: 1, max: 5 }),
+  equipment: fc.oneof(fc.constant(null), fc.constantFrom(...EQUIPMENT)),
+  muscleGroup: fc.oneof(fc.constant(null), fc.constantFrom(...MUSCLE_GROUPS)),
+  missStreak: fc.integer({ min: 0, max: 3 }),
+});
+
+type RowInput = typeof row extends fc.Arbitrary<infer T> ? T : never;
+
+/** Logged sets near the row's own numbers (its load, the ends of its range), so every rule fires. */
+function logged(r: RowInput) {
+  const target = parseRepTarget(r.reps);
+  const w = r.weight ?? 0;
+  const repsDone = target
+    ? fc.oneof(
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom(target.min, target.max, target.max + 1, Math.max(1, target.min - 1)),
+      )
+    : fc.integer({ min: 1, max: 20 });
+  const set = fc.record({
+    repsDone,
+    weightKg: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(w) },
+      { weight: 1, arbitrary: fc.constantFrom(w + 2.5, Math.max(0, w - 1.25), 0) },
+      { weight: 1, arbitrary: quarterKg(250) },
+    ),
+    rpe: fc.oneof(fc.constant(null), fc.integer({ min: 6, max: 10 }), fc.constant(10)),
+  });
+  return fc.oneof(
+    fc.constant([]),
+    fc.array(set, { minLength: r.sets, maxLength: r.sets + 2 }),
+    fc.array(set, { maxLength: r.sets + 2 }),
+  );
+}
+
+const caseArb = row.chain((r) => fc.tuple(fc.constant(r), logged(r)));
+
+describe("SQL progression = progressRow (property)", () => {
+  let tdb: TestDatabase;
+  let userId: string;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    tdb.pool.on("error", () => {});
+    userId = await createUser(tdb.pool);
+  });
+  afterAll(() => tdb.drop());
+
+  /** A one-session, one-row plan with the row set as given and its sets logged. */
+  async function onePlan(r: RowInput, sets: LoggedSet[], deload: number | null) {
+    const planId = await makePlan(tdb.pool, userId, {
+      weekStart: "2026-03-02",
+      sessions: 1,
+      slots: 1,
+      deloadEveryWeeks: deload,
+    });
+    const [first] = await weekRows(tdb.pool, planId, 1);
+    const id = first?.id as string;
+    await setRow(tdb.pool, id, r);
+    await logSets(
+      tdb.pool,
+      id,
+      sets.map((s) => ({ reps: s.repsDone, kg: s.weightKg, rpe: s.rpe })),
+    );
+    return planId;
+  }
+
+  it("for random rows and logs (progress weeks)", async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async ([r, sets]) => {
+        const logs = sets.map((s, i) => ({ ...s, setNo: i + 1 }));
+        const planId = await onePlan(r, logs, null);
+        await rollover(tdb.pool, "2026-03-09");
+        const [next] = await weekRows(tdb.pool, planId, 2);
+        const expected = progressRow({
+          weight: r.weight,
+          reps: r.reps,
+          sets: r.sets,
+          equipment: r.equipment ?? "other",
+          muscleGroup: r.muscleGroup ?? "",
+          missStreak: r.missStreak,
+          logged: logs,
+        });
+        expect({ weight: next?.weight, missStreak: next?.miss_streak, sets: next?.sets }).toEqual({
+          weight: expected.weight === null ? null : Math.fround(expected.weight),
+          missStreak: expected.missStreak,
+          sets: r.sets,
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("for random rows (deload weeks)", async () => {
+    await fc.assert(
+      fc.asyncProperty(row, async (r) => {
+        // Every 2nd week is a deload: week 2 is built from week 1 by deloadPrescription.
+        const planId = await onePlan(r, [], 2);
+        await rollover(tdb.pool, "2026-03-09");
+        const [next] = await weekRows(tdb.pool, planId, 2);
+        const expected = deloadPrescription({
+          weight: r.weight,
+          sets: r.sets,
+          ...(r.equipment === null ? {} : { equipment: r.equipment }),
+        });
+        expect({ weight: next?.weight, sets: next?.sets, missStreak: next?.miss_streak }).toEqual({
+          weight: expected.weight === null ? null : Math.fround(expected.weight),
+          sets: expected.sets,
+          missStreak: r.missStreak,
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

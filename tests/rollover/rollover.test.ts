@@ -1,0 +1,300 @@
+// The weekly rollover end to end on a real database: which plans roll, catch-up, idempotence,
+// concurrency, every progression rule through training_set rows, and deload weeks.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createPool } from "../../src/db/client.ts";
+import { rolloverAsOf } from "../../src/rollover/rollover.ts";
+import { createUser } from "../helpers/auth.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { logSets, makePlan, rollover, setRow, silent, times, weekRows, weeksOf } from "./helpers.ts";
+
+describe("weekly rollover", () => {
+  let tdb: TestDatabase;
+  let userId: string;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    // DROP DATABASE ... WITH (FORCE) at the end may reach a connection the pool is still closing.
+    tdb.pool.on("error", () => {});
+    userId = await createUser(tdb.pool);
+  });
+  afterAll(() => tdb.drop());
+  // The rollover is global: plans of earlier tests are archived so they never roll in later ones.
+  afterEach(() => tdb.pool.query("UPDATE modular_training_plan SET status = 'archived'"));
+
+  it("gives a plan whose week has ended its next week, once", async () => {
+    const planId = await makePlan(tdb.pool, userId, { weekStart: "2025-01-06" });
+    const before = await weekRows(tdb.pool, planId, 1);
+
+    expect(await rollover(tdb.pool, "2025-01-13")).toEqual({ weeksCreated: 1, plansRolled: 1 });
+    expect(await weeksOf(tdb.pool, planId)).toEqual([
+      { week_number: 1, week_start: "2025-01-06", is_deload: false },
+      { week_number: 2, week_start: "2025-01-13", is_deload: false },
+    ]);
+    const after = await weekRows(tdb.pool, planId, 2);
+    expect(after).toHaveLength(before.length);
+    after.forEach((row, i) => {
+      const old = before[i] as (typeof before)[number];
+      const plus7 = new Date(Date.parse(`${old.session_date}T00:00:00Z`) + 7 * 86_400_000);
+      expect(row).toEqual({
+        ...old,
+        id: row.id,
+        session_date: plus7.toISOString().slice(0, 10),
+        completed: false,
+      });
+    });
+    const { rows: sessions } = await tdb.pool.query(
+      `SELECT s.day_label, s.day_of_week, s.focus_area, s.completed FROM modular_training_session s
+       JOIN modular_training_week w ON w.id = s.week_id WHERE w.plan_id = $1 AND w.week_number = 2
+       ORDER BY s.session_date`,
+      [planId],
+    );
+    expect(sessions.map((s) => s.day_label)).toEqual(["Upper-A", "Lower-A", "Upper-B", "Lower-B"]);
+    expect(sessions.every((s) => s.completed === false)).toBe(true);
+
+    // A second run for the same date (or an earlier one) creates nothing.
+    expect(await rollover(tdb.pool, "2025-01-13")).toEqual({ weeksCreated: 0, plansRolled: 0 });
+    expect(await rollover(tdb.pool, "2025-01-19")).toEqual({ weeksCreated: 0, plansRolled: 0 });
+  });
+
+  it("leaves a plan whose week is not over, and a paused plan, alone", async () => {
+    const running = await makePlan(tdb.pool, userId, { weekStart: "2025-03-03" });
+    const paused = await makePlan(tdb.pool, userId, { weekStart: "2025-03-03" });
+    await tdb.pool.query("UPDATE modular_training_plan SET status = 'paused' WHERE id = $1", [paused]);
+
+    expect(await rollover(tdb.pool, "2025-03-09")).toEqual({ weeksCreated: 0, plansRolled: 0 });
+    expect(await weeksOf(tdb.pool, running)).toHaveLength(1);
+
+    expect(await rollover(tdb.pool, "2025-03-10")).toEqual({ weeksCreated: 1, plansRolled: 1 });
+    expect(await weeksOf(tdb.pool, running)).toHaveLength(2);
+    expect(await weeksOf(tdb.pool, paused)).toHaveLength(1);
+  });
+
+  it("catches up several missed weeks: missed weeks carry over unchanged", async () => {
+    const planId = await makePlan(tdb.pool, userId, { weekStart: "2025-05-05" });
+    const [row] = await weekRows(tdb.pool, planId, 1);
+    await setRow(tdb.pool, row?.id as string, { weight: 60 });
+    await logSets(tdb.pool, row?.id as string, times(3, { reps: 5, kg: 60 }));
+
+    // 2025-06-04 is a Wednesday in week 5 (starting 2025-06-02).
+    expect(await rollover(tdb.pool, "2025-06-04")).toEqual({ weeksCreated: 4, plansRolled: 1 });
+    const weeks = await weeksOf(tdb.pool, planId);
+    expect(weeks.map((w) => w.week_start)).toEqual([
+      "2025-05-05",
+      "2025-05-12",
+      "2025-05-19",
+      "2025-05-26",
+      "2025-06-02",
+    ]);
+    // Week 2 progressed from week 1's logs; weeks 3-5 had nothing logged and carry it over.
+    for (const n of [2, 3, 4, 5]) expect((await weekRows(tdb.pool, planId, n))[0]?.weight).toBe(62.5);
+    expect(await weekRows(tdb.pool, planId, 5)).toHaveLength(12);
+  });
+
+  it("never creates a week twice when two runs go at once", async () => {
+    const plans = await Promise.all(
+      Array.from({ length: 12 }, () => makePlan(tdb.pool, userId, { weekStart: "2025-08-04" })),
+    );
+    const other = createPool(tdb.url, 4);
+    try {
+      // Different batch sizes, so the two runs' batches overlap differently.
+      const [a, b] = await Promise.all([
+        rolloverAsOf(tdb.pool, "2025-08-27", { batchPlans: 5, logger: silent }),
+        rolloverAsOf(other, "2025-08-27", { batchPlans: 3, logger: silent }),
+      ]);
+      expect(a.weeksCreated + b.weeksCreated).toBe(12 * 3);
+    } finally {
+      await other.end();
+    }
+    const { rows } = await tdb.pool.query(
+      `SELECT w.plan_id, count(DISTINCT w.id)::int AS weeks, count(DISTINCT s.id)::int AS sessions,
+              count(e.id)::int AS exercises
+       FROM modular_training_week w
+       JOIN modular_training_session s ON s.week_id = w.id
+       JOIN modular_training_exercise e ON e.session_id = s.id
+       WHERE w.plan_id = ANY($1::uuid[]) GROUP BY w.plan_id`,
+      [plans],
+    );
+    expect(rows).toHaveLength(12);
+    for (const r of rows) expect(r).toMatchObject({ weeks: 4, sessions: 16, exercises: 48 });
+  });
+
+  describe("progression through training_set rows", () => {
+    // One plan; each case edits one of its 12 week-1 rows and logs sets against it.
+    interface Case {
+      name: string;
+      row: Parameters<typeof setRow>[2];
+      logs: Parameters<typeof logSets>[2];
+      weight: number | null;
+      missStreak: number;
+      sets?: number;
+    }
+    const cases: Case[] = [
+      {
+        name: "barbell upper body: every set at the top -> +2.5 kg",
+        row: { weight: 60, reps: "5", equipment: "barbell", muscleGroup: "chest" },
+        logs: times(3, { reps: 5, kg: 60, rpe: 8 }),
+        weight: 62.5,
+        missStreak: 0,
+      },
+      {
+        name: "barbell lower body: every set at the top -> +5 kg",
+        row: { weight: 100, reps: "5", equipment: "barbell", muscleGroup: "quadriceps" },
+        logs: times(3, { reps: 5, kg: 100 }),
+        weight: 105,
+        missStreak: 0,
+      },
+      {
+        name: "dumbbell, range 8-12 at the top -> one 2 kg step",
+        row: { weight: 20, reps: "8-12", equipment: "dumbbell", muscleGroup: "chest" },
+        logs: times(3, { reps: 12, kg: 20 }),
+        weight: 22,
+        missStreak: 0,
+      },
+      {
+        name: "inside the range but short of the top -> hold, streak reset",
+        row: { weight: 20, reps: "8-12", equipment: "dumbbell", muscleGroup: "lats", missStreak: 1 },
+        logs: [...times(2, { reps: 12, kg: 20 }), { reps: 9, kg: 20 }],
+        weight: 20,
+        missStreak: 0,
+      },
+      {
+        name: "short of the bottom, first miss -> hold, streak 1",
+        row: { weight: 20, reps: "8-12", equipment: "dumbbell", muscleGroup: "chest" },
+        logs: times(3, { reps: 6, kg: 20 }),
+        weight: 20,
+        missStreak: 1,
+      },
+      {
+        name: "second consecutive miss -> -10% rounded down to the step",
+        row: { weight: 62.5, reps: "5", equipment: "barbell", muscleGroup: "chest", missStreak: 1 },
+        logs: times(3, { reps: 3, kg: 62.5 }),
+        weight: 55,
+        missStreak: 0,
+      },
+      {
+        name: "top of the range at RPE 10 -> hold",
+        row: { weight: 40, reps: "8-12", equipment: "cable", muscleGroup: "lats" },
+        logs: times(3, { reps: 12, kg: 40, rpe: 10 }),
+        weight: 40,
+        missStreak: 0,
+      },
+      {
+        name: "nothing logged -> carried over unchanged, streak kept",
+        row: { weight: 30, reps: "8-12", equipment: "machine", muscleGroup: "quadriceps", missStreak: 1 },
+        logs: [],
+        weight: 30,
+        missStreak: 1,
+      },
+      {
+        name: "no prescribed load -> seeded from the heaviest set in range",
+        row: { weight: null, reps: "8-12", equipment: "dumbbell", muscleGroup: "chest" },
+        logs: [
+          { reps: 10, kg: 22 },
+          { reps: 7, kg: 24 },
+          { reps: 9, kg: 20 },
+        ],
+        weight: 22,
+        missStreak: 0,
+      },
+      {
+        name: 'rep text "AMRAP" -> carried over unchanged',
+        row: { weight: 50, reps: "AMRAP", equipment: "barbell", muscleGroup: "chest", missStreak: 1 },
+        logs: times(3, { reps: 20, kg: 50 }),
+        weight: 50,
+        missStreak: 1,
+      },
+      {
+        name: "sets lighter than prescribed count as short of the range",
+        row: { weight: 80, reps: "5", equipment: "barbell", muscleGroup: "hamstrings" },
+        logs: times(3, { reps: 5, kg: 70 }),
+        weight: 80,
+        missStreak: 1,
+      },
+      {
+        name: "fewer sets logged than prescribed is a miss",
+        row: { weight: 80, reps: "5", equipment: "barbell", muscleGroup: "glutes", sets: 4 },
+        logs: times(3, { reps: 5, kg: 80 }),
+        weight: 80,
+        missStreak: 1,
+        sets: 4,
+      },
+    ];
+
+    let planId: string;
+    let rows: Awaited<ReturnType<typeof weekRows>>;
+
+    beforeAll(async () => {
+      planId = await makePlan(tdb.pool, userId, { weekStart: "2025-10-06" });
+      rows = await weekRows(tdb.pool, planId, 1);
+      expect(rows.length).toBeGreaterThanOrEqual(cases.length);
+      for (const [i, c] of cases.entries()) {
+        const id = rows[i]?.id as string;
+        await setRow(tdb.pool, id, c.row);
+        await logSets(tdb.pool, id, c.logs);
+      }
+      expect(await rollover(tdb.pool, "2025-10-13")).toEqual({ weeksCreated: 1, plansRolled: 1 });
+    });
+
+    it.each(cases.map((c, i) => [c.name, i] as const))("%s", async (_name, i) => {
+      const c = cases[i] as Case;
+      const [old, next] = await Promise.all([weekRows(tdb.pool, planId, 1), weekRows(tdb.pool, planId, 2)]);
+      const row = next.find(
+        (r) => r.exercise_id === old[i]?.exercise_id && r.day_label === old[i]?.day_label,
+      );
+      expect(row).toMatchObject({
+        weight: c.weight,
+        miss_streak: c.missStreak,
+        reps: c.row.reps,
+        sets: c.sets ?? 3,
+      });
+    });
+  });
+
+  it("deload week every N weeks: lighter and fewer sets, logs not evaluated; the week after restores", async () => {
+    const planId = await makePlan(tdb.pool, userId, { weekStart: "2025-12-01", deloadEveryWeeks: 3 });
+    const [row1] = await weekRows(tdb.pool, planId, 1);
+    await setRow(tdb.pool, row1?.id as string, {
+      weight: 100,
+      reps: "5",
+      equipment: "barbell",
+      muscleGroup: "quadriceps",
+    });
+    await logSets(tdb.pool, row1?.id as string, times(3, { reps: 5, kg: 100 }));
+
+    // Week 2 progresses from week 1; its own logs (all at the top) are not evaluated for week 3.
+    await rollover(tdb.pool, "2025-12-08");
+    const [row2] = await weekRows(tdb.pool, planId, 2);
+    expect(row2).toMatchObject({ weight: 105, sets: 3 });
+    await logSets(tdb.pool, row2?.id as string, times(3, { reps: 5, kg: 105 }));
+
+    await rollover(tdb.pool, "2025-12-15");
+    expect((await weeksOf(tdb.pool, planId)).map((w) => w.is_deload)).toEqual([false, false, true]);
+    const week3 = await weekRows(tdb.pool, planId, 3);
+    // 90% of 105 = 94.5, down to the 2.5 kg step = 92.5; 3 sets * 60% = 2 sets.
+    expect(week3[0]).toMatchObject({ weight: 92.5, sets: 2 });
+    // A row with no load stays unloaded; every row loses sets.
+    expect(week3.every((r) => r.sets === 2)).toBe(true);
+    await logSets(tdb.pool, week3[0]?.id as string, times(2, { reps: 5, kg: 92.5 }));
+
+    // Week 4 restores week 2's load and sets; the deload week's logs are set aside.
+    await rollover(tdb.pool, "2025-12-22");
+    const [row4] = await weekRows(tdb.pool, planId, 4);
+    expect(row4).toMatchObject({ weight: 105, sets: 3, miss_streak: 0 });
+    expect((await weeksOf(tdb.pool, planId)).map((w) => w.is_deload)).toEqual([false, false, true, false]);
+
+    // Week 6 is the next deload.
+    await rollover(tdb.pool, "2026-01-05");
+    expect((await weeksOf(tdb.pool, planId)).map((w) => w.is_deload)).toEqual([
+      false,
+      false,
+      true,
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it("rejects an as-of that is not a date", async () => {
+    await expect(rollover(tdb.pool, "2025-02-30")).rejects.toThrow(/YYYY-MM-DD/);
+  });
+});
