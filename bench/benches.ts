@@ -1,4 +1,5 @@
 // Every benchmark `npm run bench` knows, in the order they run.
 import type { Bench } from "./harness.ts";
+import { insertFullPlanBench } from "./insert-full-plan.ts";
 
-export const BENCHES: readonly Bench[] = [];
+export const BENCHES: readonly Bench[] = [insertFullPlanBench];
