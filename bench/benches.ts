@@ -1,5 +1,6 @@
 // Every benchmark `npm run bench` knows, in the order they run.
 import type { Bench } from "./harness.ts";
 import { insertFullPlanBench } from "./insert-full-plan.ts";
+import { rlsReadBench } from "./rls-read.ts";
 
-export const BENCHES: readonly Bench[] = [insertFullPlanBench];
+export const BENCHES: readonly Bench[] = [insertFullPlanBench, rlsReadBench];
