@@ -3,6 +3,7 @@
 import { catalogueImport } from "./catalogue-import.ts";
 import type { CliContext } from "./context.ts";
 import { planShow } from "./plan-show.ts";
+import { rolloverCommand } from "./rollover.ts";
 import { status } from "./status.ts";
 
 export interface CliCommand {
@@ -13,4 +14,4 @@ export interface CliCommand {
   run(args: never, ctx: CliContext): Promise<void>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [catalogueImport, planShow, status];
+export const COMMANDS: readonly CliCommand[] = [catalogueImport, planShow, rolloverCommand, status];

@@ -7,6 +7,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { planGenerateJob } from "./plan-generate.ts";
+import { planRolloverJob } from "./plan-rollover.ts";
 
 export interface WorkerDeps {
   config: Config;
@@ -26,4 +27,4 @@ export interface JobModule {
   start(deps: WorkerDeps): Promise<void>;
 }
 
-export const JOB_MODULES: readonly JobModule[] = [planGenerateJob];
+export const JOB_MODULES: readonly JobModule[] = [planGenerateJob, planRolloverJob];

@@ -1,0 +1,38 @@
+// `rollover [--as-of YYYY-MM-DD]`: the weekly rollover now, in this process, with the same code as
+// the plan.rollover job (runRollover). Without --as-of the date is today in ROLLOVER_TZ. A date
+// that is not a real YYYY-MM-DD is bad usage: exit 2 before the database is opened.
+import { rolloverDate, runRollover } from "../jobs/plan-rollover.ts";
+import { isIsoDate } from "../rollover/as-of.ts";
+import { parseFlags } from "./args.ts";
+import type { CliCommand } from "./commands.ts";
+import type { CliContext } from "./context.ts";
+import { UsageError } from "./usage.ts";
+
+export interface RolloverArgs {
+  asOf?: string;
+}
+
+export const rolloverCommand = {
+  path: ["rollover"],
+  parse(argv: string[]): RolloverArgs {
+    const { values } = parseFlags("rollover", argv, { "as-of": { type: "string" } });
+    const asOf = values["as-of"];
+    if (asOf === undefined) return {};
+    if (!isIsoDate(asOf)) throw new UsageError(`rollover: --as-of must be a date YYYY-MM-DD (got ${asOf})`);
+    return { asOf };
+  },
+  async run(args: RolloverArgs, ctx: CliContext) {
+    const started = performance.now();
+    const asOf = rolloverDate(args, ctx.config, ctx.now);
+    const result = await runRollover(
+      { pool: ctx.pool, config: ctx.config, now: ctx.now },
+      { asOf },
+      ctx.logger,
+    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    ctx.out(
+      `rollover as of ${asOf}: ${result.weeksCreated} week${result.weeksCreated === 1 ? "" : "s"} created ` +
+        `for ${result.plansRolled} plan${result.plansRolled === 1 ? "" : "s"} in ${seconds} s`,
+    );
+  },
+} satisfies CliCommand & { run(args: RolloverArgs, ctx: CliContext): Promise<void> };

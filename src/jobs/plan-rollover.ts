@@ -1,0 +1,86 @@
+// plan.rollover: the weekly rollover as a job (CONTRACT.md section 2). Payload { asOf?: YYYY-MM-DD }
+// (default: today in ROLLOVER_TZ by the injected clock), result { weeksCreated, plansRolled }.
+// A pg-boss cron schedule (ROLLOVER_CRON in ROLLOVER_TZ) sends it: boss.schedule is an upsert on
+// (name, key), so every worker may call it at start and there is still one schedule, and pg-boss
+// files each cron occurrence under one singleton key, so a tick makes one job however many
+// workers run. The queue's `stately` policy allows one queued and one active job: two rollovers
+// never run at once through the queue, and a backlog of ticks collapses into one. The CLI's
+// `rollover` calls the same rolloverAsOf in its own process.
+import { z } from "zod";
+import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import { isIsoDate, todayIn } from "../rollover/as-of.ts";
+import { type RolloverResult, rolloverAsOf } from "../rollover/rollover.ts";
+import type { JobModule, WorkerDeps } from "./index.ts";
+import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
+
+export const PLAN_ROLLOVER_QUEUE = "plan.rollover";
+
+export const planRolloverPayload = z.strictObject({
+  asOf: z
+    .string({ error: (issue) => `must be a date YYYY-MM-DD (got ${JSON.stringify(issue.input)})` })
+    .refine(isIsoDate, { error: (issue) => `must be a date YYYY-MM-DD (got ${JSON.stringify(issue.input)})` })
+    .optional(),
+});
+
+export type PlanRolloverPayload = z.infer<typeof planRolloverPayload>;
+
+/** The as-of date a run uses: the given one, or today in ROLLOVER_TZ by the clock. */
+export const rolloverDate = (payload: PlanRolloverPayload, config: Config, now: () => Date): string =>
+  payload.asOf ?? todayIn(config.ROLLOVER_TZ, now());
+
+/** What the job and the CLI both run. */
+export function runRollover(
+  deps: Pick<WorkerDeps, "pool" | "config" | "now">,
+  payload: PlanRolloverPayload,
+  logger: Logger,
+): Promise<RolloverResult> {
+  const asOf = rolloverDate(payload, deps.config, deps.now);
+  return rolloverAsOf(deps.pool, asOf, { batchPlans: deps.config.ROLLOVER_BATCH_PLANS, logger });
+}
+
+export function planRolloverDefinition(
+  deps: Pick<WorkerDeps, "pool" | "config" | "now">,
+): QueueDefinition<PlanRolloverPayload, RolloverResult> {
+  return {
+    name: PLAN_ROLLOVER_QUEUE,
+    queue: {
+      policy: "stately",
+      // A run is idempotent, so a failed one is simply run again; an hour covers millions of plans.
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+      expireInSeconds: 3600,
+      notify: true,
+    },
+    work: { batchSize: 1, pollingIntervalSeconds: 10 },
+    payload: planRolloverPayload,
+    handle: (payload, ctx) => runRollover(deps, payload, ctx.logger),
+  };
+}
+
+export const planRolloverJob: JobModule = {
+  queue: PLAN_ROLLOVER_QUEUE,
+  async setup(deps) {
+    const def = planRolloverDefinition(deps);
+    await ensureQueue(deps.boss, def.name, def.queue);
+    // Upsert: one schedule row however many workers run this. `missed: once` sends one job for a
+    // tick that came due while no worker ran; the rollover itself catches up every missed week.
+    await deps.boss.schedule(
+      PLAN_ROLLOVER_QUEUE,
+      deps.config.ROLLOVER_CRON,
+      {},
+      {
+        tz: deps.config.ROLLOVER_TZ,
+        missed: "once",
+      },
+    );
+    deps.logger.info(
+      { queue: PLAN_ROLLOVER_QUEUE, cron: deps.config.ROLLOVER_CRON, tz: deps.config.ROLLOVER_TZ },
+      "rollover scheduled",
+    );
+  },
+  async start(deps) {
+    await workQueue(deps.boss, planRolloverDefinition(deps), deps.logger);
+  },
+};
