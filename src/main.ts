@@ -2,13 +2,21 @@
 // -> pg-boss and every queue -> wait for signals. The first SIGTERM/SIGINT drains: no new work,
 // running jobs get SHUTDOWN_TIMEOUT_MS to finish, then pools close and the embedded database
 // stops last. A second signal forces the exit.
-import { loadConfig } from "./config.ts";
+import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { createLogger } from "./logger.ts";
 import { startWorker } from "./worker.ts";
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+})();
 const logger = createLogger(config.LOG_LEVEL);
 const database = await openDatabase(config, logger);
 
@@ -32,7 +40,7 @@ async function shutdown(signal: string, stopWorker?: (timeoutMs: number) => Prom
 }
 
 try {
-  await migrateDatabase(database.url, logger);
+  if (config.MIGRATE_ON_START) await migrateDatabase(database.url, logger);
   const worker = await startWorker({ url: database.url, config, logger });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => void shutdown(signal, worker.stop));
