@@ -18,7 +18,10 @@ const configSchema = z.object({
   ROLLOVER_BATCH_PLANS: z.coerce.number().int().min(1).max(50_000).default(2_000),
   PROGRESS_REBUILD_CRON: z.string().min(9).default("30 3 * * *"),
   PROGRESS_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(1),
+  PROGRESS_SWEEP_CRON: z.string().min(9).default("*/5 * * * *"),
   LOAD_BUILTIN_CATALOGUE: bool.default(true),
+  // Off where the worker runs as a least-privilege role and migrations run at deploy time.
+  MIGRATE_ON_START: bool.default(true),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
