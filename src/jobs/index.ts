@@ -8,6 +8,7 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { planGenerateJob } from "./plan-generate.ts";
 import { planRolloverJob } from "./plan-rollover.ts";
+import { progressRefreshJob } from "./progress-refresh.ts";
 
 export interface WorkerDeps {
   config: Config;
@@ -27,4 +28,4 @@ export interface JobModule {
   start(deps: WorkerDeps): Promise<void>;
 }
 
-export const JOB_MODULES: readonly JobModule[] = [planGenerateJob, planRolloverJob];
+export const JOB_MODULES: readonly JobModule[] = [planGenerateJob, planRolloverJob, progressRefreshJob];

@@ -1,0 +1,87 @@
+// The progress refresh: thin calls of the set-based SQL functions in
+// drizzle/0005_progress_marks_and_refresh.sql (docs/progress.md). The job and the CLI both use
+// refreshProgress, so `progress refresh` does exactly what `progress.refresh` does.
+import type pg from "pg";
+
+export interface RefreshOptions {
+  /** Only this user's marks (or, with `full`, only this user's rows). */
+  userId?: string;
+  /** Rebuild from the sets instead of recomputing the marked keys. */
+  full?: boolean;
+}
+
+export interface RefreshCounts {
+  /** full: every row rebuilt; user-full: one user rebuilt; user: one user's marks; sweep: every user's marks. */
+  mode: "full" | "user-full" | "user" | "sweep";
+  users: number;
+  /** Marks drained from progress_dirty. */
+  marks: number;
+  /** (user, exercise, week) keys recomputed (full: rows written). */
+  exerciseWeeks: number;
+  /** (user, week) pairs of the muscle table recomputed (full: rows written). */
+  muscleWeeks: number;
+  /** (user, exercise) pairs whose records were recomputed (full: rows written). */
+  records: number;
+  ms: number;
+}
+
+interface CountsRow {
+  users: number;
+  marks: number;
+  exercise_weeks: number;
+  muscle_weeks: number;
+  records: number;
+}
+
+const REBUILD = `SELECT users, marks, exercise_weeks, muscle_weeks, records FROM public.progress_rebuild($1::uuid[])`;
+const REFRESH_MARKED = `SELECT users, marks, exercise_weeks, muscle_weeks, records
+  FROM public.progress_refresh_marked($1::uuid[])`;
+// The oldest marks first, so a user marked long ago is never starved by busy ones.
+const DIRTY_USERS = `SELECT d.user_id FROM public.progress_dirty d
+  GROUP BY d.user_id ORDER BY min(d.marked_at) LIMIT $1`;
+
+/** Users per sweep transaction: bounds one transaction's locks and rows. */
+export const SWEEP_BATCH_USERS = 500;
+/** A sweep stops after this many batches; marks still left wait for the next job or sweep. */
+const SWEEP_MAX_BATCHES = 100;
+
+export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {}): Promise<RefreshCounts> {
+  const started = performance.now();
+  const total: CountsRow = { users: 0, marks: 0, exercise_weeks: 0, muscle_weeks: 0, records: 0 };
+  const add = (row: CountsRow | undefined) => {
+    if (!row) return;
+    total.users += row.users;
+    total.marks += row.marks;
+    total.exercise_weeks += row.exercise_weeks;
+    total.muscle_weeks += row.muscle_weeks;
+    total.records += row.records;
+  };
+  let mode: RefreshCounts["mode"];
+  if (options.full) {
+    mode = options.userId ? "user-full" : "full";
+    const { rows } = await pool.query<CountsRow>(REBUILD, [options.userId ? [options.userId] : null]);
+    add(rows[0]);
+  } else if (options.userId) {
+    mode = "user";
+    const { rows } = await pool.query<CountsRow>(REFRESH_MARKED, [[options.userId]]);
+    add(rows[0]);
+  } else {
+    mode = "sweep";
+    for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch++) {
+      const dirty = await pool.query<{ user_id: string }>(DIRTY_USERS, [SWEEP_BATCH_USERS]);
+      if (dirty.rows.length === 0) break;
+      const { rows } = await pool.query<CountsRow>(REFRESH_MARKED, [dirty.rows.map((r) => r.user_id)]);
+      add(rows[0]);
+      if (dirty.rows.length < SWEEP_BATCH_USERS) break;
+    }
+  }
+  return {
+    mode,
+    users: total.users,
+    marks: total.marks,
+    exerciseWeeks: total.exercise_weeks,
+    muscleWeeks: total.muscle_weeks,
+    records: total.records,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
