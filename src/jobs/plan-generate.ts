@@ -249,6 +249,45 @@ export function createCatalogueCache(db: pg.Pool, checkMs = 2_000): CatalogueCac
   };
 }
 
+/**
+ * generatePlan, memoised: the generator is deterministic (same request and catalogue, same plan)
+ * and costs about 2 ms of CPU per plan, while many users ask for the same thing in the same week.
+ * The memo holds the last `maxEntries` distinct requests for the current catalogue array (the
+ * cache hands out a new array when exrcwiki changes, which empties the memo). Plans are shared:
+ * callers copy before changing them (the handler spreads in request_id). Failures are not kept.
+ */
+export function createPlanGenerator(maxEntries = 2_000): PlanGenerator {
+  let forCatalogue: readonly CatalogueEntry[] | undefined;
+  let memo = new Map<string, PlanJson>();
+  return (request, catalogue) => {
+    if (catalogue !== forCatalogue) {
+      forCatalogue = catalogue;
+      memo = new Map();
+    }
+    const key = JSON.stringify([
+      request.goal,
+      request.experience,
+      request.split,
+      request.daysPerWeek,
+      request.equipment,
+      request.weekStart,
+      request.sessionMinutes,
+    ]);
+    const hit = memo.get(key);
+    if (hit) {
+      memo.delete(key);
+      memo.set(key, hit);
+      return hit;
+    }
+    const plan = generatePlan(request, catalogue);
+    if (memo.size >= maxEntries) memo.delete(memo.keys().next().value as string);
+    memo.set(key, plan);
+    return plan;
+  };
+}
+
+export type PlanGenerator = (request: PlanRequest, catalogue: readonly CatalogueEntry[]) => PlanJson;
+
 // ---------------------------------------------------------------------------------------------
 // The handler
 
@@ -257,6 +296,8 @@ export interface PlanJobDeps {
   logger: Logger;
   now: () => Date;
   catalogue: CatalogueCache;
+  /** generatePlan unless given (the worker passes a memoised one, createPlanGenerator). */
+  generate?: PlanGenerator;
 }
 
 /** What the handler needs of a pg-boss job. */
@@ -356,10 +397,11 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
   if (open().length === 0) return;
 
   const catalogue = await deps.catalogue.get();
+  const generate = deps.generate ?? generatePlan;
   if (catalogue.length === 0) throw new Error("catalogue: exrcwiki is empty; import or seed a catalogue");
   for (const item of open()) {
     try {
-      const plan = generatePlan(item.request as PlanRequest, catalogue);
+      const plan = generate(item.request as PlanRequest, catalogue);
       item.plan = item.requestKey ? { ...plan, request_id: item.requestKey } : plan;
     } catch (error) {
       item.outcome = error instanceof PlanGenerationError ? permanent(error.message) : transient(error);
@@ -483,6 +525,7 @@ export const planGenerateJob: JobModule = {
       logger: deps.logger,
       now: deps.now,
       catalogue: createCatalogueCache(deps.pool),
+      generate: createPlanGenerator(),
     };
     await deps.boss.work(
       PLAN_GENERATE_QUEUE,

@@ -7,6 +7,7 @@ import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import {
   createCatalogueCache,
+  createPlanGenerator,
   InvalidPlanRequestError,
   nextMonday,
   PLAN_GENERATE_QUEUE,
@@ -292,5 +293,16 @@ describe("processPlanJobs (the batch handler, called directly)", () => {
     );
     const after = await cache.get();
     expect(after.length).toBe(before.length + 1);
+  });
+
+  it("memoises generation per catalogue: the same request gives the very same plan", () => {
+    const generate = createPlanGenerator(2);
+    const request = resolvePlanRequest({ userId: randomUUID(), daysPerWeek: 3 }, NOW);
+    const first = generate(request, BUILTIN_CATALOGUE);
+    expect(generate({ ...request }, BUILTIN_CATALOGUE)).toBe(first);
+    const copy = [...BUILTIN_CATALOGUE];
+    const fresh = generate(request, copy);
+    expect(fresh).not.toBe(first);
+    expect(fresh).toEqual(first);
   });
 });
