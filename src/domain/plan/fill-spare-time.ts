@@ -1,0 +1,113 @@
+// Phase 2: spend the minutes phase 1 left, in this order of priority:
+// 1. majors still under their minimum (only where phase 1 had to cut a day);
+// 1b. every T1 lift up to 3 sets, the fewest that make a main lift (ACSM 2009 and the NSCA favour
+//    multiple sets; 3x5 is the classic novice dose), where the group's weekly max allows;
+// 2. one slot for each accessory (arms, calves, abdominals);
+// 3. majors up to their `aim`;
+// 4. accessories up to their `aim`.
+// Each stage goes round-robin, one set per group per round, neediest group first, so spare time
+// is shared rather than given to whichever group comes first. A set goes to the day where the group
+// has the fewest sets (then the day it ranks highest on, then the earliest): on an existing slot
+// below its tier's maxSets (T1 first), else as a new slot of MIN_SLOT_SETS sets. Nothing is added
+// past a group's weekly max or a session's minutes.
+
+import { MIN_SLOT_SETS } from "./prescription.ts";
+import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { setSeconds } from "./time-model.ts";
+import {
+  addSlot,
+  blockOf,
+  changeSets,
+  type DayDraft,
+  daySeconds,
+  draftSlot,
+  maxSets,
+  setsOnDay,
+  slotsOf,
+  type WeekDraft,
+  weeklySets,
+} from "./week-draft.ts";
+
+const TIER_RANK = { T1: 0, T2: 1, T3: 2 } as const;
+
+export function fillSpareTime(week: WeekDraft): void {
+  const target = (group: TargetGroup) => weeklyTarget(week.goal, week.experience, group);
+  runStage(week, MAJOR_GROUPS, (group) => target(group).min);
+  growMainLifts(week);
+  runStage(week, ACCESSORY_GROUPS, (group) => Math.min(MIN_SLOT_SETS, target(group).aim));
+  runStage(week, MAJOR_GROUPS, (group) => target(group).aim);
+  runStage(week, ACCESSORY_GROUPS, (group) => target(group).aim);
+}
+
+const MAIN_LIFT_SETS = 3;
+
+function growMainLifts(week: WeekDraft): void {
+  for (const day of week.days) {
+    const main = day.slots.find((slot) => slot.tier === "T1");
+    if (main === undefined) continue;
+    const max = weeklyTarget(week.goal, week.experience, main.group).max;
+    const cap = Math.min(MAIN_LIFT_SETS, maxSets(week, "T1"));
+    const cost = setSeconds(week.goal, week.experience, "T1");
+    while (
+      main.sets < cap &&
+      weeklySets(week, main.group) < max &&
+      daySeconds(week, day) + cost <= week.budgetSeconds
+    ) {
+      changeSets(week, day, main, 1);
+    }
+  }
+}
+
+function runStage(
+  week: WeekDraft,
+  groups: readonly TargetGroup[],
+  goalOf: (group: TargetGroup) => number,
+): void {
+  let progress = true;
+  while (progress) {
+    progress = false;
+    const needy = groups
+      .filter((group) => weeklySets(week, group) < goalOf(group))
+      .sort((a, b) => goalOf(b) - weeklySets(week, b) - (goalOf(a) - weeklySets(week, a)));
+    for (const group of needy) {
+      if (addOneSet(week, group)) progress = true;
+    }
+  }
+}
+
+function addOneSet(week: WeekDraft, group: TargetGroup): boolean {
+  const max = weeklyTarget(week.goal, week.experience, group).max;
+  const days = week.days
+    .map((day, index) => ({ day, index, position: blockOf(day, group)?.position }))
+    .filter((item) => item.position !== undefined)
+    .sort(
+      (a, b) =>
+        setsOnDay(a.day, group) - setsOnDay(b.day, group) ||
+        (a.position ?? 0) - (b.position ?? 0) ||
+        a.index - b.index,
+    );
+  for (const { day } of days) {
+    if (tryOnDay(week, day, group, max)) return true;
+  }
+  return false;
+}
+
+function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup, max: number): boolean {
+  const spare = week.budgetSeconds - daySeconds(week, day);
+  const open = slotsOf(day, group)
+    .filter((slot) => slot.sets < maxSets(week, slot.tier))
+    .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.seq - b.seq)[0];
+  if (open !== undefined) {
+    if (weeklySets(week, group) + 1 > max) return false;
+    if (setSeconds(week.goal, week.experience, open.tier) > spare) return false;
+    changeSets(week, day, open, 1);
+    return true;
+  }
+  if (weeklySets(week, group) + MIN_SLOT_SETS > max) return false;
+  const slot = draftSlot(week, day, group, false);
+  if (slot === undefined) return false;
+  if (MIN_SLOT_SETS * setSeconds(week.goal, week.experience, slot.tier) > spare) return false;
+  slot.sets = MIN_SLOT_SETS;
+  addSlot(week, day, slot);
+  return true;
+}

@@ -1,0 +1,97 @@
+// Weekly hard-set targets per trained muscle group, by goal and experience. A set counts 1 for
+// the slot's own muscle_group (the exercise's primary muscle) and nothing for secondary muscles:
+// stricter than the fractional count of the progress report (Pelland et al. 2024, 0.5 per
+// secondary muscle), so a plan inside these ranges reads as at least as much in that report.
+// Sources and reasoning: docs/programming-rules.md.
+
+import type { ExperienceLevel, Goal, MuscleGroup } from "../vocabulary.ts";
+
+/** Every plan trains these; the generator lands each inside [min, max] when time allows. */
+export const MAJOR_GROUPS = ["chest", "back", "shoulders", "quadriceps", "hamstrings", "glutes"] as const;
+export type MajorGroup = (typeof MAJOR_GROUPS)[number];
+
+/** Trained when session time is left over; the range has min 0. */
+export const ACCESSORY_GROUPS = ["biceps", "triceps", "calves", "abdominals"] as const;
+export type AccessoryGroup = (typeof ACCESSORY_GROUPS)[number];
+
+export type TargetGroup = MajorGroup | AccessoryGroup;
+
+/**
+ * The catalogue muscles that count for a group. "back" is lats plus middle_back: catalogues
+ * disagree on which of the two a row or pull-down names as primary, so counting them apart would
+ * make a plan's back volume depend on a labelling accident.
+ */
+export const GROUP_MUSCLES: Readonly<Record<TargetGroup, readonly MuscleGroup[]>> = {
+  chest: ["chest"],
+  back: ["lats", "middle_back"],
+  shoulders: ["shoulders"],
+  quadriceps: ["quadriceps"],
+  hamstrings: ["hamstrings"],
+  glutes: ["glutes"],
+  biceps: ["biceps"],
+  triceps: ["triceps"],
+  calves: ["calves"],
+  abdominals: ["abdominals"],
+};
+
+export function groupOfMuscle(muscle: MuscleGroup): TargetGroup | undefined {
+  for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
+    if (GROUP_MUSCLES[group].includes(muscle)) return group;
+  }
+  return undefined;
+}
+
+/** Weekly direct sets: the range to land in, and `aim`, where spare session time stops adding. */
+export interface SetRange {
+  min: number;
+  aim: number;
+  max: number;
+}
+
+type GroupTargets = Readonly<Record<TargetGroup, SetRange>>;
+
+function targets(major: SetRange, accessory: SetRange): GroupTargets {
+  return {
+    chest: major,
+    back: major,
+    shoulders: major,
+    quadriceps: major,
+    hamstrings: major,
+    glutes: major,
+    biceps: accessory,
+    triceps: accessory,
+    calves: accessory,
+    abdominals: accessory,
+  };
+}
+
+export const WEEKLY_SET_TARGETS: Readonly<Record<Goal, Readonly<Record<ExperienceLevel, GroupTargets>>>> = {
+  // Schoenfeld, Ogborn and Krieger (2017): >= 10 weekly sets beat < 5; gains flatten towards 20.
+  hypertrophy: {
+    beginner: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 8 }),
+    intermediate: targets({ min: 10, aim: 12, max: 20 }, { min: 0, aim: 6, max: 12 }),
+    advanced: targets({ min: 10, aim: 14, max: 20 }, { min: 0, aim: 8, max: 14 }),
+  },
+  // Strength follows load and practice of the lifts more than volume (Ralston et al. 2017).
+  strength: {
+    beginner: targets({ min: 4, aim: 6, max: 10 }, { min: 0, aim: 2, max: 4 }),
+    intermediate: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 6 }),
+    advanced: targets({ min: 6, aim: 10, max: 14 }, { min: 0, aim: 4, max: 8 }),
+  },
+  // ACSM (2009, 2011): 2-4 sets per muscle group, 2-3 days a week.
+  general_fitness: {
+    beginner: targets({ min: 4, aim: 6, max: 8 }, { min: 0, aim: 2, max: 4 }),
+    intermediate: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 8 }),
+    advanced: targets({ min: 8, aim: 10, max: 14 }, { min: 0, aim: 6, max: 10 }),
+  },
+  // ACSM (2009) local muscular endurance: light loads, many reps, short rests; volume as fitness.
+  endurance: {
+    beginner: targets({ min: 4, aim: 6, max: 8 }, { min: 0, aim: 2, max: 4 }),
+    intermediate: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 8 }),
+    advanced: targets({ min: 8, aim: 10, max: 14 }, { min: 0, aim: 6, max: 10 }),
+  },
+};
+
+export function weeklyTarget(goal: Goal, experience: ExperienceLevel, group: TargetGroup): SetRange {
+  return WEEKLY_SET_TARGETS[goal][experience][group];
+}

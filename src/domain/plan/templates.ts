@@ -1,0 +1,264 @@
+// The week of each split and day count: named days on ISO weekdays, each with the muscle groups
+// it trains (the first is the lead, whose main lift is the session's T1) and the movement
+// patterns to prefer for them. Two pattern variants alternate between days, so a muscle trained
+// twice a week gets, e.g., a row one day and a pull-down the next. Day placement leaves a rest day
+// between sessions that share muscles wherever the count allows (docs/programming-rules.md).
+
+import type { ConcreteSplit, MovementPattern } from "../vocabulary.ts";
+import type { AccessoryGroup, MajorGroup, TargetGroup } from "./targets.ts";
+
+export type DayKind = "full" | "upper" | "lower" | "push" | "pull" | "legs" | "push_pull";
+
+export interface Block {
+  group: TargetGroup;
+  /** Slot n of the group on the day prefers patterns[n % length]. */
+  patterns: readonly MovementPattern[];
+}
+
+export interface MajorBlock extends Block {
+  group: MajorGroup;
+}
+
+export interface DayTemplate {
+  name: string;
+  /** 1 = Monday ... 7 = Sunday */
+  dayOfWeek: number;
+  kind: DayKind;
+  /** Major groups, lead first. */
+  majors: readonly MajorBlock[];
+  /** Optional groups, filled when time is left, in this order of preference. */
+  accessories: readonly Block[];
+}
+
+interface ScheduledDay {
+  name: string;
+  dayOfWeek: number;
+  kind: DayKind;
+  /** Index into the kind's LEADS. */
+  lead: number;
+  /** Which of the two pattern variants. */
+  alt: 0 | 1;
+}
+
+function day(name: string, dayOfWeek: number, kind: DayKind, lead: number, alt: 0 | 1): ScheduledDay {
+  return { name, dayOfWeek, kind, lead, alt };
+}
+
+/** Weekdays: 2 days Mon/Thu, 3 Mon/Wed/Fri, 4 Mon/Tue/Thu/Fri, 5 Mon/Tue/Wed/Fri/Sat, 6 Mon-Sat. */
+export const SCHEDULES: Readonly<Record<ConcreteSplit, Readonly<Record<number, readonly ScheduledDay[]>>>> = {
+  full_body: {
+    2: [day("Full-A", 1, "full", 0, 0), day("Full-B", 4, "full", 2, 1)],
+    3: [day("Full-A", 1, "full", 0, 0), day("Full-B", 3, "full", 1, 1), day("Full-C", 5, "full", 2, 0)],
+    4: [
+      day("Full-A", 1, "full", 0, 0),
+      day("Full-B", 2, "full", 1, 1),
+      day("Full-C", 4, "full", 2, 0),
+      day("Full-D", 5, "full", 3, 1),
+    ],
+    5: [
+      day("Full-A", 1, "full", 0, 0),
+      day("Full-B", 2, "full", 1, 1),
+      day("Full-C", 3, "full", 2, 0),
+      day("Full-D", 5, "full", 3, 1),
+      day("Full-E", 6, "full", 4, 0),
+    ],
+    6: [
+      day("Full-A", 1, "full", 0, 0),
+      day("Full-B", 2, "full", 1, 1),
+      day("Full-C", 3, "full", 2, 0),
+      day("Full-D", 4, "full", 3, 1),
+      day("Full-E", 5, "full", 4, 0),
+      day("Full-F", 6, "full", 5, 1),
+    ],
+  },
+  upper_lower: {
+    2: [day("Upper-A", 1, "upper", 0, 0), day("Lower-A", 4, "lower", 0, 0)],
+    3: [day("Upper-A", 1, "upper", 0, 0), day("Lower-A", 3, "lower", 0, 0), day("Upper-B", 5, "upper", 1, 1)],
+    4: [
+      day("Upper-A", 1, "upper", 0, 0),
+      day("Lower-A", 2, "lower", 0, 0),
+      day("Upper-B", 4, "upper", 1, 1),
+      day("Lower-B", 5, "lower", 1, 1),
+    ],
+    5: [
+      day("Upper-A", 1, "upper", 0, 0),
+      day("Lower-A", 2, "lower", 0, 0),
+      day("Upper-B", 3, "upper", 1, 1),
+      day("Lower-B", 5, "lower", 1, 1),
+      day("Upper-C", 6, "upper", 2, 0),
+    ],
+    6: [
+      day("Upper-A", 1, "upper", 0, 0),
+      day("Lower-A", 2, "lower", 0, 0),
+      day("Upper-B", 3, "upper", 1, 1),
+      day("Lower-B", 4, "lower", 1, 1),
+      day("Upper-C", 5, "upper", 2, 0),
+      day("Lower-C", 6, "lower", 2, 0),
+    ],
+  },
+  push_pull_legs: {
+    // Two days cannot hold three day types: push and pull share the upper day.
+    2: [day("Push-Pull", 1, "push_pull", 0, 0), day("Legs", 4, "legs", 0, 0)],
+    3: [day("Push", 1, "push", 0, 0), day("Pull", 3, "pull", 0, 0), day("Legs", 5, "legs", 0, 0)],
+    // Legs twice: lower body holds three major groups, push two and pull one.
+    4: [
+      day("Push", 1, "push", 0, 0),
+      day("Legs-A", 2, "legs", 0, 0),
+      day("Pull", 4, "pull", 0, 0),
+      day("Legs-B", 5, "legs", 1, 1),
+    ],
+    // Push/pull/legs plus an upper and a lower day, so every muscle is trained twice.
+    5: [
+      day("Push", 1, "push", 0, 0),
+      day("Pull", 2, "pull", 0, 0),
+      day("Legs", 3, "legs", 0, 0),
+      day("Upper", 5, "upper", 2, 1),
+      day("Lower", 6, "lower", 1, 1),
+    ],
+    6: [
+      day("Push-A", 1, "push", 0, 0),
+      day("Pull-A", 2, "pull", 0, 0),
+      day("Legs-A", 3, "legs", 0, 0),
+      day("Push-B", 4, "push", 1, 1),
+      day("Pull-B", 5, "pull", 1, 1),
+      day("Legs-B", 6, "legs", 1, 1),
+    ],
+  },
+};
+
+/** Pattern preferences per group, variant A and B. */
+const GROUP_PATTERNS: Readonly<Record<TargetGroup, readonly [MovementPattern[], MovementPattern[]]>> = {
+  quadriceps: [
+    ["squat", "knee_extension", "lunge"],
+    ["lunge", "knee_extension", "squat"],
+  ],
+  hamstrings: [
+    ["hinge", "knee_flexion"],
+    ["knee_flexion", "hinge"],
+  ],
+  glutes: [
+    ["hinge", "hip_isolation", "lunge"],
+    ["hip_isolation", "hinge", "lunge"],
+  ],
+  chest: [
+    ["horizontal_push", "chest_isolation"],
+    ["horizontal_push", "chest_isolation"],
+  ],
+  back: [
+    ["horizontal_pull", "vertical_pull"],
+    ["vertical_pull", "horizontal_pull"],
+  ],
+  shoulders: [
+    ["vertical_push", "shoulder_isolation"],
+    ["shoulder_isolation", "vertical_push"],
+  ],
+  biceps: [["elbow_flexion"], ["elbow_flexion"]],
+  triceps: [["elbow_extension"], ["elbow_extension"]],
+  calves: [["calf_raise"], ["calf_raise"]],
+  abdominals: [["core"], ["core"]],
+};
+
+interface Lead {
+  group: MajorGroup;
+  pattern: MovementPattern;
+}
+
+const UPPER_LEADS: readonly Lead[] = [
+  { group: "chest", pattern: "horizontal_push" },
+  { group: "shoulders", pattern: "vertical_push" },
+  { group: "back", pattern: "horizontal_pull" },
+];
+
+const LOWER_LEADS: readonly Lead[] = [
+  { group: "quadriceps", pattern: "squat" },
+  { group: "hamstrings", pattern: "hinge" },
+  { group: "glutes", pattern: "hinge" },
+];
+
+/** Candidate T1 lifts per day kind, the big barbell-style patterns first. */
+const LEADS: Readonly<Record<DayKind, readonly Lead[]>> = {
+  full: [
+    { group: "quadriceps", pattern: "squat" },
+    { group: "chest", pattern: "horizontal_push" },
+    { group: "hamstrings", pattern: "hinge" },
+    { group: "shoulders", pattern: "vertical_push" },
+    { group: "back", pattern: "vertical_pull" },
+    { group: "back", pattern: "horizontal_pull" },
+  ],
+  upper: UPPER_LEADS,
+  push_pull: UPPER_LEADS,
+  lower: LOWER_LEADS,
+  legs: LOWER_LEADS,
+  push: [
+    { group: "chest", pattern: "horizontal_push" },
+    { group: "shoulders", pattern: "vertical_push" },
+  ],
+  pull: [
+    { group: "back", pattern: "vertical_pull" },
+    { group: "back", pattern: "horizontal_pull" },
+  ],
+};
+
+const UPPER_MAJORS: readonly MajorGroup[] = ["chest", "back", "shoulders"];
+const LOWER_MAJORS: readonly MajorGroup[] = ["quadriceps", "hamstrings", "glutes"];
+
+/** Major groups per kind in session order (alternating regions where mixed, to spread fatigue). */
+const MAJORS: Readonly<Record<DayKind, readonly MajorGroup[]>> = {
+  full: ["quadriceps", "chest", "back", "hamstrings", "shoulders", "glutes"],
+  upper: UPPER_MAJORS,
+  push_pull: UPPER_MAJORS,
+  lower: LOWER_MAJORS,
+  legs: LOWER_MAJORS,
+  push: ["chest", "shoulders"],
+  pull: ["back"],
+};
+
+const ACCESSORIES: Readonly<Record<DayKind, readonly AccessoryGroup[]>> = {
+  full: ["triceps", "biceps", "calves", "abdominals"],
+  upper: ["biceps", "triceps"],
+  push_pull: ["biceps", "triceps"],
+  lower: ["calves", "abdominals"],
+  legs: ["calves", "abdominals"],
+  push: ["triceps"],
+  pull: ["biceps"],
+};
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const n = items.length;
+  return items.map((_, i) => items[(i + by) % n] as T);
+}
+
+function buildDay(scheduled: ScheduledDay, ordinal: number): DayTemplate {
+  const leads = LEADS[scheduled.kind];
+  const lead = leads[scheduled.lead % leads.length] as Lead;
+  const leadPatterns = GROUP_PATTERNS[lead.group][scheduled.alt];
+  const leadBlock: MajorBlock = {
+    group: lead.group,
+    patterns: [lead.pattern, ...leadPatterns.filter((pattern) => pattern !== lead.pattern)],
+  };
+  const others = MAJORS[scheduled.kind]
+    .filter((group) => group !== lead.group)
+    .map((group): MajorBlock => ({ group, patterns: GROUP_PATTERNS[group][scheduled.alt] }));
+  const accessories = rotate(ACCESSORIES[scheduled.kind], ordinal).map(
+    (group): Block => ({ group, patterns: GROUP_PATTERNS[group][scheduled.alt] }),
+  );
+  return {
+    name: scheduled.name,
+    dayOfWeek: scheduled.dayOfWeek,
+    kind: scheduled.kind,
+    majors: [leadBlock, ...others],
+    accessories,
+  };
+}
+
+/** The days of a week for a split and day count (2..6), in week order. */
+export function dayTemplates(split: ConcreteSplit, daysPerWeek: number): readonly DayTemplate[] {
+  const schedule = SCHEDULES[split][daysPerWeek];
+  if (schedule === undefined) throw new RangeError(`no ${split} schedule for ${daysPerWeek} days`);
+  const seen = new Map<DayKind, number>();
+  return schedule.map((scheduled) => {
+    const ordinal = seen.get(scheduled.kind) ?? 0;
+    seen.set(scheduled.kind, ordinal + 1);
+    return buildDay(scheduled, ordinal);
+  });
+}

@@ -1,0 +1,46 @@
+// How long a session takes, in whole seconds (integers keep the budget check exact). A set costs
+// its work (10 s to set up plus 4 s per rep at the top of the range, a 2-0-2 tempo) plus the rest
+// after it, which also covers walking to the next exercise. Rests by goal and tier follow the
+// NSCA Essentials and ACSM (2009): long for heavy compounds and strength, short for isolation and
+// endurance. Each session opens with a 5-minute general warm-up, and the T1 lift gets ramp-up sets
+// on top (longer where the T1 load is heavier).
+
+import { parseRepTarget } from "../progression/rep-target.ts";
+import type { ExperienceLevel, Goal, Tier } from "../vocabulary.ts";
+import { prescription } from "./prescription.ts";
+
+export const GENERAL_WARM_UP_SECONDS = 300;
+
+export const T1_WARM_UP_SECONDS: Readonly<Record<Goal, number>> = {
+  strength: 300,
+  hypertrophy: 180,
+  general_fitness: 180,
+  endurance: 120,
+};
+
+export const REST_SECONDS: Readonly<Record<Goal, Readonly<Record<Tier, number>>>> = {
+  strength: { T1: 180, T2: 150, T3: 90 },
+  hypertrophy: { T1: 120, T2: 90, T3: 60 },
+  general_fitness: { T1: 120, T2: 90, T3: 60 },
+  endurance: { T1: 60, T2: 60, T3: 45 },
+};
+
+const SET_UP_SECONDS = 10;
+const SECONDS_PER_REP = 4;
+
+/** One set of a slot of this tier: work plus rest. */
+export function setSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
+  const reps = prescription(goal, experience, tier).reps;
+  const topReps = parseRepTarget(reps)?.max ?? 12;
+  return SET_UP_SECONDS + SECONDS_PER_REP * topReps + REST_SECONDS[goal][tier];
+}
+
+/** The fixed part of a session: the general warm-up, plus ramp-up sets when it has a T1 lift. */
+export function warmUpSeconds(goal: Goal, hasT1: boolean): number {
+  return GENERAL_WARM_UP_SECONDS + (hasT1 ? T1_WARM_UP_SECONDS[goal] : 0);
+}
+
+/** The session's `duration_minutes`: estimated seconds rounded up to whole minutes. */
+export function durationMinutes(seconds: number): number {
+  return Math.ceil(seconds / 60);
+}
