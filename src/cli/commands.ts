@@ -2,6 +2,7 @@
 // exports a `CliCommand`; add it to COMMANDS.
 import { catalogueImport } from "./catalogue-import.ts";
 import type { CliContext } from "./context.ts";
+import { planRequest } from "./plan-request.ts";
 import { planShow } from "./plan-show.ts";
 import { rolloverCommand } from "./rollover.ts";
 import { status } from "./status.ts";
@@ -14,4 +15,10 @@ export interface CliCommand {
   run(args: never, ctx: CliContext): Promise<void>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [catalogueImport, planShow, rolloverCommand, status];
+export const COMMANDS: readonly CliCommand[] = [
+  catalogueImport,
+  planRequest,
+  planShow,
+  rolloverCommand,
+  status,
+];
