@@ -1,6 +1,8 @@
 // Every benchmark `npm run bench` knows, in the order they run.
 import type { Bench } from "./harness.ts";
 import { insertFullPlanBench } from "./insert-full-plan.ts";
+import { planLatencyBench } from "./plan-latency.ts";
+import { planThroughputBench } from "./plan-throughput.ts";
 import { rlsReadBench } from "./rls-read.ts";
 
-export const BENCHES: readonly Bench[] = [insertFullPlanBench, rlsReadBench];
+export const BENCHES: readonly Bench[] = [insertFullPlanBench, planThroughputBench, planLatencyBench, rlsReadBench];
