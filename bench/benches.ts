@@ -5,4 +5,9 @@ import { planLatencyBench } from "./plan-latency.ts";
 import { planThroughputBench } from "./plan-throughput.ts";
 import { rlsReadBench } from "./rls-read.ts";
 
-export const BENCHES: readonly Bench[] = [insertFullPlanBench, planThroughputBench, planLatencyBench, rlsReadBench];
+export const BENCHES: readonly Bench[] = [
+  insertFullPlanBench,
+  planThroughputBench,
+  planLatencyBench,
+  rlsReadBench,
+];
