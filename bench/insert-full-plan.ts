@@ -49,7 +49,10 @@ export const insertFullPlanBench: Bench = {
       const perCall: Record<keyof typeof fns, number[]> = { rewritten: [], seed: [] };
       // Warm up both, then alternate so drift in the machine's load hits both alike.
       for (const [name, fn] of Object.entries(fns) as Array<[keyof typeof fns, string]>) {
-        await on(name).query(`SELECT count(${fn}($1, $2::jsonb)) FROM generate_series(1, 20)`, [userId, plan]);
+        await on(name).query(`SELECT count(${fn}($1, $2::jsonb)) FROM generate_series(1, 20)`, [
+          userId,
+          plan,
+        ]);
       }
       for (let run = 0; run < RUNS; run++) {
         for (const [name, fn] of Object.entries(fns) as Array<[keyof typeof fns, string]>) {

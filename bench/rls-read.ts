@@ -43,12 +43,18 @@ async function generate(client: pg.Client) {
     ANALYZE;`);
 }
 
-async function timeReads(client: pg.Client, userId: string, asOf: string): Promise<{ ms: number[]; rows: number }> {
+async function timeReads(
+  client: pg.Client,
+  userId: string,
+  asOf: string,
+): Promise<{ ms: number[]; rows: number }> {
   const ms: number[] = [];
   let rows = 0;
   for (let i = 0; i < RUNS + 3; i++) {
     await client.query("BEGIN");
-    await client.query("SELECT set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: userId })]);
+    await client.query("SELECT set_config('request.jwt.claims', $1, true)", [
+      JSON.stringify({ sub: userId }),
+    ]);
     await client.query("SET LOCAL ROLE authenticated");
     const started = performance.now();
     const result = await client.query(READ, [asOf]);

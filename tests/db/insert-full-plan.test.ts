@@ -85,7 +85,7 @@ describe("insert_full_plan", () => {
 
   it("applies the column defaults where the JSON leaves goal_type, experience_level and order out", async () => {
     const user = await createUser(tdb.pool);
-    const plan = samplePlanJson({ sessions: 1, slotsPerSession: 1 }) as Record<string, unknown>;
+    const plan = samplePlanJson({ sessions: 1, slotsPerSession: 1 }) as unknown as Record<string, unknown>;
     delete plan.goal_type;
     plan.experience_level = null; // an explicit null is "not given" too
     const sessions = plan.sessions as Array<{ slots: Array<Record<string, unknown>> }>;
