@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { date, doublePrecision, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { serviceWrittenOwnerRead } from "./_progress-policies.ts";
 import { ownerId, updatedAt } from "./_shared.ts";
