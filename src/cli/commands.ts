@@ -4,6 +4,8 @@ import { catalogueImport } from "./catalogue-import.ts";
 import type { CliContext } from "./context.ts";
 import { planRequest } from "./plan-request.ts";
 import { planShow } from "./plan-show.ts";
+import { progressRefreshCommand } from "./progress-refresh.ts";
+import { progressShowCommand } from "./progress-show.ts";
 import { rolloverCommand } from "./rollover.ts";
 import { status } from "./status.ts";
 
@@ -19,6 +21,8 @@ export const COMMANDS: readonly CliCommand[] = [
   catalogueImport,
   planRequest,
   planShow,
+  progressRefreshCommand,
+  progressShowCommand,
   rolloverCommand,
   status,
 ];

@@ -26,7 +26,7 @@ export const SWEEP_KEY = "sweep";
 const RECONNECT_MS = [500, 1_000, 2_000, 5_000, 10_000] as const;
 
 export const progressRefreshPayload = z.strictObject({
-  userId: z.uuid({ error: (issue) => `must be a uuid (got ${JSON.stringify(issue.input)})` }).optional(),
+  userId: z.guid({ error: (issue) => `must be a uuid (got ${JSON.stringify(issue.input)})` }).optional(),
   full: z
     .boolean({ error: (issue) => `must be true or false (got ${JSON.stringify(issue.input)})` })
     .optional(),

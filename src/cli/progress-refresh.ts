@@ -1,0 +1,44 @@
+// `progress refresh [--user <uuid>] [--full]`: brings the progress tables up to date in this
+// process with the same function as the progress.refresh job (refreshProgress), and prints what
+// it recomputed. Without flags it is the sweep: every user's marked weeks. A --user that is not
+// a uuid is bad usage: exit 2 before the database is opened.
+import { z } from "zod";
+import { type RefreshCounts, type RefreshOptions, refreshProgress } from "../db/queries/progress.ts";
+import { parseFlags } from "./args.ts";
+import type { CliCommand } from "./commands.ts";
+import type { CliContext } from "./context.ts";
+import { UsageError } from "./usage.ts";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function describeRefresh(c: RefreshCounts): string {
+  const what =
+    c.mode === "full" || c.mode === "user-full"
+      ? `rebuilt ${plural(c.exerciseWeeks, "exercise week")}, ${plural(c.muscleWeeks, "muscle week")}, ` +
+        `${plural(c.records, "record")} for ${plural(c.users, "user")}`
+      : `recomputed ${plural(c.exerciseWeeks, "exercise week")}, ${plural(c.muscleWeeks, "muscle week")} ` +
+        `and the records of ${plural(c.records, "exercise")} for ${plural(c.users, "user")}`;
+  return `progress refresh (${c.mode}): ${plural(c.marks, "mark")} drained; ${what} in ${c.ms} ms`;
+}
+
+export const progressRefreshCommand = {
+  path: ["progress", "refresh"],
+  parse(argv: string[]): RefreshOptions {
+    const { values } = parseFlags("progress refresh", argv, {
+      user: { type: "string" },
+      full: { type: "boolean" },
+    });
+    const options: RefreshOptions = {};
+    if (values.user !== undefined) {
+      if (!z.guid().safeParse(values.user).success) {
+        throw new UsageError(`progress refresh: --user must be a uuid (got ${values.user})`);
+      }
+      options.userId = values.user;
+    }
+    if (values.full) options.full = true;
+    return options;
+  },
+  async run(args: RefreshOptions, ctx: CliContext) {
+    ctx.out(describeRefresh(await refreshProgress(ctx.pool, args)));
+  },
+} satisfies CliCommand & { run(args: RefreshOptions, ctx: CliContext): Promise<void> };

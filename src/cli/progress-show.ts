@@ -1,0 +1,119 @@
+// `progress show --user <uuid>`: a readable summary from the progress tables: the last weeks'
+// e1RM per main lift with the change over the window, the latest week's hard sets per muscle
+// group against the weekly set range of the plan's goal and experience (WEEKLY_SET_TARGETS, the
+// generator's own ranges; counted the progress way, 0.5 per secondary muscle), and the latest
+// records. A --user that is not a uuid is bad usage (exit 2).
+import { z } from "zod";
+import { type ProgressSummary, readProgressSummary } from "../db/queries/progress-summary.ts";
+import {
+  ACCESSORY_GROUPS,
+  GROUP_MUSCLES,
+  MAJOR_GROUPS,
+  type TargetGroup,
+  WEEKLY_SET_TARGETS,
+} from "../domain/plan/targets.ts";
+import { EXPERIENCE_LEVELS, type ExperienceLevel, GOALS, type Goal } from "../domain/vocabulary.ts";
+import { parseFlags } from "./args.ts";
+import type { CliCommand } from "./commands.ts";
+import type { CliContext } from "./context.ts";
+import { formatTable } from "./format-table.ts";
+import { UsageError } from "./usage.ts";
+
+export interface ProgressShowArgs {
+  userId: string;
+}
+
+const kg = (n: number | null) => (n === null ? null : n.toFixed(1));
+const RECORD_LABELS: Record<string, string> = {
+  e1rm: "e1RM",
+  heaviest_weight: "heaviest",
+  best_set_volume: "best set volume",
+};
+
+/** The summary as lines; pure, so tests can check the layout. */
+export function formatProgressSummary(userId: string, s: ProgressSummary): string[] {
+  const goal: Goal = (GOALS as readonly string[]).includes(s.goal ?? "")
+    ? (s.goal as Goal)
+    : "general_fitness";
+  const experience: ExperienceLevel = (EXPERIENCE_LEVELS as readonly string[]).includes(s.experience ?? "")
+    ? (s.experience as ExperienceLevel)
+    : "intermediate";
+  const lines = [`progress of ${userId} (goal ${goal}, ${experience})`, ""];
+  if (s.weeks.length === 0) {
+    lines.push("no logged sets yet (or not refreshed: `progress refresh --user ...`)");
+    return lines;
+  }
+
+  lines.push(`e1RM (kg) per main lift, weeks starting ${s.weeks[0]} .. ${s.weeks[s.weeks.length - 1]}:`);
+  lines.push(
+    ...formatTable(
+      ["lift", ...s.weeks.map((w) => w.slice(5)), "change"],
+      s.lifts.map((l) => {
+        const known = l.e1rmByWeek.filter((v): v is number => v !== null);
+        const first = known[0];
+        const last = known[known.length - 1];
+        const change =
+          first !== undefined && last !== undefined && known.length > 1
+            ? `${last >= first ? "+" : ""}${(last - first).toFixed(1)}`
+            : null;
+        return [l.name, ...l.e1rmByWeek.map(kg), change];
+      }),
+      { indent: "  ", alignRight: s.weeks.map((_, i) => i + 1).concat(s.weeks.length + 1) },
+    ),
+    "",
+  );
+
+  const latest = s.weeks[s.weeks.length - 1];
+  const byMuscle = new Map(s.muscles.map((m) => [m.muscle, m.hardSets]));
+  const counted = new Set<string>();
+  const groupRows = ([...MAJOR_GROUPS, ...ACCESSORY_GROUPS] as TargetGroup[]).map((group) => {
+    const range = WEEKLY_SET_TARGETS[goal][experience][group];
+    const sets = GROUP_MUSCLES[group].reduce((sum, m) => {
+      counted.add(m);
+      return sum + (byMuscle.get(m) ?? 0);
+    }, 0);
+    const verdict = sets < range.min ? "below" : sets > range.max ? "above" : "in range";
+    return [group, sets, `${range.min}-${range.max}`, verdict];
+  });
+  const others = s.muscles
+    .filter((m) => !counted.has(m.muscle))
+    .map((m) => [m.muscle, m.hardSets, null, null]);
+  lines.push(
+    `hard sets in the week of ${latest} (1 per set, 0.5 per secondary muscle) against the ${goal} range:`,
+  );
+  lines.push(
+    ...formatTable(["muscle group", "sets", "range", "status"], [...groupRows, ...others], { indent: "  " }),
+    "",
+  );
+
+  lines.push("recent records:");
+  lines.push(
+    ...formatTable(
+      ["exercise", "record", "value", "achieved"],
+      s.records.map((r) => [
+        r.name,
+        RECORD_LABELS[r.type] ?? r.type,
+        r.type === "best_set_volume" ? `${r.value.toFixed(0)} kg` : `${r.value.toFixed(1)} kg`,
+        r.achievedAt.toISOString().slice(0, 10),
+      ]),
+      { indent: "  ", alignRight: [2] },
+    ),
+  );
+  return lines;
+}
+
+export const progressShowCommand = {
+  path: ["progress", "show"],
+  parse(argv: string[]): ProgressShowArgs {
+    const { values } = parseFlags("progress show", argv, { user: { type: "string" } });
+    if (values.user === undefined) throw new UsageError("progress show: --user <uuid> is required");
+    if (!z.guid().safeParse(values.user).success) {
+      throw new UsageError(`progress show: --user must be a uuid (got ${values.user})`);
+    }
+    return { userId: values.user };
+  },
+  async run(args: ProgressShowArgs, ctx: CliContext) {
+    const summary = await readProgressSummary(ctx.pool, args.userId);
+    for (const line of formatProgressSummary(args.userId, summary)) ctx.out(line);
+  },
+} satisfies CliCommand & { run(args: ProgressShowArgs, ctx: CliContext): Promise<void> };

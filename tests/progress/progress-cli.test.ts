@@ -1,0 +1,65 @@
+// `progress refresh` and `progress show` as a user runs them: the real CLI in a child process.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { progressRefreshCommand } from "../../src/cli/progress-refresh.ts";
+import { progressShowCommand } from "../../src/cli/progress-show.ts";
+import { UsageError } from "../../src/cli/usage.ts";
+import { firstLine, runCli } from "../helpers/cli.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { BENCH, logSet, makeLifter, SQUAT, seedCatalogue } from "./helpers.ts";
+
+const W1 = "2026-05-04";
+const W2 = "2026-05-11";
+
+describe("progress CLI arguments", () => {
+  it("parses the flags and rejects bad ones with a UsageError", () => {
+    const id = "0b7f4f7e-2f43-4d1e-9a53-8c8f6d2b7a10";
+    expect(progressRefreshCommand.parse([])).toEqual({});
+    expect(progressRefreshCommand.parse(["--user", id, "--full"])).toEqual({ userId: id, full: true });
+    expect(progressShowCommand.parse(["--user", id])).toEqual({ userId: id });
+    for (const argv of [["--user", "x"], ["--bogus"], ["extra"]]) {
+      expect(() => progressRefreshCommand.parse(argv)).toThrow(UsageError);
+    }
+    expect(() => progressShowCommand.parse([])).toThrow(UsageError);
+  });
+});
+
+describe("progress CLI", () => {
+  let tdb: TestDatabase;
+  let userId: string;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    await seedCatalogue(tdb.pool);
+    const f = await makeLifter(tdb.pool, [W1, W2]);
+    userId = f.userId;
+    await logSet(tdb.pool, f.row(SQUAT, W1), { reps: 5, kg: 100, rpe: 8, at: "2026-05-04T10:00:00Z" });
+    await logSet(tdb.pool, f.row(SQUAT, W2), { reps: 5, kg: 105, rpe: 8, at: "2026-05-11T10:00:00Z" });
+    await logSet(tdb.pool, f.row(BENCH, W2), { reps: 8, kg: 70, at: "2026-05-11T10:10:00Z" });
+  });
+  afterAll(() => tdb.drop());
+  const cli = (...args: string[]) => runCli(args, { databaseUrl: tdb.url });
+
+  it("refresh prints what it recomputed; show prints trend, muscles against the range, records", async () => {
+    const refresh = await cli("progress", "refresh", "--user", userId);
+    expect(refresh.code).toBe(0);
+    expect(refresh.stdout).toContain("progress refresh (user): 3 marks drained; recomputed 3 exercise weeks");
+
+    const full = await cli("progress", "refresh", "--full");
+    expect(full.code).toBe(0);
+    expect(full.stdout).toContain("progress refresh (full): 0 marks drained; rebuilt 3 exercise weeks");
+
+    const show = await cli("progress", "show", "--user", userId);
+    expect(show.code).toBe(0);
+    const out = show.stdout;
+    expect(out).toContain("goal general_fitness, intermediate");
+    // Back squat: 100 / 0.811 = 123.3 -> 105 / 0.811 = 129.5, +6.2
+    expect(out).toMatch(/Squat \(test\)\s+123\.3\s+129\.5\s+\+6\.2/);
+    expect(out).toMatch(/quadriceps\s+1\s+6-12\s+below/);
+    expect(out).toMatch(/Bench press \(test\)\s+best set volume\s+560 kg\s+2026-05-11/);
+  }, 60_000);
+
+  it("exits 2 with one line on bad usage", async () => {
+    const run = await cli("progress", "show", "--user", "not-a-uuid");
+    expect(run.code).toBe(2);
+    expect(firstLine(run.stderr)).toBe("error: progress show: --user must be a uuid (got not-a-uuid)");
+  });
+});
