@@ -79,8 +79,16 @@ describe("plan_request with a running worker", () => {
     );
     expect(rows).toEqual([{ user_id: alice, goal_type: "strength", request_id: id }]);
     // The job's id is the row's id, and the user reads the result under RLS.
-    const [job] = await worker.deps.boss.findJobs(PLAN_GENERATE_QUEUE, { id });
-    expect(job?.output).toEqual({ planId: row.plan_id });
+    // (The row turns succeeded in the statement that writes the plan; pg-boss completes the job
+    // just after.)
+    const job = await waitFor(
+      async () => {
+        const [found] = await worker.deps.boss.findJobs(PLAN_GENERATE_QUEUE, { id });
+        return found?.state === "completed" ? found : undefined;
+      },
+      { what: "the job to complete" },
+    );
+    expect(job.output).toEqual({ planId: row.plan_id });
     const seen = await asUser(tdb.pool, alice, (c) =>
       c.query("SELECT status, plan_id FROM plan_request WHERE id = $1", [id]),
     );
