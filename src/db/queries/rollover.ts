@@ -51,19 +51,13 @@ const reduced = (w: string, step: string) =>
  * short transaction): the week (ON CONFLICT (plan_id, week_number) DO NOTHING RETURNING), then
  * sessions and exercise rows only for the weeks this statement really inserted.
  *
- * Parameters: $1 as-of date, $2 plan ids, $3 increments [{equipment, upper, lower}], $4 steps
- * [{equipment, step}], $5 lower-body muscles, $6 default step, $7 rep-target pattern,
+ * Parameters: $1 as-of date, $2 plan ids, $3 increments {equipment: {upper, lower}}, $4 steps
+ * {equipment: step}, $5 lower-body muscles, $6 default step, $7 rep-target pattern,
  * $8 misses before decrease, $9 RPE that blocks an increase, $10 reduction percent,
  * $11 deload sets percent.
  */
-const ROLL_ONE_WEEK = `
+export const ROLL_ONE_WEEK = `
 WITH
-increment AS (
-  SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(equipment text, upper float8, lower float8)
-),
-step AS (
-  SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(equipment text, step float8)
-),
 due AS MATERIALIZED (
   SELECT p.id AS plan_id, p.user_id, w.id AS week_id, w.week_number + 1 AS n, w.week_start + 7 AS next_start,
     CASE WHEN p.deload_every_weeks >= 2 AND (w.week_number + 1) % p.deload_every_weeks = 0 THEN 'deload'
@@ -89,7 +83,11 @@ sess AS MATERIALIZED (
   SELECT gen_random_uuid() AS new_id, nw.id AS new_week_id, due.kind, s.*
   FROM new_weeks nw
   JOIN due ON due.plan_id = nw.plan_id
-  JOIN public.modular_training_session s ON s.week_id = due.week_id
+  -- LATERAL ... OFFSET 0 keeps these joins as index probes per parent row: the CTE row
+  -- estimates are far off, and a hash join would scan the whole table once per batch.
+  CROSS JOIN LATERAL (
+    SELECT * FROM public.modular_training_session s0 WHERE s0.week_id = due.week_id OFFSET 0
+  ) s
 ),
 new_sessions AS (
   INSERT INTO public.modular_training_session
@@ -100,39 +98,61 @@ new_sessions AS (
   FROM sess
   RETURNING 1
 ),
-src AS (
-  SELECT e.*, e.weight::float8 AS w, sess.new_id AS new_session_id, sess.kind,
+src AS MATERIALIZED (
+  SELECT e.id, e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles, e.sets, e.reps,
+    e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions, e.weight, e.notes, e.display_order,
+    e.order_in_session, e.miss_streak, e.carried_from_id,
+    e.weight::float8 AS w, sess.new_id AS new_session_id, sess.kind,
     (e.weight IS NULL OR e.weight <= 0) AS unloaded,
-    coalesce(st.step, $6::float8) AS step,
-    coalesce(CASE WHEN e.muscle_group = ANY($5::text[]) THEN inc.lower ELSE inc.upper END, 0) AS increment,
-    (rm.m)[1]::int AS tmin,
-    coalesce((rm.m)[2], (rm.m)[1])::int AS tmax
+    coalesce(($4::jsonb ->> e.equipment)::float8, $6::float8) AS step,
+    coalesce((($3::jsonb -> e.equipment)
+      ->> CASE WHEN e.muscle_group = ANY($5::text[]) THEN 'lower' ELSE 'upper' END)::float8, 0) AS increment,
+    CASE WHEN rm.ok THEN split_part(rm.r, '-', 1)::int END AS tmin,
+    CASE WHEN rm.ok THEN coalesce(nullif(split_part(rm.r, '-', 2), ''), split_part(rm.r, '-', 1))::int END AS tmax
   FROM sess
-  JOIN public.modular_training_exercise e ON e.session_id = sess.id
-  LEFT JOIN step st ON st.equipment = e.equipment
-  LEFT JOIN increment inc ON inc.equipment = e.equipment
-  CROSS JOIN LATERAL (SELECT regexp_match(e.reps, $7::text) AS m) rm
+  CROSS JOIN LATERAL (
+    SELECT * FROM public.modular_training_exercise e0 WHERE e0.session_id = sess.id OFFSET 0
+  ) e
+  -- The pattern decides (a plain match runs as a fast DFA); the numbers are then read with string
+  -- functions: regexp_match's capture groups cost about 50 us a row, most of a batch's time.
+  CROSS JOIN LATERAL (
+    SELECT e.reps ~ $7::text AS ok, replace(translate(e.reps, chr(8211), '-'), ' ', '') AS r
+  ) rm
+),
+-- The logs of the week just ended, as counts per row (docs/progression.md, "Which sets count"):
+-- index probes per row, then one hash aggregate for the batch.
+logs AS (
+  SELECT src.id AS row_id,
+    count(*) AS n_logged,
+    max(ts.weight_kg)::float8 AS heaviest,
+    (max(ts.weight_kg) FILTER (WHERE ts.reps_done >= src.tmin))::float8 AS heaviest_in_range,
+    count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmax) AS n_top,
+    count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmax
+                       AND (ts.rpe IS NULL OR ts.rpe < $9::int)) AS n_top_easy,
+    count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmin) AS n_range
+  FROM src
+  CROSS JOIN LATERAL (
+    SELECT t0.weight_kg, t0.reps_done, t0.rpe FROM public.training_set t0
+    WHERE t0.exercise_row_id = src.id OFFSET 0
+  ) ts
+  WHERE src.kind = 'progress'
+  GROUP BY src.id
 ),
 judged AS (
-  SELECT src.*, g.*, coalesce(src.tmin >= 1 AND src.tmax >= src.tmin, false) AS parsed,
+  SELECT src.*, coalesce(src.tmin >= 1 AND src.tmax >= src.tmin, false) AS parsed,
     greatest(1, src.sets) AS k,
+    coalesce(logs.n_logged, 0) AS n_logged, logs.heaviest, logs.heaviest_in_range,
+    coalesce(logs.n_top, 0) AS n_top, coalesce(logs.n_top_easy, 0) AS n_top_easy,
+    coalesce(logs.n_range, 0) AS n_range,
     prev.weight::float8 AS restore_w, prev.sets AS restore_sets, prev.miss_streak AS restore_streak,
     prev.id IS NOT NULL AS has_restore
   FROM src
-  -- The logs of the week just ended, as counts (docs/progression.md, "Which sets count").
-  LEFT JOIN LATERAL (
-    SELECT count(*) AS n_logged,
-      max(ts.weight_kg)::float8 AS heaviest,
-      (max(ts.weight_kg) FILTER (WHERE ts.reps_done >= src.tmin))::float8 AS heaviest_in_range,
-      count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmax) AS n_top,
-      count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmax
-                         AND (ts.rpe IS NULL OR ts.rpe < $9::int)) AS n_top_easy,
-      count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmin) AS n_range
-    FROM public.training_set ts
-    WHERE ts.exercise_row_id = src.id AND src.kind = 'progress'
-  ) g ON true
+  LEFT JOIN logs ON logs.row_id = src.id
   -- A restore week takes week n-2's row: the one the deload row was carried from.
-  LEFT JOIN public.modular_training_exercise prev ON src.kind = 'restore' AND prev.id = src.carried_from_id
+  LEFT JOIN LATERAL (
+    SELECT p0.id, p0.weight, p0.sets, p0.miss_streak FROM public.modular_training_exercise p0
+    WHERE src.kind = 'restore' AND p0.id = src.carried_from_id OFFSET 0
+  ) prev ON true
 ),
 decided AS (
   SELECT judged.*, r.new_w, r.new_sets, r.new_streak
@@ -184,11 +204,9 @@ SELECT
 
 /** The progression constants, bound as parameters $3..$11 of ROLL_ONE_WEEK. */
 function progressionParams(): unknown[] {
-  const increments = Object.entries(LOAD_INCREMENT_KG).map(([equipment, v]) => ({ equipment, ...v }));
-  const steps = Object.entries(LOAD_STEP_KG).map(([equipment, step]) => ({ equipment, step }));
   return [
-    JSON.stringify(increments),
-    JSON.stringify(steps),
+    JSON.stringify(LOAD_INCREMENT_KG),
+    JSON.stringify(LOAD_STEP_KG),
     [...LOWER_BODY_MUSCLES],
     DEFAULT_LOAD_STEP_KG,
     REP_TARGET_PATTERN,
@@ -199,7 +217,7 @@ function progressionParams(): unknown[] {
   ];
 }
 
-const PROGRESSION_PARAMS = progressionParams();
+export const PROGRESSION_PARAMS = progressionParams();
 
 export interface WeekStepResult {
   /** Plans of the batch that were due when the statement started. */
@@ -212,26 +230,40 @@ export interface WeekStepResult {
   exercises: number;
 }
 
-/** One week for every plan of `planIds` that is due as of `asOf`. One statement, one transaction. */
+/**
+ * One week for every plan of `planIds` that is due as of `asOf`: one statement in one short
+ * transaction. JIT is off for it: the planner's row estimates for the CTE chain are far too high,
+ * so it would JIT-compile (seconds of CPU) a statement that runs in about a second.
+ */
 export async function rollOneWeek(
-  client: pg.Pool | pg.PoolClient,
+  pool: pg.Pool,
   asOf: string,
   planIds: readonly string[],
 ): Promise<WeekStepResult> {
-  const { rows } = await client.query<{
-    due: number;
-    rolled: string[];
-    still_due: string[];
-    sessions: number;
-    exercises: number;
-  }>(ROLL_ONE_WEEK, [asOf, planIds, ...PROGRESSION_PARAMS]);
-  const row = rows[0];
-  if (!row) throw new Error("rollover statement returned no row");
-  return {
-    due: row.due,
-    rolled: row.rolled,
-    stillDue: row.still_due,
-    sessions: row.sessions,
-    exercises: row.exercises,
-  };
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN; SET LOCAL jit = off");
+    const { rows } = await client.query<{
+      due: number;
+      rolled: string[];
+      still_due: string[];
+      sessions: number;
+      exercises: number;
+    }>(ROLL_ONE_WEEK, [asOf, planIds, ...PROGRESSION_PARAMS]);
+    await client.query("COMMIT");
+    const row = rows[0];
+    if (!row) throw new Error("rollover statement returned no row");
+    return {
+      due: row.due,
+      rolled: row.rolled,
+      stillDue: row.still_due,
+      sessions: row.sessions,
+      exercises: row.exercises,
+    };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
