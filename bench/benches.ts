@@ -4,10 +4,12 @@ import { insertFullPlanBench } from "./insert-full-plan.ts";
 import { planLatencyBench } from "./plan-latency.ts";
 import { planThroughputBench } from "./plan-throughput.ts";
 import { rlsReadBench } from "./rls-read.ts";
+import { rolloverBench } from "./rollover.ts";
 
 export const BENCHES: readonly Bench[] = [
   insertFullPlanBench,
   planThroughputBench,
   planLatencyBench,
   rlsReadBench,
+  rolloverBench,
 ];
