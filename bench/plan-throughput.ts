@@ -21,10 +21,20 @@ import { startWorker } from "../src/worker.ts";
 import { type Bench, fmt, median } from "./harness.ts";
 
 const SMALL = process.env.BENCH_SCALE === "small";
-const PLANS = SMALL ? 300 : 5_000;
-const NOOPS = SMALL ? 2_000 : 20_000;
+const PLANS = Number(process.env.BENCH_PLANS ?? (SMALL ? 300 : 5_000));
+const NOOPS = Number(process.env.BENCH_NOOPS ?? (SMALL ? 2_000 : 20_000));
 const USERS = SMALL ? 50 : 1_000;
 const RUNS = 3;
+/** Tuning sweep (full scale only): batch size x local concurrency, one run of SWEEP_PLANS each. */
+const SWEEP: readonly (readonly [number, number])[] = [
+  [50, 2],
+  [100, 2],
+  [200, 2],
+  [200, 4],
+  [500, 4],
+  [100, 8],
+];
+const SWEEP_PLANS = 2_000;
 const INSERT_CHUNK = 1_000;
 const NOOP_QUEUE = "bench.noop";
 
@@ -107,6 +117,26 @@ async function enqueueAndDrain(
   };
 }
 
+/** One run of `plans` plan requests on a worker started with the given batch size and concurrency. */
+async function sweepRun(url: string, pool: pg.Pool, users: readonly string[], batch: number, lc: number) {
+  const config = loadConfig({
+    DATABASE_URL: url,
+    LOG_LEVEL: "silent",
+    PLAN_BATCH_SIZE: String(batch),
+    PLAN_LOCAL_CONCURRENCY: String(lc),
+  });
+  const worker = await startWorker({ url, config, logger: createLogger("silent") });
+  try {
+    const insert = (jobs: JobInsert[]) => worker.deps.boss.insert(PLAN_GENERATE_QUEUE, jobs);
+    const requests = (n: number, offset: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: randomUUID(), data: planRequest(i + offset, users) }));
+    await enqueueAndDrain(pool, insert, requests(100, 7), 60_000);
+    return await enqueueAndDrain(pool, insert, requests(SWEEP_PLANS, batch + lc), 600_000);
+  } finally {
+    await worker.stop(10_000);
+  }
+}
+
 export const planThroughputBench: Bench = {
   id: "plan-throughput",
   title: "plan.generate throughput end to end through pg-boss, beside no-op jobs",
@@ -171,6 +201,14 @@ export const planThroughputBench: Bench = {
           ),
         );
       }
+      const sweep: { batch: number; lc: number; result: Drained }[] = [];
+      if (!SMALL) {
+        await worker.stop(10_000);
+        for (const [batch, lc] of SWEEP) {
+          ctx.log(`plan-throughput sweep: batch ${batch}, localConcurrency ${lc}`);
+          sweep.push({ batch, lc, result: await sweepRun(url, pool, users, batch, lc) });
+        }
+      }
       const { rows: written } = await pool.query<{ plans: number; exercises: number }>(
         `SELECT (SELECT count(*) FROM modular_training_plan)::int AS plans,
                 (SELECT count(*) FROM modular_training_exercise)::int AS exercises`,
@@ -205,6 +243,20 @@ export const planThroughputBench: Bench = {
         "",
         `Goal: >= 1,000 plans/s, or >= 25% of the no-op rate. **${met ? "Met" : "Not met"}**: ` +
           `${fmt(planRate, 0)} plans/s, ${fmt(share * 100, 1)} % of ${fmt(noopRate, 0)} no-op jobs/s.`,
+        ...(sweep.length === 0
+          ? []
+          : [
+              "",
+              `Tuning sweep, after the runs above: one run of ${SWEEP_PLANS.toLocaleString("en-US")} plans per ` +
+                "setting (a fresh worker each, 100 warm-up plans), same server and database.",
+              "",
+              "| batchSize | localConcurrency | plans/s | wall time |",
+              "| ---: | ---: | ---: | ---: |",
+              ...sweep.map(
+                ({ batch, lc, result }) =>
+                  `| ${batch} | ${lc} | ${fmt(result.perSecond, 0)} | ${fmt(result.ms / 1000, 2)} s |`,
+              ),
+            ]),
       ].join("\n");
     } finally {
       await worker.stop(10_000);

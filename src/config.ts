@@ -11,8 +11,9 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
-  PLAN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
-  PLAN_LOCAL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  // 200 x 4 ran 1.7-2.7x the plans/s of 50 x 2 on the 2-core machine (bench/RESULTS.md, plan-throughput).
+  PLAN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(200),
+  PLAN_LOCAL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   ROLLOVER_CRON: z.string().min(9).default("15 0 * * *"),
   ROLLOVER_TZ: z.string().min(1).default("UTC"),
   ROLLOVER_BATCH_PLANS: z.coerce.number().int().min(1).max(50_000).default(2_000),
