@@ -14,8 +14,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function describeRefresh(c: RefreshCounts): string {
   const what =
     c.mode === "full" || c.mode === "user-full"
-      ? `rebuilt ${plural(c.exerciseWeeks, "exercise week")}, ${plural(c.muscleWeeks, "muscle week")}, ` +
-        `${plural(c.records, "record")} for ${plural(c.users, "user")}`
+      ? `rebuilt ${plural(c.users, "user")} from the sets: ${plural(c.exerciseWeeks, "exercise-week row")}, ` +
+        `${plural(c.muscleWeeks, "muscle-week row")}, ${plural(c.records, "record")} changed`
       : `recomputed ${plural(c.exerciseWeeks, "exercise week")}, ${plural(c.muscleWeeks, "muscle week")} ` +
         `and the records of ${plural(c.records, "exercise")} for ${plural(c.users, "user")}`;
   return `progress refresh (${c.mode}): ${plural(c.marks, "mark")} drained; ${what} in ${c.ms} ms`;

@@ -16,11 +16,11 @@ export interface RefreshCounts {
   users: number;
   /** Marks drained from progress_dirty. */
   marks: number;
-  /** (user, exercise, week) keys recomputed (full: rows written). */
+  /** (user, exercise, week) keys recomputed (full: rows that differed and were written or deleted). */
   exerciseWeeks: number;
-  /** (user, week) pairs of the muscle table recomputed (full: rows written). */
+  /** (user, week) pairs of the muscle table recomputed (full: rows written or deleted). */
   muscleWeeks: number;
-  /** (user, exercise) pairs whose records were recomputed (full: rows written). */
+  /** (user, exercise) pairs whose records were recomputed (full: rows written or deleted). */
   records: number;
   ms: number;
 }

@@ -16,6 +16,9 @@ export const progressExerciseWeekly = pgTable(
     topSetKg: doublePrecision("top_set_kg").notNull(),
     e1rmKg: doublePrecision("e1rm_kg").notNull(),
     avgRpe: doublePrecision("avg_rpe"),
+    // Added: the week's best single-set volume (reps_done x weight_kg). With e1rm_kg and top_set_kg
+    // it lets the refresh find a record's week from this table instead of every set of the key.
+    bestSetVolumeKg: doublePrecision("best_set_volume_kg").notNull().default(0),
     updatedAt: updatedAt(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "progress_exercise_weekly" ADD COLUMN "best_set_volume_kg" double precision DEFAULT 0 NOT NULL;
