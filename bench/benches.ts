@@ -3,6 +3,7 @@ import type { Bench } from "./harness.ts";
 import { insertFullPlanBench } from "./insert-full-plan.ts";
 import { planLatencyBench } from "./plan-latency.ts";
 import { planThroughputBench } from "./plan-throughput.ts";
+import { progressBench } from "./progress.ts";
 import { rlsReadBench } from "./rls-read.ts";
 import { rolloverBench } from "./rollover.ts";
 
@@ -12,4 +13,5 @@ export const BENCHES: readonly Bench[] = [
   planLatencyBench,
   rlsReadBench,
   rolloverBench,
+  progressBench,
 ];

@@ -269,7 +269,9 @@ describe("records, edits and deletes", () => {
     const one = await refreshProgress(tdb.pool, { userId: a.userId, full: true });
     expect(one).toMatchObject({ mode: "user-full", users: 1, exerciseWeeks: 0, muscleWeeks: 0, records: 0 });
     await tdb.pool.query("UPDATE progress_exercise_weekly SET sets = 99 WHERE user_id = $1", [a.userId]);
-    await tdb.pool.query("DELETE FROM personal_record WHERE user_id = $1 AND record_type = 'e1rm'", [a.userId]);
+    await tdb.pool.query("DELETE FROM personal_record WHERE user_id = $1 AND record_type = 'e1rm'", [
+      a.userId,
+    ]);
     const repaired = await refreshProgress(tdb.pool, { userId: a.userId, full: true });
     expect(repaired).toMatchObject({ exerciseWeeks: 1, muscleWeeks: 0, records: 1 });
     expect(await readProgress(tdb.pool)).toEqual(incremental);

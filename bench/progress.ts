@@ -1,0 +1,286 @@
+// Progress aggregation at 1M and 10M sets over 20,000 users and a year (docs/progress.md):
+//  - the incremental refresh after one workout's 20 sets (database time of progress_refresh_marked,
+//    from EXPLAIN ANALYZE), at 1M and at 10M sets, to show it does not grow with the table;
+//  - the full rebuild (progress_rebuild()) at 1M and 10M;
+//  - set-to-table latency with the worker running (commit of one set -> its row in
+//    progress_exercise_weekly), over 30+ sets.
+// Data is generated set-based: per user one plan, one week a week, one session a week with 3
+// exercise rows of 3, 3 and 4 sets (10 sets a user-week); weeks 1-5 make ~1M sets, weeks 6-52 the
+// rest. Generation runs with session_replication_role = replica (no triggers, no FK checks: the
+// rows are consistent by construction), then the rebuild fills the progress tables.
+// BENCH_SCALE=small: 500 users.
+import pg from "pg";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
+import { startWorker } from "../src/worker.ts";
+import { type Bench, fmt, median, percentile } from "./harness.ts";
+
+const SMALL = process.env.BENCH_SCALE === "small";
+const USERS = SMALL ? 500 : 20_000;
+const FIRST_WEEKS = 5;
+const ALL_WEEKS = 52;
+const WEEK_ONE = "2025-01-06";
+const SAMPLE_USERS = 20;
+const LATENCY_SETS = 32;
+
+const MUSCLES = [
+  "chest",
+  "lats",
+  "quadriceps",
+  "hamstrings",
+  "shoulders",
+  "glutes",
+  "biceps",
+  "triceps",
+  "calves",
+  "middle_back",
+  "abdominals",
+  "traps",
+];
+
+const CATALOGUE = `
+  INSERT INTO exrcwiki (exercise_id, name, equipment, muscle_group, secondary_muscles, level, category)
+  SELECT 'bench_ex_' || k, 'Bench exercise ' || k, 'barbell', ($1::text[])[k + 1],
+    ARRAY[($1::text[])[(k + 3) % 12 + 1], ($1::text[])[(k + 7) % 12 + 1]], 'intermediate', 'strength'
+  FROM generate_series(0, 11) AS k`;
+const USERS_AND_PLANS = [
+  "INSERT INTO auth.users (id) SELECT gen_random_uuid() FROM generate_series(1, $1::int)",
+  `INSERT INTO modular_training_plan (user_id, split_type, week_start, status)
+   SELECT id, 'full_body', $1::date, 'active' FROM auth.users`,
+];
+// $1, $2: the week numbers to generate; the rows' statement takes the muscles as $3.
+const WEEKS = [
+  `INSERT INTO modular_training_week (plan_id, user_id, week_number, week_start)
+   SELECT p.id, p.user_id, k, p.week_start + 7 * (k - 1)
+   FROM modular_training_plan p CROSS JOIN generate_series($1::int, $2::int) AS k`,
+  `INSERT INTO modular_training_session (week_id, user_id, day_label, session_date, day_of_week, focus_area)
+   SELECT w.id, w.user_id, 'Full', w.week_start, 1, 'full body'
+   FROM modular_training_week w WHERE w.week_number BETWEEN $1 AND $2`,
+  // 3 rows a session: 2 catalogue lifts (a user's own of the 12; row 2 with its own secondaries)
+  // and one row without exercise_id (keyed by name).
+  `INSERT INTO modular_training_exercise
+     (session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, tier,
+      order_in_session)
+   SELECT s.id, s.user_id, CASE WHEN i < 3 THEN 'bench_ex_' || x.k END,
+     CASE WHEN i < 3 THEN 'Bench exercise ' || x.k ELSE 'Loaded carry' END,
+     CASE WHEN i < 3 THEN ($3::text[])[x.k + 1] ELSE 'forearms' END,
+     CASE WHEN i = 2 THEN '["triceps", "shoulders"]'::jsonb END,
+     CASE WHEN i = 3 THEN 4 ELSE 3 END, '5', CASE WHEN i = 1 THEN 'T1' ELSE 'T2' END, i
+   FROM modular_training_session s
+   JOIN modular_training_week w ON w.id = s.week_id
+   CROSS JOIN generate_series(1, 3) AS i
+   CROSS JOIN LATERAL (SELECT ((hashtext(s.user_id::text) & 7) + i * 2) % 12 AS k) x
+   WHERE w.week_number BETWEEN $1 AND $2`,
+  `INSERT INTO training_set (exercise_row_id, user_id, set_no, reps_done, weight_kg, rpe, recorded_at)
+   SELECT e.id, e.user_id, n, 1 + (x.h & 1023) % 12, 20 + ((x.h >> 10) & 63) * 2.5,
+     CASE WHEN (x.h >> 16) & 3 = 0 THEN NULL ELSE 6 + ((x.h >> 18) & 1023) % 5 END,
+     s.session_date + interval '18 hours' + (e.order_in_session * 2 + n) * interval '3 minutes'
+   FROM modular_training_exercise e
+   JOIN modular_training_session s ON s.id = e.session_id
+   JOIN modular_training_week w ON w.id = s.week_id
+   CROSS JOIN LATERAL generate_series(1, e.sets) AS n
+   CROSS JOIN LATERAL (SELECT hashtext(e.id::text || n) AS h) x
+   WHERE w.week_number BETWEEN $1 AND $2`,
+];
+
+const ROWS_STATEMENT = 2;
+
+// A sample of users with their latest session's rows.
+const SAMPLE = `
+  SELECT w.user_id, array_agg(e.id ORDER BY e.order_in_session) AS rows
+  FROM modular_training_week w
+  JOIN modular_training_session s ON s.week_id = w.id
+  JOIN modular_training_exercise e ON e.session_id = s.id
+  WHERE w.week_number = $1 AND w.user_id IN (SELECT id FROM auth.users ORDER BY id LIMIT $2)
+  GROUP BY w.user_id`;
+// One workout of 20 sets on a session's 3 rows (7, 7 and 6), in one statement.
+const WORKOUT = `
+  INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe, recorded_at)
+  SELECT ($1::uuid[])[n % 3 + 1], 10 + n, 5 + n % 3, 60 + n * 2.5, 8, now()
+  FROM generate_series(1, 20) AS n`;
+const EXPLAIN_REFRESH = `EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM public.progress_refresh_marked($1::uuid[])`;
+
+export async function generateWeeks(client: pg.Client, from: number, to: number) {
+  await client.query("SET session_replication_role = replica");
+  for (const [i, statement] of WEEKS.entries()) {
+    await client.query(statement, i === ROWS_STATEMENT ? [from, to, MUSCLES] : [from, to]);
+  }
+  await client.query("RESET session_replication_role");
+  await client.query("ANALYZE");
+}
+
+async function count(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM training_set");
+  return rows[0]?.n ?? 0;
+}
+
+async function timeRebuild(client: pg.Client): Promise<{ seconds: number; rows: string }> {
+  const started = performance.now();
+  const { rows } = await client.query<{ exercise_weeks: number; muscle_weeks: number; records: number }>(
+    "SELECT * FROM public.progress_rebuild()",
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await client.query("ANALYZE progress_exercise_weekly, progress_muscle_weekly, personal_record");
+  const r = rows[0];
+  return {
+    seconds,
+    rows: r ? `${fmt(r.exercise_weeks, 0)} / ${fmt(r.muscle_weeks, 0)} / ${fmt(r.records, 0)}` : "-",
+  };
+}
+
+/** Database time (EXPLAIN ANALYZE) of the refresh after one 20-set workout, per sampled user. */
+async function timeIncremental(client: pg.Client, week: number): Promise<{ db: number[]; wall: number[] }> {
+  const { rows: sample } = await client.query<{ user_id: string; rows: string[] }>(SAMPLE, [
+    week,
+    SAMPLE_USERS,
+  ]);
+  const db: number[] = [];
+  const wall: number[] = [];
+  for (const [i, user] of sample.entries()) {
+    await client.query(WORKOUT, [user.rows]);
+    const started = performance.now();
+    const { rows } = await client.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(EXPLAIN_REFRESH, [
+      [user.user_id],
+    ]);
+    const elapsed = performance.now() - started;
+    // The first calls on a connection plan the function's statements; report the cached-plan runs.
+    if (i < 3) continue;
+    wall.push(elapsed);
+    db.push(rows[0]?.["QUERY PLAN"][0]["Execution Time"] ?? Number.NaN);
+  }
+  return { db, wall };
+}
+
+async function timeLatency(url: string, client: pg.Client, week: number): Promise<number[]> {
+  const config = { ...loadConfig({}), LOAD_BUILTIN_CATALOGUE: false };
+  const worker = await startWorker({ url, config, logger: createLogger("silent") });
+  const latencies: number[] = [];
+  try {
+    const { rows: sample } = await client.query<{ user_id: string; rows: string[] }>(SAMPLE, [
+      week,
+      LATENCY_SETS + SAMPLE_USERS,
+    ]);
+    for (const user of sample.slice(SAMPLE_USERS, SAMPLE_USERS + LATENCY_SETS)) {
+      const row = user.rows[0] as string;
+      const before = await client.query<{ updated_at: Date }>(
+        `SELECT max(p.updated_at) AS updated_at FROM progress_exercise_weekly p WHERE p.user_id = $1`,
+        [user.user_id],
+      );
+      const since = before.rows[0]?.updated_at ?? new Date(0);
+      await client.query(
+        "INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe) VALUES ($1, 20, 3, 200, 9)",
+        [row],
+      );
+      const committed = performance.now();
+      const deadline = committed + 10_000;
+      for (;;) {
+        const { rows } = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM progress_exercise_weekly p
+           WHERE p.user_id = $1 AND p.updated_at > $2 AND p.top_set_kg = 200`,
+          [user.user_id, since],
+        );
+        if ((rows[0]?.n ?? 0) > 0) break;
+        if (performance.now() > deadline) throw new Error("set did not reach the table within 10 s");
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      latencies.push(performance.now() - committed);
+    }
+  } finally {
+    await worker.stop(10_000);
+  }
+  return latencies;
+}
+
+/** Catalogue, users and plans; then generateWeeks adds weeks with their sets. */
+export async function generateUsers(client: pg.Client, users: number): Promise<void> {
+  await client.query(CATALOGUE, [MUSCLES]);
+  await client.query(USERS_AND_PLANS[0] as string, [users]);
+  await client.query(USERS_AND_PLANS[1] as string, [WEEK_ONE]);
+}
+
+export const progressBench: Bench = {
+  id: "progress",
+  title: "Progress aggregation: incremental refresh, full rebuild, set-to-table latency",
+  async run(ctx) {
+    const url = await ctx.freshDatabase("progress");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const t0 = performance.now();
+      await generateUsers(client, USERS);
+      await generateWeeks(client, 1, FIRST_WEEKS);
+      const smallCount = await count(client);
+      ctx.log(`generated ${smallCount} sets in ${fmt((performance.now() - t0) / 1000)} s`);
+      const smallRebuild = await timeRebuild(client);
+      ctx.log(`rebuild at ${smallCount}: ${fmt(smallRebuild.seconds)} s`);
+      const smallIncr = await timeIncremental(client, FIRST_WEEKS);
+
+      const t1 = performance.now();
+      await generateWeeks(client, FIRST_WEEKS + 1, ALL_WEEKS);
+      const bigCount = await count(client);
+      const genSeconds = (performance.now() - t1) / 1000;
+      ctx.log(`generated up to ${bigCount} sets in ${fmt(genSeconds)} s`);
+      const bigRebuild = await timeRebuild(client);
+      ctx.log(`rebuild at ${bigCount}: ${fmt(bigRebuild.seconds)} s`);
+      const nightly = await timeRebuild(client);
+      ctx.log(`nightly rebuild at ${bigCount}: ${fmt(nightly.seconds)} s`);
+      const bigIncr = await timeIncremental(client, ALL_WEEKS);
+      const latencies = await timeLatency(url, client, ALL_WEEKS);
+
+      const incrRow = (n: number, r: { db: number[]; wall: number[] }) =>
+        `| ${fmt(n, 0)} | ${r.db.length} | ${fmt(median(r.db), 2)} | ${fmt(percentile(r.db, 95), 2)} | ${fmt(Math.max(...r.db), 2)} | ${fmt(median(r.wall), 2)} |`;
+      const incrOk = median(bigIncr.db) < 20;
+      const rebuildOk = nightly.seconds < 60;
+      const firstOk = bigRebuild.seconds < 60;
+      const latencyOk = median(latencies) < 2000;
+      return [
+        `${fmt(USERS, 0)} users, one plan each, weeks of one session with 3 exercise rows of 3, 3 and 4 sets ` +
+          `(weeks 1-${FIRST_WEEKS} first, then ${FIRST_WEEKS + 1}-${ALL_WEEKS}); weights, reps and RPE spread ` +
+          `by hash. Generation of the second part took ${fmt(genSeconds, 0)} s.`,
+        "",
+        "### Incremental refresh after one workout's 20 sets (goal: < 20 ms database time, flat in table size)",
+        "",
+        "One statement inserts 20 sets on a session's 3 rows (3 marked keys, 1 muscle week, 3 exercises' " +
+          "records); then `progress_refresh_marked(ARRAY[user])`, timed by EXPLAIN ANALYZE " +
+          "(database time) and by the client (wall, localhost). The first 3 of each run (plans not yet " +
+          "cached on the connection) are left out.",
+        "",
+        "| sets in table | runs | median ms | p95 ms | max ms | median wall ms |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        incrRow(smallCount, smallIncr),
+        incrRow(bigCount, bigIncr),
+        "",
+        `Verdict: ${incrOk ? "meets" : "misses"} the goal at ${fmt(bigCount, 0)} sets.`,
+        "",
+        "### Full rebuild (goal: < 60 s at 10M)",
+        "",
+        "`progress_rebuild()`: one transaction; aggregates every set per exercise row, derives the three " +
+          "tables and writes only the rows that differ. First: the tables hold nothing for the sets just " +
+          "generated (every row is written). Nightly: run again on current tables (nothing to write).",
+        "",
+        "| sets in table | run | seconds | exercise weeks / muscle weeks / records written |",
+        "| ---: | --- | ---: | --- |",
+        `| ${fmt(smallCount, 0)} | first | ${fmt(smallRebuild.seconds, 1)} | ${smallRebuild.rows} |`,
+        `| ${fmt(bigCount, 0)} | first | ${fmt(bigRebuild.seconds, 1)} | ${bigRebuild.rows} |`,
+        `| ${fmt(bigCount, 0)} | nightly | ${fmt(nightly.seconds, 1)} | ${nightly.rows} |`,
+        "",
+        `Verdict: the nightly rebuild ${rebuildOk ? "meets" : "misses"} the goal; the first rebuild ` +
+          `${firstOk ? "meets" : "misses"} it.`,
+        "",
+        "### Set-to-table latency with the worker running (goal: median < 2 s)",
+        "",
+        `${latencies.length} sets, one at a time, each for another user, at ${fmt(bigCount, 0)} sets in the table; ` +
+          "from the insert's commit to its figures in progress_exercise_weekly (polled every 5 ms). Default " +
+          "PROGRESS_DEBOUNCE_SECONDS=1: the worker waits 1 s after a user's first NOTIFY before sending the job.",
+        "",
+        "| median ms | p95 ms | max ms |",
+        "| ---: | ---: | ---: |",
+        `| ${fmt(median(latencies), 0)} | ${fmt(percentile(latencies, 95), 0)} | ${fmt(Math.max(...latencies), 0)} |`,
+        "",
+        `Verdict: ${latencyOk ? "meets" : "misses"} the goal.`,
+      ].join("\n");
+    } finally {
+      await client.end();
+    }
+  },
+};
