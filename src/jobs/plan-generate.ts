@@ -20,6 +20,7 @@ import {
   type PlanToWrite,
   plansByRequestId,
   readCatalogue,
+  singlePlanMessage,
 } from "../db/queries/plan-generate.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { generatePlan, PlanGenerationError, type PlanRequest } from "../domain/plan/index.ts";
@@ -27,9 +28,11 @@ import type { PlanJson } from "../domain/plan-json.ts";
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../domain/vocabulary.ts";
 import type { Logger } from "../logger.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
-import { ensureQueue } from "./runtime.ts";
+import { deadLetterQueueOf, ensureQueue } from "./runtime.ts";
 
 export const PLAN_GENERATE_QUEUE = "plan.generate";
+/** Where pg-boss moves a plan.generate job that failed for good (retries spent, expired, deadletter). */
+export const PLAN_DEAD_LETTER_QUEUE = deadLetterQueueOf(PLAN_GENERATE_QUEUE);
 
 /** The contract's default equipment: a full gym, every value of the vocabulary. */
 export const FULL_GYM = EQUIPMENT;
@@ -476,8 +479,8 @@ async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
       const found = (await plansByRequestId(deps.pool, [item.requestKey])).get(item.requestKey);
       if (found) return samePlanOrConflict(item, found);
     }
-    // insert_full_plan refused the plan JSON: the generator and the SQL disagree; retrying won't help.
-    if (pgCode(error) === "22023") return permanent((error as Error).message);
+    // insert_full_plans refused the plan JSON: the generator and the SQL disagree; retrying won't help.
+    if (pgCode(error) === "22023") return permanent(singlePlanMessage((error as Error).message));
     return transient(error);
   }
 }
@@ -509,6 +512,55 @@ function rawPlanRequestId(data: unknown): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Dead letters: no plan_request row stays `running`
+
+/** What the dead-letter handler needs of a pg-boss job. */
+export type PlanDeadLetter = Pick<JobWithMetadata<unknown>, "id" | "data" | "sourceOutput">;
+
+/** The error a dead-lettered job's source ended with: its `{ error }`, pg-boss's `{ message }`, or the JSON. */
+export function deadLetterError(output: unknown): string {
+  if (output && typeof output === "object") {
+    const { error, message } = output as { error?: unknown; message?: unknown };
+    if (typeof error === "string") return error;
+    if (typeof message === "string") return message;
+    if (Object.keys(output).length > 0) return JSON.stringify(output);
+  }
+  return "plan.generate job failed after its last attempt (no error recorded)";
+}
+
+/**
+ * A plan.generate job that ends in the dead-letter queue (its retries spent, its last attempt
+ * expired, a worker that died with it, or a permanent failure) leaves its plan_request row `failed`
+ * with the job's error. Rows the handler already settled are left as they are (only `queued` and
+ * `running` rows change), so this is idempotent with the handler's own reporting.
+ */
+export async function processPlanDeadLetters(
+  jobs: readonly PlanDeadLetter[],
+  deps: Pick<PlanJobDeps, "pool" | "logger">,
+): Promise<void> {
+  const failures = jobs.flatMap((job) => {
+    const id = rawPlanRequestId(job.data);
+    return id ? [{ id, error: deadLetterError(job.sourceOutput) }] : [];
+  });
+  await markPlanRequestsFailed(deps.pool, failures);
+  if (failures.length > 0) {
+    deps.logger.info(
+      { queue: PLAN_DEAD_LETTER_QUEUE, jobs: jobs.length, rows: failures.length },
+      "dead-lettered plan requests marked failed",
+    );
+  }
+}
+
+/** Subscribes the dead-letter worker (started with the plan.generate worker). */
+export async function workPlanDeadLetters(boss: PgBoss, deps: Pick<PlanJobDeps, "pool" | "logger">) {
+  return boss.work(
+    PLAN_DEAD_LETTER_QUEUE,
+    { batchSize: 100, pollingIntervalSeconds: 1, includeMetadata: true },
+    (jobs: JobWithMetadata<unknown>[]) => processPlanDeadLetters(jobs, deps),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // The module
 
 export const planGenerateJob: JobModule = {
@@ -532,5 +584,6 @@ export const planGenerateJob: JobModule = {
       { ...planWorkOptions(deps.config), includeMetadata: true, perJobResults: true },
       (jobs: JobWithMetadata<unknown>[]) => processPlanJobs(jobs, handlerDeps),
     );
+    await workPlanDeadLetters(deps.boss, handlerDeps);
   },
 };

@@ -42,17 +42,20 @@ export interface PlanToWrite {
   planRequestId: string | null;
 }
 
-// One statement for the whole batch: every plan through insert_full_plan (validation included),
-// then the plan_request rows of the SQL path marked succeeded with their plan. A statement is
-// atomic, so a plan and its request's status commit together; any failure fails the batch and
-// the caller retries one by one. `plans` is referenced twice, so PostgreSQL materialises it and
-// insert_full_plan runs exactly once per row.
+// One statement for the whole batch: every plan through insert_full_plans (all plans validated by
+// one set-based query, then written with a few set-based statements), then the plan_request rows
+// of the SQL path marked succeeded with their plan. A statement is atomic, so a plan and its
+// request's status commit together; any failure fails the batch and the caller retries one by
+// one. The function runs once (an uncorrelated sub-select is an InitPlan).
 const INSERT_PLANS_SQL = `
 WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::uuid[]) WITH ORDINALITY AS t(user_id, plan, plan_request_id, ord)
+  SELECT * FROM unnest($1::uuid[], $3::uuid[]) WITH ORDINALITY AS t(user_id, plan_request_id, ord)
+),
+ids AS MATERIALIZED (
+  SELECT public.insert_full_plans($1::uuid[], $2::jsonb[]) AS ids
 ),
 plans AS (
-  SELECT ord, plan_request_id, user_id, public.insert_full_plan(user_id, plan) AS plan_id FROM input
+  SELECT i.ord, i.plan_request_id, i.user_id, ids.ids[i.ord] AS plan_id FROM input i CROSS JOIN ids
 ),
 marked AS (
   UPDATE public.plan_request r
@@ -73,6 +76,14 @@ export async function insertPlans(db: Queryable, plans: readonly PlanToWrite[]):
     plans.map((p) => p.planRequestId),
   ]);
   return rows.map((r) => r.plan_id);
+}
+
+/**
+ * insert_full_plans' message for a batch of one, worded as insert_full_plan words it (no batch
+ * position): `insert_full_plans: plans[1]: sessions[0] ...` -> `insert_full_plan: sessions[0] ...`.
+ */
+export function singlePlanMessage(message: string): string {
+  return message.replace(/^insert_full_plans: plans\[1\]: /, "insert_full_plan: ");
 }
 
 /** SQL-path rows picked up by a worker: queued -> running (rows in any other state are left). */
