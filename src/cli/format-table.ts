@@ -6,7 +6,7 @@ export type Cell = string | number | null | undefined;
 export interface TableOptions {
   /** Indentation of every line, e.g. "  ". */
   indent?: string;
-  /** Columns to align right; by default a column is right-aligned when every cell is a number. */
+  /** Columns to align right; by default a column is right-aligned when its cells are numbers (or empty). */
   alignRight?: readonly number[];
   /** Printed instead of the header when there are no rows. */
   empty?: string;
@@ -25,7 +25,8 @@ export function formatTable(
   const right = headers.map(
     (_, i) =>
       opts.alignRight?.includes(i) ??
-      rows.every((row) => typeof row[i] === "number" || row[i] === null || row[i] === undefined),
+      (rows.some((row) => typeof row[i] === "number") &&
+        rows.every((row) => typeof row[i] === "number" || row[i] === null || row[i] === undefined)),
   );
   const cells = rows.map((row) => headers.map((_, i) => text(row[i])));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] as string).length)));
