@@ -1,0 +1,245 @@
+// The plan.generate batch handler: validate each job, generate plans against the cached catalogue,
+// write the batch in one statement (one by one when that fails, so a bad job fails alone), and
+// settle every job on its own; plan_request rows of the SQL path follow their job.
+
+import type pg from "pg";
+import type { JobResult, JobWithMetadata } from "pg-boss";
+import { z } from "zod";
+import {
+  existingUserIds,
+  insertPlans,
+  markPlanRequestsFailed,
+  markPlanRequestsRunning,
+  markPlanRequestsSucceeded,
+  type PlanToWrite,
+  plansByRequestId,
+  singlePlanMessage,
+} from "../../db/queries/plan-generate.ts";
+import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
+import type { PlanJson } from "../../domain/plan-json.ts";
+import type { Logger } from "../../logger.ts";
+import type { CatalogueCache, PlanGenerator } from "./catalogue-cache.ts";
+import {
+  describePayloadError,
+  type PlanRequestPayload,
+  planRequestPayload,
+  resolvePlanRequest,
+} from "./payload.ts";
+import { PLAN_GENERATE_QUEUE } from "./settings.ts";
+
+export interface PlanJobDeps {
+  pool: pg.Pool;
+  logger: Logger;
+  now: () => Date;
+  catalogue: CatalogueCache;
+  /** generatePlan unless given (the worker passes a memoised one, createPlanGenerator). */
+  generate?: PlanGenerator;
+}
+
+/** What the handler needs of a pg-boss job. */
+export type PlanJob = Pick<JobWithMetadata<unknown>, "id" | "data" | "retryCount" | "retryLimit">;
+
+type Outcome =
+  | { status: "completed"; planId: string }
+  | { status: "deadletter"; error: string }
+  | { status: "failed"; error: string };
+
+interface Item {
+  job: PlanJob;
+  log: Logger;
+  payload?: PlanRequestPayload;
+  request?: PlanRequest;
+  /** The plan's request_id: the caller's requestId, else the plan_request row id. */
+  requestKey?: string;
+  plan?: PlanJson;
+  outcome?: Outcome;
+}
+
+const permanent = (error: string): Outcome => ({ status: "deadletter", error });
+const transient = (error: unknown): Outcome => ({
+  status: "failed",
+  error: error instanceof Error ? error.message : String(error),
+});
+
+const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
+const pgConstraint = (error: unknown) => (error as { constraint?: string } | null)?.constraint;
+
+/**
+ * Settles a batch of plan.generate jobs (pg-boss perJobResults): completed with { planId },
+ * deadletter (no retries) for a request that can never succeed, failed (retried) otherwise.
+ * plan_request rows of the SQL path go running -> succeeded / failed alongside.
+ */
+export async function processPlanJobs(jobs: readonly PlanJob[], deps: PlanJobDeps): Promise<JobResult[]> {
+  const started = performance.now();
+  const items: Item[] = jobs.map((job) => ({
+    job,
+    log: deps.logger.child({
+      queue: PLAN_GENERATE_QUEUE,
+      jobId: job.id,
+      attempt: job.retryCount + 1,
+      of: job.retryLimit + 1,
+    }),
+  }));
+  const now = deps.now();
+  for (const item of items) {
+    const parsed = planRequestPayload.safeParse(item.job.data ?? {});
+    if (!parsed.success) {
+      item.outcome = permanent(describePayloadError(parsed.error));
+      continue;
+    }
+    item.payload = parsed.data;
+    item.request = resolvePlanRequest(parsed.data, now);
+    item.requestKey = parsed.data.requestId ?? parsed.data.planRequestId;
+  }
+  try {
+    await handleValid(items, deps);
+  } catch (error) {
+    for (const item of items) item.outcome ??= transient(error);
+  }
+  await reportToPlanRequests(items, deps.pool).catch((error) =>
+    deps.logger.error({ err: error }, "could not record plan_request outcomes; the job results stand"),
+  );
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  return items.map(({ job, log, outcome = transient("no outcome") }) => {
+    if (outcome.status === "completed") {
+      log.info({ ms, batch: items.length, planId: outcome.planId }, "job completed");
+      return { id: job.id, status: "completed", output: { planId: outcome.planId } };
+    }
+    if (outcome.status === "deadletter") log.warn({ ms, error: outcome.error }, "job failed permanently");
+    else log.error({ ms, error: outcome.error }, "job failed; pg-boss retries it while attempts remain");
+    return { id: job.id, status: outcome.status, output: { error: outcome.error } };
+  });
+}
+
+async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
+  const open = () => items.filter((i) => i.outcome === undefined && i.payload !== undefined);
+
+  const rowIds = open().flatMap((i) => (i.payload?.planRequestId ? [i.payload.planRequestId] : []));
+  await markPlanRequestsRunning(deps.pool, rowIds);
+
+  const users = await existingUserIds(deps.pool, [...new Set(open().map((i) => i.payload?.userId ?? ""))]);
+  for (const item of open()) {
+    const userId = item.payload?.userId ?? "";
+    if (!users.has(userId)) item.outcome = permanent(`userId: no such user ${userId}`);
+  }
+
+  // A request seen before: its plan, never a second one.
+  const keys = [...new Set(open().flatMap((i) => (i.requestKey ? [i.requestKey] : [])))];
+  const existing = await plansByRequestId(deps.pool, keys);
+  for (const item of open()) {
+    const found = item.requestKey ? existing.get(item.requestKey) : undefined;
+    if (found) item.outcome = samePlanOrConflict(item, found);
+  }
+  if (open().length === 0) return;
+
+  const catalogue = await deps.catalogue.get();
+  const generate = deps.generate ?? generatePlan;
+  if (catalogue.length === 0) throw new Error("catalogue: exrcwiki is empty; import or seed a catalogue");
+  for (const item of open()) {
+    try {
+      const plan = generate(item.request as PlanRequest, catalogue);
+      item.plan = item.requestKey ? { ...plan, request_id: item.requestKey } : plan;
+    } catch (error) {
+      item.outcome = error instanceof PlanGenerationError ? permanent(error.message) : transient(error);
+    }
+  }
+
+  // One writer per request key; repeats of a key in the same batch share its outcome.
+  const writers: Item[] = [];
+  const followers = new Map<Item, Item>();
+  const leaderOf = new Map<string, Item>();
+  for (const item of open()) {
+    const leader = item.requestKey ? leaderOf.get(item.requestKey) : undefined;
+    if (leader) followers.set(item, leader);
+    else {
+      writers.push(item);
+      if (item.requestKey) leaderOf.set(item.requestKey, item);
+    }
+  }
+  await writePlans(writers, deps);
+  for (const [item, leader] of followers) {
+    const leaderOutcome = leader.outcome ?? transient("no outcome");
+    item.outcome =
+      leaderOutcome.status === "completed" && leader.payload?.userId !== item.payload?.userId
+        ? permanent(`requestId: ${item.requestKey} is already used by another user's request`)
+        : leaderOutcome;
+  }
+}
+
+function samePlanOrConflict(item: Item, found: { planId: string; userId: string }): Outcome {
+  return found.userId === item.payload?.userId
+    ? { status: "completed", planId: found.planId }
+    : permanent(`requestId: ${item.requestKey} is already used by another user's request`);
+}
+
+const toWrite = (item: Item): PlanToWrite => ({
+  userId: item.payload?.userId as string,
+  plan: item.plan as PlanJson,
+  planRequestId: item.payload?.planRequestId ?? null,
+});
+
+/** All plans in one statement; when it fails, each on its own so only the bad ones fail. */
+async function writePlans(writers: Item[], deps: PlanJobDeps): Promise<void> {
+  if (writers.length === 0) return;
+  if (writers.length > 1) {
+    try {
+      const planIds = await insertPlans(deps.pool, writers.map(toWrite));
+      writers.forEach((item, i) => {
+        item.outcome = { status: "completed", planId: planIds[i] as string };
+      });
+      return;
+    } catch (error) {
+      deps.logger.warn(
+        { queue: PLAN_GENERATE_QUEUE, batch: writers.length, err: error },
+        "batch insert failed; writing the plans one by one",
+      );
+    }
+  }
+  for (const item of writers) item.outcome = await writeOne(item, deps);
+}
+
+async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
+  try {
+    const [planId] = await insertPlans(deps.pool, [toWrite(item)]);
+    return { status: "completed", planId: planId as string };
+  } catch (error) {
+    // A concurrent duplicate (another worker wrote this request's plan first): return that plan.
+    if (
+      pgCode(error) === "23505" &&
+      pgConstraint(error) === "modular_training_plan_request_key" &&
+      item.requestKey
+    ) {
+      const found = (await plansByRequestId(deps.pool, [item.requestKey])).get(item.requestKey);
+      if (found) return samePlanOrConflict(item, found);
+    }
+    // insert_full_plans refused the plan JSON: the generator and the SQL disagree; retrying won't help.
+    if (pgCode(error) === "22023") return permanent(singlePlanMessage((error as Error).message));
+    return transient(error);
+  }
+}
+
+/**
+ * SQL-path rows: permanent failures, and transient ones on the job's last attempt, end `failed`
+ * with the message; a plan found for a repeated request ends `succeeded` (new plans were marked in
+ * the statement that wrote them). A failure that pg-boss will retry leaves the row `running`.
+ */
+async function reportToPlanRequests(items: readonly Item[], pool: pg.Pool): Promise<void> {
+  const failed: { id: string; error: string }[] = [];
+  const succeeded: { id: string; planId: string }[] = [];
+  for (const { job, payload, outcome } of items) {
+    const rowId = payload?.planRequestId ?? rawPlanRequestId(job.data);
+    if (!rowId || !outcome) continue;
+    if (outcome.status === "completed") succeeded.push({ id: rowId, planId: outcome.planId });
+    else if (outcome.status === "deadletter" || job.retryCount >= job.retryLimit) {
+      failed.push({ id: rowId, error: outcome.error });
+    }
+  }
+  await markPlanRequestsFailed(pool, failed);
+  await markPlanRequestsSucceeded(pool, succeeded);
+}
+
+/** The row id of a payload that failed validation elsewhere, when it carries a valid one. */
+export function rawPlanRequestId(data: unknown): string | undefined {
+  const id = (data as { planRequestId?: unknown } | null)?.planRequestId;
+  return typeof id === "string" && z.uuid().safeParse(id).success ? id : undefined;
+}

@@ -1,0 +1,33 @@
+import type { QueueOptions, WorkOptions } from "pg-boss";
+import type { Config } from "../../config.ts";
+import { deadLetterQueueOf } from "../runtime.ts";
+
+export const PLAN_GENERATE_QUEUE = "plan.generate";
+/** Where pg-boss moves a plan.generate job that failed for good (retries spent, expired, deadletter). */
+export const PLAN_DEAD_LETTER_QUEUE = deadLetterQueueOf(PLAN_GENERATE_QUEUE);
+
+/**
+ * Generation takes milliseconds: a job active for a minute belongs to a dead worker, so it
+ * expires and is retried then. Transient failures (database gone) back off 2, 4, 8 s... up to a
+ * minute; bad requests never retry (dead letter). `notify` wakes idle workers at once.
+ */
+export const PLAN_QUEUE_OPTIONS: QueueOptions & { notify: boolean } = {
+  retryLimit: 4,
+  retryDelay: 2,
+  retryBackoff: true,
+  retryDelayMax: 60,
+  expireInSeconds: 60,
+  retentionSeconds: 7 * 86_400,
+  deleteAfterSeconds: 7 * 86_400,
+  notify: true,
+};
+
+/** Throughput: full batches fetch again at once (burst); an idle worker waits for NOTIFY. */
+export function planWorkOptions(config: Pick<Config, "PLAN_BATCH_SIZE" | "PLAN_LOCAL_CONCURRENCY">) {
+  return {
+    batchSize: config.PLAN_BATCH_SIZE,
+    localConcurrency: config.PLAN_LOCAL_CONCURRENCY,
+    pollingIntervalSeconds: 0.5,
+    burstWhenBatchFull: true,
+  } satisfies WorkOptions;
+}
