@@ -11,8 +11,8 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
-  // Parallel batch statements help more than bigger batches: 100 x 8 ran about 2x the plans/s of
-  // 50 x 2 and ahead of 200 x 4 in 3 of 4 sweeps on the 2-core machine (bench/RESULTS.md, plan-throughput).
+  // Parallel batch statements help more than bigger batches: 100 x 8 and 200 x 4 ran 1.1-2x the
+  // plans/s of 50 x 2, within noise of each other, on the 2-core machine (bench/RESULTS.md).
   PLAN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(100),
   PLAN_LOCAL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
   ROLLOVER_CRON: z.string().min(9).default("15 0 * * *"),
