@@ -36,7 +36,11 @@ export function runRollover(
   logger: Logger,
 ): Promise<RolloverResult> {
   const asOf = rolloverDate(payload, deps.config, deps.now);
-  return rolloverAsOf(deps.pool, asOf, { batchPlans: deps.config.ROLLOVER_BATCH_PLANS, logger });
+  return rolloverAsOf(deps.pool, asOf, {
+    batchPlans: deps.config.ROLLOVER_BATCH_PLANS,
+    concurrency: deps.config.ROLLOVER_CONCURRENCY,
+    logger,
+  });
 }
 
 export function planRolloverDefinition(

@@ -11,6 +11,11 @@ import { isIsoDate } from "./as-of.ts";
 export interface RolloverOptions {
   /** Plans per batch (ROLLOVER_BATCH_PLANS): bounds each statement's rows, locks and duration. */
   batchPlans: number;
+  /**
+   * Batches in flight at once (ROLLOVER_CONCURRENCY, default 1), each on its own connection.
+   * Batches hold disjoint plans, and overlapping ones would still be safe (docs/rollover.md).
+   */
+  concurrency?: number;
   logger: Logger;
 }
 
@@ -43,6 +48,9 @@ export async function rolloverAsOf(
   if (!Number.isInteger(opts.batchPlans) || opts.batchPlans < 1) {
     throw new RangeError(`batchPlans must be a positive integer (got ${opts.batchPlans})`);
   }
+  if (opts.concurrency !== undefined && (!Number.isInteger(opts.concurrency) || opts.concurrency < 1)) {
+    throw new RangeError(`concurrency must be a positive integer (got ${opts.concurrency})`);
+  }
   const log = opts.logger.child({ component: "rollover", asOf });
   const started = performance.now();
   let weeksCreated = 0;
@@ -50,20 +58,17 @@ export async function rolloverAsOf(
   let batches = 0;
   let after: string | null = null;
 
-  for (;;) {
-    const batch = await pickDuePlans(pool, asOf, after, opts.batchPlans);
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1] ?? null;
-    batches++;
+  // One batch: a week step for its due plans, repeated while some are still due (catch-up).
+  const rollBatch = async (batch: readonly string[], n: number) => {
     const batchStarted = performance.now();
     const rolled = new Set<string>();
     let weeks = 0;
     let sessions = 0;
     let exercises = 0;
     let steps = 0;
-    // Catch-up: each step gives every still-due plan of the batch one week; a plan's later weeks
-    // are built from the week the previous step made. Weeks missed while nothing ran have no
-    // logged sets, so they carry over (deload and restore weeks still fall where they belong).
+    // Each step gives every still-due plan of the batch one week; a plan's later weeks are built
+    // from the week the previous step made. Weeks missed while nothing ran have no logged sets,
+    // so they carry over (deload and restore weeks still fall where they belong).
     let ids: readonly string[] = batch;
     while (ids.length > 0) {
       const step = await stepWithRetry(pool, asOf, ids, log);
@@ -79,7 +84,7 @@ export async function rolloverAsOf(
     const totalMs = performance.now() - started;
     log.info(
       {
-        batch: batches,
+        batch: n,
         plans: batch.length,
         steps,
         weeks,
@@ -92,7 +97,28 @@ export async function rolloverAsOf(
       },
       "rollover batch done",
     );
+  };
+
+  // Batches are picked one after another (keyset on plan id) and rolled by up to `concurrency`
+  // at once. The first failure stops picking; batches in flight finish before it is thrown.
+  const concurrency = opts.concurrency ?? 1;
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  while (failure === undefined) {
+    const batch = await pickDuePlans(pool, asOf, after, opts.batchPlans);
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1] ?? null;
+    batches++;
+    const running: Promise<void> = rollBatch(batch, batches)
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure.error;
 
   log.info(
     { weeksCreated, plansRolled, batches, ms: Math.round(performance.now() - started) },

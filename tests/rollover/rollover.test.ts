@@ -96,9 +96,10 @@ describe("weekly rollover", () => {
     );
     const other = createPool(tdb.url, 4);
     try {
-      // Different batch sizes, so the two runs' batches overlap differently.
+      // Different batch sizes (one run with three batches in flight), so the runs' batches overlap
+      // differently.
       const [a, b] = await Promise.all([
-        rolloverAsOf(tdb.pool, "2025-08-27", { batchPlans: 5, logger: silent }),
+        rolloverAsOf(tdb.pool, "2025-08-27", { batchPlans: 2, concurrency: 3, logger: silent }),
         rolloverAsOf(other, "2025-08-27", { batchPlans: 3, logger: silent }),
       ]);
       expect(a.weeksCreated + b.weeksCreated).toBe(12 * 3);

@@ -63,12 +63,13 @@ due AS MATERIALIZED (
     CASE WHEN p.deload_every_weeks >= 2 AND (w.week_number + 1) % p.deload_every_weeks = 0 THEN 'deload'
          WHEN p.deload_every_weeks >= 2 AND w.week_number % p.deload_every_weeks = 0 THEN 'restore'
          ELSE 'progress' END AS kind
-  FROM public.modular_training_plan p
+  FROM unnest($2::uuid[]) AS batch(id)
+  JOIN public.modular_training_plan p ON p.id = batch.id
   CROSS JOIN LATERAL (
     SELECT lw.id, lw.week_number, lw.week_start FROM public.modular_training_week lw
     WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1
   ) w
-  WHERE p.id = ANY($2::uuid[]) AND p.status = 'active' AND w.week_start + 7 <= $1::date
+  WHERE p.status = 'active' AND w.week_start + 7 <= $1::date
 ),
 new_weeks AS (
   -- The database's uniqueness decides: a week another run already inserted (or is inserting:
