@@ -1,0 +1,109 @@
+// The worker as `npm start` runs it: a real process, on the embedded PostgreSQL (DATABASE_URL
+// unset) in a scratch folder, stopped with SIGTERM. Checks the order the README promises: drain
+// the worker, then stop the embedded database, then exit 0.
+import { spawn } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function startMain(env: NodeJS.ProcessEnv) {
+  const { DATABASE_URL: _unset, ...rest } = process.env;
+  const child = spawn(
+    process.execPath,
+    ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", "src/main.ts"],
+    { env: { ...rest, LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const messages: string[] = [];
+  let buffer = "";
+  const waiters: Array<{ text: string; resolve: () => void }> = [];
+  child.stdout.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    for (const line of lines) {
+      try {
+        messages.push((JSON.parse(line) as { msg: string }).msg);
+      } catch {
+        messages.push(line);
+      }
+      for (const w of waiters.splice(0)) {
+        if (messages.includes(w.text)) w.resolve();
+        else waiters.push(w);
+      }
+    }
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  const waitFor = (text: string, ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      if (messages.includes(text)) return resolve();
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`no "${text}" within ${ms} ms; log: ${messages.join(" | ")}; stderr: ${stderr}`)),
+        ms,
+      );
+      waiters.push({ text, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  return { child, messages, exited, waitFor };
+}
+
+describe("npm start (src/main.ts)", () => {
+  it("comes up on the embedded PostgreSQL, keeps its files, and stops cleanly on SIGTERM, database last", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "te-main-"));
+    await chmod(dir, 0o755); // as root the server runs as the `postgres` user
+    const port = await freePort();
+    const env = { EMBEDDED_PG_DIR: path.join(dir, "pg"), EMBEDDED_PG_PORT: String(port) };
+    try {
+      const first = startMain(env);
+      await first.waitFor("worker started", 60_000);
+      // A second process can reach the server on its fixed port.
+      const client = new pg.Client({
+        connectionString: `postgresql://postgres:postgres@127.0.0.1:${port}/training`,
+      });
+      await client.connect();
+      const { rows } = await client.query("SELECT count(*)::int AS n FROM exrcwiki");
+      await client.end();
+      expect(rows[0].n).toBeGreaterThanOrEqual(150); // the built-in catalogue was loaded
+
+      first.child.kill("SIGTERM");
+      expect(await first.exited).toBe(0);
+      const order = [
+        "shutting down: draining running jobs",
+        "worker stopped",
+        "embedded PostgreSQL stopped",
+        "bye",
+      ];
+      expect(first.messages.filter((m) => order.includes(m))).toEqual(order);
+
+      // Restarted, it finds its files again (no new initialisation) and the catalogue is still there.
+      const second = startMain(env);
+      await second.waitFor("worker started", 60_000);
+      expect(second.messages).not.toContain("initialising the embedded PostgreSQL data folder");
+      expect(second.messages).not.toContain("exrcwiki was empty: built-in catalogue loaded");
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("exits 2 with one line naming a bad setting", async () => {
+    const run = startMain({ DB_POOL_SIZE: "lots" });
+    expect(await run.exited).toBe(2);
+  });
+});
