@@ -89,6 +89,7 @@ async function ensureDatabase(port: number): Promise<void> {
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
     if (rowCount === 0) {
+      // A fixed name from this file (an identifier cannot be a bound parameter).
       await client.query(`CREATE DATABASE ${DATABASE}`).catch((error: { code?: string }) => {
         if (error.code !== "42P04") throw error; // created by a concurrent starter
       });

@@ -9,9 +9,9 @@ import {
   MOVEMENT_PATTERNS,
 } from "../../domain/vocabulary.ts";
 import { createdAt, updatedAt } from "./_shared.ts";
-import { equipmentCheck, muscleGroupCheck } from "./vocabulary-checks.ts";
+import { equipmentCheck, literalList, muscleGroupCheck } from "./vocabulary-checks.ts";
 
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+const oneOf = literalList;
 
 /**
  * The master exercise catalogue. Shared by every user: signed-in users read it, only the service

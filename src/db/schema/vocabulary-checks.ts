@@ -5,7 +5,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../domain/vocabulary.ts";
 
-const literalList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+/** A fixed, code-owned list of values as SQL literals (never user input). */
+export const literalList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 export const equipmentCheck = (column: AnyPgColumn): SQL =>
   sql`${column} IS NULL OR ${column} IN (${literalList(EQUIPMENT)})`;
