@@ -4,6 +4,16 @@ import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+/** True for a time zone this Node knows (Intl throws a RangeError for any other). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   EMBEDDED_PG_DIR: z.string().min(1).default("./.data/pg"),
@@ -16,7 +26,10 @@ const configSchema = z.object({
   PLAN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(100),
   PLAN_LOCAL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
   ROLLOVER_CRON: z.string().min(9).default("15 0 * * *"),
-  ROLLOVER_TZ: z.string().min(1).default("UTC"),
+  ROLLOVER_TZ: z
+    .string()
+    .refine(isTimeZone, { error: "must be an IANA time zone such as UTC or Europe/Berlin" })
+    .default("UTC"),
   ROLLOVER_BATCH_PLANS: z.coerce.number().int().min(1).max(50_000).default(2_000),
   ROLLOVER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
   PROGRESS_REBUILD_CRON: z.string().min(9).default("30 3 * * *"),

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+describe("loadConfig", () => {
+  it("applies the documented defaults and treats empty strings as unset", () => {
+    const config = loadConfig({ DATABASE_URL: "", LOG_LEVEL: "" });
+    expect(config).toMatchObject({
+      DATABASE_URL: undefined,
+      EMBEDDED_PG_DIR: "./.data/pg",
+      EMBEDDED_PG_PORT: 54329,
+      LOG_LEVEL: "info",
+      MIGRATE_ON_START: true,
+      ROLLOVER_CRON: "15 0 * * *",
+      ROLLOVER_TZ: "UTC",
+      PROGRESS_DEBOUNCE_SECONDS: 1,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    [{ DB_POOL_SIZE: "lots" }, /^configuration: DB_POOL_SIZE: /],
+    [{ EMBEDDED_PG_PORT: "80" }, /^configuration: EMBEDDED_PG_PORT: /],
+    [{ DATABASE_URL: "mysql://x@y/z" }, /^configuration: DATABASE_URL: /],
+    [{ ROLLOVER_TZ: "Mars/Base" }, /^configuration: ROLLOVER_TZ: must be an IANA time zone/],
+    [{ MIGRATE_ON_START: "maybe" }, /^configuration: MIGRATE_ON_START: /],
+  ])("rejects %o naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
