@@ -4,8 +4,8 @@ import { ConfigError, loadConfig } from "../src/config.ts";
 describe("loadConfig", () => {
   it("applies the documented defaults and treats empty strings as unset", () => {
     const config = loadConfig({ DATABASE_URL: "", LOG_LEVEL: "" });
+    expect(config.DATABASE_URL).toBeUndefined();
     expect(config).toMatchObject({
-      DATABASE_URL: undefined,
       EMBEDDED_PG_DIR: "./.data/pg",
       EMBEDDED_PG_PORT: 54329,
       LOG_LEVEL: "info",
