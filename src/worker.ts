@@ -19,7 +19,7 @@ export async function startWorker(opts: {
   now?: () => Date;
 }): Promise<RunningWorker> {
   const { url, config, logger } = opts;
-  const pool = createPool(url, config.DB_POOL_SIZE);
+  const pool = createPool(url, config.DB_POOL_SIZE, logger);
   const boss = createBoss(url, logger, { max: config.DB_POOL_SIZE });
   await boss.start();
   const deps: WorkerDeps = {

@@ -30,7 +30,7 @@ export async function openCliContext(): Promise<{ ctx: CliContext; close(): Prom
     await database.stop();
     throw error;
   }
-  const pool = createPool(database.url, 4);
+  const pool = createPool(database.url, 4, logger);
   let boss: PgBoss | undefined;
   const ctx: CliContext = {
     config,

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import type { Logger } from "../logger.ts";
 import * as schema from "./schema/index.ts";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -8,9 +9,16 @@ export type Db = NodePgDatabase<typeof schema>;
 // day is a calendar date, and a time zone must never move it.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-/** A pool for the given URL. Nothing connects at import time. */
-export function createPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max, application_name: "training-engine" });
+/**
+ * A pool for the given URL. Nothing connects at import time. An idle connection the server ends
+ * (a restart, a failover, the embedded server stopping while pool.end() is still closing sockets)
+ * raises an `error` on the pool; without a listener that would crash the process, so it is logged
+ * and the pool replaces the connection on next use.
+ */
+export function createPool(connectionString: string, max = 10, logger?: Logger): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, application_name: "training-engine" });
+  pool.on("error", (error) => logger?.warn({ err: error }, "idle database connection ended by the server"));
+  return pool;
 }
 
 export function createDb(pool: pg.Pool): Db {

@@ -39,8 +39,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDb")}`));
   const url = databaseUrl(inject("adminUrl"), name);
   const pool = createPool(url, 10);
-  // DROP DATABASE ... WITH (FORCE) ends idle connections server-side; that is expected here.
-  pool.on("error", () => {});
   return {
     name,
     url,
