@@ -17,6 +17,7 @@ function startMain(env: NodeJS.ProcessEnv) {
     { env: { ...rest, LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   const messages: string[] = [];
+  const raw: string[] = [];
   let buffer = "";
   const waiters: Array<{ text: string; resolve: () => void }> = [];
   child.stdout.on("data", (chunk: Buffer) => {
@@ -24,6 +25,7 @@ function startMain(env: NodeJS.ProcessEnv) {
     const lines = buffer.split("\n");
     buffer = lines.pop() ?? "";
     for (const line of lines) {
+      raw.push(line);
       try {
         messages.push((JSON.parse(line) as { msg: string }).msg);
       } catch {
@@ -48,7 +50,9 @@ function startMain(env: NodeJS.ProcessEnv) {
       );
       waiters.push({ text, resolve: () => (clearTimeout(timer), resolve()) });
     });
-  return { child, messages, exited, waitFor };
+  /** The exit code, with the process's whole log attached when it is not the expected one. */
+  const exitCode = async () => ({ code: await exited, log: [...raw, stderr].join("\n") });
+  return { child, messages, exited, exitCode, waitFor };
 }
 
 describe("npm start (src/main.ts)", () => {
@@ -70,7 +74,8 @@ describe("npm start (src/main.ts)", () => {
       expect(rows[0].n).toBeGreaterThanOrEqual(150); // the built-in catalogue was loaded
 
       first.child.kill("SIGTERM");
-      expect(await first.exited).toBe(0);
+      const firstExit = await first.exitCode();
+      expect(firstExit.code, firstExit.log).toBe(0);
       const order = [
         "shutting down: draining running jobs",
         "worker stopped",
@@ -85,11 +90,60 @@ describe("npm start (src/main.ts)", () => {
       expect(second.messages).not.toContain("initialising the embedded PostgreSQL data folder");
       expect(second.messages).not.toContain("exrcwiki was empty: built-in catalogue loaded");
       second.child.kill("SIGTERM");
-      expect(await second.exited).toBe(0);
+      const secondExit = await second.exitCode();
+      expect(secondExit.code, secondExit.log).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it("shuts down cleanly on a SIGTERM that arrives during start-up", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "te-main-"));
+    await chmod(dir, 0o755);
+    const env = { EMBEDDED_PG_DIR: path.join(dir, "pg"), EMBEDDED_PG_PORT: String(await freePort()) };
+    try {
+      const run = startMain(env);
+      await run.waitFor("embedded PostgreSQL started", 60_000);
+      run.child.kill("SIGTERM"); // before migrations and the worker are up
+      const exit = await run.exitCode();
+      expect(exit.code, exit.log).toBe(0);
+      expect(run.messages).toContain("embedded PostgreSQL stopped");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("keeps the CLI's exit codes on the embedded PostgreSQL (its exit hook would turn them into 0)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "te-cli-"));
+    await chmod(dir, 0o755);
+    const { DATABASE_URL: _unset, ...rest } = process.env;
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          "--experimental-strip-types",
+          "--disable-warning=ExperimentalWarning",
+          "src/cli/index.ts",
+          "plan",
+          "show",
+          "00000000-0000-4000-8000-000000000000",
+        ],
+        {
+          env: { ...rest, EMBEDDED_PG_DIR: path.join(dir, "pg"), EMBEDDED_PG_PORT: String(await freePort()) },
+          stdio: ["ignore", "ignore", "pipe"],
+        },
+      );
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect({ code, stderr: stderr.trim() }).toEqual({
+        code: 2,
+        stderr: "error: plan not found: 00000000-0000-4000-8000-000000000000",
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("exits 2 with one line naming a bad setting", async () => {
     const run = startMain({ DB_POOL_SIZE: "lots" });
