@@ -1,5 +1,5 @@
 // Runs the real CLI as a child process, the way a user does: `node src/cli/index.ts ...` with
-// DATABASE_URL pointing at a test database.
+// DATABASE_URL pointing at a test database, or unset (the embedded PostgreSQL) without one.
 import { execFile } from "node:child_process";
 import path from "node:path";
 
@@ -12,9 +12,10 @@ export interface CliRun {
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = path.join(ROOT, "src/cli/index.ts");
 
-export function runCli(args: string[], opts: { databaseUrl: string; env?: Record<string, string> }) {
+export function runCli(args: string[], opts: { databaseUrl?: string; env?: Record<string, string> }) {
   return new Promise<CliRun>((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: opts.databaseUrl, ...opts.env };
+    if (opts.databaseUrl === undefined) delete env.DATABASE_URL;
     delete env.LOG_LEVEL;
     execFile(
       process.execPath,

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.ts";
 import { freePort } from "../helpers/scratch-postgres.ts";
 
 function startMain(env: NodeJS.ProcessEnv) {
@@ -116,27 +117,11 @@ describe("npm start (src/main.ts)", () => {
   it("keeps the CLI's exit codes on the embedded PostgreSQL (its exit hook would turn them into 0)", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "te-cli-"));
     await chmod(dir, 0o755);
-    const { DATABASE_URL: _unset, ...rest } = process.env;
     try {
-      const child = spawn(
-        process.execPath,
-        [
-          "--experimental-strip-types",
-          "--disable-warning=ExperimentalWarning",
-          "src/cli/index.ts",
-          "plan",
-          "show",
-          "00000000-0000-4000-8000-000000000000",
-        ],
-        {
-          env: { ...rest, EMBEDDED_PG_DIR: path.join(dir, "pg"), EMBEDDED_PG_PORT: String(await freePort()) },
-          stdio: ["ignore", "ignore", "pipe"],
-        },
-      );
-      let stderr = "";
-      child.stderr.on("data", (d) => (stderr += d));
-      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-      expect({ code, stderr: stderr.trim() }).toEqual({
+      const run = await runCli(["plan", "show", "00000000-0000-4000-8000-000000000000"], {
+        env: { EMBEDDED_PG_DIR: path.join(dir, "pg"), EMBEDDED_PG_PORT: String(await freePort()) },
+      });
+      expect({ code: run.code, stderr: run.stderr.trim() }).toEqual({
         code: 2,
         stderr: "error: plan not found: 00000000-0000-4000-8000-000000000000",
       });
