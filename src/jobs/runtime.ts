@@ -40,12 +40,21 @@ export async function ensureQueue(boss: PgBoss, name: string, options: Omit<Queu
   });
 }
 
-/** Formats a zod error as `field: message` for the first issue, so the message names the field. */
-export function describeZodError(error: z.ZodError): string {
+/**
+ * `field: problem` for the first issue, so every message names the field (`equipment[2]: ...`).
+ * An unknown key is named as the field; `knownHint` (e.g. the fields a payload may have) follows it.
+ */
+export function describeZodError(error: z.ZodError, knownHint?: string): string {
   const issue = error.issues[0];
-  if (!issue) return "invalid payload";
-  const field = issue.path.length > 0 ? issue.path.join(".") : "payload";
-  return `${field}: ${issue.message}`;
+  if (!issue) return "payload: invalid";
+  if (issue.code === "unrecognized_keys") {
+    const s = issue.keys.length > 1 ? "s" : "";
+    return `${issue.keys.join(", ")}: unknown field${s}${knownHint ? ` (${knownHint})` : ""}`;
+  }
+  const field = issue.path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join("");
+  return `${field || "payload"}: ${issue.message}`;
 }
 
 /** Runs one job: validate, handle, log the outcome with its duration, settle it. */

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { PlanRequest } from "../../domain/plan/index.ts";
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../../domain/vocabulary.ts";
+import { describeZodError } from "../runtime.ts";
 
 /** The contract's default equipment: a full gym, every value of the vocabulary. */
 export const FULL_GYM = EQUIPMENT;
@@ -68,18 +69,9 @@ export const planRequestPayload = z.strictObject(PAYLOAD_SHAPE, {
 
 export type PlanRequestPayload = z.infer<typeof planRequestPayload>;
 
-/** `field: problem` for the first problem, so every message names the field (`equipment[2]: ...`). */
+/** describeZodError, with the fields a plan request may have after an unknown one. */
 export function describePayloadError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return "payload: invalid";
-  if (issue.code === "unrecognized_keys") {
-    const s = issue.keys.length > 1 ? "s" : "";
-    return `${issue.keys.join(", ")}: unknown field${s} (a plan request has ${PAYLOAD_KEYS.join(", ")})`;
-  }
-  const field = issue.path
-    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
-    .join("");
-  return `${field || "payload"}: ${issue.message}`;
+  return describeZodError(error, `a plan request has ${PAYLOAD_KEYS.join(", ")}`);
 }
 
 /** The first Monday strictly after `now`'s UTC date. */
