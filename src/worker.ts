@@ -1,7 +1,7 @@
 import { createBoss } from "./boss.ts";
 import { seedBuiltinCatalogueIfEmpty } from "./catalogue/seed-builtin.ts";
 import type { Config } from "./config.ts";
-import { createDb, createPool } from "./db/client.ts";
+import { createPool } from "./db/client.ts";
 import { JOB_MODULES, type WorkerDeps } from "./jobs/index.ts";
 import type { Logger } from "./logger.ts";
 
@@ -25,7 +25,6 @@ export async function startWorker(opts: {
   const deps: WorkerDeps = {
     config,
     pool,
-    db: createDb(pool),
     boss,
     logger,
     now: opts.now ?? (() => new Date()),

@@ -4,7 +4,6 @@
 import type pg from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Config } from "../config.ts";
-import type { Db } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { planGenerateJob } from "./plan-generate.ts";
 import { planRolloverJob } from "./plan-rollover.ts";
@@ -13,7 +12,6 @@ import { progressRefreshJob } from "./progress-refresh.ts";
 export interface WorkerDeps {
   config: Config;
   pool: pg.Pool;
-  db: Db;
   boss: PgBoss;
   logger: Logger;
   /** The clock: injected so tests can move time; production passes () => new Date(). */

@@ -53,7 +53,6 @@ describe("plan.rollover through pg-boss", () => {
   const depsFor = (boss: PgBoss): WorkerDeps => ({
     config,
     pool: tdb.pool,
-    db: tdb.db,
     boss,
     logger: silent,
     now: () => clock.now,
