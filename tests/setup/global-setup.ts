@@ -18,7 +18,20 @@ declare module "vitest" {
   }
 }
 
+// vitest reports a failed global set-up as an unhandled error far from its cause; say it first.
 export default async function setup(project: TestProject) {
+  try {
+    return await prepare(project);
+  } catch (error) {
+    const where = process.env.TEST_DATABASE_URL
+      ? "the server in TEST_DATABASE_URL"
+      : "the embedded PostgreSQL";
+    console.error(`test set-up failed on ${where}: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+async function prepare(project: TestProject) {
   // Scratch data: durability buys nothing here and fsync dominates small transactions.
   const embedded = process.env.TEST_DATABASE_URL
     ? undefined
