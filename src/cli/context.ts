@@ -6,6 +6,7 @@ import { createDb, createPool, type Db } from "../db/client.ts";
 import { openDatabase } from "../db/database.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createLogger, type Logger } from "../logger.ts";
+import type { CliIo } from "./main.ts";
 
 /** What a command gets: the database (migrated), a pool and Drizzle, pg-boss on demand, stdout. */
 export interface CliContext {
@@ -19,10 +20,10 @@ export interface CliContext {
   now: () => Date;
 }
 
-export async function openCliContext(): Promise<{ ctx: CliContext; close(): Promise<void> }> {
-  const config = loadConfig();
+export async function openCliContext(io: CliIo): Promise<{ ctx: CliContext; close(): Promise<void> }> {
+  const config = loadConfig(io.env);
   // Logs go to stderr at warn unless LOG_LEVEL says otherwise: stdout is the command's output.
-  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
+  const logger = createLogger(io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn", { write: io.stderr });
   const database = await openDatabase(config, logger);
   try {
     await migrateDatabase(database.url, logger);
@@ -44,7 +45,7 @@ export async function openCliContext(): Promise<{ ctx: CliContext; close(): Prom
       }
       return boss;
     },
-    out: (line = "") => process.stdout.write(`${line}\n`),
+    out: (line = "") => io.stdout(`${line}\n`),
     now: () => new Date(),
   };
   return {

@@ -1,7 +1,8 @@
 // Bad usage exits 2 with a one-line reason first on stderr (then the usage), before any database
-// work; nothing is printed on stdout.
+// work; nothing is printed on stdout. The CLI runs in this process (runCli); one check spawns it,
+// so the exit code is also the one a shell sees.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliRun, firstLine, runCli } from "../helpers/cli.ts";
+import { type CliRun, firstLine, runCli, spawnCli } from "../helpers/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
 let tdb: TestDatabase;
@@ -30,6 +31,11 @@ describe("bad usage exits 2 with a one-line reason", () => {
 
   it("an unknown command", async () => {
     expectUsageError(await cli("frobnicate", "now"), /unknown command: frobnicate now/);
+  });
+
+  it("exits 2 as a process too, with the reason on its stderr", async () => {
+    const run = await spawnCli(["frobnicate", "now"], { databaseUrl: tdb.url });
+    expectUsageError(run, /unknown command: frobnicate now/);
   });
 
   it("plan request without --user", async () => {

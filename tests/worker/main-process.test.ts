@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.ts";
+import { spawnCli } from "../helpers/cli.ts";
 import { freePort } from "../helpers/scratch-postgres.ts";
 
 function startMain(env: NodeJS.ProcessEnv) {
@@ -118,7 +118,7 @@ describe("npm start (src/main.ts)", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "te-cli-"));
     await chmod(dir, 0o755);
     try {
-      const run = await runCli(["plan", "show", "00000000-0000-4000-8000-000000000000"], {
+      const run = await spawnCli(["plan", "show", "00000000-0000-4000-8000-000000000000"], {
         env: { EMBEDDED_PG_DIR: path.join(dir, "pg"), EMBEDDED_PG_PORT: String(await freePort()) },
       });
       expect({ code: run.code, stderr: run.stderr.trim() }).toEqual({
