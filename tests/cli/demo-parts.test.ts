@@ -123,15 +123,15 @@ describe("the change column", () => {
     logged: { reps: [5, 5, 5], weightKg: 80 },
     after: { date: "2026-06-08", sets: 3, reps: "5", weight: 85, missStreak: 0 },
   };
-  const after = (over: Partial<NonNullable<SideBySideRow["after"]>>) => ({
+  const weekTwo = (over: Partial<NonNullable<SideBySideRow["after"]>>) => ({
     ...base,
     after: { ...(base.after as NonNullable<SideBySideRow["after"]>), ...over },
   });
 
   it("says what the two rows and the log show", () => {
     expect(describeChange(base)).toBe("+5 kg: every set at the top");
-    expect(describeChange(after({ weight: 80, missStreak: 1 }))).toBe("held: short of the range (1 week)");
-    expect(describeChange({ ...after({ weight: 80 }), logged: { reps: [5, 5, 4], weightKg: 80 } })).toBe(
+    expect(describeChange(weekTwo({ weight: 80, missStreak: 1 }))).toBe("held: short of the range (1 week)");
+    expect(describeChange({ ...weekTwo({ weight: 80 }), logged: { reps: [5, 5, 4], weightKg: 80 } })).toBe(
       "held: inside the range",
     );
     expect(describeChange({ ...base, logged: { reps: [], weightKg: null } })).toBe(

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError, UsageError } from "../../src/cli/usage.ts";
 import { userCreateCommand } from "../../src/cli/user-create.ts";
-import { firstLine, runCli } from "../helpers/cli.ts";
+import { runCli } from "../helpers/cli.ts";
 import { testCliContext } from "../helpers/cli-context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 

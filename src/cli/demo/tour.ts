@@ -155,7 +155,7 @@ export async function runDemo(ctx: CliContext): Promise<DemoResult> {
       ],
       [`plan request --user ${userId} --days 4 --wait`, "another plan (needs `npm start` running)"],
     ]) {
-      ctx.out(`  npm run cli -- ${command}`.padEnd(96) + `# ${why}`);
+      ctx.out(`${`  npm run cli -- ${command}`.padEnd(96)}# ${why}`);
     }
     return { userId, planId, inProcessWorker: worker !== undefined };
   } finally {
