@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run cli -- <command> [options]`. Exit codes (CONTRACT.md): 0 success; 2 bad usage or bad
+// `npm run cli -- <command> [options]`. Exit codes (docs/contract.md): 0 success; 2 bad usage or bad
 // input, with a one-line reason on stderr; 1 any other failure.
 import { COMMANDS } from "./commands.ts";
 import { openCliContext } from "./context.ts";

@@ -145,18 +145,16 @@ export async function runDemo(ctx: CliContext): Promise<DemoResult> {
     }
     ctx.out("");
     ctx.out("look further:");
-    for (const [command, why] of [
+    const further = [
       [`plan show ${planId}`, "the whole plan"],
       [`progress show --user ${userId}`, "the summary above"],
       ["status", "queues, job counts, schedules, dead letters"],
-      [
-        `rollover --as-of ${addDays(mondayOf(today), 7)}`,
-        "week 3, from week 2 as logged (nothing: carried over)",
-      ],
-      [`plan request --user ${userId} --days 4 --wait`, "another plan (needs `npm start` running)"],
-    ]) {
-      ctx.out(`${`  npm run cli -- ${command}`.padEnd(96)}# ${why}`);
-    }
+      [`rollover --as-of ${addDays(mondayOf(today), 7)}`, "week 3 (nothing logged in week 2: carried over)"],
+      [`plan request --user ${userId} --days 4 --wait`, "another plan (with `npm start` running)"],
+    ];
+    const width = Math.max(...further.map(([command]) => (command as string).length));
+    for (const [command, why] of further)
+      ctx.out(`  npm run cli -- ${(command as string).padEnd(width)}  # ${why}`);
     return { userId, planId, inProcessWorker: worker !== undefined };
   } finally {
     await worker?.stop(10_000);
