@@ -3,8 +3,8 @@
 // Either way the three jobs really ran through pg-boss, week 2 is the rollover's progression of
 // the logged week 1, and the progress tables hold that week.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INSTANCE_NAMES } from "../../src/boss.ts";
-import { runDemo } from "../../src/cli/demo/tour.ts";
+import { createBoss, INSTANCE_NAMES } from "../../src/boss.ts";
+import { type DemoPatience, runDemo } from "../../src/cli/demo/tour.ts";
 import { demoCommand } from "../../src/cli/demo.ts";
 import { UsageError } from "../../src/cli/usage.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -23,10 +23,10 @@ beforeAll(async () => {
 });
 afterAll(() => tdb?.drop());
 
-async function demo() {
-  const t = testCliContext(tdb, { now });
+async function demo(opts: { env?: Record<string, string>; patience?: DemoPatience } = {}) {
+  const t = testCliContext(tdb, { now, env: opts.env });
   try {
-    const result = await runDemo(t.ctx);
+    const result = await runDemo(t.ctx, opts.patience);
     return { ...result, lines: t.lines, text: t.lines.join("\n") };
   } finally {
     await t.close();
@@ -178,5 +178,44 @@ describe("demo", () => {
       [run.planId],
     );
     expect(rows[0]?.n).toBe(2);
+    await worker.stop(5_000);
+    worker = undefined;
+  }, 120_000);
+
+  it("a worker that reads live but fetches nothing: after the pickup wait, one starts here", async () => {
+    // A registered pg-boss under the worker's name that serves no queue, like a hung worker.
+    const hung = createBoss(tdb.url, createLogger("silent"), { max: 2, instanceName: INSTANCE_NAMES.worker });
+    await hung.start();
+    try {
+      const run = await demo({ patience: { pickupMs: 500, listenerGraceMs: 10_000 } });
+      expect(run.inProcessWorker).toBe(true);
+      expect(run.text).toMatch(new RegExp(`^worker {4}${INSTANCE_NAMES.worker} pid ${process.pid} `, "m"));
+      expect(run.text).toContain("no worker fetched it within 0.5 s: started one in this process");
+      expect(run.text).toMatch(/^rollover {2}.*: 1 week created for 1 plan/m);
+    } finally {
+      await hung.stop({ graceful: false, close: true });
+    }
+  }, 120_000);
+
+  it("a worker whose listener sends nothing in time: the demo sends progress.refresh itself", async () => {
+    worker = await startWorker({
+      url: tdb.url,
+      config: loadConfig({ DATABASE_URL: tdb.url, LOG_LEVEL: "silent", PROGRESS_DEBOUNCE_SECONDS: "3600" }),
+      logger: createLogger("silent"),
+      now,
+    });
+    const run = await demo({
+      env: { PROGRESS_DEBOUNCE_SECONDS: "0" },
+      patience: { pickupMs: 15_000, listenerGraceMs: 300 },
+    });
+    expect(run.inProcessWorker).toBe(false);
+    expect(run.text).toMatch(
+      /^progress {2}progress\.refresh job \S+, sent by the demo \(the worker's listener sent none in time\):/m,
+    );
+    const { rows } = await tdb.pool.query(
+      "SELECT count(*)::int AS n FROM progress_exercise_weekly WHERE user_id = $1",
+      [run.userId],
+    );
+    expect(rows[0]?.n).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -32,9 +32,17 @@ import { jobError, pickedUpWithin, waitForSettled } from "./wait-job.ts";
 
 /** The demo's plan request: three full-body days, built for muscle, starting last Monday. */
 const DEMO_REQUEST = { daysPerWeek: 3, goal: "hypertrophy" } as const;
-/** How long a worker the registry calls live gets to fetch the plan job before one starts here. */
-const PICKUP_MS = 15_000;
 const JOB_MS = 120_000;
+
+/** How long the demo gives others before it acts itself. */
+export interface DemoPatience {
+  /** A worker the registry calls live gets this long to fetch the plan job before one starts here. */
+  pickupMs: number;
+  /** Beyond the debounce, how long the worker's listener gets to send progress.refresh. */
+  listenerGraceMs: number;
+}
+
+export const DEFAULT_PATIENCE: DemoPatience = { pickupMs: 15_000, listenerGraceMs: 10_000 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -58,7 +66,7 @@ export function mondayOf(date: string): string {
   return addDays(date, -((weekday + 6) % 7));
 }
 
-export async function runDemo(ctx: CliContext): Promise<DemoResult> {
+export async function runDemo(ctx: CliContext, patience = DEFAULT_PATIENCE): Promise<DemoResult> {
   const out = (label: string, text: string) => ctx.out(`${label.padEnd(10)}${text}`);
   const more = (text: string) => ctx.out(`${"".padEnd(10)}${text}`);
   ctx.out(`demo on ${describeDatabase(ctx.databaseUrl, !ctx.config.DATABASE_URL)}`);
@@ -100,9 +108,9 @@ export async function runDemo(ctx: CliContext): Promise<DemoResult> {
       "plan",
       `${PLAN_GENERATE_QUEUE} job ${planJob} sent: ${DEMO_REQUEST.daysPerWeek} days, ${DEMO_REQUEST.goal}, week 1 from ${weekStart}`,
     );
-    if (!worker && !(await pickedUpWithin(boss, PLAN_GENERATE_QUEUE, planJob, PICKUP_MS))) {
+    if (!worker && !(await pickedUpWithin(boss, PLAN_GENERATE_QUEUE, planJob, patience.pickupMs))) {
       await startHere();
-      more(`no worker fetched it within ${PICKUP_MS / 1000} s: started one in this process`);
+      more(`no worker fetched it within ${patience.pickupMs / 1000} s: started one in this process`);
     }
     const { planId } = await waitForPlan(boss, planJob, { timeoutMs: JOB_MS, pollMs: 50 });
     more(`completed in ${Math.round(performance.now() - planStarted)} ms: plan ${planId}`);
@@ -128,7 +136,11 @@ export async function runDemo(ctx: CliContext): Promise<DemoResult> {
         `for ${plural(r.plansRolled, "plan")} (every active plan that was due)`,
     );
 
-    const refresh = await progressRefreshFor(boss, userId, ctx.config.PROGRESS_DEBOUNCE_SECONDS);
+    const refresh = await progressRefreshFor(
+      boss,
+      userId,
+      ctx.config.PROGRESS_DEBOUNCE_SECONDS * 1000 + patience.listenerGraceMs,
+    );
     const refreshed = await waitForSettled(boss, PROGRESS_REFRESH_QUEUE, refresh.id, JOB_MS);
     if (refreshed.state !== "completed") {
       throw new Error(`${PROGRESS_REFRESH_QUEUE} job ${refresh.id} failed: ${jobError(refreshed)}`);
@@ -179,15 +191,15 @@ async function sendRollover(boss: PgBoss, asOf: string): Promise<string> {
 /**
  * The progress.refresh job for the user's new sets. The worker sends one by itself: the sets'
  * trigger NOTIFYs, and the worker's listener sends { userId } after PROGRESS_DEBOUNCE_SECONDS.
- * The demo waits for that job; if none comes (a worker with a long debounce), it sends the same
- * job itself.
+ * The demo waits for that job (the debounce plus a grace); if none comes (a worker with a longer
+ * debounce, or one whose listener lost its connection), it sends the same job itself.
  */
 async function progressRefreshFor(
   boss: PgBoss,
   userId: string,
-  debounceSeconds: number,
+  waitMs: number,
 ): Promise<{ id: string; how: string }> {
-  const deadline = Date.now() + debounceSeconds * 1000 + 10_000;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     // The user is new, so any job keyed by them was sent for these sets.
     const [job] = await boss.findJobs(PROGRESS_REFRESH_QUEUE, { key: userId });
