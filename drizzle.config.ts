@@ -1,6 +1,6 @@
 import { defineConfig } from "drizzle-kit";
 
-// Used by `drizzle-kit generate` only (never `push`: it drops policy clauses, PITFALLS.md).
+// Used by `drizzle-kit generate` only (never `push`: it drops policy clauses, docs/pitfalls.md).
 export default defineConfig({
   dialect: "postgresql",
   schema: "./src/db/schema/index.ts",

@@ -1,4 +1,4 @@
--- The baseline: the seed's original insert_full_plan (seed-schema.md), unchanged but for living
+-- The baseline: the seed's original insert_full_plan (docs/contract.md, "The seed"), unchanged but for living
 -- in schema `seed` on the seed's own tables (their DDL as the seed gives it, minus RLS and the
 -- foreign key to auth), so it is measured on the schema it was written for. The function names
 -- its tables unqualified, as the seed does: call it on a connection whose search_path starts

@@ -1,4 +1,4 @@
-import { createBoss } from "./boss.ts";
+import { createBoss, INSTANCE_NAMES } from "./boss.ts";
 import { seedBuiltinCatalogueIfEmpty } from "./catalogue/seed-builtin.ts";
 import type { Config } from "./config.ts";
 import { createPool } from "./db/client.ts";
@@ -20,7 +20,7 @@ export async function startWorker(opts: {
 }): Promise<RunningWorker> {
   const { url, config, logger } = opts;
   const pool = createPool(url, config.DB_POOL_SIZE, logger);
-  const boss = createBoss(url, logger, { max: config.DB_POOL_SIZE });
+  const boss = createBoss(url, logger, { max: config.DB_POOL_SIZE, instanceName: INSTANCE_NAMES.worker });
   await boss.start();
   const deps: WorkerDeps = {
     config,

@@ -2,12 +2,14 @@
 // exports a `CliCommand`; add it to COMMANDS.
 import { catalogueImport } from "./catalogue-import.ts";
 import type { CliContext } from "./context.ts";
+import { demoCommand } from "./demo.ts";
 import { planRequest } from "./plan-request.ts";
 import { planShow } from "./plan-show.ts";
 import { progressRefreshCommand } from "./progress-refresh.ts";
 import { progressShowCommand } from "./progress-show.ts";
 import { rolloverCommand } from "./rollover.ts";
 import { status } from "./status.ts";
+import { userCreateCommand } from "./user-create.ts";
 
 export interface CliCommand {
   /** The words that select it, e.g. ["plan", "request"]. */
@@ -19,10 +21,12 @@ export interface CliCommand {
 
 export const COMMANDS: readonly CliCommand[] = [
   catalogueImport,
+  demoCommand,
   planRequest,
   planShow,
   progressRefreshCommand,
   progressShowCommand,
   rolloverCommand,
   status,
+  userCreateCommand,
 ];

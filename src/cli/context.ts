@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { PgBoss } from "pg-boss";
-import { createBoss } from "../boss.ts";
+import { createBoss, INSTANCE_NAMES } from "../boss.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { createDb, createPool, type Db } from "../db/client.ts";
 import { openDatabase } from "../db/database.ts";
@@ -12,6 +12,8 @@ import type { CliIo } from "./main.ts";
 export interface CliContext {
   config: Config;
   logger: Logger;
+  /** The database the command works on: DATABASE_URL, or the embedded server's URL. */
+  databaseUrl: string;
   pool: pg.Pool;
   db: Db;
   /** Starts pg-boss on first use (commands that only read tables never pay for it). */
@@ -36,11 +38,12 @@ export async function openCliContext(io: CliIo): Promise<{ ctx: CliContext; clos
   const ctx: CliContext = {
     config,
     logger,
+    databaseUrl: database.url,
     pool,
     db: createDb(pool),
     async boss() {
       if (!boss) {
-        boss = createBoss(database.url, logger, { max: 3 });
+        boss = createBoss(database.url, logger, { max: 3, instanceName: INSTANCE_NAMES.cli });
         await boss.start();
       }
       return boss;

@@ -15,4 +15,7 @@ commands:
   rollover [--as-of YYYY-MM-DD]            run the weekly rollover now
   progress refresh [--user <uuid>] [--full]
   progress show --user <uuid>
-  status                                   queues with job counts, schedules, dead letters`;
+  status                                   queues with job counts, schedules, dead letters
+  user create [--email e]                  create a user (the embedded database's sign-up) and print its id
+  demo                                     the tour: a demo user, a plan through the queue, a logged week,
+                                           the rollover to week 2, progress`;

@@ -1,5 +1,5 @@
 // The JSON that `insert_full_plan(p_user_id, p_plan_json)` accepts: exactly the seed's shape
-// (seed-schema.md), plus optional keys the seed's columns already have room for (rir, weight,
+// (docs/contract.md, "The seed"), plus optional keys the seed's columns already have room for (rir, weight,
 // secondary_muscles, duration_minutes, notes, request_id). The generator produces it; the SQL
 // function validates it again, because SQL clients call the function directly.
 

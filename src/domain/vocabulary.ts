@@ -1,4 +1,4 @@
-// The contract's vocabularies (CONTRACT.md, "Vocabularies"). Every equipment and muscle value the
+// The contract's vocabularies (docs/contract.md section 2, "Vocabularies"). Every equipment and muscle value the
 // worker stores or accepts comes from these lists; the database enforces the same lists with CHECK
 // constraints, so keep the two in step (drizzle/ custom migrations name them).
 

@@ -1,4 +1,4 @@
-// plan.rollover: the weekly rollover as a job (CONTRACT.md section 2). Payload { asOf?: YYYY-MM-DD }
+// plan.rollover: the weekly rollover as a job (docs/contract.md section 2). Payload { asOf?: YYYY-MM-DD }
 // (default: today in ROLLOVER_TZ by the injected clock), result { weeksCreated, plansRolled }.
 // A pg-boss cron schedule (ROLLOVER_CRON in ROLLOVER_TZ) sends it: boss.schedule is an upsert on
 // (name, key), so every worker may call it at start and there is still one schedule, and pg-boss

@@ -1,4 +1,4 @@
-// progress.refresh: brings the progress tables up to date (CONTRACT.md section 2; docs/progress.md).
+// progress.refresh: brings the progress tables up to date (docs/contract.md section 2; docs/progress.md).
 // Payload { userId?: uuid, full?: boolean }:
 //   { userId }        recompute that user's marked (exercise, week) keys (the normal, event-driven job)
 //   {}                the sweep: every user's marks (at start, on reconnect, PROGRESS_SWEEP_CRON)

@@ -1,4 +1,4 @@
-// The weekly rollover (CONTRACT.md, "Weekly rollover, as observed from outside"): as of a date,
+// The weekly rollover (docs/contract.md, "The weekly rollover, as seen from outside"): as of a date,
 // every active plan whose latest week has ended gets its next week, again and again until its
 // latest week contains the date. The job `plan.rollover` and the CLI's `rollover` both call
 // rolloverAsOf. Set-based: per batch of plans, one INSERT ... SELECT statement per week step,

@@ -10,7 +10,7 @@ describe("RTS chart", () => {
     for (const row of RTS_CHART) expect(row.percentByReps).toHaveLength(10);
   });
 
-  it("reads cells of CONTRACT.md section 5", () => {
+  it("reads cells of docs/contract.md section 5", () => {
     expect(rtsPercent(1, 10)).toBe(100);
     expect(rtsPercent(5, 8)).toBe(81.1);
     expect(rtsPercent(10, 10)).toBe(73.9);

@@ -130,6 +130,7 @@ describe("plan.rollover through pg-boss", () => {
     const ctx = {
       config,
       logger: silent,
+      databaseUrl: tdb.url,
       pool: tdb.pool,
       db: tdb.db,
       boss: async () => bosses[0] as PgBoss,

@@ -42,7 +42,7 @@ const records = async (userId: string, key: string) => {
 };
 
 describe("rts_percent and e1rm_kg", () => {
-  it("hold the chart of CONTRACT.md section 5 cell for cell, and nothing off it", async () => {
+  it("hold the chart of docs/contract.md section 5 cell for cell, and nothing off it", async () => {
     const cells = RTS_CHART.flatMap((row) =>
       row.percentByReps.map((percent, i) => ({ rpe: row.rpe, reps: i + 1, percent })),
     );

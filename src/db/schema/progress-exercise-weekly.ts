@@ -2,7 +2,7 @@ import { date, doublePrecision, index, integer, pgTable, primaryKey, text } from
 import { serviceWrittenOwnerRead } from "./_progress-policies.ts";
 import { ownerId, updatedAt } from "./_shared.ts";
 
-/** One row per user, exercise and training week (CONTRACT.md section 3). Written by the worker only. */
+/** One row per user, exercise and training week (docs/contract.md section 3). Written by the worker only. */
 export const progressExerciseWeekly = pgTable(
   "progress_exercise_weekly",
   {

@@ -1,6 +1,6 @@
 // CHECK constraints built from the contract's vocabularies. Values are written into the SQL text
 // as literals (sql.raw over a fixed, code-owned list), because drizzle-kit turns interpolated JS
-// values into $1 parameters that a migration cannot bind (PITFALLS.md).
+// values into $1 parameters that a migration cannot bind (docs/pitfalls.md).
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../domain/vocabulary.ts";

@@ -1,7 +1,7 @@
 import type { Equipment, ExperienceLevel, Goal, Split } from "../vocabulary.ts";
 
 /**
- * A plan request after validation and defaults (CONTRACT.md section 2), minus `userId` and
+ * A plan request after validation and defaults (docs/contract.md section 2), minus `userId` and
  * `requestId`: those decide who gets the plan and whether it is made at all, not what it holds.
  */
 export interface PlanRequest {

@@ -1,4 +1,4 @@
-// Estimated one-rep max of a performed set, exactly as CONTRACT.md section 3 defines it, with the
+// Estimated one-rep max of a performed set, exactly as docs/contract.md section 3 defines it, with the
 // RTS chart of section 5. progress_exercise_weekly.e1rm_kg is the best of a week's sets.
 
 export interface RtsChartRow {
@@ -7,7 +7,7 @@ export interface RtsChartRow {
   percentByReps: readonly number[];
 }
 
-/** CONTRACT.md section 5 (Tuchscherer, The Reactive Training Manual, 2008), RPE 10 down to 6. */
+/** docs/contract.md section 5 (Tuchscherer, The Reactive Training Manual, 2008), RPE 10 down to 6. */
 export const RTS_CHART: readonly RtsChartRow[] = [
   { rpe: 10, percentByReps: [100, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9] },
   { rpe: 9.5, percentByReps: [97.8, 93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3] },

@@ -1,4 +1,4 @@
-// Hard sets per muscle for one performed set (progress_muscle_weekly.hard_sets, CONTRACT.md
+// Hard sets per muscle for one performed set (progress_muscle_weekly.hard_sets, docs/contract.md
 // section 3): 1 for the row's muscle group, 0.5 for each secondary muscle. Counting indirect work
 // as half a set is the "fractional" method of Pelland et al. (2024), which fitted hypertrophy and
 // strength gains at least as well as counting direct sets only. Muscles are compared as exact

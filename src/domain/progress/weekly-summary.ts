@@ -1,5 +1,5 @@
 // One progress_exercise_weekly row's figures from the sets of one user, exercise and plan week
-// (CONTRACT.md section 3). The SQL aggregation computes the same columns with count/sum/max/avg.
+// (docs/contract.md section 3). The SQL aggregation computes the same columns with count/sum/max/avg.
 
 import { estimateOneRepMax } from "./e1rm.ts";
 

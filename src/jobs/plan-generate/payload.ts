@@ -1,4 +1,4 @@
-// The plan request as it travels in a plan.generate job (CONTRACT.md section 2): the zod
+// The plan request as it travels in a plan.generate job (docs/contract.md section 2): the zod
 // schema that validates it at the edge, and the defaults applied to it.
 
 import { z } from "zod";
@@ -61,7 +61,7 @@ const PAYLOAD_SHAPE = {
 
 const PAYLOAD_KEYS = Object.keys(PAYLOAD_SHAPE);
 
-/** A plan request as it travels in a job (CONTRACT.md section 2), validated at the edge. */
+/** A plan request as it travels in a job (docs/contract.md section 2), validated at the edge. */
 export const planRequestPayload = z.strictObject(PAYLOAD_SHAPE, {
   error: (issue) =>
     issue.code === "invalid_type" ? `must be a JSON object (got ${show(issue.input)})` : undefined,

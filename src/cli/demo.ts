@@ -1,0 +1,17 @@
+// `demo`: the newcomer's tour of the three jobs on this database (src/cli/demo/tour.ts). It takes
+// no flags; each run makes a new demo user, so running it twice is safe.
+import { parseFlags } from "./args.ts";
+import type { CliCommand } from "./commands.ts";
+import type { CliContext } from "./context.ts";
+import { runDemo } from "./demo/tour.ts";
+
+export const demoCommand = {
+  path: ["demo"],
+  parse(argv: string[]): Record<string, never> {
+    parseFlags("demo", argv, {});
+    return {};
+  },
+  async run(_args: Record<string, never>, ctx: CliContext) {
+    await runDemo(ctx);
+  },
+} satisfies CliCommand & { run(args: Record<string, never>, ctx: CliContext): Promise<void> };

@@ -1,0 +1,159 @@
+// The demo's pure parts: the logged week it writes, how it reads pg-boss's instance registry, the
+// words it puts on each row's change, and its dates.
+import type { Instance } from "pg-boss";
+import { describe, expect, it } from "vitest";
+import { INSTANCE_NAMES } from "../../src/boss.ts";
+import { servesQueue } from "../../src/cli/demo/find-worker.ts";
+import { describeChange } from "../../src/cli/demo/format-weeks.ts";
+import { type DemoRow, planDemoWeek, startingLoadKg } from "../../src/cli/demo/logged-week.ts";
+import type { SideBySideRow } from "../../src/cli/demo/queries.ts";
+import { describeDatabase, mondayOf } from "../../src/cli/demo/tour.ts";
+import { progressRow } from "../../src/domain/progression/progress-row.ts";
+
+const row = (i: number, over: Partial<DemoRow> = {}): DemoRow => ({
+  id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+  sets: 3,
+  reps: "8-12",
+  equipment: "barbell",
+  muscleGroup: "chest",
+  tier: "T2",
+  sessionDate: "2026-06-01",
+  ...over,
+});
+
+describe("the demo's logged week", () => {
+  const rows = Array.from({ length: 10 }, (_, i) => row(i));
+  const week = planDemoWeek(rows);
+
+  it("follows top, top, range, top, short, and the rollover rules read them that way", () => {
+    expect(week.map((w) => w.outcome)).toEqual([
+      "top",
+      "top",
+      "range",
+      "top",
+      "short",
+      "top",
+      "top",
+      "range",
+      "top",
+      "short",
+    ]);
+    const rules = week.map(
+      (w, i) =>
+        progressRow({
+          weight: w.startingLoadKg,
+          reps: (rows[i] as DemoRow).reps,
+          sets: 3,
+          equipment: "barbell",
+          muscleGroup: "chest",
+          missStreak: 0,
+          logged: w.sets.map((s) => ({
+            setNo: s.setNo,
+            repsDone: s.repsDone,
+            weightKg: s.weightKg,
+            rpe: s.rpe,
+          })),
+        }).rule,
+    );
+    expect(rules.slice(0, 5)).toEqual(["increase", "increase", "hold", "increase", "hold_missed"]);
+  });
+
+  it("logs every prescribed set at the starting load, in order, with plausible RPEs", () => {
+    expect(week[0]?.sets.map((s) => [s.setNo, s.repsDone, s.weightKg, s.rpe])).toEqual([
+      [1, 12, 40, 7],
+      [2, 12, 40, 8],
+      [3, 12, 40, 9],
+    ]);
+    expect(week[2]?.sets.map((s) => s.repsDone)).toEqual([12, 10, 8]);
+    // Short: the last set one rep below the bottom, ground out at RPE 10.
+    expect(week[4]?.sets.map((s) => [s.repsDone, s.rpe])).toEqual([
+      [8, 7],
+      [8, 8],
+      [7, 10],
+    ]);
+    for (const w of week) {
+      for (const s of w.sets) expect(s.recordedAt.toISOString().slice(0, 10)).toBe("2026-06-01");
+    }
+  });
+
+  it("leaves unreadable rep targets unlogged and unloaded work at 0 kg with no load picked", () => {
+    const [amrap, plank] = planDemoWeek([
+      row(1, { reps: "AMRAP" }),
+      row(2, { equipment: "bodyweight", muscleGroup: "abdominals" }),
+    ]);
+    expect(amrap?.outcome).toBe("unlogged");
+    expect(amrap?.sets).toEqual([]);
+    expect(plank?.startingLoadKg).toBeNull();
+    expect(plank?.sets.every((s) => s.weightKg === 0)).toBe(true);
+  });
+
+  it("picks loads on the equipment's step, heavier for lower-body and first-tier work", () => {
+    expect(startingLoadKg({ equipment: "barbell", muscleGroup: "quadriceps", tier: "T1" })).toBe(80);
+    expect(startingLoadKg({ equipment: "barbell", muscleGroup: "chest", tier: "T1" })).toBe(50);
+    expect(startingLoadKg({ equipment: "kettlebell", muscleGroup: "glutes", tier: null })).toBe(16);
+    expect(startingLoadKg({ equipment: "bands", muscleGroup: "chest", tier: "T3" })).toBeNull();
+  });
+});
+
+describe("is a worker serving the queue (pgboss.instance)", () => {
+  const instance = (over: Partial<Instance>): Instance =>
+    ({ name: null, live: true, workers: [], ...over }) as Instance;
+  const worker = { queue: "plan.generate" } as Instance["workers"][number];
+
+  it("a live instance with a worker entry for the queue, or registered as our worker", () => {
+    expect(servesQueue(instance({ workers: [worker] }), "plan.generate")).toBe(true);
+    // Our worker before its first heartbeat lists no worker entries yet.
+    expect(servesQueue(instance({ name: INSTANCE_NAMES.worker }), "plan.generate")).toBe(true);
+  });
+
+  it("not a stopped or quiet one, a CLI, or one serving other queues", () => {
+    expect(servesQueue(instance({ live: false, workers: [worker] }), "plan.generate")).toBe(false);
+    expect(servesQueue(instance({ name: INSTANCE_NAMES.cli }), "plan.generate")).toBe(false);
+    expect(servesQueue(instance({ workers: [worker] }), "plan.rollover")).toBe(false);
+  });
+});
+
+describe("the change column", () => {
+  const base: SideBySideRow = {
+    dayLabel: "Full-A",
+    dayOfWeek: 1,
+    order: 1,
+    name: "Squat",
+    before: { date: "2026-06-01", sets: 3, reps: "5", weight: 80 },
+    logged: { reps: [5, 5, 5], weightKg: 80 },
+    after: { date: "2026-06-08", sets: 3, reps: "5", weight: 85, missStreak: 0 },
+  };
+  const weekTwo = (over: Partial<NonNullable<SideBySideRow["after"]>>) => ({
+    ...base,
+    after: { ...(base.after as NonNullable<SideBySideRow["after"]>), ...over },
+  });
+
+  it("says what the two rows and the log show", () => {
+    expect(describeChange(base)).toBe("+5 kg: every set at the top");
+    expect(describeChange(weekTwo({ weight: 80, missStreak: 1 }))).toBe("held: short of the range (1 week)");
+    expect(describeChange({ ...weekTwo({ weight: 80 }), logged: { reps: [5, 5, 4], weightKg: 80 } })).toBe(
+      "held: inside the range",
+    );
+    expect(describeChange({ ...base, logged: { reps: [], weightKg: null } })).toBe(
+      "carried over: nothing logged",
+    );
+    expect(describeChange({ ...base, after: null })).toBe("not rolled over yet");
+  });
+});
+
+describe("dates and where the demo runs", () => {
+  it("finds the Monday of a date's week", () => {
+    expect(mondayOf("2026-06-10")).toBe("2026-06-08");
+    expect(mondayOf("2026-06-08")).toBe("2026-06-08");
+    expect(mondayOf("2026-06-14")).toBe("2026-06-08");
+  });
+
+  it("names the database without its password", () => {
+    expect(describeDatabase("postgresql://postgres:postgres@127.0.0.1:54329/training", true)).toBe(
+      "the embedded PostgreSQL, postgresql://postgres@127.0.0.1:54329/training",
+    );
+    expect(describeDatabase("postgresql://app:s3cret@db.example:5432/prod", false)).toBe(
+      "postgresql://app@db.example:5432/prod",
+    );
+  });
+});

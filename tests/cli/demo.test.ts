@@ -1,0 +1,221 @@
+// `demo` in this process on a test database, with the clock pinned to Wednesday 2026-06-10: with no
+// worker running it starts one and stops it after; with a worker running it leaves the jobs to it.
+// Either way the three jobs really ran through pg-boss, week 2 is the rollover's progression of
+// the logged week 1, and the progress tables hold that week.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBoss, INSTANCE_NAMES } from "../../src/boss.ts";
+import { type DemoPatience, runDemo } from "../../src/cli/demo/tour.ts";
+import { demoCommand } from "../../src/cli/demo.ts";
+import { UsageError } from "../../src/cli/usage.ts";
+import { loadConfig } from "../../src/config.ts";
+import { progressRow } from "../../src/domain/progression/progress-row.ts";
+import { createLogger } from "../../src/logger.ts";
+import { type RunningWorker, startWorker } from "../../src/worker.ts";
+import { testCliContext } from "../helpers/cli-context.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+
+const NOW = new Date("2026-06-10T09:00:00Z");
+const now = () => NOW;
+
+let tdb: TestDatabase;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+});
+afterAll(() => tdb?.drop());
+
+async function demo(opts: { env?: Record<string, string>; patience?: DemoPatience } = {}) {
+  const t = testCliContext(tdb, { now, env: opts.env });
+  try {
+    const result = await runDemo(t.ctx, opts.patience);
+    return { ...result, lines: t.lines, text: t.lines.join("\n") };
+  } finally {
+    await t.close();
+  }
+}
+
+/** Every week-1 row with its logged sets and the week-2 row the rollover copied from it. */
+async function weekPairs(planId: string) {
+  const { rows } = await tdb.pool.query(
+    `SELECT e1.weight AS w1, e1.reps, e1.sets, e1.equipment, e1.muscle_group AS muscle, e1.miss_streak AS s1,
+            e2.weight AS w2, e2.miss_streak AS s2,
+            (SELECT coalesce(json_agg(json_build_object('setNo', t.set_no, 'repsDone', t.reps_done,
+                      'weightKg', t.weight_kg, 'rpe', t.rpe) ORDER BY t.set_no), '[]')
+             FROM training_set t WHERE t.exercise_row_id = e1.id) AS logged
+     FROM modular_training_exercise e1
+     JOIN modular_training_session s1 ON s1.id = e1.session_id
+     JOIN modular_training_week w1 ON w1.id = s1.week_id AND w1.week_number = 1
+     JOIN modular_training_exercise e2 ON e2.carried_from_id = e1.id
+     WHERE w1.plan_id = $1`,
+    [planId],
+  );
+  return rows;
+}
+
+async function jobStates(userId: string) {
+  const { rows } = await tdb.pool.query<{ name: string; state: string }>(
+    `SELECT name, state::text FROM pgboss.job
+     WHERE (name = 'plan.generate' AND data->>'userId' = $1)
+        OR (name = 'plan.rollover' AND data->>'asOf' = '2026-06-10' AND output->>'weeksCreated' IS NOT NULL)
+        OR (name = 'progress.refresh' AND singleton_key = $1)
+     ORDER BY name`,
+    [userId],
+  );
+  return rows;
+}
+
+describe("demo arguments", () => {
+  it("takes no flags or arguments", () => {
+    expect(demoCommand.parse([])).toEqual({});
+    expect(() => demoCommand.parse(["--fast"])).toThrow(UsageError);
+    expect(() => demoCommand.parse(["now"])).toThrow(UsageError);
+  });
+});
+
+describe("demo", () => {
+  let worker: RunningWorker | undefined;
+  afterAll(async () => {
+    await worker?.stop(5_000);
+  });
+
+  it("with no worker running: starts one here, runs the three jobs through pg-boss, stops it", async () => {
+    const run = await demo();
+    expect(run.inProcessWorker).toBe(true);
+    expect(run.text).toMatch(/^worker {4}none live in pgboss\.instance: started one in this process/m);
+
+    // The plan: week 1 last week (from the pinned clock), week 2 this week, made by the rollover.
+    const { rows: weeks } = await tdb.pool.query(
+      "SELECT week_number, week_start FROM modular_training_week WHERE plan_id = $1 ORDER BY week_number",
+      [run.planId],
+    );
+    expect(weeks).toEqual([
+      { week_number: 1, week_start: "2026-06-01" },
+      { week_number: 2, week_start: "2026-06-08" },
+    ]);
+    expect(await jobStates(run.userId)).toEqual([
+      { name: "plan.generate", state: "completed" },
+      { name: "plan.rollover", state: "completed" },
+      { name: "progress.refresh", state: "completed" },
+    ]);
+
+    // Week 2 is the progression of what was logged: the TypeScript reference agrees row by row,
+    // and the week holds increases, holds inside the range and holds after a miss.
+    const pairs = await weekPairs(run.planId);
+    expect(pairs.length).toBeGreaterThan(5);
+    const rules = pairs.map((p) => {
+      const expected = progressRow({
+        weight: p.w1,
+        reps: p.reps,
+        sets: p.sets,
+        equipment: p.equipment ?? "",
+        muscleGroup: p.muscle ?? "",
+        missStreak: p.s1,
+        logged: p.logged,
+      });
+      expect({ weight: p.w2, missStreak: p.s2 }).toEqual({
+        weight: expected.weight,
+        missStreak: expected.missStreak,
+      });
+      return expected.rule;
+    });
+    expect(rules).toContain("increase");
+    expect(rules).toContain("hold");
+    expect(rules).toContain("hold_missed");
+    expect(pairs.some((p) => p.w2 > p.w1)).toBe(true);
+
+    // Progress: every logged row has its week, and no mark of the user is left.
+    const { rows: progress } = await tdb.pool.query(
+      `SELECT count(*)::int AS exercise_weeks,
+              (SELECT count(*)::int FROM progress_dirty WHERE user_id = $1) AS marks
+       FROM progress_exercise_weekly WHERE user_id = $1 AND week_start = '2026-06-01'`,
+      [run.userId],
+    );
+    const logged = pairs.filter((p) => p.logged.length > 0).length;
+    expect(progress[0]).toEqual({ exercise_weeks: logged, marks: 0 });
+
+    // What it printed: each job's line, week 2 beside week 1, the summary, where to look next.
+    expect(run.text).toContain(`plan.generate job `);
+    expect(run.text).toMatch(
+      /^rollover {2}plan\.rollover job \S+ as of 2026-06-10: 1 week created for 1 plan/m,
+    );
+    expect(run.text).toMatch(
+      /^progress {2}progress\.refresh job \S+, sent by the worker's listener when the sets were written:/m,
+    );
+    expect(run.text).toMatch(/Mon 2026-06-01 -> Mon 2026-06-08/);
+    expect(run.text).toMatch(/\+\d+(\.\d+)? kg: every set at the top/);
+    expect(run.text).toContain("held: short of the range (1 week)");
+    expect(run.text).toContain(`progress of ${run.userId} (goal hypertrophy, intermediate)`);
+    expect(run.text).toContain(`npm run cli -- plan show ${run.planId}`);
+
+    // The worker it started is stopped: pg-boss marked its instance row stopped.
+    const { rows: live } = await tdb.pool.query(
+      "SELECT count(*)::int AS n FROM pgboss.instance WHERE name = $1 AND stopped_on IS NULL",
+      [INSTANCE_NAMES.worker],
+    );
+    expect(live[0]?.n).toBe(0);
+  }, 120_000);
+
+  it("with a worker running: leaves the jobs to it; a second run makes a new user and plan", async () => {
+    const { rows: before } = await tdb.pool.query<{ id: string }>("SELECT id FROM modular_training_plan");
+    worker = await startWorker({
+      url: tdb.url,
+      config: loadConfig({ DATABASE_URL: tdb.url, LOG_LEVEL: "silent" }),
+      logger: createLogger("silent"),
+      now,
+    });
+    const run = await demo();
+    expect(run.inProcessWorker).toBe(false);
+    expect(run.text).toMatch(
+      new RegExp(
+        `^worker {4}${INSTANCE_NAMES.worker} pid ${process.pid} on \\S+ serves plan\\.generate`,
+        "m",
+      ),
+    );
+    expect(before.map((p) => p.id)).not.toContain(run.planId);
+    // The first demo's plan already holds 2026-06-10: only the new plan is rolled over.
+    expect(run.text).toMatch(/as of 2026-06-10: 1 week created for 1 plan/);
+    const { rows } = await tdb.pool.query(
+      "SELECT count(*)::int AS n FROM modular_training_week WHERE plan_id = $1",
+      [run.planId],
+    );
+    expect(rows[0]?.n).toBe(2);
+    await worker.stop(5_000);
+    worker = undefined;
+  }, 120_000);
+
+  it("a worker that reads live but fetches nothing: after the pickup wait, one starts here", async () => {
+    // A registered pg-boss under the worker's name that serves no queue, like a hung worker.
+    const hung = createBoss(tdb.url, createLogger("silent"), { max: 2, instanceName: INSTANCE_NAMES.worker });
+    await hung.start();
+    try {
+      const run = await demo({ patience: { pickupMs: 500, listenerGraceMs: 10_000 } });
+      expect(run.inProcessWorker).toBe(true);
+      expect(run.text).toMatch(new RegExp(`^worker {4}${INSTANCE_NAMES.worker} pid ${process.pid} `, "m"));
+      expect(run.text).toContain("no worker fetched it within 0.5 s: started one in this process");
+      expect(run.text).toMatch(/^rollover {2}.*: 1 week created for 1 plan/m);
+    } finally {
+      await hung.stop({ graceful: false, close: true });
+    }
+  }, 120_000);
+
+  it("a worker whose listener sends nothing in time: the demo sends progress.refresh itself", async () => {
+    worker = await startWorker({
+      url: tdb.url,
+      config: loadConfig({ DATABASE_URL: tdb.url, LOG_LEVEL: "silent", PROGRESS_DEBOUNCE_SECONDS: "3600" }),
+      logger: createLogger("silent"),
+      now,
+    });
+    const run = await demo({
+      env: { PROGRESS_DEBOUNCE_SECONDS: "0" },
+      patience: { pickupMs: 15_000, listenerGraceMs: 300 },
+    });
+    expect(run.inProcessWorker).toBe(false);
+    expect(run.text).toMatch(
+      /^progress {2}progress\.refresh job \S+, sent by the demo \(the worker's listener sent none in time\):/m,
+    );
+    const { rows } = await tdb.pool.query(
+      "SELECT count(*)::int AS n FROM progress_exercise_weekly WHERE user_id = $1",
+      [run.userId],
+    );
+    expect(rows[0]?.n).toBeGreaterThan(0);
+  }, 120_000);
+});
