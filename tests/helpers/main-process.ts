@@ -42,7 +42,13 @@ export function startMain(env: NodeJS.ProcessEnv) {
           reject(new Error(`no "${text}" within ${ms} ms; log: ${messages.join(" | ")}; stderr: ${stderr}`)),
         ms,
       );
-      waiters.push({ text, resolve: () => (clearTimeout(timer), resolve()) });
+      waiters.push({
+        text,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   /** The exit code, with the process's whole log attached when it is not the expected one. */
   const exitCode = async () => ({ code: await exited, log: [...raw, stderr].join("\n") });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
-import { firstLine, runCli } from "../helpers/cli.ts";
+import { runCli } from "../helpers/cli.ts";
 import { createEmptyDatabase } from "../helpers/database.ts";
 import { startMain } from "../helpers/main-process.ts";
 import { waitFor } from "../helpers/wait.ts";
