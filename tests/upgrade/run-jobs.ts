@@ -5,6 +5,8 @@
 // Exits 1 naming the first thing that does not hold. Usage: run-jobs.ts <database-url> <user-id>
 import pg from "pg";
 import { loadConfig } from "../../src/config.ts";
+import { MIGRATIONS_FOLDER } from "../../src/db/migrate.ts";
+import { readJournal } from "../../src/db/migration-journal.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startWorker } from "../../src/worker.ts";
 
@@ -40,6 +42,15 @@ const worker = await startWorker({
   now: () => NOW,
 });
 try {
+  const { applied } = await one<{ applied: number }>(
+    "SELECT count(*)::int AS applied FROM drizzle.__drizzle_migrations",
+  );
+  const journal = readJournal(MIGRATIONS_FOLDER).length;
+  check(
+    applied === journal,
+    `each of the ${journal} migrations was applied once, none again (${applied} rows)`,
+  );
+
   const seeded = await one<{ id: string; week_start: string }>(
     "SELECT id, week_start::text FROM modular_training_plan WHERE user_id = $1 ORDER BY created_at LIMIT 1",
     [userId],
