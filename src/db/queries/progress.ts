@@ -1,5 +1,5 @@
 // The progress refresh: thin calls of the set-based SQL functions in
-// src/db/sql/progress_*.sql (docs/progress.md). The job and the CLI both use
+// drizzle/0005_progress_marks_and_refresh.sql (docs/progress.md). The job and the CLI both use
 // refreshProgress, so `progress refresh` does exactly what `progress.refresh` does.
 import type pg from "pg";
 
