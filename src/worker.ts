@@ -1,4 +1,4 @@
-import { createBoss, INSTANCE_NAMES } from "./boss.ts";
+import { INSTANCE_NAMES, startBoss } from "./boss.ts";
 import { seedBuiltinCatalogueIfEmpty } from "./catalogue/seed-builtin.ts";
 import type { Config } from "./config.ts";
 import { createPool } from "./db/client.ts";
@@ -19,9 +19,11 @@ export async function startWorker(opts: {
   now?: () => Date;
 }): Promise<RunningWorker> {
   const { url, config, logger } = opts;
+  const boss = await startBoss(url, logger, {
+    max: config.DB_POOL_SIZE,
+    instanceName: INSTANCE_NAMES.worker,
+  });
   const pool = createPool(url, config.DB_POOL_SIZE, logger);
-  const boss = createBoss(url, logger, { max: config.DB_POOL_SIZE, instanceName: INSTANCE_NAMES.worker });
-  await boss.start();
   const deps: WorkerDeps = {
     config,
     pool,

@@ -1,14 +1,15 @@
 import type pg from "pg";
 import type { PgBoss } from "pg-boss";
-import { createBoss, INSTANCE_NAMES } from "../boss.ts";
+import { INSTANCE_NAMES, startBoss } from "../boss.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { createDb, createPool, type Db } from "../db/client.ts";
 import { openDatabase } from "../db/database.ts";
 import { migrateDatabase } from "../db/migrate.ts";
+import { assertSchemaCurrent } from "../db/schema-status.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import type { CliIo } from "./main.ts";
 
-/** What a command gets: the database (migrated), a pool and Drizzle, pg-boss on demand, stdout. */
+/** What a command gets: the database (current schema), a pool and Drizzle, pg-boss on demand, stdout. */
 export interface CliContext {
   config: Config;
   logger: Logger;
@@ -28,7 +29,11 @@ export async function openCliContext(io: CliIo): Promise<{ ctx: CliContext; clos
   const logger = createLogger(io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn", { write: io.stderr });
   const database = await openDatabase(config, logger);
   try {
-    await migrateDatabase(database.url, logger);
+    // On DATABASE_URL the CLI never migrates: it may run as the worker's role, which has no DDL
+    // rights, and migrations belong to `npm run db:migrate`. It only checks the schema is current.
+    // The private embedded database has no such question, so the CLI brings it up to date.
+    if (config.DATABASE_URL) await assertSchemaCurrent(database.url);
+    else await migrateDatabase(database.url, logger);
   } catch (error) {
     await database.stop();
     throw error;
@@ -43,8 +48,7 @@ export async function openCliContext(io: CliIo): Promise<{ ctx: CliContext; clos
     db: createDb(pool),
     async boss() {
       if (!boss) {
-        boss = createBoss(database.url, logger, { max: 3, instanceName: INSTANCE_NAMES.cli });
-        await boss.start();
+        boss = await startBoss(database.url, logger, { max: 3, instanceName: INSTANCE_NAMES.cli });
       }
       return boss;
     },
