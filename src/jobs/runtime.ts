@@ -4,6 +4,7 @@
 import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-boss";
 import type { z } from "zod";
 import type { Logger } from "../logger.ts";
+import { observeJob } from "../metrics/process-metrics.ts";
 
 /** An error retrying cannot fix (bad payload, unknown user): the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
@@ -97,6 +98,14 @@ export async function workQueue<Payload, Result>(
   return boss.work(
     def.name,
     { ...def.work, includeMetadata: true, perJobResults: true },
-    async (jobs: JobWithMetadata<unknown>[]) => Promise.all(jobs.map((job) => runJob(def, job, logger))),
+    async (jobs: JobWithMetadata<unknown>[]) =>
+      Promise.all(
+        jobs.map(async (job) => {
+          const started = performance.now();
+          const result = await runJob(def, job, logger);
+          observeJob(def.name, result.status ?? "completed", (performance.now() - started) / 1000);
+          return result;
+        }),
+      ),
   );
 }

@@ -18,6 +18,7 @@ import {
 import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
 import type { PlanJson } from "../../domain/plan-json.ts";
 import type { Logger } from "../../logger.ts";
+import { observeJob, type PlanFailureCause, planGenerationFailures } from "../../metrics/process-metrics.ts";
 import type { CatalogueCache, PlanGenerator } from "./catalogue-cache.ts";
 import {
   describePayloadError,
@@ -41,8 +42,8 @@ export type PlanJob = Pick<JobWithMetadata<unknown>, "id" | "data" | "retryCount
 
 type Outcome =
   | { status: "completed"; planId: string }
-  | { status: "deadletter"; error: string }
-  | { status: "failed"; error: string };
+  | { status: "deadletter"; error: string; cause: PlanFailureCause }
+  | { status: "failed"; error: string; cause: "transient" };
 
 interface Item {
   job: PlanJob;
@@ -55,9 +56,14 @@ interface Item {
   outcome?: Outcome;
 }
 
-const permanent = (error: string): Outcome => ({ status: "deadletter", error });
+const permanent = (cause: PlanFailureCause, error: string): Outcome => ({
+  status: "deadletter",
+  error,
+  cause,
+});
 const transient = (error: unknown): Outcome => ({
   status: "failed",
+  cause: "transient",
   error: error instanceof Error ? error.message : String(error),
 });
 
@@ -84,7 +90,7 @@ export async function processPlanJobs(jobs: readonly PlanJob[], deps: PlanJobDep
   for (const item of items) {
     const parsed = planRequestPayload.safeParse(item.job.data ?? {});
     if (!parsed.success) {
-      item.outcome = permanent(describePayloadError(parsed.error));
+      item.outcome = permanent("invalid_payload", describePayloadError(parsed.error));
       continue;
     }
     item.payload = parsed.data;
@@ -101,6 +107,9 @@ export async function processPlanJobs(jobs: readonly PlanJob[], deps: PlanJobDep
   );
   const ms = Math.round((performance.now() - started) * 10) / 10;
   return items.map(({ job, log, outcome = transient("no outcome") }) => {
+    // Every job of a batch is handled together, so each is observed with the batch's duration.
+    observeJob(PLAN_GENERATE_QUEUE, outcome.status, ms / 1000);
+    if (outcome.status !== "completed") planGenerationFailures.inc({ cause: outcome.cause });
     if (outcome.status === "completed") {
       log.info({ ms, batch: items.length, planId: outcome.planId }, "job completed");
       return { id: job.id, status: "completed", output: { planId: outcome.planId } };
@@ -120,7 +129,7 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
   const users = await existingUserIds(deps.pool, [...new Set(open().map((i) => i.payload?.userId ?? ""))]);
   for (const item of open()) {
     const userId = item.payload?.userId ?? "";
-    if (!users.has(userId)) item.outcome = permanent(`userId: no such user ${userId}`);
+    if (!users.has(userId)) item.outcome = permanent("unknown_user", `userId: no such user ${userId}`);
   }
 
   // A request seen before: its plan, never a second one.
@@ -140,7 +149,8 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
       const plan = generate(item.request as PlanRequest, catalogue);
       item.plan = item.requestKey ? { ...plan, request_id: item.requestKey } : plan;
     } catch (error) {
-      item.outcome = error instanceof PlanGenerationError ? permanent(error.message) : transient(error);
+      item.outcome =
+        error instanceof PlanGenerationError ? permanent("cannot_generate", error.message) : transient(error);
     }
   }
 
@@ -161,7 +171,10 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
     const leaderOutcome = leader.outcome ?? transient("no outcome");
     item.outcome =
       leaderOutcome.status === "completed" && leader.payload?.userId !== item.payload?.userId
-        ? permanent(`requestId: ${item.requestKey} is already used by another user's request`)
+        ? permanent(
+            "request_id_conflict",
+            `requestId: ${item.requestKey} is already used by another user's request`,
+          )
         : leaderOutcome;
   }
 }
@@ -169,7 +182,10 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
 function samePlanOrConflict(item: Item, found: { planId: string; userId: string }): Outcome {
   return found.userId === item.payload?.userId
     ? { status: "completed", planId: found.planId }
-    : permanent(`requestId: ${item.requestKey} is already used by another user's request`);
+    : permanent(
+        "request_id_conflict",
+        `requestId: ${item.requestKey} is already used by another user's request`,
+      );
 }
 
 const toWrite = (item: Item): PlanToWrite => ({
@@ -213,7 +229,8 @@ async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
       if (found) return samePlanOrConflict(item, found);
     }
     // insert_full_plans refused the plan JSON: the generator and the SQL disagree; retrying won't help.
-    if (pgCode(error) === "22023") return permanent(singlePlanMessage((error as Error).message));
+    if (pgCode(error) === "22023")
+      return permanent("rejected_by_database", singlePlanMessage((error as Error).message));
     return transient(error);
   }
 }
