@@ -22,6 +22,8 @@ export interface ListenSettings {
   /** HTTP_PORT as configured: undefined means the default (8080); 0 turns the server off. */
   port: number | undefined;
   host: string;
+  /** The port used when `port` is unset: DEFAULT_HTTP_PORT. */
+  defaultPort?: number;
 }
 
 /** Starts the server, or returns undefined when it is turned off or the default port is taken. */
@@ -37,7 +39,7 @@ export async function listenOps(
     return undefined;
   }
   const explicit = settings.port !== undefined;
-  const port = settings.port ?? DEFAULT_HTTP_PORT;
+  const port = settings.port ?? settings.defaultPort ?? DEFAULT_HTTP_PORT;
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   try {
     await new Promise<void>((resolve, reject) => {
