@@ -132,15 +132,15 @@ describe("the ops dashboard in headless Chromium", () => {
 
     // The pg-boss dashboard, mounted at /queues from the package: its queue list names our queues.
     await page.goto(`${base}/queues`);
-    await expect.poll(() => page.locator("body").innerText(), { timeout: 15_000 }).toContain("plan.generate");
+    await expect.poll(() => page.locator("body").textContent(), { timeout: 15_000 }).toContain("plan.generate");
     await page.screenshot({ path: path.join(SHOTS, "pgboss-dashboard.png"), fullPage: true });
 
     await page.goto(`${base}/dead-letters`);
-    expect(await page.locator('table[data-queue="plan.generate.dead"]').innerText()).toContain(
+    expect(await page.locator('table[data-queue="plan.generate.dead"]').textContent()).toContain(
       "daysPerWeek: must be an integer from 2 to 6 (got 9)",
     );
     await page.goto(`${base}/plan-requests?status=failed`);
-    expect(await page.locator("#plan-requests").innerText()).toContain("daysPerWeek");
+    expect(await page.locator("#plan-requests").textContent()).toContain("daysPerWeek");
     await page.screenshot({ path: path.join(SHOTS, "failed-plan-requests.png"), fullPage: true });
     await page.close();
   });
