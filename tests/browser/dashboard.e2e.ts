@@ -132,7 +132,9 @@ describe("the ops dashboard in headless Chromium", () => {
 
     // The pg-boss dashboard, mounted at /queues from the package: its queue list names our queues.
     await page.goto(`${base}/queues`);
-    await expect.poll(() => page.locator("body").textContent(), { timeout: 15_000 }).toContain("plan.generate");
+    await expect
+      .poll(() => page.locator("body").textContent(), { timeout: 15_000 })
+      .toContain("plan.generate");
     await page.screenshot({ path: path.join(SHOTS, "pgboss-dashboard.png"), fullPage: true });
 
     await page.goto(`${base}/dead-letters`);
