@@ -44,101 +44,130 @@ const PROGRESS_MARKS = `
          coalesce(extract(epoch FROM now() - min(d.marked_at)), 0)::float8 AS lag
   FROM public.progress_dirty d`;
 
-/** A registry of gauges that query `pool` at every scrape. */
-export function createDatabaseGauges(pool: pg.Pool): Registry {
-  const registry = new Registry();
-  const registers = [registry];
+interface Snapshot {
+  jobs: { name: string; state: string; n: number }[];
+  oldestReady: { name: string; age: number }[];
+  lastRollover: { at: number; weeks: number; seconds: number } | undefined;
+  progress: { marks: number; lag: number } | undefined;
+}
 
-  new Gauge({
-    name: "pgboss_queue_jobs",
-    help: "Jobs stored in each pg-boss queue, by state (completed and failed included until retention deletes them)",
-    labelNames: ["queue", "state"] as const,
-    registers,
-    async collect() {
-      const { rows } = await pool.query<{ name: string; state: string; n: number }>(JOBS_BY_STATE, [STATES]);
-      this.reset();
-      for (const r of rows) this.set({ queue: r.name, state: r.state }, r.n);
-    },
+export interface DatabaseGauges {
+  /** The gauges read from the database. */
+  registry: Registry;
+  /** training_engine_database_up alone. */
+  upRegistry: Registry;
+  /** Reads everything the gauges show, in four queries; call before each scrape. False when it failed. */
+  refresh(): Promise<boolean>;
+}
+
+/** Gauges over the database, refreshed once per scrape; `up` says whether that read worked. */
+export function createDatabaseGauges(pool: pg.Pool): DatabaseGauges {
+  const registry = new Registry();
+  const upRegistry = new Registry();
+  const registers = [registry];
+  let snap: Snapshot | undefined;
+
+  const up = new Gauge({
+    name: "training_engine_database_up",
+    help: "1 when this scrape could read the database, 0 when it could not (the database gauges are then left out)",
+    registers: [upRegistry],
   });
 
-  new Gauge({
-    name: "pgboss_queue_dead_lettered_jobs",
-    help: "Jobs in each queue's dead-letter queue (<queue>.dead): failed for good, kept for inspection",
-    labelNames: ["queue"] as const,
-    registers,
-    async collect() {
-      const { rows } = await pool.query<{ name: string; state: string; n: number }>(JOBS_BY_STATE, [STATES]);
-      this.reset();
+  const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge, s: Snapshot) => void) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers,
+      collect() {
+        this.reset();
+        if (snap) fill(this, snap);
+      },
+    });
+
+  gauge(
+    "pgboss_queue_jobs",
+    "Jobs stored in each pg-boss queue, by state (completed and failed included until retention deletes them)",
+    ["queue", "state"],
+    (g, s) => {
+      for (const r of s.jobs) g.set({ queue: r.name, state: r.state }, r.n);
+    },
+  );
+  gauge(
+    "pgboss_queue_dead_lettered_jobs",
+    "Jobs in each queue's dead-letter queue (<queue>.dead): failed for good, kept for inspection",
+    ["queue"],
+    (g, s) => {
       const totals = new Map<string, number>();
-      for (const r of rows) {
+      for (const r of s.jobs) {
         if (r.name.endsWith(DEAD)) totals.set(r.name, (totals.get(r.name) ?? 0) + r.n);
       }
-      for (const [name, n] of totals) this.set({ queue: name.slice(0, -DEAD.length) }, n);
+      for (const [name, n] of totals) g.set({ queue: name.slice(0, -DEAD.length) }, n);
     },
-  });
+  );
+  gauge(
+    "pgboss_queue_oldest_ready_job_age_seconds",
+    "How long the oldest job ready to run has waited in each queue (0 when none waits)",
+    ["queue"],
+    (g, s) => {
+      for (const r of s.oldestReady) g.set({ queue: r.name }, r.age);
+    },
+  );
+  gauge(
+    "training_engine_rollover_last_run_timestamp_seconds",
+    "When the last plan.rollover job completed (Unix time); 0 before the first",
+    [],
+    (g, s) => s.lastRollover && g.set(s.lastRollover.at),
+  );
+  gauge(
+    "training_engine_rollover_last_run_weeks_created",
+    "Weeks the last completed plan.rollover job created",
+    [],
+    (g, s) => s.lastRollover && g.set(s.lastRollover.weeks),
+  );
+  gauge(
+    "training_engine_rollover_last_run_duration_seconds",
+    "How long the last completed plan.rollover job ran",
+    [],
+    (g, s) => s.lastRollover && g.set(s.lastRollover.seconds),
+  );
+  gauge(
+    "training_engine_progress_pending_marks",
+    "(user, exercise, week) keys marked stale and not yet refreshed (progress_dirty rows)",
+    [],
+    (g, s) => g.set(s.progress?.marks ?? 0),
+  );
+  gauge(
+    "training_engine_progress_refresh_lag_seconds",
+    "Age of the oldest pending progress mark (0 when none is pending)",
+    [],
+    (g, s) => g.set(s.progress?.lag ?? 0),
+  );
 
-  new Gauge({
-    name: "pgboss_queue_oldest_ready_job_age_seconds",
-    help: "How long the oldest job ready to run has waited in each queue (0 when none waits)",
-    labelNames: ["queue"] as const,
-    registers,
-    async collect() {
-      const { rows } = await pool.query<{ name: string; age: number }>(OLDEST_READY);
-      this.reset();
-      for (const r of rows) this.set({ queue: r.name }, r.age);
+  return {
+    registry,
+    upRegistry,
+    async refresh() {
+      try {
+        const [jobs, oldestReady, lastRollover, progress] = await Promise.all([
+          pool.query<Snapshot["jobs"][number]>(JOBS_BY_STATE, [STATES]),
+          pool.query<Snapshot["oldestReady"][number]>(OLDEST_READY),
+          pool.query<NonNullable<Snapshot["lastRollover"]>>(LAST_ROLLOVER),
+          pool.query<NonNullable<Snapshot["progress"]>>(PROGRESS_MARKS),
+        ]);
+        snap = {
+          jobs: jobs.rows,
+          oldestReady: oldestReady.rows,
+          lastRollover: lastRollover.rows[0],
+          progress: progress.rows[0],
+        };
+        up.set(1);
+        return true;
+      } catch {
+        snap = undefined;
+        up.set(0);
+        return false;
+      }
     },
-  });
-
-  const lastRollover = async () =>
-    (await pool.query<{ at: number; weeks: number; seconds: number }>(LAST_ROLLOVER)).rows[0];
-  new Gauge({
-    name: "training_engine_rollover_last_run_timestamp_seconds",
-    help: "When the last plan.rollover job completed (Unix time); absent before the first",
-    registers,
-    async collect() {
-      const last = await lastRollover();
-      this.reset();
-      if (last) this.set(last.at);
-    },
-  });
-  new Gauge({
-    name: "training_engine_rollover_last_run_weeks_created",
-    help: "Weeks the last completed plan.rollover job created",
-    registers,
-    async collect() {
-      const last = await lastRollover();
-      this.reset();
-      if (last) this.set(last.weeks);
-    },
-  });
-  new Gauge({
-    name: "training_engine_rollover_last_run_duration_seconds",
-    help: "How long the last completed plan.rollover job ran",
-    registers,
-    async collect() {
-      const last = await lastRollover();
-      this.reset();
-      if (last) this.set(last.seconds);
-    },
-  });
-
-  const marks = async () => (await pool.query<{ marks: number; lag: number }>(PROGRESS_MARKS)).rows[0];
-  new Gauge({
-    name: "training_engine_progress_pending_marks",
-    help: "(user, exercise, week) keys marked stale and not yet refreshed (progress_dirty rows)",
-    registers,
-    async collect() {
-      this.set((await marks())?.marks ?? 0);
-    },
-  });
-  new Gauge({
-    name: "training_engine_progress_refresh_lag_seconds",
-    help: "Age of the oldest pending progress mark (0 when none is pending)",
-    registers,
-    async collect() {
-      this.set((await marks())?.lag ?? 0);
-    },
-  });
-
-  return registry;
+  };
 }

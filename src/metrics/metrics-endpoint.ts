@@ -11,6 +11,15 @@ export interface MetricsSource {
 }
 
 export function createMetricsSource(pool: pg.Pool): MetricsSource {
-  const merged = Registry.merge([processRegistry, createDatabaseGauges(pool)]);
-  return { contentType: merged.contentType, render: () => merged.metrics() };
+  const gauges = createDatabaseGauges(pool);
+  const all = Registry.merge([processRegistry, gauges.upRegistry, gauges.registry]);
+  // Without the database, its gauges are left out rather than shown as zeros.
+  const withoutDatabase = Registry.merge([processRegistry, gauges.upRegistry]);
+  return {
+    contentType: all.contentType,
+    async render() {
+      // One read of the database per scrape, shared by every gauge.
+      return (await gauges.refresh()) ? all.metrics() : withoutDatabase.metrics();
+    },
+  };
 }

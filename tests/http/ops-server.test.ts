@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import { createPool } from "../../src/db/client.ts";
 import { createOpsApp } from "../../src/http/app.ts";
 import { HttpBindError, listenOps } from "../../src/http/listen.ts";
 import { type OpsService, startOpsService } from "../../src/http/ops-server.ts";
@@ -13,6 +14,7 @@ import { Readiness } from "../../src/http/readiness.ts";
 import { PLAN_GENERATE_QUEUE, sendPlanRequest } from "../../src/jobs/plan-generate.ts";
 import { PLAN_ROLLOVER_QUEUE } from "../../src/jobs/plan-rollover.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createMetricsSource } from "../../src/metrics/metrics-endpoint.ts";
 import { planGenerationFailures } from "../../src/metrics/process-metrics.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { createUser } from "../helpers/auth.ts";
@@ -171,6 +173,7 @@ describe("ops HTTP server with a running worker", () => {
         expect(metrics.scraped.get(key), key).toBe(metrics.counts.get(key) ?? 0);
       }
     }
+    expect(metrics.scraped.get("training_engine_database_up")).toBe(1);
     expect(metrics.scraped.get('pgboss_queue_jobs{queue="plan.generate",state="completed"}')).toBe(2);
     expect(metrics.scraped.get('pgboss_queue_dead_lettered_jobs{queue="plan.generate"}')).toBe(2);
     expect(metrics.scraped.get('pgboss_queue_dead_lettered_jobs{queue="plan.rollover"}')).toBe(1);
@@ -301,6 +304,20 @@ describe("binding the port", () => {
       expect((await get(`${server?.url}/metrics`)).status).toBe(503);
     } finally {
       await server?.close();
+    }
+  });
+});
+
+describe("/metrics when the database cannot be read", () => {
+  it("says so in training_engine_database_up and leaves the database gauges out", async () => {
+    const pool = createPool(`postgresql://nobody@127.0.0.1:${await freePort()}/none`, 1);
+    try {
+      const scraped = parseMetrics(await createMetricsSource(pool).render());
+      expect(scraped.get("training_engine_database_up")).toBe(0);
+      expect([...scraped.keys()].filter((k) => k.startsWith("pgboss_"))).toEqual([]);
+      expect(scraped.has("training_engine_progress_pending_marks")).toBe(false);
+    } finally {
+      await pool.end();
     }
   });
 });
