@@ -69,68 +69,68 @@ export function createOpsApp(opts: OpsAppOptions): Hono<{ Bindings: HttpBindings
     return report.ready ? c.text("ready\n") : c.text(`not ready: ${report.reason}\n`, 503);
   });
 
-  const needRuntime = (c: Context) => {
-    const runtime = opts.runtime();
-    if (!runtime) c.status(503);
-    return runtime;
-  };
-  const starting = (c: Context) => c.text("starting: the worker has not started yet\n", 503);
+  /** A route that needs the worker's pool: 503 until the worker has started. */
+  const started =
+    (handler: (c: Context, runtime: OpsRuntime) => Response | Promise<Response>) => (c: Context) => {
+      const runtime = opts.runtime();
+      return runtime ? handler(c, runtime) : c.text("starting: the worker has not started yet\n", 503);
+    };
 
-  app.get("/metrics", async (c) => {
-    const runtime = needRuntime(c);
-    if (!runtime) return starting(c);
-    const body = await runtime.metrics.render();
-    return c.body(body, 200, { "Content-Type": runtime.metrics.contentType });
-  });
+  app.get(
+    "/metrics",
+    started(async (c, { metrics }) =>
+      c.body(await metrics.render(), 200, { "Content-Type": metrics.contentType }),
+    ),
+  );
 
-  app.all(`${DASHBOARD_PATH}/*`, async (c) => {
-    const runtime = needRuntime(c);
-    if (!runtime) return starting(c);
-    if (!runtime.dashboard) return c.text("the pg-boss dashboard is not mounted\n", 404);
-    return runtime.dashboard(c.req.raw);
-  });
-  app.all(DASHBOARD_PATH, async (c) => {
-    const runtime = needRuntime(c);
-    if (!runtime?.dashboard) return starting(c);
-    return runtime.dashboard(c.req.raw);
-  });
+  const dashboard = started((c, { dashboard }) =>
+    dashboard ? dashboard(c.req.raw) : c.text("the pg-boss dashboard is not mounted\n", 404),
+  );
+  app.all(DASHBOARD_PATH, dashboard);
+  app.all(`${DASHBOARD_PATH}/*`, dashboard);
 
-  app.get("/", async (c) => {
-    const runtime = needRuntime(c);
-    return runtime ? c.html(await overviewPage(runtime.pool)) : starting(c);
-  });
-  app.get("/plan-requests", async (c) => {
-    const runtime = needRuntime(c);
-    if (!runtime) return starting(c);
-    const given = c.req.query("status");
-    const status = given === undefined || given === "" ? undefined : PLAN_REQUEST_STATUS.safeParse(given);
-    if (status && !status.success) {
-      return c.text(`status: must be one of ${PLAN_REQUEST_STATUS.options.join(", ")} (got ${given})\n`, 400);
-    }
-    return c.html(await planRequestsPage(runtime.pool, status?.data));
-  });
-  app.get("/dead-letters", async (c) => {
-    const runtime = needRuntime(c);
-    return runtime ? c.html(await deadLettersPage(runtime.pool)) : starting(c);
-  });
-  app.get("/progress", async (c) => {
-    const runtime = needRuntime(c);
-    if (!runtime) return starting(c);
-    const user = c.req.query("user")?.trim();
-    if (!user) return c.html(await progressIndexPage(runtime.pool));
-    if (!z.guid().safeParse(user).success) {
-      return c.html(await progressIndexPage(runtime.pool, `user: must be a uuid (got ${user})`), 400);
-    }
-    return c.redirect(`/progress/${user}`);
-  });
-  app.get("/progress/:userId", async (c) => {
-    const runtime = needRuntime(c);
-    if (!runtime) return starting(c);
-    const userId = c.req.param("userId");
-    if (!z.guid().safeParse(userId).success) {
-      return c.html(await progressIndexPage(runtime.pool, `user: must be a uuid (got ${userId})`), 400);
-    }
-    return c.html(await userProgressPage(runtime.pool, userId));
-  });
+  app.get(
+    "/",
+    started(async (c, { pool }) => c.html(await overviewPage(pool))),
+  );
+  app.get(
+    "/plan-requests",
+    started(async (c, { pool }) => {
+      const given = c.req.query("status");
+      const status = given === undefined || given === "" ? undefined : PLAN_REQUEST_STATUS.safeParse(given);
+      if (status && !status.success) {
+        return c.text(
+          `status: must be one of ${PLAN_REQUEST_STATUS.options.join(", ")} (got ${given})\n`,
+          400,
+        );
+      }
+      return c.html(await planRequestsPage(pool, status?.data));
+    }),
+  );
+  app.get(
+    "/dead-letters",
+    started(async (c, { pool }) => c.html(await deadLettersPage(pool))),
+  );
+  app.get(
+    "/progress",
+    started(async (c, { pool }) => {
+      const user = c.req.query("user")?.trim();
+      if (!user) return c.html(await progressIndexPage(pool));
+      if (!z.guid().safeParse(user).success) {
+        return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${user})`), 400);
+      }
+      return c.redirect(`/progress/${user}`);
+    }),
+  );
+  app.get(
+    "/progress/:userId",
+    started(async (c, { pool }) => {
+      const userId = c.req.param("userId") ?? "";
+      if (!z.guid().safeParse(userId).success) {
+        return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${userId})`), 400);
+      }
+      return c.html(await userProgressPage(pool, userId));
+    }),
+  );
   return app;
 }
