@@ -34,11 +34,17 @@ function terminalBar(opts: ProgressOptions, stream: NodeJS.WriteStream): Progres
   let started = false;
   return {
     start(total) {
+      // Nothing to do draws no bar (a bar of 0/0 would read as 100% or NaN).
+      if (total === 0) {
+        stream.write(`${opts.label}: 0 ${opts.unit} to do\n`);
+        return;
+      }
       started = true;
-      bar.start(Math.max(total, 1), 0);
-      if (total === 0) bar.update(1);
+      bar.start(total, 0);
     },
-    update: (done) => bar.update(done),
+    update(done) {
+      if (started) bar.update(done);
+    },
     stop() {
       if (started) bar.stop();
       started = false;

@@ -49,4 +49,12 @@ describe("createProgress", () => {
     expect(out).toContain("catalogue import x.json [");
     expect(out).toMatch(/\] 100% \| 4\/4 exercises \|/);
   });
+
+  it("draws no bar on a terminal when there is nothing to do", () => {
+    const { stream, written } = fakeStream(true);
+    const progress = createProgress({ label: "rollover as of 2027-03-01", unit: "plans", stream });
+    progress.start(0);
+    progress.stop();
+    expect(written.join("")).toBe("rollover as of 2027-03-01: 0 plans to do\n");
+  });
 });
