@@ -14,5 +14,5 @@ commands:
   plan show <plan-id>                      print a plan: weeks, sessions, exercises
   rollover [--as-of YYYY-MM-DD]            run the weekly rollover now
   progress refresh [--user <uuid>] [--full]
-  progress show --user <uuid> [--svg DIR]    progress summary; --svg writes its charts as SVG files
+  progress show --user <uuid> [--svg DIR]  a user's progress; --svg DIR also writes its charts
   status                                   queues with job counts, schedules, dead letters`;
