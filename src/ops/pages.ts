@@ -40,7 +40,7 @@ export async function overviewPage(pool: pg.Pool) {
 
 export async function planRequestsPage(pool: pg.Pool, status: string | undefined) {
   const rows = await recentPlanRequests(pool, { status, limit: REQUESTS_SHOWN });
-  const filter = status ? `${status} plan requests` : "Recent plan requests";
+  const filter = status ? `Plan requests: ${status}` : "Recent plan requests";
   return page(
     filter,
     html`<p>Show: <a href="/plan-requests">all</a> · <a href="/plan-requests?status=failed">failed</a> · <a href="/plan-requests?status=queued">queued</a> · <a href="/plan-requests?status=running">running</a> · <a href="/plan-requests?status=succeeded">succeeded</a> (newest ${REQUESTS_SHOWN})</p>

@@ -90,6 +90,11 @@ describe("ops HTTP server with a running worker", () => {
     const queues = await get(`${base}/queues`);
     expect(queues.status).toBe(200);
     expect(queues.body).toContain("/queues/assets/");
+    // The overview links each queue to the dashboard's page for it.
+    expect(overview.body).toContain('href="/queues/queues/plan.generate"');
+    const queuePage = await get(`${base}/queues/queues/plan.generate`);
+    expect(queuePage.status).toBe(200);
+    expect(queuePage.body).toContain("plan.generate");
   });
 
   it("without OPS_TOKEN answers the pages only for a loopback Host, the health checks for any", async () => {
