@@ -20,7 +20,9 @@ const configSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  // A few seconds under the usual 30 s termination grace (Kubernetes, systemd, Docker), so the
+  // drain ends and the database stops before the process is killed.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   // Parallel batch statements help more than bigger batches: 100 x 8 and 200 x 4 ran 1.1-2x the
   // plans/s of 50 x 2, within noise of each other, on the 2-core machine (bench/RESULTS.md).
   PLAN_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(100),
@@ -36,6 +38,11 @@ const configSchema = z.object({
   PROGRESS_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(1),
   PROGRESS_SWEEP_CRON: z.string().min(9).default("*/5 * * * *"),
   LOAD_BUILTIN_CATALOGUE: bool.default(true),
+  // The ops HTTP server (src/http/): unset means the default port, which may be taken by another
+  // worker on the host (then the worker runs without it); set, a port that cannot be bound exits 2.
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HTTP_HOST: z.string().min(1).default("127.0.0.1"),
+  OPS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
   // Off where the worker runs as a least-privilege role and migrations run at deploy time: then
   // `npm start` only checks the schema is current (src/db/schema-status.ts).
   MIGRATE_ON_START: bool.default(true),

@@ -3,11 +3,15 @@
 // -> pg-boss and every queue -> wait for a signal. The first SIGTERM/SIGINT drains: no new work,
 // running jobs get SHUTDOWN_TIMEOUT_MS to finish, then pools close and the embedded database
 // stops last. A signal during start-up lets start-up finish and then shuts down the same way. A
-// second signal forces the exit.
+// second signal forces the exit. The ops HTTP server (src/http/) listens from the start, reports
+// not ready from the first signal on, before the drain, and closes just before the database stops.
 import { ConfigError, loadConfig } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { assertSchemaCurrent, SchemaNotCurrentError } from "./db/schema-status.ts";
+import { HttpBindError } from "./http/listen.ts";
+import { type OpsService, startOpsService } from "./http/ops-server.ts";
+import { Readiness } from "./http/readiness.ts";
 import { createLogger } from "./logger.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
@@ -25,6 +29,7 @@ const logger = createLogger(config.LOG_LEVEL);
 // Installed before anything starts, so no signal ever finds the default handler (which would
 // kill the process and leave an embedded server running).
 let database: DatabaseHandle | undefined;
+const readiness = new Readiness();
 let firstSignal: string | undefined;
 const signalled = new Promise<string>((resolve) => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -37,10 +42,20 @@ const signalled = new Promise<string>((resolve) => {
         return;
       }
       firstSignal = signal;
+      readiness.markDraining(); // /readyz answers 503 from here, before the drain starts
       resolve(signal);
     });
   }
 });
+
+let ops: OpsService;
+try {
+  ops = await startOpsService({ config, logger, readiness });
+} catch (error) {
+  if (!(error instanceof HttpBindError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
 
 let worker: RunningWorker | undefined;
 try {
@@ -48,10 +63,12 @@ try {
   if (config.MIGRATE_ON_START) await migrateDatabase(database.url, logger);
   else await assertSchemaCurrent(database.url);
   worker = await startWorker({ url: database.url, config, logger });
+  ops.attach({ pool: worker.deps.pool, databaseUrl: database.url });
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);
   if (error instanceof SchemaNotCurrentError) process.stderr.write(`${error.message}\n`);
   await worker?.stop(0).catch(() => {});
+  await ops.close();
   await database?.stop();
   process.exit(1);
 }
@@ -64,5 +81,6 @@ try {
   logger.error({ err: error }, "error while stopping the worker");
   process.exitCode = 1;
 }
+await ops.close();
 await database.stop();
 logger.info("bye");

@@ -14,6 +14,11 @@ describe("loadConfig", () => {
       ROLLOVER_TZ: "UTC",
       PROGRESS_DEBOUNCE_SECONDS: 1,
     });
+    // The ops server: the default port when unset (src/http/listen.ts), localhost, no token.
+    expect(config).toMatchObject({ HTTP_HOST: "127.0.0.1", SHUTDOWN_TIMEOUT_MS: 25_000 });
+    expect(config.HTTP_PORT).toBeUndefined();
+    expect(config.OPS_TOKEN).toBeUndefined();
+    expect(loadConfig({ HTTP_PORT: "0" }).HTTP_PORT).toBe(0);
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -23,6 +28,9 @@ describe("loadConfig", () => {
     [{ DATABASE_URL: "mysql://x@y/z" }, /^configuration: DATABASE_URL: /],
     [{ ROLLOVER_TZ: "Mars/Base" }, /^configuration: ROLLOVER_TZ: must be an IANA time zone/],
     [{ MIGRATE_ON_START: "maybe" }, /^configuration: MIGRATE_ON_START: /],
+    [{ HTTP_PORT: "70000" }, /^configuration: HTTP_PORT: /],
+    [{ HTTP_PORT: "eighty" }, /^configuration: HTTP_PORT: /],
+    [{ OPS_TOKEN: "short" }, /^configuration: OPS_TOKEN: must be at least 16 characters/],
   ])("rejects %o naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

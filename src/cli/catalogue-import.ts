@@ -1,21 +1,61 @@
 // `catalogue import <file>`: loads a free-exercise-db JSON file into exrcwiki with the same mapper
 // and upsert the worker's catalogue code uses. A file that cannot be read, is not JSON or is not a
-// catalogue exits 2 before anything is written; the upsert is one statement, so all or nothing.
+// catalogue exits 2 before anything is written. The upsert runs in chunks (for the progress shown on
+// stderr) inside one transaction, so the import is still all or nothing.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { upsertCatalogue } from "../db/queries/upsert-catalogue.ts";
+import type pg from "pg";
+import { type UpsertCatalogueResult, upsertCatalogue } from "../db/queries/upsert-catalogue.ts";
 import {
   CatalogueFormatError,
   mapFreeExerciseDb,
   type UnmappedValue,
 } from "../domain/catalogue/free-exercise-db.ts";
+import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import { formatTable } from "./format-table.ts";
+import { createProgress } from "./progress-bar.ts";
 import { InputError } from "./usage.ts";
 
 /** The source name recorded on every row the importer writes (exrcwiki.source). */
 export const IMPORT_SOURCE = "free-exercise-db";
+/** Exercises per upsert statement. */
+const CHUNK = 100;
+
+/**
+ * Upserts the entries chunk by chunk in one transaction (all or nothing), reporting each chunk.
+ * A repeated exercise_id keeps its last entry, as one statement would, so no row is counted twice.
+ */
+export async function importEntries(
+  pool: pg.Pool,
+  entries: readonly CatalogueEntry[],
+  source: string,
+  onChunk: (done: number) => void = () => {},
+): Promise<UpsertCatalogueResult> {
+  const lastById = new Map(entries.map((e) => [e.exerciseId, e]));
+  const unique = [...lastById.values()];
+  const total: UpsertCatalogueResult = { inserted: 0, updated: 0, unchanged: 0 };
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const chunk = unique.slice(i, i + CHUNK);
+      const counts = await upsertCatalogue(client, chunk, source);
+      total.inserted += counts.inserted;
+      total.updated += counts.updated;
+      total.unchanged += counts.unchanged;
+      onChunk(i + chunk.length);
+    }
+    await client.query("COMMIT");
+    return total;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
 
 /** Unmapped values grouped by field and value, with how many exercises and which ones. */
 export function groupUnmapped(unmapped: readonly UnmappedValue[]) {
@@ -65,7 +105,14 @@ export const catalogueImport: CliCommand = {
       throw error;
     }
     const { entries, unmapped, skipped } = mapping;
-    const counts = await upsertCatalogue(ctx.pool, entries, IMPORT_SOURCE);
+    const progress = createProgress({
+      label: `catalogue import ${path.basename(args.file)}`,
+      unit: "exercises",
+    });
+    progress.start(new Set(entries.map((e) => e.exerciseId)).size);
+    const counts = await importEntries(ctx.pool, entries, IMPORT_SOURCE, (done) =>
+      progress.update(done),
+    ).finally(() => progress.stop());
 
     ctx.out(`imported ${path.basename(args.file)} into exrcwiki (source ${IMPORT_SOURCE})`);
     ctx.out(

@@ -1,12 +1,19 @@
 // `progress refresh [--user <uuid>] [--full]`: brings the progress tables up to date in this
 // process with the same function as the progress.refresh job (refreshProgress), and prints what
 // it recomputed. Without flags it is the sweep: every user's marked weeks. A --user that is not
-// a uuid is bad usage: exit 2 before the database is opened.
+// a uuid is bad usage: exit 2 before the database is opened. `--full` for every user rebuilds in
+// batches of users so it can show its progress; the nightly job rebuilds in one statement.
 import { z } from "zod";
-import { type RefreshCounts, type RefreshOptions, refreshProgress } from "../db/queries/progress.ts";
+import {
+  type RefreshCounts,
+  type RefreshOptions,
+  rebuildProgressByUser,
+  refreshProgress,
+} from "../db/queries/progress.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import type { CliContext } from "./context.ts";
+import { createProgress } from "./progress-bar.ts";
 import { UsageError } from "./usage.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -39,6 +46,16 @@ export const progressRefreshCommand = {
     return options;
   },
   async run(args: RefreshOptions, ctx: CliContext) {
+    if (args.full && !args.userId) {
+      // Every user, in batches, with progress on stderr (a bar on a terminal, log lines otherwise).
+      const progress = createProgress({ label: "progress rebuild", unit: "users" });
+      const counts = await rebuildProgressByUser(ctx.pool, {
+        onStart: (users) => progress.start(users),
+        onBatch: (done) => progress.update(done),
+      }).finally(() => progress.stop());
+      ctx.out(describeRefresh(counts));
+      return;
+    }
     ctx.out(describeRefresh(await refreshProgress(ctx.pool, args)));
   },
 } satisfies CliCommand & { run(args: RefreshOptions, ctx: CliContext): Promise<void> };

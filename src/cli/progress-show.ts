@@ -3,16 +3,13 @@
 // group against the weekly set range of the plan's goal and experience (WEEKLY_SET_TARGETS, the
 // generator's own ranges; counted the progress way, 0.5 per secondary muscle), and the latest
 // records. A --user that is not a uuid is bad usage (exit 2).
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { z } from "zod";
+import { e1rmTrendSvg } from "../charts/e1rm-trend.ts";
+import { goalAndExperience, muscleGroupSets } from "../charts/progress-data.ts";
+import { weeklySetsSvg } from "../charts/weekly-sets.ts";
 import { type ProgressSummary, readProgressSummary } from "../db/queries/progress-summary.ts";
-import {
-  ACCESSORY_GROUPS,
-  GROUP_MUSCLES,
-  MAJOR_GROUPS,
-  type TargetGroup,
-  WEEKLY_SET_TARGETS,
-} from "../domain/plan/targets.ts";
-import { EXPERIENCE_LEVELS, type ExperienceLevel, GOALS, type Goal } from "../domain/vocabulary.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import type { CliContext } from "./context.ts";
@@ -21,6 +18,8 @@ import { UsageError } from "./usage.ts";
 
 export interface ProgressShowArgs {
   userId: string;
+  /** --svg DIR: also write the progress page's charts there as SVG files. */
+  svgDir?: string;
 }
 
 const kg = (n: number | null) => (n === null ? null : n.toFixed(1));
@@ -32,12 +31,7 @@ const RECORD_LABELS: Record<string, string> = {
 
 /** The summary as lines; pure, so tests can check the layout. */
 export function formatProgressSummary(userId: string, s: ProgressSummary): string[] {
-  const goal: Goal = (GOALS as readonly string[]).includes(s.goal ?? "")
-    ? (s.goal as Goal)
-    : "general_fitness";
-  const experience: ExperienceLevel = (EXPERIENCE_LEVELS as readonly string[]).includes(s.experience ?? "")
-    ? (s.experience as ExperienceLevel)
-    : "intermediate";
+  const { goal, experience } = goalAndExperience(s);
   const lines = [`progress of ${userId} (goal ${goal}, ${experience})`, ""];
   if (s.weeks.length === 0) {
     lines.push("no logged sets yet (or not refreshed: `progress refresh --user ...`)");
@@ -64,27 +58,16 @@ export function formatProgressSummary(userId: string, s: ProgressSummary): strin
   );
 
   const latest = s.weeks[s.weeks.length - 1];
-  const byMuscle = new Map(s.muscles.map((m) => [m.muscle, m.hardSets]));
-  const counted = new Set<string>();
-  const groupRows = ([...MAJOR_GROUPS, ...ACCESSORY_GROUPS] as TargetGroup[]).map((group) => {
-    const range = WEEKLY_SET_TARGETS[goal][experience][group];
-    const sets = GROUP_MUSCLES[group].reduce((sum, m) => {
-      counted.add(m);
-      return sum + (byMuscle.get(m) ?? 0);
-    }, 0);
-    const verdict = sets < range.min ? "below" : sets > range.max ? "above" : "in range";
-    return [group, sets, `${range.min}-${range.max}`, verdict];
-  });
-  const others = s.muscles
-    .filter((m) => !counted.has(m.muscle))
-    .map((m) => [m.muscle, m.hardSets, null, null]);
+  const groupRows = muscleGroupSets(s).map((r) => [
+    r.group,
+    r.sets,
+    r.range ? `${r.range.min}-${r.range.max}` : null,
+    r.verdict,
+  ]);
   lines.push(
     `hard sets in the week of ${latest} (1 per set, 0.5 per secondary muscle) against the ${goal} range:`,
   );
-  lines.push(
-    ...formatTable(["muscle group", "sets", "range", "status"], [...groupRows, ...others], { indent: "  " }),
-    "",
-  );
+  lines.push(...formatTable(["muscle group", "sets", "range", "status"], groupRows, { indent: "  " }), "");
 
   lines.push("recent records:");
   lines.push(
@@ -105,15 +88,43 @@ export function formatProgressSummary(userId: string, s: ProgressSummary): strin
 export const progressShowCommand = {
   path: ["progress", "show"],
   parse(argv: string[]): ProgressShowArgs {
-    const { values } = parseFlags("progress show", argv, { user: { type: "string" } });
+    const { values } = parseFlags("progress show", argv, {
+      user: { type: "string" },
+      svg: { type: "string" },
+    });
     if (values.user === undefined) throw new UsageError("progress show: --user <uuid> is required");
     if (!z.guid().safeParse(values.user).success) {
       throw new UsageError(`progress show: --user must be a uuid (got ${values.user})`);
     }
-    return { userId: values.user };
+    if (values.svg !== undefined && values.svg.trim() === "") {
+      throw new UsageError("progress show: --svg needs a folder");
+    }
+    return values.svg === undefined ? { userId: values.user } : { userId: values.user, svgDir: values.svg };
   },
   async run(args: ProgressShowArgs, ctx: CliContext) {
     const summary = await readProgressSummary(ctx.pool, args.userId);
     for (const line of formatProgressSummary(args.userId, summary)) ctx.out(line);
+    if (args.svgDir) {
+      const files = await writeProgressCharts(args.svgDir, summary);
+      ctx.out("");
+      for (const file of files) ctx.out(`wrote ${file}`);
+    }
   },
 } satisfies CliCommand & { run(args: ProgressShowArgs, ctx: CliContext): Promise<void> };
+
+/** The progress page's two charts as SVG files in `dir` (created if missing); returns their paths. */
+export async function writeProgressCharts(dir: string, summary: ProgressSummary): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const { goal } = goalAndExperience(summary);
+  const charts = [
+    ["e1rm-trend.svg", e1rmTrendSvg(summary)],
+    ["weekly-sets.svg", weeklySetsSvg(muscleGroupSets(summary), { week: summary.weeks.at(-1), goal })],
+  ] as const;
+  const written: string[] = [];
+  for (const [name, svg] of charts) {
+    const file = path.join(dir, name);
+    await writeFile(file, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
+    written.push(file);
+  }
+  return written;
+}

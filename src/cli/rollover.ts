@@ -1,11 +1,14 @@
 // `rollover [--as-of YYYY-MM-DD]`: the weekly rollover now, in this process, with the same code as
 // the plan.rollover job (runRollover). Without --as-of the date is today in ROLLOVER_TZ. A date
-// that is not a real YYYY-MM-DD is bad usage: exit 2 before the database is opened.
+// that is not a real YYYY-MM-DD is bad usage: exit 2 before the database is opened. Progress (plans
+// rolled of those due) goes to stderr: a bar on a terminal, log lines otherwise.
+import { countDuePlans } from "../db/queries/rollover.ts";
 import { rolloverDate, runRollover } from "../jobs/plan-rollover.ts";
 import { isIsoDate } from "../rollover/as-of.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import type { CliContext } from "./context.ts";
+import { createProgress } from "./progress-bar.ts";
 import { UsageError } from "./usage.ts";
 
 export interface RolloverArgs {
@@ -24,11 +27,14 @@ export const rolloverCommand = {
   async run(args: RolloverArgs, ctx: CliContext) {
     const started = performance.now();
     const asOf = rolloverDate(args, ctx.config, ctx.now);
+    const progress = createProgress({ label: `rollover as of ${asOf}`, unit: "plans" });
+    progress.start(await countDuePlans(ctx.pool, asOf));
     const result = await runRollover(
       { pool: ctx.pool, config: ctx.config, now: ctx.now },
       { asOf },
       ctx.logger,
-    );
+      (p) => progress.update(p.plansRolled),
+    ).finally(() => progress.stop());
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     ctx.out(
       `rollover as of ${asOf}: ${result.weeksCreated} week${result.weeksCreated === 1 ? "" : "s"} created ` +

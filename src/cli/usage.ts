@@ -14,7 +14,7 @@ commands:
   plan show <plan-id>                      print a plan: weeks, sessions, exercises
   rollover [--as-of YYYY-MM-DD]            run the weekly rollover now
   progress refresh [--user <uuid>] [--full]
-  progress show --user <uuid>
+  progress show --user <uuid> [--svg DIR]  a user's progress; --svg DIR also writes its charts
   status                                   queues with job counts, schedules, dead letters
   user create [--email e]                  create a user (the embedded database's sign-up) and print its id
   demo                                     the tour: a demo user, a plan through the queue, a logged week,

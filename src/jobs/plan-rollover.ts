@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { isIsoDate, todayIn } from "../rollover/as-of.ts";
-import { type RolloverResult, rolloverAsOf } from "../rollover/rollover.ts";
+import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "../rollover/rollover.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
 
@@ -34,12 +34,14 @@ export function runRollover(
   deps: Pick<WorkerDeps, "pool" | "config" | "now">,
   payload: PlanRolloverPayload,
   logger: Logger,
+  onBatch?: RolloverOptions["onBatch"],
 ): Promise<RolloverResult> {
   const asOf = rolloverDate(payload, deps.config, deps.now);
   return rolloverAsOf(deps.pool, asOf, {
     batchPlans: deps.config.ROLLOVER_BATCH_PLANS,
     concurrency: deps.config.ROLLOVER_CONCURRENCY,
     logger,
+    onBatch,
   });
 }
 

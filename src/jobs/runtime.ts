@@ -4,6 +4,7 @@
 import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-boss";
 import type { z } from "zod";
 import type { Logger } from "../logger.ts";
+import { observeJob } from "../metrics/process-metrics.ts";
 
 /** An error retrying cannot fix (bad payload, unknown user): the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
@@ -20,7 +21,7 @@ export type FetchedJob = Pick<JobWithMetadata<unknown>, "id" | "data" | "retryCo
 /** How a job ends: completed with its result, dead-lettered at once (permanent), or failed and retried. */
 export type JobOutcome<Result> =
   | { status: "completed"; output: Result }
-  | { status: "deadletter"; error: string }
+  | { status: "deadletter"; error: string; reason?: string }
   | { status: "failed"; error: string; cause?: unknown };
 
 /** A fetched job whose payload passed validation. */
@@ -139,7 +140,7 @@ export async function runBatch<Payload, Result>(
       settled[index] = { job, payload: parsed.data, outcome: { status: "failed", error: "no outcome" } };
     } else {
       const error = (def.describeInvalid ?? describeZodError)(parsed.error);
-      settled[index] = { job, outcome: { status: "deadletter", error } };
+      settled[index] = { job, outcome: { status: "deadletter", error, reason: "invalid_payload" } };
     }
   });
   if (valid.length > 0) {
@@ -170,6 +171,8 @@ export async function runBatch<Payload, Result>(
   const batch = jobs.length;
   return settled.map(({ job, payload, outcome }, index): JobResult => {
     const log = logs[index] as Logger;
+    // Jobs of a batch are handled together, so each is observed with the batch's duration.
+    observeJob(def.name, outcome.status, ms / 1000);
     if (outcome.status === "completed") {
       log.info({ ms, batch, result: outcome.output }, "job completed");
       return { id: job.id, status: "completed", output: outcome.output as object };

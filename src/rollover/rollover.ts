@@ -17,6 +17,8 @@ export interface RolloverOptions {
    */
   concurrency?: number;
   logger: Logger;
+  /** Called after each batch with the running totals (the CLI's progress bar). */
+  onBatch?: (progress: RolloverResult & { batches: number }) => void;
 }
 
 export interface RolloverResult {
@@ -81,6 +83,7 @@ export async function rolloverAsOf(
     }
     weeksCreated += weeks;
     plansRolled += rolled.size;
+    opts.onBatch?.({ weeksCreated, plansRolled, batches });
     const totalMs = performance.now() - started;
     log.info(
       {

@@ -39,7 +39,15 @@ describe("catalogue import", () => {
   it("imports the fixture, reports skipped and unmapped values, and a second run duplicates nothing", async () => {
     const before = await catalogue();
     const first = await cli("catalogue", "import", FIXTURE);
-    expect(first.stderr).toBe("");
+    // Not a terminal: progress comes as plain lines on stderr, stdout stays the report.
+    expect(first.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^catalogue import free-exercise-db\.cli\.json: 0\/4 exercises \(0%\), [\d.]+ s$/,
+      ),
+      expect.stringMatching(
+        /^catalogue import free-exercise-db\.cli\.json: 4\/4 exercises \(100%\), [\d.]+ s$/,
+      ),
+    ]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("inserted 4, updated 0, unchanged 0, skipped 1");
     // The unmappable exercise, with its reason, and every value that could not be mapped.

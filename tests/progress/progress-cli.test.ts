@@ -1,4 +1,7 @@
 // `progress refresh` and `progress show` as a user runs them: the real CLI in a child process.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { progressRefreshCommand } from "../../src/cli/progress-refresh.ts";
 import { progressShowCommand } from "../../src/cli/progress-show.ts";
@@ -16,6 +19,11 @@ describe("progress CLI arguments", () => {
     expect(progressRefreshCommand.parse([])).toEqual({});
     expect(progressRefreshCommand.parse(["--user", id, "--full"])).toEqual({ userId: id, full: true });
     expect(progressShowCommand.parse(["--user", id])).toEqual({ userId: id });
+    expect(progressShowCommand.parse(["--user", id, "--svg", "charts"])).toEqual({
+      userId: id,
+      svgDir: "charts",
+    });
+    expect(() => progressShowCommand.parse(["--user", id, "--svg"])).toThrow(UsageError);
     for (const argv of [["--user", "x"], ["--bogus"], ["extra"]]) {
       expect(() => progressRefreshCommand.parse(argv)).toThrow(UsageError);
     }
@@ -50,6 +58,11 @@ describe("progress CLI", () => {
       "progress refresh (full): 0 marks drained; rebuilt 1 user from the sets: 0 exercise-week rows, " +
         "0 muscle-week rows, 0 records changed",
     );
+    // Not a terminal: its progress comes as plain lines on stderr (a bar on a TTY).
+    expect(full.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^progress rebuild: 0\/1 users \(0%\), [\d.]+ s$/),
+      expect.stringMatching(/^progress rebuild: 1\/1 users \(100%\), [\d.]+ s$/),
+    ]);
 
     const show = await cli("progress", "show", "--user", userId);
     expect(show.code).toBe(0);
@@ -59,6 +72,27 @@ describe("progress CLI", () => {
     expect(out).toMatch(/Squat \(test\)\s+123\.3\s+129\.5\s+\+6\.2/);
     expect(out).toMatch(/quadriceps\s+1\s+6-12\s+below/);
     expect(out).toMatch(/Bench press \(test\)\s+best set volume\s+560 kg\s+2026-05-11/);
+
+    // --svg: the progress page's two charts as files, drawn from the same summary.
+    const dir = await mkdtemp(path.join(tmpdir(), "te-svg-"));
+    try {
+      const svg = await cli("progress", "show", "--user", userId, "--svg", dir);
+      expect(svg.code).toBe(0);
+      expect(svg.stdout).toContain(`wrote ${path.join(dir, "e1rm-trend.svg")}`);
+      const trend = await readFile(path.join(dir, "e1rm-trend.svg"), "utf8");
+      expect(trend).toMatch(
+        /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+      );
+      // Squat has two weeks (one line), bench one (a point): 3 points in all.
+      expect(trend.match(/<polyline /g)).toHaveLength(1);
+      expect(trend.match(/<circle /g)).toHaveLength(3);
+      expect(trend).toContain("Squat (test), week of 2026-05-11: 129.5 kg");
+      const sets = await readFile(path.join(dir, "weekly-sets.svg"), "utf8");
+      expect(sets).toContain('<g class="muscle" data-group="quadriceps">');
+      expect(sets).toContain("quadriceps: 1 sets (below)");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("exits 2 with one line on bad usage", async () => {

@@ -85,3 +85,48 @@ export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {
     ms: Math.round((performance.now() - started) * 10) / 10,
   };
 }
+
+// Every user the progress tables know of or could know of: anyone with sets, rows or marks.
+const PROGRESS_USERS = `
+  SELECT u.user_id FROM (
+    SELECT t.user_id FROM public.training_set t
+    UNION SELECT p.user_id FROM public.progress_exercise_weekly p
+    UNION SELECT m.user_id FROM public.progress_muscle_weekly m
+    UNION SELECT r.user_id FROM public.personal_record r
+    UNION SELECT d.user_id FROM public.progress_dirty d
+  ) u ORDER BY u.user_id`;
+
+/** Users per rebuild transaction in rebuildProgressByUser. */
+export const REBUILD_BATCH_USERS = 500;
+
+/**
+ * The full rebuild as `progress refresh --full` runs it: the same progress_rebuild, called for
+ * batches of users (each batch its own short transaction, locking only its users, as a
+ * `{ userId, full }` job does), so the CLI can show how far it has got. `onBatch` gets the users
+ * done and the total.
+ */
+export async function rebuildProgressByUser(
+  pool: pg.Pool,
+  opts: { batchUsers?: number; onStart?: (users: number) => void; onBatch?: (done: number) => void } = {},
+): Promise<RefreshCounts> {
+  const started = performance.now();
+  const batchUsers = opts.batchUsers ?? REBUILD_BATCH_USERS;
+  const users = (await pool.query<{ user_id: string }>(PROGRESS_USERS)).rows.map((r) => r.user_id);
+  opts.onStart?.(users.length);
+  const total: CountsRow = { users: 0, marks: 0, exercise_weeks: 0, muscle_weeks: 0, records: 0 };
+  for (let i = 0; i < users.length; i += batchUsers) {
+    const batch = users.slice(i, i + batchUsers);
+    const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
+    for (const key of Object.keys(total) as (keyof CountsRow)[]) total[key] += rows[0]?.[key] ?? 0;
+    opts.onBatch?.(i + batch.length);
+  }
+  return {
+    mode: "full",
+    users: total.users,
+    marks: total.marks,
+    exerciseWeeks: total.exercise_weeks,
+    muscleWeeks: total.muscle_weeks,
+    records: total.records,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

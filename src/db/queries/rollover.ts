@@ -30,6 +30,19 @@ const PICK_DUE_PLANS = `
   ORDER BY p.id
   LIMIT $3`;
 
+const COUNT_DUE_PLANS = `
+  SELECT count(*)::int AS n
+  FROM public.modular_training_plan p
+  WHERE p.status = 'active'
+    AND (SELECT lw.week_start FROM public.modular_training_week lw
+         WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1) + 7 <= $1::date`;
+
+/** How many plans a rollover as of `asOf` would roll (the CLI's progress total). */
+export async function countDuePlans(client: pg.Pool | pg.PoolClient, asOf: string): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(COUNT_DUE_PLANS, [asOf]);
+  return rows[0]?.n ?? 0;
+}
+
 export async function pickDuePlans(
   client: pg.Pool | pg.PoolClient,
   asOf: string,

@@ -18,6 +18,7 @@ import {
 import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
 import type { PlanJson } from "../../domain/plan-json.ts";
 import type { Logger } from "../../logger.ts";
+import { type PlanFailureCause, planGenerationFailures } from "../../metrics/process-metrics.ts";
 import {
   type FetchedJob,
   type JobOutcome,
@@ -49,7 +50,7 @@ export type PlanJob = FetchedJob;
 
 type Outcome =
   | { status: "completed"; planId: string }
-  | { status: "deadletter"; error: string }
+  | { status: "deadletter"; error: string; reason: PlanFailureCause }
   | { status: "failed"; error: string; cause?: unknown };
 
 interface Item {
@@ -63,7 +64,11 @@ interface Item {
   outcome?: Outcome;
 }
 
-const permanent = (error: string): Outcome => ({ status: "deadletter", error });
+const permanent = (reason: PlanFailureCause, error: string): Outcome => ({
+  status: "deadletter",
+  error,
+  reason,
+});
 const transient = (error: unknown): Outcome => ({
   status: "failed",
   error: error instanceof Error ? error.message : String(error),
@@ -89,7 +94,10 @@ export function planGenerateDefinition(
     payload: planRequestPayload,
     describeInvalid: describePayloadError,
     handleBatch: (jobs) => handlePlanBatch(jobs, deps),
-    afterSettled: (settled) => reportToPlanRequests(settled, deps.pool),
+    afterSettled: async (settled) => {
+      countFailures(settled);
+      await reportToPlanRequests(settled, deps.pool);
+    },
   };
 }
 
@@ -134,7 +142,7 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
   const users = await existingUserIds(deps.pool, [...new Set(open().map((i) => i.payload?.userId ?? ""))]);
   for (const item of open()) {
     const userId = item.payload?.userId ?? "";
-    if (!users.has(userId)) item.outcome = permanent(`userId: no such user ${userId}`);
+    if (!users.has(userId)) item.outcome = permanent("unknown_user", `userId: no such user ${userId}`);
   }
 
   // A request seen before: its plan, never a second one.
@@ -154,7 +162,8 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
       const plan = generate(item.request as PlanRequest, catalogue);
       item.plan = item.requestKey ? { ...plan, request_id: item.requestKey } : plan;
     } catch (error) {
-      item.outcome = error instanceof PlanGenerationError ? permanent(error.message) : transient(error);
+      item.outcome =
+        error instanceof PlanGenerationError ? permanent("cannot_generate", error.message) : transient(error);
     }
   }
 
@@ -175,7 +184,10 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
     const leaderOutcome = leader.outcome ?? transient("no outcome");
     item.outcome =
       leaderOutcome.status === "completed" && leader.payload?.userId !== item.payload?.userId
-        ? permanent(`requestId: ${item.requestKey} is already used by another user's request`)
+        ? permanent(
+            "request_id_conflict",
+            `requestId: ${item.requestKey} is already used by another user's request`,
+          )
         : leaderOutcome;
   }
 }
@@ -183,7 +195,10 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
 function samePlanOrConflict(item: Item, found: { planId: string; userId: string }): Outcome {
   return found.userId === item.payload?.userId
     ? { status: "completed", planId: found.planId }
-    : permanent(`requestId: ${item.requestKey} is already used by another user's request`);
+    : permanent(
+        "request_id_conflict",
+        `requestId: ${item.requestKey} is already used by another user's request`,
+      );
 }
 
 const toWrite = (item: Item): PlanToWrite => ({
@@ -227,8 +242,18 @@ async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
       if (found) return samePlanOrConflict(item, found);
     }
     // insert_full_plans refused the plan JSON: the generator and the SQL disagree; retrying won't help.
-    if (pgCode(error) === "22023") return permanent(singlePlanMessage((error as Error).message));
+    if (pgCode(error) === "22023")
+      return permanent("rejected_by_database", singlePlanMessage((error as Error).message));
     return transient(error);
+  }
+}
+
+/** The plan generation failures metric, by cause; a retried failure is `transient`. */
+function countFailures(settled: readonly SettledJob<PlanRequestPayload, { planId: string }>[]): void {
+  for (const { outcome } of settled) {
+    if (outcome.status === "completed") continue;
+    const cause = outcome.status === "failed" ? "transient" : (outcome.reason ?? "invalid_payload");
+    planGenerationFailures.inc({ cause });
   }
 }
 

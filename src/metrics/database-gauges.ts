@@ -1,0 +1,173 @@
+// Gauges read from the database when Prometheus scrapes, so every worker reports the same figures
+// and they match the tables exactly (docs/contract.md section 6):
+// - per queue, jobs by state, dead-lettered jobs and the age of the oldest ready job, from
+//   pg-boss's own job table. getQueueStats() serves a cache the maintenance pass refreshes (and
+//   only while persistQueueStats is on does it carry readyOldestSeconds), so an exact GROUP BY is
+//   read instead, as `status` does;
+// - the rollover's last run, from its last completed plan.rollover job (its output and times);
+// - pending progress marks and the refresh lag (the oldest mark's age), from progress_dirty.
+import type pg from "pg";
+import { Gauge, Registry } from "prom-client";
+import { BOSS_SCHEMA } from "../boss.ts";
+
+const STATES = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
+const DEAD = ".dead";
+
+const JOBS_BY_STATE = `
+  SELECT q.name, s.state, coalesce(c.n, 0)::int AS n
+  FROM ${BOSS_SCHEMA}.queue q
+  CROSS JOIN unnest($1::text[]) AS s(state)
+  LEFT JOIN (SELECT j.name, j.state::text AS state, count(*) AS n FROM ${BOSS_SCHEMA}.job j GROUP BY 1, 2) c
+    ON c.name = q.name AND c.state = s.state
+  WHERE q.name NOT LIKE '\\_\\_pgboss\\_\\_%'
+  ORDER BY 1, 2`;
+
+const OLDEST_READY = `
+  SELECT q.name,
+         coalesce(extract(epoch FROM now() - min(j.start_after)), 0)::float8 AS age
+  FROM ${BOSS_SCHEMA}.queue q
+  LEFT JOIN ${BOSS_SCHEMA}.job j
+    ON j.name = q.name AND j.state < 'active' AND j.start_after <= now() AND NOT j.blocked
+  WHERE q.name NOT LIKE '\\_\\_pgboss\\_\\_%'
+  GROUP BY q.name`;
+
+const LAST_ROLLOVER = `
+  SELECT extract(epoch FROM j.completed_on)::float8 AS at,
+         coalesce((j.output ->> 'weeksCreated')::int, 0) AS weeks,
+         extract(epoch FROM j.completed_on - j.started_on)::float8 AS seconds
+  FROM ${BOSS_SCHEMA}.job j
+  WHERE j.name = 'plan.rollover' AND j.state = 'completed'
+  ORDER BY j.completed_on DESC LIMIT 1`;
+
+const PROGRESS_MARKS = `
+  SELECT count(*)::int AS marks,
+         coalesce(extract(epoch FROM now() - min(d.marked_at)), 0)::float8 AS lag
+  FROM public.progress_dirty d`;
+
+interface Snapshot {
+  jobs: { name: string; state: string; n: number }[];
+  oldestReady: { name: string; age: number }[];
+  lastRollover: { at: number; weeks: number; seconds: number } | undefined;
+  progress: { marks: number; lag: number } | undefined;
+}
+
+export interface DatabaseGauges {
+  /** The gauges read from the database. */
+  registry: Registry;
+  /** training_engine_database_up alone. */
+  upRegistry: Registry;
+  /** Reads everything the gauges show, in four queries; call before each scrape. False when it failed. */
+  refresh(): Promise<boolean>;
+}
+
+/** Gauges over the database, refreshed once per scrape; `up` says whether that read worked. */
+export function createDatabaseGauges(pool: pg.Pool): DatabaseGauges {
+  const registry = new Registry();
+  const upRegistry = new Registry();
+  const registers = [registry];
+  let snap: Snapshot | undefined;
+
+  const up = new Gauge({
+    name: "training_engine_database_up",
+    help: "1 when this scrape could read the database, 0 when it could not (the database gauges are then left out)",
+    registers: [upRegistry],
+  });
+
+  const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge, s: Snapshot) => void) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers,
+      collect() {
+        this.reset();
+        if (snap) fill(this, snap);
+      },
+    });
+
+  gauge(
+    "pgboss_queue_jobs",
+    "Jobs stored in each pg-boss queue, by state (completed and failed included until retention deletes them)",
+    ["queue", "state"],
+    (g, s) => {
+      for (const r of s.jobs) g.set({ queue: r.name, state: r.state }, r.n);
+    },
+  );
+  gauge(
+    "pgboss_queue_dead_lettered_jobs",
+    "Jobs in each queue's dead-letter queue (<queue>.dead): failed for good, kept for inspection",
+    ["queue"],
+    (g, s) => {
+      const totals = new Map<string, number>();
+      for (const r of s.jobs) {
+        if (r.name.endsWith(DEAD)) totals.set(r.name, (totals.get(r.name) ?? 0) + r.n);
+      }
+      for (const [name, n] of totals) g.set({ queue: name.slice(0, -DEAD.length) }, n);
+    },
+  );
+  gauge(
+    "pgboss_queue_oldest_ready_job_age_seconds",
+    "How long the oldest job ready to run has waited in each queue (0 when none waits)",
+    ["queue"],
+    (g, s) => {
+      for (const r of s.oldestReady) g.set({ queue: r.name }, r.age);
+    },
+  );
+  gauge(
+    "training_engine_rollover_last_run_timestamp_seconds",
+    "When the last plan.rollover job completed (Unix time); 0 before the first",
+    [],
+    (g, s) => s.lastRollover && g.set(s.lastRollover.at),
+  );
+  gauge(
+    "training_engine_rollover_last_run_weeks_created",
+    "Weeks the last completed plan.rollover job created",
+    [],
+    (g, s) => s.lastRollover && g.set(s.lastRollover.weeks),
+  );
+  gauge(
+    "training_engine_rollover_last_run_duration_seconds",
+    "How long the last completed plan.rollover job ran",
+    [],
+    (g, s) => s.lastRollover && g.set(s.lastRollover.seconds),
+  );
+  gauge(
+    "training_engine_progress_pending_marks",
+    "(user, exercise, week) keys marked stale and not yet refreshed (progress_dirty rows)",
+    [],
+    (g, s) => g.set(s.progress?.marks ?? 0),
+  );
+  gauge(
+    "training_engine_progress_refresh_lag_seconds",
+    "Age of the oldest pending progress mark (0 when none is pending)",
+    [],
+    (g, s) => g.set(s.progress?.lag ?? 0),
+  );
+
+  return {
+    registry,
+    upRegistry,
+    async refresh() {
+      try {
+        const [jobs, oldestReady, lastRollover, progress] = await Promise.all([
+          pool.query<Snapshot["jobs"][number]>(JOBS_BY_STATE, [STATES]),
+          pool.query<Snapshot["oldestReady"][number]>(OLDEST_READY),
+          pool.query<NonNullable<Snapshot["lastRollover"]>>(LAST_ROLLOVER),
+          pool.query<NonNullable<Snapshot["progress"]>>(PROGRESS_MARKS),
+        ]);
+        snap = {
+          jobs: jobs.rows,
+          oldestReady: oldestReady.rows,
+          lastRollover: lastRollover.rows[0],
+          progress: progress.rows[0],
+        };
+        up.set(1);
+        return true;
+      } catch {
+        snap = undefined;
+        up.set(0);
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// The ops dashboard in a real browser: the worker runs as `npm start` does, on a test database
+// with known work in it; headless Chromium loads the overview and the pg-boss dashboard, checks a
+// queue count against the database, opens a user's progress page, finds both charts drawn, and
+// saves screenshots under .tmp/browser/ (gitignored). Every request to a host other than this
+// machine is aborted and recorded, and the host resolver maps every other name to nothing.
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asUser } from "../helpers/auth.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { freePort } from "../helpers/scratch-postgres.ts";
+import { waitFor } from "../helpers/wait.ts";
+import { BENCH, logSet, makeLifter, SQUAT, seedCatalogue } from "../progress/helpers.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = path.resolve(import.meta.dirname, "../../.tmp/browser");
+const WEEKS = ["2026-04-13", "2026-04-20", "2026-04-27", "2026-05-04"];
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+describe("the ops dashboard in headless Chromium", () => {
+  let tdb: TestDatabase;
+  let worker: ReturnType<typeof spawn>;
+  let workerLog = "";
+  let base: string;
+  let context: BrowserContext;
+  let profile: string;
+  let userId: string;
+  const offHost: string[] = [];
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    worker = spawn(
+      process.execPath,
+      ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", "src/main.ts"],
+      {
+        env: { ...process.env, DATABASE_URL: tdb.url, HTTP_PORT: String(port), LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    worker.stdout?.on("data", (d) => (workerLog += d));
+    worker.stderr?.on("data", (d) => (workerLog += d));
+    await waitFor(async () => (workerLog.includes('"msg":"worker started"') ? true : undefined), {
+      what: "the worker to start",
+      timeoutMs: 60_000,
+    });
+
+    // Known work: a lifter with four logged weeks, one good and one bad plan request made in SQL.
+    await seedCatalogue(tdb.pool);
+    const lifter = await makeLifter(tdb.pool, WEEKS);
+    userId = lifter.userId;
+    for (const [i, week] of WEEKS.entries()) {
+      for (let set = 1; set <= 3; set++) {
+        await logSet(tdb.pool, lifter.row(SQUAT, week), { reps: 5, kg: 100 + 5 * i, rpe: 8, setNo: set });
+        await logSet(tdb.pool, lifter.row(BENCH, week), { reps: 5, kg: 70 + 2.5 * i, rpe: 8, setNo: set });
+      }
+    }
+    for (const params of [{ daysPerWeek: 3 }, { daysPerWeek: 9 }]) {
+      await asUser(tdb.pool, userId, (c) =>
+        c.query("INSERT INTO plan_request (params) VALUES ($1)", [JSON.stringify(params)]),
+      );
+    }
+    await waitFor(
+      async () => {
+        const { rows } = await tdb.pool.query<{ done: boolean }>(
+          `SELECT (SELECT count(*) FROM plan_request WHERE status IN ('succeeded', 'failed')) = 2
+              AND (SELECT count(*) FROM progress_exercise_weekly WHERE user_id = $1) = 8
+              AND NOT EXISTS (SELECT 1 FROM progress_dirty) AS done`,
+          [userId],
+        );
+        return rows[0]?.done ? true : undefined;
+      },
+      { what: "the worker to settle the requests and refresh the progress", timeoutMs: 60_000 },
+    );
+
+    profile = await mkdtemp(path.join(tmpdir(), "te-chromium-"));
+    await mkdir(SHOTS, { recursive: true });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        // No name but this machine's resolves: nothing can leave it, not even a preconnect.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+      ],
+    });
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (LOCAL_HOSTS.has(url.hostname) || url.protocol === "data:") return route.continue();
+      offHost.push(url.href);
+      return route.abort();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+    if (worker && worker.exitCode === null) {
+      const exited = new Promise((resolve) => worker.once("close", resolve));
+      worker.kill("SIGTERM");
+      await exited;
+    }
+    await tdb?.drop();
+  });
+
+  it("shows the queue counts the database holds, on the overview and in the pg-boss dashboard", async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    const { rows } = await tdb.pool.query<{ state: string; n: number }>(
+      "SELECT state::text AS state, count(*)::int AS n FROM pgboss.job WHERE name = 'plan.generate' GROUP BY 1",
+    );
+    const inDb = Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    expect(inDb.completed).toBe(1);
+    for (const state of ["completed", "failed", "created", "active"]) {
+      const cell = page.locator(`#queue-counts tr[data-queue="plan.generate"] td[data-state="${state}"]`);
+      expect(await cell.textContent(), state).toBe(String(inDb[state] ?? 0));
+    }
+    const dead = page.locator('#queue-counts tr[data-queue="plan.generate.dead"] td[data-state="completed"]');
+    expect(await dead.textContent()).toBe("1");
+    await page.screenshot({ path: path.join(SHOTS, "overview.png"), fullPage: true });
+
+    // The pg-boss dashboard, mounted at /queues from the package: its queue list names our queues.
+    await page.goto(`${base}/queues`);
+    await expect
+      .poll(() => page.locator("body").textContent(), { timeout: 15_000 })
+      .toContain("plan.generate");
+    await page.screenshot({ path: path.join(SHOTS, "pgboss-dashboard.png"), fullPage: true });
+
+    await page.goto(`${base}/dead-letters`);
+    expect(await page.locator('table[data-queue="plan.generate.dead"]').textContent()).toContain(
+      "daysPerWeek: must be an integer from 2 to 6 (got 9)",
+    );
+    await page.goto(`${base}/plan-requests?status=failed`);
+    expect(await page.locator("#plan-requests").textContent()).toContain("daysPerWeek");
+    await page.screenshot({ path: path.join(SHOTS, "failed-plan-requests.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("draws the user's e1RM trend and weekly sets against the range", async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/progress`);
+    await page.fill('input[name="user"]', userId);
+    await page.click("button");
+    await page.waitForURL(`${base}/progress/${userId}`);
+    const trend = page.locator("svg.chart-e1rm");
+    await expect.poll(() => trend.count()).toBe(1);
+    // One line per main lift across the four weeks, one point per week.
+    expect(await trend.locator("g.series").count()).toBe(2);
+    expect(await trend.locator("g.series polyline").count()).toBe(2);
+    expect(await trend.locator("g.series circle").count()).toBe(8);
+    const box = await trend.boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    const sets = page.locator("svg.chart-weekly-sets");
+    expect(await sets.locator('g.muscle[data-group="chest"] rect.bar').count()).toBe(1);
+    expect(await sets.locator("rect.range").count()).toBeGreaterThan(5);
+    const chestWidth = Number(
+      await sets.locator('g.muscle[data-group="chest"] rect.bar').getAttribute("width"),
+    );
+    expect(chestWidth).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, "progress.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("touched no host but this machine", () => {
+    // The pg-boss dashboard links a Google Fonts stylesheet; the server's CSP refuses it before
+    // any request is made, so nothing should even reach the route above.
+    expect(offHost).toEqual([]);
+  });
+});
