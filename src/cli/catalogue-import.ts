@@ -15,7 +15,6 @@ import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import { formatTable } from "./format-table.ts";
-import { createProgress } from "./progress-bar.ts";
 import { InputError } from "./usage.ts";
 
 /** The source name recorded on every row the importer writes (exrcwiki.source). */
@@ -105,7 +104,7 @@ export const catalogueImport: CliCommand = {
       throw error;
     }
     const { entries, unmapped, skipped } = mapping;
-    const progress = createProgress({
+    const progress = ctx.progress({
       label: `catalogue import ${path.basename(args.file)}`,
       unit: "exercises",
     });

@@ -8,6 +8,7 @@ import { migrateDatabase } from "../db/migrate.ts";
 import { assertSchemaCurrent } from "../db/schema-status.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import type { CliIo } from "./main.ts";
+import { createProgress, type Progress, type ProgressOptions } from "./progress-bar.ts";
 
 /** What a command gets: the database (current schema), a pool and Drizzle, pg-boss on demand, stdout. */
 export interface CliContext {
@@ -20,6 +21,8 @@ export interface CliContext {
   /** Starts pg-boss on first use (commands that only read tables never pay for it). */
   boss(): Promise<PgBoss>;
   out(line?: string): void;
+  /** Progress of a long command on stderr: a bar on a terminal, plain lines otherwise. */
+  progress(opts: ProgressOptions): Progress;
   now: () => Date;
 }
 
@@ -53,6 +56,7 @@ export async function openCliContext(io: CliIo): Promise<{ ctx: CliContext; clos
       return boss;
     },
     out: (line = "") => io.stdout(`${line}\n`),
+    progress: (opts) => createProgress(opts, { write: io.stderr, terminal: io.terminal }),
     now: () => new Date(),
   };
   return {

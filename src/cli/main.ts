@@ -23,12 +23,15 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The process's stderr, where long commands draw a progress bar when it is a terminal. */
+  terminal?: NodeJS.WriteStream;
 }
 
 export const processIo: CliIo = {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  terminal: process.stderr,
 };
 
 /** Runs one command line and returns the exit code; never exits the process itself. */

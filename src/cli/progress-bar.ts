@@ -14,12 +14,16 @@ export interface Progress {
 export interface ProgressOptions {
   label: string;
   unit: string;
-  stream?: NodeJS.WriteStream;
 }
 
-export function createProgress(opts: ProgressOptions): Progress {
-  const stream = opts.stream ?? process.stderr;
-  return stream.isTTY ? terminalBar(opts, stream) : logLines(opts, stream);
+/** Where progress goes: a bar on `terminal` when it is a TTY, else plain lines through `write`. */
+export interface ProgressOutput {
+  write(text: string): void;
+  terminal?: NodeJS.WriteStream;
+}
+
+export function createProgress(opts: ProgressOptions, output: ProgressOutput): Progress {
+  return output.terminal?.isTTY ? terminalBar(opts, output.terminal) : logLines(opts, output.write);
 }
 
 function terminalBar(opts: ProgressOptions, stream: NodeJS.WriteStream): Progress {
@@ -52,14 +56,14 @@ function terminalBar(opts: ProgressOptions, stream: NodeJS.WriteStream): Progres
   };
 }
 
-function logLines(opts: ProgressOptions, stream: NodeJS.WriteStream): Progress {
+function logLines(opts: ProgressOptions, write: (text: string) => void): Progress {
   let total = 0;
   let last = -1;
   const began = performance.now();
   const line = (done: number) => {
     const pct = total > 0 ? ` (${Math.floor((done * 100) / total)}%)` : "";
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
-    stream.write(`${opts.label}: ${done}/${total} ${opts.unit}${pct}, ${seconds} s\n`);
+    write(`${opts.label}: ${done}/${total} ${opts.unit}${pct}, ${seconds} s\n`);
   };
   return {
     start(n) {

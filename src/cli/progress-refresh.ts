@@ -13,7 +13,6 @@ import {
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import type { CliContext } from "./context.ts";
-import { createProgress } from "./progress-bar.ts";
 import { UsageError } from "./usage.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -48,7 +47,7 @@ export const progressRefreshCommand = {
   async run(args: RefreshOptions, ctx: CliContext) {
     if (args.full && !args.userId) {
       // Every user, in batches, with progress on stderr (a bar on a terminal, log lines otherwise).
-      const progress = createProgress({ label: "progress rebuild", unit: "users" });
+      const progress = ctx.progress({ label: "progress rebuild", unit: "users" });
       const counts = await rebuildProgressByUser(ctx.pool, {
         onStart: (users) => progress.start(users),
         onBatch: (done) => progress.update(done),

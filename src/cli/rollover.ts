@@ -8,7 +8,6 @@ import { isIsoDate } from "../rollover/as-of.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import type { CliContext } from "./context.ts";
-import { createProgress } from "./progress-bar.ts";
 import { UsageError } from "./usage.ts";
 
 export interface RolloverArgs {
@@ -27,7 +26,7 @@ export const rolloverCommand = {
   async run(args: RolloverArgs, ctx: CliContext) {
     const started = performance.now();
     const asOf = rolloverDate(args, ctx.config, ctx.now);
-    const progress = createProgress({ label: `rollover as of ${asOf}`, unit: "plans" });
+    const progress = ctx.progress({ label: `rollover as of ${asOf}`, unit: "plans" });
     progress.start(await countDuePlans(ctx.pool, asOf));
     const result = await runRollover(
       { pool: ctx.pool, config: ctx.config, now: ctx.now },

@@ -26,7 +26,10 @@ function fakeStream(tty: boolean) {
 describe("createProgress", () => {
   it("writes one plain line per step when the stream is not a terminal", () => {
     const { stream, written } = fakeStream(false);
-    const progress = createProgress({ label: "rollover as of 2026-02-09", unit: "plans", stream });
+    const progress = createProgress(
+      { label: "rollover as of 2026-02-09", unit: "plans" },
+      { write: (t) => stream.write(t), terminal: stream },
+    );
     progress.start(200);
     progress.update(100);
     progress.update(100); // no news: no line
@@ -41,7 +44,10 @@ describe("createProgress", () => {
 
   it("draws a bar on a terminal", () => {
     const { stream, written } = fakeStream(true);
-    const progress = createProgress({ label: "catalogue import x.json", unit: "exercises", stream });
+    const progress = createProgress(
+      { label: "catalogue import x.json", unit: "exercises" },
+      { write: (t) => stream.write(t), terminal: stream },
+    );
     progress.start(4);
     progress.update(4);
     progress.stop();
@@ -52,7 +58,10 @@ describe("createProgress", () => {
 
   it("draws no bar on a terminal when there is nothing to do", () => {
     const { stream, written } = fakeStream(true);
-    const progress = createProgress({ label: "rollover as of 2027-03-01", unit: "plans", stream });
+    const progress = createProgress(
+      { label: "rollover as of 2027-03-01", unit: "plans" },
+      { write: (t) => stream.write(t), terminal: stream },
+    );
     progress.start(0);
     progress.stop();
     expect(written.join("")).toBe("rollover as of 2027-03-01: 0 plans to do\n");

@@ -3,6 +3,7 @@
 import type { PgBoss } from "pg-boss";
 import { createBoss, INSTANCE_NAMES } from "../../src/boss.ts";
 import type { CliContext } from "../../src/cli/context.ts";
+import { createProgress } from "../../src/cli/progress-bar.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { TestDatabase } from "./database.ts";
@@ -35,6 +36,7 @@ export function testCliContext(
       return boss;
     },
     out: (line = "") => lines.push(line),
+    progress: (progressOptions) => createProgress(progressOptions, { write: () => {} }),
     now: opts.now ?? (() => new Date()),
   };
   return { ctx, lines, close: async () => boss?.stop({ graceful: false, close: true }) };

@@ -2,6 +2,7 @@
 // clock, one schedule however many workers set it up, the job end to end, and the CLI.
 import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProgress, type ProgressOptions } from "../../src/cli/progress-bar.ts";
 import { rolloverCommand } from "../../src/cli/rollover.ts";
 import { UsageError } from "../../src/cli/usage.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -135,6 +136,7 @@ describe("plan.rollover through pg-boss", () => {
       db: tdb.db,
       boss: async () => bosses[0] as PgBoss,
       out: (line = "") => lines.push(line),
+      progress: (opts: ProgressOptions) => createProgress(opts, { write: () => {} }),
       now: () => clock.now,
     };
     await rolloverCommand.run(rolloverCommand.parse(["--as-of", "2026-02-09"]), ctx);
