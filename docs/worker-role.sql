@@ -13,7 +13,9 @@
 --    and the CLI check before they work. Nothing that creates, alters or drops.
 --  - SELECT on auth.users: a plan request must name an existing user.
 --  - the pgboss schema as owner: pg-boss creates and migrates its own tables there.
--- What it does not get: CREATE on the database or on schema public (PostgreSQL 15 and newer
+-- What it does not get: INSERT on auth.users (sign-up creates users; `user create` and `demo` are
+-- development commands for the owner or the embedded database, and stop with one line as this
+-- role), CREATE on the database or on schema public (PostgreSQL 15 and newer
 -- grant PUBLIC no CREATE on public; on 14 or older revoke it), ownership of any application
 -- object. So `npm run db:migrate` stays with the owner.
 CREATE ROLE training_worker LOGIN BYPASSRLS;

@@ -129,6 +129,19 @@ describe("the worker's role", () => {
         const run = await asRole(...args);
         expect(run.code, `${args.join(" ")}: ${run.stderr}`).toBe(0);
       }
+      // Creating users is sign-up's work (Supabase's auth service), not the worker's: `user create`
+      // and the `demo` that starts with one are development commands for the owner or the
+      // embedded database. As the role they stop at once with one line, having written nothing.
+      const before = await owner.query("SELECT count(*)::int AS n FROM auth.users");
+      for (const args of [["user", "create"], ["demo"]]) {
+        const run = await asRole(...args);
+        expect({ code: run.code, stderr: run.stderr }, args.join(" ")).toEqual({
+          code: 1,
+          stderr: "error: permission denied for table users\n",
+        });
+      }
+      const after = await owner.query("SELECT count(*)::int AS n FROM auth.users");
+      expect(after.rows[0].n).toBe(before.rows[0].n);
       const { rows: weeks } = await owner.query(
         "SELECT week_number FROM modular_training_week WHERE plan_id = $1",
         [plan.id],
