@@ -112,7 +112,7 @@ export const planRequest: CliCommand = {
     // The queue exists once a worker has started; before that, the CLI creates it with the same
     // policy so the request waits in it and a worker started later catches up.
     await ensureQueue(boss, PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS);
-    const jobId = await sendPlanRequest(boss, args.payload);
+    const jobId = await sendPlanRequest(boss, args.payload, ctx.now());
     ctx.out(`job ${jobId}`);
     if (!args.wait) return;
 

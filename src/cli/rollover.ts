@@ -1,12 +1,12 @@
 // `rollover [--as-of YYYY-MM-DD]`: the weekly rollover now, in this process, with the same code as
 // the plan.rollover job (runRollover). Without --as-of the date is today in ROLLOVER_TZ. A date
 // that is not a real YYYY-MM-DD is bad usage: exit 2 before the database is opened.
-import { rolloverDate, runRollover } from "../jobs/plan-rollover.ts";
+import { asOfProblem, rolloverDate, runRollover } from "../jobs/plan-rollover.ts";
 import { isIsoDate } from "../rollover/as-of.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import type { CliContext } from "./context.ts";
-import { UsageError } from "./usage.ts";
+import { InputError, UsageError } from "./usage.ts";
 
 export interface RolloverArgs {
   asOf?: string;
@@ -24,6 +24,9 @@ export const rolloverCommand = {
   async run(args: RolloverArgs, ctx: CliContext) {
     const started = performance.now();
     const asOf = rolloverDate(args, ctx.config, ctx.now);
+    // The job's own check: a date outside the window is bad input (exit 2), as in the queue.
+    const problem = asOfProblem({ asOf }, ctx.now());
+    if (problem) throw new InputError(`rollover: ${problem}`);
     const result = await runRollover(
       { pool: ctx.pool, config: ctx.config, now: ctx.now },
       { asOf },

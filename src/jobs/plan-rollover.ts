@@ -8,9 +8,11 @@
 // `rollover` calls the same rolloverAsOf in its own process.
 import { z } from "zod";
 import type { Config } from "../config.ts";
+import { inDateWindow, outsideWindowMessage, planDateWindow } from "../domain/date-window.ts";
 import type { Logger } from "../logger.ts";
 import { isIsoDate, todayIn } from "../rollover/as-of.ts";
 import { type RolloverResult, rolloverAsOf } from "../rollover/rollover.ts";
+import { shown } from "./bounds.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
 
@@ -18,8 +20,8 @@ export const PLAN_ROLLOVER_QUEUE = "plan.rollover";
 
 export const planRolloverPayload = z.strictObject({
   asOf: z
-    .string({ error: (issue) => `must be a date YYYY-MM-DD (got ${JSON.stringify(issue.input)})` })
-    .refine(isIsoDate, { error: (issue) => `must be a date YYYY-MM-DD (got ${JSON.stringify(issue.input)})` })
+    .string({ error: (issue) => `must be a date YYYY-MM-DD (got ${shown(issue.input)})` })
+    .refine(isIsoDate, { error: (issue) => `must be a date YYYY-MM-DD (got ${shown(issue.input)})` })
     .optional(),
 });
 
@@ -28,6 +30,17 @@ export type PlanRolloverPayload = z.infer<typeof planRolloverPayload>;
 /** The as-of date a run uses: the given one, or today in ROLLOVER_TZ by the clock. */
 export const rolloverDate = (payload: PlanRolloverPayload, config: Config, now: () => Date): string =>
   payload.asOf ?? todayIn(config.ROLLOVER_TZ, now());
+
+/**
+ * asOf inside the date window around the clock's today (src/domain/date-window.ts): the rollover
+ * creates weeks up to asOf, and the database refuses weeks outside the window.
+ */
+export function asOfProblem(payload: PlanRolloverPayload, now: Date): string | undefined {
+  const window = planDateWindow(now);
+  return payload.asOf !== undefined && !inDateWindow(payload.asOf, window)
+    ? `asOf: ${outsideWindowMessage(payload.asOf, window)}`
+    : undefined;
+}
 
 /** What the job and the CLI both run. */
 export function runRollover(
@@ -59,6 +72,7 @@ export function planRolloverDefinition(
     },
     work: { batchSize: 1, pollingIntervalSeconds: 10 },
     payload: planRolloverPayload,
+    check: (payload) => asOfProblem(payload, deps.now()),
     handle: (payload, ctx) => runRollover(deps, payload, ctx.logger),
   };
 }

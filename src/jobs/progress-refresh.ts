@@ -15,6 +15,7 @@
 import type pg from "pg";
 import { z } from "zod";
 import { type RefreshCounts, refreshProgress } from "../db/queries/progress.ts";
+import { shown } from "./bounds.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
 
@@ -26,10 +27,8 @@ export const SWEEP_KEY = "sweep";
 const RECONNECT_MS = [500, 1_000, 2_000, 5_000, 10_000] as const;
 
 export const progressRefreshPayload = z.strictObject({
-  userId: z.guid({ error: (issue) => `must be a uuid (got ${JSON.stringify(issue.input)})` }).optional(),
-  full: z
-    .boolean({ error: (issue) => `must be true or false (got ${JSON.stringify(issue.input)})` })
-    .optional(),
+  userId: z.guid({ error: (issue) => `must be a uuid (got ${shown(issue.input)})` }).optional(),
+  full: z.boolean({ error: (issue) => `must be true or false (got ${shown(issue.input)})` }).optional(),
 });
 
 export type ProgressRefreshPayload = z.infer<typeof progressRefreshPayload>;

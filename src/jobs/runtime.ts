@@ -4,6 +4,7 @@
 import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-boss";
 import type { z } from "zod";
 import type { Logger } from "../logger.ts";
+import { boundedText, payloadSizeProblem } from "./bounds.ts";
 
 /** An error retrying cannot fix (bad payload, unknown user): the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
@@ -16,6 +17,8 @@ export interface JobContext {
 
 export interface QueueDefinition<Payload, Result> {
   name: string;
+  /** A check of the parsed payload that needs more than its shape (the date window, by the clock). */
+  check?(payload: Payload): string | undefined;
   /** Queue policy: retries, backoff, expiry, notify... The dead-letter queue is added here. */
   queue: Omit<Queue, "name" | "deadLetter">;
   work: Omit<WorkOptions, "perJobResults" | "includeMetadata" | "transactional">;
@@ -57,6 +60,23 @@ export function describeZodError(error: z.ZodError, knownHint?: string): string 
   return `${field || "payload"}: ${issue.message}`;
 }
 
+/**
+ * A payload's whole check: the size limit first (a payload over it is refused before it is parsed,
+ * so its message never quotes it), then the zod schema, then the definition's own check. The
+ * message names the field and is bounded.
+ */
+export function checkPayload<Payload, Result>(
+  def: Pick<QueueDefinition<Payload, Result>, "payload" | "check">,
+  data: unknown,
+): { ok: true; payload: Payload } | { ok: false; error: string } {
+  const tooLarge = payloadSizeProblem(data);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  const parsed = def.payload.safeParse(data ?? {});
+  if (!parsed.success) return { ok: false, error: boundedText(describeZodError(parsed.error)) };
+  const problem = def.check?.(parsed.data);
+  return problem ? { ok: false, error: boundedText(problem) } : { ok: true, payload: parsed.data };
+}
+
 /** Runs one job: validate, handle, log the outcome with its duration, settle it. */
 export async function runJob<Payload, Result>(
   def: QueueDefinition<Payload, Result>,
@@ -67,23 +87,23 @@ export async function runJob<Payload, Result>(
   const log = logger.child({ queue: def.name, jobId: job.id, attempt, of: job.retryLimit + 1 });
   const started = performance.now();
   const ms = () => Math.round((performance.now() - started) * 10) / 10;
-  const parsed = def.payload.safeParse(job.data ?? {});
-  if (!parsed.success) {
-    const error = describeZodError(parsed.error);
-    log.warn({ ms: ms(), error }, "job rejected: invalid payload");
-    return { id: job.id, status: "deadletter", output: { error } };
+  const checked = checkPayload(def, job.data);
+  if (!checked.ok) {
+    log.warn({ ms: ms(), error: checked.error }, "job rejected: invalid payload");
+    return { id: job.id, status: "deadletter", output: { error: checked.error } };
   }
   try {
-    const output = await def.handle(parsed.data, { logger: log, jobId: job.id, attempt });
+    const output = await def.handle(checked.payload, { logger: log, jobId: job.id, attempt });
     log.info({ ms: ms() }, "job completed");
     return { id: job.id, status: "completed", output: output as object };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Stored in the job's output and logged: bounded, whatever the error quotes.
+    const message = boundedText(error instanceof Error ? error.message : String(error));
     if (error instanceof PermanentJobError) {
       log.warn({ ms: ms(), error: message }, "job failed permanently");
       return { id: job.id, status: "deadletter", output: { error: message } };
     }
-    log.error({ ms: ms(), err: error }, "job failed; pg-boss retries it while attempts remain");
+    log.error({ ms: ms(), error: message }, "job failed; pg-boss retries it while attempts remain");
     return { id: job.id, status: "failed", output: { error: message } };
   }
 }

@@ -2,6 +2,7 @@
 import type pg from "pg";
 import { createLogger } from "../../src/logger.ts";
 import { type RolloverResult, rolloverAsOf } from "../../src/rollover/rollover.ts";
+import { monday } from "../helpers/dates.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
 
 export const silent = createLogger("silent");
@@ -16,7 +17,7 @@ export async function makePlan(
 ): Promise<string> {
   const plan = {
     ...samplePlanJson({
-      weekStart: opts.weekStart ?? "2026-01-05",
+      weekStart: opts.weekStart ?? monday(-8),
       sessions: opts.sessions,
       slotsPerSession: opts.slots,
     }),

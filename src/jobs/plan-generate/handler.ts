@@ -18,13 +18,9 @@ import {
 import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
 import type { PlanJson } from "../../domain/plan-json.ts";
 import type { Logger } from "../../logger.ts";
+import { boundedText } from "../bounds.ts";
 import type { CatalogueCache, PlanGenerator } from "./catalogue-cache.ts";
-import {
-  describePayloadError,
-  type PlanRequestPayload,
-  planRequestPayload,
-  resolvePlanRequest,
-} from "./payload.ts";
+import { checkPlanRequestPayload, type PlanRequestPayload, resolvePlanRequest } from "./payload.ts";
 import { PLAN_GENERATE_QUEUE } from "./settings.ts";
 
 export interface PlanJobDeps {
@@ -55,10 +51,12 @@ interface Item {
   outcome?: Outcome;
 }
 
-const permanent = (error: string): Outcome => ({ status: "deadletter", error });
+// Every stored and logged message is bounded (src/jobs/bounds.ts): no input can make its own
+// error large.
+const permanent = (error: string): Outcome => ({ status: "deadletter", error: boundedText(error) });
 const transient = (error: unknown): Outcome => ({
   status: "failed",
-  error: error instanceof Error ? error.message : String(error),
+  error: boundedText(error instanceof Error ? error.message : String(error)),
 });
 
 const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
@@ -82,14 +80,18 @@ export async function processPlanJobs(jobs: readonly PlanJob[], deps: PlanJobDep
   }));
   const now = deps.now();
   for (const item of items) {
-    const parsed = planRequestPayload.safeParse(item.job.data ?? {});
-    if (!parsed.success) {
-      item.outcome = permanent(describePayloadError(parsed.error));
+    const checked = checkPlanRequestPayload(item.job.data, now);
+    if (!checked.ok) {
+      item.outcome = permanent(checked.error);
       continue;
     }
-    item.payload = parsed.data;
-    item.request = resolvePlanRequest(parsed.data, now);
-    item.requestKey = parsed.data.requestId ?? parsed.data.planRequestId;
+    item.payload = checked.payload;
+    item.request = resolvePlanRequest(checked.payload, now);
+    // Every job has a key, so a job run twice (a retry after a lost heartbeat while the first run
+    // still finished) finds its plan instead of writing a second one: the caller's requestId, the
+    // plan_request row, else the job's own id.
+    item.requestKey =
+      checked.payload.requestId ?? checked.payload.planRequestId ?? uuidOrUndefined(item.job.id);
   }
   try {
     await handleValid(items, deps);
@@ -237,6 +239,8 @@ async function reportToPlanRequests(items: readonly Item[], pool: pg.Pool): Prom
   await markPlanRequestsFailed(pool, failed);
   await markPlanRequestsSucceeded(pool, succeeded);
 }
+
+const uuidOrUndefined = (id: string) => (z.uuid().safeParse(id).success ? id : undefined);
 
 /** The row id of a payload that failed validation elsewhere, when it carries a valid one. */
 export function rawPlanRequestId(data: unknown): string | undefined {
