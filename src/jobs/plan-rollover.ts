@@ -7,6 +7,7 @@
 // never run at once through the queue, and a backlog of ticks collapses into one. The CLI's
 // `rollover` calls the same rolloverAsOf in its own process.
 import { z } from "zod";
+import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import type { Config } from "../config.ts";
 import { inDateWindow, outsideWindowMessage, planDateWindow } from "../domain/date-window.ts";
 import type { Logger } from "../logger.ts";
@@ -63,11 +64,14 @@ export function planRolloverDefinition(
     name: PLAN_ROLLOVER_QUEUE,
     queue: {
       policy: "stately",
-      // A run is idempotent, so a failed one is simply run again; an hour covers millions of plans.
+      // A run is idempotent, so a failed one is simply run again: soon (5, 10, 20 s), so a killed
+      // worker's run resumes within 30 s. The heartbeat finds a dead worker; the hour of expiry
+      // bounds a live but hung one (a run over millions of plans takes minutes).
       retryLimit: 3,
-      retryDelay: 60,
+      retryDelay: 5,
       retryBackoff: true,
       expireInSeconds: 3600,
+      heartbeatSeconds: QUEUE_HEARTBEAT_SECONDS,
       notify: true,
     },
     work: { batchSize: 1, pollingIntervalSeconds: 10 },

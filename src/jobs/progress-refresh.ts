@@ -14,6 +14,7 @@
 // are the durable record: whatever a stopped or disconnected worker missed, the sweep finds.
 import type pg from "pg";
 import { z } from "zod";
+import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import { type RefreshCounts, refreshProgress } from "../db/queries/progress.ts";
 import { shown } from "./bounds.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
@@ -46,8 +47,10 @@ export function progressRefreshDefinition(
       retryDelay: 5,
       retryBackoff: true,
       retryDelayMax: 300,
-      // A full rebuild of 10M sets takes under a minute (bench/RESULTS.md); leave ample room.
+      // A full rebuild of 10M sets takes minutes (bench/RESULTS.md); the expiry bounds a hung
+      // worker, the heartbeat finds a dead one within seconds.
       expireInSeconds: 1800,
+      heartbeatSeconds: QUEUE_HEARTBEAT_SECONDS,
       notify: true,
     },
     work: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 2 },

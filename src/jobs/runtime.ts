@@ -3,6 +3,7 @@
 // a job that can never succeed fails at once (dead letter) instead of burning its retries.
 import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-boss";
 import type { z } from "zod";
+import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import type { Logger } from "../logger.ts";
 import { boundedText, payloadSizeProblem } from "./bounds.ts";
 
@@ -31,8 +32,15 @@ export const deadLetterQueueOf = (name: string) => `${name}.dead`;
 /** Creates the queue and its dead-letter queue, or brings an existing queue's options up to date. */
 export async function ensureQueue(boss: PgBoss, name: string, options: Omit<Queue, "name" | "deadLetter">) {
   const deadLetter = deadLetterQueueOf(name);
-  // Dead letters are kept for 30 days so an operator can look at them (`status` lists them).
-  await boss.createQueue(deadLetter, { retentionSeconds: 30 * 86_400, deleteAfterSeconds: 30 * 86_400 });
+  // Dead letters are kept for 30 days so an operator can look at them (`status` lists them). The
+  // plan.generate dead letters have a worker too: a heartbeat, so a killed one is retried soon.
+  const deadLetterOptions = {
+    retentionSeconds: 30 * 86_400,
+    deleteAfterSeconds: 30 * 86_400,
+    heartbeatSeconds: QUEUE_HEARTBEAT_SECONDS,
+  };
+  await boss.createQueue(deadLetter, deadLetterOptions);
+  await boss.updateQueue(deadLetter, deadLetterOptions);
   await boss.createQueue(name, { ...options, deadLetter });
   const { policy: _policy, partition: _partition, heartbeatSeconds, retryDelayMax, ...updatable } = options;
   await boss.updateQueue(name, {
