@@ -5,7 +5,7 @@ import { monday as mondayOf } from "./dates.ts";
 export function samplePlanJson(
   opts: { weekStart?: string; sessions?: number; slotsPerSession?: number } = {},
 ) {
-  const weekStart = opts.weekStart ?? mondayOf(1);
+  const weekStart = opts.weekStart ?? mondayOf(0);
   const sessions = opts.sessions ?? 4;
   const slots = opts.slotsPerSession ?? 3;
   const monday = new Date(`${weekStart}T00:00:00Z`);
