@@ -19,12 +19,18 @@ import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
 
 export const PLAN_ROLLOVER_QUEUE = "plan.rollover";
 
-export const planRolloverPayload = z.strictObject({
-  asOf: z
-    .string({ error: (issue) => `must be a date YYYY-MM-DD (got ${shown(issue.input)})` })
-    .refine(isIsoDate, { error: (issue) => `must be a date YYYY-MM-DD (got ${shown(issue.input)})` })
-    .optional(),
-});
+export const planRolloverPayload = z.strictObject(
+  {
+    asOf: z
+      .string({ error: (issue) => `must be a date YYYY-MM-DD (got ${shown(issue.input)})` })
+      .refine(isIsoDate, { error: (issue) => `must be a date YYYY-MM-DD (got ${shown(issue.input)})` })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? `must be a JSON object (got ${shown(issue.input)})` : undefined,
+  },
+);
 
 export type PlanRolloverPayload = z.infer<typeof planRolloverPayload>;
 

@@ -27,10 +27,16 @@ export const PROGRESS_DIRTY_CHANNEL = "progress_dirty";
 export const SWEEP_KEY = "sweep";
 const RECONNECT_MS = [500, 1_000, 2_000, 5_000, 10_000] as const;
 
-export const progressRefreshPayload = z.strictObject({
-  userId: z.guid({ error: (issue) => `must be a uuid (got ${shown(issue.input)})` }).optional(),
-  full: z.boolean({ error: (issue) => `must be true or false (got ${shown(issue.input)})` }).optional(),
-});
+export const progressRefreshPayload = z.strictObject(
+  {
+    userId: z.guid({ error: (issue) => `must be a uuid (got ${shown(issue.input)})` }).optional(),
+    full: z.boolean({ error: (issue) => `must be true or false (got ${shown(issue.input)})` }).optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? `must be a JSON object (got ${shown(issue.input)})` : undefined,
+  },
+);
 
 export type ProgressRefreshPayload = z.infer<typeof progressRefreshPayload>;
 

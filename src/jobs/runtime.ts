@@ -5,7 +5,7 @@ import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-
 import type { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import type { Logger } from "../logger.ts";
-import { boundedText, payloadSizeProblem } from "./bounds.ts";
+import { boundedText, payloadSizeProblem, shown } from "./bounds.ts";
 
 /** An error retrying cannot fix (bad payload, unknown user): the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
@@ -60,7 +60,9 @@ export function describeZodError(error: z.ZodError, knownHint?: string): string 
   if (!issue) return "payload: invalid";
   if (issue.code === "unrecognized_keys") {
     const s = issue.keys.length > 1 ? "s" : "";
-    return `${issue.keys.join(", ")}: unknown field${s}${knownHint ? ` (${knownHint})` : ""}`;
+    // A key that is not a plain name is quoted (and cut), so the message still reads "field: problem".
+    const names = issue.keys.map((key) => (/^[\w-]{1,64}$/.test(key) ? key : shown(key)));
+    return `${names.join(", ")}: unknown field${s}${knownHint ? ` (${knownHint})` : ""}`;
   }
   const field = issue.path
     .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
