@@ -7,6 +7,6 @@ import { MAX_ERROR_CHARS } from "../../src/jobs/bounds.ts";
 export const namesAField = (error: unknown) =>
   typeof error === "string" &&
   error.length <= MAX_ERROR_CHARS &&
-  /^(payload|[\w-]+(\[\d+\])*(\.[\w-]+)*|"[^]*?"(\.\.\. \(\d+ characters\))?)(, ([\w-]+|"[^]*?"(\.\.\. \(\d+ characters\))?))*: (must |is required|unknown fields?\b|no such user |.* is already used )/.test(
+  /^(payload|[\w-]+(\[\d+\])*(\.[\w-]+)*|"(?:[^"\\]|\\.)*"(\.\.\. \(\d+ characters\))?)(, ([\w-]+|"(?:[^"\\]|\\.)*"(\.\.\. \(\d+ characters\))?))*: (must |is required|unknown fields?\b|no such user |.* is already used )/.test(
     error,
   );
