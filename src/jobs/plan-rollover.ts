@@ -80,7 +80,8 @@ export function planRolloverDefinition(
       heartbeatSeconds: QUEUE_HEARTBEAT_SECONDS,
       notify: true,
     },
-    work: { batchSize: 1, pollingIntervalSeconds: 10 },
+    // A retry coming due sends no NOTIFY: poll for it every 5 s (pg-boss's default with notify is 30 s).
+    work: { batchSize: 1, pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 },
     payload: planRolloverPayload,
     check: (payload) => asOfProblem(payload, deps.now()),
     handle: (payload, ctx) => runRollover(deps, payload, ctx.logger),

@@ -59,7 +59,8 @@ export function progressRefreshDefinition(
       heartbeatSeconds: QUEUE_HEARTBEAT_SECONDS,
       notify: true,
     },
-    work: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 2 },
+    // A retry coming due sends no NOTIFY: poll for it every 5 s (pg-boss's default with notify is 30 s).
+    work: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5 },
     payload: progressRefreshPayload,
     async handle(payload, ctx) {
       const counts = await refreshProgress(deps.pool, payload);

@@ -26,12 +26,19 @@ export const PLAN_QUEUE_OPTIONS: QueueOptions & { notify: boolean } = {
   notify: true,
 };
 
-/** Throughput: full batches fetch again at once (burst); an idle worker waits for NOTIFY. */
+/**
+ * Throughput: full batches fetch again at once (burst); an idle worker waits for NOTIFY, and
+ * polls every 2 s for retries that come due.
+ */
 export function planWorkOptions(config: Pick<Config, "PLAN_BATCH_SIZE" | "PLAN_LOCAL_CONCURRENCY">) {
   return {
     batchSize: config.PLAN_BATCH_SIZE,
     localConcurrency: config.PLAN_LOCAL_CONCURRENCY,
     pollingIntervalSeconds: 0.5,
+    // NOTIFY wakes a worker for new jobs, but not for a retry coming due (a dead worker's job after
+    // its heartbeat timed out): with notify on, pg-boss polls only every 30 s unless told, which made
+    // recovery take 30 s. 2 s keeps a retry's pickup short (README, "Recovery").
+    notifyPollingIntervalSeconds: 2,
     burstWhenBatchFull: true,
   } satisfies WorkOptions;
 }
