@@ -6,7 +6,17 @@ import { rolloverAsOf } from "../../src/rollover/rollover.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, mondays, plusDays } from "../helpers/dates.ts";
-import { logSets, makePlan, rollover, setRow, silent, times, weekRows, weeksOf } from "./helpers.ts";
+import {
+  logSets,
+  makeLegacyPlan,
+  makePlan,
+  rollover,
+  setRow,
+  silent,
+  times,
+  weekRows,
+  weeksOf,
+} from "./helpers.ts";
 
 describe("weekly rollover", () => {
   let tdb: TestDatabase;
@@ -320,20 +330,7 @@ describe("weekly rollover", () => {
   });
 
   it("leaves alone a plan stored before the date window existed (its next week would be refused)", async () => {
-    // Rows from before the window's trigger: written with the trigger off, as old data would be.
-    await tdb.pool.query(
-      "ALTER TABLE modular_training_plan DISABLE TRIGGER modular_training_plan_dates_in_window; " +
-        "ALTER TABLE modular_training_week DISABLE TRIGGER modular_training_week_dates_in_window",
-    );
-    let stale: string;
-    try {
-      stale = await makePlan(tdb.pool, userId, { weekStart: "0001-01-01", sessions: 1, slots: 1 });
-    } finally {
-      await tdb.pool.query(
-        "ALTER TABLE modular_training_plan ENABLE TRIGGER modular_training_plan_dates_in_window; " +
-          "ALTER TABLE modular_training_week ENABLE TRIGGER modular_training_week_dates_in_window",
-      );
-    }
+    const stale = await makeLegacyPlan(tdb.pool, userId, "0001-01-01");
     const current = await makePlan(tdb.pool, userId, { weekStart: monday(-1), sessions: 1, slots: 1 });
     expect(await rollover(tdb.pool, monday(0))).toEqual({ weeksCreated: 1, plansRolled: 1 });
     expect(await weeksOf(tdb.pool, stale)).toHaveLength(1);
