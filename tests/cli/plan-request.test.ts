@@ -78,6 +78,19 @@ describe("plan request, no worker running", () => {
     expect(rowCount).toBe(0);
   });
 
+  it("a --week-start outside the date window exits 2 naming the flag, and enqueues nothing", async () => {
+    const userId = await createUser(tdb.pool);
+    const run = await cli("plan", "request", "--user", userId, "--days", "3", "--week-start", "0001-01-01");
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(
+      /^error: plan request: --week-start: must lie from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, a year either side of today \(got "0001-01-01"\)$/,
+    );
+    const { rowCount } = await tdb.pool.query("SELECT 1 FROM pgboss.job WHERE data->>'userId' = $1", [
+      userId,
+    ]);
+    expect(rowCount).toBe(0);
+  });
+
   it("a job that fails prints its error and exits 1", async () => {
     // The user exists when the CLI checks, and is gone when the worker runs the job.
     const userId = await createUser(tdb.pool);
