@@ -1,7 +1,9 @@
 // src/db/sql/: one file per function and view, applied by the migrator after the versioned
 // migrations, again only when a file's text changed, and with every SET option it declares.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../src/db/migrate.ts";
+import { MIGRATIONS_FOLDER, migrateDatabase } from "../../src/db/migrate.ts";
+import { readJournal } from "../../src/db/migration-journal.ts";
 import { readSqlSources } from "../../src/db/sql-sources.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -41,6 +43,18 @@ describe("src/db/sql", () => {
       );
       expect(created, source.name).toEqual([source.name]);
     }
+  });
+
+  it("is the only place a migration after 0010 defines, alters or grants a function or view", () => {
+    // A later migration that replaced a function would win over its file on databases where the
+    // file did not change, and the two would drift apart unnoticed. Drops stay in migrations.
+    const defining =
+      /\b(CREATE\s+(OR\s+REPLACE\s+)?(FUNCTION|PROCEDURE|VIEW)|ALTER\s+(FUNCTION|PROCEDURE|VIEW)|COMMENT\s+ON\s+(FUNCTION|VIEW)|(GRANT|REVOKE)\b[^;]*\bON\s+(FUNCTION|ALL\s+FUNCTIONS|PROCEDURE))/i;
+    const offending = readJournal(MIGRATIONS_FOLDER)
+      .filter((e) => e.idx > 10)
+      .filter((e) => defining.test(readFileSync(`${MIGRATIONS_FOLDER}/${e.tag}.sql`, "utf8")))
+      .map((e) => `drizzle/${e.tag}.sql: move the function or view to src/db/sql/ (see its README)`);
+    expect(offending).toEqual([]);
   });
 
   it("records every file's hash, and a second run applies nothing", async () => {

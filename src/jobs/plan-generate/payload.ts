@@ -84,12 +84,17 @@ export function checkPlanRequestPayload(
   if (tooLarge) return { ok: false, error: tooLarge };
   const parsed = planRequestPayload.safeParse(data ?? {});
   if (!parsed.success) return { ok: false, error: describePayloadError(parsed.error) };
-  const { weekStart } = parsed.data;
+  const problem = weekStartProblem(parsed.data, now);
+  return problem ? { ok: false, error: problem } : { ok: true, payload: parsed.data };
+}
+
+/** weekStart outside the date window around `now` (src/domain/date-window.ts), or undefined. */
+export function weekStartProblem(payload: PlanRequestPayload, now: Date): string | undefined {
+  const { weekStart } = payload;
   const window = planDateWindow(now);
-  if (weekStart !== undefined && !inDateWindow(weekStart, window)) {
-    return { ok: false, error: `weekStart: ${outsideWindowMessage(weekStart, window)}` };
-  }
-  return { ok: true, payload: parsed.data };
+  return weekStart !== undefined && !inDateWindow(weekStart, window)
+    ? `weekStart: ${outsideWindowMessage(weekStart, window)}`
+    : undefined;
 }
 
 /** The first Monday strictly after `now`'s UTC date. */
