@@ -18,7 +18,7 @@ import {
 import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
 import type { PlanJson } from "../../domain/plan-json.ts";
 import type { Logger } from "../../logger.ts";
-import { boundedText } from "../bounds.ts";
+import { boundedErr, boundedText } from "../bounds.ts";
 import {
   type FetchedJob,
   type JobOutcome,
@@ -213,7 +213,7 @@ async function writePlans(writers: Item[], deps: PlanJobDeps): Promise<void> {
       return;
     } catch (error) {
       deps.logger.warn(
-        { queue: PLAN_GENERATE_QUEUE, batch: writers.length, err: error },
+        { queue: PLAN_GENERATE_QUEUE, batch: writers.length, err: boundedErr(error) },
         "batch insert failed; writing the plans one by one",
       );
     }
