@@ -14,6 +14,7 @@ import { loadConfig } from "../src/config.ts";
 import { GOALS } from "../src/domain/vocabulary.ts";
 import { createLogger } from "../src/logger.ts";
 import { startWorker } from "../src/worker.ts";
+import { monday } from "../tests/helpers/dates.ts";
 import { type Bench, fmt, median, percentile } from "./harness.ts";
 
 const SMALL = process.env.BENCH_SCALE === "small";
@@ -36,7 +37,7 @@ CREATE TRIGGER bench_plan_request_done AFTER UPDATE OF status ON public.plan_req
 `;
 
 function params(i: number) {
-  return { daysPerWeek: 2 + (i % 5), goal: GOALS[i % GOALS.length], weekStart: "2026-11-30" };
+  return { daysPerWeek: 2 + (i % 5), goal: GOALS[i % GOALS.length], weekStart: monday(1) };
 }
 
 export const planLatencyBench: Bench = {

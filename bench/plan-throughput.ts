@@ -18,6 +18,7 @@ import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS, planWorkOptions } from "../src
 import { ensureQueue } from "../src/jobs/runtime.ts";
 import { createLogger } from "../src/logger.ts";
 import { startWorker } from "../src/worker.ts";
+import { monday } from "../tests/helpers/dates.ts";
 import { type Bench, fmt, median } from "./harness.ts";
 
 const SMALL = process.env.BENCH_SCALE === "small";
@@ -64,7 +65,7 @@ function planRequest(i: number, users: readonly string[]) {
     daysPerWeek: 2 + (i % 5),
     goal: GOALS[i % GOALS.length],
     experience: EXPERIENCE_LEVELS[(i >> 2) % EXPERIENCE_LEVELS.length],
-    weekStart: "2026-11-30",
+    weekStart: monday(1),
     ...(equipment ? { equipment } : {}),
   };
 }

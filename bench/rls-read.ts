@@ -3,6 +3,7 @@
 // the seed's policy (ownership derived through exercise -> session -> week -> plan joins), on the
 // same data, same server, same run. This is the measurement that chose the owner column.
 import pg from "pg";
+import { monday, plusDays } from "../tests/helpers/dates.ts";
 import { type Bench, fmt, median, percentile } from "./harness.ts";
 
 const SMALL = process.env.BENCH_SCALE === "small";
@@ -28,9 +29,9 @@ async function generate(client: pg.Client) {
   await client.query(`
     INSERT INTO auth.users (id) SELECT gen_random_uuid() FROM generate_series(1, ${USERS});
     INSERT INTO modular_training_plan (user_id, split_type, week_start)
-      SELECT id, 'full_body', date '2025-12-01' FROM auth.users;
+      SELECT id, 'full_body', current_date - ${WEEKS * 7} FROM auth.users;
     INSERT INTO modular_training_week (plan_id, user_id, week_number, week_start)
-      SELECT p.id, p.user_id, n, date '2025-12-01' + (n - 1) * 7
+      SELECT p.id, p.user_id, n, p.week_start + (n - 1) * 7
       FROM modular_training_plan p, generate_series(1, ${WEEKS}) n;
     INSERT INTO modular_training_session (week_id, user_id, day_label, session_date, day_of_week, focus_area)
       SELECT id, user_id, 'Full-A', week_start, 1, 'quadriceps' FROM modular_training_week;
@@ -78,7 +79,7 @@ export const rlsReadBench: Bench = {
       await generate(client);
       const { rows: users } = await client.query<{ id: string }>("SELECT id FROM auth.users LIMIT 1");
       const userId = users[0]?.id as string;
-      const asOf = "2026-11-30T00:00:00Z";
+      const asOf = `${plusDays(monday(0), 7)}T00:00:00Z`;
       const { rows: total } = await client.query("SELECT count(*)::int AS n FROM training_set");
 
       const owner = await timeReads(client, userId, asOf);

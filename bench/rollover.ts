@@ -9,6 +9,7 @@ import pino from "pino";
 import { deloadPrescription, rolloverKind } from "../src/domain/progression/deload.ts";
 import { type LoggedSet, progressRow } from "../src/domain/progression/progress-row.ts";
 import { rolloverAsOf } from "../src/rollover/rollover.ts";
+import { monday, plusDays } from "../tests/helpers/dates.ts";
 import { samplePlanJson } from "../tests/helpers/plan-json.ts";
 import { type Bench, fmt, median, percentile } from "./harness.ts";
 
@@ -19,8 +20,9 @@ const BATCH_PLANS = 2_000; // ROLLOVER_BATCH_PLANS' default
 const BASELINE_REQUESTS = SMALL ? 100 : 300;
 const REQUEST_EVERY_MS = 100;
 const CONCURRENCY = 2; // batches in flight (ROLLOVER_CONCURRENCY): one per core
-const WEEK_START = "2026-01-05";
-const AS_OF = "2026-01-12";
+// Dates from the clock: the database keeps plan dates within a year of today.
+const WEEK_START = monday(-1);
+const AS_OF = plusDays(WEEK_START, 7);
 
 // Set-based data: users, plans, week 1, 4 sessions (8, 8, 7, 7 rows = 30), and 3 logged sets for
 // every row of half of the plans, with reps and RPE spread so every progression rule occurs.

@@ -19,6 +19,7 @@ import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domai
 import type { PlanJson } from "../../domain/plan-json.ts";
 import type { Logger } from "../../logger.ts";
 import { type PlanFailureCause, planGenerationFailures } from "../../metrics/process-metrics.ts";
+import { boundedErr, boundedText } from "../bounds.ts";
 import {
   type FetchedJob,
   type JobOutcome,
@@ -33,6 +34,7 @@ import {
   type PlanRequestPayload,
   planRequestPayload,
   resolvePlanRequest,
+  weekStartProblem,
 } from "./payload.ts";
 import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS } from "./settings.ts";
 
@@ -58,20 +60,22 @@ interface Item {
   log: Logger;
   payload?: PlanRequestPayload;
   request?: PlanRequest;
-  /** The plan's request_id: the caller's requestId, else the plan_request row id. */
+  /** The plan's request_id: the caller's requestId, else the plan_request row id, else the job id. */
   requestKey?: string;
   plan?: PlanJson;
   outcome?: Outcome;
 }
 
+// Every stored and logged message is bounded (src/jobs/bounds.ts; the runtime bounds them again):
+// no input can make its own error large.
 const permanent = (reason: PlanFailureCause, error: string): Outcome => ({
   status: "deadletter",
-  error,
+  error: boundedText(error),
   reason,
 });
 const transient = (error: unknown): Outcome => ({
   status: "failed",
-  error: error instanceof Error ? error.message : String(error),
+  error: boundedText(error instanceof Error ? error.message : String(error)),
   cause: error,
 });
 
@@ -92,6 +96,8 @@ export function planGenerateDefinition(
     queue: PLAN_QUEUE_OPTIONS,
     work,
     payload: planRequestPayload,
+    // The size limit comes first (the runtime's checkPayload), then the shape, then this.
+    check: (payload) => weekStartProblem(payload, deps.now()),
     describeInvalid: describePayloadError,
     handleBatch: (jobs) => handlePlanBatch(jobs, deps),
     afterSettled: async (settled) => {
@@ -121,7 +127,10 @@ async function handlePlanBatch(
     log: ctx.logger,
     payload,
     request: resolvePlanRequest(payload, now),
-    requestKey: payload.requestId ?? payload.planRequestId,
+    // Every job has a key, so a job run twice (a retry after a lost heartbeat while the first run
+    // still finished) finds its plan instead of writing a second one: the caller's requestId, the
+    // plan_request row, else the job's own id.
+    requestKey: payload.requestId ?? payload.planRequestId ?? uuidOrUndefined(job.id),
   }));
   try {
     await handleValid(items, deps);
@@ -219,7 +228,7 @@ async function writePlans(writers: Item[], deps: PlanJobDeps): Promise<void> {
       return;
     } catch (error) {
       deps.logger.warn(
-        { queue: PLAN_GENERATE_QUEUE, batch: writers.length, err: error },
+        { queue: PLAN_GENERATE_QUEUE, batch: writers.length, err: boundedErr(error) },
         "batch insert failed; writing the plans one by one",
       );
     }
@@ -280,6 +289,8 @@ async function reportToPlanRequests(
   await markPlanRequestsFailed(pool, failed);
   await markPlanRequestsSucceeded(pool, succeeded);
 }
+
+const uuidOrUndefined = (id: string) => (z.uuid().safeParse(id).success ? id : undefined);
 
 /** The row id of a payload that failed validation elsewhere, when it carries a valid one. */
 export function rawPlanRequestId(data: unknown): string | undefined {
