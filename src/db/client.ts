@@ -17,7 +17,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
  */
 export function createPool(connectionString: string, max = 10, logger?: Logger): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, application_name: "training-engine" });
-  pool.on("error", (error) => logger?.warn({ err: error }, "idle database connection ended by the server"));
+  pool.on("error", (error) => {
+    // After pool.end() a closing socket the server ends first is our own shutdown, not news.
+    if (pool.ending) logger?.debug({ err: error }, "connection ended by the server while the pool closed");
+    else logger?.warn({ err: error }, "idle database connection ended by the server");
+  });
   return pool;
 }
 

@@ -7,6 +7,7 @@ import pg from "pg";
 import { loadConfig } from "../../src/config.ts";
 import { MIGRATIONS_FOLDER } from "../../src/db/migrate.ts";
 import { readJournal } from "../../src/db/migration-journal.ts";
+import { addDays } from "../../src/domain/plan/dates.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startWorker } from "../../src/worker.ts";
 
@@ -16,7 +17,6 @@ if (!url || !userId) {
   process.exit(2);
 }
 
-const NOW = new Date("2026-11-18T12:00:00Z");
 const pool = new pg.Pool({ connectionString: url, max: 2 });
 const one = async <T>(sql: string, params: unknown[] = []): Promise<T> =>
   (await pool.query(sql, params)).rows[0] as T;
@@ -34,6 +34,16 @@ async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs 
   }
   process.stdout.write(`ok: ${what}\n`);
 }
+
+// The clock of this step: the Wednesday two weeks after the release's plan began (seed-release.ts
+// dates it from the real clock), with the rollover as of that week's Monday.
+const seededStart = (
+  await one<{ week_start: string }>(
+    "SELECT week_start::text FROM modular_training_plan WHERE user_id = $1 ORDER BY created_at LIMIT 1",
+    [userId],
+  )
+).week_start;
+const NOW = new Date(`${addDays(seededStart, 16)}T12:00:00Z`);
 
 const worker = await startWorker({
   url,
@@ -86,7 +96,7 @@ try {
   );
   check(plans === 3, `the user has the release's plan and the two generated ones (${plans})`);
 
-  const asOf = "2026-11-16";
+  const asOf = addDays(seededStart, 14);
   const rolloverJob = await worker.deps.boss.send("plan.rollover", { asOf });
   await waitUntil("plan.rollover: the job completed", async () => {
     const job = await one<{ state: string } | undefined>("SELECT state FROM pgboss.job WHERE id = $1", [

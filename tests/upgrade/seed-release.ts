@@ -3,6 +3,7 @@
 // id for the next steps. Usage: seed-release.ts <database-url>
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { monday } from "../helpers/dates.ts";
 
 const url = process.argv[2];
 if (!url) {
@@ -10,8 +11,12 @@ if (!url) {
   process.exit(2);
 }
 
-/** A Monday well in the past, so the upgraded database has weeks to roll over. */
-const SEED_WEEK_START = "2026-11-02";
+/**
+ * The Monday four weeks before this one: in the past, so the upgraded database has weeks to roll
+ * over, and from the clock, so the database's date window (a year around today) always holds it.
+ * run-jobs.ts takes its clock from the plan this writes.
+ */
+const SEED_WEEK_START = monday(-4);
 
 const slot = (exercise_id: string, name: string, muscle_group: string, order: number) => ({
   exercise_id,
