@@ -90,6 +90,9 @@ const LOAD_CLASS: Readonly<Record<Equipment, number>> = {
   exercise_ball: 2,
   other: 2,
   foam_roll: 3,
+  // Requirements rather than implements; as a main implement, a bar or a bench is bodyweight work.
+  pullup_bar: 1,
+  bench: 1,
 };
 
 const LEVEL_RANK: Readonly<Record<CatalogueLevel, number>> = { beginner: 0, intermediate: 1, expert: 2 };
@@ -107,6 +110,8 @@ const COMPOUND_EQUIPMENT: readonly Equipment[] = [
   "medicine_ball",
   "exercise_ball",
   "foam_roll",
+  "pullup_bar",
+  "bench",
 ];
 
 const ISOLATION_EQUIPMENT: readonly Equipment[] = [
@@ -122,6 +127,8 @@ const ISOLATION_EQUIPMENT: readonly Equipment[] = [
   "exercise_ball",
   "medicine_ball",
   "foam_roll",
+  "pullup_bar",
+  "bench",
 ];
 
 export interface ChoiceContext {
