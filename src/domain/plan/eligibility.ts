@@ -39,7 +39,7 @@ export function isWorkingSetExercise(entry: CatalogueEntry): boolean {
  * levers and planches. Never for beginners (docs/programming-rules.md, section 6).
  */
 const ADVANCED_SKILL =
-  /nordic|glute[- ]?ham|handstand|pistol|shrimp squat|muscle[- ]?ups?|dragon flag|l[- ]sit|planche|front lever|back lever|one[- ]arm (push|pull|chin)|sissy squat|natural glute/i;
+  /\bnordic\b|\bglute[- ]?ham\b|\bhandstand\b|\bpistol\b|\bshrimp squat|\bmuscle[- ]?ups?\b|\bdragon flag|\bl[- ]sit\b|\bplanche\b|\bfront lever|\bback lever|\bone[- ]arm (push|pull|chin)|\bsissy squat|\bnatural glute/i;
 
 export function isAdvancedSkill(entry: CatalogueEntry): boolean {
   return ADVANCED_SKILL.test(entry.name);
