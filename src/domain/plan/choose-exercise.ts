@@ -1,27 +1,33 @@
 // Picks the exercise for a new slot from the group's eligible entries. Ranking, most important
 // first (docs/programming-rules.md, "Exercise selection"):
-// 1. category: strength/powerlifting before olympic/strongman before plyometrics, whose jumps and
-//    throws are poor hard sets;
-// 2. dynamic before static holds: a hold is timed, not counted, so a rep target does not fit it
-//    (repeating a squat beats a wall sit);
-// 3. the slot's role: compound where the preferred pattern is compound, else isolation;
-// 4. variety: fewer uses earlier in the week (Upper-A and Upper-B get different presses), and not
-//    a near-twin of an exercise already in the session (same pattern and same last name word, as
-//    a deadlift and a sumo deadlift);
-// 5. the preferred pattern, then any pattern the block lists;
-// 6. equipment that can be loaded in small steps (weights, cables, machines) before bodyweight,
-//    and bodyweight before bands, balls and "other": progression needs a load to add to;
-// 7. for compounds, a staple lift (back squat, bench press, Romanian deadlift, row...) before the
-//    rest, and its plain form before niche variations (decline, single-arm, assisted): the lifts
-//    coaches and lifters know and can load, progress and compare;
-// 8. for beginners, beginner-level before intermediate;
-// 9. equipment: free weights first for compounds (they load the most), cables and dumbbells first
+// 1. category: strength/powerlifting before olympic/strongman, whose lifts are skills of their own;
+// 2. dynamic before static holds: a hold is timed, not counted, so a rep target does not fit it;
+// 3. for a session's main lift (T1), equipment that can be loaded in small steps first, before the
+//    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift;
+// 4. the slot's role: compound where the preferred pattern is compound, else isolation;
+// 5. lateral and rear-delt work before front raises (the front delts get pressing already);
+// 6. loadable equipment (weights, cables, machines) before bodyweight, and bodyweight before bands,
+//    balls and "other": progression needs a load to add to, so a machine already in the plan is
+//    used again before a bodyweight fallback;
+// 7. for a main lift, the preferred pattern, then a lift already a main lift this week: main lifts
+//    repeat through the week so they can be practised and progressed;
+// 8. repetition or variety: for strength and for beginners, lifts already in the week first (the
+//    week's main lifts, then any), so a strength lifter squats and presses on several days and a
+//    beginner learns a short list; otherwise fewer uses earlier in the week first (Upper-A and
+//    Upper-B get different presses), and not a near-twin of an exercise already in the session
+//    (same pattern and same last name word, as a deadlift and a sumo deadlift);
+// 9. the preferred pattern, then any pattern the block lists;
+// 10. for compounds, a staple lift (back squat, bench press, deadlift, row...) before the rest, and
+//    its plain form before niche variations (decline, single-arm, assisted); for strength, the
+//    conventional deadlift before its variants;
+// 11. for beginners, beginner-level before intermediate;
+// 12. equipment: free weights first for compounds (they load the most), cables and dumbbells first
 //    for isolation (constant tension, easy set-up);
-// 10. the simpler exercise (lower catalogue level), then exerciseId, so ties never depend on
+// 13. the simpler exercise (lower catalogue level), then exerciseId, so ties never depend on
 //    catalogue order.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import type { CatalogueLevel, Category, Equipment, ExperienceLevel } from "../vocabulary.ts";
+import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
 import { isCompound, isCompoundPattern, patternOf } from "./movement.ts";
 import type { Block } from "./templates.ts";
 
@@ -69,7 +75,14 @@ const STAPLES: readonly string[] = [
 const VARIATION =
   /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted)\b/i;
 
-function stapleRank(name: string): number {
+/** The competition deadlift, which a strength plan trains as its weekly hinge. */
+const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
+
+/** Front raises: the front delts already work in every press. */
+const FRONT_RAISE = /\bfront (delt )?raises?\b/i;
+
+function stapleRank(name: string, goal: Goal): number {
+  if (goal === "strength" && CONVENTIONAL_DEADLIFT.test(name.trim())) return -1;
   const lower = name.toLowerCase();
   const index = STAPLES.findIndex((fragment) => lower.includes(fragment));
   const rank = index === -1 ? STAPLES.length : index;
@@ -132,11 +145,55 @@ const ISOLATION_EQUIPMENT: readonly Equipment[] = [
 ];
 
 export interface ChoiceContext {
+  goal: Goal;
   experience: ExperienceLevel;
   /** Exercises already in this session: never chosen again. */
   session: readonly CatalogueEntry[];
   /** Exercise id -> slots using it earlier in the week. */
   weekUse: ReadonlyMap<string, number>;
+  /** Exercise id -> slots using it as a main lift (T1) earlier in the week. */
+  mainUse: ReadonlyMap<string, number>;
+  /** The slot would be the session's main lift (T1) if the exercise is a compound. */
+  leading: boolean;
+}
+
+/** What the ranking reads of an entry that never changes: worked out once per entry. */
+interface Facts {
+  category: number;
+  isStatic: number;
+  loadClass: number;
+  compound: boolean;
+  frontRaise: number;
+  pattern: ReturnType<typeof patternOf>;
+  twin: string;
+  staple: number;
+  stapleStrength: number;
+  compoundOrder: number;
+  isolationOrder: number;
+  level: number;
+}
+
+const FACTS = new WeakMap<CatalogueEntry, Facts>();
+
+function factsOf(entry: CatalogueEntry): Facts {
+  const cached = FACTS.get(entry);
+  if (cached !== undefined) return cached;
+  const facts: Facts = {
+    category: CATEGORY_RANK[entry.category],
+    isStatic: entry.force === "static" ? 1 : 0,
+    loadClass: LOAD_CLASS[entry.equipment],
+    compound: isCompound(entry),
+    frontRaise: FRONT_RAISE.test(entry.name) ? 1 : 0,
+    pattern: patternOf(entry),
+    twin: twinKey(entry),
+    staple: stapleRank(entry.name, "hypertrophy"),
+    stapleStrength: stapleRank(entry.name, "strength"),
+    compoundOrder: COMPOUND_EQUIPMENT.indexOf(entry.equipment),
+    isolationOrder: ISOLATION_EQUIPMENT.indexOf(entry.equipment),
+    level: LEVEL_RANK[entry.level],
+  };
+  FACTS.set(entry, facts);
+  return facts;
 }
 
 /** `candidates` must be sorted by exerciseId; undefined when every candidate is already in the session. */
@@ -148,23 +205,32 @@ export function chooseExercise(
 ): CatalogueEntry | undefined {
   const preferred = block.patterns[slotIndex % block.patterns.length];
   const wantCompound = preferred !== undefined && isCompoundPattern(preferred);
-  const equipmentOrder = wantCompound ? COMPOUND_EQUIPMENT : ISOLATION_EQUIPMENT;
   const used = new Set(context.session.map((entry) => entry.exerciseId));
-  const twins = new Set(context.session.map(twinKey));
+  const twins = new Set(context.session.map((entry) => factsOf(entry).twin));
+  const repeat = context.goal === "strength" || context.experience === "beginner";
+  const strength = context.goal === "strength";
   const key = (entry: CatalogueEntry): number[] => {
-    const pattern = patternOf(entry);
+    const facts = factsOf(entry);
+    const patternRank = facts.pattern === preferred ? 0 : block.patterns.includes(facts.pattern) ? 1 : 2;
+    const uses = context.weekUse.get(entry.exerciseId) ?? 0;
+    const mainUses = context.mainUse.get(entry.exerciseId) ?? 0;
     return [
-      CATEGORY_RANK[entry.category],
-      entry.force === "static" ? 1 : 0,
-      isCompound(entry) === wantCompound ? 0 : 1,
-      context.weekUse.get(entry.exerciseId) ?? 0,
-      twins.has(twinKey(entry)) ? 1 : 0,
-      pattern === preferred ? 0 : block.patterns.includes(pattern) ? 1 : 2,
-      LOAD_CLASS[entry.equipment],
-      wantCompound ? stapleRank(entry.name) : 0,
+      facts.category,
+      facts.isStatic,
+      context.leading ? facts.loadClass : 0,
+      facts.compound === wantCompound ? 0 : 1,
+      facts.frontRaise,
+      facts.loadClass,
+      context.leading ? patternRank : 0,
+      context.leading ? (mainUses > 0 ? 0 : 1) : 0,
+      repeat ? (mainUses > 0 ? 0 : 1) : 0,
+      repeat ? (uses > 0 ? 0 : 1) : uses,
+      twins.has(facts.twin) ? 1 : 0,
+      patternRank,
+      wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0,
       context.experience === "beginner" && entry.level !== "beginner" ? 1 : 0,
-      equipmentOrder.indexOf(entry.equipment),
-      LEVEL_RANK[entry.level],
+      wantCompound ? facts.compoundOrder : facts.isolationOrder,
+      facts.level,
     ];
   };
   let best: CatalogueEntry | undefined;

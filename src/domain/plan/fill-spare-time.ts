@@ -9,8 +9,10 @@
 // is shared rather than given to whichever group comes first. A set goes to the day where the group
 // has the fewest sets (then the day it ranks highest on, then the earliest): on an existing slot
 // below its tier's maxSets (T1 first), else as a new slot of MIN_SLOT_SETS sets. Nothing is added
-// past a group's weekly max or a session's minutes.
+// past the top of any group's range (counted fractionally), a session's minutes, or, for
+// hypertrophy and general fitness, past as many pushing sets as pulling sets.
 
+import { breaksBalance } from "./balance.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { setSeconds } from "./time-model.ts";
@@ -21,6 +23,7 @@ import {
   type DayDraft,
   daySeconds,
   draftSlot,
+  fitsCaps,
   maxSets,
   setsOnDay,
   slotsOf,
@@ -34,7 +37,14 @@ export function fillSpareTime(week: WeekDraft): void {
   const target = (group: TargetGroup) => weeklyTarget(week.goal, week.experience, group);
   runStage(week, MAJOR_GROUPS, (group) => target(group).min);
   growMainLifts(week);
-  runStage(week, ACCESSORY_GROUPS, (group) => Math.min(MIN_SLOT_SETS, target(group).aim));
+  // One slot each: the goal is fixed when the stage starts (indirect work may already cover it).
+  const oneSlot = new Map<TargetGroup, number>(
+    ACCESSORY_GROUPS.map((group) => [
+      group,
+      Math.min(weeklySets(week, group) + MIN_SLOT_SETS, target(group).aim),
+    ]),
+  );
+  runStage(week, ACCESSORY_GROUPS, (group) => oneSlot.get(group) ?? 0);
   runStage(week, MAJOR_GROUPS, (group) => target(group).aim);
   runStage(week, ACCESSORY_GROUPS, (group) => target(group).aim);
 }
@@ -45,12 +55,11 @@ function growMainLifts(week: WeekDraft): void {
   for (const day of week.days) {
     const main = day.slots.find((slot) => slot.tier === "T1");
     if (main === undefined) continue;
-    const max = weeklyTarget(week.goal, week.experience, main.group).max;
     const cap = Math.min(MAIN_LIFT_SETS, maxSets(week, "T1"));
     const cost = setSeconds(week.goal, week.experience, "T1");
     while (
       main.sets < cap &&
-      weeklySets(week, main.group) < max &&
+      fitsCaps(week, main.entry, 1) &&
       daySeconds(week, day) + cost <= week.budgetSeconds
     ) {
       changeSets(week, day, main, 1);
@@ -76,7 +85,6 @@ function runStage(
 }
 
 function addOneSet(week: WeekDraft, group: TargetGroup): boolean {
-  const max = weeklyTarget(week.goal, week.experience, group).max;
   const days = week.days
     .map((day, index) => ({ day, index, position: blockOf(day, group)?.position }))
     .filter((item) => item.position !== undefined)
@@ -87,25 +95,26 @@ function addOneSet(week: WeekDraft, group: TargetGroup): boolean {
         a.index - b.index,
     );
   for (const { day } of days) {
-    if (tryOnDay(week, day, group, max)) return true;
+    if (tryOnDay(week, day, group)) return true;
   }
   return false;
 }
 
-function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup, max: number): boolean {
+function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   const spare = week.budgetSeconds - daySeconds(week, day);
   const open = slotsOf(day, group)
     .filter((slot) => slot.sets < maxSets(week, slot.tier))
     .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.seq - b.seq)[0];
   if (open !== undefined) {
-    if (weeklySets(week, group) + 1 > max) return false;
+    if (!fitsCaps(week, open.entry, 1) || breaksBalance(week, open.entry, 1)) return false;
     if (setSeconds(week.goal, week.experience, open.tier) > spare) return false;
     changeSets(week, day, open, 1);
     return true;
   }
-  if (weeklySets(week, group) + MIN_SLOT_SETS > max) return false;
   const slot = draftSlot(week, day, group, false);
   if (slot === undefined) return false;
+  if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || breaksBalance(week, slot.entry, MIN_SLOT_SETS))
+    return false;
   if (MIN_SLOT_SETS * setSeconds(week.goal, week.experience, slot.tier) > spare) return false;
   slot.sets = MIN_SLOT_SETS;
   addSlot(week, day, slot);

@@ -1,7 +1,6 @@
-// Weekly hard-set targets per trained muscle group, by goal and experience. A set counts 1 for
-// the slot's own muscle_group (the exercise's primary muscle) and nothing for secondary muscles:
-// stricter than the fractional count of the progress report (Pelland et al. 2024, 0.5 per
-// secondary muscle), so a plan inside these ranges reads as at least as much in that report.
+// Weekly hard-set targets per trained muscle group, by goal and experience. Sets are counted as the
+// progress report counts them (Pelland et al. 2024): 1 for the slot's own muscle_group and 0.5 for
+// each secondary muscle, so a fresh plan reads inside its ranges in `progress show`.
 // Sources and reasoning: docs/programming-rules.md.
 
 import type { ExperienceLevel, Goal, MuscleGroup } from "../vocabulary.ts";
@@ -50,7 +49,13 @@ export interface SetRange {
 
 type GroupTargets = Readonly<Record<TargetGroup, SetRange>>;
 
-function targets(major: SetRange, accessory: SetRange): GroupTargets {
+/**
+ * Accessory groups get half a set from every press, row and squat that lists them as a secondary
+ * muscle, so their top is the majors' top: a cap of 4 on triceps would allow only 8 pressing sets a
+ * week. Their minimum stays 0 and `aim` (where spare time stops adding direct work) is their own.
+ */
+function targets(major: SetRange, accessoryOwn: SetRange): GroupTargets {
+  const accessory: SetRange = { ...accessoryOwn, max: Math.max(accessoryOwn.max, major.max) };
   return {
     chest: major,
     back: major,

@@ -1,0 +1,205 @@
+// The last pass over a week, after the minimums and the spare time are placed: the checks a coach
+// makes on a finished plan (docs/programming-rules.md, sections 3 and 5).
+// 1. A session's main lift can be loaded: a bodyweight T1 swaps places with a loadable compound of
+//    the same day, where there is one.
+// 2. For hypertrophy and general fitness, at least as many pulling sets as pushing sets (balance.ts):
+//    pull sets are added while time and ranges allow, then push sets are taken away, from groups
+//    that stay at their minimum without them first; spare time freed is filled again.
+// 3. No slot below its minimum sets (3 for a T1, 2 otherwise): raised where it can be, else dropped.
+// 4. Even days: the shortest session at least 60% of the longest, by adding sets to the short day
+//    or taking them from the long one.
+
+import type { CatalogueEntry } from "../catalogue-entry.ts";
+import { breaksBalance, isPull, isPush, keepsBalance } from "./balance.ts";
+import { fillSpareTime } from "./fill-spare-time.ts";
+import { isCompound } from "./movement.ts";
+import { MIN_SLOT_SETS } from "./prescription.ts";
+import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { setSeconds } from "./time-model.ts";
+import {
+  addSlot,
+  blockOf,
+  changeSets,
+  type DayDraft,
+  daySeconds,
+  draftSlot,
+  fitsCaps,
+  maxSets,
+  minSlotSets,
+  removeSlot,
+  type SlotDraft,
+  type WeekDraft,
+  weeklySets,
+} from "./week-draft.ts";
+
+/** The shortest session is at least this share of the longest. */
+export const EVEN_DAYS_RATIO = 0.6;
+
+/** Weights, cables and machines: a load to add to, in small steps. */
+export function isLoadable(entry: CatalogueEntry): boolean {
+  return ["barbell", "dumbbell", "kettlebell", "cable", "machine", "ez_bar"].includes(entry.equipment);
+}
+
+export function finishWeek(week: WeekDraft): void {
+  for (const day of week.days) loadableMainLift(week, day);
+  if (keepsBalance(week.goal)) {
+    balancePushPull(week);
+    fillSpareTime(week); // time freed by the balance goes to pulling and to work that is neither
+  }
+  for (const day of week.days) tidy(week, day);
+  evenDays(week);
+  for (const day of week.days) tidy(week, day);
+}
+
+function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {
+  return (
+    daySeconds(week, day) + sets * setSeconds(week.goal, week.experience, slot.tier) <= week.budgetSeconds
+  );
+}
+
+function loadableMainLift(week: WeekDraft, day: DayDraft): void {
+  const main = day.slots.find((slot) => slot.tier === "T1");
+  if (main === undefined || isLoadable(main.entry)) return;
+  const better = day.slots.find(
+    (slot) =>
+      slot.tier === "T2" &&
+      isLoadable(slot.entry) &&
+      isCompound(slot.entry) &&
+      slot.sets >= minSlotSets("T1"),
+  );
+  if (better === undefined) return;
+  main.tier = "T2";
+  better.tier = "T1";
+  week.mainUse.set(main.entry.exerciseId, (week.mainUse.get(main.entry.exerciseId) ?? 1) - 1);
+  week.mainUse.set(better.entry.exerciseId, (week.mainUse.get(better.entry.exerciseId) ?? 0) + 1);
+}
+
+function balancePushPull(week: WeekDraft): void {
+  let guard = 200;
+  while (guard-- > 0 && week.pushSets > week.pullSets) {
+    if (addPullSet(week)) continue;
+    if (!removePushSet(week)) return;
+  }
+}
+
+/** One more pulling set: on an open pulling slot, else as a new back slot on a day that trains back. */
+function addPullSet(week: WeekDraft): boolean {
+  for (const day of week.days) {
+    for (const slot of day.slots) {
+      if (!isPull(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (fitsCaps(week, slot.entry, 1) && fitsTime(week, day, slot, 1)) {
+        changeSets(week, day, slot, 1);
+        return true;
+      }
+    }
+  }
+  for (const day of week.days) {
+    if (blockOf(day, "back") === undefined) continue;
+    const slot = draftSlot(week, day, "back", false);
+    if (slot === undefined || !isPull(slot.entry)) continue;
+    if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot, MIN_SLOT_SETS)) continue;
+    slot.sets = MIN_SLOT_SETS;
+    addSlot(week, day, slot);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * One pushing set fewer: from a group that stays at its minimum without it (overhead presses when
+ * bench presses already cover the shoulders) before one that would fall short; accessory slots
+ * before main lifts, fullest first. A slot at its minimum goes.
+ */
+function removePushSet(week: WeekDraft): boolean {
+  const keepsMinimum = (slot: SlotDraft): boolean =>
+    weeklySets(week, slot.group) - 1 >= weeklyTarget(week.goal, week.experience, slot.group).min;
+  const rank = (slot: SlotDraft): number =>
+    (keepsMinimum(slot) ? 10_000 : 0) + (slot.tier === "T1" ? 0 : 1000) + slot.sets;
+  let best: { day: DayDraft; slot: SlotDraft } | undefined;
+  for (const day of week.days) {
+    for (const slot of day.slots) {
+      if (!isPush(slot.entry)) continue;
+      if (best === undefined || rank(slot) > rank(best.slot)) best = { day, slot };
+    }
+  }
+  if (best === undefined) return false;
+  const { day, slot } = best;
+  if (slot.sets > minSlotSets(slot.tier)) changeSets(week, day, slot, -1);
+  else removeSlot(week, day, slot);
+  return true;
+}
+
+function tidy(week: WeekDraft, day: DayDraft): void {
+  for (const slot of [...day.slots]) {
+    while (
+      slot.sets < minSlotSets(slot.tier) &&
+      fitsCaps(week, slot.entry, 1) &&
+      fitsTime(week, day, slot, 1)
+    ) {
+      changeSets(week, day, slot, 1);
+    }
+    if (slot.sets >= minSlotSets(slot.tier)) continue;
+    if (slot.tier === "T1" && slot.sets >= MIN_SLOT_SETS) {
+      slot.tier = "T2";
+      week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
+    } else {
+      removeSlot(week, day, slot);
+    }
+  }
+}
+
+function evenDays(week: WeekDraft): void {
+  let guard = 200;
+  while (guard-- > 0) {
+    const seconds = week.days.map((day) => daySeconds(week, day));
+    const shortest = seconds.indexOf(Math.min(...seconds));
+    const longest = seconds.indexOf(Math.max(...seconds));
+    if ((seconds[shortest] ?? 0) >= EVEN_DAYS_RATIO * (seconds[longest] ?? 0)) return;
+    if (addSetOn(week, week.days[shortest] as DayDraft)) continue;
+    if (!trimSetOn(week, week.days[longest] as DayDraft)) return;
+  }
+}
+
+/** One more set on the day: an open slot first, else a new slot for one of the day's groups. */
+function addSetOn(week: WeekDraft, day: DayDraft): boolean {
+  for (const slot of day.slots) {
+    if (breaksBalance(week, slot.entry, 1)) continue;
+    if (
+      slot.sets < maxSets(week, slot.tier) &&
+      fitsCaps(week, slot.entry, 1) &&
+      fitsTime(week, day, slot, 1)
+    ) {
+      changeSets(week, day, slot, 1);
+      return true;
+    }
+  }
+  const groups: TargetGroup[] = [...day.template.majors, ...day.template.accessories].map(
+    (block) => block.group,
+  );
+  for (const group of groups) {
+    const slot = draftSlot(week, day, group, false);
+    if (slot === undefined || breaksBalance(week, slot.entry, MIN_SLOT_SETS)) continue;
+    if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot, MIN_SLOT_SETS)) continue;
+    slot.sets = MIN_SLOT_SETS;
+    addSlot(week, day, slot);
+    return true;
+  }
+  return false;
+}
+
+/** One set fewer on the day, from a group above its minimum, never the main lift below its own. */
+function trimSetOn(week: WeekDraft, day: DayDraft): boolean {
+  const balanced = keepsBalance(week.goal);
+  const above = (slot: SlotDraft): boolean => {
+    if (balanced && isPull(slot.entry) && week.pullSets - 1 < week.pushSets) return false;
+    if (!(MAJOR_GROUPS as readonly string[]).includes(slot.group)) return true;
+    return weeklySets(week, slot.group) - 1 >= weeklyTarget(week.goal, week.experience, slot.group).min;
+  };
+  const victim = [...day.slots]
+    .filter((slot) => slot.tier !== "T1" && above(slot))
+    .sort((a, b) => b.sets - a.sets || b.seq - a.seq)[0];
+  if (victim === undefined) return false;
+  if (victim.sets > minSlotSets(victim.tier)) changeSets(week, day, victim, -1);
+  else removeSlot(week, day, victim);
+  return true;
+}
