@@ -8,9 +8,9 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { Goal, MovementPattern } from "../vocabulary.ts";
 import { patternOf } from "./movement.ts";
 
-/** What balance needs of a week: its goal and its running counts (kept by week-draft.ts). */
+/** What balance needs of a week: whether it keeps balance, and its running counts (week-draft.ts). */
 interface Counts {
-  goal: Goal;
+  balanced: boolean;
   pushSets: number;
   pullSets: number;
 }
@@ -30,13 +30,17 @@ export function isPull(entry: CatalogueEntry): boolean {
   return PULL_PATTERNS.has(patternOf(entry));
 }
 
-/** The goals whose plans keep pull >= push. */
-export function keepsBalance(goal: Goal): boolean {
-  return goal === "hypertrophy" || goal === "general_fitness";
+/**
+ * Whether a plan keeps pull >= push: for hypertrophy and general fitness, when the lifter can do
+ * any back exercise at all (with none, pushing is not taken away to match a pull of zero; the notes
+ * say the back is missing).
+ */
+export function keepsBalance(goal: Goal, canPull: boolean): boolean {
+  return canPull && (goal === "hypertrophy" || goal === "general_fitness");
 }
 
 /** `sets` more sets of the entry would leave more pushing than pulling sets in a balanced goal. */
 export function breaksBalance(week: Counts, entry: CatalogueEntry, sets: number): boolean {
-  if (!keepsBalance(week.goal) || !isPush(entry)) return false;
+  if (!week.balanced || !isPush(entry)) return false;
   return week.pushSets + sets > week.pullSets;
 }

@@ -6,9 +6,9 @@
 //    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift;
 // 4. the slot's role: compound where the preferred pattern is compound, else isolation;
 // 5. lateral and rear-delt work before front raises (the front delts get pressing already);
-// 6. loadable equipment (weights, cables, machines) before bodyweight, and bodyweight before bands,
-//    balls and "other": progression needs a load to add to, so a machine already in the plan is
-//    used again before a bodyweight fallback;
+// 6. loadable equipment (weights, cables, machines, and pull-ups and chin-ups, which take a belt)
+//    before bodyweight, and bodyweight before bands, balls and "other": progression needs a load
+//    to add to, so a machine already in the plan is used again before a bodyweight fallback;
 // 7. for a main lift, the preferred pattern, then a lift already a main lift this week: main lifts
 //    repeat through the week so they can be practised and progressed;
 // 8. repetition or variety: for strength and for beginners, lifts already in the week first (the
@@ -47,6 +47,8 @@ const CATEGORY_RANK: Readonly<Record<Category, number>> = {
  */
 const STAPLES: readonly string[] = [
   "back squat",
+  "barbell squat",
+  "barbell full squat",
   "front squat",
   "bench press",
   "romanian deadlift",
@@ -157,11 +159,15 @@ export interface ChoiceContext {
   leading: boolean;
 }
 
+const KEY_LENGTH = 16;
+
 /** What the ranking reads of an entry that never changes: worked out once per entry. */
 interface Facts {
   category: number;
   isStatic: number;
   loadClass: number;
+  /** A pull-up or chin-up: bodyweight, but a staple that progresses by reps and then a belt. */
+  barWork: boolean;
   compound: boolean;
   frontRaise: number;
   pattern: ReturnType<typeof patternOf>;
@@ -182,6 +188,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     category: CATEGORY_RANK[entry.category],
     isStatic: entry.force === "static" ? 1 : 0,
     loadClass: LOAD_CLASS[entry.equipment],
+    barWork: entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry),
     compound: isCompound(entry),
     frontRaise: FRONT_RAISE.test(entry.name) ? 1 : 0,
     pattern: patternOf(entry),
@@ -209,39 +216,39 @@ export function chooseExercise(
   const twins = new Set(context.session.map((entry) => factsOf(entry).twin));
   const repeat = context.goal === "strength" || context.experience === "beginner";
   const strength = context.goal === "strength";
-  const key = (entry: CatalogueEntry): number[] => {
+  // Two key buffers, reused: the ranking runs thousands of times a plan, so it allocates nothing.
+  let entryKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
+  let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
+  const fillKey = (entry: CatalogueEntry, out: number[]): void => {
     const facts = factsOf(entry);
     const patternRank = facts.pattern === preferred ? 0 : block.patterns.includes(facts.pattern) ? 1 : 2;
     const uses = context.weekUse.get(entry.exerciseId) ?? 0;
     const mainUses = context.mainUse.get(entry.exerciseId) ?? 0;
-    return [
-      facts.category,
-      facts.isStatic,
-      context.leading ? facts.loadClass : 0,
-      facts.compound === wantCompound ? 0 : 1,
-      facts.frontRaise,
-      facts.loadClass,
-      context.leading ? patternRank : 0,
-      context.leading ? (mainUses > 0 ? 0 : 1) : 0,
-      repeat ? (mainUses > 0 ? 0 : 1) : 0,
-      repeat ? (uses > 0 ? 0 : 1) : uses,
-      twins.has(facts.twin) ? 1 : 0,
-      patternRank,
-      wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0,
-      context.experience === "beginner" && entry.level !== "beginner" ? 1 : 0,
-      wantCompound ? facts.compoundOrder : facts.isolationOrder,
-      facts.level,
-    ];
+    out[0] = facts.category;
+    out[1] = facts.isStatic;
+    out[2] = context.leading ? facts.loadClass : 0;
+    out[3] = facts.compound === wantCompound ? 0 : 1;
+    out[4] = facts.frontRaise;
+    out[5] = facts.barWork ? 0 : facts.loadClass;
+    out[6] = context.leading ? patternRank : 0;
+    out[7] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
+    out[8] = repeat ? (mainUses > 0 ? 0 : 1) : 0;
+    out[9] = repeat ? (uses > 0 ? 0 : 1) : uses;
+    out[10] = twins.has(facts.twin) ? 1 : 0;
+    out[11] = patternRank;
+    out[12] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0;
+    out[13] = context.experience === "beginner" && entry.level !== "beginner" ? 1 : 0;
+    out[14] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
+    out[15] = facts.level;
   };
   let best: CatalogueEntry | undefined;
-  let bestKey: number[] = [];
   for (const entry of candidates) {
     if (used.has(entry.exerciseId)) continue;
-    const entryKey = key(entry);
+    fillKey(entry, entryKey);
     // Strictly better only: candidates come sorted by id, so the first of equals wins.
     if (best === undefined || compareKeys(entryKey, bestKey) < 0) {
       best = entry;
-      bestKey = entryKey;
+      [bestKey, entryKey] = [entryKey, bestKey];
     }
   }
   return best;

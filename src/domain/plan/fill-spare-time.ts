@@ -111,6 +111,15 @@ function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
     changeSets(week, day, open, 1);
     return true;
   }
+  // Cheap checks before choosing an exercise: a new slot's sets count at least 1 each for the group,
+  // and cost at least the cheaper of a T2 and a T3 set.
+  if (weeklySets(week, group) + MIN_SLOT_SETS > weeklyTarget(week.goal, week.experience, group).max)
+    return false;
+  const cheapest = Math.min(
+    setSeconds(week.goal, week.experience, "T2"),
+    setSeconds(week.goal, week.experience, "T3"),
+  );
+  if (MIN_SLOT_SETS * cheapest > spare) return false;
   const slot = draftSlot(week, day, group, false);
   if (slot === undefined) return false;
   if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || breaksBalance(week, slot.entry, MIN_SLOT_SETS))

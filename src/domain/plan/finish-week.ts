@@ -1,7 +1,7 @@
 // The last pass over a week, after the minimums and the spare time are placed: the checks a coach
 // makes on a finished plan (docs/programming-rules.md, sections 3 and 5).
 // 1. A session's main lift can be loaded: a bodyweight T1 swaps places with a loadable compound of
-//    the same day, where there is one.
+//    the same day, where there is one (else the day has no T1).
 // 2. For hypertrophy and general fitness, at least as many pulling sets as pushing sets (balance.ts):
 //    pull sets are added while time and ranges allow, then push sets are taken away, from groups
 //    that stay at their minimum without them first; spare time freed is filled again.
@@ -10,12 +10,12 @@
 //    or taking them from the long one.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import { breaksBalance, isPull, isPush, keepsBalance } from "./balance.ts";
+import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
-import { setSeconds } from "./time-model.ts";
+import { durationMinutes, setSeconds } from "./time-model.ts";
 import {
   addSlot,
   blockOf,
@@ -41,14 +41,20 @@ export function isLoadable(entry: CatalogueEntry): boolean {
 }
 
 export function finishWeek(week: WeekDraft): void {
+  const tidyAll = () => {
+    for (const day of week.days) tidy(week, day);
+  };
   for (const day of week.days) loadableMainLift(week, day);
-  if (keepsBalance(week.goal)) {
+  tidyAll();
+  if (week.balanced) {
     balancePushPull(week);
     fillSpareTime(week); // time freed by the balance goes to pulling and to work that is neither
+    tidyAll();
   }
-  for (const day of week.days) tidy(week, day);
   evenDays(week);
-  for (const day of week.days) tidy(week, day);
+  tidyAll();
+  // Tidying may have dropped a pulling slot it could not fill: balance once more (only removes).
+  if (week.balanced) balancePushPull(week);
 }
 
 function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {
@@ -57,21 +63,35 @@ function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">,
   );
 }
 
+/**
+ * A bodyweight (or band) main lift swaps places with a loadable compound of the day, raised to the
+ * main lift's 3 sets where time and ranges allow. Where none can be, the day keeps no T1 rather
+ * than a main lift that cannot be loaded.
+ */
 function loadableMainLift(week: WeekDraft, day: DayDraft): void {
   const main = day.slots.find((slot) => slot.tier === "T1");
   if (main === undefined || isLoadable(main.entry)) return;
-  const better = day.slots.find(
-    (slot) =>
-      slot.tier === "T2" &&
-      isLoadable(slot.entry) &&
-      isCompound(slot.entry) &&
-      slot.sets >= minSlotSets("T1"),
-  );
-  if (better === undefined) return;
-  main.tier = "T2";
-  better.tier = "T1";
-  week.mainUse.set(main.entry.exerciseId, (week.mainUse.get(main.entry.exerciseId) ?? 1) - 1);
-  week.mainUse.set(better.entry.exerciseId, (week.mainUse.get(better.entry.exerciseId) ?? 0) + 1);
+  const loadable = day.slots
+    .filter((slot) => slot.tier === "T2" && isLoadable(slot.entry) && isCompound(slot.entry))
+    .sort((a, b) => b.sets - a.sets || a.seq - b.seq);
+  if (loadable.length === 0) return;
+  setTier(week, main, "T2");
+  for (const slot of loadable) {
+    setTier(week, slot, "T1");
+    while (slot.sets < minSlotSets("T1") && fitsCaps(week, slot.entry, 1) && fitsTime(week, day, slot, 1)) {
+      changeSets(week, day, slot, 1);
+    }
+    if (slot.sets >= minSlotSets("T1") && daySeconds(week, day) <= week.budgetSeconds) return;
+    setTier(week, slot, "T2");
+  }
+}
+
+function setTier(week: WeekDraft, slot: SlotDraft, tier: SlotDraft["tier"]): void {
+  if (slot.tier === "T1")
+    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
+  if (tier === "T1")
+    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 0) + 1);
+  slot.tier = tier;
 }
 
 function balancePushPull(week: WeekDraft): void {
@@ -140,8 +160,7 @@ function tidy(week: WeekDraft, day: DayDraft): void {
     }
     if (slot.sets >= minSlotSets(slot.tier)) continue;
     if (slot.tier === "T1" && slot.sets >= MIN_SLOT_SETS) {
-      slot.tier = "T2";
-      week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
+      setTier(week, slot, "T2");
     } else {
       removeSlot(week, day, slot);
     }
@@ -151,12 +170,16 @@ function tidy(week: WeekDraft, day: DayDraft): void {
 function evenDays(week: WeekDraft): void {
   let guard = 200;
   while (guard-- > 0) {
-    const seconds = week.days.map((day) => daySeconds(week, day));
+    // In the minutes the plan shows (rounded up), so the rule holds for what the lifter reads.
+    const seconds = week.days.map((day) => durationMinutes(daySeconds(week, day)));
     const shortest = seconds.indexOf(Math.min(...seconds));
     const longest = seconds.indexOf(Math.max(...seconds));
     if ((seconds[shortest] ?? 0) >= EVEN_DAYS_RATIO * (seconds[longest] ?? 0)) return;
-    if (addSetOn(week, week.days[shortest] as DayDraft)) continue;
-    if (!trimSetOn(week, week.days[longest] as DayDraft)) return;
+    const short = week.days[shortest] as DayDraft;
+    const long = week.days[longest] as DayDraft;
+    if (addSetOn(week, short)) continue;
+    if (moveSet(week, long, short)) continue;
+    if (!trimSetOn(week, long)) return;
   }
 }
 
@@ -187,9 +210,28 @@ function addSetOn(week: WeekDraft, day: DayDraft): boolean {
   return false;
 }
 
+/** One set of a group moves from the long day to an open slot of the same group on the short day. */
+function moveSet(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
+  for (const from of [...long.slots].sort((a, b) => b.sets - a.sets || b.seq - a.seq)) {
+    if (from.tier === "T1" || from.sets <= minSlotSets(from.tier)) continue;
+    const to = short.slots.find(
+      (slot) =>
+        slot.group === from.group && slot.sets < maxSets(week, slot.tier) && fitsTime(week, short, slot, 1),
+    );
+    if (to === undefined) continue;
+    changeSets(week, long, from, -1);
+    if (fitsCaps(week, to.entry, 1) && !breaksBalance(week, to.entry, 1)) {
+      changeSets(week, short, to, 1);
+      return true;
+    }
+    changeSets(week, long, from, 1);
+  }
+  return false;
+}
+
 /** One set fewer on the day, from a group above its minimum, never the main lift below its own. */
 function trimSetOn(week: WeekDraft, day: DayDraft): boolean {
-  const balanced = keepsBalance(week.goal);
+  const balanced = week.balanced;
   const above = (slot: SlotDraft): boolean => {
     if (balanced && isPull(slot.entry) && week.pullSets - 1 < week.pushSets) return false;
     if (!(MAJOR_GROUPS as readonly string[]).includes(slot.group)) return true;

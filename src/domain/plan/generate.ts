@@ -35,13 +35,15 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
   const sorted = sortedCatalogue(catalogue);
   const equipment = allowedEquipment(request.equipment);
   const { candidates, missing } = eligibleByGroup(request, sorted, equipment);
+  const balanced = keepsBalance(request.goal, !missing.includes("back"));
   const week: WeekDraft = {
+    balanced,
     goal: request.goal,
     experience: request.experience,
     equipment,
     budgetSeconds: request.sessionMinutes * 60,
     candidates,
-    days: dayTemplates(split, request.daysPerWeek, keepsBalance(request.goal)).map((template) => ({
+    days: dayTemplates(split, request.daysPerWeek, balanced).map((template) => ({
       template,
       slots: [],
     })),
@@ -117,16 +119,40 @@ function eligibleByGroup(
 ): Eligible {
   const candidates = new Map<TargetGroup, readonly CatalogueEntry[]>();
   const missing: MajorGroup[] = [];
+  const byGroup = entriesByGroup(sorted);
   for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
-    const muscles = GROUP_MUSCLES[group];
-    const eligible = sorted.filter(
-      (entry) => muscles.includes(entry.primaryMuscle) && isEligible(entry, request.experience, equipment),
+    const eligible = (byGroup.get(group) ?? []).filter((entry) =>
+      isEligible(entry, request.experience, equipment),
     );
     if (eligible.length === 0 && isMajor(group)) missing.push(group);
     candidates.set(group, eligible);
   }
   if (missing.length === MAJOR_GROUPS.length) throw nothingToBuild(sorted, request.equipment);
   return { candidates, missing };
+}
+
+const BY_GROUP = new WeakMap<
+  readonly CatalogueEntry[],
+  ReadonlyMap<TargetGroup, readonly CatalogueEntry[]>
+>();
+
+/** The sorted catalogue split by target group, once per catalogue array. */
+function entriesByGroup(
+  sorted: readonly CatalogueEntry[],
+): ReadonlyMap<TargetGroup, readonly CatalogueEntry[]> {
+  let byGroup = BY_GROUP.get(sorted);
+  if (byGroup === undefined) {
+    const map = new Map<TargetGroup, CatalogueEntry[]>();
+    for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
+      map.set(
+        group,
+        sorted.filter((entry) => GROUP_MUSCLES[group].includes(entry.primaryMuscle)),
+      );
+    }
+    byGroup = map;
+    BY_GROUP.set(sorted, byGroup);
+  }
+  return byGroup;
 }
 
 function isMajor(group: TargetGroup): group is MajorGroup {

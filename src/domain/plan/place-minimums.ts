@@ -35,7 +35,9 @@ export function placeMinimums(week: WeekDraft): void {
   const share = (index: number, group: MajorGroup): number => shares[index]?.get(group) ?? 0;
   week.days.forEach((day, index) => {
     const lead = day.template.majors[0]?.group;
-    if (lead !== undefined) fillShare(week, day, lead, share(index, lead));
+    // The day's lead group always gets its main lift (3 sets), even when other days or other lifts'
+    // secondary work already cover its minimum: that is what makes it the day's T1.
+    if (lead !== undefined) fillShare(week, day, lead, Math.max(share(index, lead), minSlotSets("T1")), true);
   });
   week.days.forEach((day, index) => {
     for (const block of day.template.majors.slice(1)) {
@@ -45,11 +47,13 @@ export function placeMinimums(week: WeekDraft): void {
   for (const day of week.days) capToBudget(week, day);
 }
 
-function fillShare(week: WeekDraft, day: DayDraft, group: MajorGroup, dayShare: number): void {
+function fillShare(week: WeekDraft, day: DayDraft, group: MajorGroup, dayShare: number, lead = false): void {
   const lacking = Math.ceil(
     weeklyTarget(week.goal, week.experience, group).min - weeklySets(week, group) - 1e-9,
   );
-  const share = Math.min(dayShare, lacking);
+  // Strength keeps every planned day of a lift (practice of the lift: Ralston et al. 2017), so only
+  // other goals let secondary work stand in for direct sets.
+  const share = lead || week.goal === "strength" ? dayShare : Math.min(dayShare, lacking);
   if (share <= 0) return;
   const slots: SlotDraft[] = [];
   let capacity = 0;

@@ -213,14 +213,16 @@ const MAJORS: Readonly<Record<DayKind, readonly MajorGroup[]>> = {
   pull: ["back"],
 };
 
+// Push and pull days also take a small group (abdominals or calves) so they are not much shorter
+// than a leg day; these recover within a day, so they may follow each other on consecutive days.
 const ACCESSORIES: Readonly<Record<DayKind, readonly AccessoryGroup[]>> = {
   full: ["triceps", "biceps", "calves", "abdominals"],
   upper: ["biceps", "triceps"],
   push_pull: ["biceps", "triceps"],
   lower: ["calves", "abdominals"],
   legs: ["calves", "abdominals"],
-  push: ["triceps"],
-  pull: ["biceps"],
+  push: ["triceps", "calves"],
+  pull: ["biceps", "abdominals"],
 };
 
 function rotate<T>(items: readonly T[], by: number): T[] {

@@ -48,6 +48,8 @@ export interface WeekDraft {
   mainUse: Map<string, number>;
   /** Fractional weekly hard sets per group (1 per direct set, 0.5 per secondary muscle). */
   weekly: Map<TargetGroup, number>;
+  /** The week keeps pull >= push (balance.ts). */
+  balanced: boolean;
   /** Direct weekly sets of pushing and of pulling exercises (balance.ts). */
   pushSets: number;
   pullSets: number;

@@ -1,0 +1,35 @@
+// The full request matrix of the issue: goal x experience x split x 2-6 days x ten equipment
+// profiles x session minutes, every combination (9,600 plans per catalogue). Generation is pure
+// (well under a millisecond a plan), so the matrix runs without a database.
+
+import type { PlanRequest } from "../../src/domain/plan/index.ts";
+import { EQUIPMENT, type Equipment, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../../src/domain/vocabulary.ts";
+
+/** Ten lifters' equipment, from nothing to a full gym. */
+export const EQUIPMENT_PROFILES: Readonly<Record<string, readonly Equipment[]>> = {
+  "full gym (default)": EQUIPMENT,
+  "nothing ([])": [],
+  "bodyweight only": ["bodyweight"],
+  "dumbbells only": ["dumbbell"],
+  "dumbbells and a bench": ["dumbbell", "bench"],
+  "bands only": ["bands"],
+  "kettlebells only": ["kettlebell"],
+  "barbell, bench and bar": ["barbell", "bench", "pullup_bar"],
+  "machines and cables": ["machine", "cable"],
+  "home: dumbbells, bands, bar": ["dumbbell", "bands", "pullup_bar"],
+};
+
+export const MINUTES = [30, 45, 60, 90] as const;
+
+export function* matrix(): Generator<[string, PlanRequest]> {
+  for (const goal of GOALS)
+    for (const experience of EXPERIENCE_LEVELS)
+      for (const split of SPLITS)
+        for (const daysPerWeek of [2, 3, 4, 5, 6])
+          for (const [profile, equipment] of Object.entries(EQUIPMENT_PROFILES))
+            for (const sessionMinutes of MINUTES)
+              yield [
+                profile,
+                { goal, experience, split, daysPerWeek, equipment, weekStart: "2026-01-05", sessionMinutes },
+              ];
+}
