@@ -228,9 +228,6 @@ export function violations(
     previousGroups = groups;
   }
 
-  // Even days: the shortest session at least 60% of the longest.
-  ensure(Math.min(...durations) >= 0.6 * Math.max(...durations), `uneven days: ${durations.join(",")} min`);
-
   // Fractional volume: nothing past the top of its range; a major under its minimum is in the notes.
   const targets = WEEKLY_SET_TARGETS[request.goal][request.experience];
   const weekly = fractionalSets(plan);
@@ -242,9 +239,33 @@ export function violations(
   }
   const short = MAJOR_GROUPS.filter((g) => (weekly.get(g) ?? 0) < targets[g].min);
   const missing = MAJOR_GROUPS.filter((g) => eligibleOf(g, request, catalogue).length === 0);
+  // Even days: the shortest session at least 60% of the longest, where every major group has an
+  // exercise (a pull day without any possible back exercise cannot be filled).
+  if (missing.length === 0) {
+    ensure(Math.min(...durations) >= 0.6 * Math.max(...durations), `uneven days: ${durations.join(",")} min`);
+  }
   for (const group of [...short, ...missing])
     ensure((plan.notes ?? "").includes(group), `${group} short but not in the notes`);
   ensure((plan.notes !== undefined) === short.length + missing.length > 0, "notes without a shortfall");
+
+  const slots = plan.sessions.flatMap((s) => s.slots);
+  // Lateral and rear-delt work, not front raises (the presses train the front delts).
+  for (const slot of slots) ensure(!/front (delt )?raise/i.test(slot.name), `${slot.name}: a front raise`);
+  // Beginners learn a short list: at most 12 different compound lifts in a week.
+  if (request.experience === "beginner") {
+    const compounds = new Set(slots.filter((s) => s.tier !== "T3").map((s) => s.exercise_id)).size;
+    ensure(compounds <= 12, `beginner with ${compounds} different compound lifts`);
+  }
+  // Main lifts repeat: where the split trains everything twice on 3+ days of 45+ minutes, some
+  // main lift (a T1) comes back on another day.
+  const everything = missing.length === 0 && trainsEverythingTwice(split, request.daysPerWeek);
+  if (request.daysPerWeek >= 3 && request.sessionMinutes >= 45 && everything) {
+    const mains = new Set(slots.filter((s) => s.tier === "T1").map((s) => s.exercise_id));
+    const repeated = [...mains].some(
+      (id) => plan.sessions.filter((s) => s.slots.some((x) => x.exercise_id === id)).length >= 2,
+    );
+    ensure(repeated || mains.size === 0, "no main lift on two days");
+  }
 
   // Balance: pull >= push for hypertrophy and general fitness, where any back exercise is possible.
   if ((request.goal === "hypertrophy" || request.goal === "general_fitness") && !missing.includes("back")) {
@@ -258,11 +279,7 @@ export function violations(
  * Strength with a barbell and a bench, in sessions of 45 minutes or more, on a split that trains the
  * squat and the press twice: a barbell squat and a barbell press on 2+ days each, a barbell deadlift weekly.
  */
-export function strengthViolations(
-  plan: PlanJson,
-  request: PlanRequest,
-  byId: ReadonlyMap<string, CatalogueEntry>,
-): string[] {
+export function strengthViolations(plan: PlanJson, byId: ReadonlyMap<string, CatalogueEntry>): string[] {
   const out: string[] = [];
   const barbell = (e: CatalogueEntry) => e.equipment === "barbell";
   const squat = daysWith(plan, byId, (e) => barbell(e) && patternOf(e) === "squat");

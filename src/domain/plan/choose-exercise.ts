@@ -11,11 +11,12 @@
 //    to add to, so a machine already in the plan is used again before a bodyweight fallback;
 // 7. for a main lift, the preferred pattern, then a lift already a main lift this week: main lifts
 //    repeat through the week so they can be practised and progressed;
-// 8. repetition or variety: for strength and for beginners, lifts already in the week first (the
-//    week's main lifts, then any), so a strength lifter squats and presses on several days and a
-//    beginner learns a short list; otherwise fewer uses earlier in the week first (Upper-A and
-//    Upper-B get different presses), and not a near-twin of an exercise already in the session
-//    (same pattern and same last name word, as a deadlift and a sumo deadlift);
+// 8. repetition or variety: the week's main lifts first where they fit the slot's preferred pattern
+//    (for strength and for beginners, wherever they fit the group), so main lifts come back on
+//    several days; then, for strength and beginners, any lift already in the week (a beginner learns
+//    a short list); otherwise fewer uses earlier in the week first (Upper-A and Upper-B get
+//    different accessory presses), and not a near-twin of an exercise already in the session (same
+//    pattern and same last name word, as a deadlift and a sumo deadlift);
 // 9. the preferred pattern, then any pattern the block lists;
 // 10. for compounds, a staple lift (back squat, bench press, deadlift, row...) before the rest, and
 //    its plain form before niche variations (decline, single-arm, assisted); for strength, the
@@ -232,7 +233,7 @@ export function chooseExercise(
     out[5] = facts.barWork ? 0 : facts.loadClass;
     out[6] = context.leading ? patternRank : 0;
     out[7] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
-    out[8] = repeat ? (mainUses > 0 ? 0 : 1) : 0;
+    out[8] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
     out[9] = repeat ? (uses > 0 ? 0 : 1) : uses;
     out[10] = twins.has(facts.twin) ? 1 : 0;
     out[11] = patternRank;

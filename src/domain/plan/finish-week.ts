@@ -20,6 +20,7 @@ import {
   addSlot,
   blockOf,
   changeSets,
+  contribution,
   type DayDraft,
   daySeconds,
   draftSlot,
@@ -232,10 +233,16 @@ function moveSet(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
 /** One set fewer on the day, from a group above its minimum, never the main lift below its own. */
 function trimSetOn(week: WeekDraft, day: DayDraft): boolean {
   const balanced = week.balanced;
+  // A slot at its minimum goes whole, so what it takes away is all of its sets.
+  const removed = (slot: SlotDraft): number => (slot.sets > minSlotSets(slot.tier) ? 1 : slot.sets);
   const above = (slot: SlotDraft): boolean => {
-    if (balanced && isPull(slot.entry) && week.pullSets - 1 < week.pushSets) return false;
-    if (!(MAJOR_GROUPS as readonly string[]).includes(slot.group)) return true;
-    return weeklySets(week, slot.group) - 1 >= weeklyTarget(week.goal, week.experience, slot.group).min;
+    if (balanced && isPull(slot.entry) && week.pullSets - removed(slot) < week.pushSets) return false;
+    for (const [group, weight] of contribution(slot.entry)) {
+      if (!(MAJOR_GROUPS as readonly string[]).includes(group)) continue;
+      const { min } = weeklyTarget(week.goal, week.experience, group);
+      if (weeklySets(week, group) - weight * removed(slot) < min - 1e-9) return false;
+    }
+    return true;
   };
   const victim = [...day.slots]
     .filter((slot) => slot.tier !== "T1" && above(slot))
