@@ -36,7 +36,8 @@ const configSchema = z.object({
   PROGRESS_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(1),
   PROGRESS_SWEEP_CRON: z.string().min(9).default("*/5 * * * *"),
   LOAD_BUILTIN_CATALOGUE: bool.default(true),
-  // Off where the worker runs as a least-privilege role and migrations run at deploy time.
+  // Off where the worker runs as a least-privilege role and migrations run at deploy time: then
+  // `npm start` only checks the schema is current (src/db/schema-status.ts).
   MIGRATE_ON_START: bool.default(true),
 });
 

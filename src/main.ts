@@ -1,4 +1,5 @@
 // The worker's entry point: config -> database (embedded when DATABASE_URL is unset) -> migrate
+// (MIGRATE_ON_START; otherwise check the schema is current and refuse to start when it is not)
 // -> pg-boss and every queue -> wait for a signal. The first SIGTERM/SIGINT drains: no new work,
 // running jobs get SHUTDOWN_TIMEOUT_MS to finish, then pools close and the embedded database
 // stops last. A signal during start-up lets start-up finish and then shuts down the same way. A
@@ -6,6 +7,7 @@
 import { ConfigError, loadConfig } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrateDatabase } from "./db/migrate.ts";
+import { assertSchemaCurrent, SchemaNotCurrentError } from "./db/schema-status.ts";
 import { createLogger } from "./logger.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
@@ -44,9 +46,11 @@ let worker: RunningWorker | undefined;
 try {
   database = await openDatabase(config, logger);
   if (config.MIGRATE_ON_START) await migrateDatabase(database.url, logger);
+  else await assertSchemaCurrent(database.url);
   worker = await startWorker({ url: database.url, config, logger });
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);
+  if (error instanceof SchemaNotCurrentError) process.stderr.write(`${error.message}\n`);
   await worker?.stop(0).catch(() => {});
   await database?.stop();
   process.exit(1);

@@ -1,4 +1,4 @@
-import { createBoss } from "./boss.ts";
+import { startBoss } from "./boss.ts";
 import { seedBuiltinCatalogueIfEmpty } from "./catalogue/seed-builtin.ts";
 import type { Config } from "./config.ts";
 import { createPool } from "./db/client.ts";
@@ -19,9 +19,8 @@ export async function startWorker(opts: {
   now?: () => Date;
 }): Promise<RunningWorker> {
   const { url, config, logger } = opts;
+  const boss = await startBoss(url, logger, { max: config.DB_POOL_SIZE });
   const pool = createPool(url, config.DB_POOL_SIZE, logger);
-  const boss = createBoss(url, logger, { max: config.DB_POOL_SIZE });
-  await boss.start();
   const deps: WorkerDeps = {
     config,
     pool,

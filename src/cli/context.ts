@@ -1,13 +1,14 @@
 import type pg from "pg";
 import type { PgBoss } from "pg-boss";
-import { createBoss } from "../boss.ts";
+import { startBoss } from "../boss.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { createDb, createPool, type Db } from "../db/client.ts";
 import { openDatabase } from "../db/database.ts";
 import { migrateDatabase } from "../db/migrate.ts";
+import { assertSchemaCurrent } from "../db/schema-status.ts";
 import { createLogger, type Logger } from "../logger.ts";
 
-/** What a command gets: the database (migrated), a pool and Drizzle, pg-boss on demand, stdout. */
+/** What a command gets: the database (current schema), a pool and Drizzle, pg-boss on demand, stdout. */
 export interface CliContext {
   config: Config;
   logger: Logger;
@@ -25,7 +26,11 @@ export async function openCliContext(): Promise<{ ctx: CliContext; close(): Prom
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn");
   const database = await openDatabase(config, logger);
   try {
-    await migrateDatabase(database.url, logger);
+    // On DATABASE_URL the CLI never migrates: it may run as the worker's role, which has no DDL
+    // rights, and migrations belong to `npm run db:migrate`. It only checks the schema is current.
+    // The private embedded database has no such question, so the CLI brings it up to date.
+    if (config.DATABASE_URL) await assertSchemaCurrent(database.url);
+    else await migrateDatabase(database.url, logger);
   } catch (error) {
     await database.stop();
     throw error;
@@ -39,8 +44,7 @@ export async function openCliContext(): Promise<{ ctx: CliContext; close(): Prom
     db: createDb(pool),
     async boss() {
       if (!boss) {
-        boss = createBoss(database.url, logger, { max: 3 });
-        await boss.start();
+        boss = await startBoss(database.url, logger, { max: 3 });
       }
       return boss;
     },

@@ -3,16 +3,17 @@
 // payload { planRequestId, userId, ...params }). A batch of jobs is handled set-based: a few
 // statements for the whole batch, plans generated in memory against a cached catalogue, and all of
 // them written in one statement, falling back to one at a time when that statement fails so a
-// bad job cannot fail the others. docs/plan-pipeline.md has the rules and the numbers.
+// bad job cannot fail the others. It runs on the shared job runtime (runtime.ts: validation at the
+// edge, outcomes, per-job logging) with a batch handler. docs/plan-pipeline.md has the rules and
+// the numbers.
 
-import type { JobWithMetadata } from "pg-boss";
 import { enqueueQueuedPlanRequests } from "../db/queries/plan-generate.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
 import { createCatalogueCache, createPlanGenerator } from "./plan-generate/catalogue-cache.ts";
 import { workPlanDeadLetters } from "./plan-generate/dead-letters.ts";
-import { type PlanJobDeps, processPlanJobs } from "./plan-generate/handler.ts";
+import { type PlanJobDeps, planGenerateDefinition } from "./plan-generate/handler.ts";
 import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS, planWorkOptions } from "./plan-generate/settings.ts";
-import { ensureQueue } from "./runtime.ts";
+import { ensureQueue, workQueue } from "./runtime.ts";
 
 export * from "./plan-generate/catalogue-cache.ts";
 export * from "./plan-generate/dead-letters.ts";
@@ -37,10 +38,10 @@ export const planGenerateJob: JobModule = {
       catalogue: createCatalogueCache(deps.pool),
       generate: createPlanGenerator(),
     };
-    await deps.boss.work(
-      PLAN_GENERATE_QUEUE,
-      { ...planWorkOptions(deps.config), includeMetadata: true, perJobResults: true },
-      (jobs: JobWithMetadata<unknown>[]) => processPlanJobs(jobs, handlerDeps),
+    await workQueue(
+      deps.boss,
+      planGenerateDefinition(handlerDeps, planWorkOptions(deps.config)),
+      deps.logger,
     );
     await workPlanDeadLetters(deps.boss, handlerDeps);
   },

@@ -19,7 +19,7 @@ import type { JobModule, WorkerDeps } from "./index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
 
 export const PROGRESS_REFRESH_QUEUE = "progress.refresh";
-/** The NOTIFY channel the training_set trigger signals (drizzle/0005_progress_marks_and_refresh.sql). */
+/** The NOTIFY channel the training_set trigger signals (src/db/sql/progress_mark_changed_sets.sql). */
 export const PROGRESS_DIRTY_CHANNEL = "progress_dirty";
 /** Singleton keys of the jobs that are not one user's. */
 export const SWEEP_KEY = "sweep";

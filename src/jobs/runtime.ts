@@ -14,13 +14,49 @@ export interface JobContext {
   attempt: number;
 }
 
+/** What the runtime needs of a fetched pg-boss job. */
+export type FetchedJob = Pick<JobWithMetadata<unknown>, "id" | "data" | "retryCount" | "retryLimit">;
+
+/** How a job ends: completed with its result, dead-lettered at once (permanent), or failed and retried. */
+export type JobOutcome<Result> =
+  | { status: "completed"; output: Result }
+  | { status: "deadletter"; error: string }
+  | { status: "failed"; error: string; cause?: unknown };
+
+/** A fetched job whose payload passed validation. */
+export interface ValidJob<Payload> {
+  job: FetchedJob;
+  payload: Payload;
+  ctx: JobContext;
+}
+
+/** A job of a batch with how it ended; `payload` is missing when the payload was invalid. */
+export interface SettledJob<Payload, Result> {
+  job: FetchedJob;
+  payload?: Payload;
+  outcome: JobOutcome<Result>;
+}
+
 export interface QueueDefinition<Payload, Result> {
   name: string;
   /** Queue policy: retries, backoff, expiry, notify... The dead-letter queue is added here. */
   queue: Omit<Queue, "name" | "deadLetter">;
   work: Omit<WorkOptions, "perJobResults" | "includeMetadata" | "transactional">;
   payload: z.ZodType<Payload>;
-  handle(payload: Payload, ctx: JobContext): Promise<Result>;
+  /** Words a payload that breaks the schema, naming the field (default: describeZodError). */
+  describeInvalid?(error: z.ZodError): string;
+  /** Handles one job; throws PermanentJobError for a job that can never succeed. */
+  handle?(payload: Payload, ctx: JobContext): Promise<Result>;
+  /**
+   * Or handles every valid job of a fetched batch at once (set-based work): one outcome per job,
+   * in order. A throw fails them all, to be retried.
+   */
+  handleBatch?(jobs: readonly ValidJob<Payload>[]): Promise<JobOutcome<Result>[]>;
+  /**
+   * Called once the batch is settled, with every job (invalid ones too) and its outcome: to mirror
+   * outcomes elsewhere. A throw is logged and the jobs' results stand.
+   */
+  afterSettled?(settled: readonly SettledJob<Payload, Result>[]): Promise<void>;
 }
 
 export const deadLetterQueueOf = (name: string) => `${name}.dead`;
@@ -57,38 +93,101 @@ export function describeZodError(error: z.ZodError, knownHint?: string): string 
   return `${field || "payload"}: ${issue.message}`;
 }
 
-/** Runs one job: validate, handle, log the outcome with its duration, settle it. */
-export async function runJob<Payload, Result>(
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** handle(), one job at a time, as outcomes: PermanentJobError dead-letters, any other error retries. */
+async function handleEach<Payload, Result>(
   def: QueueDefinition<Payload, Result>,
-  job: JobWithMetadata<unknown>,
-  logger: Logger,
-): Promise<JobResult> {
-  const attempt = job.retryCount + 1;
-  const log = logger.child({ queue: def.name, jobId: job.id, attempt, of: job.retryLimit + 1 });
-  const started = performance.now();
-  const ms = () => Math.round((performance.now() - started) * 10) / 10;
-  const parsed = def.payload.safeParse(job.data ?? {});
-  if (!parsed.success) {
-    const error = describeZodError(parsed.error);
-    log.warn({ ms: ms(), error }, "job rejected: invalid payload");
-    return { id: job.id, status: "deadletter", output: { error } };
-  }
-  try {
-    const output = await def.handle(parsed.data, { logger: log, jobId: job.id, attempt });
-    log.info({ ms: ms() }, "job completed");
-    return { id: job.id, status: "completed", output: output as object };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof PermanentJobError) {
-      log.warn({ ms: ms(), error: message }, "job failed permanently");
-      return { id: job.id, status: "deadletter", output: { error: message } };
-    }
-    log.error({ ms: ms(), err: error }, "job failed; pg-boss retries it while attempts remain");
-    return { id: job.id, status: "failed", output: { error: message } };
-  }
+  jobs: readonly ValidJob<Payload>[],
+): Promise<JobOutcome<Result>[]> {
+  const handle = def.handle;
+  if (!handle) throw new Error(`queue ${def.name}: the definition has neither handle nor handleBatch`);
+  return Promise.all(
+    jobs.map(async ({ payload, ctx }): Promise<JobOutcome<Result>> => {
+      try {
+        return { status: "completed", output: await handle(payload, ctx) };
+      } catch (error) {
+        if (error instanceof PermanentJobError) return { status: "deadletter", error: error.message };
+        return { status: "failed", error: errorText(error), cause: error };
+      }
+    }),
+  );
 }
 
-/** Subscribes a worker to the queue; each job of a fetched batch is settled on its own. */
+/**
+ * Runs a fetched batch: validates each payload (an invalid one is dead-lettered at once, with a
+ * message naming the field), handles the valid ones (handleBatch, or handle per job), reports the
+ * outcomes to afterSettled, and logs each job's outcome with the batch's duration on the job's
+ * own child logger (queue, job id, attempt N of M). Returns pg-boss's per-job results.
+ */
+export async function runBatch<Payload, Result>(
+  def: QueueDefinition<Payload, Result>,
+  jobs: readonly FetchedJob[],
+  logger: Logger,
+): Promise<JobResult[]> {
+  const started = performance.now();
+  const settled: SettledJob<Payload, Result>[] = [];
+  const valid: Array<ValidJob<Payload> & { index: number }> = [];
+  const logs = jobs.map((job) =>
+    logger.child({ queue: def.name, jobId: job.id, attempt: job.retryCount + 1, of: job.retryLimit + 1 }),
+  );
+  jobs.forEach((job, index) => {
+    const parsed = def.payload.safeParse(job.data ?? {});
+    if (parsed.success) {
+      const ctx = { logger: logs[index] as Logger, jobId: job.id, attempt: job.retryCount + 1 };
+      valid.push({ job, payload: parsed.data, ctx, index });
+      settled[index] = { job, payload: parsed.data, outcome: { status: "failed", error: "no outcome" } };
+    } else {
+      const error = (def.describeInvalid ?? describeZodError)(parsed.error);
+      settled[index] = { job, outcome: { status: "deadletter", error } };
+    }
+  });
+  if (valid.length > 0) {
+    let outcomes: JobOutcome<Result>[];
+    try {
+      outcomes = def.handleBatch ? await def.handleBatch(valid) : await handleEach(def, valid);
+    } catch (error) {
+      outcomes = valid.map(() => ({ status: "failed", error: errorText(error), cause: error }));
+    }
+    valid.forEach((v, i) => {
+      (settled[v.index] as SettledJob<Payload, Result>).outcome = outcomes[i] ?? {
+        status: "failed",
+        error: "no outcome",
+      };
+    });
+  }
+  if (def.afterSettled) {
+    await def
+      .afterSettled(settled)
+      .catch((error: unknown) =>
+        logger.error(
+          { queue: def.name, err: error },
+          "could not report the batch's outcomes; the job results stand",
+        ),
+      );
+  }
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  const batch = jobs.length;
+  return settled.map(({ job, payload, outcome }, index): JobResult => {
+    const log = logs[index] as Logger;
+    if (outcome.status === "completed") {
+      log.info({ ms, batch, result: outcome.output }, "job completed");
+      return { id: job.id, status: "completed", output: outcome.output as object };
+    }
+    if (outcome.status === "deadletter") {
+      log.warn(
+        { ms, batch, error: outcome.error },
+        payload === undefined ? "job rejected: invalid payload" : "job failed permanently",
+      );
+    } else {
+      const err = outcome.cause ?? outcome.error;
+      log.error({ ms, batch, err }, "job failed; pg-boss retries it while attempts remain");
+    }
+    return { id: job.id, status: outcome.status, output: { error: outcome.error } };
+  });
+}
+
+/** Subscribes a worker to the queue; each job of a fetched batch is settled on its own (perJobResults). */
 export async function workQueue<Payload, Result>(
   boss: PgBoss,
   def: QueueDefinition<Payload, Result>,
@@ -97,6 +196,6 @@ export async function workQueue<Payload, Result>(
   return boss.work(
     def.name,
     { ...def.work, includeMetadata: true, perJobResults: true },
-    async (jobs: JobWithMetadata<unknown>[]) => Promise.all(jobs.map((job) => runJob(def, job, logger))),
+    (jobs: JobWithMetadata<unknown>[]) => runBatch(def, jobs, logger),
   );
 }

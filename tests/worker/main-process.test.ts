@@ -1,60 +1,14 @@
 // The worker as `npm start` runs it: a real process, on the embedded PostgreSQL (DATABASE_URL
 // unset) in a scratch folder, stopped with SIGTERM. Checks the order the README promises: drain
 // the worker, then stop the embedded database, then exit 0.
-import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.ts";
+import { startMain } from "../helpers/main-process.ts";
 import { freePort } from "../helpers/scratch-postgres.ts";
-
-function startMain(env: NodeJS.ProcessEnv) {
-  const { DATABASE_URL: _unset, ...rest } = process.env;
-  const child = spawn(
-    process.execPath,
-    ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", "src/main.ts"],
-    { env: { ...rest, LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const messages: string[] = [];
-  const raw: string[] = [];
-  let buffer = "";
-  const waiters: Array<{ text: string; resolve: () => void }> = [];
-  child.stdout.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const lines = buffer.split("\n");
-    buffer = lines.pop() ?? "";
-    for (const line of lines) {
-      raw.push(line);
-      try {
-        messages.push((JSON.parse(line) as { msg: string }).msg);
-      } catch {
-        messages.push(line);
-      }
-      for (const w of waiters.splice(0)) {
-        if (messages.includes(w.text)) w.resolve();
-        else waiters.push(w);
-      }
-    }
-  });
-  let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  const waitFor = (text: string, ms: number) =>
-    new Promise<void>((resolve, reject) => {
-      if (messages.includes(text)) return resolve();
-      const timer = setTimeout(
-        () =>
-          reject(new Error(`no "${text}" within ${ms} ms; log: ${messages.join(" | ")}; stderr: ${stderr}`)),
-        ms,
-      );
-      waiters.push({ text, resolve: () => (clearTimeout(timer), resolve()) });
-    });
-  /** The exit code, with the process's whole log attached when it is not the expected one. */
-  const exitCode = async () => ({ code: await exited, log: [...raw, stderr].join("\n") });
-  return { child, messages, exited, exitCode, waitFor };
-}
 
 describe("npm start (src/main.ts)", () => {
   it("comes up on the embedded PostgreSQL, keeps its files, and stops cleanly on SIGTERM, database last", async () => {

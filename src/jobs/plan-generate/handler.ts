@@ -3,7 +3,7 @@
 // settle every job on its own; plan_request rows of the SQL path follow their job.
 
 import type pg from "pg";
-import type { JobResult, JobWithMetadata } from "pg-boss";
+import type { JobResult } from "pg-boss";
 import { z } from "zod";
 import {
   existingUserIds,
@@ -18,6 +18,14 @@ import {
 import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
 import type { PlanJson } from "../../domain/plan-json.ts";
 import type { Logger } from "../../logger.ts";
+import {
+  type FetchedJob,
+  type JobOutcome,
+  type QueueDefinition,
+  runBatch,
+  type SettledJob,
+  type ValidJob,
+} from "../runtime.ts";
 import type { CatalogueCache, PlanGenerator } from "./catalogue-cache.ts";
 import {
   describePayloadError,
@@ -25,7 +33,7 @@ import {
   planRequestPayload,
   resolvePlanRequest,
 } from "./payload.ts";
-import { PLAN_GENERATE_QUEUE } from "./settings.ts";
+import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS } from "./settings.ts";
 
 export interface PlanJobDeps {
   pool: pg.Pool;
@@ -37,12 +45,12 @@ export interface PlanJobDeps {
 }
 
 /** What the handler needs of a pg-boss job. */
-export type PlanJob = Pick<JobWithMetadata<unknown>, "id" | "data" | "retryCount" | "retryLimit">;
+export type PlanJob = FetchedJob;
 
 type Outcome =
   | { status: "completed"; planId: string }
   | { status: "deadletter"; error: string }
-  | { status: "failed"; error: string };
+  | { status: "failed"; error: string; cause?: unknown };
 
 interface Item {
   job: PlanJob;
@@ -59,60 +67,66 @@ const permanent = (error: string): Outcome => ({ status: "deadletter", error });
 const transient = (error: unknown): Outcome => ({
   status: "failed",
   error: error instanceof Error ? error.message : String(error),
+  cause: error,
 });
 
 const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
 const pgConstraint = (error: unknown) => (error as { constraint?: string } | null)?.constraint;
 
 /**
- * Settles a batch of plan.generate jobs (pg-boss perJobResults): completed with { planId },
- * deadletter (no retries) for a request that can never succeed, failed (retried) otherwise.
- * plan_request rows of the SQL path go running -> succeeded / failed alongside.
+ * plan.generate on the shared job runtime (runtime.ts), which validates each payload, logs and
+ * settles each job. What is particular to this queue: a fetched batch is handled set-based
+ * (handleBatch), and plan_request rows of the SQL path follow their jobs (afterSettled).
  */
-export async function processPlanJobs(jobs: readonly PlanJob[], deps: PlanJobDeps): Promise<JobResult[]> {
-  const started = performance.now();
-  const items: Item[] = jobs.map((job) => ({
-    job,
-    log: deps.logger.child({
-      queue: PLAN_GENERATE_QUEUE,
-      jobId: job.id,
-      attempt: job.retryCount + 1,
-      of: job.retryLimit + 1,
-    }),
-  }));
+export function planGenerateDefinition(
+  deps: PlanJobDeps,
+  work: QueueDefinition<PlanRequestPayload, { planId: string }>["work"] = {},
+): QueueDefinition<PlanRequestPayload, { planId: string }> {
+  return {
+    name: PLAN_GENERATE_QUEUE,
+    queue: PLAN_QUEUE_OPTIONS,
+    work,
+    payload: planRequestPayload,
+    describeInvalid: describePayloadError,
+    handleBatch: (jobs) => handlePlanBatch(jobs, deps),
+    afterSettled: (settled) => reportToPlanRequests(settled, deps.pool),
+  };
+}
+
+/**
+ * Settles a batch of plan.generate jobs as the worker does (the runtime's runBatch):
+ * completed with { planId }, deadletter (no retries) for a request that can never succeed, failed
+ * (retried) otherwise; plan_request rows go running -> succeeded / failed alongside.
+ */
+export function processPlanJobs(jobs: readonly PlanJob[], deps: PlanJobDeps): Promise<JobResult[]> {
+  return runBatch(planGenerateDefinition(deps), jobs, deps.logger);
+}
+
+/** Every valid job of a batch: a few set-based statements for all of them, one outcome each. */
+async function handlePlanBatch(
+  jobs: readonly ValidJob<PlanRequestPayload>[],
+  deps: PlanJobDeps,
+): Promise<JobOutcome<{ planId: string }>[]> {
   const now = deps.now();
-  for (const item of items) {
-    const parsed = planRequestPayload.safeParse(item.job.data ?? {});
-    if (!parsed.success) {
-      item.outcome = permanent(describePayloadError(parsed.error));
-      continue;
-    }
-    item.payload = parsed.data;
-    item.request = resolvePlanRequest(parsed.data, now);
-    item.requestKey = parsed.data.requestId ?? parsed.data.planRequestId;
-  }
+  const items: Item[] = jobs.map(({ job, payload, ctx }) => ({
+    job,
+    log: ctx.logger,
+    payload,
+    request: resolvePlanRequest(payload, now),
+    requestKey: payload.requestId ?? payload.planRequestId,
+  }));
   try {
     await handleValid(items, deps);
   } catch (error) {
     for (const item of items) item.outcome ??= transient(error);
   }
-  await reportToPlanRequests(items, deps.pool).catch((error) =>
-    deps.logger.error({ err: error }, "could not record plan_request outcomes; the job results stand"),
+  return items.map(({ outcome = transient("no outcome") }) =>
+    outcome.status === "completed" ? { status: "completed", output: { planId: outcome.planId } } : outcome,
   );
-  const ms = Math.round((performance.now() - started) * 10) / 10;
-  return items.map(({ job, log, outcome = transient("no outcome") }) => {
-    if (outcome.status === "completed") {
-      log.info({ ms, batch: items.length, planId: outcome.planId }, "job completed");
-      return { id: job.id, status: "completed", output: { planId: outcome.planId } };
-    }
-    if (outcome.status === "deadletter") log.warn({ ms, error: outcome.error }, "job failed permanently");
-    else log.error({ ms, error: outcome.error }, "job failed; pg-boss retries it while attempts remain");
-    return { id: job.id, status: outcome.status, output: { error: outcome.error } };
-  });
 }
 
 async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
-  const open = () => items.filter((i) => i.outcome === undefined && i.payload !== undefined);
+  const open = () => items.filter((i) => i.outcome === undefined);
 
   const rowIds = open().flatMap((i) => (i.payload?.planRequestId ? [i.payload.planRequestId] : []));
   await markPlanRequestsRunning(deps.pool, rowIds);
@@ -219,17 +233,21 @@ async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
 }
 
 /**
- * SQL-path rows: permanent failures, and transient ones on the job's last attempt, end `failed`
- * with the message; a plan found for a repeated request ends `succeeded` (new plans were marked in
- * the statement that wrote them). A failure that pg-boss will retry leaves the row `running`.
+ * SQL-path rows: permanent failures (an invalid payload included), and transient ones on the
+ * job's last attempt, end `failed` with the message; a plan found for a repeated request ends
+ * `succeeded` (new plans were marked in the statement that wrote them). A failure that pg-boss
+ * will retry leaves the row `running`.
  */
-async function reportToPlanRequests(items: readonly Item[], pool: pg.Pool): Promise<void> {
+async function reportToPlanRequests(
+  settled: readonly SettledJob<PlanRequestPayload, { planId: string }>[],
+  pool: pg.Pool,
+): Promise<void> {
   const failed: { id: string; error: string }[] = [];
   const succeeded: { id: string; planId: string }[] = [];
-  for (const { job, payload, outcome } of items) {
+  for (const { job, payload, outcome } of settled) {
     const rowId = payload?.planRequestId ?? rawPlanRequestId(job.data);
-    if (!rowId || !outcome) continue;
-    if (outcome.status === "completed") succeeded.push({ id: rowId, planId: outcome.planId });
+    if (!rowId) continue;
+    if (outcome.status === "completed") succeeded.push({ id: rowId, planId: outcome.output.planId });
     else if (outcome.status === "deadletter" || job.retryCount >= job.retryLimit) {
       failed.push({ id: rowId, error: outcome.error });
     }

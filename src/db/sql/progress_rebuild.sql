@@ -1,0 +1,177 @@
+-- Rebuilds the progress rows of the given users (NULL: everyone) from their sets, draining their
+-- marks. The definition the incremental refresh must equal. force_custom_plan so `v_all OR ...`
+-- folds away; work_mem for the hash aggregates of everyone's rebuild.
+CREATE OR REPLACE FUNCTION public.progress_rebuild(p_user_ids uuid[] DEFAULT NULL)
+  RETURNS TABLE (users integer, marks integer, exercise_weeks integer, muscle_weeks integer, records integer)
+  LANGUAGE plpgsql
+  SET search_path = pg_catalog, pg_temp
+  SET plan_cache_mode = force_custom_plan
+  SET work_mem = '128MB'
+AS $$
+DECLARE
+  v_all boolean := p_user_ids IS NULL;
+BEGIN
+  IF v_all THEN
+    PERFORM pg_advisory_xact_lock(1886547815::bigint);
+  ELSE
+    PERFORM public.progress_lock_users(p_user_ids);
+  END IF;
+
+  DELETE FROM public.progress_dirty d WHERE v_all OR d.user_id = ANY (p_user_ids);
+  GET DIAGNOSTICS marks = ROW_COUNT;
+
+  DROP TABLE IF EXISTS pg_temp.progress_rows, pg_temp.progress_fresh_exercise, pg_temp.progress_fresh_muscle,
+    pg_temp.progress_fresh_record;
+
+  -- Every exercise row with sets, aggregated from training_set alone, then placed.
+  CREATE TEMP TABLE progress_rows ON COMMIT DROP AS
+  SELECT a.exercise_row_id, w.user_id, coalesce(e.exercise_id, e.exercise_name) AS exercise_key, w.week_start,
+    coalesce(e.muscle_group, '') AS muscle_group, coalesce(e.secondary_muscles, 'null'::jsonb) AS secondary_muscles,
+    coalesce(e.exercise_id, '') AS exercise_id,
+    a.sets, a.reps, a.volume_kg, a.top_set_kg, a.e1rm_kg, a.best_set_volume_kg, a.rpe_sum, a.rpe_n
+  FROM (
+    SELECT t.exercise_row_id, count(*) AS sets, sum(t.reps_done) AS reps,
+      sum(t.reps_done * t.weight_kg::double precision) AS volume_kg,
+      max(t.weight_kg::double precision) FILTER (WHERE t.reps_done >= 1) AS top_set_kg,
+      max(public.e1rm_kg(t.weight_kg, t.reps_done, t.rpe)) AS e1rm_kg,
+      max(t.reps_done * t.weight_kg::double precision) AS best_set_volume_kg,
+      sum(t.rpe) AS rpe_sum, count(t.rpe) AS rpe_n
+    FROM public.training_set t
+    WHERE v_all OR t.user_id = ANY (p_user_ids)
+    GROUP BY t.exercise_row_id
+  ) a
+  JOIN public.modular_training_exercise e ON e.id = a.exercise_row_id
+  JOIN public.modular_training_session s ON s.id = e.session_id
+  JOIN public.modular_training_week w ON w.id = s.week_id;
+  ANALYZE pg_temp.progress_rows;
+
+  CREATE TEMP TABLE progress_fresh_exercise ON COMMIT DROP AS
+  SELECT r.user_id, r.exercise_key, r.week_start, sum(r.sets)::integer AS sets, sum(r.reps)::integer AS reps,
+    sum(r.volume_kg) AS volume_kg, coalesce(max(r.top_set_kg), 0) AS top_set_kg, max(r.e1rm_kg) AS e1rm_kg,
+    sum(r.rpe_sum)::double precision / nullif(sum(r.rpe_n), 0) AS avg_rpe,
+    max(r.best_set_volume_kg) AS best_set_volume_kg
+  FROM pg_temp.progress_rows r
+  GROUP BY r.user_id, r.exercise_key, r.week_start;
+
+  -- Hard sets: the muscles of each distinct (muscle group, row secondaries, catalogue entry) once.
+  CREATE TEMP TABLE progress_fresh_muscle ON COMMIT DROP AS
+  -- MATERIALIZED: evaluated once per combination, not pulled into the join and run per row.
+  WITH combos AS MATERIALIZED (
+    SELECT DISTINCT r.muscle_group, r.secondary_muscles, r.exercise_id FROM pg_temp.progress_rows r
+  ),
+  combo_muscles AS MATERIALIZED (
+    SELECT c.muscle_group, c.secondary_muscles, c.exercise_id, m.muscle, m.hard_sets
+    FROM combos c
+    LEFT JOIN public.exrcwiki x ON x.exercise_id = c.exercise_id
+    CROSS JOIN LATERAL public.progress_row_muscles(
+      coalesce(nullif(c.muscle_group, ''), x.muscle_group), c.secondary_muscles, x.secondary_muscles) m
+  )
+  SELECT r.user_id, cm.muscle AS muscle_group, r.week_start, sum(r.sets * cm.hard_sets) AS hard_sets
+  FROM pg_temp.progress_rows r
+  JOIN combo_muscles cm
+    ON cm.muscle_group = r.muscle_group AND cm.secondary_muscles = r.secondary_muscles
+   AND cm.exercise_id = r.exercise_id
+  GROUP BY r.user_id, cm.muscle, r.week_start;
+
+  -- Records: the best per key from the rows, then the sets of the rows holding one.
+  CREATE TEMP TABLE progress_fresh_record ON COMMIT DROP AS
+  WITH best AS (
+    SELECT r.user_id, r.exercise_key, max(r.e1rm_kg) AS e1rm, max(r.top_set_kg) AS heaviest,
+      max(r.best_set_volume_kg) AS volume
+    FROM pg_temp.progress_rows r
+    GROUP BY r.user_id, r.exercise_key
+  )
+  SELECT DISTINCT ON (r.user_id, r.exercise_key, v.record_type)
+    r.user_id, r.exercise_key, v.record_type, v.value, t.id AS set_id, t.recorded_at AS achieved_at
+  FROM pg_temp.progress_rows r
+  JOIN best b ON b.user_id = r.user_id AND b.exercise_key = r.exercise_key
+  JOIN public.training_set t ON t.exercise_row_id = r.exercise_row_id
+  CROSS JOIN LATERAL (VALUES
+    ('e1rm', public.e1rm_kg(t.weight_kg, t.reps_done, t.rpe), b.e1rm),
+    ('heaviest_weight', t.weight_kg::double precision, b.heaviest),
+    ('best_set_volume', t.reps_done * t.weight_kg::double precision, b.volume)
+  ) AS v(record_type, value, best)
+  WHERE (r.e1rm_kg = b.e1rm OR r.top_set_kg = b.heaviest OR r.best_set_volume_kg = b.volume)
+    AND v.value > 0 AND v.value = v.best
+  ORDER BY r.user_id, r.exercise_key, v.record_type, t.recorded_at, t.id;
+
+  -- Write only the differences. FULL JOIN of fresh and current rows: missing on the left = delete.
+  WITH diff AS MATERIALIZED (
+    SELECT n, p.user_id AS old_user_id, p.exercise_key AS old_key, p.week_start AS old_week
+    FROM pg_temp.progress_fresh_exercise n
+    FULL JOIN (SELECT * FROM public.progress_exercise_weekly q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
+      ON p.user_id = n.user_id AND p.exercise_key = n.exercise_key AND p.week_start = n.week_start
+    WHERE n.user_id IS NULL OR p.user_id IS NULL
+       OR (n.sets, n.reps, n.volume_kg, n.top_set_kg, n.e1rm_kg, n.avg_rpe, n.best_set_volume_kg)
+          IS DISTINCT FROM (p.sets, p.reps, p.volume_kg, p.top_set_kg, p.e1rm_kg, p.avg_rpe, p.best_set_volume_kg)
+  ),
+  gone AS (
+    DELETE FROM public.progress_exercise_weekly p USING diff d
+    WHERE (d.n).user_id IS NULL
+      AND p.user_id = d.old_user_id AND p.exercise_key = d.old_key AND p.week_start = d.old_week
+  ),
+  upserted AS (
+    INSERT INTO public.progress_exercise_weekly AS p
+      (user_id, exercise_key, week_start, sets, reps, volume_kg, top_set_kg, e1rm_kg, avg_rpe, best_set_volume_kg)
+    SELECT (d.n).user_id, (d.n).exercise_key, (d.n).week_start, (d.n).sets, (d.n).reps, (d.n).volume_kg,
+      (d.n).top_set_kg, (d.n).e1rm_kg, (d.n).avg_rpe, (d.n).best_set_volume_kg
+    FROM diff d WHERE (d.n).user_id IS NOT NULL
+    ON CONFLICT (user_id, exercise_key, week_start) DO UPDATE
+      SET sets = excluded.sets, reps = excluded.reps, volume_kg = excluded.volume_kg,
+          top_set_kg = excluded.top_set_kg, e1rm_kg = excluded.e1rm_kg, avg_rpe = excluded.avg_rpe,
+          best_set_volume_kg = excluded.best_set_volume_kg
+  )
+  SELECT count(*) INTO exercise_weeks FROM diff;
+
+  WITH diff AS MATERIALIZED (
+    SELECT n, p.user_id AS old_user_id, p.muscle_group AS old_muscle, p.week_start AS old_week
+    FROM pg_temp.progress_fresh_muscle n
+    FULL JOIN (SELECT * FROM public.progress_muscle_weekly q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
+      ON p.user_id = n.user_id AND p.muscle_group = n.muscle_group AND p.week_start = n.week_start
+    WHERE n.user_id IS NULL OR p.user_id IS NULL OR n.hard_sets IS DISTINCT FROM p.hard_sets
+  ),
+  gone AS (
+    DELETE FROM public.progress_muscle_weekly p USING diff d
+    WHERE (d.n).user_id IS NULL
+      AND p.user_id = d.old_user_id AND p.muscle_group = d.old_muscle AND p.week_start = d.old_week
+  ),
+  upserted AS (
+    INSERT INTO public.progress_muscle_weekly AS p (user_id, muscle_group, week_start, hard_sets)
+    SELECT (d.n).user_id, (d.n).muscle_group, (d.n).week_start, (d.n).hard_sets
+    FROM diff d WHERE (d.n).user_id IS NOT NULL
+    ON CONFLICT (user_id, muscle_group, week_start) DO UPDATE SET hard_sets = excluded.hard_sets
+  )
+  SELECT count(*) INTO muscle_weeks FROM diff;
+
+  WITH diff AS MATERIALIZED (
+    SELECT n, p.user_id AS old_user_id, p.exercise_key AS old_key, p.record_type AS old_type
+    FROM pg_temp.progress_fresh_record n
+    FULL JOIN (SELECT * FROM public.personal_record q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
+      ON p.user_id = n.user_id AND p.exercise_key = n.exercise_key AND p.record_type = n.record_type
+    WHERE n.user_id IS NULL OR p.user_id IS NULL
+       OR (n.value, n.set_id, n.achieved_at) IS DISTINCT FROM (p.value, p.set_id, p.achieved_at)
+  ),
+  gone AS (
+    DELETE FROM public.personal_record p USING diff d
+    WHERE (d.n).user_id IS NULL
+      AND p.user_id = d.old_user_id AND p.exercise_key = d.old_key AND p.record_type = d.old_type
+  ),
+  upserted AS (
+    INSERT INTO public.personal_record AS p (user_id, exercise_key, record_type, value, set_id, achieved_at)
+    SELECT (d.n).user_id, (d.n).exercise_key, (d.n).record_type, (d.n).value, (d.n).set_id, (d.n).achieved_at
+    FROM diff d WHERE (d.n).user_id IS NOT NULL
+    ON CONFLICT (user_id, exercise_key, record_type) DO UPDATE
+      SET value = excluded.value, set_id = excluded.set_id, achieved_at = excluded.achieved_at
+  )
+  SELECT count(*) INTO records FROM diff;
+
+  users := CASE WHEN v_all THEN (SELECT count(DISTINCT r.user_id) FROM pg_temp.progress_rows r)
+                ELSE cardinality(p_user_ids) END;
+  DROP TABLE pg_temp.progress_rows, pg_temp.progress_fresh_exercise, pg_temp.progress_fresh_muscle,
+    pg_temp.progress_fresh_record;
+  RETURN NEXT;
+END
+$$;
+
+REVOKE ALL ON FUNCTION public.progress_rebuild(uuid[]) FROM PUBLIC, anon, authenticated, service_role;
+GRANT EXECUTE ON FUNCTION public.progress_rebuild(uuid[]) TO service_role;
