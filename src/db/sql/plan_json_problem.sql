@@ -15,7 +15,7 @@ BEGIN
   vocab AS (
     SELECT
       ARRAY['barbell','dumbbell','kettlebell','cable','machine','bands','bodyweight','ez_bar',
-            'medicine_ball','exercise_ball','foam_roll','other'] AS equipment,
+            'medicine_ball','exercise_ball','foam_roll','other','pullup_bar','bench'] AS equipment,
       ARRAY['abdominals','abductors','adductors','biceps','calves','chest','forearms','glutes',
             'hamstrings','lats','lower_back','middle_back','neck','quadriceps','shoulders','traps',
             'triceps'] AS muscles

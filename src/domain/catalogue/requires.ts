@@ -16,16 +16,24 @@ const BENCH =
 /** A machine or cable station brings its own bar (and a machine its own seat or pad). */
 const BAR_STATION: ReadonlySet<Equipment> = new Set(["machine", "cable"]);
 
-/** Floor versions never need a bench, whatever else the name says. */
-const FLOOR = /\bfloor\b|\bpush[- ]?ups?\b/i;
+/**
+ * Never a bench, whatever else the name says: floor and push-up versions, standing reverse and
+ * rear-delt flyes, and names that say so ("with no hyperextension bench").
+ */
+const NO_BENCH = /\bfloor\b|\bpush[- ]?ups?\b|\b(reverse|rear delt|back) fly|\bno\b.*\bbench\b/i;
+
+/** Not hanging from anything: the chin as a body part ("chin to chest", "press to chin"). */
+const NOT_BAR = /\bchin to\b|\bto chin\b/i;
 
 /** Dips need parallel bars (or a bench, for bench dips): special apparatus, listed as `other`. */
-const DIP_BARS = /\bdips?\b/i;
+const DIP_BARS = /\bdips?\b(?! squat)/i;
 
 export function inferRequires(name: string, equipment: Equipment): Equipment[] {
   const needs: Equipment[] = [];
-  if (BAR.test(name) && !BAR_STATION.has(equipment) && !/\bmachine\b/i.test(name)) needs.push("pullup_bar");
-  if (BENCH.test(name) && !FLOOR.test(name) && equipment !== "machine") needs.push("bench");
+  if (BAR.test(name) && !NOT_BAR.test(name) && !BAR_STATION.has(equipment) && !/\bmachine\b/i.test(name)) {
+    needs.push("pullup_bar");
+  }
+  if (BENCH.test(name) && !NO_BENCH.test(name) && equipment !== "machine") needs.push("bench");
   if (DIP_BARS.test(name) && !BAR_STATION.has(equipment) && !needs.includes("bench")) {
     needs.push(/\bbench\b/i.test(name) ? "bench" : "other");
   }

@@ -12,7 +12,7 @@
 // past the top of any group's range (counted fractionally), a session's minutes, or, for
 // hypertrophy and general fitness, past as many pushing sets as pulling sets.
 
-import { breaksBalance } from "./balance.ts";
+import { breaksBalance, isPull } from "./balance.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { setSeconds } from "./time-model.ts";
@@ -25,6 +25,7 @@ import {
   draftSlot,
   fitsCaps,
   maxSets,
+  type SlotDraft,
   setsOnDay,
   slotsOf,
   type WeekDraft,
@@ -37,6 +38,9 @@ export function fillSpareTime(week: WeekDraft): void {
   const target = (group: TargetGroup) => weeklyTarget(week.goal, week.experience, group);
   runStage(week, MAJOR_GROUPS, (group) => target(group).min);
   growMainLifts(week);
+  // Pulling sets to match the pushing ones come before any accessory work: the fractional count
+  // lets the back reach its minimum on fewer direct sets than the chest needs.
+  if (week.balanced) while (week.pushSets > week.pullSets && addPullSet(week));
   // One slot each: the goal is fixed when the stage starts (indirect work may already cover it).
   const oneSlot = new Map<TargetGroup, number>(
     ACCESSORY_GROUPS.map((group) => [
@@ -128,4 +132,32 @@ function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   slot.sets = MIN_SLOT_SETS;
   addSlot(week, day, slot);
   return true;
+}
+
+/** One more pulling set: on an open pulling slot, else as a new back slot on a day that trains back. */
+export function addPullSet(week: WeekDraft): boolean {
+  for (const day of week.days) {
+    for (const slot of day.slots) {
+      if (!isPull(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (fitsCaps(week, slot.entry, 1) && fitsTime(week, day, slot.tier, 1)) {
+        changeSets(week, day, slot, 1);
+        return true;
+      }
+    }
+  }
+  for (const day of week.days) {
+    if (blockOf(day, "back") === undefined) continue;
+    const slot = draftSlot(week, day, "back", false);
+    if (slot === undefined || !isPull(slot.entry)) continue;
+    if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot.tier, MIN_SLOT_SETS))
+      continue;
+    slot.sets = MIN_SLOT_SETS;
+    addSlot(week, day, slot);
+    return true;
+  }
+  return false;
+}
+
+function fitsTime(week: WeekDraft, day: DayDraft, tier: SlotDraft["tier"], sets: number): boolean {
+  return daySeconds(week, day) + sets * setSeconds(week.goal, week.experience, tier) <= week.budgetSeconds;
 }

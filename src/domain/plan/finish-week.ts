@@ -11,7 +11,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
-import { fillSpareTime } from "./fill-spare-time.ts";
+import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
@@ -101,29 +101,6 @@ function balancePushPull(week: WeekDraft): void {
     if (addPullSet(week)) continue;
     if (!removePushSet(week)) return;
   }
-}
-
-/** One more pulling set: on an open pulling slot, else as a new back slot on a day that trains back. */
-function addPullSet(week: WeekDraft): boolean {
-  for (const day of week.days) {
-    for (const slot of day.slots) {
-      if (!isPull(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
-      if (fitsCaps(week, slot.entry, 1) && fitsTime(week, day, slot, 1)) {
-        changeSets(week, day, slot, 1);
-        return true;
-      }
-    }
-  }
-  for (const day of week.days) {
-    if (blockOf(day, "back") === undefined) continue;
-    const slot = draftSlot(week, day, "back", false);
-    if (slot === undefined || !isPull(slot.entry)) continue;
-    if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot, MIN_SLOT_SETS)) continue;
-    slot.sets = MIN_SLOT_SETS;
-    addSlot(week, day, slot);
-    return true;
-  }
-  return false;
 }
 
 /**

@@ -26,6 +26,15 @@ import {
   weeklySets,
 } from "./week-draft.ts";
 
+const FILL_ORDER: readonly MajorGroup[] = [
+  "quadriceps",
+  "chest",
+  "back",
+  "shoulders",
+  "hamstrings",
+  "glutes",
+];
+
 export function placeMinimums(week: WeekDraft): void {
   const shares = minimumShares(
     week.days.map((day) => day.template),
@@ -39,11 +48,16 @@ export function placeMinimums(week: WeekDraft): void {
     // secondary work already cover its minimum: that is what makes it the day's T1.
     if (lead !== undefined) fillShare(week, day, lead, Math.max(share(index, lead), minSlotSets("T1")), true);
   });
-  week.days.forEach((day, index) => {
-    for (const block of day.template.majors.slice(1)) {
-      fillShare(week, day, block.group, share(index, block.group));
-    }
-  });
+  // Then group by group across the week, squat and press patterns before the hinge groups: squats
+  // and deadlifts train the hamstrings and glutes too, so these fill last, with what is left of
+  // their ranges, and never crowd out a day's squat.
+  for (const group of FILL_ORDER) {
+    week.days.forEach((day, index) => {
+      if (day.template.majors.slice(1).some((block) => block.group === group)) {
+        fillShare(week, day, group, share(index, group));
+      }
+    });
+  }
   for (const day of week.days) capToBudget(week, day);
 }
 
