@@ -5,16 +5,13 @@ import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import {
-  GROUP_MUSCLES,
   generatePlan,
   MAJOR_GROUPS,
   PlanGenerationError,
   type PlanRequest,
   resolveSplit,
-  type TargetGroup,
   WEEKLY_SET_TARGETS,
 } from "../../src/domain/plan/index.ts";
-import type { PlanJson } from "../../src/domain/plan-json.ts";
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS } from "../../src/domain/vocabulary.ts";
 import { FIXTURE_CATALOGUE } from "../fixtures/catalogue.ts";
 import { fractionalSets, pushPull } from "./plan-rules.ts";

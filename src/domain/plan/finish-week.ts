@@ -18,7 +18,6 @@ import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
 import {
   addSlot,
-  blockOf,
   changeSets,
   contribution,
   type DayDraft,
