@@ -21,7 +21,8 @@
 // 10. for compounds, a staple lift (back squat, bench press, deadlift, row...) before the rest, and
 //    its plain form before niche variations (decline, single-arm, assisted); for strength, the
 //    conventional deadlift before its variants;
-// 11. for beginners, beginner-level before intermediate;
+// 11. for beginners, beginner-level before intermediate (except for strength, where a beginner
+//    learns the barbell lifts: Rippetoe's novice programme is the classic example);
 // 12. equipment: free weights first for compounds (they load the most), cables and dumbbells first
 //    for isolation (constant tension, easy set-up);
 // 13. the simpler exercise (lower catalogue level), then exerciseId, so ties never depend on
@@ -238,7 +239,7 @@ export function chooseExercise(
     out[10] = twins.has(facts.twin) ? 1 : 0;
     out[11] = patternRank;
     out[12] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0;
-    out[13] = context.experience === "beginner" && entry.level !== "beginner" ? 1 : 0;
+    out[13] = context.experience === "beginner" && !strength && entry.level !== "beginner" ? 1 : 0;
     out[14] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
     out[15] = facts.level;
   };

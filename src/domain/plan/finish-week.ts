@@ -28,6 +28,7 @@ import {
   minSlotSets,
   removeSlot,
   type SlotDraft,
+  setTier,
   type WeekDraft,
   weeklySets,
 } from "./week-draft.ts";
@@ -53,8 +54,15 @@ export function finishWeek(week: WeekDraft): void {
   }
   evenDays(week);
   tidyAll();
-  // Tidying may have dropped a pulling slot it could not fill: balance once more (only removes).
-  if (week.balanced) balancePushPull(week);
+  // Tidying may have dropped a pulling slot it could not fill: balance once more, and even the days
+  // again (neither step undoes the other: evening never adds pushing past pulling).
+  if (week.balanced && week.pushSets > week.pullSets) {
+    balancePushPull(week);
+    evenDays(week);
+    tidyAll();
+  }
+  // Later passes may have added a loadable compound beside a bodyweight main lift.
+  for (const day of week.days) loadableMainLift(week, day);
 }
 
 function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {
@@ -86,14 +94,6 @@ function loadableMainLift(week: WeekDraft, day: DayDraft): void {
   }
 }
 
-function setTier(week: WeekDraft, slot: SlotDraft, tier: SlotDraft["tier"]): void {
-  if (slot.tier === "T1")
-    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
-  if (tier === "T1")
-    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 0) + 1);
-  slot.tier = tier;
-}
-
 function balancePushPull(week: WeekDraft): void {
   let guard = 200;
   while (guard-- > 0 && week.pushSets > week.pullSets) {
@@ -116,13 +116,19 @@ function removePushSet(week: WeekDraft): boolean {
   for (const day of week.days) {
     for (const slot of day.slots) {
       if (!isPush(slot.entry)) continue;
+      // A day's only exercise stays: a short session beats an empty one.
+      if (day.slots.length === 1 && slot.tier !== "T1" && slot.sets <= minSlotSets(slot.tier)) continue;
       if (best === undefined || rank(slot) > rank(best.slot)) best = { day, slot };
     }
   }
   if (best === undefined) return false;
   const { day, slot } = best;
   if (slot.sets > minSlotSets(slot.tier)) changeSets(week, day, slot, -1);
-  else removeSlot(week, day, slot);
+  else if (slot.tier === "T1") {
+    // A main lift at its 3 sets keeps its place as plain 2-set work rather than leave the day.
+    setTier(week, slot, "T2");
+    changeSets(week, day, slot, -1);
+  } else removeSlot(week, day, slot);
   return true;
 }
 

@@ -21,6 +21,7 @@ import {
   minSlotSets,
   removeSlot,
   type SlotDraft,
+  setTier,
   slotsOf,
   type WeekDraft,
   weeklySets,
@@ -106,9 +107,14 @@ function capToBudget(week: WeekDraft, day: DayDraft): void {
     // Accessory lifts go before the main lift: a session keeps its T1 as long as anything else is left.
     const others = day.slots.filter((slot) => slot.tier !== "T1");
     const victim = largestGroupSlot(day, others.length > 0 ? others : day.slots);
-    if (victim === undefined || day.slots.length === 1) return;
+    if (victim === undefined) return;
     if (victim.sets > minSlotSets(victim.tier)) changeSets(week, day, victim, -1);
-    else removeSlot(week, day, victim);
+    else if (day.slots.length > 1) removeSlot(week, day, victim);
+    else if (victim.tier === "T1") {
+      // A lone main lift that does not fit with its ramp-up sets becomes plain work: 2 sets, no
+      // ramp-up (a 20-minute strength session still gets its squat).
+      setTier(week, victim, "T2"); // the loop then takes it down to 2 sets if it must
+    } else return;
   }
 }
 

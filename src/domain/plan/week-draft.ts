@@ -179,3 +179,12 @@ export function minSlotSets(tier: Tier): number {
 export function setsOnDay(day: DayDraft, group: TargetGroup): number {
   return slotsOf(day, group).reduce((sum, slot) => sum + slot.sets, 0);
 }
+
+/** Changes a slot's tier, keeping the week's count of main-lift uses in step. */
+export function setTier(week: WeekDraft, slot: SlotDraft, tier: SlotDraft["tier"]): void {
+  if (slot.tier === "T1")
+    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
+  if (tier === "T1")
+    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 0) + 1);
+  slot.tier = tier;
+}
