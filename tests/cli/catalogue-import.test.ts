@@ -125,6 +125,22 @@ describe("catalogue import", () => {
       "SELECT count(*)::int AS n FROM exrcwiki WHERE source = 'free-exercise-db' AND exercise_id NOT LIKE 'Cli\\_%'",
     );
     expect(rows[0]?.n).toBe(inserted);
+    // The report counts what the importer inferred each exercise needs, and the rows hold it.
+    const report = /equipment inferred from names, beyond the main implement \((\d+) exercises\)/.exec(
+      first.stdout,
+    );
+    expect(report).not.toBeNull();
+    const stored = await tdb.pool.query<{ needs: string; n: number }>(
+      `SELECT unnest(requires) AS needs, count(*)::int AS n FROM exrcwiki
+       WHERE source = 'free-exercise-db' AND exercise_id NOT LIKE 'Cli\\_%' GROUP BY 1 ORDER BY 2 DESC, 1`,
+    );
+    for (const { needs, n } of stored.rows)
+      expect(first.stdout).toMatch(new RegExp(`^\\s+${needs}\\s+${n}\\s`, "m"));
+    expect(stored.rows.map((r) => r.needs)).toEqual(expect.arrayContaining(["pullup_bar", "bench"]));
+    const pullUps = await tdb.pool.query<{ requires: string[] }>(
+      "SELECT requires FROM exrcwiki WHERE exercise_id = 'Pullups'",
+    );
+    expect(pullUps.rows).toEqual([{ requires: ["pullup_bar"] }]);
 
     const second = await cli("catalogue", "import", REAL_FILE);
     expect(second.code).toBe(0);

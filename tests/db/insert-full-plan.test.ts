@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
@@ -81,6 +82,20 @@ describe("insert_full_plan", () => {
       })),
     );
     expect(stored).toEqual(expected);
+  });
+
+  it("accepts every equipment value of the vocabulary, pullup_bar and bench included, in both forms", async () => {
+    for (const equipment of EQUIPMENT) {
+      const plan = samplePlanJson({ sessions: 1, slotsPerSession: 1 });
+      (plan.sessions[0]?.slots[0] as { equipment: string }).equipment = equipment;
+      await expect(insert(plan)).resolves.toBeDefined();
+      await expect(
+        tdb.pool.query("SELECT insert_full_plans($1::uuid[], $2::jsonb[])", [
+          [userId],
+          [JSON.stringify(plan)],
+        ]),
+      ).resolves.toBeDefined();
+    }
   });
 
   it("applies the column defaults where the JSON leaves goal_type, experience_level and order out", async () => {
