@@ -14,7 +14,12 @@ import {
   WEEKLY_SET_TARGETS,
 } from "../../src/domain/plan/index.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
-import { GENERAL_WARM_UP_SECONDS, setSeconds, T1_WARM_UP_SECONDS } from "../../src/domain/plan/time-model.ts";
+import {
+  GENERAL_WARM_UP_SECONDS,
+  setSeconds,
+  supersetSeconds,
+  T1_WARM_UP_SECONDS,
+} from "../../src/domain/plan/time-model.ts";
 import type { PlanJson } from "../../src/domain/plan-json.ts";
 import {
   type ConcreteSplit,
@@ -224,6 +229,34 @@ export function violations(
       else groups.add(group);
       seconds += slot.sets * setSeconds(request.goal, request.experience, slot.tier as "T1" | "T2" | "T3");
     });
+    // Supersets: only in short sessions or for endurance; two adjacent rows of one tier (never T1)
+    // and two groups share a mark, and the pair rests once a round.
+    const marks = new Map<string, number[]>();
+    session.slots.forEach((slot, index) => {
+      if (slot.notes !== undefined) marks.set(slot.notes, [...(marks.get(slot.notes) ?? []), index]);
+    });
+    if (marks.size > 0) {
+      ensure(
+        request.goal === "endurance" || request.sessionMinutes <= 45,
+        `${where}: supersets in a long session`,
+      );
+    }
+    for (const [mark, rows] of marks) {
+      const [i, j] = rows as [number, number];
+      const a = session.slots[i];
+      const b = session.slots[j];
+      ensure(
+        /^superset [A-Z]$/.test(mark) && rows.length === 2 && j === i + 1,
+        `${where}: ${mark} rows ${rows}`,
+      );
+      if (a === undefined || b === undefined) continue;
+      ensure(a.tier === b.tier && a.tier !== "T1", `${where}: ${mark} tiers ${a.tier}/${b.tier}`);
+      ensure(groupOf(a.muscle_group) !== groupOf(b.muscle_group), `${where}: ${mark} one group twice`);
+      const tier = a.tier as "T2" | "T3";
+      // Replace the two straight costs counted above with the pair's.
+      seconds -= (a.sets + b.sets) * setSeconds(request.goal, request.experience, tier);
+      seconds += supersetSeconds(request.goal, request.experience, tier, a.sets, b.sets);
+    }
     ensure(session.duration_minutes === Math.ceil(seconds / 60), `${where}: duration`);
     ensure((session.duration_minutes ?? 0) <= request.sessionMinutes, `${where}: over time`);
     durations.push(session.duration_minutes ?? 0);

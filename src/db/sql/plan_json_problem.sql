@@ -131,7 +131,11 @@ BEGIN
               AND (jsonb_typeof(x -> 'secondary_muscles') <> 'array'
                    OR EXISTS (SELECT 1 FROM jsonb_array_elements(x -> 'secondary_muscles') m
                               WHERE jsonb_typeof(m) <> 'string' OR (m #>> '{}') <> ALL (vocab.muscles)))
-            THEN 'secondary_muscles must be an array of muscle vocabulary values' END)
+            THEN 'secondary_muscles must be an array of muscle vocabulary values' END),
+      -- A slot's notes (the generator marks supersets with them: "superset A").
+      (13, CASE WHEN x ? 'notes' AND jsonb_typeof(x -> 'notes') <> 'null'
+              AND (jsonb_typeof(x -> 'notes') <> 'string' OR length(x ->> 'notes') > 200)
+            THEN 'notes must be null or text of at most 200 characters' END)
     ) AS v(n, msg)
     WHERE msg IS NOT NULL AND (n = 1 OR jsonb_typeof(x) = 'object')
   )

@@ -84,7 +84,8 @@ BEGIN
            OR CASE WHEN jsonb_typeof(x -> 'weight') = 'number' THEN (x ->> 'weight')::numeric BETWEEN 0 AND 2000 END)
       AND ((x ->> 'secondary_muscles') IS NULL
            OR jsonb_typeof(x -> 'secondary_muscles') = 'array'
-              AND (x -> 'secondary_muscles') <@ '["abdominals","abductors","adductors","biceps","calves","chest","forearms","glutes","hamstrings","lats","lower_back","middle_back","neck","quadriceps","shoulders","traps","triceps"]'::jsonb),
+              AND (x -> 'secondary_muscles') <@ '["abdominals","abductors","adductors","biceps","calves","chest","forearms","glutes","hamstrings","lats","lower_back","middle_back","neck","quadriceps","shoulders","traps","triceps"]'::jsonb)
+      AND ((x ->> 'notes') IS NULL OR jsonb_typeof(x -> 'notes') = 'string' AND length(x ->> 'notes') <= 200),
       false)
   )
   SELECT coalesce(array_agg(DISTINCT ord ORDER BY ord), '{}')

@@ -13,6 +13,7 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound } from "./movement.ts";
+import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
@@ -63,6 +64,9 @@ export function finishWeek(week: WeekDraft): void {
   }
   // Later passes may have added a loadable compound beside a bodyweight main lift.
   for (const day of week.days) loadableMainLift(week, day);
+  // Supersets are paired afresh as slots change, and a new pairing can cost a few seconds more
+  // than the set-by-set checks assumed: the minutes are a hard limit, so cut what does not fit.
+  if (week.supersets) for (const day of week.days) capToBudget(week, day);
 }
 
 function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {

@@ -15,6 +15,7 @@ import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
 import { resolveSplit } from "./split.ts";
+import { SUPERSET_MAX_MINUTES, sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -25,9 +26,7 @@ import {
 } from "./targets.ts";
 import { dayTemplates } from "./templates.ts";
 import { durationMinutes } from "./time-model.ts";
-import { type DayDraft, daySeconds, type WeekDraft, weeklySets } from "./week-draft.ts";
-
-const TIER_RANK = { T1: 0, T2: 1, T3: 2 } as const;
+import { type DayDraft, daySeconds, type SlotDraft, type WeekDraft, weeklySets } from "./week-draft.ts";
 
 export function generatePlan(request: PlanRequest, catalogue: readonly CatalogueEntry[]): PlanJson {
   checkRequest(request);
@@ -37,6 +36,7 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
   const { candidates, missing } = eligibleByGroup(request, sorted, equipment);
   const balanced = keepsBalance(request.goal, !missing.includes("back"));
   const week: WeekDraft = {
+    supersets: request.goal === "endurance" || request.sessionMinutes <= SUPERSET_MAX_MINUTES,
     balanced,
     goal: request.goal,
     experience: request.experience,
@@ -211,9 +211,16 @@ function round(sets: number): number {
 }
 
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {
-  const ordered = [...day.slots].sort(
-    (a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.position - b.position || a.seq - b.seq,
-  );
+  const inOrder = sessionOrder(day.slots);
+  const pairs = week.supersets ? supersetPairs(inOrder) : [];
+  // Both rows of a pair carry "superset A" (B, C... in session order) and sit next to each other.
+  const marks = new Map<SlotDraft, string>();
+  pairs.forEach(([a, b], index) => {
+    const mark = `superset ${String.fromCharCode(65 + index)}`;
+    marks.set(a, mark);
+    marks.set(b, mark);
+  });
+  const ordered = withPairsAdjacent(inOrder, pairs);
   const slots = ordered.map((slot, index): PlanSlotJson => {
     const { reps: loadedReps, rir } = prescription(week.goal, week.experience, slot.tier);
     // Nothing to load, so no load sets the rep count: as many reps as the RIR leaves (AMRAP).
@@ -230,6 +237,7 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
       rir,
       weight: null,
       order_in_session: index + 1,
+      ...(marks.has(slot) ? { notes: marks.get(slot) } : {}),
     };
   });
   const { template } = day;

@@ -102,7 +102,8 @@ function fillShare(week: WeekDraft, day: DayDraft, group: MajorGroup, dayShare: 
   for (const slot of slots) if (slot.sets === 0) removeSlot(week, day, slot);
 }
 
-function capToBudget(week: WeekDraft, day: DayDraft): void {
+/** Cuts the day until it fits its minutes (also the week's last step: see finish-week.ts). */
+export function capToBudget(week: WeekDraft, day: DayDraft): void {
   while (daySeconds(week, day) > week.budgetSeconds) {
     // Accessory lifts go before the main lift: a session keeps its T1 as long as anything else is left.
     const others = day.slots.filter((slot) => slot.tier !== "T1");

@@ -40,10 +40,31 @@ export function setSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier):
   return SET_SECONDS[goal][experience][tier];
 }
 
-function computeSetSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
+/** The working part of a set of this tier: set-up plus the reps at the top of the range. */
+export function workSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
   const reps = prescription(goal, experience, tier).reps;
   const topReps = parseRepTarget(reps)?.max ?? 12;
-  return SET_UP_SECONDS + SECONDS_PER_REP * topReps + REST_SECONDS[goal][tier];
+  return SET_UP_SECONDS + SECONDS_PER_REP * topReps;
+}
+
+function computeSetSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
+  return workSeconds(goal, experience, tier) + REST_SECONDS[goal][tier];
+}
+
+/**
+ * A superset of two slots of one tier (supersets.ts): the two alternate, resting once after each
+ * round, so a round costs both sets' work and one rest; sets beyond the shorter slot's are plain.
+ */
+export function supersetSeconds(
+  goal: Goal,
+  experience: ExperienceLevel,
+  tier: Tier,
+  setsA: number,
+  setsB: number,
+): number {
+  const work = workSeconds(goal, experience, tier);
+  const rest = REST_SECONDS[goal][tier];
+  return (setsA + setsB) * work + Math.max(setsA, setsB) * rest;
 }
 
 // Worked out once: the generator asks for it thousands of times a plan.

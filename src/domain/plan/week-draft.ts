@@ -14,9 +14,10 @@ import { isPull, isPush } from "./balance.ts";
 import { chooseExercise } from "./choose-exercise.ts";
 import { isCompound } from "./movement.ts";
 import { prescription } from "./prescription.ts";
+import { sessionOrder, supersetPairs } from "./supersets.ts";
 import { groupOfMuscle, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
-import { setSeconds, warmUpSeconds } from "./time-model.ts";
+import { setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
 
 export interface SlotDraft {
   entry: CatalogueEntry;
@@ -48,6 +49,8 @@ export interface WeekDraft {
   mainUse: Map<string, number>;
   /** Fractional weekly hard sets per group (1 per direct set, 0.5 per secondary muscle). */
   weekly: Map<TargetGroup, number>;
+  /** Accessory work goes in supersets (supersets.ts): short sessions or an endurance goal. */
+  supersets: boolean;
   /** The week keeps pull >= push (balance.ts). */
   balanced: boolean;
   /** Direct weekly sets of pushing and of pulling exercises (balance.ts). */
@@ -94,7 +97,16 @@ export function hasT1(day: DayDraft): boolean {
 
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
   let seconds = warmUpSeconds(week.goal, hasT1(day));
-  for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
+  if (!week.supersets) {
+    for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
+    return seconds;
+  }
+  const pairs = supersetPairs(sessionOrder(day.slots));
+  const paired = new Set(pairs.flat());
+  for (const slot of day.slots) {
+    if (!paired.has(slot)) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
+  }
+  for (const [a, b] of pairs) seconds += supersetSeconds(week.goal, week.experience, a.tier, a.sets, b.sets);
   return seconds;
 }
 
