@@ -98,6 +98,25 @@ describe("insert_full_plan", () => {
     }
   });
 
+  it("writes a slot's notes (the generator's superset marks) into the exercise row, in both forms", async () => {
+    const plan = samplePlanJson({ sessions: 1, slotsPerSession: 2 });
+    for (const slot of plan.sessions[0]?.slots ?? []) (slot as { notes?: string }).notes = "superset A";
+    const { rows } = await insert(plan);
+    const batch = await tdb.pool.query<{ ids: string[] }>(
+      "SELECT insert_full_plans($1::uuid[], $2::jsonb[]) AS ids",
+      [[userId], [JSON.stringify(plan)]],
+    );
+    for (const planId of [rows[0]?.id, batch.rows[0]?.ids[0]]) {
+      const stored = await tdb.pool.query(
+        `SELECT e.notes FROM modular_training_exercise e
+         JOIN modular_training_session s ON s.id = e.session_id
+         JOIN modular_training_week w ON w.id = s.week_id WHERE w.plan_id = $1`,
+        [planId],
+      );
+      expect(stored.rows).toEqual([{ notes: "superset A" }, { notes: "superset A" }]);
+    }
+  });
+
   it("applies the column defaults where the JSON leaves goal_type, experience_level and order out", async () => {
     const user = await createUser(tdb.pool);
     const plan = samplePlanJson({ sessions: 1, slotsPerSession: 1 }) as unknown as Record<string, unknown>;
@@ -212,6 +231,7 @@ describe("insert_full_plan", () => {
       /order_in_session must be a positive integer/,
     ],
     ["a negative weight", (p) => set(p, 0, 0, "weight", -5), /weight must be null or a number/],
+    ["notes that are not text", (p) => set(p, 0, 0, "notes", 5), /notes must be null or text of at most 200/],
   ];
 
   it.each(bad)(
