@@ -4,6 +4,7 @@
 
 import { writeFileSync } from "node:fs";
 import { BUILTIN_CATALOGUE } from "../src/domain/catalogue/builtin.ts";
+import { isPull, isPush } from "../src/domain/plan/balance.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -13,7 +14,6 @@ import {
   type TargetGroup,
   WEEKLY_SET_TARGETS,
 } from "../src/domain/plan/index.ts";
-import { isPull, isPush } from "../src/domain/plan/balance.ts";
 import type { PlanJson } from "../src/domain/plan-json.ts";
 import { hardSetsForSet } from "../src/domain/progress/hard-sets.ts";
 
@@ -119,7 +119,10 @@ function render(title: string, who: string, request: PlanRequest): string {
   }
   const sets = weeklySets(plan);
   const targets = WEEKLY_SET_TARGETS[request.goal][request.experience];
-  lines.push("Weekly hard sets, counted as `progress show` counts them (1 per set, 0.5 per secondary muscle):", "");
+  lines.push(
+    "Weekly hard sets, counted as `progress show` counts them (1 per set, 0.5 per secondary muscle):",
+    "",
+  );
   lines.push("| group | sets | range |", "| ----- | ---- | ----- |");
   for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
     lines.push(`| ${group} | ${sets.get(group) ?? 0} | ${targets[group].min}-${targets[group].max} |`);

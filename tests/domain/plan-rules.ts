@@ -35,7 +35,7 @@ export function expectedSplit(split: Split, days: number): ConcreteSplit {
 }
 
 const LOADABLE: readonly Equipment[] = ["barbell", "dumbbell", "kettlebell", "cable", "machine", "ez_bar"];
-const SKILLS = /nordic|glute[- ]?ham|handstand|pistol|muscle[- ]?up/i;
+const SKILLS = /nordic|glute[- ]?ham|handstand|pistol|muscle[- ]?up|\b(clean|snatch|jerk)\b/i;
 const BAR_WORK = /pull[- ]?ups?\b|chin[- ]?ups?\b|\bhanging\b/i;
 const PUSH = new Set(["horizontal_push", "vertical_push", "chest_isolation"]);
 const PULL = new Set(["horizontal_pull", "vertical_pull"]);
@@ -292,8 +292,13 @@ export function violations(
   ensure((plan.notes !== undefined) === short.length + missing.length > 0, "notes without a shortfall");
 
   const slots = plan.sessions.flatMap((s) => s.slots);
-  // Lateral and rear-delt work, not front raises (the presses train the front delts).
-  for (const slot of slots) ensure(!/front (delt )?raise/i.test(slot.name), `${slot.name}: a front raise`);
+  // Lateral and rear-delt work, not front raises (the presses train the front delts), where the
+  // lifter can do any.
+  const front = /front (delt )?raise/i;
+  const lateralOrRear = eligibleOf("shoulders", request, catalogue).some(
+    (e) => !front.test(e.name) && patternOf(e) === "shoulder_isolation",
+  );
+  for (const slot of slots) ensure(!(lateralOrRear && front.test(slot.name)), `${slot.name}: a front raise`);
   // Beginners learn a short list: at most 12 different compound lifts in a week.
   if (request.experience === "beginner") {
     const compounds = new Set(slots.filter((s) => s.tier !== "T3").map((s) => s.exercise_id)).size;

@@ -9,6 +9,9 @@
 // 6. loadable equipment (weights, cables, machines, and pull-ups and chin-ups, which take a belt)
 //    before bodyweight, and bodyweight before bands, balls and "other": progression needs a load
 //    to add to, so a machine already in the plan is used again before a bodyweight fallback;
+// 6b. for a main lift, never a skill (a glute-ham raise), and, for beginners, the easier forms of a
+//    bodyweight move first (incline and knee push-ups, table rows, band-assisted and negative
+//    pull-ups), for everyone else the full move first;
 // 7. for a main lift, the preferred pattern, then a lift already a main lift this week: main lifts
 //    repeat through the week so they can be practised and progressed;
 // 8. repetition or variety: the week's main lifts first where they fit the slot's preferred pattern
@@ -30,6 +33,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
+import { isAdvancedSkill } from "./eligibility.ts";
 import { isCompound, isCompoundPattern, patternOf } from "./movement.ts";
 import type { Block } from "./templates.ts";
 
@@ -83,7 +87,7 @@ const VARIATION =
 const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 
 /** Front raises: the front delts already work in every press. */
-const FRONT_RAISE = /\bfront (delt )?raises?\b/i;
+export const FRONT_RAISE = /\bfront (delt )?raises?\b/i;
 
 function stapleRank(name: string, goal: Goal): number {
   if (goal === "strength" && CONVENTIONAL_DEADLIFT.test(name.trim())) return -1;
@@ -159,15 +163,28 @@ export interface ChoiceContext {
   mainUse: ReadonlyMap<string, number>;
   /** The slot would be the session's main lift (T1) if the exercise is a compound. */
   leading: boolean;
+  /** Only entries this accepts (e.g. those whose sets still fit every range): the best of the rest. */
+  accept?: (entry: CatalogueEntry) => boolean;
 }
 
-const KEY_LENGTH = 16;
+const KEY_LENGTH = 18;
+
+/**
+ * Easier forms of a bodyweight move: beginners start with them, everyone else gets the full move
+ * (progressions and regressions by level: an incline or knee push-up before a push-up).
+ */
+const REGRESSION =
+  /\b(knee|kneeling|incline push|wall|table|band[- ]assisted|negative|machine[- ]assisted)\b/i;
 
 /** What the ranking reads of an entry that never changes: worked out once per entry. */
 interface Facts {
   category: number;
   isStatic: number;
   loadClass: number;
+  /** A skill (Nordic curl, glute-ham raise...): never a session's main lift. */
+  skill: number;
+  /** An easier form of a bodyweight move (REGRESSION). */
+  regression: number;
   /** A pull-up or chin-up: bodyweight, but a staple that progresses by reps and then a belt. */
   barWork: boolean;
   compound: boolean;
@@ -190,6 +207,8 @@ function factsOf(entry: CatalogueEntry): Facts {
     category: CATEGORY_RANK[entry.category],
     isStatic: entry.force === "static" ? 1 : 0,
     loadClass: LOAD_CLASS[entry.equipment],
+    skill: isAdvancedSkill(entry) ? 1 : 0,
+    regression: REGRESSION.test(entry.name) ? 1 : 0,
     barWork: entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry),
     compound: isCompound(entry),
     frontRaise: FRONT_RAISE.test(entry.name) ? 1 : 0,
@@ -218,6 +237,7 @@ export function chooseExercise(
   const twins = new Set(context.session.map((entry) => factsOf(entry).twin));
   const repeat = context.goal === "strength" || context.experience === "beginner";
   const strength = context.goal === "strength";
+  const beginner = context.experience === "beginner";
   // Two key buffers, reused: the ranking runs thousands of times a plan, so it allocates nothing.
   let entryKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
   let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
@@ -232,23 +252,27 @@ export function chooseExercise(
     out[3] = facts.compound === wantCompound ? 0 : 1;
     out[4] = facts.frontRaise;
     out[5] = facts.barWork ? 0 : facts.loadClass;
-    out[6] = context.leading ? patternRank : 0;
-    out[7] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
-    out[8] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
-    out[9] = repeat ? (uses > 0 ? 0 : 1) : uses;
-    out[10] = twins.has(facts.twin) ? 1 : 0;
-    out[11] = patternRank;
-    out[12] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0;
-    out[13] = context.experience === "beginner" && !strength && entry.level !== "beginner" ? 1 : 0;
-    out[14] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
-    out[15] = facts.level;
+    out[6] = context.leading ? facts.skill : 0;
+    out[7] = beginner ? 1 - facts.regression : facts.regression;
+    out[8] = context.leading ? patternRank : 0;
+    out[9] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
+    out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
+    out[11] = repeat ? (uses > 0 ? 0 : 1) : uses;
+    out[12] = twins.has(facts.twin) ? 1 : 0;
+    out[13] = patternRank;
+    out[14] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0;
+    out[15] = beginner && !strength && entry.level !== "beginner" ? 1 : 0;
+    out[16] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
+    out[17] = facts.level;
   };
   let best: CatalogueEntry | undefined;
   for (const entry of candidates) {
     if (used.has(entry.exerciseId)) continue;
     fillKey(entry, entryKey);
-    // Strictly better only: candidates come sorted by id, so the first of equals wins.
+    // Strictly better only: candidates come sorted by id, so the first of equals wins. `accept` is
+    // asked only of a would-be best, which keeps it off the hot path.
     if (best === undefined || compareKeys(entryKey, bestKey) < 0) {
+      if (context.accept !== undefined && !context.accept(entry)) continue;
       best = entry;
       [bestKey, entryKey] = [entryKey, bestKey];
     }

@@ -36,10 +36,11 @@ export function isWorkingSetExercise(entry: CatalogueEntry): boolean {
 /**
  * Skills that need a base of strength first, whatever level a catalogue gives them: eccentric
  * hamstring work (Nordic curls, glute-ham raises), handstand push-ups, one-legged squats, muscle-ups,
- * levers and planches. Never for beginners (docs/programming-rules.md, section 6).
+ * levers and planches, the Olympic lifts (cleans, snatches, jerks: they need coaching), and
+ * whatever a catalogue names "advanced". Never for beginners (docs/programming-rules.md, section 6).
  */
 const ADVANCED_SKILL =
-  /\bnordic\b|\bglute[- ]?ham\b|\bhandstand\b|\bpistol\b|\bshrimp squat|\bmuscle[- ]?ups?\b|\bdragon flag|\bl[- ]sit\b|\bplanche\b|\bfront lever|\bback lever|\bone[- ]arm (push|pull|chin)|\bsissy squat|\bnatural glute/i;
+  /\bnordic\b|\badvanced\b|\b(hang |power |squat )?(clean|snatch|jerk)\b|\bglute[- ]?ham\b|\bhandstand\b|\bpistol\b|\bshrimp squat|\bmuscle[- ]?ups?\b|\bdragon flag|\bl[- ]sit\b|\bplanche\b|\bfront lever|\bback lever|\bone[- ]arm (push|pull|chin)|\bsissy squat|\bnatural glute/i;
 
 export function isAdvancedSkill(entry: CatalogueEntry): boolean {
   return ADVANCED_SKILL.test(entry.name);

@@ -24,6 +24,7 @@ import {
   daySeconds,
   draftSlot,
   fitsCaps,
+  fitsNewSlot,
   maxSets,
   type SlotDraft,
   setsOnDay,
@@ -41,12 +42,10 @@ export function fillSpareTime(week: WeekDraft): void {
   // Pulling sets to match the pushing ones come before any accessory work: the fractional count
   // lets the back reach its minimum on fewer direct sets than the chest needs.
   if (week.balanced) while (week.pushSets > week.pullSets && addPullSet(week));
-  // One slot each: the goal is fixed when the stage starts (indirect work may already cover it).
+  // One direct slot each, even where presses and rows already give the group half-sets up to its
+  // aim (curls and triceps work still belong in a plan); the goal is fixed when the stage starts.
   const oneSlot = new Map<TargetGroup, number>(
-    ACCESSORY_GROUPS.map((group) => [
-      group,
-      Math.min(weeklySets(week, group) + MIN_SLOT_SETS, target(group).aim),
-    ]),
+    ACCESSORY_GROUPS.map((group) => [group, weeklySets(week, group) + MIN_SLOT_SETS]),
   );
   runStage(week, ACCESSORY_GROUPS, (group) => oneSlot.get(group) ?? 0);
   runStage(week, MAJOR_GROUPS, (group) => target(group).aim);
@@ -124,7 +123,7 @@ function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
     setSeconds(week.goal, week.experience, "T3"),
   );
   if (MIN_SLOT_SETS * cheapest > spare) return false;
-  const slot = draftSlot(week, day, group, false);
+  const slot = draftSlot(week, day, group, false, undefined, fitsNewSlot(week));
   if (slot === undefined) return false;
   if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || breaksBalance(week, slot.entry, MIN_SLOT_SETS))
     return false;
@@ -147,7 +146,7 @@ export function addPullSet(week: WeekDraft): boolean {
   }
   for (const day of week.days) {
     if (blockOf(day, "back") === undefined) continue;
-    const slot = draftSlot(week, day, "back", false);
+    const slot = draftSlot(week, day, "back", false, undefined, fitsNewSlot(week));
     if (slot === undefined || !isPull(slot.entry)) continue;
     if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot.tier, MIN_SLOT_SETS))
       continue;

@@ -10,6 +10,7 @@
 //    or taking them from the long one.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
+import type { MovementPattern } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound } from "./movement.ts";
@@ -19,12 +20,14 @@ import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
 import {
   addSlot,
+  blockOf,
   changeSets,
   contribution,
   type DayDraft,
   daySeconds,
   draftSlot,
   fitsCaps,
+  fitsNewSlot,
   maxSets,
   minSlotSets,
   removeSlot,
@@ -33,6 +36,12 @@ import {
   type WeekDraft,
   weeklySets,
 } from "./week-draft.ts";
+
+const SMALL_GROUPS: readonly TargetGroup[] = ["abdominals", "calves"];
+const SMALL_GROUP_PATTERNS: Readonly<Partial<Record<TargetGroup, MovementPattern[]>>> = {
+  abdominals: ["core"],
+  calves: ["calf_raise"],
+};
 
 /** The shortest session is at least this share of the longest. */
 export const EVEN_DAYS_RATIO = 0.6;
@@ -166,6 +175,7 @@ function evenDays(week: WeekDraft): void {
     const long = week.days[longest] as DayDraft;
     if (addSetOn(week, short)) continue;
     if (moveSet(week, long, short)) continue;
+    if (moveSlot(week, long, short)) continue;
     if (!trimSetOn(week, long)) return;
   }
 }
@@ -186,8 +196,10 @@ function addSetOn(week: WeekDraft, day: DayDraft): boolean {
   const groups: TargetGroup[] = [...day.template.majors, ...day.template.accessories].map(
     (block) => block.group,
   );
-  for (const group of groups) {
-    const slot = draftSlot(week, day, group, false);
+  for (const group of [...groups, ...SMALL_GROUPS.filter((g) => !groups.includes(g))]) {
+    // Abdominals and calves fit any day (they recover within a day): a short upper day may take them.
+    const extra = { block: { group, patterns: SMALL_GROUP_PATTERNS[group] ?? [] }, position: 99 };
+    const slot = draftSlot(week, day, group, false, extra, fitsNewSlot(week));
     if (slot === undefined || breaksBalance(week, slot.entry, MIN_SLOT_SETS)) continue;
     if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot, MIN_SLOT_SETS)) continue;
     slot.sets = MIN_SLOT_SETS;
@@ -212,6 +224,24 @@ function moveSet(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
       return true;
     }
     changeSets(week, long, from, 1);
+  }
+  return false;
+}
+
+/**
+ * A whole accessory slot moves from the long day to the short day, where its group is trained too
+ * and the exercise is not there yet: the week keeps every set, so no range or balance changes.
+ */
+function moveSlot(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
+  const used = new Set(short.slots.map((slot) => slot.entry.exerciseId));
+  for (const from of [...long.slots].sort((a, b) => b.sets - a.sets || b.seq - a.seq)) {
+    if (from.tier === "T1" || used.has(from.entry.exerciseId)) continue;
+    const block = blockOf(short, from.group);
+    if (block === undefined || !fitsTime(week, short, from, from.sets)) continue;
+    const moved: SlotDraft = { ...from, position: block.position, seq: week.nextSeq };
+    removeSlot(week, long, from);
+    addSlot(week, short, moved);
+    return true;
   }
   return false;
 }

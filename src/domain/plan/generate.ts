@@ -6,11 +6,13 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { PlanJson, PlanSessionJson, PlanSlotJson } from "../plan-json.ts";
 import type { Equipment } from "../vocabulary.ts";
 import { keepsBalance } from "./balance.ts";
+import { FRONT_RAISE } from "./choose-exercise.ts";
 import { addDays, isMonday } from "./dates.ts";
 import { allowedEquipment, isEligible, isWorkingSetExercise } from "./eligibility.ts";
 import { PlanGenerationError } from "./errors.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
+import { patternOf } from "./movement.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
@@ -121,8 +123,8 @@ function eligibleByGroup(
   const missing: MajorGroup[] = [];
   const byGroup = entriesByGroup(sorted);
   for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
-    const eligible = (byGroup.get(group) ?? []).filter((entry) =>
-      isEligible(entry, request.experience, equipment),
+    const eligible = withoutFrontRaises(
+      (byGroup.get(group) ?? []).filter((entry) => isEligible(entry, request.experience, equipment)),
     );
     if (eligible.length === 0 && isMajor(group)) missing.push(group);
     candidates.set(group, eligible);
@@ -153,6 +155,16 @@ function entriesByGroup(
     BY_GROUP.set(sorted, byGroup);
   }
   return byGroup;
+}
+
+/**
+ * Front raises only where no other shoulder isolation is possible: lateral and rear-delt work is
+ * what the shoulders lack, since every press already trains the front delts.
+ */
+function withoutFrontRaises(entries: CatalogueEntry[]): CatalogueEntry[] {
+  const isFront = (entry: CatalogueEntry) => FRONT_RAISE.test(entry.name);
+  const others = entries.filter((entry) => !isFront(entry) && patternOf(entry) === "shoulder_isolation");
+  return others.length > 0 ? entries.filter((entry) => !isFront(entry)) : entries;
 }
 
 function isMajor(group: TargetGroup): group is MajorGroup {

@@ -10,10 +10,10 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { hardSetsForSet } from "../progress/hard-sets.ts";
 import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
-import { isPull, isPush } from "./balance.ts";
+import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { chooseExercise } from "./choose-exercise.ts";
 import { isCompound } from "./movement.ts";
-import { prescription } from "./prescription.ts";
+import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import { sessionOrder, supersetPairs } from "./supersets.ts";
 import { groupOfMuscle, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
@@ -72,6 +72,11 @@ export function contribution(entry: CatalogueEntry): ReadonlyMap<TargetGroup, nu
   }
   CONTRIBUTIONS.set(entry, result);
   return result;
+}
+
+/** Accepts the entries of which a new slot (MIN_SLOT_SETS sets) still fits every range and the balance. */
+export function fitsNewSlot(week: WeekDraft): (entry: CatalogueEntry) => boolean {
+  return (entry) => fitsCaps(week, entry, MIN_SLOT_SETS) && !breaksBalance(week, entry, MIN_SLOT_SETS);
 }
 
 /** Whether `sets` more sets of the entry keep every group it trains within the top of its range. */
@@ -140,8 +145,10 @@ export function draftSlot(
   day: DayDraft,
   group: TargetGroup,
   mayLead: boolean,
+  extra?: { block: Block; position: number },
+  accept?: (entry: CatalogueEntry) => boolean,
 ): SlotDraft | undefined {
-  const found = blockOf(day, group);
+  const found = blockOf(day, group) ?? extra;
   if (found === undefined) return undefined;
   const leading = mayLead && !hasT1(day);
   const entry = chooseExercise(week.candidates.get(group) ?? [], found.block, slotsOf(day, group).length, {
@@ -151,6 +158,7 @@ export function draftSlot(
     weekUse: week.weekUse,
     mainUse: week.mainUse,
     leading,
+    ...(accept === undefined ? {} : { accept }),
   });
   if (entry === undefined) return undefined;
   const tier: Tier = isCompound(entry) ? (leading ? "T1" : "T2") : "T3";
