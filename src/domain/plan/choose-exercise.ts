@@ -2,24 +2,25 @@
 // first (docs/programming-rules.md, "Exercise selection"):
 // 1. category: strength/powerlifting before olympic/strongman, whose lifts are skills of their own;
 // 2. dynamic before static holds: a hold is timed, not counted, so a rep target does not fit it;
-// 3. for a session's main lift (T1), equipment that can be loaded in small steps first, before the
+// 3. for a session's main lift (T1), never a skill, and equipment that can be loaded in small steps first, before the
 //    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift;
 // 4. the slot's role: compound where the preferred pattern is compound, else isolation;
 // 5. lateral and rear-delt work before front raises (the front delts get pressing already);
 // 6. loadable equipment (weights, cables, machines, and pull-ups and chin-ups, which take a belt)
 //    before bodyweight, and bodyweight before bands, balls and "other": progression needs a load
 //    to add to, so a machine already in the plan is used again before a bodyweight fallback;
-// 6b. for a main lift, never a skill (a glute-ham raise), and, for beginners, the easier forms of a
+// 6b. skills (a Nordic curl, a glute-ham raise) last, and, for beginners, the easier forms of a
 //    bodyweight move first (incline and knee push-ups, table rows, band-assisted and negative
 //    pull-ups), for everyone else the full move first;
 // 7. for a main lift, the preferred pattern, then a lift already a main lift this week: main lifts
 //    repeat through the week so they can be practised and progressed;
 // 8. repetition or variety: the week's main lifts first where they fit the slot's preferred pattern
 //    (for strength and for beginners, wherever they fit the group), so main lifts come back on
-//    several days; then, for strength and beginners, any lift already in the week (a beginner learns
-//    a short list); otherwise fewer uses earlier in the week first (Upper-A and Upper-B get
-//    different accessory presses), and not a near-twin of an exercise already in the session (same
-//    pattern and same last name word, as a deadlift and a sumo deadlift);
+//    several days; then, for beginners, any lift already in the week (a beginner learns a short
+//    list), and for strength any barbell lift already in the week (the lifts being trained);
+//    otherwise fewer uses earlier in the week first (Upper-A and Upper-B get different
+//    accessory lifts), and not a near-twin of an exercise already in the session (same pattern and
+//    same last name word, as a deadlift and a sumo deadlift);
 // 9. the preferred pattern, then any pattern the block lists;
 // 10. for compounds, a staple lift (back squat, bench press, deadlift, row...) before the rest, and
 //    its plain form before niche variations (decline, single-arm, assisted); for strength, the
@@ -248,16 +249,19 @@ export function chooseExercise(
     const mainUses = context.mainUse.get(entry.exerciseId) ?? 0;
     out[0] = facts.category;
     out[1] = facts.isStatic;
-    out[2] = context.leading ? facts.loadClass : 0;
+    out[2] = context.leading ? facts.loadClass + 10 * facts.skill : 0;
     out[3] = facts.compound === wantCompound ? 0 : 1;
     out[4] = facts.frontRaise;
     out[5] = facts.barWork ? 0 : facts.loadClass;
-    out[6] = context.leading ? facts.skill : 0;
+    out[6] = facts.skill;
     out[7] = beginner ? 1 - facts.regression : facts.regression;
     out[8] = context.leading ? patternRank : 0;
     out[9] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
     out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
-    out[11] = repeat ? (uses > 0 ? 0 : 1) : uses;
+    // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
+    // lift to vary.
+    const repeats = beginner || (strength && entry.equipment === "barbell");
+    out[11] = repeats ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
     out[12] = twins.has(facts.twin) ? 1 : 0;
     out[13] = patternRank;
     out[14] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0;

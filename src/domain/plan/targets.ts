@@ -85,13 +85,15 @@ export const WEEKLY_SET_TARGETS: Readonly<Record<Goal, Readonly<Record<Experienc
   },
   // ACSM (2009, 2011): 2-4 sets per muscle group, 2-3 days a week.
   general_fitness: {
-    beginner: targets({ min: 4, aim: 6, max: 8 }, { min: 0, aim: 2, max: 4 }),
+    // 2-3 days a week of 2-4 sets: 6 sets is three full-body days of 2, so every day gets a push,
+    // a pull and a squat; 10 leaves room for the half-sets other lifts add.
+    beginner: targets({ min: 6, aim: 6, max: 10 }, { min: 0, aim: 2, max: 4 }),
     intermediate: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 8 }),
     advanced: targets({ min: 8, aim: 10, max: 14 }, { min: 0, aim: 6, max: 10 }),
   },
   // ACSM (2009) local muscular endurance: light loads, many reps, short rests; volume as fitness.
   endurance: {
-    beginner: targets({ min: 4, aim: 6, max: 8 }, { min: 0, aim: 2, max: 4 }),
+    beginner: targets({ min: 6, aim: 6, max: 10 }, { min: 0, aim: 2, max: 4 }),
     intermediate: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 8 }),
     advanced: targets({ min: 8, aim: 10, max: 14 }, { min: 0, aim: 6, max: 10 }),
   },
