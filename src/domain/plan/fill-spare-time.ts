@@ -41,7 +41,8 @@ export function fillSpareTime(week: WeekDraft): void {
   growMainLifts(week);
   // Pulling sets to match the pushing ones come before any accessory work: the fractional count
   // lets the back reach its minimum on fewer direct sets than the chest needs.
-  if (week.balanced) while (week.pushSets > week.pullSets && addPullSet(week));
+  // Strength plans are not held to it, but they also get pulling before arm and calf work.
+  if (week.balanced || week.goal === "strength") while (week.pushSets > week.pullSets && addPullSet(week));
   // One direct slot each, even where presses and rows already give the group half-sets up to its
   // aim (curls and triceps work still belong in a plan); the goal is fixed when the stage starts.
   const oneSlot = new Map<TargetGroup, number>(
