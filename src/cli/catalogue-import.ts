@@ -8,6 +8,7 @@ import type pg from "pg";
 import { type UpsertCatalogueResult, upsertCatalogue } from "../db/queries/upsert-catalogue.ts";
 import {
   CatalogueFormatError,
+  type InferredRequirement,
   mapFreeExerciseDb,
   type UnmappedValue,
 } from "../domain/catalogue/free-exercise-db.ts";
@@ -57,6 +58,17 @@ export async function importEntries(
 }
 
 /** Unmapped values grouped by field and value, with how many exercises and which ones. */
+/** Inferred requirements by equipment value, most frequent first. */
+export function countRequirements(inferred: readonly InferredRequirement[]) {
+  const byValue = new Map<string, string[]>();
+  for (const item of inferred) {
+    for (const value of item.requires) byValue.set(value, [...(byValue.get(value) ?? []), item.id]);
+  }
+  return [...byValue]
+    .map(([value, ids]) => ({ value, ids }))
+    .sort((a, b) => b.ids.length - a.ids.length || (a.value < b.value ? -1 : 1));
+}
+
 export function groupUnmapped(unmapped: readonly UnmappedValue[]) {
   const groups = new Map<string, { field: string; value: string; ids: string[] }>();
   for (const u of unmapped) {
@@ -103,7 +115,7 @@ export const catalogueImport: CliCommand = {
       }
       throw error;
     }
-    const { entries, unmapped, skipped } = mapping;
+    const { entries, inferredRequires, unmapped, skipped } = mapping;
     const progress = ctx.progress({
       label: `catalogue import ${path.basename(args.file)}`,
       unit: "exercises",
@@ -123,6 +135,20 @@ export const catalogueImport: CliCommand = {
       for (const line of formatTable(
         ["index", "id", "reason"],
         skipped.map((s) => [s.index, s.id, s.reason]),
+        { indent: "  " },
+      )) {
+        ctx.out(line);
+      }
+    }
+    const needs = countRequirements(inferredRequires);
+    if (needs.length > 0) {
+      ctx.out("");
+      ctx.out(
+        `equipment inferred from names, beyond the main implement (${inferredRequires.length} exercises):`,
+      );
+      for (const line of formatTable(
+        ["needs", "exercises", "ids"],
+        needs.map((n) => [n.value, n.ids.length, examples(n.ids)]),
         { indent: "  " },
       )) {
         ctx.out(line);

@@ -60,6 +60,13 @@ export interface PlanRequestArgs {
   timeoutSeconds: number;
 }
 
+function equipmentList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === "" || trimmed === "none") return [];
+  return trimmed.split(",").map((s) => s.trim());
+}
+
 export function parsePlanRequest(argv: string[]): PlanRequestArgs {
   const { values } = parseFlags("plan request", argv, OPTIONS);
   if (values.user === undefined) throw new UsageError("plan request: --user is required");
@@ -70,7 +77,8 @@ export function parsePlanRequest(argv: string[]): PlanRequestArgs {
     goal: values.goal,
     experience: values.experience,
     split: values.split,
-    equipment: values.equipment?.split(",").map((s) => s.trim()),
+    // --equipment "" (or "none") is the empty list: bodyweight only.
+    equipment: equipmentList(values.equipment),
     weekStart: values["week-start"],
     sessionMinutes: values.minutes === undefined ? undefined : integerOrString(values.minutes),
     requestId: values["request-id"],

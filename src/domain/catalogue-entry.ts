@@ -15,7 +15,14 @@ import type {
 export interface CatalogueEntry {
   exerciseId: string;
   name: string;
+  /** The main implement: what is loaded or held (bodyweight for a pull-up). */
   equipment: Equipment;
+  /**
+   * Further equipment the exercise cannot be done without, beyond `equipment`: `pullup_bar` for a
+   * pull-up or hanging leg raise, `bench` for a bench press, `other` for special apparatus (dip
+   * bars). Empty for most. The generator offers an exercise only when the lifter has all of it.
+   */
+  requires: readonly Equipment[];
   primaryMuscle: MuscleGroup;
   secondaryMuscles: readonly MuscleGroup[];
   level: CatalogueLevel;

@@ -16,6 +16,8 @@ export interface PlanSlotJson {
   rir?: number;
   weight?: number | null;
   secondary_muscles?: string[];
+  /** "superset A": the rows of a session with the same mark alternate, resting after each round. */
+  notes?: string;
 }
 
 export interface PlanSessionJson {

@@ -15,6 +15,11 @@ export const EQUIPMENT = [
   "exercise_ball",
   "foam_roll",
   "other",
+  // Added after the first contract: what an exercise may need besides its main implement (a pull-up
+  // is bodyweight work that needs a bar; a bench press is barbell work that needs a bench). A request
+  // that leaves them out gets no exercise that needs them (docs/programming-rules.md, section 6).
+  "pullup_bar",
+  "bench",
 ] as const;
 export type Equipment = (typeof EQUIPMENT)[number];
 

@@ -13,6 +13,7 @@ const entry = (id: string, over: Partial<CatalogueEntry> = {}): CatalogueEntry =
   exerciseId: id,
   name: `Exercise ${id}`,
   equipment: "dumbbell",
+  requires: [],
   primaryMuscle: "biceps",
   secondaryMuscles: ["forearms"],
   level: "beginner",

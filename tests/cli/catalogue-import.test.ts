@@ -1,7 +1,6 @@
 // `catalogue import` on a small fixture of our own (always) and on the real free-exercise-db file
-// when it is there: counts, what could not be mapped, a second import that duplicates nothing, an
+// (a copy in tests/fixtures): counts, what could not be mapped, a second import that duplicates nothing, an
 // edited file that updates, and files that are not catalogues exit 2 and change nothing.
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +9,7 @@ import { firstLine, runCli } from "../helpers/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
 const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/free-exercise-db.cli.json");
-const REAL_FILE = path.resolve(import.meta.dirname, "../../../shared/data/free-exercise-db.exercises.json");
+const REAL_FILE = path.resolve(import.meta.dirname, "../fixtures/free-exercise-db.exercises.json");
 
 let tdb: TestDatabase;
 let dir: string;
@@ -121,26 +120,38 @@ describe("catalogue import", () => {
     expect(firstLine(run.stderr)).toMatch(/cannot read .*nope\.json: ENOENT/);
   });
 
-  it.skipIf(!existsSync(REAL_FILE))(
-    "imports the real free-exercise-db file, and again without duplicates",
-    async () => {
-      const expected = (JSON.parse(await readFile(REAL_FILE, "utf8")) as unknown[]).length;
-      const first = await cli("catalogue", "import", REAL_FILE);
-      expect(first.code).toBe(0);
-      const m = /inserted (\d+), updated (\d+), unchanged (\d+), skipped (\d+)/.exec(first.stdout);
-      expect(m).not.toBeNull();
-      const [inserted, updated, unchanged, skipped] = (m as RegExpExecArray).slice(1).map(Number) as number[];
-      expect((inserted ?? 0) + (updated ?? 0) + (unchanged ?? 0) + (skipped ?? 0)).toBe(expected);
-      expect(inserted).toBeGreaterThan(800);
-      const { rows } = await tdb.pool.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM exrcwiki WHERE source = 'free-exercise-db' AND exercise_id NOT LIKE 'Cli\\_%'",
-      );
-      expect(rows[0]?.n).toBe(inserted);
+  it("imports the real free-exercise-db file, and again without duplicates", async () => {
+    const expected = (JSON.parse(await readFile(REAL_FILE, "utf8")) as unknown[]).length;
+    const first = await cli("catalogue", "import", REAL_FILE);
+    expect(first.code).toBe(0);
+    const m = /inserted (\d+), updated (\d+), unchanged (\d+), skipped (\d+)/.exec(first.stdout);
+    expect(m).not.toBeNull();
+    const [inserted, updated, unchanged, skipped] = (m as RegExpExecArray).slice(1).map(Number) as number[];
+    expect((inserted ?? 0) + (updated ?? 0) + (unchanged ?? 0) + (skipped ?? 0)).toBe(expected);
+    expect(inserted).toBeGreaterThan(800);
+    const { rows } = await tdb.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM exrcwiki WHERE source = 'free-exercise-db' AND exercise_id NOT LIKE 'Cli\\_%'",
+    );
+    expect(rows[0]?.n).toBe(inserted);
+    // The report counts what the importer inferred each exercise needs, and the rows hold it.
+    const report = /equipment inferred from names, beyond the main implement \((\d+) exercises\)/.exec(
+      first.stdout,
+    );
+    expect(report).not.toBeNull();
+    const stored = await tdb.pool.query<{ needs: string; n: number }>(
+      `SELECT unnest(requires) AS needs, count(*)::int AS n FROM exrcwiki
+       WHERE source = 'free-exercise-db' AND exercise_id NOT LIKE 'Cli\\_%' GROUP BY 1 ORDER BY 2 DESC, 1`,
+    );
+    for (const { needs, n } of stored.rows)
+      expect(first.stdout).toMatch(new RegExp(`^\\s+${needs}\\s+${n}\\s`, "m"));
+    expect(stored.rows.map((r) => r.needs)).toEqual(expect.arrayContaining(["pullup_bar", "bench"]));
+    const pullUps = await tdb.pool.query<{ requires: string[] }>(
+      "SELECT requires FROM exrcwiki WHERE exercise_id = 'Pullups'",
+    );
+    expect(pullUps.rows).toEqual([{ requires: ["pullup_bar"] }]);
 
-      const second = await cli("catalogue", "import", REAL_FILE);
-      expect(second.code).toBe(0);
-      expect(second.stdout).toContain(`inserted 0, updated 0, unchanged ${inserted}, skipped ${skipped}`);
-    },
-    120_000,
-  );
+    const second = await cli("catalogue", "import", REAL_FILE);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`inserted 0, updated 0, unchanged ${inserted}, skipped ${skipped}`);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
@@ -85,6 +86,39 @@ describe("insert_full_plan", () => {
       })),
     );
     expect(stored).toEqual(expected);
+  });
+
+  it("accepts every equipment value of the vocabulary, pullup_bar and bench included, in both forms", async () => {
+    for (const equipment of EQUIPMENT) {
+      const plan = samplePlanJson({ sessions: 1, slotsPerSession: 1 });
+      (plan.sessions[0]?.slots[0] as { equipment: string }).equipment = equipment;
+      await expect(insert(plan)).resolves.toBeDefined();
+      await expect(
+        tdb.pool.query("SELECT insert_full_plans($1::uuid[], $2::jsonb[])", [
+          [userId],
+          [JSON.stringify(plan)],
+        ]),
+      ).resolves.toBeDefined();
+    }
+  });
+
+  it("writes a slot's notes (the generator's superset marks) into the exercise row, in both forms", async () => {
+    const plan = samplePlanJson({ sessions: 1, slotsPerSession: 2 });
+    for (const slot of plan.sessions[0]?.slots ?? []) (slot as { notes?: string }).notes = "superset A";
+    const { rows } = await insert(plan);
+    const batch = await tdb.pool.query<{ ids: string[] }>(
+      "SELECT insert_full_plans($1::uuid[], $2::jsonb[]) AS ids",
+      [[userId], [JSON.stringify(plan)]],
+    );
+    for (const planId of [rows[0]?.id, batch.rows[0]?.ids[0]]) {
+      const stored = await tdb.pool.query(
+        `SELECT e.notes FROM modular_training_exercise e
+         JOIN modular_training_session s ON s.id = e.session_id
+         JOIN modular_training_week w ON w.id = s.week_id WHERE w.plan_id = $1`,
+        [planId],
+      );
+      expect(stored.rows).toEqual([{ notes: "superset A" }, { notes: "superset A" }]);
+    }
   });
 
   it("applies the column defaults where the JSON leaves goal_type, experience_level and order out", async () => {
@@ -201,6 +235,7 @@ describe("insert_full_plan", () => {
       /order_in_session must be a positive integer/,
     ],
     ["a negative weight", (p) => set(p, 0, 0, "weight", -5), /weight must be null, 0, or a number/],
+    ["notes that are not text", (p) => set(p, 0, 0, "notes", 5), /notes must be null or text of at most 200/],
   ];
 
   it.each(bad)(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
+import { BUILTIN_CATALOGUE, UNKNOWN_REQUIRES_IDS } from "../../src/domain/catalogue/builtin.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import {
   CATALOGUE_LEVELS,
@@ -97,10 +97,38 @@ describe("BUILTIN_CATALOGUE", () => {
     for (const muscle of MAJOR_MUSCLES) expect(working.get(muscle) ?? 0, muscle).toBeGreaterThanOrEqual(6);
   });
 
-  it("uses every equipment value at least twice", () => {
-    const counts = countBy((e) => e.equipment);
+  it("uses every equipment value at least twice, as main implement or as a requirement", () => {
+    const counts = new Map<string, number>();
+    for (const entry of BUILTIN_CATALOGUE) {
+      for (const value of new Set([entry.equipment, ...entry.requires]))
+        counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
     for (const equipment of EQUIPMENT)
       expect(counts.get(equipment) ?? 0, equipment).toBeGreaterThanOrEqual(2);
+  });
+
+  it("records what each entry needs besides its main implement", () => {
+    expect(UNKNOWN_REQUIRES_IDS).toEqual([]);
+    const needs = (id: string) => BUILTIN_CATALOGUE.find((e) => e.exerciseId === id)?.requires;
+    expect(needs("te_pull_up")).toEqual(["pullup_bar"]);
+    expect(needs("te_band_assisted_pull_up")).toEqual(["pullup_bar"]);
+    expect(needs("te_hanging_leg_raise")).toEqual(["pullup_bar"]);
+    expect(needs("te_barbell_bench_press")).toEqual(["bench"]);
+    expect(needs("te_lat_pulldown")).toEqual([]);
+    expect(needs("te_push_up")).toEqual([]);
+    for (const entry of BUILTIN_CATALOGUE) {
+      expect(entry.requires, entry.exerciseId).not.toContain(entry.equipment);
+      expect(new Set(entry.requires).size, entry.exerciseId).toBe(entry.requires.length);
+    }
+  });
+
+  it("has bodyweight progressions and regressions for every level", () => {
+    const names = BUILTIN_CATALOGUE.map((e) => e.name);
+    for (const name of ["Incline Push-Up", "Knee Push-Up", "Push-Up", "Table Inverted Row", "Inverted Row"]) {
+      expect(names, name).toContain(name);
+    }
+    expect(names).toContain("Band-Assisted Pull-Up");
+    expect(names).toContain("Negative Pull-Up");
   });
 
   it("keeps foam-roll items and stretches out of working sets", () => {

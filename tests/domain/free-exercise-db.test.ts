@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   CatalogueFormatError,
   inferMovementPattern,
   mapFreeExerciseDb,
 } from "../../src/domain/catalogue/free-exercise-db.ts";
+import { inferRequires } from "../../src/domain/catalogue/requires.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import {
   CATALOGUE_LEVELS,
@@ -17,7 +18,7 @@ import {
 } from "../../src/domain/vocabulary.ts";
 
 const FIXTURE = new URL("../fixtures/free-exercise-db.small.json", import.meta.url);
-const REAL_FILE = "/work/shared/data/free-exercise-db.exercises.json";
+const REAL_FILE = new URL("../fixtures/free-exercise-db.exercises.json", import.meta.url);
 
 function readJson(path: string | URL): unknown {
   return JSON.parse(readFileSync(path, "utf8"));
@@ -110,6 +111,7 @@ describe("mapFreeExerciseDb on the small fixture", () => {
       exerciseId: "Fixture_Low_Bar_Squat",
       name: "Fixture Low-Bar Squat",
       equipment: "barbell",
+      requires: [],
       primaryMuscle: "quadriceps",
       secondaryMuscles: ["glutes", "lower_back", "hamstrings"],
       level: "intermediate",
@@ -214,6 +216,7 @@ describe("mapFreeExerciseDb per-exercise rules", () => {
         exerciseId: "Bare",
         name: "Bare Plank",
         equipment: "bodyweight",
+        requires: [],
         primaryMuscle: "abdominals",
         secondaryMuscles: [],
         level: "beginner",
@@ -317,8 +320,31 @@ describe("inferMovementPattern", () => {
   });
 });
 
+describe("inferRequires", () => {
+  it.each([
+    ["Pullups", "bodyweight", ["pullup_bar"]],
+    ["Chin-Up", "bodyweight", ["pullup_bar"]],
+    ["Hanging Leg Raise", "bodyweight", ["pullup_bar"]],
+    ["Band Assisted Pull-Up", "bands", ["pullup_bar"]],
+    ["Wide-Grip Lat Pulldown", "cable", []],
+    ["Machine-Assisted Pull-Up", "machine", []],
+    ["Barbell Bench Press - Medium Grip", "barbell", ["bench"]],
+    ["Incline Dumbbell Press", "dumbbell", ["bench"]],
+    ["Dumbbell Flyes", "dumbbell", ["bench"]],
+    ["Barbell Hip Thrust", "barbell", ["bench"]],
+    ["Incline Push-Up", "bodyweight", []],
+    ["Dumbbell Floor Press", "dumbbell", []],
+    ["Lever Incline Chest Press", "machine", []],
+    ["Bench Dips", "bodyweight", ["bench"]],
+    ["Dips - Triceps Version", "bodyweight", ["other"]],
+    ["Barbell Squat", "barbell", []],
+  ] as const)("%s (%s) needs %j", (name, equipment, expected) => {
+    expect(inferRequires(name, equipment)).toEqual(expected);
+  });
+});
+
 describe("mapFreeExerciseDb on the real free-exercise-db file", () => {
-  it.skipIf(!existsSync(REAL_FILE))("maps nearly every exercise within the vocabularies", () => {
+  it("maps nearly every exercise within the vocabularies", () => {
     const raw = readJson(REAL_FILE) as unknown[];
     const result = mapFreeExerciseDb(raw);
     expect(raw.length).toBeGreaterThan(800);
@@ -328,6 +354,20 @@ describe("mapFreeExerciseDb on the real free-exercise-db file", () => {
     expect(new Set(result.entries.map((e) => e.exerciseId)).size).toBe(result.entries.length);
     // The only values free-exercise-db holds that have no counterpart are null equipment.
     for (const value of result.unmapped) expect(value).toMatchObject({ field: "equipment", value: "null" });
+    // What the import report counts: every pull-up and chin-up needs a bar, every bench press a bench.
+    expect(result.inferredRequires.length).toBe(result.entries.filter((e) => e.requires.length > 0).length);
+    for (const entry of result.entries) {
+      if (/\bpull-?ups?\b|\bchin-?ups?\b/i.test(entry.name) && entry.equipment === "bodyweight") {
+        expect(entry.requires, entry.name).toContain("pullup_bar");
+      }
+      if (/bench press/i.test(entry.name) && entry.equipment !== "machine") {
+        expect(entry.requires, entry.name).toContain("bench");
+      }
+    }
+    const count = (value: string) =>
+      result.inferredRequires.filter((i) => i.requires.includes(value as never)).length;
+    expect(count("pullup_bar")).toBeGreaterThan(10);
+    expect(count("bench")).toBeGreaterThan(40);
     const withPattern = result.entries.filter((e) => e.movementPattern !== null).length;
     expect(withPattern / result.entries.length).toBeGreaterThan(0.9);
   });

@@ -67,11 +67,23 @@ describe("plan request payload", () => {
     expect(nextMonday(new Date("2026-12-06T23:59:59Z"))).toBe("2026-12-07");
   });
 
+  it("takes equipment [] (bodyweight only) and the pullup_bar and bench values; the full gym has both", () => {
+    expect(planRequestPayload.parse({ userId, daysPerWeek: 3, equipment: [] }).equipment).toEqual([]);
+    const payload = planRequestPayload.parse({
+      userId,
+      daysPerWeek: 3,
+      equipment: ["dumbbell", "pullup_bar", "bench"],
+    });
+    expect(resolvePlanRequest(payload, NOW).equipment).toEqual(["dumbbell", "pullup_bar", "bench"]);
+    const defaults = resolvePlanRequest(planRequestPayload.parse({ userId, daysPerWeek: 3 }), NOW);
+    expect(defaults.equipment).toEqual(expect.arrayContaining(["pullup_bar", "bench"]));
+  });
+
   it("names the field of every problem", () => {
     expect(message({ userId, daysPerWeek: 9 })).toMatch(/from 2 to 6/);
     expect(message({ daysPerWeek: 3 })).toBe("is required");
     expect(message({ userId, daysPerWeek: 3, equipment: ["barbell", "barbell"] })).toMatch(/repeat/);
-    expect(message({ userId, daysPerWeek: 3, equipment: [] })).toMatch(/at least one/);
+    expect(message({ userId, daysPerWeek: 3, equipment: ["barbell", "anvil"] })).toMatch(/must be one of/);
     expect(message({ userId, daysPerWeek: 3, weekStart: "2026-12-08" })).toMatch(/Monday/);
     expect(message({ userId, daysPerWeek: 3, weekStart: "2026-02-30" })).toMatch(/Monday/);
     expect(message({ userId, daysPerWeek: 3, sessionMinutes: 10 })).toMatch(/from 20 to 180/);

@@ -120,6 +120,22 @@ describe("plan_request with a running worker", () => {
     await finished(tdb.pool, bobs);
   });
 
+  it("takes equipment [] as bodyweight only: the plan holds no exercise that needs anything", async () => {
+    const id = await requestAs(tdb.pool, alice, { daysPerWeek: 3, equipment: [], experience: "beginner" });
+    const row = await finished(tdb.pool, id);
+    expect(row).toMatchObject({ status: "succeeded", error: null });
+    const { rows } = await tdb.pool.query<{ equipment: string; requires: string[] }>(
+      `SELECT e.equipment, x.requires FROM modular_training_exercise e
+       JOIN modular_training_session s ON s.id = e.session_id
+       JOIN modular_training_week w ON w.id = s.week_id
+       JOIN exrcwiki x ON x.exercise_id = e.exercise_id
+       WHERE w.plan_id = $1`,
+      [row.plan_id],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toEqual({ equipment: "bodyweight", requires: [] });
+  });
+
   it("never trusts userId or planRequestId inside params", async () => {
     const id = await requestAs(tdb.pool, alice, { daysPerWeek: 2, userId: bob, planRequestId: randomUUID() });
     const row = await finished(tdb.pool, id);

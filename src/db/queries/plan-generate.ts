@@ -148,6 +148,7 @@ export async function readCatalogue(db: Queryable): Promise<CatalogueEntry[]> {
     exercise_id: string;
     name: string;
     equipment: CatalogueEntry["equipment"];
+    requires: CatalogueEntry["requires"];
     muscle_group: CatalogueEntry["primaryMuscle"];
     secondary_muscles: CatalogueEntry["secondaryMuscles"];
     level: CatalogueEntry["level"];
@@ -156,14 +157,15 @@ export async function readCatalogue(db: Queryable): Promise<CatalogueEntry[]> {
     category: CatalogueEntry["category"];
     movement_pattern: CatalogueEntry["movementPattern"];
   }>(
-    `SELECT exercise_id, name, equipment, muscle_group, secondary_muscles, level, mechanic, force, category,
-            movement_pattern
+    `SELECT exercise_id, name, equipment, requires, muscle_group, secondary_muscles, level, mechanic, force,
+            category, movement_pattern
      FROM public.exrcwiki ORDER BY exercise_id`,
   );
   return rows.map((r) => ({
     exerciseId: r.exercise_id,
     name: r.name,
     equipment: r.equipment,
+    requires: r.requires,
     primaryMuscle: r.muscle_group,
     secondaryMuscles: r.secondary_muscles,
     level: r.level,

@@ -26,22 +26,23 @@ const UPSERT_SQL = `
 WITH input AS (
   SELECT DISTINCT ON (r.exercise_id) r.*
   FROM jsonb_to_recordset($1::jsonb) AS r(
-    exercise_id text, name text, equipment text, muscle_group text, secondary_muscles text[],
+    exercise_id text, name text, equipment text, requires text[], muscle_group text, secondary_muscles text[],
     level text, mechanic text, force text, category text, movement_pattern text, instructions text[],
     ord bigint)
   ORDER BY r.exercise_id, r.ord DESC
 ),
 written AS (
   INSERT INTO public.exrcwiki AS w
-    (exercise_id, name, equipment, muscle_group, secondary_muscles, level, mechanic, force, category,
-     movement_pattern, instructions, source)
-  SELECT exercise_id, name, equipment, muscle_group, coalesce(secondary_muscles, '{}'), level, mechanic,
+    (exercise_id, name, equipment, requires, muscle_group, secondary_muscles, level, mechanic, force,
+     category, movement_pattern, instructions, source)
+  SELECT exercise_id, name, equipment, coalesce(requires, '{}'), muscle_group, coalesce(secondary_muscles, '{}'), level, mechanic,
          force, category, movement_pattern, coalesce(instructions, '{}'), $2
   FROM input
   ORDER BY exercise_id
   ON CONFLICT (exercise_id) DO UPDATE SET
     name = excluded.name,
     equipment = excluded.equipment,
+    requires = excluded.requires,
     muscle_group = excluded.muscle_group,
     secondary_muscles = excluded.secondary_muscles,
     level = excluded.level,
@@ -51,10 +52,10 @@ written AS (
     movement_pattern = excluded.movement_pattern,
     instructions = excluded.instructions,
     source = excluded.source
-  WHERE (w.name, w.equipment, w.muscle_group, w.secondary_muscles, w.level, w.mechanic, w.force,
+  WHERE (w.name, w.equipment, w.requires, w.muscle_group, w.secondary_muscles, w.level, w.mechanic, w.force,
          w.category, w.movement_pattern, w.instructions, w.source)
     IS DISTINCT FROM
-        (excluded.name, excluded.equipment, excluded.muscle_group, excluded.secondary_muscles,
+        (excluded.name, excluded.equipment, excluded.requires, excluded.muscle_group, excluded.secondary_muscles,
          excluded.level, excluded.mechanic, excluded.force, excluded.category, excluded.movement_pattern,
          excluded.instructions, excluded.source)
   RETURNING (xmax = 0) AS inserted
@@ -72,6 +73,7 @@ function toRow(entry: CatalogueEntry, ord: number) {
     exercise_id: entry.exerciseId,
     name: entry.name,
     equipment: entry.equipment,
+    requires: entry.requires,
     muscle_group: entry.primaryMuscle,
     secondary_muscles: entry.secondaryMuscles,
     level: entry.level,

@@ -4,6 +4,7 @@ import { authenticatedRole } from "drizzle-orm/supabase";
 import {
   CATALOGUE_LEVELS,
   CATEGORIES,
+  EQUIPMENT,
   FORCES,
   MECHANICS,
   MOVEMENT_PATTERNS,
@@ -23,6 +24,8 @@ export const exrcwiki = pgTable(
     exerciseId: text("exercise_id").primaryKey(),
     name: text("name").notNull(),
     equipment: text("equipment").notNull(),
+    // Equipment needed besides the main implement (a pull-up bar, a bench): see CatalogueEntry.
+    requires: text("requires").array().notNull().default(sql`'{}'::text[]`),
     muscleGroup: text("muscle_group").notNull(),
     secondaryMuscles: text("secondary_muscles").array().notNull().default(sql`'{}'::text[]`),
     level: text("level").notNull(),
@@ -39,6 +42,7 @@ export const exrcwiki = pgTable(
   (t) => [
     check("exrcwiki_equipment_check", equipmentCheck(t.equipment)),
     check("exrcwiki_muscle_group_check", muscleGroupCheck(t.muscleGroup)),
+    check("exrcwiki_requires_check", sql`${t.requires} <@ ARRAY[${oneOf(EQUIPMENT)}]::text[]`),
     check("exrcwiki_level_check", sql`${t.level} IN (${oneOf(CATALOGUE_LEVELS)})`),
     check("exrcwiki_mechanic_check", sql`${t.mechanic} IS NULL OR ${t.mechanic} IN (${oneOf(MECHANICS)})`),
     check("exrcwiki_force_check", sql`${t.force} IS NULL OR ${t.force} IN (${oneOf(FORCES)})`),

@@ -83,7 +83,7 @@ BEGIN
   )
   INSERT INTO public.modular_training_exercise
     (session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
-     weight, equipment, tier, order_in_session)
+     weight, equipment, tier, order_in_session, notes)
   SELECT
     s.id, p_user_id,
     t.slot ->> 'exercise_id',
@@ -96,7 +96,8 @@ BEGIN
     (t.slot ->> 'weight')::real,
     t.slot ->> 'equipment',
     t.slot ->> 'tier',
-    coalesce(public.jsonb_as_int(t.slot -> 'order_in_session'), 1)
+    coalesce(public.jsonb_as_int(t.slot -> 'order_in_session'), 1),
+    t.slot ->> 'notes'
   FROM s
   CROSS JOIN LATERAL jsonb_array_elements(s.sess -> 'slots') WITH ORDINALITY AS t(slot, ti);
 

@@ -103,7 +103,7 @@ BEGIN
   new_exercises AS (
     INSERT INTO public.modular_training_exercise
       (id, session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
-       weight, equipment, tier, order_in_session)
+       weight, equipment, tier, order_in_session, notes)
     SELECT
       gen_random_uuid(), s.id, s.user_id,
       t.slot ->> 'exercise_id',
@@ -116,7 +116,8 @@ BEGIN
       (t.slot ->> 'weight')::real,
       t.slot ->> 'equipment',
       t.slot ->> 'tier',
-      coalesce((t.slot ->> 'order_in_session')::int, 1)
+      coalesce((t.slot ->> 'order_in_session')::int, 1),
+      t.slot ->> 'notes'
     FROM sess s
     CROSS JOIN LATERAL jsonb_array_elements(s.s -> 'slots') AS t(slot)
   )

@@ -19,7 +19,7 @@ BEGIN
   vocab AS (
     SELECT
       ARRAY['barbell','dumbbell','kettlebell','cable','machine','bands','bodyweight','ez_bar',
-            'medicine_ball','exercise_ball','foam_roll','other'] AS equipment,
+            'medicine_ball','exercise_ball','foam_roll','other','pullup_bar','bench'] AS equipment,
       ARRAY['abdominals','abductors','adductors','biceps','calves','chest','forearms','glutes',
             'hamstrings','lats','lower_back','middle_back','neck','quadriceps','shoulders','traps',
             'triceps'] AS muscles
@@ -151,7 +151,11 @@ BEGIN
                    OR EXISTS (SELECT 1 FROM jsonb_array_elements(x -> 'secondary_muscles') m
                               WHERE jsonb_typeof(m) <> 'string' OR (m #>> '{}') <> ALL (vocab.muscles)))
             THEN format('secondary_muscles must be an array of muscle vocabulary values (got %s)',
-                        json_shown(x -> 'secondary_muscles')) END)
+                        json_shown(x -> 'secondary_muscles')) END),
+      -- A slot's notes (the generator marks supersets with them: "superset A").
+      (13, CASE WHEN x ? 'notes' AND jsonb_typeof(x -> 'notes') <> 'null'
+              AND (jsonb_typeof(x -> 'notes') <> 'string' OR length(x ->> 'notes') > 200)
+            THEN format('notes must be null or text of at most 200 characters (got %s)', json_shown(x -> 'notes')) END)
     ) AS v(n, msg)
     WHERE msg IS NOT NULL AND (n = 1 OR jsonb_typeof(x) = 'object')
   )

@@ -81,7 +81,7 @@ BEGIN
       AND ((x ->> 'muscle_group') IS NULL
            OR (x ->> 'muscle_group') = ANY ('{abdominals,abductors,adductors,biceps,calves,chest,forearms,glutes,hamstrings,lats,lower_back,middle_back,neck,quadriceps,shoulders,traps,triceps}'::text[]))
       AND ((x ->> 'equipment') IS NULL
-           OR (x ->> 'equipment') = ANY ('{barbell,dumbbell,kettlebell,cable,machine,bands,bodyweight,ez_bar,medicine_ball,exercise_ball,foam_roll,other}'::text[]))
+           OR (x ->> 'equipment') = ANY ('{barbell,dumbbell,kettlebell,cable,machine,bands,bodyweight,ez_bar,medicine_ball,exercise_ball,foam_roll,other,pullup_bar,bench}'::text[]))
       AND ((x ->> 'tier') IS NULL OR (x ->> 'tier') IN ('T1', 'T2', 'T3'))
       AND ((x ->> 'order_in_session') IS NULL
            OR (x ->> 'order_in_session') = ANY ('{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30}'::text[]))
@@ -91,7 +91,8 @@ BEGIN
                    THEN (x ->> 'weight')::numeric = 0 OR (x ->> 'weight')::numeric BETWEEN 0.001 AND 2000 END)
       AND ((x ->> 'secondary_muscles') IS NULL
            OR jsonb_typeof(x -> 'secondary_muscles') = 'array'
-              AND (x -> 'secondary_muscles') <@ '["abdominals","abductors","adductors","biceps","calves","chest","forearms","glutes","hamstrings","lats","lower_back","middle_back","neck","quadriceps","shoulders","traps","triceps"]'::jsonb),
+              AND (x -> 'secondary_muscles') <@ '["abdominals","abductors","adductors","biceps","calves","chest","forearms","glutes","hamstrings","lats","lower_back","middle_back","neck","quadriceps","shoulders","traps","triceps"]'::jsonb)
+      AND ((x ->> 'notes') IS NULL OR jsonb_typeof(x -> 'notes') = 'string' AND length(x ->> 'notes') <= 200),
       false)
   )
   SELECT coalesce(array_agg(DISTINCT ord ORDER BY ord), '{}')

@@ -3,11 +3,14 @@
 // movement pattern; ids are stable (`te_` + snake_case) and never reused for another exercise.
 // Coverage rules (asserted in tests/domain/catalogue-builtin.test.ts): every muscle group is a primary
 // muscle, every major muscle has several exercises including beginner bodyweight, dumbbell and band
-// options, every equipment value appears at least twice, and foam-roll items are never working sets.
+// options, every equipment value appears at least twice (as main implement or as a requirement), and
+// foam-roll items are never working sets. What an entry needs besides its main implement (a bar, a
+// bench, dip bars) is recorded in REQUIRES at the end.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
+import type { Equipment } from "../vocabulary.ts";
 
-export const BUILTIN_CATALOGUE: readonly CatalogueEntry[] = [
+const ENTRIES: readonly Omit<CatalogueEntry, "requires">[] = [
   {
     exerciseId: "te_barbell_bench_press",
     name: "Barbell Bench Press",
@@ -4490,4 +4493,124 @@ export const BUILTIN_CATALOGUE: readonly CatalogueEntry[] = [
       "Hold, then switch sides.",
     ],
   },
+  {
+    exerciseId: "te_dumbbell_floor_press",
+    name: "Dumbbell Floor Press",
+    equipment: "dumbbell",
+    primaryMuscle: "chest",
+    secondaryMuscles: ["triceps", "shoulders"],
+    level: "beginner",
+    mechanic: "compound",
+    force: "push",
+    category: "strength",
+    movementPattern: "horizontal_push",
+    instructions: [
+      "Lie on your back with your knees bent and a dumbbell in each hand, upper arms on the floor.",
+      "Press both weights up until your arms are straight above your chest.",
+      "Lower them until your upper arms touch the floor lightly, pause, and press again.",
+    ],
+  },
+  {
+    exerciseId: "te_table_inverted_row",
+    name: "Table Inverted Row",
+    equipment: "bodyweight",
+    primaryMuscle: "middle_back",
+    secondaryMuscles: ["lats", "biceps", "shoulders"],
+    level: "beginner",
+    mechanic: "compound",
+    force: "pull",
+    category: "strength",
+    movementPattern: "horizontal_pull",
+    instructions: [
+      "Lie under a sturdy table that will not tip, and grip its edge with both hands, shoulder-width apart.",
+      "Keep your body straight from heels to shoulders (bend your knees to make it easier).",
+      "Pull your chest to the edge, squeezing your shoulder blades together, then lower slowly.",
+    ],
+  },
+  {
+    exerciseId: "te_band_assisted_pull_up",
+    name: "Band-Assisted Pull-Up",
+    equipment: "bands",
+    primaryMuscle: "lats",
+    secondaryMuscles: ["biceps", "middle_back"],
+    level: "beginner",
+    mechanic: "compound",
+    force: "pull",
+    category: "strength",
+    movementPattern: "vertical_pull",
+    instructions: [
+      "Loop a resistance band over the bar and put one knee or foot in the loop.",
+      "Hang with straight arms, hands a little wider than your shoulders.",
+      "Pull until your chin is over the bar, then lower yourself all the way under control.",
+      "Use a lighter band as you get stronger.",
+    ],
+  },
+  {
+    exerciseId: "te_dumbbell_glute_bridge",
+    name: "Dumbbell Glute Bridge",
+    equipment: "dumbbell",
+    primaryMuscle: "glutes",
+    secondaryMuscles: ["hamstrings"],
+    level: "beginner",
+    mechanic: "compound",
+    force: "push",
+    category: "strength",
+    movementPattern: "hinge",
+    instructions: [
+      "Lie on your back with your knees bent, feet flat, and a dumbbell resting across your hips.",
+      "Drive through your heels and lift your hips until your body is straight from knees to shoulders.",
+      "Squeeze your glutes at the top, then lower under control.",
+    ],
+  },
 ];
+
+/**
+ * What an entry cannot be done without besides its main implement: `pullup_bar` for hanging work,
+ * `bench` for lying, seated or supported work on a bench, `other` for dip bars. A flat surface, a
+ * wall, a door frame, a sturdy table or a chair is assumed to be at hand.
+ */
+const REQUIRES: Readonly<Record<string, readonly Equipment[]>> = {
+  te_pull_up: ["pullup_bar"],
+  te_chin_up: ["pullup_bar"],
+  te_negative_pull_up: ["pullup_bar"],
+  te_band_assisted_pull_up: ["pullup_bar"],
+  te_weighted_pull_up: ["pullup_bar"],
+  te_muscle_up: ["pullup_bar"],
+  te_hanging_leg_raise: ["pullup_bar"],
+  te_dead_hang: ["pullup_bar"],
+  // A bar at hip height: a pull-up bar set low, or a bar in a rack.
+  te_inverted_row: ["pullup_bar"],
+  te_barbell_bench_press: ["bench"],
+  te_barbell_incline_bench_press: ["bench"],
+  te_barbell_decline_bench_press: ["bench"],
+  te_close_grip_bench_press: ["bench"],
+  te_dumbbell_bench_press: ["bench"],
+  te_dumbbell_incline_press: ["bench"],
+  te_dumbbell_fly: ["bench"],
+  te_dumbbell_close_grip_press: ["bench"],
+  te_dumbbell_pullover: ["bench"],
+  te_chest_supported_dumbbell_row: ["bench"],
+  te_one_arm_dumbbell_row: ["bench"],
+  te_barbell_hip_thrust: ["bench"],
+  te_dumbbell_hip_thrust: ["bench"],
+  te_bulgarian_split_squat: ["bench"],
+  te_dumbbell_step_up: ["bench"],
+  te_ez_bar_skull_crusher: ["bench"],
+  te_ez_bar_preacher_curl: ["bench"],
+  te_incline_dumbbell_curl: ["bench"],
+  te_copenhagen_plank: ["bench"],
+  te_dragon_flag: ["bench"],
+  te_bench_dip: ["bench"],
+  te_chest_dip: ["other"],
+  te_parallel_bar_triceps_dip: ["other"],
+};
+
+export const BUILTIN_CATALOGUE: readonly CatalogueEntry[] = ENTRIES.map((entry) => ({
+  ...entry,
+  requires: REQUIRES[entry.exerciseId] ?? [],
+}));
+
+/** Ids in REQUIRES that name no entry (a typo there would silently drop a requirement). */
+export const UNKNOWN_REQUIRES_IDS: readonly string[] = Object.keys(REQUIRES).filter(
+  (id) => !ENTRIES.some((entry) => entry.exerciseId === id),
+);

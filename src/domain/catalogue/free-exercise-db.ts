@@ -26,6 +26,9 @@
 // - mechanic, force: null stays null; an unknown word becomes null and is reported in `unmapped`.
 // - level: must be beginner, intermediate or expert, else the exercise is skipped.
 // - movementPattern: inferred by `inferMovementPattern`, null where it is not clear.
+// - requires (what the exercise needs besides its main implement: a pull-up bar, a bench, dip bars):
+//   the format has no such field, so it is inferred from the name by `inferRequires` (requires.ts)
+//   and every inference is listed in `inferredRequires`, so the import report can count them.
 // - duplicate ids: the last exercise with an id wins; every earlier one is reported in `skipped`.
 // - images and unknown fields are ignored.
 
@@ -46,6 +49,7 @@ import {
   MUSCLE_GROUPS,
   type MuscleGroup,
 } from "../vocabulary.ts";
+import { inferRequires } from "./requires.ts";
 
 /** The input is not a free-exercise-db catalogue. `path` names the first problem, e.g. `[12].name`. */
 export class CatalogueFormatError extends Error {
@@ -76,8 +80,16 @@ export interface SkippedExercise {
   reason: string;
 }
 
+export interface InferredRequirement {
+  id: string;
+  name: string;
+  requires: Equipment[];
+}
+
 export interface FreeExerciseDbMapping {
   entries: CatalogueEntry[];
+  /** The entries whose `requires` was inferred non-empty from their name. */
+  inferredRequires: InferredRequirement[];
   unmapped: UnmappedValue[];
   skipped: SkippedExercise[];
 }
@@ -401,6 +413,7 @@ function mapExercise(source: SourceExercise, unmapped: UnmappedValue[]): Mapped 
       exerciseId: id,
       name,
       equipment,
+      requires: inferRequires(name, equipment),
       primaryMuscle,
       secondaryMuscles: secondaries,
       level,
@@ -449,5 +462,8 @@ export function mapFreeExerciseDb(input: unknown): FreeExerciseDbMapping {
     if (result.ok) entries.push(result.entry);
     else skipped.push({ index, id: exercise.id, reason: result.reason });
   });
-  return { entries, unmapped, skipped };
+  const inferredRequires = entries
+    .filter((entry) => entry.requires.length > 0)
+    .map((entry) => ({ id: entry.exerciseId, name: entry.name, requires: [...entry.requires] }));
+  return { entries, inferredRequires, unmapped, skipped };
 }

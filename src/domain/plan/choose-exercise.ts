@@ -1,27 +1,40 @@
 // Picks the exercise for a new slot from the group's eligible entries. Ranking, most important
 // first (docs/programming-rules.md, "Exercise selection"):
-// 1. category: strength/powerlifting before olympic/strongman before plyometrics, whose jumps and
-//    throws are poor hard sets;
-// 2. dynamic before static holds: a hold is timed, not counted, so a rep target does not fit it
-//    (repeating a squat beats a wall sit);
-// 3. the slot's role: compound where the preferred pattern is compound, else isolation;
-// 4. variety: fewer uses earlier in the week (Upper-A and Upper-B get different presses), and not
-//    a near-twin of an exercise already in the session (same pattern and same last name word, as
-//    a deadlift and a sumo deadlift);
-// 5. the preferred pattern, then any pattern the block lists;
-// 6. equipment that can be loaded in small steps (weights, cables, machines) before bodyweight,
-//    and bodyweight before bands, balls and "other": progression needs a load to add to;
-// 7. for compounds, a staple lift (back squat, bench press, Romanian deadlift, row...) before the
-//    rest, and its plain form before niche variations (decline, single-arm, assisted): the lifts
-//    coaches and lifters know and can load, progress and compare;
-// 8. for beginners, beginner-level before intermediate;
-// 9. equipment: free weights first for compounds (they load the most), cables and dumbbells first
+// 1. category: strength/powerlifting before olympic/strongman, whose lifts are skills of their own;
+// 2. dynamic before static holds: a hold is timed, not counted, so a rep target does not fit it;
+// 3. for a session's main lift (T1), never a skill, and equipment that can be loaded in small steps first, before the
+//    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift;
+// 4. the slot's role: compound where the preferred pattern is compound, else isolation;
+// 5. lateral and rear-delt work before front raises (the front delts get pressing already);
+// 6. loadable equipment (weights, cables, machines, and pull-ups and chin-ups, which take a belt)
+//    before bodyweight, and bodyweight before bands, balls and "other": progression needs a load
+//    to add to, so a machine already in the plan is used again before a bodyweight fallback;
+// 6b. skills (a Nordic curl, a glute-ham raise) last, and, for beginners, the easier forms of a
+//    bodyweight move first (incline and knee push-ups, table rows, band-assisted and negative
+//    pull-ups), for everyone else the full move first;
+// 7. for a main lift, the preferred pattern, then a lift already a main lift this week: main lifts
+//    repeat through the week so they can be practised and progressed;
+// 8. repetition or variety: the week's main lifts first where they fit the slot's preferred pattern
+//    (for strength and for beginners, wherever they fit the group), so main lifts come back on
+//    several days; then, for beginners, any lift already in the week (a beginner learns a short
+//    list), and for strength any barbell lift already in the week (the lifts being trained);
+//    otherwise fewer uses earlier in the week first (Upper-A and Upper-B get different
+//    accessory lifts), and not a near-twin of an exercise already in the session (same pattern and
+//    same last name word, as a deadlift and a sumo deadlift);
+// 9. the preferred pattern, then any pattern the block lists;
+// 10. for compounds, a staple lift (back squat, bench press, deadlift, row...) before the rest, and
+//    its plain form before niche variations (decline, single-arm, assisted); for strength, the
+//    conventional deadlift before its variants;
+// 11. for beginners, beginner-level before intermediate (except for strength, where a beginner
+//    learns the barbell lifts: Rippetoe's novice programme is the classic example);
+// 12. equipment: free weights first for compounds (they load the most), cables and dumbbells first
 //    for isolation (constant tension, easy set-up);
-// 10. the simpler exercise (lower catalogue level), then exerciseId, so ties never depend on
+// 13. the simpler exercise (lower catalogue level), then exerciseId, so ties never depend on
 //    catalogue order.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import type { CatalogueLevel, Category, Equipment, ExperienceLevel } from "../vocabulary.ts";
+import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
+import { isAdvancedSkill } from "./eligibility.ts";
 import { isCompound, isCompoundPattern, patternOf } from "./movement.ts";
 import type { Block } from "./templates.ts";
 
@@ -41,6 +54,8 @@ const CATEGORY_RANK: Readonly<Record<Category, number>> = {
  */
 const STAPLES: readonly string[] = [
   "back squat",
+  "barbell squat",
+  "barbell full squat",
   "front squat",
   "bench press",
   "romanian deadlift",
@@ -69,7 +84,14 @@ const STAPLES: readonly string[] = [
 const VARIATION =
   /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted)\b/i;
 
-function stapleRank(name: string): number {
+/** The competition deadlift, which a strength plan trains as its weekly hinge. */
+const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
+
+/** Front raises: the front delts already work in every press. */
+export const FRONT_RAISE = /\bfront (delt )?raises?\b/i;
+
+function stapleRank(name: string, goal: Goal): number {
+  if (goal === "strength" && CONVENTIONAL_DEADLIFT.test(name.trim())) return -1;
   const lower = name.toLowerCase();
   const index = STAPLES.findIndex((fragment) => lower.includes(fragment));
   const rank = index === -1 ? STAPLES.length : index;
@@ -90,6 +112,9 @@ const LOAD_CLASS: Readonly<Record<Equipment, number>> = {
   exercise_ball: 2,
   other: 2,
   foam_roll: 3,
+  // Requirements rather than implements; as a main implement, a bar or a bench is bodyweight work.
+  pullup_bar: 1,
+  bench: 1,
 };
 
 const LEVEL_RANK: Readonly<Record<CatalogueLevel, number>> = { beginner: 0, intermediate: 1, expert: 2 };
@@ -107,6 +132,8 @@ const COMPOUND_EQUIPMENT: readonly Equipment[] = [
   "medicine_ball",
   "exercise_ball",
   "foam_roll",
+  "pullup_bar",
+  "bench",
 ];
 
 const ISOLATION_EQUIPMENT: readonly Equipment[] = [
@@ -122,14 +149,80 @@ const ISOLATION_EQUIPMENT: readonly Equipment[] = [
   "exercise_ball",
   "medicine_ball",
   "foam_roll",
+  "pullup_bar",
+  "bench",
 ];
 
 export interface ChoiceContext {
+  goal: Goal;
   experience: ExperienceLevel;
   /** Exercises already in this session: never chosen again. */
   session: readonly CatalogueEntry[];
   /** Exercise id -> slots using it earlier in the week. */
   weekUse: ReadonlyMap<string, number>;
+  /** Exercise id -> slots using it as a main lift (T1) earlier in the week. */
+  mainUse: ReadonlyMap<string, number>;
+  /** The slot would be the session's main lift (T1) if the exercise is a compound. */
+  leading: boolean;
+  /** Only entries this accepts (e.g. those whose sets still fit every range): the best of the rest. */
+  accept?: (entry: CatalogueEntry) => boolean;
+}
+
+const KEY_LENGTH = 18;
+
+/**
+ * Easier forms of a bodyweight move: beginners start with them, everyone else gets the full move
+ * (progressions and regressions by level: an incline or knee push-up before a push-up).
+ */
+const REGRESSION =
+  /\b(knee|kneeling|incline push|wall|table|band[- ]assisted|negative|machine[- ]assisted)\b/i;
+
+/** What the ranking reads of an entry that never changes: worked out once per entry. */
+interface Facts {
+  category: number;
+  isStatic: number;
+  loadClass: number;
+  /** A skill (Nordic curl, glute-ham raise...): never a session's main lift. */
+  skill: number;
+  /** An easier form of a bodyweight move (REGRESSION). */
+  regression: number;
+  /** A pull-up or chin-up: bodyweight, but a staple that progresses by reps and then a belt. */
+  barWork: boolean;
+  compound: boolean;
+  frontRaise: number;
+  pattern: ReturnType<typeof patternOf>;
+  twin: string;
+  staple: number;
+  stapleStrength: number;
+  compoundOrder: number;
+  isolationOrder: number;
+  level: number;
+}
+
+const FACTS = new WeakMap<CatalogueEntry, Facts>();
+
+function factsOf(entry: CatalogueEntry): Facts {
+  const cached = FACTS.get(entry);
+  if (cached !== undefined) return cached;
+  const facts: Facts = {
+    category: CATEGORY_RANK[entry.category],
+    isStatic: entry.force === "static" ? 1 : 0,
+    loadClass: LOAD_CLASS[entry.equipment],
+    skill: isAdvancedSkill(entry) ? 1 : 0,
+    regression: REGRESSION.test(entry.name) ? 1 : 0,
+    barWork: entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry),
+    compound: isCompound(entry),
+    frontRaise: FRONT_RAISE.test(entry.name) ? 1 : 0,
+    pattern: patternOf(entry),
+    twin: twinKey(entry),
+    staple: stapleRank(entry.name, "hypertrophy"),
+    stapleStrength: stapleRank(entry.name, "strength"),
+    compoundOrder: COMPOUND_EQUIPMENT.indexOf(entry.equipment),
+    isolationOrder: ISOLATION_EQUIPMENT.indexOf(entry.equipment),
+    level: LEVEL_RANK[entry.level],
+  };
+  FACTS.set(entry, facts);
+  return facts;
 }
 
 /** `candidates` must be sorted by exerciseId; undefined when every candidate is already in the session. */
@@ -141,34 +234,51 @@ export function chooseExercise(
 ): CatalogueEntry | undefined {
   const preferred = block.patterns[slotIndex % block.patterns.length];
   const wantCompound = preferred !== undefined && isCompoundPattern(preferred);
-  const equipmentOrder = wantCompound ? COMPOUND_EQUIPMENT : ISOLATION_EQUIPMENT;
   const used = new Set(context.session.map((entry) => entry.exerciseId));
-  const twins = new Set(context.session.map(twinKey));
-  const key = (entry: CatalogueEntry): number[] => {
-    const pattern = patternOf(entry);
-    return [
-      CATEGORY_RANK[entry.category],
-      entry.force === "static" ? 1 : 0,
-      isCompound(entry) === wantCompound ? 0 : 1,
-      context.weekUse.get(entry.exerciseId) ?? 0,
-      twins.has(twinKey(entry)) ? 1 : 0,
-      pattern === preferred ? 0 : block.patterns.includes(pattern) ? 1 : 2,
-      LOAD_CLASS[entry.equipment],
-      wantCompound ? stapleRank(entry.name) : 0,
-      context.experience === "beginner" && entry.level !== "beginner" ? 1 : 0,
-      equipmentOrder.indexOf(entry.equipment),
-      LEVEL_RANK[entry.level],
-    ];
+  const twins = new Set(context.session.map((entry) => factsOf(entry).twin));
+  const repeat = context.goal === "strength" || context.experience === "beginner";
+  const strength = context.goal === "strength";
+  const beginner = context.experience === "beginner";
+  // Two key buffers, reused: the ranking runs thousands of times a plan, so it allocates nothing.
+  let entryKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
+  let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
+  const fillKey = (entry: CatalogueEntry, out: number[]): void => {
+    const facts = factsOf(entry);
+    const patternRank = facts.pattern === preferred ? 0 : block.patterns.includes(facts.pattern) ? 1 : 2;
+    const uses = context.weekUse.get(entry.exerciseId) ?? 0;
+    const mainUses = context.mainUse.get(entry.exerciseId) ?? 0;
+    out[0] = facts.category;
+    out[1] = facts.isStatic;
+    out[2] = context.leading ? facts.loadClass + 10 * facts.skill : 0;
+    out[3] = facts.compound === wantCompound ? 0 : 1;
+    out[4] = facts.frontRaise;
+    out[5] = facts.barWork ? 0 : facts.loadClass;
+    out[6] = facts.skill;
+    out[7] = beginner ? 1 - facts.regression : facts.regression;
+    out[8] = context.leading ? patternRank : 0;
+    out[9] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
+    out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
+    // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
+    // lift to vary.
+    const repeats = beginner || (strength && entry.equipment === "barbell");
+    out[11] = repeats ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
+    out[12] = twins.has(facts.twin) ? 1 : 0;
+    out[13] = patternRank;
+    out[14] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0;
+    out[15] = beginner && !strength && entry.level !== "beginner" ? 1 : 0;
+    out[16] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
+    out[17] = facts.level;
   };
   let best: CatalogueEntry | undefined;
-  let bestKey: number[] = [];
   for (const entry of candidates) {
     if (used.has(entry.exerciseId)) continue;
-    const entryKey = key(entry);
-    // Strictly better only: candidates come sorted by id, so the first of equals wins.
+    fillKey(entry, entryKey);
+    // Strictly better only: candidates come sorted by id, so the first of equals wins. `accept` is
+    // asked only of a would-be best, which keeps it off the hot path.
     if (best === undefined || compareKeys(entryKey, bestKey) < 0) {
+      if (context.accept !== undefined && !context.accept(entry)) continue;
       best = entry;
-      bestKey = entryKey;
+      [bestKey, entryKey] = [entryKey, bestKey];
     }
   }
   return best;

@@ -1,6 +1,8 @@
 // Which catalogue entries may be a working set for a request (docs/programming-rules.md,
 // "Exercise selection"). Bodyweight is always allowed: a lifter who lists only bands still has a
 // floor to push up from, and the contract's equipment list describes what they own, not a ban.
+// What an exercise needs besides its main implement (`requires`: a pull-up bar, a bench) must be in
+// the list too: "bodyweight" is the floor, not a bar to hang from.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { CatalogueLevel, Equipment, ExperienceLevel } from "../vocabulary.ts";
@@ -17,12 +19,31 @@ export function allowedEquipment(requested: readonly Equipment[]): ReadonlySet<E
   return new Set<Equipment>([...requested, "bodyweight"]);
 }
 
-/** Stretches, cardio and foam rolling are never working sets: they build neither size nor strength. */
+/**
+ * Stretches, cardio and foam rolling are never working sets: they build neither size nor strength.
+ * Nor are isometric holds (a plank, a wall sit: their dose is seconds, which a set x reps row
+ * cannot say) or plyometrics (jumps and throws are practised fresh in low-rep sets, not taken near
+ * failure as a hard set).
+ */
 export function isWorkingSetExercise(entry: CatalogueEntry): boolean {
   if (entry.category === "stretching" || entry.category === "cardio") return false;
+  if (entry.category === "plyometrics" || entry.force === "static") return false;
   if (entry.equipment === "foam_roll") return false;
   const pattern = patternOf(entry);
   return pattern !== "mobility" && pattern !== "conditioning";
+}
+
+/**
+ * Skills that need a base of strength first, whatever level a catalogue gives them: eccentric
+ * hamstring work (Nordic curls, glute-ham raises), handstand push-ups, one-legged squats, muscle-ups,
+ * levers and planches, the Olympic lifts (cleans, snatches, jerks: they need coaching), and
+ * whatever a catalogue names "advanced". Never for beginners (docs/programming-rules.md, section 6).
+ */
+const ADVANCED_SKILL =
+  /\bnordic\b|\badvanced\b|\b(hang |power |squat )?(clean|snatch|jerk)\b|\bglute[- ]?ham\b|\bhandstand\b|\bpistol\b|\bshrimp squat|\bmuscle[- ]?ups?\b|\bdragon flag|\bl[- ]sit\b|\bplanche\b|\bfront lever|\bback lever|\bone[- ]arm (push|pull|chin)|\bsissy squat|\bnatural glute/i;
+
+export function isAdvancedSkill(entry: CatalogueEntry): boolean {
+  return ADVANCED_SKILL.test(entry.name);
 }
 
 /** Expert exercises only for advanced lifters (their skill and injury risk need a training history). */
@@ -36,6 +57,10 @@ export function isEligible(
   equipment: ReadonlySet<Equipment>,
 ): boolean {
   return (
-    isWorkingSetExercise(entry) && equipment.has(entry.equipment) && levelAllowed(experience, entry.level)
+    isWorkingSetExercise(entry) &&
+    equipment.has(entry.equipment) &&
+    entry.requires.every((needed) => equipment.has(needed)) &&
+    levelAllowed(experience, entry.level) &&
+    !(experience === "beginner" && isAdvancedSkill(entry))
   );
 }

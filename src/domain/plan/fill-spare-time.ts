@@ -9,8 +9,10 @@
 // is shared rather than given to whichever group comes first. A set goes to the day where the group
 // has the fewest sets (then the day it ranks highest on, then the earliest): on an existing slot
 // below its tier's maxSets (T1 first), else as a new slot of MIN_SLOT_SETS sets. Nothing is added
-// past a group's weekly max or a session's minutes.
+// past the top of any group's range (counted fractionally), a session's minutes, or, for
+// hypertrophy and general fitness, past as many pushing sets as pulling sets.
 
+import { breaksBalance, isPull } from "./balance.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { setSeconds } from "./time-model.ts";
@@ -21,7 +23,10 @@ import {
   type DayDraft,
   daySeconds,
   draftSlot,
+  fitsCaps,
+  fitsNewSlot,
   maxSets,
+  type SlotDraft,
   setsOnDay,
   slotsOf,
   type WeekDraft,
@@ -34,7 +39,16 @@ export function fillSpareTime(week: WeekDraft): void {
   const target = (group: TargetGroup) => weeklyTarget(week.goal, week.experience, group);
   runStage(week, MAJOR_GROUPS, (group) => target(group).min);
   growMainLifts(week);
-  runStage(week, ACCESSORY_GROUPS, (group) => Math.min(MIN_SLOT_SETS, target(group).aim));
+  // Pulling sets to match the pushing ones come before any accessory work: the fractional count
+  // lets the back reach its minimum on fewer direct sets than the chest needs.
+  // Strength plans are not held to it, but they also get pulling before arm and calf work.
+  if (week.balanced || week.goal === "strength") while (week.pushSets > week.pullSets && addPullSet(week));
+  // One direct slot each, even where presses and rows already give the group half-sets up to its
+  // aim (curls and triceps work still belong in a plan); the goal is fixed when the stage starts.
+  const oneSlot = new Map<TargetGroup, number>(
+    ACCESSORY_GROUPS.map((group) => [group, weeklySets(week, group) + MIN_SLOT_SETS]),
+  );
+  runStage(week, ACCESSORY_GROUPS, (group) => oneSlot.get(group) ?? 0);
   runStage(week, MAJOR_GROUPS, (group) => target(group).aim);
   runStage(week, ACCESSORY_GROUPS, (group) => target(group).aim);
 }
@@ -45,12 +59,11 @@ function growMainLifts(week: WeekDraft): void {
   for (const day of week.days) {
     const main = day.slots.find((slot) => slot.tier === "T1");
     if (main === undefined) continue;
-    const max = weeklyTarget(week.goal, week.experience, main.group).max;
     const cap = Math.min(MAIN_LIFT_SETS, maxSets(week, "T1"));
     const cost = setSeconds(week.goal, week.experience, "T1");
     while (
       main.sets < cap &&
-      weeklySets(week, main.group) < max &&
+      fitsCaps(week, main.entry, 1) &&
       daySeconds(week, day) + cost <= week.budgetSeconds
     ) {
       changeSets(week, day, main, 1);
@@ -76,7 +89,6 @@ function runStage(
 }
 
 function addOneSet(week: WeekDraft, group: TargetGroup): boolean {
-  const max = weeklyTarget(week.goal, week.experience, group).max;
   const days = week.days
     .map((day, index) => ({ day, index, position: blockOf(day, group)?.position }))
     .filter((item) => item.position !== undefined)
@@ -87,27 +99,65 @@ function addOneSet(week: WeekDraft, group: TargetGroup): boolean {
         a.index - b.index,
     );
   for (const { day } of days) {
-    if (tryOnDay(week, day, group, max)) return true;
+    if (tryOnDay(week, day, group)) return true;
   }
   return false;
 }
 
-function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup, max: number): boolean {
+function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   const spare = week.budgetSeconds - daySeconds(week, day);
   const open = slotsOf(day, group)
     .filter((slot) => slot.sets < maxSets(week, slot.tier))
     .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.seq - b.seq)[0];
   if (open !== undefined) {
-    if (weeklySets(week, group) + 1 > max) return false;
+    if (!fitsCaps(week, open.entry, 1) || breaksBalance(week, open.entry, 1)) return false;
     if (setSeconds(week.goal, week.experience, open.tier) > spare) return false;
     changeSets(week, day, open, 1);
     return true;
   }
-  if (weeklySets(week, group) + MIN_SLOT_SETS > max) return false;
-  const slot = draftSlot(week, day, group, false);
+  // Cheap checks before choosing an exercise: a new slot's sets count at least 1 each for the group,
+  // and cost at least the cheaper of a T2 and a T3 set.
+  if (weeklySets(week, group) + MIN_SLOT_SETS > weeklyTarget(week.goal, week.experience, group).max)
+    return false;
+  const cheapest = Math.min(
+    setSeconds(week.goal, week.experience, "T2"),
+    setSeconds(week.goal, week.experience, "T3"),
+  );
+  if (MIN_SLOT_SETS * cheapest > spare) return false;
+  const slot = draftSlot(week, day, group, false, undefined, fitsNewSlot(week));
   if (slot === undefined) return false;
+  if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || breaksBalance(week, slot.entry, MIN_SLOT_SETS))
+    return false;
   if (MIN_SLOT_SETS * setSeconds(week.goal, week.experience, slot.tier) > spare) return false;
   slot.sets = MIN_SLOT_SETS;
   addSlot(week, day, slot);
   return true;
+}
+
+/** One more pulling set: on an open pulling slot, else as a new back slot on a day that trains back. */
+export function addPullSet(week: WeekDraft): boolean {
+  for (const day of week.days) {
+    for (const slot of day.slots) {
+      if (!isPull(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (fitsCaps(week, slot.entry, 1) && fitsTime(week, day, slot.tier, 1)) {
+        changeSets(week, day, slot, 1);
+        return true;
+      }
+    }
+  }
+  for (const day of week.days) {
+    if (blockOf(day, "back") === undefined) continue;
+    const slot = draftSlot(week, day, "back", false, undefined, fitsNewSlot(week));
+    if (slot === undefined || !isPull(slot.entry)) continue;
+    if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot.tier, MIN_SLOT_SETS))
+      continue;
+    slot.sets = MIN_SLOT_SETS;
+    addSlot(week, day, slot);
+    return true;
+  }
+  return false;
+}
+
+function fitsTime(week: WeekDraft, day: DayDraft, tier: SlotDraft["tier"], sets: number): boolean {
+  return daySeconds(week, day) + sets * setSeconds(week.goal, week.experience, tier) <= week.budgetSeconds;
 }

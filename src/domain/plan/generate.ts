@@ -4,40 +4,62 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { PlanJson, PlanSessionJson, PlanSlotJson } from "../plan-json.ts";
-import type { Equipment, ExperienceLevel } from "../vocabulary.ts";
+import type { Equipment } from "../vocabulary.ts";
+import { keepsBalance } from "./balance.ts";
+import { FRONT_RAISE } from "./choose-exercise.ts";
 import { addDays, isMonday } from "./dates.ts";
 import { allowedEquipment, isEligible, isWorkingSetExercise } from "./eligibility.ts";
 import { PlanGenerationError } from "./errors.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
+import { finishWeek } from "./finish-week.ts";
+import { patternOf } from "./movement.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
 import { resolveSplit } from "./split.ts";
-import { ACCESSORY_GROUPS, GROUP_MUSCLES, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { SUPERSET_MAX_MINUTES, sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
+import {
+  ACCESSORY_GROUPS,
+  GROUP_MUSCLES,
+  MAJOR_GROUPS,
+  type MajorGroup,
+  type TargetGroup,
+  weeklyTarget,
+} from "./targets.ts";
 import { dayTemplates } from "./templates.ts";
 import { durationMinutes } from "./time-model.ts";
-import { type DayDraft, daySeconds, type WeekDraft, weeklySets } from "./week-draft.ts";
-
-const TIER_RANK = { T1: 0, T2: 1, T3: 2 } as const;
+import { type DayDraft, daySeconds, type SlotDraft, type WeekDraft, weeklySets } from "./week-draft.ts";
 
 export function generatePlan(request: PlanRequest, catalogue: readonly CatalogueEntry[]): PlanJson {
   checkRequest(request);
   const split = resolveSplit(request.split, request.daysPerWeek);
-  const sorted = [...catalogue].sort((a, b) => compareIds(a.exerciseId, b.exerciseId));
-  const candidates = eligibleByGroup(request, sorted);
+  const sorted = sortedCatalogue(catalogue);
+  const equipment = allowedEquipment(request.equipment);
+  const { candidates, missing } = eligibleByGroup(request, sorted, equipment);
+  const balanced = keepsBalance(request.goal, !missing.includes("back"));
   const week: WeekDraft = {
+    supersets: request.goal === "endurance" || request.sessionMinutes <= SUPERSET_MAX_MINUTES,
+    balanced,
     goal: request.goal,
     experience: request.experience,
+    equipment,
     budgetSeconds: request.sessionMinutes * 60,
     candidates,
-    days: dayTemplates(split, request.daysPerWeek).map((template) => ({ template, slots: [] })),
+    days: dayTemplates(split, request.daysPerWeek, balanced).map((template) => ({
+      template,
+      slots: [],
+    })),
     weekUse: new Map(),
+    mainUse: new Map(),
     weekly: new Map(),
+    pushSets: 0,
+    pullSets: 0,
     nextSeq: 0,
   };
   placeMinimums(week);
   fillSpareTime(week);
-  const notes = shortfallNote(week);
+  finishWeek(week);
+  const notes = planNotes(week, missing, request.equipment);
   return {
     split_type: split,
     week_start: request.weekStart,
@@ -63,69 +85,158 @@ function checkRequest(request: PlanRequest): void {
   if (!isMonday(weekStart)) throw new PlanGenerationError("weekStart", `${weekStart} is not a Monday`);
 }
 
+const SORTED = new WeakMap<readonly CatalogueEntry[], readonly CatalogueEntry[]>();
+
+/** The catalogue in exerciseId order, sorted once per catalogue array (the job reuses one array). */
+function sortedCatalogue(catalogue: readonly CatalogueEntry[]): readonly CatalogueEntry[] {
+  let sorted = SORTED.get(catalogue);
+  if (sorted === undefined) {
+    sorted = [...catalogue].sort((a, b) => compareIds(a.exerciseId, b.exerciseId));
+    SORTED.set(catalogue, sorted);
+  }
+  return sorted;
+}
+
 /** Code-unit order, not localeCompare: the same on every machine and locale. */
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+interface Eligible {
+  candidates: Map<TargetGroup, readonly CatalogueEntry[]>;
+  /** Major groups no eligible exercise trains directly: covered as secondary muscles, or noted. */
+  missing: MajorGroup[];
+}
+
+/**
+ * Eligible entries per group. A major group without any is not an error: compounds that train it
+ * as a secondary muscle still count for it, and the notes say so. Only when no major group has an
+ * exercise at all is there nothing sensible to build, and the error names what is missing: the
+ * catalogue's working sets, or equipment (never a field the lifter cannot honestly change).
+ */
 function eligibleByGroup(
   request: PlanRequest,
   sorted: readonly CatalogueEntry[],
-): Map<TargetGroup, readonly CatalogueEntry[]> {
-  const equipment = allowedEquipment(request.equipment);
-  const result = new Map<TargetGroup, readonly CatalogueEntry[]>();
+  equipment: ReadonlySet<Equipment>,
+): Eligible {
+  const candidates = new Map<TargetGroup, readonly CatalogueEntry[]>();
+  const missing: MajorGroup[] = [];
+  const byGroup = entriesByGroup(sorted);
   for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
-    const muscles = GROUP_MUSCLES[group];
-    const ofGroup = sorted.filter((entry) => muscles.includes(entry.primaryMuscle));
-    const eligible = ofGroup.filter((entry) => isEligible(entry, request.experience, equipment));
-    // Every split trains every major group: without one, no plan can meet its rules.
-    if (eligible.length === 0 && (MAJOR_GROUPS as readonly string[]).includes(group)) {
-      throw missingGroupError(group, ofGroup, request.experience, request.equipment, equipment);
-    }
-    result.set(group, eligible);
+    const eligible = withoutFrontRaises(
+      (byGroup.get(group) ?? []).filter((entry) => isEligible(entry, request.experience, equipment)),
+    );
+    if (eligible.length === 0 && isMajor(group)) missing.push(group);
+    candidates.set(group, eligible);
   }
-  return result;
+  if (missing.length === MAJOR_GROUPS.length) throw nothingToBuild(sorted, request.equipment);
+  return { candidates, missing };
 }
 
-function missingGroupError(
-  group: TargetGroup,
-  ofGroup: readonly CatalogueEntry[],
-  experience: ExperienceLevel,
-  requested: readonly Equipment[],
-  equipment: ReadonlySet<Equipment>,
-): PlanGenerationError {
-  const label = group === "back" ? "back (lats or middle_back)" : group;
-  const list = `[${requested.join(",")}] (bodyweight is always allowed)`;
-  const working = ofGroup.filter(isWorkingSetExercise);
-  if (working.length === 0) {
-    return new PlanGenerationError("catalogue", `has no working-set exercise for ${label}`);
+const BY_GROUP = new WeakMap<
+  readonly CatalogueEntry[],
+  ReadonlyMap<TargetGroup, readonly CatalogueEntry[]>
+>();
+
+/** The sorted catalogue split by target group, once per catalogue array. */
+function entriesByGroup(
+  sorted: readonly CatalogueEntry[],
+): ReadonlyMap<TargetGroup, readonly CatalogueEntry[]> {
+  let byGroup = BY_GROUP.get(sorted);
+  if (byGroup === undefined) {
+    const map = new Map<TargetGroup, CatalogueEntry[]>();
+    for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
+      map.set(
+        group,
+        sorted.filter((entry) => GROUP_MUSCLES[group].includes(entry.primaryMuscle)),
+      );
+    }
+    byGroup = map;
+    BY_GROUP.set(sorted, byGroup);
   }
-  if (working.some((entry) => equipment.has(entry.equipment))) {
-    return new PlanGenerationError(
-      "experience",
-      `no exercise for ${label} is possible for ${experience === "intermediate" ? "an" : "a"} ${experience} lifter with ${list}`,
+  return byGroup;
+}
+
+/**
+ * Front raises only where no other shoulder isolation is possible: lateral and rear-delt work is
+ * what the shoulders lack, since every press already trains the front delts.
+ */
+function withoutFrontRaises(entries: CatalogueEntry[]): CatalogueEntry[] {
+  const isFront = (entry: CatalogueEntry) => FRONT_RAISE.test(entry.name);
+  const others = entries.filter((entry) => !isFront(entry) && patternOf(entry) === "shoulder_isolation");
+  return others.length > 0 ? entries.filter((entry) => !isFront(entry)) : entries;
+}
+
+function isMajor(group: TargetGroup): group is MajorGroup {
+  return (MAJOR_GROUPS as readonly string[]).includes(group);
+}
+
+function nothingToBuild(
+  sorted: readonly CatalogueEntry[],
+  requested: readonly Equipment[],
+): PlanGenerationError {
+  if (!sorted.some(isWorkingSetExercise)) {
+    return new PlanGenerationError("catalogue", "has no working-set exercise for any major muscle group");
+  }
+  return new PlanGenerationError(
+    "equipment",
+    `the catalogue has no exercise for any major muscle group with [${requested.join(",")}] plus bodyweight`,
+  );
+}
+
+/**
+ * What a coach would tell the lifter: groups no exercise trains directly with their equipment (and
+ * what would open them up), and groups left under their weekly minimum.
+ */
+function planNotes(
+  week: WeekDraft,
+  missing: readonly MajorGroup[],
+  requested: readonly Equipment[],
+): string | undefined {
+  const lines: string[] = [];
+  for (const group of missing) {
+    const sets = round(weeklySets(week, group));
+    const label = group === "back" ? "back (lats, middle back)" : group;
+    const have = requested.length === 0 ? "bodyweight only" : `[${requested.join(",")}] plus bodyweight`;
+    lines.push(
+      sets > 0
+        ? `No exercise in the catalogue trains ${label} directly with ${have}; it gets ${sets} sets a week as a secondary muscle of other lifts.`
+        : `No exercise in the catalogue trains ${label} with ${have}; it is left out this week.`,
     );
   }
-  return new PlanGenerationError("equipment", `no exercise for ${label} is possible with ${list}`);
-}
-
-/** Says which majors stayed under their minimum, so the shortfall is visible, not silent. */
-function shortfallNote(week: WeekDraft): string | undefined {
   const short = MAJOR_GROUPS.flatMap((group) => {
+    if (missing.includes(group)) return [];
     const { min } = weeklyTarget(week.goal, week.experience, group);
     const sets = weeklySets(week, group);
-    return sets < min ? [`${group} ${sets} of ${min}`] : [];
+    return sets < min - 1e-9 ? [`${group} ${round(sets)} of ${min}`] : [];
   });
-  if (short.length === 0) return undefined;
-  return `Weekly sets below the minimum (session time or exercise choice ran out): ${short.join(", ")}.`;
+  if (short.length > 0) {
+    lines.push(
+      `Weekly sets below the minimum (session time or exercise choice ran out): ${short.join(", ")}.`,
+    );
+  }
+  return lines.length === 0 ? undefined : lines.join(" ");
+}
+
+function round(sets: number): number {
+  return Math.round(sets * 10) / 10;
 }
 
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {
-  const ordered = [...day.slots].sort(
-    (a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.position - b.position || a.seq - b.seq,
-  );
+  const inOrder = sessionOrder(day.slots);
+  const pairs = week.supersets ? supersetPairs(inOrder) : [];
+  // Both rows of a pair carry "superset A" (B, C... in session order) and sit next to each other.
+  const marks = new Map<SlotDraft, string>();
+  pairs.forEach(([a, b], index) => {
+    const mark = `superset ${String.fromCharCode(65 + index)}`;
+    marks.set(a, mark);
+    marks.set(b, mark);
+  });
+  const ordered = withPairsAdjacent(inOrder, pairs);
   const slots = ordered.map((slot, index): PlanSlotJson => {
-    const { reps, rir } = prescription(week.goal, week.experience, slot.tier);
+    const { reps: loadedReps, rir } = prescription(week.goal, week.experience, slot.tier);
+    // Nothing to load, so no load sets the rep count: as many reps as the RIR leaves (AMRAP).
+    const reps = slot.entry.equipment === "bodyweight" ? "AMRAP" : loadedReps;
     return {
       exercise_id: slot.entry.exerciseId,
       name: slot.entry.name,
@@ -138,6 +249,7 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
       rir,
       weight: null,
       order_in_session: index + 1,
+      ...(marks.has(slot) ? { notes: marks.get(slot) } : {}),
     };
   });
   const { template } = day;

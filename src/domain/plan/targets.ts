@@ -1,7 +1,6 @@
-// Weekly hard-set targets per trained muscle group, by goal and experience. A set counts 1 for
-// the slot's own muscle_group (the exercise's primary muscle) and nothing for secondary muscles:
-// stricter than the fractional count of the progress report (Pelland et al. 2024, 0.5 per
-// secondary muscle), so a plan inside these ranges reads as at least as much in that report.
+// Weekly hard-set targets per trained muscle group, by goal and experience. Sets are counted as the
+// progress report counts them (Pelland et al. 2024): 1 for the slot's own muscle_group and 0.5 for
+// each secondary muscle, so a fresh plan reads inside its ranges in `progress show`.
 // Sources and reasoning: docs/programming-rules.md.
 
 import type { ExperienceLevel, Goal, MuscleGroup } from "../vocabulary.ts";
@@ -50,7 +49,13 @@ export interface SetRange {
 
 type GroupTargets = Readonly<Record<TargetGroup, SetRange>>;
 
-function targets(major: SetRange, accessory: SetRange): GroupTargets {
+/**
+ * Accessory groups get half a set from every press, row and squat that lists them as a secondary
+ * muscle, so their top is the majors' top: a cap of 4 on triceps would allow only 8 pressing sets a
+ * week. Their minimum stays 0 and `aim` (where spare time stops adding direct work) is their own.
+ */
+function targets(major: SetRange, accessoryOwn: SetRange): GroupTargets {
+  const accessory: SetRange = { ...accessoryOwn, max: Math.max(accessoryOwn.max, major.max) };
   return {
     chest: major,
     back: major,
@@ -80,13 +85,15 @@ export const WEEKLY_SET_TARGETS: Readonly<Record<Goal, Readonly<Record<Experienc
   },
   // ACSM (2009, 2011): 2-4 sets per muscle group, 2-3 days a week.
   general_fitness: {
-    beginner: targets({ min: 4, aim: 6, max: 8 }, { min: 0, aim: 2, max: 4 }),
+    // 2-3 days a week of 2-4 sets: 6 sets is three full-body days of 2, so every day gets a push,
+    // a pull and a squat; 10 leaves room for the half-sets other lifts add.
+    beginner: targets({ min: 6, aim: 6, max: 10 }, { min: 0, aim: 2, max: 4 }),
     intermediate: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 8 }),
     advanced: targets({ min: 8, aim: 10, max: 14 }, { min: 0, aim: 6, max: 10 }),
   },
   // ACSM (2009) local muscular endurance: light loads, many reps, short rests; volume as fitness.
   endurance: {
-    beginner: targets({ min: 4, aim: 6, max: 8 }, { min: 0, aim: 2, max: 4 }),
+    beginner: targets({ min: 6, aim: 6, max: 10 }, { min: 0, aim: 2, max: 4 }),
     intermediate: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 8 }),
     advanced: targets({ min: 8, aim: 10, max: 14 }, { min: 0, aim: 6, max: 10 }),
   },

@@ -213,14 +213,16 @@ const MAJORS: Readonly<Record<DayKind, readonly MajorGroup[]>> = {
   pull: ["back"],
 };
 
+// Push and pull days also take a small group (abdominals or calves) so they are not much shorter
+// than a leg day; these recover within a day, so they may follow each other on consecutive days.
 const ACCESSORIES: Readonly<Record<DayKind, readonly AccessoryGroup[]>> = {
   full: ["triceps", "biceps", "calves", "abdominals"],
   upper: ["biceps", "triceps"],
   push_pull: ["biceps", "triceps"],
   lower: ["calves", "abdominals"],
   legs: ["calves", "abdominals"],
-  push: ["triceps"],
-  pull: ["biceps"],
+  push: ["triceps", "calves"],
+  pull: ["biceps", "abdominals"],
 };
 
 function rotate<T>(items: readonly T[], by: number): T[] {
@@ -228,19 +230,45 @@ function rotate<T>(items: readonly T[], by: number): T[] {
   return items.map((_, i) => items[(i + by) % n] as T);
 }
 
-function buildDay(scheduled: ScheduledDay, ordinal: number): DayTemplate {
+/**
+ * For goals that keep pull >= push (hypertrophy, general fitness), the shoulders are trained with
+ * lateral and rear-delt work first and an overhead press second, and no day leads with an overhead
+ * press: a vertical pull leads instead. Bench pressing already trains the front delts, and every
+ * pressing set would need a pulling set to match.
+ */
+const BALANCED_SHOULDERS: readonly [MovementPattern[], MovementPattern[]] = [
+  ["shoulder_isolation", "vertical_push"],
+  ["shoulder_isolation", "horizontal_pull"],
+];
+
+function balancedLead(lead: Lead): Lead {
+  return lead.group === "shoulders" ? { group: "back", pattern: "vertical_pull" } : lead;
+}
+
+function buildDay(scheduled: ScheduledDay, ordinal: number, balanced: boolean): DayTemplate {
   const leads = LEADS[scheduled.kind];
-  const lead = leads[scheduled.lead % leads.length] as Lead;
-  const leadPatterns = GROUP_PATTERNS[lead.group][scheduled.alt];
-  const leadBlock: MajorBlock = {
-    group: lead.group,
-    patterns: [lead.pattern, ...leadPatterns.filter((pattern) => pattern !== lead.pattern)],
-  };
-  const others = MAJORS[scheduled.kind]
-    .filter((group) => group !== lead.group)
-    .map((group): MajorBlock => ({ group, patterns: GROUP_PATTERNS[group][scheduled.alt] }));
+  const chosen = leads[scheduled.lead % leads.length] as Lead;
+  const lead = balanced ? balancedLead(chosen) : chosen;
+  const patternsOf = (group: TargetGroup): readonly MovementPattern[] =>
+    balanced && group === "shoulders"
+      ? BALANCED_SHOULDERS[scheduled.alt]
+      : GROUP_PATTERNS[group][scheduled.alt];
+  const leadPatterns = patternsOf(lead.group);
+  // A push day keeps its lead on the chest when the overhead press may not lead.
+  const majors = MAJORS[scheduled.kind];
+  const leadGroup = majors.includes(lead.group) ? lead.group : (majors[0] as MajorGroup);
+  const leadBlock: MajorBlock =
+    leadGroup === lead.group
+      ? {
+          group: lead.group,
+          patterns: [lead.pattern, ...leadPatterns.filter((pattern) => pattern !== lead.pattern)],
+        }
+      : { group: leadGroup, patterns: patternsOf(leadGroup) };
+  const others = majors
+    .filter((group) => group !== leadGroup)
+    .map((group): MajorBlock => ({ group, patterns: patternsOf(group) }));
   const accessories = rotate(ACCESSORIES[scheduled.kind], ordinal).map(
-    (group): Block => ({ group, patterns: GROUP_PATTERNS[group][scheduled.alt] }),
+    (group): Block => ({ group, patterns: patternsOf(group) }),
   );
   return {
     name: scheduled.name,
@@ -251,14 +279,21 @@ function buildDay(scheduled: ScheduledDay, ordinal: number): DayTemplate {
   };
 }
 
-/** The days of a week for a split and day count (2..6), in week order. */
-export function dayTemplates(split: ConcreteSplit, daysPerWeek: number): readonly DayTemplate[] {
+/**
+ * The days of a week for a split and day count (2..6), in week order. `balanced`: the goal keeps
+ * pull >= push (see BALANCED_SHOULDERS).
+ */
+export function dayTemplates(
+  split: ConcreteSplit,
+  daysPerWeek: number,
+  balanced = false,
+): readonly DayTemplate[] {
   const schedule = SCHEDULES[split][daysPerWeek];
   if (schedule === undefined) throw new RangeError(`no ${split} schedule for ${daysPerWeek} days`);
   const seen = new Map<DayKind, number>();
   return schedule.map((scheduled) => {
     const ordinal = seen.get(scheduled.kind) ?? 0;
     seen.set(scheduled.kind, ordinal + 1);
-    return buildDay(scheduled, ordinal);
+    return buildDay(scheduled, ordinal, balanced);
   });
 }

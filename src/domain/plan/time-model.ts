@@ -6,7 +6,14 @@
 // on top (longer where the T1 load is heavier).
 
 import { parseRepTarget } from "../progression/rep-target.ts";
-import type { ExperienceLevel, Goal, Tier } from "../vocabulary.ts";
+import {
+  EXPERIENCE_LEVELS,
+  type ExperienceLevel,
+  GOALS,
+  type Goal,
+  TIERS,
+  type Tier,
+} from "../vocabulary.ts";
 import { prescription } from "./prescription.ts";
 
 export const GENERAL_WARM_UP_SECONDS = 300;
@@ -30,10 +37,48 @@ const SECONDS_PER_REP = 4;
 
 /** One set of a slot of this tier: work plus rest. */
 export function setSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
+  return SET_SECONDS[goal][experience][tier];
+}
+
+/** The working part of a set of this tier: set-up plus the reps at the top of the range. */
+export function workSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
   const reps = prescription(goal, experience, tier).reps;
   const topReps = parseRepTarget(reps)?.max ?? 12;
-  return SET_UP_SECONDS + SECONDS_PER_REP * topReps + REST_SECONDS[goal][tier];
+  return SET_UP_SECONDS + SECONDS_PER_REP * topReps;
 }
+
+function computeSetSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
+  return workSeconds(goal, experience, tier) + REST_SECONDS[goal][tier];
+}
+
+/**
+ * A superset of two slots of one tier (supersets.ts): the two alternate, resting once after each
+ * round, so a round costs both sets' work and one rest; sets beyond the shorter slot's are plain.
+ */
+export function supersetSeconds(
+  goal: Goal,
+  experience: ExperienceLevel,
+  tier: Tier,
+  setsA: number,
+  setsB: number,
+): number {
+  const work = workSeconds(goal, experience, tier);
+  const rest = REST_SECONDS[goal][tier];
+  return (setsA + setsB) * work + Math.max(setsA, setsB) * rest;
+}
+
+// Worked out once: the generator asks for it thousands of times a plan.
+const SET_SECONDS = Object.fromEntries(
+  GOALS.map((goal) => [
+    goal,
+    Object.fromEntries(
+      EXPERIENCE_LEVELS.map((experience) => [
+        experience,
+        Object.fromEntries(TIERS.map((tier) => [tier, computeSetSeconds(goal, experience, tier)])),
+      ]),
+    ),
+  ]),
+) as Record<Goal, Record<ExperienceLevel, Record<Tier, number>>>;
 
 /** The fixed part of a session: the general warm-up, plus ramp-up sets when it has a T1 lift. */
 export function warmUpSeconds(goal: Goal, hasT1: boolean): number {

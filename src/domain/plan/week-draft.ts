@@ -1,15 +1,23 @@
 // The mutable week the generator builds before it is frozen into PlanJson: per day its slots,
 // plus weekly counters. Every change goes through these functions so the counters and the T1 flag
 // stay in step with the slots.
+//
+// Weekly volume is counted the way the progress tables count it (docs/progress-rules.md; Pelland et
+// al. 2024): a set is 1 for its muscle's group and 0.5 for each secondary muscle's group, so a plan
+// budgeted here reads the same in `progress show`. `weekly` holds that fractional count per group;
+// no change may take a group past the top of its range (`fitsCaps`).
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import type { ExperienceLevel, Goal, Tier } from "../vocabulary.ts";
+import { hardSetsForSet } from "../progress/hard-sets.ts";
+import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
+import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { chooseExercise } from "./choose-exercise.ts";
 import { isCompound } from "./movement.ts";
-import { prescription } from "./prescription.ts";
-import type { TargetGroup } from "./targets.ts";
+import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
+import { sessionOrder, supersetPairs } from "./supersets.ts";
+import { groupOfMuscle, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
-import { setSeconds, warmUpSeconds } from "./time-model.ts";
+import { setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
 
 export interface SlotDraft {
   entry: CatalogueEntry;
@@ -30,13 +38,62 @@ export interface DayDraft {
 export interface WeekDraft {
   goal: Goal;
   experience: ExperienceLevel;
+  /** The request's equipment plus bodyweight. */
+  equipment: ReadonlySet<Equipment>;
   budgetSeconds: number;
   /** Eligible entries per group, sorted by exerciseId. */
   candidates: ReadonlyMap<TargetGroup, readonly CatalogueEntry[]>;
   days: DayDraft[];
   weekUse: Map<string, number>;
+  /** Exercise id -> slots using it as a T1 earlier in the week: main lifts repeat. */
+  mainUse: Map<string, number>;
+  /** Fractional weekly hard sets per group (1 per direct set, 0.5 per secondary muscle). */
   weekly: Map<TargetGroup, number>;
+  /** Accessory work goes in supersets (supersets.ts): short sessions or an endurance goal. */
+  supersets: boolean;
+  /** The week keeps pull >= push (balance.ts). */
+  balanced: boolean;
+  /** Direct weekly sets of pushing and of pulling exercises (balance.ts). */
+  pushSets: number;
+  pullSets: number;
   nextSeq: number;
+}
+
+const CONTRIBUTIONS = new WeakMap<CatalogueEntry, ReadonlyMap<TargetGroup, number>>();
+
+/** Hard sets one set of the entry adds to each group, as the progress tables count them. */
+export function contribution(entry: CatalogueEntry): ReadonlyMap<TargetGroup, number> {
+  const cached = CONTRIBUTIONS.get(entry);
+  if (cached !== undefined) return cached;
+  const result = new Map<TargetGroup, number>();
+  for (const [muscle, weight] of hardSetsForSet(entry.primaryMuscle, entry.secondaryMuscles)) {
+    const group = groupOfMuscle(muscle as MuscleGroup);
+    if (group !== undefined) result.set(group, (result.get(group) ?? 0) + weight);
+  }
+  CONTRIBUTIONS.set(entry, result);
+  return result;
+}
+
+/** Accepts the entries of which a new slot (MIN_SLOT_SETS sets) still fits every range and the balance. */
+export function fitsNewSlot(week: WeekDraft): (entry: CatalogueEntry) => boolean {
+  return (entry) => fitsCaps(week, entry, MIN_SLOT_SETS) && !breaksBalance(week, entry, MIN_SLOT_SETS);
+}
+
+/** Whether `sets` more sets of the entry keep every group it trains within the top of its range. */
+export function fitsCaps(week: WeekDraft, entry: CatalogueEntry, sets: number): boolean {
+  for (const [group, weight] of contribution(entry)) {
+    const { max } = weeklyTarget(week.goal, week.experience, group);
+    if (weeklySets(week, group) + weight * sets > max + 1e-9) return false;
+  }
+  return true;
+}
+
+function count(week: WeekDraft, entry: CatalogueEntry, sets: number): void {
+  if (isPush(entry)) week.pushSets += sets;
+  if (isPull(entry)) week.pullSets += sets;
+  for (const [group, weight] of contribution(entry)) {
+    week.weekly.set(group, weeklySets(week, group) + weight * sets);
+  }
 }
 
 export function hasT1(day: DayDraft): boolean {
@@ -45,7 +102,16 @@ export function hasT1(day: DayDraft): boolean {
 
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
   let seconds = warmUpSeconds(week.goal, hasT1(day));
-  for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
+  if (!week.supersets) {
+    for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
+    return seconds;
+  }
+  const pairs = supersetPairs(sessionOrder(day.slots));
+  const paired = new Set(pairs.flat());
+  for (const slot of day.slots) {
+    if (!paired.has(slot)) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
+  }
+  for (const [a, b] of pairs) seconds += supersetSeconds(week.goal, week.experience, a.tier, a.sets, b.sets);
   return seconds;
 }
 
@@ -79,16 +145,23 @@ export function draftSlot(
   day: DayDraft,
   group: TargetGroup,
   mayLead: boolean,
+  extra?: { block: Block; position: number },
+  accept?: (entry: CatalogueEntry) => boolean,
 ): SlotDraft | undefined {
-  const found = blockOf(day, group);
+  const found = blockOf(day, group) ?? extra;
   if (found === undefined) return undefined;
+  const leading = mayLead && !hasT1(day);
   const entry = chooseExercise(week.candidates.get(group) ?? [], found.block, slotsOf(day, group).length, {
+    goal: week.goal,
     experience: week.experience,
     session: day.slots.map((slot) => slot.entry),
     weekUse: week.weekUse,
+    mainUse: week.mainUse,
+    leading,
+    ...(accept === undefined ? {} : { accept }),
   });
   if (entry === undefined) return undefined;
-  const tier: Tier = isCompound(entry) ? (mayLead && !hasT1(day) ? "T1" : "T2") : "T3";
+  const tier: Tier = isCompound(entry) ? (leading ? "T1" : "T2") : "T3";
   return { entry, group, tier, sets: 0, position: found.position, seq: week.nextSeq };
 }
 
@@ -96,19 +169,42 @@ export function addSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
   day.slots.push(slot);
   week.nextSeq += 1;
   week.weekUse.set(slot.entry.exerciseId, (week.weekUse.get(slot.entry.exerciseId) ?? 0) + 1);
-  week.weekly.set(slot.group, weeklySets(week, slot.group) + slot.sets);
+  if (slot.tier === "T1")
+    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 0) + 1);
+  count(week, slot.entry, slot.sets);
 }
 
 /** Adds (or, negative, removes) sets; a slot left with none is dropped. */
 export function changeSets(week: WeekDraft, day: DayDraft, slot: SlotDraft, delta: number): void {
   slot.sets += delta;
-  week.weekly.set(slot.group, weeklySets(week, slot.group) + delta);
-  if (slot.sets <= 0) {
-    day.slots.splice(day.slots.indexOf(slot), 1);
-    week.weekUse.set(slot.entry.exerciseId, (week.weekUse.get(slot.entry.exerciseId) ?? 1) - 1);
-  }
+  count(week, slot.entry, delta);
+  if (slot.sets <= 0) removeSlot(week, day, slot);
+}
+
+/** Drops a slot and whatever sets it still holds. */
+export function removeSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
+  if (slot.sets > 0) count(week, slot.entry, -slot.sets);
+  slot.sets = 0;
+  day.slots.splice(day.slots.indexOf(slot), 1);
+  week.weekUse.set(slot.entry.exerciseId, (week.weekUse.get(slot.entry.exerciseId) ?? 1) - 1);
+  if (slot.tier === "T1")
+    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
+}
+
+/** The fewest sets a slot of the tier may hold: 3 for a main lift, 2 for anything else. */
+export function minSlotSets(tier: Tier): number {
+  return tier === "T1" ? 3 : 2;
 }
 
 export function setsOnDay(day: DayDraft, group: TargetGroup): number {
   return slotsOf(day, group).reduce((sum, slot) => sum + slot.sets, 0);
+}
+
+/** Changes a slot's tier, keeping the week's count of main-lift uses in step. */
+export function setTier(week: WeekDraft, slot: SlotDraft, tier: SlotDraft["tier"]): void {
+  if (slot.tier === "T1")
+    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
+  if (tier === "T1")
+    week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 0) + 1);
+  slot.tier = tier;
 }

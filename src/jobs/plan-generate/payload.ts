@@ -9,7 +9,10 @@ import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../../domain/vocabu
 import { payloadSizeProblem, shown } from "../bounds.ts";
 import { describeZodError } from "../runtime.ts";
 
-/** The contract's default equipment: a full gym, every value of the vocabulary. */
+/**
+ * The contract's default equipment: a full gym, every value of the vocabulary (so it includes the
+ * later `pullup_bar` and `bench`, and a request without `equipment` keeps every exercise it had).
+ */
 export const FULL_GYM = EQUIPMENT;
 
 // Values quoted in messages are cut short (src/jobs/bounds.ts).
@@ -41,7 +44,7 @@ const PAYLOAD_SHAPE = {
     .array(z.enum(EQUIPMENT, { error: oneOf(EQUIPMENT) }), {
       error: required("an array of equipment values"),
     })
-    .min(1, { error: "must name at least one piece of equipment" })
+    // [] is valid: no equipment at all, so bodyweight training only (docs/programming-rules.md).
     .refine((list) => new Set(list).size === list.length, { error: "must not repeat a value" })
     .optional(),
   weekStart: z

@@ -1,0 +1,6 @@
+ALTER TABLE "exrcwiki" DROP CONSTRAINT "exrcwiki_equipment_check";--> statement-breakpoint
+ALTER TABLE "modular_training_exercise" DROP CONSTRAINT "modular_training_exercise_equipment_check";--> statement-breakpoint
+ALTER TABLE "exrcwiki" ADD COLUMN "requires" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "exrcwiki" ADD CONSTRAINT "exrcwiki_requires_check" CHECK ("exrcwiki"."requires" <@ ARRAY['barbell', 'dumbbell', 'kettlebell', 'cable', 'machine', 'bands', 'bodyweight', 'ez_bar', 'medicine_ball', 'exercise_ball', 'foam_roll', 'other', 'pullup_bar', 'bench']::text[]);--> statement-breakpoint
+ALTER TABLE "exrcwiki" ADD CONSTRAINT "exrcwiki_equipment_check" CHECK ("exrcwiki"."equipment" IS NULL OR "exrcwiki"."equipment" IN ('barbell', 'dumbbell', 'kettlebell', 'cable', 'machine', 'bands', 'bodyweight', 'ez_bar', 'medicine_ball', 'exercise_ball', 'foam_roll', 'other', 'pullup_bar', 'bench'));--> statement-breakpoint
+ALTER TABLE "modular_training_exercise" ADD CONSTRAINT "modular_training_exercise_equipment_check" CHECK ("modular_training_exercise"."equipment" IS NULL OR "modular_training_exercise"."equipment" IN ('barbell', 'dumbbell', 'kettlebell', 'cable', 'machine', 'bands', 'bodyweight', 'ez_bar', 'medicine_ball', 'exercise_ball', 'foam_roll', 'other', 'pullup_bar', 'bench'));

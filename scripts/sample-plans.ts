@@ -1,0 +1,153 @@
+// Writes docs/sample-plans.md: four plans the generator makes from the built-in catalogue, in full,
+// for a coach to read. Run `npm run docs:sample-plans` after changing the generator or the
+// catalogue, and read the diff. Pure: no database, and the same output every run.
+
+import { writeFileSync } from "node:fs";
+import { BUILTIN_CATALOGUE } from "../src/domain/catalogue/builtin.ts";
+import { isPull, isPush } from "../src/domain/plan/balance.ts";
+import {
+  ACCESSORY_GROUPS,
+  GROUP_MUSCLES,
+  generatePlan,
+  MAJOR_GROUPS,
+  type PlanRequest,
+  type TargetGroup,
+  WEEKLY_SET_TARGETS,
+} from "../src/domain/plan/index.ts";
+import type { PlanJson } from "../src/domain/plan-json.ts";
+import { hardSetsForSet } from "../src/domain/progress/hard-sets.ts";
+
+const WEEK = "2026-01-05";
+
+const SAMPLES: readonly { title: string; who: string; request: PlanRequest }[] = [
+  {
+    title: "Bodyweight beginner, 3 days",
+    who: "A beginner with nothing but a floor (`equipment: []`), general fitness, 45-minute sessions.",
+    request: {
+      goal: "general_fitness",
+      experience: "beginner",
+      split: "auto",
+      daysPerWeek: 3,
+      equipment: [],
+      weekStart: WEEK,
+      sessionMinutes: 45,
+    },
+  },
+  {
+    title: "Dumbbells only, 4-day hypertrophy",
+    who: "An intermediate lifter at home with a pair of adjustable dumbbells and no bench or bar.",
+    request: {
+      goal: "hypertrophy",
+      experience: "intermediate",
+      split: "auto",
+      daysPerWeek: 4,
+      equipment: ["dumbbell"],
+      weekStart: WEEK,
+      sessionMinutes: 60,
+    },
+  },
+  {
+    title: "Barbell strength, 3 days",
+    who: "An intermediate strength lifter with a barbell, a bench and a pull-up bar, 75-minute sessions.",
+    request: {
+      goal: "strength",
+      experience: "intermediate",
+      split: "auto",
+      daysPerWeek: 3,
+      equipment: ["barbell", "bench", "pullup_bar"],
+      weekStart: WEEK,
+      sessionMinutes: 75,
+    },
+  },
+  {
+    title: "Machines and cables, 5 days",
+    who: "An intermediate lifter in a gym of machines and cable stations, hypertrophy, 60-minute sessions.",
+    request: {
+      goal: "hypertrophy",
+      experience: "intermediate",
+      split: "auto",
+      daysPerWeek: 5,
+      equipment: ["machine", "cable"],
+      weekStart: WEEK,
+      sessionMinutes: 60,
+    },
+  },
+];
+
+const byId = new Map(BUILTIN_CATALOGUE.map((entry) => [entry.exerciseId, entry]));
+
+function weeklySets(plan: PlanJson): Map<TargetGroup, number> {
+  const sets = new Map<TargetGroup, number>();
+  for (const slot of plan.sessions.flatMap((s) => s.slots)) {
+    for (const [muscle, weight] of hardSetsForSet(slot.muscle_group, slot.secondary_muscles ?? [])) {
+      const group = [...MAJOR_GROUPS, ...ACCESSORY_GROUPS].find((g) =>
+        (GROUP_MUSCLES[g] as readonly string[]).includes(muscle),
+      );
+      if (group !== undefined) sets.set(group, (sets.get(group) ?? 0) + weight * slot.sets);
+    }
+  }
+  return sets;
+}
+
+function render(title: string, who: string, request: PlanRequest): string {
+  const plan = generatePlan(request, BUILTIN_CATALOGUE);
+  const { equipment, ...rest } = request;
+  const lines = [
+    `## ${title}`,
+    "",
+    who,
+    "",
+    "```json",
+    JSON.stringify({ ...rest, equipment }),
+    "```",
+    "",
+    `Split: \`${plan.split_type}\`. Notes: ${plan.notes === undefined ? "none." : plan.notes}`,
+    "",
+  ];
+  for (const session of plan.sessions) {
+    lines.push(`### ${session.day_name}, ${session.date} (${session.duration_minutes} min)`, "");
+    lines.push("| # | exercise | equipment | muscle | tier | sets x reps | RIR | notes |");
+    lines.push("| - | -------- | --------- | ------ | ---- | ----------- | --- | ----- |");
+    for (const slot of session.slots) {
+      const needs = byId.get(slot.exercise_id ?? "")?.requires ?? [];
+      const gear = [slot.equipment, ...needs].join(" + ");
+      lines.push(
+        `| ${slot.order_in_session} | ${slot.name} | ${gear} | ${slot.muscle_group} | ${slot.tier} | ${slot.sets} x ${slot.reps} | ${slot.rir} | ${slot.notes ?? ""} |`,
+      );
+    }
+    lines.push("");
+  }
+  const sets = weeklySets(plan);
+  const targets = WEEKLY_SET_TARGETS[request.goal][request.experience];
+  lines.push(
+    "Weekly hard sets, counted as `progress show` counts them (1 per set, 0.5 per secondary muscle):",
+    "",
+  );
+  lines.push("| group | sets | range |", "| ----- | ---- | ----- |");
+  for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
+    lines.push(`| ${group} | ${sets.get(group) ?? 0} | ${targets[group].min}-${targets[group].max} |`);
+  }
+  let push = 0;
+  let pull = 0;
+  for (const slot of plan.sessions.flatMap((s) => s.slots)) {
+    const entry = byId.get(slot.exercise_id ?? "");
+    if (entry !== undefined && isPush(entry)) push += slot.sets;
+    if (entry !== undefined && isPull(entry)) pull += slot.sets;
+  }
+  lines.push("", `Pushing sets ${push}, pulling sets ${pull}.`, "");
+  return lines.join("\n");
+}
+
+const header = [
+  "# Sample plans",
+  "",
+  "Four first weeks as the generator writes them from the built-in catalogue, for four kinds of",
+  "lifter. Generated by `npm run docs:sample-plans` (`scripts/sample-plans.ts`); do not edit by",
+  "hand. The rules behind them are in [programming-rules.md](programming-rules.md). `AMRAP` means",
+  "as many good reps as the RIR leaves in reserve; rows marked `superset A` alternate, resting after",
+  "each pair. Equipment shows what each exercise needs besides its main implement (`+ bench`).",
+  "",
+].join("\n");
+
+const body = SAMPLES.map((sample) => render(sample.title, sample.who, sample.request)).join("\n");
+writeFileSync(new URL("../docs/sample-plans.md", import.meta.url), `${header}\n${body}`);

@@ -1,0 +1,270 @@
+// The last pass over a week, after the minimums and the spare time are placed: the checks a coach
+// makes on a finished plan (docs/programming-rules.md, sections 3 and 5).
+// 1. A session's main lift can be loaded: a bodyweight T1 swaps places with a loadable compound of
+//    the same day, where there is one (else the day has no T1).
+// 2. For hypertrophy and general fitness, at least as many pulling sets as pushing sets (balance.ts):
+//    pull sets are added while time and ranges allow, then push sets are taken away, from groups
+//    that stay at their minimum without them first; spare time freed is filled again.
+// 3. No slot below its minimum sets (3 for a T1, 2 otherwise): raised where it can be, else dropped.
+// 4. Even days: the shortest session at least 60% of the longest, by adding sets to the short day
+//    or taking them from the long one.
+
+import type { CatalogueEntry } from "../catalogue-entry.ts";
+import type { MovementPattern } from "../vocabulary.ts";
+import { breaksBalance, isPull, isPush } from "./balance.ts";
+import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
+import { isCompound } from "./movement.ts";
+import { capToBudget } from "./place-minimums.ts";
+import { MIN_SLOT_SETS } from "./prescription.ts";
+import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { durationMinutes, setSeconds } from "./time-model.ts";
+import {
+  addSlot,
+  blockOf,
+  changeSets,
+  contribution,
+  type DayDraft,
+  daySeconds,
+  draftSlot,
+  fitsCaps,
+  fitsNewSlot,
+  maxSets,
+  minSlotSets,
+  removeSlot,
+  type SlotDraft,
+  setTier,
+  type WeekDraft,
+  weeklySets,
+} from "./week-draft.ts";
+
+const SMALL_GROUPS: readonly TargetGroup[] = ["abdominals", "calves"];
+const SMALL_GROUP_PATTERNS: Readonly<Partial<Record<TargetGroup, MovementPattern[]>>> = {
+  abdominals: ["core"],
+  calves: ["calf_raise"],
+};
+
+/** The shortest session is at least this share of the longest. */
+export const EVEN_DAYS_RATIO = 0.6;
+
+/** Weights, cables and machines: a load to add to, in small steps. */
+export function isLoadable(entry: CatalogueEntry): boolean {
+  return ["barbell", "dumbbell", "kettlebell", "cable", "machine", "ez_bar"].includes(entry.equipment);
+}
+
+export function finishWeek(week: WeekDraft): void {
+  const tidyAll = () => {
+    for (const day of week.days) tidy(week, day);
+  };
+  for (const day of week.days) loadableMainLift(week, day);
+  tidyAll();
+  if (week.balanced) {
+    balancePushPull(week);
+    fillSpareTime(week); // time freed by the balance goes to pulling and to work that is neither
+    tidyAll();
+  }
+  evenDays(week);
+  tidyAll();
+  // Tidying may have dropped a pulling slot it could not fill: balance once more, and even the days
+  // again (neither step undoes the other: evening never adds pushing past pulling).
+  if (week.balanced && week.pushSets > week.pullSets) {
+    balancePushPull(week);
+    evenDays(week);
+    tidyAll();
+  }
+  // Later passes may have added a loadable compound beside a bodyweight main lift.
+  for (const day of week.days) loadableMainLift(week, day);
+  // Supersets are paired afresh as slots change, and a new pairing can cost a few seconds more
+  // than the set-by-set checks assumed: the minutes are a hard limit, so cut what does not fit.
+  if (week.supersets) for (const day of week.days) capToBudget(week, day);
+}
+
+function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {
+  return (
+    daySeconds(week, day) + sets * setSeconds(week.goal, week.experience, slot.tier) <= week.budgetSeconds
+  );
+}
+
+/**
+ * A bodyweight (or band) main lift swaps places with a loadable compound of the day, raised to the
+ * main lift's 3 sets where time and ranges allow. Where none can be, the day keeps no T1 rather
+ * than a main lift that cannot be loaded.
+ */
+function loadableMainLift(week: WeekDraft, day: DayDraft): void {
+  const main = day.slots.find((slot) => slot.tier === "T1");
+  if (main === undefined || isLoadable(main.entry)) return;
+  const loadable = day.slots
+    .filter((slot) => slot.tier === "T2" && isLoadable(slot.entry) && isCompound(slot.entry))
+    .sort((a, b) => b.sets - a.sets || a.seq - b.seq);
+  if (loadable.length === 0) return;
+  setTier(week, main, "T2");
+  for (const slot of loadable) {
+    setTier(week, slot, "T1");
+    while (slot.sets < minSlotSets("T1") && fitsCaps(week, slot.entry, 1) && fitsTime(week, day, slot, 1)) {
+      changeSets(week, day, slot, 1);
+    }
+    if (slot.sets >= minSlotSets("T1") && daySeconds(week, day) <= week.budgetSeconds) return;
+    setTier(week, slot, "T2");
+  }
+}
+
+function balancePushPull(week: WeekDraft): void {
+  let guard = 200;
+  while (guard-- > 0 && week.pushSets > week.pullSets) {
+    if (addPullSet(week)) continue;
+    if (!removePushSet(week)) return;
+  }
+}
+
+/**
+ * One pushing set fewer: from a group that stays at its minimum without it (overhead presses when
+ * bench presses already cover the shoulders) before one that would fall short; accessory slots
+ * before main lifts, fullest first. A slot at its minimum goes.
+ */
+function removePushSet(week: WeekDraft): boolean {
+  const keepsMinimum = (slot: SlotDraft): boolean =>
+    weeklySets(week, slot.group) - 1 >= weeklyTarget(week.goal, week.experience, slot.group).min;
+  const rank = (slot: SlotDraft): number =>
+    (keepsMinimum(slot) ? 10_000 : 0) + (slot.tier === "T1" ? 0 : 1000) + slot.sets;
+  let best: { day: DayDraft; slot: SlotDraft } | undefined;
+  for (const day of week.days) {
+    for (const slot of day.slots) {
+      if (!isPush(slot.entry)) continue;
+      // A day's only exercise stays: a short session beats an empty one.
+      if (day.slots.length === 1 && slot.tier !== "T1" && slot.sets <= minSlotSets(slot.tier)) continue;
+      if (best === undefined || rank(slot) > rank(best.slot)) best = { day, slot };
+    }
+  }
+  if (best === undefined) return false;
+  const { day, slot } = best;
+  if (slot.sets > minSlotSets(slot.tier)) changeSets(week, day, slot, -1);
+  else if (slot.tier === "T1") {
+    // A main lift at its 3 sets keeps its place as plain 2-set work rather than leave the day.
+    setTier(week, slot, "T2");
+    changeSets(week, day, slot, -1);
+  } else removeSlot(week, day, slot);
+  return true;
+}
+
+function tidy(week: WeekDraft, day: DayDraft): void {
+  for (const slot of [...day.slots]) {
+    while (
+      slot.sets < minSlotSets(slot.tier) &&
+      fitsCaps(week, slot.entry, 1) &&
+      fitsTime(week, day, slot, 1)
+    ) {
+      changeSets(week, day, slot, 1);
+    }
+    if (slot.sets >= minSlotSets(slot.tier)) continue;
+    if (slot.tier === "T1" && slot.sets >= MIN_SLOT_SETS) {
+      setTier(week, slot, "T2");
+    } else {
+      removeSlot(week, day, slot);
+    }
+  }
+}
+
+function evenDays(week: WeekDraft): void {
+  let guard = 200;
+  while (guard-- > 0) {
+    // In the minutes the plan shows (rounded up), so the rule holds for what the lifter reads.
+    const seconds = week.days.map((day) => durationMinutes(daySeconds(week, day)));
+    const shortest = seconds.indexOf(Math.min(...seconds));
+    const longest = seconds.indexOf(Math.max(...seconds));
+    if ((seconds[shortest] ?? 0) >= EVEN_DAYS_RATIO * (seconds[longest] ?? 0)) return;
+    const short = week.days[shortest] as DayDraft;
+    const long = week.days[longest] as DayDraft;
+    if (addSetOn(week, short)) continue;
+    if (moveSet(week, long, short)) continue;
+    if (moveSlot(week, long, short)) continue;
+    if (!trimSetOn(week, long)) return;
+  }
+}
+
+/** One more set on the day: an open slot first, else a new slot for one of the day's groups. */
+function addSetOn(week: WeekDraft, day: DayDraft): boolean {
+  for (const slot of day.slots) {
+    if (breaksBalance(week, slot.entry, 1)) continue;
+    if (
+      slot.sets < maxSets(week, slot.tier) &&
+      fitsCaps(week, slot.entry, 1) &&
+      fitsTime(week, day, slot, 1)
+    ) {
+      changeSets(week, day, slot, 1);
+      return true;
+    }
+  }
+  const groups: TargetGroup[] = [...day.template.majors, ...day.template.accessories].map(
+    (block) => block.group,
+  );
+  for (const group of [...groups, ...SMALL_GROUPS.filter((g) => !groups.includes(g))]) {
+    // Abdominals and calves fit any day (they recover within a day): a short upper day may take them.
+    const extra = { block: { group, patterns: SMALL_GROUP_PATTERNS[group] ?? [] }, position: 99 };
+    const slot = draftSlot(week, day, group, false, extra, fitsNewSlot(week));
+    if (slot === undefined || breaksBalance(week, slot.entry, MIN_SLOT_SETS)) continue;
+    if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot, MIN_SLOT_SETS)) continue;
+    slot.sets = MIN_SLOT_SETS;
+    addSlot(week, day, slot);
+    return true;
+  }
+  return false;
+}
+
+/** One set of a group moves from the long day to an open slot of the same group on the short day. */
+function moveSet(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
+  for (const from of [...long.slots].sort((a, b) => b.sets - a.sets || b.seq - a.seq)) {
+    if (from.tier === "T1" || from.sets <= minSlotSets(from.tier)) continue;
+    const to = short.slots.find(
+      (slot) =>
+        slot.group === from.group && slot.sets < maxSets(week, slot.tier) && fitsTime(week, short, slot, 1),
+    );
+    if (to === undefined) continue;
+    changeSets(week, long, from, -1);
+    if (fitsCaps(week, to.entry, 1) && !breaksBalance(week, to.entry, 1)) {
+      changeSets(week, short, to, 1);
+      return true;
+    }
+    changeSets(week, long, from, 1);
+  }
+  return false;
+}
+
+/**
+ * A whole accessory slot moves from the long day to the short day, where its group is trained too
+ * and the exercise is not there yet: the week keeps every set, so no range or balance changes.
+ */
+function moveSlot(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
+  const used = new Set(short.slots.map((slot) => slot.entry.exerciseId));
+  for (const from of [...long.slots].sort((a, b) => b.sets - a.sets || b.seq - a.seq)) {
+    if (from.tier === "T1" || used.has(from.entry.exerciseId)) continue;
+    const block = blockOf(short, from.group);
+    if (block === undefined || !fitsTime(week, short, from, from.sets)) continue;
+    const moved: SlotDraft = { ...from, position: block.position, seq: week.nextSeq };
+    removeSlot(week, long, from);
+    addSlot(week, short, moved);
+    return true;
+  }
+  return false;
+}
+
+/** One set fewer on the day, from a group above its minimum, never the main lift below its own. */
+function trimSetOn(week: WeekDraft, day: DayDraft): boolean {
+  const balanced = week.balanced;
+  // A slot at its minimum goes whole, so what it takes away is all of its sets.
+  const removed = (slot: SlotDraft): number => (slot.sets > minSlotSets(slot.tier) ? 1 : slot.sets);
+  const above = (slot: SlotDraft): boolean => {
+    if (balanced && isPull(slot.entry) && week.pullSets - removed(slot) < week.pushSets) return false;
+    for (const [group, weight] of contribution(slot.entry)) {
+      if (!(MAJOR_GROUPS as readonly string[]).includes(group)) continue;
+      const { min } = weeklyTarget(week.goal, week.experience, group);
+      if (weeklySets(week, group) - weight * removed(slot) < min - 1e-9) return false;
+    }
+    return true;
+  };
+  const victim = [...day.slots]
+    .filter((slot) => slot.tier !== "T1" && above(slot))
+    .sort((a, b) => b.sets - a.sets || b.seq - a.seq)[0];
+  if (victim === undefined) return false;
+  if (victim.sets > minSlotSets(victim.tier)) changeSets(week, day, victim, -1);
+  else removeSlot(week, day, victim);
+  return true;
+}
