@@ -1,4 +1,5 @@
-// `demo` in this process on a test database, with the clock pinned to Wednesday 2026-06-10: with no
+// `demo` in this process on a test database, with the clock pinned to this week's Wednesday (dates
+// from the clock: the database keeps plans within a year of today): with no
 // worker running it starts one and stops it after; with a worker running it leaves the jobs to it.
 // Either way the three jobs really ran through pg-boss, week 2 is the rollover's progression of
 // the logged week 1, and the progress tables hold that week.
@@ -13,8 +14,12 @@ import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { testCliContext } from "../helpers/cli-context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, plusDays } from "../helpers/dates.ts";
 
-const NOW = new Date("2026-06-10T09:00:00Z");
+const WEEK2 = monday(0);
+const WEEK1 = plusDays(WEEK2, -7);
+const TODAY = plusDays(WEEK2, 2);
+const NOW = new Date(`${TODAY}T09:00:00Z`);
 const now = () => NOW;
 
 let tdb: TestDatabase;
@@ -36,7 +41,7 @@ async function demo(opts: { env?: Record<string, string>; patience?: DemoPatienc
 /** Every week-1 row with its logged sets and the week-2 row the rollover copied from it. */
 async function weekPairs(planId: string) {
   const { rows } = await tdb.pool.query(
-    `SELECT e1.weight AS w1, e1.reps, e1.sets, e1.equipment, e1.muscle_group AS muscle, e1.miss_streak AS s1,
+    `SELECT coalesce(e1.exercise_id, e1.exercise_name) AS exercise, e1.weight AS w1, e1.reps, e1.sets, e1.equipment, e1.muscle_group AS muscle, e1.miss_streak AS s1,
             e2.weight AS w2, e2.miss_streak AS s2,
             (SELECT coalesce(json_agg(json_build_object('setNo', t.set_no, 'repsDone', t.reps_done,
                       'weightKg', t.weight_kg, 'rpe', t.rpe) ORDER BY t.set_no), '[]')
@@ -55,10 +60,10 @@ async function jobStates(userId: string) {
   const { rows } = await tdb.pool.query<{ name: string; state: string }>(
     `SELECT name, state::text FROM pgboss.job
      WHERE (name = 'plan.generate' AND data->>'userId' = $1)
-        OR (name = 'plan.rollover' AND data->>'asOf' = '2026-06-10' AND output->>'weeksCreated' IS NOT NULL)
+        OR (name = 'plan.rollover' AND data->>'asOf' = $2 AND output->>'weeksCreated' IS NOT NULL)
         OR (name = 'progress.refresh' AND singleton_key = $1)
      ORDER BY name`,
-    [userId],
+    [userId, TODAY],
   );
   return rows;
 }
@@ -88,8 +93,8 @@ describe("demo", () => {
       [run.planId],
     );
     expect(weeks).toEqual([
-      { week_number: 1, week_start: "2026-06-01" },
-      { week_number: 2, week_start: "2026-06-08" },
+      { week_number: 1, week_start: WEEK1 },
+      { week_number: 2, week_start: WEEK2 },
     ]);
     expect(await jobStates(run.userId)).toEqual([
       { name: "plan.generate", state: "completed" },
@@ -126,21 +131,22 @@ describe("demo", () => {
     const { rows: progress } = await tdb.pool.query(
       `SELECT count(*)::int AS exercise_weeks,
               (SELECT count(*)::int FROM progress_dirty WHERE user_id = $1) AS marks
-       FROM progress_exercise_weekly WHERE user_id = $1 AND week_start = '2026-06-01'`,
-      [run.userId],
+       FROM progress_exercise_weekly WHERE user_id = $1 AND week_start = $2`,
+      [run.userId, WEEK1],
     );
-    const logged = pairs.filter((p) => p.logged.length > 0).length;
+    // One row per exercise and week: main lifts repeat through the week, so count exercises.
+    const logged = new Set(pairs.filter((p) => p.logged.length > 0).map((p) => p.exercise)).size;
     expect(progress[0]).toEqual({ exercise_weeks: logged, marks: 0 });
 
     // What it printed: each job's line, week 2 beside week 1, the summary, where to look next.
     expect(run.text).toContain(`plan.generate job `);
     expect(run.text).toMatch(
-      /^rollover {2}plan\.rollover job \S+ as of 2026-06-10: 1 week created for 1 plan/m,
+      new RegExp(`^rollover {2}plan\\.rollover job \\S+ as of ${TODAY}: 1 week created for 1 plan`, "m"),
     );
     expect(run.text).toMatch(
       /^progress {2}progress\.refresh job \S+, sent by the worker's listener when the sets were written:/m,
     );
-    expect(run.text).toMatch(/Mon 2026-06-01 -> Mon 2026-06-08/);
+    expect(run.text).toContain(`Mon ${WEEK1} -> Mon ${WEEK2}`);
     expect(run.text).toMatch(/\+\d+(\.\d+)? kg: every set at the top/);
     expect(run.text).toContain("held: short of the range (1 week)");
     expect(run.text).toContain(`progress of ${run.userId} (goal hypertrophy, intermediate)`);
@@ -171,8 +177,8 @@ describe("demo", () => {
       ),
     );
     expect(before.map((p) => p.id)).not.toContain(run.planId);
-    // The first demo's plan already holds 2026-06-10: only the new plan is rolled over.
-    expect(run.text).toMatch(/as of 2026-06-10: 1 week created for 1 plan/);
+    // The first demo's plan already holds today: only the new plan is rolled over.
+    expect(run.text).toContain(`as of ${TODAY}: 1 week created for 1 plan`);
     const { rows } = await tdb.pool.query(
       "SELECT count(*)::int AS n FROM modular_training_week WHERE plan_id = $1",
       [run.planId],
