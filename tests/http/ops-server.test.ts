@@ -19,6 +19,7 @@ import { planGenerationFailures } from "../../src/metrics/process-metrics.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, mondays } from "../helpers/dates.ts";
 import { freePort } from "../helpers/scratch-postgres.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { BENCH, logSet, makeLifter, seedCatalogue } from "../progress/helpers.ts";
@@ -207,9 +208,10 @@ describe("ops HTTP server with a running worker", () => {
   it("counts pending progress marks and their age while no worker refreshes them", async () => {
     await worker.stop(5_000); // nothing drains the marks from here on
     await seedCatalogue(tdb.pool);
-    const lifter = await makeLifter(tdb.pool, ["2026-05-04", "2026-05-11"]);
-    await logSet(tdb.pool, lifter.row(BENCH, "2026-05-04"), { reps: 5, kg: 60 });
-    await logSet(tdb.pool, lifter.row(BENCH, "2026-05-11"), { reps: 5, kg: 62.5 });
+    const [w1, w2] = mondays(monday(-2), 2) as [string, string];
+    const lifter = await makeLifter(tdb.pool, [w1, w2]);
+    await logSet(tdb.pool, lifter.row(BENCH, w1), { reps: 5, kg: 60 });
+    await logSet(tdb.pool, lifter.row(BENCH, w2), { reps: 5, kg: 62.5 });
     const { rows } = await tdb.pool.query<{ marks: number; age: number }>(
       "SELECT count(*)::int AS marks, extract(epoch FROM now() - min(marked_at))::float8 AS age FROM progress_dirty",
     );
