@@ -11,7 +11,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createCatalogueCache, createPlanGenerator, processPlanJobs } from "../../src/jobs/plan-generate.ts";
 import { planRolloverDefinition } from "../../src/jobs/plan-rollover.ts";
 import { progressRefreshDefinition } from "../../src/jobs/progress-refresh.ts";
-import { runBatch } from "../../src/jobs/runtime.ts";
+import { type QueueDefinition, runBatch } from "../../src/jobs/runtime.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -34,6 +34,21 @@ const fuzzedPayload = (valid: Record<string, unknown>, keys: readonly string[]) 
 
 const asJob = (data: unknown) =>
   ({ id: randomUUID(), data, retryCount: 0, retryLimit: 3 }) as unknown as JobWithMetadata<unknown>;
+
+/** Runs the payloads 20 to a batch: each job completes, or is dead-lettered with a named field. */
+async function expectSettledOrNamed<P, R>(def: QueueDefinition<P, R>, payloads: readonly unknown[]) {
+  const results = [];
+  for (let i = 0; i < payloads.length; i += 20) {
+    results.push(...(await runBatch(def, payloads.slice(i, i + 20).map(asJob), logger)));
+  }
+  const wrong = results.filter(
+    (r) =>
+      r.status !== "completed" &&
+      !(r.status === "deadletter" && namesAField((r.output as { error?: unknown }).error)),
+  );
+  expect(wrong.slice(0, 5)).toEqual([]);
+  expect(results.some((r) => r.status === "completed")).toBe(true);
+}
 
 describe("fuzzed queue payloads", () => {
   let tdb: TestDatabase;
@@ -103,17 +118,7 @@ describe("fuzzed queue payloads", () => {
       seed: seed + 3,
       numRuns: ROLLOVER_JOBS,
     });
-    const results = [];
-    for (let i = 0; i < payloads.length; i += 20) {
-      results.push(...(await runBatch(def, payloads.slice(i, i + 20).map(asJob), logger)));
-    }
-    const wrong = results.filter(
-      (r) =>
-        r.status !== "completed" &&
-        !(r.status === "deadletter" && namesAField((r.output as { error?: unknown }).error)),
-    );
-    expect(wrong.slice(0, 5)).toEqual([]);
-    expect(results.some((r) => r.status === "completed")).toBe(true);
+    await expectSettledOrNamed(def, payloads);
   });
 
   it(`progress.refresh: ${PROGRESS_JOBS} fuzzed jobs`, async () => {
@@ -123,16 +128,6 @@ describe("fuzzed queue payloads", () => {
       seed: seed + 4,
       numRuns: PROGRESS_JOBS,
     });
-    const results = [];
-    for (let i = 0; i < payloads.length; i += 20) {
-      results.push(...(await runBatch(def, payloads.slice(i, i + 20).map(asJob), logger)));
-    }
-    const wrong = results.filter(
-      (r) =>
-        r.status !== "completed" &&
-        !(r.status === "deadletter" && namesAField((r.output as { error?: unknown }).error)),
-    );
-    expect(wrong.slice(0, 5)).toEqual([]);
-    expect(results.some((r) => r.status === "completed")).toBe(true);
+    await expectSettledOrNamed(def, payloads);
   });
 });
