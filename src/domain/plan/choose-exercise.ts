@@ -58,6 +58,7 @@ const STAPLES: readonly string[] = [
   "barbell full squat",
   "front squat",
   "bench press",
+  "floor press",
   "romanian deadlift",
   "deadlift",
   "overhead press",
@@ -65,13 +66,16 @@ const STAPLES: readonly string[] = [
   "shoulder press",
   "bent-over row",
   "bent over row",
+  // The machine squats before any other squat: a leg press or hack squat is the loadable main lift
+  // where there is no barbell, not whichever odd squat variant sorts first.
+  "leg press",
+  "hack squat",
   "squat",
   "lat pulldown",
   "pull-up",
   "pullup",
   "chin-up",
   "hip thrust",
-  "leg press",
   "lunge",
   "row",
   "pulldown",
@@ -82,7 +86,7 @@ const STAPLES: readonly string[] = [
 
 /** Words of a harder-to-load or niche variation: the plain lift comes first. */
 const VARIATION =
-  /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted)\b/i;
+  /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted|shotgun|chair|plie|sumo|narrow|wide|reverse)\b/i;
 
 /** The competition deadlift, which a strength plan trains as its weekly hinge. */
 const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
@@ -254,13 +258,17 @@ export function chooseExercise(
     out[4] = facts.frontRaise;
     out[5] = facts.barWork ? 0 : facts.loadClass;
     out[6] = facts.skill;
-    out[7] = beginner ? 1 - facts.regression : facts.regression;
+    // Regressions are a bodyweight idea: a kneeling cable row or squat is a variation, not an
+    // easier form, so for loaded work the plain lift comes first for everyone.
+    out[7] = beginner && facts.loadClass > 0 ? 1 - facts.regression : facts.regression;
     out[8] = context.leading ? patternRank : 0;
     out[9] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
     out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
     // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
     // lift to vary.
-    const repeats = beginner || (strength && entry.equipment === "barbell");
+    // Strength repeats its barbell lifts where they fit the slot's preferred pattern: a row that
+    // comes back on the day that prefers a vertical pull would keep pull-ups out of the week.
+    const repeats = beginner || (strength && entry.equipment === "barbell" && patternRank === 0);
     out[11] = repeats ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
     out[12] = twins.has(facts.twin) ? 1 : 0;
     out[13] = patternRank;

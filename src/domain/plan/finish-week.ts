@@ -2,7 +2,8 @@
 // makes on a finished plan (docs/programming-rules.md, sections 3 and 5).
 // 1. A session's main lift can be loaded: a bodyweight T1 swaps places with a loadable compound of
 //    the same day, where there is one (else the day has no T1).
-// 2. For hypertrophy and general fitness, at least as many pulling sets as pushing sets (balance.ts):
+// 2. For hypertrophy and general fitness, at least as many pulling sets as pushing sets, for strength
+//    three quarters as many (balance.ts):
 //    pull sets are added while time and ranges allow, then push sets are taken away, from groups
 //    that stay at their minimum without them first; spare time freed is filled again.
 // 3. No slot below its minimum sets (3 for a T1, 2 otherwise): raised where it can be, else dropped.
@@ -11,12 +12,12 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
-import { breaksBalance, isPull, isPush } from "./balance.ts";
+import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
-import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
 import {
   addSlot,
@@ -57,7 +58,7 @@ export function finishWeek(week: WeekDraft): void {
   };
   for (const day of week.days) loadableMainLift(week, day);
   tidyAll();
-  if (week.balanced) {
+  if (week.pullShare > 0) {
     balancePushPull(week);
     fillSpareTime(week); // time freed by the balance goes to pulling and to work that is neither
     tidyAll();
@@ -66,7 +67,7 @@ export function finishWeek(week: WeekDraft): void {
   tidyAll();
   // Tidying may have dropped a pulling slot it could not fill: balance once more, and even the days
   // again (neither step undoes the other: evening never adds pushing past pulling).
-  if (week.balanced && week.pushSets > week.pullSets) {
+  if (lacksPull(week)) {
     balancePushPull(week);
     evenDays(week);
     tidyAll();
@@ -109,10 +110,44 @@ function loadableMainLift(week: WeekDraft, day: DayDraft): void {
 
 function balancePushPull(week: WeekDraft): void {
   let guard = 200;
-  while (guard-- > 0 && week.pushSets > week.pullSets) {
+  while (guard-- > 0 && lacksPull(week)) {
     if (addPullSet(week)) continue;
-    if (!removePushSet(week)) return;
+    if (removePushSet(week)) continue;
+    if (!(week.goal === "strength" && makeRoomForPull(week) && addPullSet(week))) return;
   }
+}
+
+/**
+ * Strength, whose presses stay: arm, calf and abdominal sets on a day with a back block make room
+ * for a 2-set pulling slot, where taking them away frees enough time (pulling before arm work, as
+ * in fill-spare-time.ts).
+ */
+function makeRoomForPull(week: WeekDraft): boolean {
+  const cost = MIN_SLOT_SETS * setSeconds(week.goal, week.experience, "T2");
+  for (const day of week.days) {
+    if (blockOf(day, "back") === undefined) continue;
+    const accessories = day.slots.filter(
+      (slot) => slot.tier === "T3" && (ACCESSORY_GROUPS as readonly string[]).includes(slot.group),
+    );
+    const freed =
+      accessories.reduce((sum, slot) => sum + slot.sets, 0) * setSeconds(week.goal, week.experience, "T3");
+    if (
+      daySeconds(week, day) + cost <= week.budgetSeconds ||
+      daySeconds(week, day) - freed + cost > week.budgetSeconds
+    ) {
+      continue;
+    }
+    while (daySeconds(week, day) + cost > week.budgetSeconds) {
+      const victim = day.slots
+        .filter((slot) => accessories.includes(slot))
+        .sort((a, b) => b.sets - a.sets || b.seq - a.seq)[0];
+      if (victim === undefined) return false;
+      if (victim.sets > MIN_SLOT_SETS) changeSets(week, day, victim, -1);
+      else removeSlot(week, day, victim);
+    }
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -131,6 +166,12 @@ function removePushSet(week: WeekDraft): boolean {
       if (!isPush(slot.entry)) continue;
       // A day's only exercise stays: a short session beats an empty one.
       if (day.slots.length === 1 && slot.tier !== "T1" && slot.sets <= minSlotSets(slot.tier)) continue;
+      // A full-body day with a push and a pull keeps both: its only pressing slot loses sets but
+      // does not go (a day without a pull balances by losing its push).
+      if (onlyPushOfFullDay(day, slot) && slot.sets <= MIN_SLOT_SETS) continue;
+      // Strength keeps its pressing minimums and its barbell presses (the lifts being trained):
+      // its pulling share is met by other pushing work, or not at all.
+      if (week.goal === "strength" && (!keepsMinimum(slot) || keepsTrainedPress(week, slot))) continue;
       if (best === undefined || rank(slot) > rank(best.slot)) best = { day, slot };
     }
   }
@@ -143,6 +184,32 @@ function removePushSet(week: WeekDraft): boolean {
     changeSets(week, day, slot, -1);
   } else removeSlot(week, day, slot);
   return true;
+}
+
+const isBarbellPress = (slot: SlotDraft): boolean =>
+  slot.entry.equipment === "barbell" && (slot.group === "chest" || slot.group === "shoulders");
+
+/**
+ * A barbell bench or overhead press, a strength plan's trained lift, stays where taking it away (a
+ * slot at its minimum goes whole) would leave it on fewer than two days, unless it is an overhead
+ * press and a barbell bench press is on two days or more (the bench is the press a strength plan
+ * practises most; Rippetoe 2011).
+ */
+function keepsTrainedPress(week: WeekDraft, slot: SlotDraft): boolean {
+  if (!isBarbellPress(slot) || slot.sets > minSlotSets(slot.tier)) return false;
+  const daysWith = (test: (other: SlotDraft) => boolean): number =>
+    week.days.filter((day) => day.slots.some(test)).length;
+  if (daysWith((other) => other.entry === slot.entry) > 2) return false;
+  const benchDays = daysWith((other) => isBarbellPress(other) && other.group === "chest");
+  return !(slot.group === "shoulders" && benchDays >= 2);
+}
+
+function onlyPushOfFullDay(day: DayDraft, slot: SlotDraft): boolean {
+  return (
+    day.template.kind === "full" &&
+    day.slots.some((other) => isPull(other.entry)) &&
+    !day.slots.some((other) => other !== slot && isPush(other.entry))
+  );
 }
 
 function tidy(week: WeekDraft, day: DayDraft): void {
@@ -248,11 +315,10 @@ function moveSlot(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
 
 /** One set fewer on the day, from a group above its minimum, never the main lift below its own. */
 function trimSetOn(week: WeekDraft, day: DayDraft): boolean {
-  const balanced = week.balanced;
   // A slot at its minimum goes whole, so what it takes away is all of its sets.
   const removed = (slot: SlotDraft): number => (slot.sets > minSlotSets(slot.tier) ? 1 : slot.sets);
   const above = (slot: SlotDraft): boolean => {
-    if (balanced && isPull(slot.entry) && week.pullSets - removed(slot) < week.pushSets) return false;
+    if (isPull(slot.entry) && lacksPull({ ...week, pullSets: week.pullSets - removed(slot) })) return false;
     for (const [group, weight] of contribution(slot.entry)) {
       if (!(MAJOR_GROUPS as readonly string[]).includes(group)) continue;
       const { min } = weeklyTarget(week.goal, week.experience, group);
