@@ -63,6 +63,7 @@ export function finishWeek(week: WeekDraft): void {
     fillSpareTime(week); // time freed by the balance goes to pulling and to work that is neither
     tidyAll();
   }
+  completeFullBodyDays(week);
   evenDays(week);
   tidyAll();
   // Tidying may have dropped a pulling slot it could not fill: balance once more, and even the days
@@ -124,28 +125,106 @@ function balancePushPull(week: WeekDraft): void {
  */
 function makeRoomForPull(week: WeekDraft): boolean {
   const cost = MIN_SLOT_SETS * setSeconds(week.goal, week.experience, "T2");
+  return week.days.some((day) => blockOf(day, "back") !== undefined && makeRoom(week, day, cost));
+}
+
+/**
+ * Takes arm, calf and abdominal sets (T3) off the day until `cost` more seconds fit, fullest slot
+ * first; does nothing and returns false where the time already fits or they cannot free enough.
+ */
+function makeRoom(week: WeekDraft, day: DayDraft, cost: number): boolean {
+  const isAccessory = (slot: SlotDraft): boolean =>
+    slot.tier === "T3" && (ACCESSORY_GROUPS as readonly string[]).includes(slot.group);
+  const freeable =
+    day.slots.filter(isAccessory).reduce((sum, slot) => sum + slot.sets, 0) *
+    setSeconds(week.goal, week.experience, "T3");
+  const now = daySeconds(week, day);
+  if (now + cost <= week.budgetSeconds || now - freeable + cost > week.budgetSeconds) return false;
+  while (daySeconds(week, day) + cost > week.budgetSeconds) {
+    const victim = day.slots.filter(isAccessory).sort((a, b) => b.sets - a.sets || b.seq - a.seq)[0];
+    if (victim === undefined) return false;
+    if (victim.sets > MIN_SLOT_SETS) changeSets(week, day, victim, -1);
+    else removeSlot(week, day, victim);
+  }
+  return true;
+}
+
+/**
+ * A full-body day trains a push, a pull and a leg movement (NSCA Essentials: a whole-body session
+ * covers every basic pattern). Where a day lacks a push or a pull, a 2-set slot is added where its
+ * sets fit the time, every range, the balance and even days; where the group's range is full, a
+ * longer full-body day with two such slots gives one away. Else the day goes without.
+ */
+function completeFullBodyDays(week: WeekDraft): void {
+  const needs: readonly { group: TargetGroup; test: (entry: CatalogueEntry) => boolean }[] = [
+    { group: "back", test: isPull },
+    { group: "chest", test: isPush },
+  ];
   for (const day of week.days) {
-    if (blockOf(day, "back") === undefined) continue;
-    const accessories = day.slots.filter(
-      (slot) => slot.tier === "T3" && (ACCESSORY_GROUPS as readonly string[]).includes(slot.group),
-    );
-    const freed =
-      accessories.reduce((sum, slot) => sum + slot.sets, 0) * setSeconds(week.goal, week.experience, "T3");
-    if (
-      daySeconds(week, day) + cost <= week.budgetSeconds ||
-      daySeconds(week, day) - freed + cost > week.budgetSeconds
-    ) {
-      continue;
+    if (day.template.kind !== "full") continue;
+    for (const { group, test } of needs) {
+      if (day.slots.some((slot) => test(slot.entry))) continue;
+      const fits = fitsNewSlot(week);
+      const slot = draftSlot(week, day, group, false, undefined, (entry) => test(entry) && fits(entry));
+      if (slot === undefined) {
+        // The group's range may be full: a day with two such slots gives one away.
+        moveSlotTo(week, day, group, test);
+        continue;
+      }
+      const cost = MIN_SLOT_SETS * setSeconds(week.goal, week.experience, slot.tier);
+      if (daySeconds(week, day) + cost > week.budgetSeconds) continue;
+      slot.sets = MIN_SLOT_SETS;
+      const before = evenness(week);
+      addSlot(week, day, slot);
+      // Not at the price of even days (the rule below): a day made the longest by far goes without.
+      if (worsensEvenness(before, evenness(week))) removeSlot(week, day, slot);
     }
-    while (daySeconds(week, day) + cost > week.budgetSeconds) {
-      const victim = day.slots
-        .filter((slot) => accessories.includes(slot))
-        .sort((a, b) => b.sets - a.sets || b.seq - a.seq)[0];
-      if (victim === undefined) return false;
-      if (victim.sets > MIN_SLOT_SETS) changeSets(week, day, victim, -1);
-      else removeSlot(week, day, victim);
-    }
-    return true;
+  }
+}
+
+/** The shortest day's minutes over the longest's. */
+function evenness(week: WeekDraft): number {
+  const minutes = week.days.map((day) => durationMinutes(daySeconds(week, day)));
+  return Math.min(...minutes) / Math.max(...minutes);
+}
+
+/** A change leaves the days uneven and less even than they were. */
+function worsensEvenness(before: number, after: number): boolean {
+  return after < EVEN_DAYS_RATIO && after < before;
+}
+
+/**
+ * Moves a non-main slot passing `test` to `day` from a longer full-body day that has two or more
+ * (from the longer day, so the move also evens the days).
+ */
+function moveSlotTo(
+  week: WeekDraft,
+  day: DayDraft,
+  group: TargetGroup,
+  test: (entry: CatalogueEntry) => boolean,
+): boolean {
+  const target = blockOf(day, group);
+  if (target === undefined) return false;
+  for (const donor of week.days) {
+    if (donor === day || donor.template.kind !== "full") continue;
+    if (daySeconds(week, donor) <= daySeconds(week, day)) continue;
+    const matching = donor.slots.filter((slot) => test(slot.entry));
+    if (matching.length < 2) continue;
+    const from = matching
+      .filter((slot) => slot.tier !== "T1" && !day.slots.some((other) => other.entry === slot.entry))
+      .sort((a, b) => a.sets - b.sets || b.seq - a.seq)[0];
+    if (from === undefined) continue;
+    const cost = from.sets * setSeconds(week.goal, week.experience, from.tier);
+    if (daySeconds(week, day) + cost > week.budgetSeconds) continue;
+    const before = evenness(week);
+    // Copies first: removing a slot zeroes its sets.
+    const moved: SlotDraft = { ...from, position: target.position };
+    const back: SlotDraft = { ...from };
+    removeSlot(week, donor, from);
+    addSlot(week, day, { ...moved, seq: week.nextSeq });
+    if (!worsensEvenness(before, evenness(week))) return true;
+    removeSlot(week, day, day.slots.at(-1) as SlotDraft);
+    addSlot(week, donor, { ...back, seq: week.nextSeq });
   }
   return false;
 }
