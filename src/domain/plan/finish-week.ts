@@ -167,8 +167,9 @@ function completeFullBodyDays(week: WeekDraft): void {
       const fits = fitsNewSlot(week);
       const slot = draftSlot(week, day, group, false, undefined, (entry) => test(entry) && fits(entry));
       if (slot === undefined) {
-        // The group's range may be full: a day with two such slots gives one away.
-        moveSlotTo(week, day, group, test);
+        // The group's range may be full: a day with two such slots gives one away, or days with
+        // sets to spare give one each.
+        if (!moveSlotTo(week, day, group, test)) gatherSetsTo(week, day, group, test);
         continue;
       }
       const cost = MIN_SLOT_SETS * setSeconds(week.goal, week.experience, slot.tier);
@@ -191,6 +192,42 @@ function evenness(week: WeekDraft): number {
 /** A change leaves the days uneven and less even than they were. */
 function worsensEvenness(before: number, after: number): boolean {
   return after < EVEN_DAYS_RATIO && after < before;
+}
+
+/**
+ * A 2-set slot on `day` made of sets other days' non-main slots of one exercise passing `test` can
+ * spare (above 2 sets): the week's sets, ranges and balance stay as they were.
+ */
+function gatherSetsTo(
+  week: WeekDraft,
+  day: DayDraft,
+  group: TargetGroup,
+  test: (entry: CatalogueEntry) => boolean,
+): boolean {
+  const target = blockOf(day, group);
+  if (target === undefined) return false;
+  const spare = (slot: SlotDraft): boolean =>
+    slot.tier !== "T1" && slot.group === group && test(slot.entry) && slot.sets > MIN_SLOT_SETS;
+  const donors = week.days
+    .filter((other) => other !== day)
+    .flatMap((other) => other.slots.filter(spare).map((slot) => ({ day: other, slot })));
+  const entry = donors.find(({ slot }) => !day.slots.some((own) => own.entry === slot.entry))?.slot.entry;
+  if (entry === undefined) return false;
+  const givers = donors.filter(({ slot }) => slot.entry === entry).slice(0, MIN_SLOT_SETS);
+  if (givers.length < MIN_SLOT_SETS) return false;
+  const tier = (givers[0] as { slot: SlotDraft }).slot.tier;
+  const cost = MIN_SLOT_SETS * setSeconds(week.goal, week.experience, tier);
+  if (daySeconds(week, day) + cost > week.budgetSeconds) return false;
+  for (const giver of givers) changeSets(week, giver.day, giver.slot, -1);
+  addSlot(week, day, {
+    entry,
+    group,
+    tier,
+    sets: MIN_SLOT_SETS,
+    position: target.position,
+    seq: week.nextSeq,
+  });
+  return true;
 }
 
 /**
