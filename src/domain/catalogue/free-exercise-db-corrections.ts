@@ -77,6 +77,10 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
   Freehand_Jump_Squat: { category: "plyometrics", reason: "a jump, filed as strength" },
   Weighted_Jump_Squat: { category: "plyometrics", reason: "a loaded jump, filed as strength" },
   Wind_Sprints: { category: "cardio", reason: "a conditioning drill, filed as abdominal strength work" },
+  Smith_Incline_Shoulder_Raise: {
+    requires: ["machine", "bench"],
+    reason: "done in a Smith machine, which its equipment (barbell) does not say",
+  },
   Bosu_Ball_Cable_Crunch_With_Side_Bends: {
     requires: ["other"],
     reason: "needs a bosu ball, which its equipment (cable) does not say",
