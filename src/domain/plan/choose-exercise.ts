@@ -17,14 +17,15 @@
 // 8. repetition or variety: the week's main lifts first where they fit the slot's preferred pattern
 //    (for strength and for beginners, wherever they fit the group), so main lifts come back on
 //    several days; then, for beginners, any lift already in the week (a beginner learns a short
-//    list), and for strength any barbell lift already in the week (the lifts being trained);
+//    list), and for strength any barbell lift already in the week that fits the slot's preferred
+//    pattern (the lifts being trained; a pull-up, not the week's row, where a vertical pull leads);
 //    otherwise fewer uses earlier in the week first (Upper-A and Upper-B get different
 //    accessory lifts), and not a near-twin of an exercise already in the session (same pattern and
 //    same last name word, as a deadlift and a sumo deadlift);
 // 9. the preferred pattern, then any pattern the block lists;
-// 10. for compounds, a staple lift (back squat, bench press, deadlift, row...) before the rest, and
-//    its plain form before niche variations (decline, single-arm, assisted); for strength, the
-//    conventional deadlift before its variants;
+// 10. for compounds, a staple lift (back squat, bench press, deadlift, row, leg press and hack squat
+//    before any other squat...) before the rest, and its plain form before niche variations
+//    (decline, single-arm, assisted, Smith, sumo...); for strength, the conventional deadlift first;
 // 11. for beginners, beginner-level before intermediate (except for strength, where a beginner
 //    learns the barbell lifts: Rippetoe's novice programme is the classic example);
 // 12. equipment: free weights first for compounds (they load the most), cables and dumbbells first

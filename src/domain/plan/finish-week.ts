@@ -6,8 +6,9 @@
 //    three quarters as many (balance.ts):
 //    pull sets are added while time and ranges allow, then push sets are taken away, from groups
 //    that stay at their minimum without them first; spare time freed is filled again.
-// 3. No slot below its minimum sets (3 for a T1, 2 otherwise): raised where it can be, else dropped.
-// 4. Even days: the shortest session at least 60% of the longest, by adding sets to the short day
+// 3. A push, a pull and a leg movement on every full-body day, where they fit.
+// 4. No slot below its minimum sets (3 for a T1, 2 otherwise): raised where it can be, else dropped.
+// 5. Even days: the shortest session at least 60% of the longest, by adding sets to the short day
 //    or taking them from the long one.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
