@@ -344,6 +344,25 @@ export function violations(
     const { push, pull } = pushPull(plan, byId);
     ensure(pull >= 0.75 * push, `strength pull ${pull} < 0.75 x push ${push}`);
   }
+  // Strength with a pull-up bar pulls vertically too (pull-ups or chin-ups), on full-body and
+  // upper/lower weeks of 3-4 days of 45+ minutes. (On 5-6 days and push/pull/legs the row, the pull
+  // day's main lift, can fill the back's range: not asserted there.)
+  const verticalWeek =
+    (split === "full_body" || split === "upper_lower") &&
+    request.daysPerWeek >= 3 &&
+    request.daysPerWeek <= 4;
+  if (
+    request.goal === "strength" &&
+    equipment.has("pullup_bar") &&
+    verticalWeek &&
+    request.sessionMinutes >= 45
+  ) {
+    const vertical = slots.some((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return entry !== undefined && patternOf(entry) === "vertical_pull";
+    });
+    ensure(vertical, "strength with a pull-up bar but no vertical pull");
+  }
   return out;
 }
 

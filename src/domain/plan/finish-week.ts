@@ -6,7 +6,8 @@
 //    three quarters as many (balance.ts):
 //    pull sets are added while time and ranges allow, then push sets are taken away, from groups
 //    that stay at their minimum without them first; spare time freed is filled again.
-// 3. A push, a pull and a leg movement on every full-body day, where they fit.
+// 3. A push, a pull and a leg movement on every full-body day, where they fit; a vertical pull in a
+//    strength week when the lifter has a pull-up bar (vertical-pull.ts).
 // 4. No slot below its minimum sets (3 for a T1, 2 otherwise): raised where it can be, else dropped.
 // 5. Even days: the shortest session at least 60% of the longest, by adding sets to the short day
 //    or taking them from the long one.
@@ -20,6 +21,7 @@ import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
+import { ensureVerticalPull } from "./vertical-pull.ts";
 import {
   addSlot,
   blockOf,
@@ -65,6 +67,7 @@ export function finishWeek(week: WeekDraft): void {
     tidyAll();
   }
   completeFullBodyDays(week);
+  ensureVerticalPull(week);
   evenDays(week);
   tidyAll();
   // Tidying may have dropped a pulling slot it could not fill: balance once more, and even the days
