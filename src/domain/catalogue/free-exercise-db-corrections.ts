@@ -12,7 +12,8 @@
 // - conditioning or plyometrics filed as strength: a sprint or a jump prescribed as 4 x 8-12;
 // - an isometric hold filed as a dynamic move: prescribed in reps;
 // - an Olympic lift filed as strength: a clean as hamstring work;
-// - an apparatus the exercise needs that its `equipment` does not say (a bosu ball, an exercise ball).
+// - an apparatus the exercise needs that its `equipment` does not say (a bosu ball, an exercise ball,
+//   a Smith machine, an EZ curl bar).
 
 import type { Category, Equipment, Force, Mechanic, MuscleGroup } from "../vocabulary.ts";
 
@@ -80,6 +81,14 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
   Smith_Incline_Shoulder_Raise: {
     requires: ["machine", "bench"],
     reason: "done in a Smith machine, which its equipment (barbell) does not say",
+  },
+  "Close-Grip_EZ_Bar_Curl": {
+    requires: ["ez_bar"],
+    reason: "needs an EZ curl bar, which its equipment (barbell) does not say",
+  },
+  Decline_EZ_Bar_Triceps_Extension: {
+    requires: ["ez_bar"],
+    reason: "needs an EZ curl bar, which its equipment (barbell) does not say",
   },
   Bosu_Ball_Cable_Crunch_With_Side_Bends: {
     requires: ["other"],
