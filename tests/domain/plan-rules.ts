@@ -351,9 +351,13 @@ export function violations(
     (split === "full_body" || split === "upper_lower") &&
     request.daysPerWeek >= 3 &&
     request.daysPerWeek <= 4;
+  const canPullVertically = eligibleOf("back", request, catalogue).some(
+    (e) => patternOf(e) === "vertical_pull",
+  );
   if (
     request.goal === "strength" &&
     equipment.has("pullup_bar") &&
+    canPullVertically &&
     verticalWeek &&
     request.sessionMinutes >= 45
   ) {

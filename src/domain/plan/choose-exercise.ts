@@ -5,7 +5,8 @@
 // 3. for a session's main lift (T1), never a skill, and equipment that can be loaded in small steps first, before the
 //    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift;
 // 4. the slot's role: compound where the preferred pattern is compound, else isolation;
-// 5. lateral and rear-delt work before front raises (the front delts get pressing already);
+// 5. lateral and rear-delt work before front raises (the front delts get pressing already), and
+//    any abdominal exercise before side bends and twists;
 // 6. loadable equipment (weights, cables, machines, and pull-ups and chin-ups, which take a belt)
 //    before bodyweight, and bodyweight before bands, balls and "other": progression needs a load
 //    to add to, so a machine already in the plan is used again before a bodyweight fallback;
@@ -94,6 +95,12 @@ const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 
 /** Front raises: the front delts already work in every press. */
 export const FRONT_RAISE = /\bfront (delt )?raises?\b/i;
+
+/**
+ * Side bends and twists: loaded lateral flexion and rotation, the weakest abdominal choices (rollouts, leg raises
+ * and crunches come first), which loadable-first ranking would otherwise pick on every day.
+ */
+const SIDE_BEND = /\bside bends?\b|\btwists?\b/i;
 
 function stapleRank(name: string, goal: Goal): number {
   if (goal === "strength" && CONVENTIONAL_DEADLIFT.test(name.trim())) return -1;
@@ -217,7 +224,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     regression: REGRESSION.test(entry.name) ? 1 : 0,
     barWork: entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry),
     compound: isCompound(entry),
-    frontRaise: FRONT_RAISE.test(entry.name) ? 1 : 0,
+    frontRaise: FRONT_RAISE.test(entry.name) || SIDE_BEND.test(entry.name) ? 1 : 0,
     pattern: patternOf(entry),
     twin: twinKey(entry),
     staple: stapleRank(entry.name, "hypertrophy"),

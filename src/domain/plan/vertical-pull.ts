@@ -7,7 +7,7 @@
 // also on another day gives its place on this day to a vertical pull.
 
 import { isPull } from "./balance.ts";
-import { patternOf } from "./movement.ts";
+import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { setSeconds } from "./time-model.ts";
 import {
@@ -35,18 +35,28 @@ export function ensureVerticalPull(week: WeekDraft): void {
   for (const day of week.days) if (replaceRepeatedPull(week, day)) return;
 }
 
+/** Weights, cables and machines: what a main lift must be (finish-week.ts, a loadable main lift). */
+const LOADABLE: ReadonlySet<string> = new Set([
+  "barbell",
+  "dumbbell",
+  "kettlebell",
+  "cable",
+  "machine",
+  "ez_bar",
+]);
+
 /**
- * A non-main pulling slot whose exercise is also on another day (the row stays in the week) becomes
- * a vertical pull with the same sets, where that fits every range.
+ * A pulling slot whose exercise is also on another day (the row stays in the week) becomes a
+ * vertical pull with the same sets and tier, where that fits every range; a main lift only gives
+ * way to a loadable compound (a lat pull-down, not a bodyweight pull-up).
  */
 function replaceRepeatedPull(week: WeekDraft, day: DayDraft): boolean {
   const onOtherDay = (slot: SlotDraft): boolean =>
     week.days.some((other) => other !== day && other.slots.some((own) => own.entry === slot.entry));
-  const donor = day.slots.find(
-    (slot) => slot.group === "back" && slot.tier !== "T1" && isPull(slot.entry) && onOtherDay(slot),
-  );
+  const donor = day.slots.find((slot) => slot.group === "back" && isPull(slot.entry) && onOtherDay(slot));
   if (donor === undefined) return false;
   const kept: SlotDraft = { ...donor };
+  const main = kept.tier === "T1";
   removeSlot(week, day, donor);
   const slot = draftSlot(
     week,
@@ -54,11 +64,16 @@ function replaceRepeatedPull(week: WeekDraft, day: DayDraft): boolean {
     "back",
     false,
     undefined,
-    (entry) => patternOf(entry) === "vertical_pull" && fitsCaps(week, entry, kept.sets),
+    (entry) =>
+      patternOf(entry) === "vertical_pull" &&
+      fitsCaps(week, entry, kept.sets) &&
+      (!main || (LOADABLE.has(entry.equipment) && isCompound(entry))),
   );
   const cost = (tier: SlotDraft["tier"]) => kept.sets * setSeconds(week.goal, week.experience, tier);
-  if (slot !== undefined && daySeconds(week, day) + cost(slot.tier) <= week.budgetSeconds) {
+  const tier = main ? "T1" : slot?.tier;
+  if (slot !== undefined && tier !== undefined && daySeconds(week, day) + cost(tier) <= week.budgetSeconds) {
     slot.sets = kept.sets;
+    slot.tier = tier;
     addSlot(week, day, slot);
     return true;
   }
