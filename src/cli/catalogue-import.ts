@@ -115,7 +115,7 @@ export const catalogueImport: CliCommand = {
       }
       throw error;
     }
-    const { entries, inferredRequires, unmapped, skipped } = mapping;
+    const { entries, corrected, inferredRequires, unmapped, skipped } = mapping;
     const progress = ctx.progress({
       label: `catalogue import ${path.basename(args.file)}`,
       unit: "exercises",
@@ -135,6 +135,17 @@ export const catalogueImport: CliCommand = {
       for (const line of formatTable(
         ["index", "id", "reason"],
         skipped.map((s) => [s.index, s.id, s.reason]),
+        { indent: "  " },
+      )) {
+        ctx.out(line);
+      }
+    }
+    if (corrected.length > 0) {
+      ctx.out("");
+      ctx.out(`known data errors corrected (${corrected.length} exercises):`);
+      for (const line of formatTable(
+        ["id", "fields", "reason"],
+        corrected.map((c) => [c.id, c.fields.join(","), c.reason]),
         { indent: "  " },
       )) {
         ctx.out(line);

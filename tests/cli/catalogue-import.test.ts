@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FREE_EXERCISE_DB_CORRECTIONS } from "../../src/domain/catalogue/free-exercise-db-corrections.ts";
 import { firstLine, runCli } from "../helpers/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
@@ -145,6 +146,13 @@ describe("catalogue import", () => {
     for (const { needs, n } of stored.rows)
       expect(first.stdout).toMatch(new RegExp(`^\\s+${needs}\\s+${n}\\s`, "m"));
     expect(stored.rows.map((r) => r.needs)).toEqual(expect.arrayContaining(["pullup_bar", "bench"]));
+    // ...and the known data errors it corrected (free-exercise-db-corrections.ts), as stored.
+    const corrected = /known data errors corrected \((\d+) exercises\)/.exec(first.stdout);
+    expect(Number(corrected?.[1])).toBe(Object.keys(FREE_EXERCISE_DB_CORRECTIONS).length);
+    const deadlift = await tdb.pool.query<{ muscle_group: string }>(
+      "SELECT muscle_group FROM exrcwiki WHERE exercise_id = 'Barbell_Deadlift'",
+    );
+    expect(deadlift.rows).toEqual([{ muscle_group: "hamstrings" }]);
     const pullUps = await tdb.pool.query<{ requires: string[] }>(
       "SELECT requires FROM exrcwiki WHERE exercise_id = 'Pullups'",
     );

@@ -5,6 +5,7 @@ import {
   inferMovementPattern,
   mapFreeExerciseDb,
 } from "../../src/domain/catalogue/free-exercise-db.ts";
+import { FREE_EXERCISE_DB_CORRECTIONS } from "../../src/domain/catalogue/free-exercise-db-corrections.ts";
 import { inferRequires } from "../../src/domain/catalogue/requires.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import {
@@ -370,5 +371,56 @@ describe("mapFreeExerciseDb on the real free-exercise-db file", () => {
     expect(count("bench")).toBeGreaterThan(40);
     const withPattern = result.entries.filter((e) => e.movementPattern !== null).length;
     expect(withPattern / result.entries.length).toBeGreaterThan(0.9);
+  });
+});
+
+describe("the table of known free-exercise-db data errors", () => {
+  const result = mapFreeExerciseDb(readJson(REAL_FILE));
+  const byId = new Map(result.entries.map((entry) => [entry.exerciseId, entry]));
+
+  it("names only exercises of the real file, and the mapping lists every correction it made", () => {
+    const ids = Object.keys(FREE_EXERCISE_DB_CORRECTIONS);
+    for (const id of ids) expect(byId.has(id), id).toBe(true);
+    expect(result.corrected.map((c) => c.id).sort()).toEqual([...ids].sort());
+    for (const corrected of result.corrected) {
+      expect(corrected.reason.length, corrected.id).toBeGreaterThan(10);
+      expect(corrected.fields.length, corrected.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("applies each kind of correction", () => {
+    const deadlift = byId.get("Barbell_Deadlift");
+    expect(deadlift?.primaryMuscle).toBe("hamstrings");
+    expect(deadlift?.secondaryMuscles[0]).toBe("lower_back");
+    expect(deadlift?.secondaryMuscles).not.toContain("hamstrings");
+    expect(deadlift?.movementPattern).toBe("hinge");
+    expect(byId.get("Dumbbell_Floor_Press")).toMatchObject({
+      primaryMuscle: "chest",
+      movementPattern: "horizontal_push",
+    });
+    expect(byId.get("Around_The_Worlds")?.mechanic).toBe("isolation");
+    expect(byId.get("Isometric_Wipers")?.force).toBe("static");
+    expect(byId.get("Lunge_Sprint")).toMatchObject({
+      category: "plyometrics",
+      movementPattern: "conditioning",
+    });
+    expect(byId.get("Dumbbell_Clean")?.category).toBe("olympic_weightlifting");
+    expect(byId.get("Bosu_Ball_Cable_Crunch_With_Side_Bends")?.requires).toEqual(["other"]);
+  });
+
+  it("ignores inherited keys: an exercise with the id constructor maps as the file says", () => {
+    const mapped = mapFreeExerciseDb([
+      {
+        id: "constructor",
+        name: "Odd Row",
+        level: "beginner",
+        equipment: "cable",
+        primaryMuscles: ["middle back"],
+        mechanic: "compound",
+        category: "strength",
+      },
+    ]);
+    expect(mapped.corrected).toEqual([]);
+    expect(mapped.entries[0]).toMatchObject({ primaryMuscle: "middle_back", mechanic: "compound" });
   });
 });

@@ -39,6 +39,11 @@ const SKILLS = /nordic|glute[- ]?ham|handstand|pistol|muscle[- ]?up|\b(clean|sna
 const BAR_WORK = /pull[- ]?ups?\b|chin[- ]?ups?\b|\bhanging\b/i;
 const PUSH = new Set(["horizontal_push", "vertical_push", "chest_isolation"]);
 const PULL = new Set(["horizontal_pull", "vertical_pull"]);
+/** Fly-like moves: isolation whatever a catalogue's mechanic says (docs/programming-rules.md, section 3). */
+const FLY_LIKE = /\b(fly|flys|flyes|flies|cross ?overs?|pec deck|butterfly|iron cross|around the worlds?)\b/i;
+/** Conditioning and plyometric drills by name: never a working set (section 6). */
+const CONDITIONING =
+  /\b(sprints?|jumps?|jumping|hops?|burpees?|mountain climbers?|shuffles?|skips?|skipping)\b/i;
 
 /** What the lifter has: the list plus the floor. */
 function has(request: PlanRequest): Set<Equipment> {
@@ -51,6 +56,7 @@ export function eligible(entry: CatalogueEntry, request: PlanRequest): boolean {
     return false;
   }
   if (entry.equipment === "foam_roll" || entry.force === "static") return false;
+  if (CONDITIONING.test(entry.name)) return false;
   const pattern = patternOf(entry);
   if (pattern === "mobility" || pattern === "conditioning") return false;
   if (!equipment.has(entry.equipment) || !entry.requires.every((e) => equipment.has(e))) return false;
@@ -210,8 +216,10 @@ export function violations(
           slot.equipment === entry.equipment,
         `${at}: copied fields`,
       );
-      if (entry.mechanic !== null)
-        ensure((slot.tier === "T3") === (entry.mechanic === "isolation"), `${at}: tier`);
+      const isolation = entry.mechanic === "isolation" || FLY_LIKE.test(entry.name);
+      if (entry.mechanic !== null || isolation) ensure((slot.tier === "T3") === isolation, `${at}: tier`);
+      // A main lift is never a fly-like, isolation or conditioning move.
+      if (slot.tier === "T1") ensure(!isolation && !CONDITIONING.test(entry.name), `${at}: T1 ${entry.name}`);
       ensure(
         slot.sets >= (slot.tier === "T1" ? 3 : 2) && slot.sets <= 5,
         `${at}: ${slot.tier} with ${slot.sets} sets`,
@@ -324,6 +332,40 @@ export function violations(
   if (balanced && backChoices >= 2 && request.sessionMinutes >= 30) {
     const { push, pull } = pushPull(plan, byId);
     ensure(pull >= push, `pull ${pull} < push ${push}`);
+  }
+  // Strength pulls at least three quarters of its pushing sets, on 3+ days of 45 minutes or more
+  // (shorter weeks hold the main lifts and little else), unless the back's range has no room for a
+  // new 2-set pulling slot (3 fractional sets: a row counts 1 for the back and 0.5 for the lats):
+  // strength keeps its pressing minimums and its barbell presses on two days, so it cannot always
+  // take pushing away to match (docs/programming-rules.md, section 5).
+  const backRoom = targets.back.max - (weekly.get("back") ?? 0);
+  const strengthWeek = request.daysPerWeek >= 3 && request.sessionMinutes >= 45;
+  if (request.goal === "strength" && backChoices >= 2 && strengthWeek && backRoom >= 3) {
+    const { push, pull } = pushPull(plan, byId);
+    ensure(pull >= 0.75 * push, `strength pull ${pull} < 0.75 x push ${push}`);
+  }
+  // Strength with a pull-up bar pulls vertically too (pull-ups or chin-ups), on full-body and
+  // upper/lower weeks of 3-4 days of 45+ minutes. (On 5-6 days and push/pull/legs the row, the pull
+  // day's main lift, can fill the back's range: not asserted there.)
+  const verticalWeek =
+    (split === "full_body" || split === "upper_lower") &&
+    request.daysPerWeek >= 3 &&
+    request.daysPerWeek <= 4;
+  const canPullVertically = eligibleOf("back", request, catalogue).some(
+    (e) => patternOf(e) === "vertical_pull",
+  );
+  if (
+    request.goal === "strength" &&
+    equipment.has("pullup_bar") &&
+    canPullVertically &&
+    verticalWeek &&
+    request.sessionMinutes >= 45
+  ) {
+    const vertical = slots.some((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return entry !== undefined && patternOf(entry) === "vertical_pull";
+    });
+    ensure(vertical, "strength with a pull-up bar but no vertical pull");
   }
   return out;
 }

@@ -29,6 +29,9 @@
 // - requires (what the exercise needs besides its main implement: a pull-up bar, a bench, dip bars):
 //   the format has no such field, so it is inferred from the name by `inferRequires` (requires.ts)
 //   and every inference is listed in `inferredRequires`, so the import report can count them.
+// - known data errors (a deadlift filed under lower back, a fly marked compound, a sprint filed as
+//   strength...): corrected by the table in free-exercise-db-corrections.ts, keyed by id, and each
+//   correction listed in `corrected`, so the import report can count them.
 // - duplicate ids: the last exercise with an id wins; every earlier one is reported in `skipped`.
 // - images and unknown fields are ignored.
 
@@ -49,6 +52,7 @@ import {
   MUSCLE_GROUPS,
   type MuscleGroup,
 } from "../vocabulary.ts";
+import { correctionFor, type FreeExerciseDbCorrection } from "./free-exercise-db-corrections.ts";
 import { inferRequires } from "./requires.ts";
 
 /** The input is not a free-exercise-db catalogue. `path` names the first problem, e.g. `[12].name`. */
@@ -86,8 +90,18 @@ export interface InferredRequirement {
   requires: Equipment[];
 }
 
+export interface CorrectedExercise {
+  id: string;
+  name: string;
+  /** The fields the correction table changed, e.g. ["primaryMuscle"]. */
+  fields: string[];
+  reason: string;
+}
+
 export interface FreeExerciseDbMapping {
   entries: CatalogueEntry[];
+  /** The entries the table of known data errors corrected (free-exercise-db-corrections.ts). */
+  corrected: CorrectedExercise[];
   /** The entries whose `requires` was inferred non-empty from their name. */
   inferredRequires: InferredRequirement[];
   unmapped: UnmappedValue[];
@@ -407,23 +421,65 @@ function mapExercise(source: SourceExercise, unmapped: UnmappedValue[]): Mapped 
 
   const instructions = (source.instructions ?? []).map((line) => line.trim()).filter((line) => line !== "");
 
+  const mapped = applyCorrection(
+    { primaryMuscle, secondaries, mechanic, force, category, requires: inferRequires(name, equipment) },
+    correctionFor(id),
+  );
   return {
     ok: true,
     entry: {
       exerciseId: id,
       name,
       equipment,
-      requires: inferRequires(name, equipment),
-      primaryMuscle,
-      secondaryMuscles: secondaries,
+      requires: mapped.requires.filter((value) => value !== equipment),
+      primaryMuscle: mapped.primaryMuscle,
+      secondaryMuscles: mapped.secondaries,
       level,
-      mechanic,
-      force,
-      category,
-      movementPattern: inferMovementPattern({ name, category, primaryMuscle, mechanic, force }),
+      mechanic: mapped.mechanic,
+      force: mapped.force,
+      category: mapped.category,
+      movementPattern: inferMovementPattern({
+        name,
+        category: mapped.category,
+        primaryMuscle: mapped.primaryMuscle,
+        mechanic: mapped.mechanic,
+        force: mapped.force,
+      }),
       instructions,
     },
   };
+}
+
+interface CorrectableFields {
+  primaryMuscle: MuscleGroup;
+  secondaries: MuscleGroup[];
+  mechanic: Mechanic | null;
+  force: Force | null;
+  category: Category;
+  requires: Equipment[];
+}
+
+/** The fields with a known data error replaced; a new primary muscle demotes the old one to secondary. */
+function applyCorrection(fields: CorrectableFields, correction: FreeExerciseDbCorrection | undefined) {
+  if (correction === undefined) return fields;
+  const out = { ...fields };
+  const primary = correction.primaryMuscle;
+  if (primary !== undefined && primary !== fields.primaryMuscle) {
+    out.primaryMuscle = primary;
+    out.secondaries = [fields.primaryMuscle, ...fields.secondaries.filter((muscle) => muscle !== primary)];
+  }
+  if (correction.mechanic !== undefined) out.mechanic = correction.mechanic;
+  if (correction.force !== undefined) out.force = correction.force;
+  if (correction.category !== undefined) out.category = correction.category;
+  for (const needed of correction.requires ?? []) {
+    if (!out.requires.includes(needed)) out.requires = [...out.requires, needed];
+  }
+  return out;
+}
+
+/** The names of the fields a correction sets, for the import report. */
+function correctedFields(correction: FreeExerciseDbCorrection): string[] {
+  return Object.keys(correction).filter((key) => key !== "reason");
 }
 
 /**
@@ -465,5 +521,16 @@ export function mapFreeExerciseDb(input: unknown): FreeExerciseDbMapping {
   const inferredRequires = entries
     .filter((entry) => entry.requires.length > 0)
     .map((entry) => ({ id: entry.exerciseId, name: entry.name, requires: [...entry.requires] }));
-  return { entries, inferredRequires, unmapped, skipped };
+  const corrected: CorrectedExercise[] = [];
+  for (const entry of entries) {
+    const correction = correctionFor(entry.exerciseId);
+    if (correction === undefined) continue;
+    corrected.push({
+      id: entry.exerciseId,
+      name: entry.name,
+      fields: correctedFields(correction),
+      reason: correction.reason,
+    });
+  }
+  return { entries, corrected, inferredRequires, unmapped, skipped };
 }

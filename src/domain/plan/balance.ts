@@ -1,5 +1,6 @@
 // Pushing and pulling sets (docs/programming-rules.md, section 5): for hypertrophy and general
-// fitness, a week has at least as many pulling sets as pushing sets, the usual coaching rule for
+// fitness, a week has at least as many pulling sets as pushing sets, for strength at least three
+// quarters as many (the main lifts are presses and squats, but the back still needs its work), the usual coaching rule for
 // shoulder health and posture when most daily life and most plans favour pressing. Counted as
 // direct sets of the exercises' movement patterns: presses and flyes push; rows, pulldowns,
 // pull-ups and face pulls pull; lateral raises, curls and leg work are neither.
@@ -10,7 +11,8 @@ import { patternOf } from "./movement.ts";
 
 /** What balance needs of a week: whether it keeps balance, and its running counts (week-draft.ts). */
 interface Counts {
-  balanced: boolean;
+  /** Pulling sets needed per pushing set (pullShare), 0 where the week keeps no balance. */
+  pullShare: number;
   pushSets: number;
   pullSets: number;
 }
@@ -39,8 +41,28 @@ export function keepsBalance(goal: Goal, canPull: boolean): boolean {
   return canPull && (goal === "hypertrophy" || goal === "general_fitness");
 }
 
-/** `sets` more sets of the entry would leave more pushing than pulling sets in a balanced goal. */
+/** Strength plans pull at least this share of their pushing sets. */
+export const STRENGTH_PULL_SHARE = 0.75;
+
+/**
+ * Pulling sets a week needs per pushing set: 1 for hypertrophy and general fitness, 0.75 for
+ * strength, 0 (no rule) for endurance and where the lifter can do no back exercise at all.
+ */
+export function pullShare(goal: Goal, canPull: boolean): number {
+  if (!canPull) return 0;
+  if (goal === "strength") return STRENGTH_PULL_SHARE;
+  return keepsBalance(goal, canPull) ? 1 : 0;
+}
+
+const EPSILON = 1e-9;
+
+/** The week pulls less than its share of its pushing sets. */
+export function lacksPull(week: Counts): boolean {
+  return week.pullShare > 0 && week.pullSets < week.pullShare * week.pushSets - EPSILON;
+}
+
+/** `sets` more sets of the entry would leave the week short of its pulling share. */
 export function breaksBalance(week: Counts, entry: CatalogueEntry, sets: number): boolean {
-  if (!week.balanced || !isPush(entry)) return false;
-  return week.pushSets + sets > week.pullSets;
+  if (week.pullShare === 0 || !isPush(entry)) return false;
+  return week.pullSets < week.pullShare * (week.pushSets + sets) - EPSILON;
 }

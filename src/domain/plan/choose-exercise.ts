@@ -5,7 +5,8 @@
 // 3. for a session's main lift (T1), never a skill, and equipment that can be loaded in small steps first, before the
 //    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift;
 // 4. the slot's role: compound where the preferred pattern is compound, else isolation;
-// 5. lateral and rear-delt work before front raises (the front delts get pressing already);
+// 5. lateral and rear-delt work before front raises (the front delts get pressing already), and
+//    any abdominal exercise before side bends and twists;
 // 6. loadable equipment (weights, cables, machines, and pull-ups and chin-ups, which take a belt)
 //    before bodyweight, and bodyweight before bands, balls and "other": progression needs a load
 //    to add to, so a machine already in the plan is used again before a bodyweight fallback;
@@ -17,14 +18,15 @@
 // 8. repetition or variety: the week's main lifts first where they fit the slot's preferred pattern
 //    (for strength and for beginners, wherever they fit the group), so main lifts come back on
 //    several days; then, for beginners, any lift already in the week (a beginner learns a short
-//    list), and for strength any barbell lift already in the week (the lifts being trained);
+//    list), and for strength any barbell lift already in the week that fits the slot's preferred
+//    pattern (the lifts being trained; a pull-up, not the week's row, where a vertical pull leads);
 //    otherwise fewer uses earlier in the week first (Upper-A and Upper-B get different
 //    accessory lifts), and not a near-twin of an exercise already in the session (same pattern and
 //    same last name word, as a deadlift and a sumo deadlift);
 // 9. the preferred pattern, then any pattern the block lists;
-// 10. for compounds, a staple lift (back squat, bench press, deadlift, row...) before the rest, and
-//    its plain form before niche variations (decline, single-arm, assisted); for strength, the
-//    conventional deadlift before its variants;
+// 10. for compounds, a staple lift (back squat, bench press, deadlift, row, leg press and hack squat
+//    before any other squat...) before the rest, and its plain form before niche variations
+//    (decline, single-arm, assisted, Smith, sumo...); for strength, the conventional deadlift first;
 // 11. for beginners, beginner-level before intermediate (except for strength, where a beginner
 //    learns the barbell lifts: Rippetoe's novice programme is the classic example);
 // 12. equipment: free weights first for compounds (they load the most), cables and dumbbells first
@@ -58,6 +60,7 @@ const STAPLES: readonly string[] = [
   "barbell full squat",
   "front squat",
   "bench press",
+  "floor press",
   "romanian deadlift",
   "deadlift",
   "overhead press",
@@ -65,13 +68,16 @@ const STAPLES: readonly string[] = [
   "shoulder press",
   "bent-over row",
   "bent over row",
+  // The machine squats before any other squat: a leg press or hack squat is the loadable main lift
+  // where there is no barbell, not whichever odd squat variant sorts first.
+  "leg press",
+  "hack squat",
   "squat",
   "lat pulldown",
   "pull-up",
   "pullup",
   "chin-up",
   "hip thrust",
-  "leg press",
   "lunge",
   "row",
   "pulldown",
@@ -82,13 +88,19 @@ const STAPLES: readonly string[] = [
 
 /** Words of a harder-to-load or niche variation: the plain lift comes first. */
 const VARIATION =
-  /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted)\b/i;
+  /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted|shotgun|chair|plie|sumo|narrow|wide|reverse)\b/i;
 
 /** The competition deadlift, which a strength plan trains as its weekly hinge. */
 const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 
 /** Front raises: the front delts already work in every press. */
 export const FRONT_RAISE = /\bfront (delt )?raises?\b/i;
+
+/**
+ * Side bends and twists: loaded lateral flexion and rotation, the weakest abdominal choices (rollouts, leg raises
+ * and crunches come first), which loadable-first ranking would otherwise pick on every day.
+ */
+const SIDE_BEND = /\bside bends?\b|\btwists?\b/i;
 
 function stapleRank(name: string, goal: Goal): number {
   if (goal === "strength" && CONVENTIONAL_DEADLIFT.test(name.trim())) return -1;
@@ -212,7 +224,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     regression: REGRESSION.test(entry.name) ? 1 : 0,
     barWork: entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry),
     compound: isCompound(entry),
-    frontRaise: FRONT_RAISE.test(entry.name) ? 1 : 0,
+    frontRaise: FRONT_RAISE.test(entry.name) || SIDE_BEND.test(entry.name) ? 1 : 0,
     pattern: patternOf(entry),
     twin: twinKey(entry),
     staple: stapleRank(entry.name, "hypertrophy"),
@@ -254,13 +266,17 @@ export function chooseExercise(
     out[4] = facts.frontRaise;
     out[5] = facts.barWork ? 0 : facts.loadClass;
     out[6] = facts.skill;
-    out[7] = beginner ? 1 - facts.regression : facts.regression;
+    // Regressions are a bodyweight idea: a kneeling cable row or squat is a variation, not an
+    // easier form, so for loaded work the plain lift comes first for everyone.
+    out[7] = beginner && facts.loadClass > 0 ? 1 - facts.regression : facts.regression;
     out[8] = context.leading ? patternRank : 0;
     out[9] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
     out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
     // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
     // lift to vary.
-    const repeats = beginner || (strength && entry.equipment === "barbell");
+    // Strength repeats its barbell lifts where they fit the slot's preferred pattern: a row that
+    // comes back on the day that prefers a vertical pull would keep pull-ups out of the week.
+    const repeats = beginner || (strength && entry.equipment === "barbell" && patternRank === 0);
     out[11] = repeats ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
     out[12] = twins.has(facts.twin) ? 1 : 0;
     out[13] = patternRank;

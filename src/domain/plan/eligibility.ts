@@ -20,6 +20,14 @@ export function allowedEquipment(requested: readonly Equipment[]): ReadonlySet<E
 }
 
 /**
+ * Conditioning and plyometric drills by name, for catalogues that file some of them as strength
+ * (free-exercise-db's "Lunge Sprint", "Freehand Jump Squat"): sprints, jumps, hops, burpees,
+ * mountain climbers, shuffles, skips.
+ */
+const CONDITIONING_NAME =
+  /\b(sprints?|jumps?|jumping|hops?|burpees?|mountain climbers?|shuffles?|skips?|skipping)\b/i;
+
+/**
  * Stretches, cardio and foam rolling are never working sets: they build neither size nor strength.
  * Nor are isometric holds (a plank, a wall sit: their dose is seconds, which a set x reps row
  * cannot say) or plyometrics (jumps and throws are practised fresh in low-rep sets, not taken near
@@ -27,6 +35,7 @@ export function allowedEquipment(requested: readonly Equipment[]): ReadonlySet<E
  */
 export function isWorkingSetExercise(entry: CatalogueEntry): boolean {
   if (entry.category === "stretching" || entry.category === "cardio") return false;
+  if (CONDITIONING_NAME.test(entry.name)) return false;
   if (entry.category === "plyometrics" || entry.force === "static") return false;
   if (entry.equipment === "foam_roll") return false;
   const pattern = patternOf(entry);

@@ -42,7 +42,9 @@ export function fillSpareTime(week: WeekDraft): void {
   // Pulling sets to match the pushing ones come before any accessory work: the fractional count
   // lets the back reach its minimum on fewer direct sets than the chest needs.
   // Strength plans are not held to it, but they also get pulling before arm and calf work.
-  if (week.balanced || week.goal === "strength") while (week.pushSets > week.pullSets && addPullSet(week));
+  if (week.pullShare > 0 || week.goal === "strength") {
+    while (week.pushSets > week.pullSets && addPullSet(week));
+  }
   // One direct slot each, even where presses and rows already give the group half-sets up to its
   // aim (curls and triceps work still belong in a plan); the goal is fixed when the stage starts.
   const oneSlot = new Map<TargetGroup, number>(
@@ -147,8 +149,10 @@ export function addPullSet(week: WeekDraft): boolean {
   }
   for (const day of week.days) {
     if (blockOf(day, "back") === undefined) continue;
-    const slot = draftSlot(week, day, "back", false, undefined, fitsNewSlot(week));
-    if (slot === undefined || !isPull(slot.entry)) continue;
+    // Only a pulling exercise will do: the back's best fit may be a back extension or a shrug.
+    const fits = fitsNewSlot(week);
+    const slot = draftSlot(week, day, "back", false, undefined, (entry) => isPull(entry) && fits(entry));
+    if (slot === undefined) continue;
     if (!fitsCaps(week, slot.entry, MIN_SLOT_SETS) || !fitsTime(week, day, slot.tier, MIN_SLOT_SETS))
       continue;
     slot.sets = MIN_SLOT_SETS;

@@ -2,22 +2,26 @@
 // makes on a finished plan (docs/programming-rules.md, sections 3 and 5).
 // 1. A session's main lift can be loaded: a bodyweight T1 swaps places with a loadable compound of
 //    the same day, where there is one (else the day has no T1).
-// 2. For hypertrophy and general fitness, at least as many pulling sets as pushing sets (balance.ts):
+// 2. For hypertrophy and general fitness, at least as many pulling sets as pushing sets, for strength
+//    three quarters as many (balance.ts):
 //    pull sets are added while time and ranges allow, then push sets are taken away, from groups
 //    that stay at their minimum without them first; spare time freed is filled again.
-// 3. No slot below its minimum sets (3 for a T1, 2 otherwise): raised where it can be, else dropped.
-// 4. Even days: the shortest session at least 60% of the longest, by adding sets to the short day
+// 3. A push, a pull and a leg movement on every full-body day, where they fit; a vertical pull in a
+//    strength week when the lifter has a pull-up bar (vertical-pull.ts).
+// 4. No slot below its minimum sets (3 for a T1, 2 otherwise): raised where it can be, else dropped.
+// 5. Even days: the shortest session at least 60% of the longest, by adding sets to the short day
 //    or taking them from the long one.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
-import { breaksBalance, isPull, isPush } from "./balance.ts";
+import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
-import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
+import { ensureVerticalPull } from "./vertical-pull.ts";
 import {
   addSlot,
   blockOf,
@@ -57,16 +61,18 @@ export function finishWeek(week: WeekDraft): void {
   };
   for (const day of week.days) loadableMainLift(week, day);
   tidyAll();
-  if (week.balanced) {
+  if (week.pullShare > 0) {
     balancePushPull(week);
     fillSpareTime(week); // time freed by the balance goes to pulling and to work that is neither
     tidyAll();
   }
+  completeFullBodyDays(week);
+  ensureVerticalPull(week);
   evenDays(week);
   tidyAll();
   // Tidying may have dropped a pulling slot it could not fill: balance once more, and even the days
   // again (neither step undoes the other: evening never adds pushing past pulling).
-  if (week.balanced && week.pushSets > week.pullSets) {
+  if (lacksPull(week)) {
     balancePushPull(week);
     evenDays(week);
     tidyAll();
@@ -109,10 +115,159 @@ function loadableMainLift(week: WeekDraft, day: DayDraft): void {
 
 function balancePushPull(week: WeekDraft): void {
   let guard = 200;
-  while (guard-- > 0 && week.pushSets > week.pullSets) {
+  while (guard-- > 0 && lacksPull(week)) {
     if (addPullSet(week)) continue;
-    if (!removePushSet(week)) return;
+    if (removePushSet(week)) continue;
+    if (!(week.goal === "strength" && makeRoomForPull(week) && addPullSet(week))) return;
   }
+}
+
+/**
+ * Strength, whose presses stay: arm, calf and abdominal sets on a day with a back block make room
+ * for a 2-set pulling slot, where taking them away frees enough time (pulling before arm work, as
+ * in fill-spare-time.ts).
+ */
+function makeRoomForPull(week: WeekDraft): boolean {
+  const cost = MIN_SLOT_SETS * setSeconds(week.goal, week.experience, "T2");
+  return week.days.some((day) => blockOf(day, "back") !== undefined && makeRoom(week, day, cost));
+}
+
+/**
+ * Takes arm, calf and abdominal sets (T3) off the day until `cost` more seconds fit, fullest slot
+ * first; does nothing and returns false where the time already fits or they cannot free enough.
+ */
+function makeRoom(week: WeekDraft, day: DayDraft, cost: number): boolean {
+  const isAccessory = (slot: SlotDraft): boolean =>
+    slot.tier === "T3" && (ACCESSORY_GROUPS as readonly string[]).includes(slot.group);
+  const freeable =
+    day.slots.filter(isAccessory).reduce((sum, slot) => sum + slot.sets, 0) *
+    setSeconds(week.goal, week.experience, "T3");
+  const now = daySeconds(week, day);
+  if (now + cost <= week.budgetSeconds || now - freeable + cost > week.budgetSeconds) return false;
+  while (daySeconds(week, day) + cost > week.budgetSeconds) {
+    const victim = day.slots.filter(isAccessory).sort((a, b) => b.sets - a.sets || b.seq - a.seq)[0];
+    if (victim === undefined) return false;
+    if (victim.sets > MIN_SLOT_SETS) changeSets(week, day, victim, -1);
+    else removeSlot(week, day, victim);
+  }
+  return true;
+}
+
+/**
+ * A full-body day trains a push, a pull and a leg movement (NSCA Essentials: a whole-body session
+ * covers every basic pattern). Where a day lacks a push or a pull, a 2-set slot is added where its
+ * sets fit the time, every range, the balance and even days; where the group's range is full, a
+ * longer full-body day with two such slots gives one away. Else the day goes without.
+ */
+function completeFullBodyDays(week: WeekDraft): void {
+  const needs: readonly { group: TargetGroup; test: (entry: CatalogueEntry) => boolean }[] = [
+    { group: "back", test: isPull },
+    { group: "chest", test: isPush },
+  ];
+  for (const day of week.days) {
+    if (day.template.kind !== "full") continue;
+    for (const { group, test } of needs) {
+      if (day.slots.some((slot) => test(slot.entry))) continue;
+      const fits = fitsNewSlot(week);
+      const slot = draftSlot(week, day, group, false, undefined, (entry) => test(entry) && fits(entry));
+      if (slot === undefined) {
+        // The group's range may be full: a day with two such slots gives one away, or days with
+        // sets to spare give one each.
+        if (!moveSlotTo(week, day, group, test)) gatherSetsTo(week, day, group, test);
+        continue;
+      }
+      const cost = MIN_SLOT_SETS * setSeconds(week.goal, week.experience, slot.tier);
+      if (daySeconds(week, day) + cost > week.budgetSeconds) continue;
+      slot.sets = MIN_SLOT_SETS;
+      const before = evenness(week);
+      addSlot(week, day, slot);
+      // Not at the price of even days (the rule below): a day made the longest by far goes without.
+      if (worsensEvenness(before, evenness(week))) removeSlot(week, day, slot);
+    }
+  }
+}
+
+/** The shortest day's minutes over the longest's. */
+function evenness(week: WeekDraft): number {
+  const minutes = week.days.map((day) => durationMinutes(daySeconds(week, day)));
+  return Math.min(...minutes) / Math.max(...minutes);
+}
+
+/** A change leaves the days uneven and less even than they were. */
+function worsensEvenness(before: number, after: number): boolean {
+  return after < EVEN_DAYS_RATIO && after < before;
+}
+
+/**
+ * A 2-set slot on `day` made of sets other days' non-main slots of one exercise passing `test` can
+ * spare (above 2 sets): the week's sets, ranges and balance stay as they were.
+ */
+function gatherSetsTo(
+  week: WeekDraft,
+  day: DayDraft,
+  group: TargetGroup,
+  test: (entry: CatalogueEntry) => boolean,
+): boolean {
+  const target = blockOf(day, group);
+  if (target === undefined) return false;
+  const spare = (slot: SlotDraft): boolean =>
+    slot.tier !== "T1" && slot.group === group && test(slot.entry) && slot.sets > MIN_SLOT_SETS;
+  const donors = week.days
+    .filter((other) => other !== day)
+    .flatMap((other) => other.slots.filter(spare).map((slot) => ({ day: other, slot })));
+  const entry = donors.find(({ slot }) => !day.slots.some((own) => own.entry === slot.entry))?.slot.entry;
+  if (entry === undefined) return false;
+  const givers = donors.filter(({ slot }) => slot.entry === entry).slice(0, MIN_SLOT_SETS);
+  if (givers.length < MIN_SLOT_SETS) return false;
+  const tier = (givers[0] as { slot: SlotDraft }).slot.tier;
+  const cost = MIN_SLOT_SETS * setSeconds(week.goal, week.experience, tier);
+  if (daySeconds(week, day) + cost > week.budgetSeconds) return false;
+  for (const giver of givers) changeSets(week, giver.day, giver.slot, -1);
+  addSlot(week, day, {
+    entry,
+    group,
+    tier,
+    sets: MIN_SLOT_SETS,
+    position: target.position,
+    seq: week.nextSeq,
+  });
+  return true;
+}
+
+/**
+ * Moves a non-main slot passing `test` to `day` from a longer full-body day that has two or more
+ * (from the longer day, so the move also evens the days).
+ */
+function moveSlotTo(
+  week: WeekDraft,
+  day: DayDraft,
+  group: TargetGroup,
+  test: (entry: CatalogueEntry) => boolean,
+): boolean {
+  const target = blockOf(day, group);
+  if (target === undefined) return false;
+  for (const donor of week.days) {
+    if (donor === day || donor.template.kind !== "full") continue;
+    if (daySeconds(week, donor) <= daySeconds(week, day)) continue;
+    const matching = donor.slots.filter((slot) => test(slot.entry));
+    if (matching.length < 2) continue;
+    const from = matching
+      .filter((slot) => slot.tier !== "T1" && !day.slots.some((other) => other.entry === slot.entry))
+      .sort((a, b) => a.sets - b.sets || b.seq - a.seq)[0];
+    if (from === undefined) continue;
+    const cost = from.sets * setSeconds(week.goal, week.experience, from.tier);
+    if (daySeconds(week, day) + cost > week.budgetSeconds) continue;
+    const before = evenness(week);
+    // Copies first: removing a slot zeroes its sets.
+    const moved: SlotDraft = { ...from, position: target.position };
+    const back: SlotDraft = { ...from };
+    removeSlot(week, donor, from);
+    addSlot(week, day, { ...moved, seq: week.nextSeq });
+    if (!worsensEvenness(before, evenness(week))) return true;
+    removeSlot(week, day, day.slots.at(-1) as SlotDraft);
+    addSlot(week, donor, { ...back, seq: week.nextSeq });
+  }
+  return false;
 }
 
 /**
@@ -131,6 +286,12 @@ function removePushSet(week: WeekDraft): boolean {
       if (!isPush(slot.entry)) continue;
       // A day's only exercise stays: a short session beats an empty one.
       if (day.slots.length === 1 && slot.tier !== "T1" && slot.sets <= minSlotSets(slot.tier)) continue;
+      // A full-body day with a push and a pull keeps both: its only pressing slot loses sets but
+      // does not go (a day without a pull balances by losing its push).
+      if (onlyPushOfFullDay(day, slot) && slot.sets <= MIN_SLOT_SETS) continue;
+      // Strength keeps its pressing minimums and its barbell presses (the lifts being trained):
+      // its pulling share is met by other pushing work, or not at all.
+      if (week.goal === "strength" && (!keepsMinimum(slot) || keepsTrainedPress(week, slot))) continue;
       if (best === undefined || rank(slot) > rank(best.slot)) best = { day, slot };
     }
   }
@@ -143,6 +304,32 @@ function removePushSet(week: WeekDraft): boolean {
     changeSets(week, day, slot, -1);
   } else removeSlot(week, day, slot);
   return true;
+}
+
+const isBarbellPress = (slot: SlotDraft): boolean =>
+  slot.entry.equipment === "barbell" && (slot.group === "chest" || slot.group === "shoulders");
+
+/**
+ * A barbell bench or overhead press, a strength plan's trained lift, stays where taking it away (a
+ * slot at its minimum goes whole) would leave it on fewer than two days, unless it is an overhead
+ * press and a barbell bench press is on two days or more (the bench is the press a strength plan
+ * practises most; Rippetoe 2011).
+ */
+function keepsTrainedPress(week: WeekDraft, slot: SlotDraft): boolean {
+  if (!isBarbellPress(slot) || slot.sets > minSlotSets(slot.tier)) return false;
+  const daysWith = (test: (other: SlotDraft) => boolean): number =>
+    week.days.filter((day) => day.slots.some(test)).length;
+  if (daysWith((other) => other.entry === slot.entry) > 2) return false;
+  const benchDays = daysWith((other) => isBarbellPress(other) && other.group === "chest");
+  return !(slot.group === "shoulders" && benchDays >= 2);
+}
+
+function onlyPushOfFullDay(day: DayDraft, slot: SlotDraft): boolean {
+  return (
+    day.template.kind === "full" &&
+    day.slots.some((other) => isPull(other.entry)) &&
+    !day.slots.some((other) => other !== slot && isPush(other.entry))
+  );
 }
 
 function tidy(week: WeekDraft, day: DayDraft): void {
@@ -248,11 +435,10 @@ function moveSlot(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
 
 /** One set fewer on the day, from a group above its minimum, never the main lift below its own. */
 function trimSetOn(week: WeekDraft, day: DayDraft): boolean {
-  const balanced = week.balanced;
   // A slot at its minimum goes whole, so what it takes away is all of its sets.
   const removed = (slot: SlotDraft): number => (slot.sets > minSlotSets(slot.tier) ? 1 : slot.sets);
   const above = (slot: SlotDraft): boolean => {
-    if (balanced && isPull(slot.entry) && week.pullSets - removed(slot) < week.pushSets) return false;
+    if (isPull(slot.entry) && lacksPull({ ...week, pullSets: week.pullSets - removed(slot) })) return false;
     for (const [group, weight] of contribution(slot.entry)) {
       if (!(MAJOR_GROUPS as readonly string[]).includes(group)) continue;
       const { min } = weeklyTarget(week.goal, week.experience, group);

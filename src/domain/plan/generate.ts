@@ -5,7 +5,7 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { PlanJson, PlanSessionJson, PlanSlotJson } from "../plan-json.ts";
 import type { Equipment } from "../vocabulary.ts";
-import { keepsBalance } from "./balance.ts";
+import { keepsBalance, pullShare } from "./balance.ts";
 import { FRONT_RAISE } from "./choose-exercise.ts";
 import { addDays, isMonday } from "./dates.ts";
 import { allowedEquipment, isEligible, isWorkingSetExercise } from "./eligibility.ts";
@@ -40,6 +40,7 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
   const week: WeekDraft = {
     supersets: request.goal === "endurance" || request.sessionMinutes <= SUPERSET_MAX_MINUTES,
     balanced,
+    pullShare: pullShare(request.goal, !missing.includes("back")),
     goal: request.goal,
     experience: request.experience,
     equipment,

@@ -25,10 +25,28 @@ export function patternOf(entry: CatalogueEntry): MovementPattern {
   return entry.movementPattern ?? inferPattern(entry);
 }
 
-/** The row's mechanic where it has one, else what its pattern implies. */
+/**
+ * Fly-like moves: straight-arm arcs about the shoulder (flyes, crossovers, pec decks, iron crosses,
+ * around-the-worlds). Single-joint work whatever a catalogue's mechanic says, so never a main lift.
+ */
+const FLY_LIKE = /\b(fly|flys|flyes|flies|cross ?overs?|pec deck|butterfly|iron cross|around the worlds?)\b/i;
+
+const COMPOUND = new WeakMap<CatalogueEntry, boolean>();
+
+/**
+ * The row's mechanic where it has one, else what its pattern implies; a fly-like name is isolation
+ * either way (catalogues mark some flyes compound). Cached: the generator asks it thousands of times.
+ */
 export function isCompound(entry: CatalogueEntry): boolean {
-  if (entry.mechanic !== null) return entry.mechanic === "compound";
-  return isCompoundPattern(patternOf(entry));
+  const cached = COMPOUND.get(entry);
+  if (cached !== undefined) return cached;
+  const compound = FLY_LIKE.test(entry.name)
+    ? false
+    : entry.mechanic !== null
+      ? entry.mechanic === "compound"
+      : isCompoundPattern(patternOf(entry));
+  COMPOUND.set(entry, compound);
+  return compound;
 }
 
 function inferPattern(entry: CatalogueEntry): MovementPattern {

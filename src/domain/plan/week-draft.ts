@@ -51,8 +51,10 @@ export interface WeekDraft {
   weekly: Map<TargetGroup, number>;
   /** Accessory work goes in supersets (supersets.ts): short sessions or an endurance goal. */
   supersets: boolean;
-  /** The week keeps pull >= push (balance.ts). */
+  /** The week keeps pull >= push (balance.ts): its templates lead with pulls, not overhead presses. */
   balanced: boolean;
+  /** Pulling sets needed per pushing set (balance.ts, pullShare); 0 where no balance is kept. */
+  pullShare: number;
   /** Direct weekly sets of pushing and of pulling exercises (balance.ts). */
   pushSets: number;
   pullSets: number;

@@ -1,0 +1,106 @@
+// Known data errors of the free-exercise-db file (https://github.com/yuhonas/free-exercise-db), fixed
+// on import. Data, not code paths: one row per exercise `id`, the fields it corrects and a one-line
+// reason. `mapFreeExerciseDb` applies a row after mapping the exercise and lists it in `corrected`,
+// so the import report counts the corrections like the inferred requirements. A row whose id is
+// not in the file does nothing (another version of the file may have fixed it).
+//
+// Kinds of error, each of which produced a plan a coach would not sign (docs/programming-rules.md,
+// section 6):
+// - wrong primary muscle: the conventional deadlift filed under "lower back" never came up as the
+//   weekly hinge; a floor press filed under "triceps" never came up as a chest press;
+// - isolation marked compound: a fly-like move ranked as a day's main lift;
+// - conditioning or plyometrics filed as strength: a sprint or a jump prescribed as 4 x 8-12;
+// - an isometric hold filed as a dynamic move: prescribed in reps;
+// - an Olympic lift filed as strength: a clean as hamstring work;
+// - an apparatus the exercise needs that its `equipment` does not say (a bosu ball, an exercise ball,
+//   a Smith machine, an EZ curl bar).
+
+import type { Category, Equipment, Force, Mechanic, MuscleGroup } from "../vocabulary.ts";
+
+export interface FreeExerciseDbCorrection {
+  /** Why the source value is wrong, in one line (shown in the import report's data). */
+  reason: string;
+  /** The right primary muscle; the source's primary becomes a secondary muscle. */
+  primaryMuscle?: MuscleGroup;
+  mechanic?: Mechanic;
+  force?: Force;
+  category?: Category;
+  /** Apparatus needed beyond the main implement, added to what the name implies. */
+  requires?: Equipment[];
+}
+
+const DEADLIFT = "a deadlift filed under lower back: the weekly hinge trains hamstrings and glutes first";
+const FLOOR_PRESS = "a floor press filed under triceps: a bench press from the floor, a chest press";
+
+export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseDbCorrection>> = {
+  Barbell_Deadlift: { primaryMuscle: "hamstrings", reason: DEADLIFT },
+  Deficit_Deadlift: { primaryMuscle: "hamstrings", reason: DEADLIFT },
+  Deadlift_with_Bands: { primaryMuscle: "hamstrings", reason: DEADLIFT },
+  Deadlift_with_Chains: { primaryMuscle: "hamstrings", reason: DEADLIFT },
+  Reverse_Band_Deadlift: { primaryMuscle: "hamstrings", reason: DEADLIFT },
+  Axle_Deadlift: { primaryMuscle: "hamstrings", reason: DEADLIFT },
+  Dumbbell_Floor_Press: { primaryMuscle: "chest", reason: FLOOR_PRESS },
+  Floor_Press: { primaryMuscle: "chest", reason: FLOOR_PRESS },
+  Floor_Press_with_Chains: { primaryMuscle: "chest", reason: FLOOR_PRESS },
+  One_Arm_Floor_Press: { primaryMuscle: "chest", reason: FLOOR_PRESS },
+  Around_The_Worlds: {
+    mechanic: "isolation",
+    reason: "a light fly-like arc with straight arms, marked compound",
+  },
+  Glute_Kickback: {
+    mechanic: "isolation",
+    reason: "a single-joint hip extension on all fours, marked compound",
+  },
+  Flutter_Kicks: {
+    mechanic: "isolation",
+    reason: "prone leg kicks, a single-joint hip extension, marked compound",
+  },
+  Reverse_Hyperextension: {
+    mechanic: "isolation",
+    reason: "a hip-extension accessory on a pad with no mechanic, so it read as a main hinge",
+  },
+  Isometric_Wipers: {
+    force: "static",
+    reason: "an isometric hold in the push-up position, filed as a dynamic push",
+  },
+  Car_Drivers: {
+    force: "static",
+    reason: "a plate held at arm's length and turned: a front-delt hold, filed as a dynamic push",
+  },
+  Dumbbell_Clean: {
+    category: "olympic_weightlifting",
+    reason: "an Olympic lift filed as strength, so it served as hamstring work",
+  },
+  Lunge_Sprint: {
+    category: "plyometrics",
+    reason: "explosive alternating split jumps in a Smith machine, filed as strength",
+  },
+  Freehand_Jump_Squat: { category: "plyometrics", reason: "a jump, filed as strength" },
+  Weighted_Jump_Squat: { category: "plyometrics", reason: "a loaded jump, filed as strength" },
+  Wind_Sprints: { category: "cardio", reason: "a conditioning drill, filed as abdominal strength work" },
+  Smith_Incline_Shoulder_Raise: {
+    requires: ["machine", "bench"],
+    reason: "done in a Smith machine, which its equipment (barbell) does not say",
+  },
+  "Close-Grip_EZ_Bar_Curl": {
+    requires: ["ez_bar"],
+    reason: "needs an EZ curl bar, which its equipment (barbell) does not say",
+  },
+  Decline_EZ_Bar_Triceps_Extension: {
+    requires: ["ez_bar"],
+    reason: "needs an EZ curl bar, which its equipment (barbell) does not say",
+  },
+  Bosu_Ball_Cable_Crunch_With_Side_Bends: {
+    requires: ["other"],
+    reason: "needs a bosu ball, which its equipment (cable) does not say",
+  },
+  "Crunch_-_Legs_On_Exercise_Ball": {
+    requires: ["exercise_ball"],
+    reason: "needs an exercise ball, which its equipment (body only) does not say",
+  },
+};
+
+/** The correction for an id, if any (own keys only: an id like "constructor" is no correction). */
+export function correctionFor(id: string): FreeExerciseDbCorrection | undefined {
+  return Object.hasOwn(FREE_EXERCISE_DB_CORRECTIONS, id) ? FREE_EXERCISE_DB_CORRECTIONS[id] : undefined;
+}
