@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { z } from "zod";
 import {
+  checkPlanRequestPayload,
   PLAN_GENERATE_QUEUE,
   PLAN_QUEUE_OPTIONS,
   PlanRequestFailedError,
@@ -105,6 +106,12 @@ export const planRequest: CliCommand = {
   path: ["plan", "request"],
   parse: parsePlanRequest,
   async run(args: PlanRequestArgs, ctx: CliContext) {
+    // The job's whole check, with the clock (the date window): bad input, exit 2.
+    const checked = checkPlanRequestPayload(args.payload, ctx.now());
+    if (!checked.ok) {
+      const [field = "", ...problem] = checked.error.split(": ");
+      throw new InputError(`plan request: ${FLAG_OF_FIELD[field] ?? field}: ${problem.join(": ")}`);
+    }
     if (!(await userExists(ctx.pool, args.payload.userId))) {
       throw new InputError(`plan request: --user: no such user: ${args.payload.userId}`);
     }
@@ -112,7 +119,7 @@ export const planRequest: CliCommand = {
     // The queue exists once a worker has started; before that, the CLI creates it with the same
     // policy so the request waits in it and a worker started later catches up.
     await ensureQueue(boss, PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS);
-    const jobId = await sendPlanRequest(boss, args.payload);
+    const jobId = await sendPlanRequest(boss, args.payload, ctx.now());
     ctx.out(`job ${jobId}`);
     if (!args.wait) return;
 

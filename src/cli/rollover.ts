@@ -3,12 +3,12 @@
 // that is not a real YYYY-MM-DD is bad usage: exit 2 before the database is opened. Progress (plans
 // rolled of those due) goes to stderr: a bar on a terminal, log lines otherwise.
 import { countDuePlans } from "../db/queries/rollover.ts";
-import { rolloverDate, runRollover } from "../jobs/plan-rollover.ts";
+import { asOfProblem, rolloverDate, runRollover } from "../jobs/plan-rollover.ts";
 import { isIsoDate } from "../rollover/as-of.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import type { CliContext } from "./context.ts";
-import { UsageError } from "./usage.ts";
+import { InputError, UsageError } from "./usage.ts";
 
 export interface RolloverArgs {
   asOf?: string;
@@ -26,6 +26,9 @@ export const rolloverCommand = {
   async run(args: RolloverArgs, ctx: CliContext) {
     const started = performance.now();
     const asOf = rolloverDate(args, ctx.config, ctx.now);
+    // The job's own check: a date outside the window is bad input (exit 2), as in the queue.
+    const problem = asOfProblem({ asOf }, ctx.now());
+    if (problem) throw new InputError(`rollover: ${problem}`);
     const progress = ctx.progress({ label: `rollover as of ${asOf}`, unit: "plans" });
     progress.start(await countDuePlans(ctx.pool, asOf));
     const result = await runRollover(

@@ -7,27 +7,47 @@
 // never run at once through the queue, and a backlog of ticks collapses into one. The CLI's
 // `rollover` calls the same rolloverAsOf in its own process.
 import { z } from "zod";
+import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import type { Config } from "../config.ts";
+import { inDateWindow, outsideWindowMessage, planDateWindow } from "../domain/date-window.ts";
 import type { Logger } from "../logger.ts";
 import { isIsoDate, todayIn } from "../rollover/as-of.ts";
 import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "../rollover/rollover.ts";
+import { shown } from "./bounds.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
 
 export const PLAN_ROLLOVER_QUEUE = "plan.rollover";
 
-export const planRolloverPayload = z.strictObject({
-  asOf: z
-    .string({ error: (issue) => `must be a date YYYY-MM-DD (got ${JSON.stringify(issue.input)})` })
-    .refine(isIsoDate, { error: (issue) => `must be a date YYYY-MM-DD (got ${JSON.stringify(issue.input)})` })
-    .optional(),
-});
+export const planRolloverPayload = z.strictObject(
+  {
+    asOf: z
+      .string({ error: (issue) => `must be a date YYYY-MM-DD (got ${shown(issue.input)})` })
+      .refine(isIsoDate, { error: (issue) => `must be a date YYYY-MM-DD (got ${shown(issue.input)})` })
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? `must be a JSON object (got ${shown(issue.input)})` : undefined,
+  },
+);
 
 export type PlanRolloverPayload = z.infer<typeof planRolloverPayload>;
 
 /** The as-of date a run uses: the given one, or today in ROLLOVER_TZ by the clock. */
 export const rolloverDate = (payload: PlanRolloverPayload, config: Config, now: () => Date): string =>
   payload.asOf ?? todayIn(config.ROLLOVER_TZ, now());
+
+/**
+ * asOf inside the date window around the clock's today (src/domain/date-window.ts): the rollover
+ * creates weeks up to asOf, and the database refuses weeks outside the window.
+ */
+export function asOfProblem(payload: PlanRolloverPayload, now: Date): string | undefined {
+  const window = planDateWindow(now);
+  return payload.asOf !== undefined && !inDateWindow(payload.asOf, window)
+    ? `asOf: ${outsideWindowMessage(payload.asOf, window)}`
+    : undefined;
+}
 
 /** What the job and the CLI both run. */
 export function runRollover(
@@ -52,15 +72,20 @@ export function planRolloverDefinition(
     name: PLAN_ROLLOVER_QUEUE,
     queue: {
       policy: "stately",
-      // A run is idempotent, so a failed one is simply run again; an hour covers millions of plans.
+      // A run is idempotent, so a failed one is simply run again: soon (5, 10, 20 s), so a killed
+      // worker's run resumes within 30 s. The heartbeat finds a dead worker; the hour of expiry
+      // bounds a live but hung one (a run over millions of plans takes minutes).
       retryLimit: 3,
-      retryDelay: 60,
+      retryDelay: 5,
       retryBackoff: true,
       expireInSeconds: 3600,
+      heartbeatSeconds: QUEUE_HEARTBEAT_SECONDS,
       notify: true,
     },
-    work: { batchSize: 1, pollingIntervalSeconds: 10 },
+    // A retry coming due sends no NOTIFY: poll for it every 5 s (pg-boss's default with notify is 30 s).
+    work: { batchSize: 1, pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 },
     payload: planRolloverPayload,
+    check: (payload) => asOfProblem(payload, deps.now()),
     handle: (payload, ctx) => runRollover(deps, payload, ctx.logger),
   };
 }

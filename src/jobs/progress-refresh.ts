@@ -14,7 +14,9 @@
 // are the durable record: whatever a stopped or disconnected worker missed, the sweep finds.
 import type pg from "pg";
 import { z } from "zod";
+import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import { type RefreshCounts, refreshProgress } from "../db/queries/progress.ts";
+import { shown } from "./bounds.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
 
@@ -25,12 +27,16 @@ export const PROGRESS_DIRTY_CHANNEL = "progress_dirty";
 export const SWEEP_KEY = "sweep";
 const RECONNECT_MS = [500, 1_000, 2_000, 5_000, 10_000] as const;
 
-export const progressRefreshPayload = z.strictObject({
-  userId: z.guid({ error: (issue) => `must be a uuid (got ${JSON.stringify(issue.input)})` }).optional(),
-  full: z
-    .boolean({ error: (issue) => `must be true or false (got ${JSON.stringify(issue.input)})` })
-    .optional(),
-});
+export const progressRefreshPayload = z.strictObject(
+  {
+    userId: z.guid({ error: (issue) => `must be a uuid (got ${shown(issue.input)})` }).optional(),
+    full: z.boolean({ error: (issue) => `must be true or false (got ${shown(issue.input)})` }).optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === "invalid_type" ? `must be a JSON object (got ${shown(issue.input)})` : undefined,
+  },
+);
 
 export type ProgressRefreshPayload = z.infer<typeof progressRefreshPayload>;
 
@@ -47,11 +53,14 @@ export function progressRefreshDefinition(
       retryDelay: 5,
       retryBackoff: true,
       retryDelayMax: 300,
-      // A full rebuild of 10M sets takes under a minute (bench/RESULTS.md); leave ample room.
+      // A full rebuild of 10M sets takes minutes (bench/RESULTS.md); the expiry bounds a hung
+      // worker, the heartbeat finds a dead one within seconds.
       expireInSeconds: 1800,
+      heartbeatSeconds: QUEUE_HEARTBEAT_SECONDS,
       notify: true,
     },
-    work: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 2 },
+    // A retry coming due sends no NOTIFY: poll for it every 5 s (pg-boss's default with notify is 30 s).
+    work: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5 },
     payload: progressRefreshPayload,
     async handle(payload, ctx) {
       const counts = await refreshProgress(deps.pool, payload);

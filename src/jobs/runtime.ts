@@ -3,8 +3,10 @@
 // a job that can never succeed fails at once (dead letter) instead of burning its retries.
 import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-boss";
 import type { z } from "zod";
+import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import type { Logger } from "../logger.ts";
 import { observeJob } from "../metrics/process-metrics.ts";
+import { boundedText, payloadSizeProblem, shown } from "./bounds.ts";
 
 /** An error retrying cannot fix (bad payload, unknown user): the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
@@ -40,6 +42,8 @@ export interface SettledJob<Payload, Result> {
 
 export interface QueueDefinition<Payload, Result> {
   name: string;
+  /** A check of the parsed payload that needs more than its shape (the date window, by the clock). */
+  check?(payload: Payload): string | undefined;
   /** Queue policy: retries, backoff, expiry, notify... The dead-letter queue is added here. */
   queue: Omit<Queue, "name" | "deadLetter">;
   work: Omit<WorkOptions, "perJobResults" | "includeMetadata" | "transactional">;
@@ -65,8 +69,15 @@ export const deadLetterQueueOf = (name: string) => `${name}.dead`;
 /** Creates the queue and its dead-letter queue, or brings an existing queue's options up to date. */
 export async function ensureQueue(boss: PgBoss, name: string, options: Omit<Queue, "name" | "deadLetter">) {
   const deadLetter = deadLetterQueueOf(name);
-  // Dead letters are kept for 30 days so an operator can look at them (`status` lists them).
-  await boss.createQueue(deadLetter, { retentionSeconds: 30 * 86_400, deleteAfterSeconds: 30 * 86_400 });
+  // Dead letters are kept for 30 days so an operator can look at them (`status` lists them). The
+  // plan.generate dead letters have a worker too: a heartbeat, so a killed one is retried soon.
+  const deadLetterOptions = {
+    retentionSeconds: 30 * 86_400,
+    deleteAfterSeconds: 30 * 86_400,
+    heartbeatSeconds: QUEUE_HEARTBEAT_SECONDS,
+  };
+  await boss.createQueue(deadLetter, deadLetterOptions);
+  await boss.updateQueue(deadLetter, deadLetterOptions);
   await boss.createQueue(name, { ...options, deadLetter });
   const { policy: _policy, partition: _partition, heartbeatSeconds, retryDelayMax, ...updatable } = options;
   await boss.updateQueue(name, {
@@ -86,7 +97,9 @@ export function describeZodError(error: z.ZodError, knownHint?: string): string 
   if (!issue) return "payload: invalid";
   if (issue.code === "unrecognized_keys") {
     const s = issue.keys.length > 1 ? "s" : "";
-    return `${issue.keys.join(", ")}: unknown field${s}${knownHint ? ` (${knownHint})` : ""}`;
+    // A key that is not a plain name is quoted (and cut), so the message still reads "field: problem".
+    const names = issue.keys.map((key) => (/^[\w-]{1,64}$/.test(key) ? key : shown(key)));
+    return `${names.join(", ")}: unknown field${s}${knownHint ? ` (${knownHint})` : ""}`;
   }
   const field = issue.path
     .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
@@ -108,11 +121,41 @@ async function handleEach<Payload, Result>(
       try {
         return { status: "completed", output: await handle(payload, ctx) };
       } catch (error) {
-        if (error instanceof PermanentJobError) return { status: "deadletter", error: error.message };
-        return { status: "failed", error: errorText(error), cause: error };
+        if (error instanceof PermanentJobError)
+          return { status: "deadletter", error: boundedText(error.message) };
+        return { status: "failed", error: boundedText(errorText(error)), cause: error };
       }
     }),
   );
+}
+
+/**
+ * A payload's whole check: the size limit first (a payload over it is refused before it is parsed,
+ * so its message never quotes it), then the zod schema, then the definition's own check. The
+ * message names the field and is bounded.
+ */
+export function checkPayload<Payload, Result>(
+  def: Pick<QueueDefinition<Payload, Result>, "payload" | "check" | "describeInvalid">,
+  data: unknown,
+): { ok: true; payload: Payload } | { ok: false; error: string } {
+  const tooLarge = payloadSizeProblem(data);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  const parsed = def.payload.safeParse(data ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: boundedText((def.describeInvalid ?? describeZodError)(parsed.error)) };
+  }
+  const problem = def.check?.(parsed.data);
+  return problem ? { ok: false, error: boundedText(problem) } : { ok: true, payload: parsed.data };
+}
+
+/** One job on its own, as runBatch settles it (the fault suite's fuzzers call this). */
+export async function runJob<Payload, Result>(
+  def: QueueDefinition<Payload, Result>,
+  job: FetchedJob,
+  logger: Logger,
+): Promise<JobResult> {
+  const [result] = await runBatch(def, [job], logger);
+  return result as JobResult;
 }
 
 /**
@@ -133,14 +176,16 @@ export async function runBatch<Payload, Result>(
     logger.child({ queue: def.name, jobId: job.id, attempt: job.retryCount + 1, of: job.retryLimit + 1 }),
   );
   jobs.forEach((job, index) => {
-    const parsed = def.payload.safeParse(job.data ?? {});
-    if (parsed.success) {
+    const checked = checkPayload(def, job.data);
+    if (checked.ok) {
       const ctx = { logger: logs[index] as Logger, jobId: job.id, attempt: job.retryCount + 1 };
-      valid.push({ job, payload: parsed.data, ctx, index });
-      settled[index] = { job, payload: parsed.data, outcome: { status: "failed", error: "no outcome" } };
+      valid.push({ job, payload: checked.payload, ctx, index });
+      settled[index] = { job, payload: checked.payload, outcome: { status: "failed", error: "no outcome" } };
     } else {
-      const error = (def.describeInvalid ?? describeZodError)(parsed.error);
-      settled[index] = { job, outcome: { status: "deadletter", error, reason: "invalid_payload" } };
+      settled[index] = {
+        job,
+        outcome: { status: "deadletter", error: checked.error, reason: "invalid_payload" },
+      };
     }
   });
   if (valid.length > 0) {
@@ -148,7 +193,7 @@ export async function runBatch<Payload, Result>(
     try {
       outcomes = def.handleBatch ? await def.handleBatch(valid) : await handleEach(def, valid);
     } catch (error) {
-      outcomes = valid.map(() => ({ status: "failed", error: errorText(error), cause: error }));
+      outcomes = valid.map(() => ({ status: "failed", error: boundedText(errorText(error)), cause: error }));
     }
     valid.forEach((v, i) => {
       (settled[v.index] as SettledJob<Payload, Result>).outcome = outcomes[i] ?? {
@@ -183,8 +228,8 @@ export async function runBatch<Payload, Result>(
         payload === undefined ? "job rejected: invalid payload" : "job failed permanently",
       );
     } else {
-      const err = outcome.cause ?? outcome.error;
-      log.error({ ms, batch, err }, "job failed; pg-boss retries it while attempts remain");
+      // The bounded message, never the error itself: an input can't make the log large (bounds.ts).
+      log.error({ ms, batch, error: outcome.error }, "job failed; pg-boss retries it while attempts remain");
     }
     return { id: job.id, status: outcome.status, output: { error: outcome.error } };
   });

@@ -7,7 +7,8 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isIsoDate(value: string): boolean {
   const match = DATE_RE.exec(value);
   if (match === null) return false;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // setUTCFullYear: Date.UTC would read years 0-99 as 1900-1999.
+  const ms = new Date(0).setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value;
 }
 

@@ -8,6 +8,13 @@ import { pickDuePlans, rollOneWeek } from "../db/queries/rollover.ts";
 import type { Logger } from "../logger.ts";
 import { isIsoDate } from "./as-of.ts";
 
+/**
+ * The most weeks one run gives one plan. A plan further behind (the date window allows about 53
+ * weeks) gets the rest from the next runs, and every due plan's first week comes before any
+ * plan's second (rounds, below), so a long catch-up never delays other users' weeks.
+ */
+export const ROLLOVER_MAX_WEEKS_PER_PLAN = 12;
+
 export interface RolloverOptions {
   /** Plans per batch (ROLLOVER_BATCH_PLANS): bounds each statement's rows, locks and duration. */
   batchPlans: number;
@@ -16,6 +23,8 @@ export interface RolloverOptions {
    * Batches hold disjoint plans, and overlapping ones would still be safe (docs/rollover.md).
    */
   concurrency?: number;
+  /** Weeks per plan per run (default ROLLOVER_MAX_WEEKS_PER_PLAN). */
+  maxWeeksPerPlan?: number;
   logger: Logger;
   /** Called after each batch with the running totals (the CLI's progress bar). */
   onBatch?: (progress: RolloverResult & { batches: number }) => void;
@@ -41,91 +50,116 @@ async function stepWithRetry(pool: pg.Pool, asOf: string, ids: readonly string[]
   }
 }
 
+const positiveInt = (name: string, value: number | undefined) => {
+  if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+    throw new RangeError(`${name} must be a positive integer (got ${value})`);
+  }
+};
+
+/**
+ * Rolls every due plan as of `asOf`, in rounds: round 1 gives every due plan (picked in batches,
+ * keyset on plan id) one week; round r gives one more week to the plans still due after round
+ * r-1, in batches of the same size; at most `maxWeeksPerPlan` rounds. So a plan weeks behind
+ * never holds up another plan's current week, and one run's work per plan is bounded.
+ */
 export async function rolloverAsOf(
   pool: pg.Pool,
   asOf: string,
   opts: RolloverOptions,
 ): Promise<RolloverResult> {
   if (!isIsoDate(asOf)) throw new RangeError(`asOf must be a date YYYY-MM-DD (got ${asOf})`);
-  if (!Number.isInteger(opts.batchPlans) || opts.batchPlans < 1) {
-    throw new RangeError(`batchPlans must be a positive integer (got ${opts.batchPlans})`);
-  }
-  if (opts.concurrency !== undefined && (!Number.isInteger(opts.concurrency) || opts.concurrency < 1)) {
-    throw new RangeError(`concurrency must be a positive integer (got ${opts.concurrency})`);
-  }
+  positiveInt("batchPlans", opts.batchPlans);
+  positiveInt("concurrency", opts.concurrency);
+  positiveInt("maxWeeksPerPlan", opts.maxWeeksPerPlan);
+  const maxRounds = opts.maxWeeksPerPlan ?? ROLLOVER_MAX_WEEKS_PER_PLAN;
+  const concurrency = opts.concurrency ?? 1;
   const log = opts.logger.child({ component: "rollover", asOf });
   const started = performance.now();
+  const rolled = new Set<string>();
   let weeksCreated = 0;
-  let plansRolled = 0;
   let batches = 0;
-  let after: string | null = null;
 
-  // One batch: a week step for its due plans, repeated while some are still due (catch-up).
-  const rollBatch = async (batch: readonly string[], n: number) => {
+  // One week step for a batch; returns the plans of the batch still due after it.
+  const rollBatch = async (batch: readonly string[], round: number): Promise<string[]> => {
     const batchStarted = performance.now();
-    const rolled = new Set<string>();
-    let weeks = 0;
-    let sessions = 0;
-    let exercises = 0;
-    let steps = 0;
-    // Each step gives every still-due plan of the batch one week; a plan's later weeks are built
-    // from the week the previous step made. Weeks missed while nothing ran have no logged sets,
-    // so they carry over (deload and restore weeks still fall where they belong).
-    let ids: readonly string[] = batch;
-    while (ids.length > 0) {
-      const step = await stepWithRetry(pool, asOf, ids, log);
-      steps++;
-      for (const id of step.rolled) rolled.add(id);
-      weeks += step.rolled.length;
-      sessions += step.sessions;
-      exercises += step.exercises;
-      ids = step.stillDue;
-    }
-    weeksCreated += weeks;
-    plansRolled += rolled.size;
-    opts.onBatch?.({ weeksCreated, plansRolled, batches });
+    const step = await stepWithRetry(pool, asOf, batch, log);
+    for (const id of step.rolled) rolled.add(id);
+    weeksCreated += step.rolled.length;
+    batches++;
+    opts.onBatch?.({ weeksCreated, plansRolled: rolled.size, batches });
     const totalMs = performance.now() - started;
     log.info(
       {
-        batch: n,
+        round,
+        batch: batches,
         plans: batch.length,
-        steps,
-        weeks,
-        sessions,
-        exercises,
+        weeks: step.rolled.length,
+        sessions: step.sessions,
+        exercises: step.exercises,
         ms: Math.round(performance.now() - batchStarted),
         weeksCreated,
-        plansRolled,
-        plansPerSecond: Math.round((plansRolled * 1000) / Math.max(1, totalMs)),
+        plansRolled: rolled.size,
+        plansPerSecond: Math.round((rolled.size * 1000) / Math.max(1, totalMs)),
       },
       "rollover batch done",
     );
+    return step.stillDue;
   };
 
-  // Batches are picked one after another (keyset on plan id) and rolled by up to `concurrency`
-  // at once. The first failure stops picking; batches in flight finish before it is thrown.
-  const concurrency = opts.concurrency ?? 1;
-  const inFlight = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  while (failure === undefined) {
+  // Runs the batches a source yields, up to `concurrency` at once; the first failure stops taking
+  // new ones and is thrown once the batches in flight finished. Returns the plans still due.
+  const runRound = async (round: number, nextBatch: () => Promise<readonly string[]>) => {
+    const stillDue: string[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    while (failure === undefined) {
+      const batch = await nextBatch();
+      if (batch.length === 0) break;
+      const running: Promise<void> = rollBatch(batch, round)
+        .then((due) => {
+          stillDue.push(...due);
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure.error;
+    return stillDue;
+  };
+
+  // Round 1: every due plan, picked batch by batch (keyset on plan id).
+  let after: string | null = null;
+  let stillDue = await runRound(1, async () => {
     const batch = await pickDuePlans(pool, asOf, after, opts.batchPlans);
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1] ?? null;
-    batches++;
-    const running: Promise<void> = rollBatch(batch, batches)
-      .catch((error: unknown) => {
-        failure ??= { error };
-      })
-      .finally(() => inFlight.delete(running));
-    inFlight.add(running);
-    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    after = batch[batch.length - 1] ?? after;
+    return batch;
+  });
+  // Rounds 2..max: the plans still behind, in plan id order (the deadlock argument).
+  for (let round = 2; round <= maxRounds && stillDue.length > 0; round++) {
+    const queue = stillDue.sort();
+    let next = 0;
+    stillDue = await runRound(round, async () => {
+      const batch = queue.slice(next, next + opts.batchPlans);
+      next += batch.length;
+      return batch;
+    });
   }
-  await Promise.all(inFlight);
-  if (failure !== undefined) throw failure.error;
 
   log.info(
-    { weeksCreated, plansRolled, batches, ms: Math.round(performance.now() - started) },
-    "rollover finished",
+    {
+      weeksCreated,
+      plansRolled: rolled.size,
+      batches,
+      plansStillBehind: stillDue.length,
+      ms: Math.round(performance.now() - started),
+    },
+    stillDue.length > 0
+      ? "rollover finished; plans still behind get their next weeks from the next runs"
+      : "rollover finished",
   );
-  return { weeksCreated, plansRolled };
+  return { weeksCreated, plansRolled: rolled.size };
 }

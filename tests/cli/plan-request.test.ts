@@ -8,6 +8,7 @@ import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { createUser, newId } from "../helpers/auth.ts";
 import { firstLine, runCli } from "../helpers/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday } from "../helpers/dates.ts";
 
 let tdb: TestDatabase;
 let worker: RunningWorker | undefined;
@@ -20,6 +21,8 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
+/** This week's Monday, from the clock (the database keeps plan dates within a year of today). */
+const W0 = monday(0);
 const cli = (...args: string[]) => runCli(args, { databaseUrl: tdb.url });
 
 async function start() {
@@ -69,6 +72,19 @@ describe("plan request, no worker running", () => {
     const run = await cli("plan", "request", "--user", userId, "--days", "3");
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(`error: plan request: --user: no such user: ${userId}`);
+    const { rowCount } = await tdb.pool.query("SELECT 1 FROM pgboss.job WHERE data->>'userId' = $1", [
+      userId,
+    ]);
+    expect(rowCount).toBe(0);
+  });
+
+  it("a --week-start outside the date window exits 2 naming the flag, and enqueues nothing", async () => {
+    const userId = await createUser(tdb.pool);
+    const run = await cli("plan", "request", "--user", userId, "--days", "3", "--week-start", "0001-01-01");
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(
+      /^error: plan request: --week-start: must lie from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, a year either side of today \(got "0001-01-01"\)$/,
+    );
     const { rowCount } = await tdb.pool.query("SELECT 1 FROM pgboss.job WHERE data->>'userId' = $1", [
       userId,
     ]);
@@ -139,7 +155,7 @@ describe("plan request with a running worker", () => {
       "--equipment",
       "barbell,dumbbell,cable",
       "--week-start",
-      "2026-11-30",
+      W0,
       "--minutes",
       "75",
       "--wait",
@@ -151,11 +167,11 @@ describe("plan request with a running worker", () => {
     const out = run.stdout;
     expect(out).toMatch(/^job [0-9a-f-]{36}\n/);
     expect(out).toContain(`plan ${planId}`);
-    expect(out).toContain("upper_lower · hypertrophy · beginner · active · starts 2026-11-30");
-    expect(out).toContain("week 1 · 2026-11-30");
+    expect(out).toContain(`upper_lower · hypertrophy · beginner · active · starts ${W0}`);
+    expect(out).toContain(`week 1 · ${W0}`);
     expect(out).toMatch(/#\s+exercise\s+muscle\s+sets x reps\s+RIR\s+tier\s+load/);
     expect(out).toMatch(/\d+ x \d+(-\d+)?/);
-    expect(out.match(/^ {2}\S.* · (Mon|Tue|Wed|Thu|Fri|Sat|Sun) 2026-1[12]-\d\d · /gm)).toHaveLength(4);
+    expect(out.match(/^ {2}\S.* · (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d\d-\d\d · /gm)).toHaveLength(4);
   });
 
   it("a repeated --request-id makes no second plan and prints the same plan", async () => {

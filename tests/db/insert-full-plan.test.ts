@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, plusDays } from "../helpers/dates.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
+
+/** This week's Monday: samplePlanJson's default week_start (dates come from the clock). */
+const W0 = monday(0);
 
 describe("insert_full_plan", () => {
   let tdb: TestDatabase;
@@ -41,7 +45,7 @@ describe("insert_full_plan", () => {
       {
         user_id: userId,
         split_type: "upper_lower",
-        week_start: "2026-11-30",
+        week_start: W0,
         goal_type: "hypertrophy",
         experience_level: "intermediate",
         status: "active",
@@ -51,7 +55,7 @@ describe("insert_full_plan", () => {
       "SELECT week_number, week_start FROM modular_training_week WHERE plan_id = $1",
       [planId],
     );
-    expect(weeks).toEqual([{ week_number: 1, week_start: "2026-11-30" }]);
+    expect(weeks).toEqual([{ week_number: 1, week_start: W0 }]);
 
     const { rows: stored } = await tdb.pool.query(
       `SELECT s.day_label, s.session_date, s.day_of_week, s.focus_area, s.completed,
@@ -134,7 +138,7 @@ describe("insert_full_plan", () => {
     ],
     [
       "a week_start that is not a Monday",
-      (p) => ({ ...p, week_start: "2026-12-01" }),
+      (p) => ({ ...p, week_start: plusDays(W0, 1) }),
       /week_start: must be a Monday/,
     ],
     ["an unknown goal", (p) => ({ ...p, goal_type: "bulk" }), /goal_type: must be one of/],
@@ -146,13 +150,13 @@ describe("insert_full_plan", () => {
     ],
     [
       "a date outside the week",
-      (p) => set(p, 0, null, "date", "2026-12-07"),
-      /sessions\[0\] \(Upper-A\): date 2026-12-07 is not in the week/,
+      (p) => set(p, 0, null, "date", plusDays(W0, 7)),
+      new RegExp(`sessions\\[0\\] \\(Upper-A\\): date ${plusDays(W0, 7)} is not in the week`),
     ],
     [
       "a date on another weekday",
-      (p) => set(p, 0, null, "date", "2026-12-01"),
-      /sessions\[0\] \(Upper-A\): date 2026-12-01 is not day_of_week 1/,
+      (p) => set(p, 0, null, "date", plusDays(W0, 1)),
+      new RegExp(`sessions\\[0\\] \\(Upper-A\\): date ${plusDays(W0, 1)} is not day_of_week 1`),
     ],
     [
       "an empty focus_area",
@@ -196,7 +200,7 @@ describe("insert_full_plan", () => {
       (p) => set(p, 0, 0, "order_in_session", -1),
       /order_in_session must be a positive integer/,
     ],
-    ["a negative weight", (p) => set(p, 0, 0, "weight", -5), /weight must be null or a number/],
+    ["a negative weight", (p) => set(p, 0, 0, "weight", -5), /weight must be null, 0, or a number/],
   ];
 
   it.each(bad)(

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, plusDays } from "../helpers/dates.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
 
 type Plan = ReturnType<typeof samplePlanJson>;
@@ -17,6 +18,9 @@ function set(plan: Plan, session: number, slot: number | null, key: string, valu
   else target[key] = value;
   return copy;
 }
+
+/** This week's Monday: samplePlanJson's default week_start (dates come from the clock). */
+const W0 = monday(0);
 
 describe("insert_full_plans", () => {
   let tdb: TestDatabase;
@@ -69,7 +73,7 @@ describe("insert_full_plans", () => {
     const third = samplePlanJson({
       sessions: 2,
       slotsPerSession: 4,
-      weekStart: "2026-12-07",
+      weekStart: plusDays(W0, 7),
     }) as unknown as Record<string, unknown>;
     delete third.goal_type; // defaults apply in the batch too
     third.experience_level = null;
@@ -111,7 +115,7 @@ describe("insert_full_plans", () => {
     ["a plan that is not an object", () => [1, 2]],
     ["a missing split_type", (p) => ({ ...p, split_type: undefined })],
     ["a week_start that is not a date", (p) => ({ ...p, week_start: "2026-02-30" })],
-    ["a week_start that is not a Monday", (p) => ({ ...p, week_start: "2026-12-01" })],
+    ["a week_start that is not a Monday", (p) => ({ ...p, week_start: plusDays(W0, 1) })],
     ["an unknown goal", (p) => ({ ...p, goal_type: "bulk" })],
     ["no sessions", (p) => ({ ...p, sessions: [] })],
     ["a bad request_id", (p) => ({ ...p, request_id: "nope" })],
@@ -119,8 +123,8 @@ describe("insert_full_plans", () => {
     ["a session that is not an object", (p) => ({ ...p, sessions: [...p.sessions, 7] })],
     ["a day_of_week of 8", (p) => set(p, 1, null, "day_of_week", 8)],
     ["a day_of_week of 1.0", (p) => set(p, 0, null, "day_of_week", 1.5)],
-    ["a date outside the week", (p) => set(p, 0, null, "date", "2026-12-07")],
-    ["a date on another weekday", (p) => set(p, 0, null, "date", "2026-12-01")],
+    ["a date outside the week", (p) => set(p, 0, null, "date", plusDays(W0, 7))],
+    ["a date on another weekday", (p) => set(p, 0, null, "date", plusDays(W0, 1))],
     ["a date that is a number", (p) => set(p, 0, null, "date", 20261130)],
     ["an empty focus_area", (p) => set(p, 2, null, "focus_area", " ")],
     ["a duration of 601", (p) => set(p, 2, null, "duration_minutes", 601)],

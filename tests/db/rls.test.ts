@@ -119,7 +119,7 @@ describe("row-level security", () => {
       await expect(
         asUser(tdb.pool, alice, (c) =>
           c.query(
-            "INSERT INTO modular_training_plan (user_id, split_type, week_start) VALUES ($1, 'full_body', '2026-11-30')",
+            "INSERT INTO modular_training_plan (user_id, split_type, week_start) VALUES ($1, 'full_body', current_date)",
             [bob],
           ),
         ),
@@ -129,12 +129,12 @@ describe("row-level security", () => {
     it.each([
       [
         "modular_training_week",
-        "INSERT INTO modular_training_week (plan_id, week_number, week_start) VALUES ($1, 7, '2027-01-11')",
+        "INSERT INTO modular_training_week (plan_id, week_number, week_start) VALUES ($1, 7, current_date)",
         (o: Owned) => o.planId,
       ],
       [
         "modular_training_session",
-        "INSERT INTO modular_training_session (week_id, day_label, session_date, day_of_week, focus_area) VALUES ($1, 'X', '2026-12-01', 2, 'chest')",
+        "INSERT INTO modular_training_session (week_id, day_label, session_date, day_of_week, focus_area) VALUES ($1, 'X', current_date, 2, 'chest')",
         (o: Owned) => o.weekId,
       ],
       [

@@ -151,12 +151,12 @@ describe("schema rules", () => {
 
   it("holds one week per plan and week number", async () => {
     await tdb.pool.query(
-      "INSERT INTO modular_training_week (plan_id, week_number, week_start) VALUES ($1, 2, '2026-12-07')",
+      "INSERT INTO modular_training_week (plan_id, week_number, week_start) VALUES ($1, 2, current_date + 7)",
       [planId],
     );
     await expect(
       tdb.pool.query(
-        "INSERT INTO modular_training_week (plan_id, week_number, week_start) VALUES ($1, 2, '2026-12-07')",
+        "INSERT INTO modular_training_week (plan_id, week_number, week_start) VALUES ($1, 2, current_date + 7)",
         [planId],
       ),
     ).rejects.toMatchObject({ code: "23505", constraint: "modular_training_week_plan_number_key" });
@@ -166,7 +166,7 @@ describe("schema rules", () => {
     const other = await createUser(tdb.pool);
     await expect(
       tdb.pool.query(
-        "INSERT INTO modular_training_week (plan_id, user_id, week_number, week_start) VALUES ($1, $2, 9, '2027-01-25')",
+        "INSERT INTO modular_training_week (plan_id, user_id, week_number, week_start) VALUES ($1, $2, 9, current_date)",
         [planId, other],
       ),
     ).rejects.toMatchObject({ code: "23503", constraint: "modular_training_week_plan_fk" });

@@ -1,10 +1,11 @@
 import type { PlanJson } from "../../src/domain/plan-json.ts";
+import { monday as mondayOf } from "./dates.ts";
 
 /** A valid plan in the seed's JSON shape: `sessions` sessions of `slotsPerSession` slots. */
 export function samplePlanJson(
   opts: { weekStart?: string; sessions?: number; slotsPerSession?: number } = {},
 ) {
-  const weekStart = opts.weekStart ?? "2026-11-30";
+  const weekStart = opts.weekStart ?? mondayOf(0);
   const sessions = opts.sessions ?? 4;
   const slots = opts.slotsPerSession ?? 3;
   const monday = new Date(`${weekStart}T00:00:00Z`);

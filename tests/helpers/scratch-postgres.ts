@@ -18,10 +18,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server with these `-c` settings; `url` is an admin URL to its `postgres` database. */
+/**
+ * Starts the server with these `-c` settings; `url` is an admin URL to its `postgres` database.
+ * `restart` stops and starts it on the same files and port (the fault suite's restart scenario).
+ */
 export async function startScratchPostgres(
   settings: Record<string, string>,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; restart(): Promise<void>; stop(): Promise<void> }> {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const dir = await mkdtemp(path.join(tmpdir(), "te-scratch-pg-"));
   // mkdtemp makes it 0700; as root the server runs as the `postgres` user, which must get in.
@@ -39,7 +42,8 @@ export async function startScratchPostgres(
     port,
     user: "postgres",
     password: "postgres",
-    persistent: false,
+    // Kept across restart(); stop() removes the folder.
+    persistent: true,
     createPostgresUser: userInfo().uid === 0,
     postgresFlags: Object.entries(settings).flatMap(([key, value]) => ["-c", `${key}=${value}`]),
     onLog: () => {},
@@ -49,6 +53,10 @@ export async function startScratchPostgres(
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    restart: async () => {
+      await server.stop();
+      await server.start();
+    },
     stop: async () => {
       await server.stop();
       await rm(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config.ts";
 import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import {
+  checkPlanRequestPayload,
   createCatalogueCache,
   createPlanGenerator,
   InvalidPlanRequestError,
@@ -22,10 +23,14 @@ import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, plusDays } from "../helpers/dates.ts";
 import { waitFor } from "../helpers/wait.ts";
 
 // A Wednesday: the default week start is the Monday after it.
-const NOW = new Date("2026-12-02T15:00:00Z");
+// This week's Wednesday, from the clock (the database keeps plan dates within a year of today).
+const NOW = new Date(`${plusDays(monday(0), 2)}T15:00:00Z`);
+/** The Monday after NOW: a request's default weekStart. */
+const NEXT_MONDAY = plusDays(monday(0), 7);
 const config = loadConfig({ LOG_LEVEL: "silent", PLAN_BATCH_SIZE: "20", PLAN_LOCAL_CONCURRENCY: "2" });
 const logger = createLogger("silent");
 
@@ -54,7 +59,7 @@ describe("plan request payload", () => {
       split: "auto",
       daysPerWeek: 3,
       equipment: expect.arrayContaining(["barbell", "machine", "bodyweight"]),
-      weekStart: "2026-12-07",
+      weekStart: NEXT_MONDAY,
       sessionMinutes: 60,
     });
     // On a Monday the next Monday is a week away; late Sunday UTC is still Sunday.
@@ -70,6 +75,29 @@ describe("plan request payload", () => {
     expect(message({ userId, daysPerWeek: 3, weekStart: "2026-12-08" })).toMatch(/Monday/);
     expect(message({ userId, daysPerWeek: 3, weekStart: "2026-02-30" })).toMatch(/Monday/);
     expect(message({ userId, daysPerWeek: 3, sessionMinutes: 10 })).toMatch(/from 20 to 180/);
+  });
+
+  it("refuses a weekStart outside the window a year either side of the clock's today, and oversized payloads", () => {
+    const check = (data: unknown) => {
+      const checked = checkPlanRequestPayload(data, NOW);
+      return checked.ok ? "ok" : checked.error;
+    };
+    // 0001-01-01 is a Monday (the generator once said it was not): the window refuses it.
+    expect(check({ userId, daysPerWeek: 3, weekStart: "0001-01-01" })).toMatch(
+      /^weekStart: must lie from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, a year either side of today \(got "0001-01-01"\)$/,
+    );
+    expect(check({ userId, daysPerWeek: 3, weekStart: plusDays(NEXT_MONDAY, 51 * 7) })).toBe("ok");
+    expect(check({ userId, daysPerWeek: 3, weekStart: plusDays(NEXT_MONDAY, 53 * 7) })).toMatch(
+      /^weekStart: must lie/,
+    );
+    expect(check({ userId, daysPerWeek: 3, weekStart: plusDays(NEXT_MONDAY, -54 * 7) })).toMatch(
+      /^weekStart: must lie/,
+    );
+    // Over 4 KiB: refused before parsing, the message quotes nothing of it.
+    const huge = check({ userId, daysPerWeek: 3, goal: "x".repeat(8 * 1024 * 1024) });
+    expect(huge).toMatch(/^payload: must be at most 4096 bytes of JSON \(got \d+ bytes\)$/);
+    // A long value is cut in the message.
+    expect(check({ userId, daysPerWeek: 3, goal: "y".repeat(3000) }).length).toBeLessThan(300);
   });
 });
 
@@ -109,7 +137,7 @@ describe("plan.generate through a running worker", () => {
       [planId],
     );
     expect(plan.rows).toEqual([
-      { user_id: userId, week_start: "2026-12-07", goal_type: "hypertrophy", experience_level: "beginner" },
+      { user_id: userId, week_start: NEXT_MONDAY, goal_type: "hypertrophy", experience_level: "beginner" },
     ]);
     const sessions = await tdb.pool.query(
       "SELECT s.session_date FROM modular_training_session s JOIN modular_training_week w ON w.id = s.week_id WHERE w.plan_id = $1",
@@ -248,6 +276,23 @@ describe("processPlanJobs (the batch handler, called directly)", () => {
   afterAll(() => tdb?.drop());
 
   const job = (data: unknown) => ({ id: randomUUID(), data, retryCount: 0, retryLimit: 4 });
+
+  it("a job run twice (a retry after a lost heartbeat) writes one plan and returns it both times", async () => {
+    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
+    const deps = { pool: tdb.pool, logger, now: () => NOW, catalogue: createCatalogueCache(tdb.pool, 0) };
+    const user = await createUser(tdb.pool);
+    // No requestId: the job's own id is the plan's request key.
+    const once = job({ userId: user, daysPerWeek: 3 });
+    const [first] = await processPlanJobs([once], deps);
+    const [second] = await processPlanJobs([{ ...once, retryCount: 1 }], deps);
+    expect(first).toMatchObject({ status: "completed" });
+    expect(second).toEqual(first);
+    const { rows } = await tdb.pool.query(
+      "SELECT count(*)::int AS n, min(request_id::text) AS key FROM modular_training_plan WHERE user_id = $1",
+      [user],
+    );
+    expect(rows[0]).toEqual({ n: 1, key: once.id });
+  });
 
   it("writes the good plans of a batch when the batch statement fails on a bad one", async () => {
     // A catalogue whose machine exercises have no name: insert_full_plan refuses a plan using one.

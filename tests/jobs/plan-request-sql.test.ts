@@ -9,9 +9,11 @@ import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, plusDays } from "../helpers/dates.ts";
 import { waitFor } from "../helpers/wait.ts";
 
-const NOW = new Date("2026-12-02T15:00:00Z");
+// This week's Wednesday, from the clock (the database keeps plan dates within a year of today).
+const NOW = new Date(`${plusDays(monday(0), 2)}T15:00:00Z`);
 const config = loadConfig({ LOG_LEVEL: "silent" });
 const logger = createLogger("silent");
 

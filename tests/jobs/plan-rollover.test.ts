@@ -4,7 +4,7 @@ import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProgress, type ProgressOptions } from "../../src/cli/progress-bar.ts";
 import { rolloverCommand } from "../../src/cli/rollover.ts";
-import { UsageError } from "../../src/cli/usage.ts";
+import { InputError, UsageError } from "../../src/cli/usage.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { WorkerDeps } from "../../src/jobs/index.ts";
 import {
@@ -16,6 +16,7 @@ import {
 import { createUser } from "../helpers/auth.ts";
 import { firstLine, runCli } from "../helpers/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, mondays, plusDays } from "../helpers/dates.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { makePlan, silent, weeksOf } from "../rollover/helpers.ts";
 
@@ -42,7 +43,9 @@ describe("plan.rollover payload and date", () => {
 describe("plan.rollover through pg-boss", () => {
   let tdb: TestDatabase;
   const bosses: PgBoss[] = [];
-  const clock = { now: new Date("2026-01-11T23:30:00Z") };
+  // Sunday 23:30 UTC before this week's Monday: already that Monday in Berlin.
+  const thisMonday = monday(0);
+  const clock = { now: new Date(`${plusDays(thisMonday, -1)}T23:30:00Z`) };
 
   const startBoss = async () => {
     const boss = new PgBoss({ connectionString: tdb.url, schema: "pgboss", max: 3, useListenNotify: true });
@@ -89,7 +92,7 @@ describe("plan.rollover through pg-boss", () => {
     const boss = bosses[0] as PgBoss;
     await planRolloverJob.start(depsFor(boss));
     const userId = await createUser(tdb.pool);
-    const planId = await makePlan(tdb.pool, userId, { weekStart: "2025-12-29" });
+    const planId = await makePlan(tdb.pool, userId, { weekStart: plusDays(thisMonday, -14) });
 
     const finished = async (id: string) =>
       waitFor(
@@ -100,19 +103,17 @@ describe("plan.rollover through pg-boss", () => {
         { what: `job ${id}` },
       );
 
-    // 2026-01-11T23:30Z is Monday 2026-01-12 in Berlin: weeks 2 (01-05) and 3 (01-12).
+    // The clock is this Monday in Berlin: weeks 2 (last Monday) and 3 (this Monday).
     const first = await boss.send(PLAN_ROLLOVER_QUEUE, {});
     const job = await finished(first as string);
     expect(job.state).toBe("completed");
     expect(job.output).toEqual({ weeksCreated: 2, plansRolled: 1 });
-    expect((await weeksOf(tdb.pool, planId)).map((w) => w.week_start)).toEqual([
-      "2025-12-29",
-      "2026-01-05",
-      "2026-01-12",
-    ]);
+    expect((await weeksOf(tdb.pool, planId)).map((w) => w.week_start)).toEqual(
+      mondays(plusDays(thisMonday, -14), 3),
+    );
 
     // Explicit asOf; and a second run for a date already covered creates nothing.
-    const second = await boss.send(PLAN_ROLLOVER_QUEUE, { asOf: "2026-01-14" });
+    const second = await boss.send(PLAN_ROLLOVER_QUEUE, { asOf: plusDays(thisMonday, 2) });
     expect((await finished(second as string)).output).toEqual({ weeksCreated: 0, plansRolled: 0 });
 
     // A bad payload fails at once, without retries (dead letter).
@@ -121,12 +122,18 @@ describe("plan.rollover through pg-boss", () => {
     expect(rejected.state).toBe("failed");
     expect(rejected.retryCount).toBe(0);
     expect(JSON.stringify(rejected.output)).toContain("asOf: must be a date YYYY-MM-DD");
+
+    // So does a date outside the window a year either side of the clock's today.
+    const far = await finished((await boss.send(PLAN_ROLLOVER_QUEUE, { asOf: "0001-01-08" })) as string);
+    expect(far).toMatchObject({ state: "failed", retryCount: 0 });
+    expect(JSON.stringify(far.output)).toMatch(/asOf: must lie from \d{4}-\d{2}-\d{2} to /);
   });
 
   it("the CLI command runs the same code in process and prints what it did", async () => {
     await tdb.pool.query("UPDATE modular_training_plan SET status = 'completed'");
     const userId = await createUser(tdb.pool);
-    await makePlan(tdb.pool, userId, { weekStart: "2026-02-02" });
+    const w1 = plusDays(thisMonday, -35);
+    await makePlan(tdb.pool, userId, { weekStart: w1 });
     const lines: string[] = [];
     const ctx = {
       config,
@@ -139,10 +146,14 @@ describe("plan.rollover through pg-boss", () => {
       progress: (opts: ProgressOptions) => createProgress(opts, { write: () => {} }),
       now: () => clock.now,
     };
-    await rolloverCommand.run(rolloverCommand.parse(["--as-of", "2026-02-09"]), ctx);
+    await rolloverCommand.run(rolloverCommand.parse(["--as-of", plusDays(w1, 7)]), ctx);
     expect(lines).toEqual([
-      expect.stringMatching(/^rollover as of 2026-02-09: 1 week created for 1 plan in /),
+      expect.stringMatching(new RegExp(`^rollover as of ${plusDays(w1, 7)}: 1 week created for 1 plan in `)),
     ]);
+    // A date outside the window is bad input (the CLI exits 2 on InputError).
+    await expect(rolloverCommand.run(rolloverCommand.parse(["--as-of", "1900-01-01"]), ctx)).rejects.toThrow(
+      InputError,
+    );
   });
 });
 

@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshProgress } from "../../src/db/queries/progress.ts";
 import { estimateOneRepMax, RTS_CHART } from "../../src/domain/progress/e1rm.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, plusDays } from "../helpers/dates.ts";
 import { BENCH, CARRY, logSet, makeLifter, readProgress, SQUAT, seedCatalogue } from "./helpers.ts";
 
-const W1 = "2026-01-05";
-const W2 = "2026-01-12";
+// Weeks from the clock: the database keeps plan dates within a year of today.
+const W1 = monday(-6);
+const W2 = plusDays(W1, 7);
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -143,24 +145,24 @@ describe("records, edits and deletes", () => {
       reps: 5,
       kg: 100,
       rpe: 8,
-      at: "2026-01-05T10:00:00Z",
+      at: `${W1}T10:00:00Z`,
     });
     const tie = await logSet(tdb.pool, f.row(BENCH, W2), {
       reps: 5,
       kg: 100,
       rpe: 8,
-      at: "2026-01-12T10:00:00Z",
+      at: `${W2}T10:00:00Z`,
     });
     const heavy = await logSet(tdb.pool, f.row(BENCH, W2), {
       reps: 1,
       kg: 110,
-      at: "2026-01-12T10:05:00Z",
+      at: `${W2}T10:05:00Z`,
       setNo: 2,
     });
     const volume = await logSet(tdb.pool, f.row(BENCH, W2), {
       reps: 12,
       kg: 60,
-      at: "2026-01-12T10:10:00Z",
+      at: `${W2}T10:10:00Z`,
       setNo: 3,
     });
     await refreshProgress(tdb.pool, { userId: f.userId });

@@ -2,6 +2,7 @@
 import type pg from "pg";
 import { createLogger } from "../../src/logger.ts";
 import { type RolloverResult, rolloverAsOf } from "../../src/rollover/rollover.ts";
+import { monday } from "../helpers/dates.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
 
 export const silent = createLogger("silent");
@@ -16,7 +17,7 @@ export async function makePlan(
 ): Promise<string> {
   const plan = {
     ...samplePlanJson({
-      weekStart: opts.weekStart ?? "2026-01-05",
+      weekStart: opts.weekStart ?? monday(-8),
       sessions: opts.sessions,
       slotsPerSession: opts.slots,
     }),
@@ -126,3 +127,51 @@ export async function logSets(pool: pg.Pool, rowId: string, sets: readonly LogSe
 }
 
 export const times = (n: number, set: LogSet): LogSet[] => Array.from({ length: n }, () => set);
+
+/**
+ * A one-session, one-row plan dated `weekStart` however old, written as rows stored before the
+ * date window existed would be: with the window's triggers off, in one transaction.
+ */
+export async function makeLegacyPlan(pool: pg.Pool, userId: string, weekStart: string): Promise<string> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      "ALTER TABLE modular_training_plan DISABLE TRIGGER modular_training_plan_dates_in_window",
+    );
+    await client.query(
+      "ALTER TABLE modular_training_week DISABLE TRIGGER modular_training_week_dates_in_window",
+    );
+    const plan = await client.query<{ id: string }>(
+      "INSERT INTO modular_training_plan (user_id, split_type, week_start) VALUES ($1, 'full_body', $2) RETURNING id",
+      [userId, weekStart],
+    );
+    const planId = plan.rows[0]?.id as string;
+    const week = await client.query<{ id: string }>(
+      "INSERT INTO modular_training_week (plan_id, week_number, week_start) VALUES ($1, 1, $2) RETURNING id",
+      [planId, weekStart],
+    );
+    const session = await client.query<{ id: string }>(
+      `INSERT INTO modular_training_session (week_id, day_label, session_date, day_of_week, focus_area)
+       VALUES ($1, 'Full-A', $2, 1, 'chest') RETURNING id`,
+      [week.rows[0]?.id, weekStart],
+    );
+    await client.query(
+      "INSERT INTO modular_training_exercise (session_id, exercise_name, sets, reps) VALUES ($1, 'Squat', 3, '5')",
+      [session.rows[0]?.id],
+    );
+    await client.query(
+      "ALTER TABLE modular_training_plan ENABLE TRIGGER modular_training_plan_dates_in_window",
+    );
+    await client.query(
+      "ALTER TABLE modular_training_week ENABLE TRIGGER modular_training_week_dates_in_window",
+    );
+    await client.query("COMMIT");
+    return planId;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -11,6 +11,7 @@ import { parseRepTarget } from "../../src/domain/progression/rep-target.ts";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, plusDays } from "../helpers/dates.ts";
 import { logSets, makePlan, rollover, setRow, weekRows } from "./helpers.ts";
 
 const quarterKg = (max: number) => fc.integer({ min: 0, max: max * 4 }).map((q) => q / 4);
@@ -82,10 +83,12 @@ describe("SQL progression = progressRow (property)", () => {
   });
   afterAll(() => tdb.drop());
 
+  const W1 = monday(-4);
+
   /** A one-session, one-row plan with the row set as given and its sets logged. */
   async function onePlan(r: RowInput, sets: LoggedSet[], deload: number | null) {
     const planId = await makePlan(tdb.pool, userId, {
-      weekStart: "2026-03-02",
+      weekStart: W1,
       sessions: 1,
       slots: 1,
       deloadEveryWeeks: deload,
@@ -106,7 +109,7 @@ describe("SQL progression = progressRow (property)", () => {
       fc.asyncProperty(caseArb, async ([r, sets]) => {
         const logs = sets.map((s, i) => ({ ...s, setNo: i + 1 }));
         const planId = await onePlan(r, logs, null);
-        await rollover(tdb.pool, "2026-03-09");
+        await rollover(tdb.pool, plusDays(W1, 7));
         const [next] = await weekRows(tdb.pool, planId, 2);
         const expected = progressRow({
           weight: r.weight,
@@ -132,7 +135,7 @@ describe("SQL progression = progressRow (property)", () => {
       fc.asyncProperty(row, async (r) => {
         // Every 2nd week is a deload: week 2 is built from week 1 by deloadPrescription.
         const planId = await onePlan(r, [], 2);
-        await rollover(tdb.pool, "2026-03-09");
+        await rollover(tdb.pool, plusDays(W1, 7));
         const [next] = await weekRows(tdb.pool, planId, 2);
         const expected = deloadPrescription({
           weight: r.weight,

@@ -5,7 +5,18 @@ import { createPool } from "../../src/db/client.ts";
 import { rolloverAsOf } from "../../src/rollover/rollover.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
-import { logSets, makePlan, rollover, setRow, silent, times, weekRows, weeksOf } from "./helpers.ts";
+import { monday, mondays, plusDays } from "../helpers/dates.ts";
+import {
+  logSets,
+  makeLegacyPlan,
+  makePlan,
+  rollover,
+  setRow,
+  silent,
+  times,
+  weekRows,
+  weeksOf,
+} from "./helpers.ts";
 
 describe("weekly rollover", () => {
   let tdb: TestDatabase;
@@ -22,13 +33,14 @@ describe("weekly rollover", () => {
   afterEach(() => tdb.pool.query("UPDATE modular_training_plan SET status = 'archived'"));
 
   it("gives a plan whose week has ended its next week, once", async () => {
-    const planId = await makePlan(tdb.pool, userId, { weekStart: "2025-01-06" });
+    const w1 = monday(-20);
+    const planId = await makePlan(tdb.pool, userId, { weekStart: w1 });
     const before = await weekRows(tdb.pool, planId, 1);
 
-    expect(await rollover(tdb.pool, "2025-01-13")).toEqual({ weeksCreated: 1, plansRolled: 1 });
+    expect(await rollover(tdb.pool, plusDays(w1, 7))).toEqual({ weeksCreated: 1, plansRolled: 1 });
     expect(await weeksOf(tdb.pool, planId)).toEqual([
-      { week_number: 1, week_start: "2025-01-06", is_deload: false },
-      { week_number: 2, week_start: "2025-01-13", is_deload: false },
+      { week_number: 1, week_start: w1, is_deload: false },
+      { week_number: 2, week_start: plusDays(w1, 7), is_deload: false },
     ]);
     const after = await weekRows(tdb.pool, planId, 2);
     expect(after).toHaveLength(before.length);
@@ -52,55 +64,53 @@ describe("weekly rollover", () => {
     expect(sessions.every((s) => s.completed === false)).toBe(true);
 
     // A second run for the same date (or an earlier one) creates nothing.
-    expect(await rollover(tdb.pool, "2025-01-13")).toEqual({ weeksCreated: 0, plansRolled: 0 });
-    expect(await rollover(tdb.pool, "2025-01-19")).toEqual({ weeksCreated: 0, plansRolled: 0 });
+    expect(await rollover(tdb.pool, plusDays(w1, 7))).toEqual({ weeksCreated: 0, plansRolled: 0 });
+    expect(await rollover(tdb.pool, plusDays(w1, 13))).toEqual({ weeksCreated: 0, plansRolled: 0 });
   });
 
   it("leaves a plan whose week is not over, and a paused plan, alone", async () => {
-    const running = await makePlan(tdb.pool, userId, { weekStart: "2025-03-03" });
-    const paused = await makePlan(tdb.pool, userId, { weekStart: "2025-03-03" });
+    const w1 = monday(-20);
+    const running = await makePlan(tdb.pool, userId, { weekStart: w1 });
+    const paused = await makePlan(tdb.pool, userId, { weekStart: w1 });
     await tdb.pool.query("UPDATE modular_training_plan SET status = 'paused' WHERE id = $1", [paused]);
 
-    expect(await rollover(tdb.pool, "2025-03-09")).toEqual({ weeksCreated: 0, plansRolled: 0 });
+    expect(await rollover(tdb.pool, plusDays(w1, 6))).toEqual({ weeksCreated: 0, plansRolled: 0 });
     expect(await weeksOf(tdb.pool, running)).toHaveLength(1);
 
-    expect(await rollover(tdb.pool, "2025-03-10")).toEqual({ weeksCreated: 1, plansRolled: 1 });
+    expect(await rollover(tdb.pool, plusDays(w1, 7))).toEqual({ weeksCreated: 1, plansRolled: 1 });
     expect(await weeksOf(tdb.pool, running)).toHaveLength(2);
     expect(await weeksOf(tdb.pool, paused)).toHaveLength(1);
   });
 
   it("catches up several missed weeks: missed weeks carry over unchanged", async () => {
-    const planId = await makePlan(tdb.pool, userId, { weekStart: "2025-05-05" });
+    const w1 = monday(-20);
+    const planId = await makePlan(tdb.pool, userId, { weekStart: w1 });
     const [row] = await weekRows(tdb.pool, planId, 1);
     await setRow(tdb.pool, row?.id as string, { weight: 60 });
     await logSets(tdb.pool, row?.id as string, times(3, { reps: 5, kg: 60 }));
 
-    // 2025-06-04 is a Wednesday in week 5 (starting 2025-06-02).
-    expect(await rollover(tdb.pool, "2025-06-04")).toEqual({ weeksCreated: 4, plansRolled: 1 });
+    // w1 + 30 days is the Wednesday of week 5.
+    expect(await rollover(tdb.pool, plusDays(w1, 30))).toEqual({ weeksCreated: 4, plansRolled: 1 });
     const weeks = await weeksOf(tdb.pool, planId);
-    expect(weeks.map((w) => w.week_start)).toEqual([
-      "2025-05-05",
-      "2025-05-12",
-      "2025-05-19",
-      "2025-05-26",
-      "2025-06-02",
-    ]);
+    expect(weeks.map((w) => w.week_start)).toEqual(mondays(w1, 5));
     // Week 2 progressed from week 1's logs; weeks 3-5 had nothing logged and carry it over.
     for (const n of [2, 3, 4, 5]) expect((await weekRows(tdb.pool, planId, n))[0]?.weight).toBe(62.5);
     expect(await weekRows(tdb.pool, planId, 5)).toHaveLength(12);
   });
 
   it("never creates a week twice when two runs go at once", async () => {
+    const w1 = monday(-20);
+    const asOf = plusDays(w1, 23); // the Wednesday of week 4
     const plans = await Promise.all(
-      Array.from({ length: 12 }, () => makePlan(tdb.pool, userId, { weekStart: "2025-08-04" })),
+      Array.from({ length: 12 }, () => makePlan(tdb.pool, userId, { weekStart: w1 })),
     );
     const other = createPool(tdb.url, 4);
     try {
       // Different batch sizes (one run with three batches in flight), so the runs' batches overlap
       // differently.
       const [a, b] = await Promise.all([
-        rolloverAsOf(tdb.pool, "2025-08-27", { batchPlans: 2, concurrency: 3, logger: silent }),
-        rolloverAsOf(other, "2025-08-27", { batchPlans: 3, logger: silent }),
+        rolloverAsOf(tdb.pool, asOf, { batchPlans: 2, concurrency: 3, logger: silent }),
+        rolloverAsOf(other, asOf, { batchPlans: 3, logger: silent }),
       ]);
       expect(a.weeksCreated + b.weeksCreated).toBe(12 * 3);
     } finally {
@@ -225,7 +235,8 @@ describe("weekly rollover", () => {
     let rows: Awaited<ReturnType<typeof weekRows>>;
 
     beforeAll(async () => {
-      planId = await makePlan(tdb.pool, userId, { weekStart: "2025-10-06" });
+      const w1 = monday(-20);
+      planId = await makePlan(tdb.pool, userId, { weekStart: w1 });
       rows = await weekRows(tdb.pool, planId, 1);
       expect(rows.length).toBeGreaterThanOrEqual(cases.length);
       for (const [i, c] of cases.entries()) {
@@ -233,7 +244,7 @@ describe("weekly rollover", () => {
         await setRow(tdb.pool, id, c.row);
         await logSets(tdb.pool, id, c.logs);
       }
-      expect(await rollover(tdb.pool, "2025-10-13")).toEqual({ weeksCreated: 1, plansRolled: 1 });
+      expect(await rollover(tdb.pool, plusDays(w1, 7))).toEqual({ weeksCreated: 1, plansRolled: 1 });
     });
 
     it.each(cases.map((c, i) => [c.name, i] as const))("%s", async (_name, i) => {
@@ -252,7 +263,8 @@ describe("weekly rollover", () => {
   });
 
   it("deload week every N weeks: lighter and fewer sets, logs not evaluated; the week after restores", async () => {
-    const planId = await makePlan(tdb.pool, userId, { weekStart: "2025-12-01", deloadEveryWeeks: 3 });
+    const w1 = monday(-20);
+    const planId = await makePlan(tdb.pool, userId, { weekStart: w1, deloadEveryWeeks: 3 });
     const [row1] = await weekRows(tdb.pool, planId, 1);
     await setRow(tdb.pool, row1?.id as string, {
       weight: 100,
@@ -263,12 +275,12 @@ describe("weekly rollover", () => {
     await logSets(tdb.pool, row1?.id as string, times(3, { reps: 5, kg: 100 }));
 
     // Week 2 progresses from week 1; its own logs (all at the top) are not evaluated for week 3.
-    await rollover(tdb.pool, "2025-12-08");
+    await rollover(tdb.pool, plusDays(w1, 7));
     const [row2] = await weekRows(tdb.pool, planId, 2);
     expect(row2).toMatchObject({ weight: 105, sets: 3 });
     await logSets(tdb.pool, row2?.id as string, times(3, { reps: 5, kg: 105 }));
 
-    await rollover(tdb.pool, "2025-12-15");
+    await rollover(tdb.pool, plusDays(w1, 14));
     expect((await weeksOf(tdb.pool, planId)).map((w) => w.is_deload)).toEqual([false, false, true]);
     const week3 = await weekRows(tdb.pool, planId, 3);
     // 90% of 105 = 94.5, down to the 2.5 kg step = 92.5; 3 sets * 60% = 2 sets.
@@ -278,13 +290,13 @@ describe("weekly rollover", () => {
     await logSets(tdb.pool, week3[0]?.id as string, times(2, { reps: 5, kg: 92.5 }));
 
     // Week 4 restores week 2's load and sets; the deload week's logs are set aside.
-    await rollover(tdb.pool, "2025-12-22");
+    await rollover(tdb.pool, plusDays(w1, 21));
     const [row4] = await weekRows(tdb.pool, planId, 4);
     expect(row4).toMatchObject({ weight: 105, sets: 3, miss_streak: 0 });
     expect((await weeksOf(tdb.pool, planId)).map((w) => w.is_deload)).toEqual([false, false, true, false]);
 
     // Week 6 is the next deload.
-    await rollover(tdb.pool, "2026-01-05");
+    await rollover(tdb.pool, plusDays(w1, 35));
     expect((await weeksOf(tdb.pool, planId)).map((w) => w.is_deload)).toEqual([
       false,
       false,
@@ -293,6 +305,36 @@ describe("weekly rollover", () => {
       false,
       true,
     ]);
+  });
+
+  it("gives a plan far behind at most maxWeeksPerPlan weeks a run, after every other plan's week", async () => {
+    const far = await makePlan(tdb.pool, userId, { weekStart: monday(-30), sessions: 1, slots: 1 });
+    const near = await makePlan(tdb.pool, userId, { weekStart: monday(-1), sessions: 1, slots: 1 });
+    const asOf = monday(0);
+    const run = () => rolloverAsOf(tdb.pool, asOf, { batchPlans: 1, maxWeeksPerPlan: 4, logger: silent });
+
+    expect(await run()).toEqual({ weeksCreated: 4 + 1, plansRolled: 2 });
+    expect(await weeksOf(tdb.pool, far)).toHaveLength(5);
+    expect(await weeksOf(tdb.pool, near)).toHaveLength(2);
+    // Fair order: the near plan's week came in round 1, before the far plan's second week.
+    const { rows } = await tdb.pool.query<{ first_of_far_round2: Date; near_week2: Date }>(
+      `SELECT (SELECT created_at FROM modular_training_week WHERE plan_id = $1 AND week_number = 3) AS first_of_far_round2,
+              (SELECT created_at FROM modular_training_week WHERE plan_id = $2 AND week_number = 2) AS near_week2`,
+      [far, near],
+    );
+    expect(rows[0]?.near_week2.getTime()).toBeLessThan(rows[0]?.first_of_far_round2.getTime() as number);
+
+    // The rest comes from the next runs, four weeks each.
+    expect(await run()).toEqual({ weeksCreated: 4, plansRolled: 1 });
+    expect((await weeksOf(tdb.pool, far)).map((w) => w.week_start)).toEqual(mondays(monday(-30), 9));
+  });
+
+  it("leaves alone a plan stored before the date window existed (its next week would be refused)", async () => {
+    const stale = await makeLegacyPlan(tdb.pool, userId, "0001-01-01");
+    const current = await makePlan(tdb.pool, userId, { weekStart: monday(-1), sessions: 1, slots: 1 });
+    expect(await rollover(tdb.pool, monday(0))).toEqual({ weeksCreated: 1, plansRolled: 1 });
+    expect(await weeksOf(tdb.pool, stale)).toHaveLength(1);
+    expect(await weeksOf(tdb.pool, current)).toHaveLength(2);
   });
 
   it("rejects an as-of that is not a date", async () => {

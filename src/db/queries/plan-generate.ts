@@ -95,7 +95,10 @@ export async function markPlanRequestsRunning(db: Queryable, ids: readonly strin
   );
 }
 
-/** Final failures of SQL-path rows, with the message that names the field. */
+/**
+ * Final failures of SQL-path rows, with the message that names the field; cut to 1,024 characters
+ * here too (MAX_ERROR_CHARS), whoever calls.
+ */
 export async function markPlanRequestsFailed(
   db: Queryable,
   failures: readonly { id: string; error: string }[],
@@ -103,7 +106,7 @@ export async function markPlanRequestsFailed(
   if (failures.length === 0) return;
   await db.query(
     `UPDATE public.plan_request r
-     SET status = 'failed', error = f.error, plan_id = NULL, finished_at = now()
+     SET status = 'failed', error = left(f.error, 1024), plan_id = NULL, finished_at = now()
      FROM unnest($1::uuid[], $2::text[]) AS f(id, error)
      WHERE r.id = f.id AND r.status IN ('queued', 'running')`,
     [failures.map((f) => f.id), failures.map((f) => f.error)],

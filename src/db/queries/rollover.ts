@@ -18,15 +18,19 @@ import { REP_TARGET_PATTERN } from "../../domain/progression/rep-target.ts";
 
 /**
  * Active plans after `after` (exclusive; null = from the start) whose latest week has ended as of
- * `asOf` (week_start + 7 <= asOf), in plan id order. Reads only: no lock is taken here.
+ * `asOf` (week_start + 7 <= asOf), in plan id order. Reads only: no lock is taken here. A plan
+ * whose next week would start before the date window (public.plan_date_window_from(), a year
+ * back; src/domain/date-window.ts) is left alone: the database would refuse that week.
  */
 const PICK_DUE_PLANS = `
   SELECT p.id
   FROM public.modular_training_plan p
+  CROSS JOIN LATERAL (SELECT lw.week_start FROM public.modular_training_week lw
+         WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1) w
   WHERE p.status = 'active'
     AND ($2::uuid IS NULL OR p.id > $2::uuid)
-    AND (SELECT lw.week_start FROM public.modular_training_week lw
-         WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1) + 7 <= $1::date
+    AND w.week_start + 7 <= $1::date
+    AND w.week_start + 7 >= public.plan_date_window_from()
   ORDER BY p.id
   LIMIT $3`;
 
@@ -83,6 +87,7 @@ due AS MATERIALIZED (
     WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1
   ) w
   WHERE p.status = 'active' AND w.week_start + 7 <= $1::date
+    AND w.week_start + 7 >= public.plan_date_window_from()
 ),
 new_weeks AS (
   -- The database's uniqueness decides: a week another run already inserted (or is inserting:

@@ -44,6 +44,10 @@ export const planRequest = pgTable(
       foreignColumns: [modularTrainingPlan.id],
     }).onDelete("set null"),
     check("plan_request_status_check", sql`${t.status} IN ('queued', 'running', 'succeeded', 'failed')`),
+    // params at most MAX_PAYLOAD_BYTES (4096) of JSON (src/jobs/bounds.ts), refused at insert, so
+    // no request can carry a large value into its job, its error or the log. A literal: a JS value
+    // would become a $1 parameter in the migration (docs/pitfalls.md).
+    check("plan_request_params_size_check", sql`octet_length(${t.params}::text) <= 4096`),
     index("plan_request_user_created_idx").on(t.userId, t.createdAt.desc()),
     index("plan_request_queued_idx").on(t.createdAt).where(sql`${t.status} IN ('queued', 'running')`),
     pgPolicy("plan_request_owner_select", {

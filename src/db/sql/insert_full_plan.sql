@@ -26,6 +26,11 @@ BEGIN
     RAISE EXCEPTION 'insert_full_plan: a signed-in user may create plans only for themselves'
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  -- Over the size limit: refused before any check reads it (plan_json_problem words the same).
+  IF pg_column_size(p_plan_json) > 262144 THEN
+    RAISE EXCEPTION 'insert_full_plan: plan: must be at most 262144 bytes of JSON (got %)', pg_column_size(p_plan_json)
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
   -- The cheap set-based filter first; only a plan it flags pays for the exact check, which also
   -- words the message (so the wording is plan_json_problem's, as before).
   IF coalesce(cardinality(public.plans_json_suspects(ARRAY[p_plan_json])), 1) <> 0 THEN

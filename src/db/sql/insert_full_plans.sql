@@ -32,6 +32,12 @@ BEGIN
   IF cardinality(p_plans) = 0 THEN
     RETURN '{}';
   END IF;
+  -- Bounded work per call: at most 1,000 plans (the worker sends at most PLAN_BATCH_SIZE, 500),
+  -- each at most 262144 bytes (checked by plan_json_problem through the filter below).
+  IF cardinality(p_plans) > 1000 THEN
+    RAISE EXCEPTION 'insert_full_plans: at most 1000 plans in one call (got %)', cardinality(p_plans)
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
   IF array_position(p_user_ids, NULL) IS NOT NULL THEN
     RAISE EXCEPTION 'insert_full_plans: p_user_ids[%] is required', array_position(p_user_ids, NULL)
       USING ERRCODE = 'null_value_not_allowed';

@@ -7,7 +7,9 @@
 -- sets, rir, day_of_week and session_number are compared as text with their allowed values (so 3
 -- and "3" pass, 3.0 goes to the exact check), a session's date must be its week_start plus
 -- day_of_week - 1 written as YYYY-MM-DD, and secondary_muscles must be contained in the vocabulary.
--- Plan-level checks are plan_json_problem's own (one row per plan). PL/pgSQL with a forced generic
+-- Plan-level checks are plan_json_problem's own (one row per plan). Every check plan_json_problem
+-- makes has its counterpart here (the date window, the size, a weight a real can hold...): a plan
+-- this filter passes is written without the exact check. PL/pgSQL with a forced generic
 -- plan: planned once per session, not once per call.
 CREATE OR REPLACE FUNCTION public.plans_json_suspects(p_plans jsonb[]) RETURNS integer[]
   LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -25,7 +27,11 @@ BEGIN
         OR jsonb_typeof(t.p -> 'split_type') IS DISTINCT FROM 'string' OR btrim(t.p ->> 'split_type') = ''
         OR CASE WHEN NOT is_iso_date(CASE WHEN jsonb_typeof(t.p -> 'week_start') = 'string' THEN t.p ->> 'week_start' END)
                 THEN true
-                ELSE extract(isodow FROM (t.p ->> 'week_start')::date) <> 1 END
+                ELSE extract(isodow FROM (t.p ->> 'week_start')::date) <> 1
+                  OR (t.p ->> 'week_start')::date NOT BETWEEN plan_date_window_from() AND plan_date_window_to() END
+        OR pg_column_size(t.p) > 262144
+        OR (t.p ? 'notes' AND jsonb_typeof(t.p -> 'notes') <> 'null'
+            AND (jsonb_typeof(t.p -> 'notes') <> 'string' OR length(t.p ->> 'notes') > 2000))
         OR jsonb_typeof(t.p -> 'goal_type') NOT IN ('null', 'string')
         OR (t.p ->> 'goal_type') NOT IN ('hypertrophy', 'strength', 'general_fitness', 'endurance')
         OR jsonb_typeof(t.p -> 'experience_level') NOT IN ('null', 'string')
@@ -81,7 +87,8 @@ BEGIN
            OR (x ->> 'order_in_session') = ANY ('{1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30}'::text[]))
       AND ((x ->> 'rir') IS NULL OR (x ->> 'rir') = ANY ('{0,1,2,3,4,5,6,7,8,9,10}'::text[]))
       AND ((x ->> 'weight') IS NULL
-           OR CASE WHEN jsonb_typeof(x -> 'weight') = 'number' THEN (x ->> 'weight')::numeric BETWEEN 0 AND 2000 END)
+           OR CASE WHEN jsonb_typeof(x -> 'weight') = 'number'
+                   THEN (x ->> 'weight')::numeric = 0 OR (x ->> 'weight')::numeric BETWEEN 0.001 AND 2000 END)
       AND ((x ->> 'secondary_muscles') IS NULL
            OR jsonb_typeof(x -> 'secondary_muscles') = 'array'
               AND (x -> 'secondary_muscles') <@ '["abdominals","abductors","adductors","biceps","calves","chest","forearms","glutes","hamstrings","lats","lower_back","middle_back","neck","quadriceps","shoulders","traps","triceps"]'::jsonb),

@@ -2,14 +2,22 @@
 
 import type { JobWithMetadata, PgBoss } from "pg-boss";
 import { markPlanRequestsFailed } from "../../db/queries/plan-generate.ts";
+import { boundedText } from "../bounds.ts";
 import { type PlanJobDeps, rawPlanRequestId } from "./handler.ts";
 import { PLAN_DEAD_LETTER_QUEUE } from "./settings.ts";
 
 /** What the dead-letter handler needs of a pg-boss job. */
 export type PlanDeadLetter = Pick<JobWithMetadata<unknown>, "id" | "data" | "sourceOutput">;
 
-/** The error a dead-lettered job's source ended with: its `{ error }`, pg-boss's `{ message }`, or the JSON. */
+/**
+ * The error a dead-lettered job's source ended with: its `{ error }`, pg-boss's `{ message }`, or
+ * the JSON; bounded (src/jobs/bounds.ts).
+ */
 export function deadLetterError(output: unknown): string {
+  return boundedText(unboundedDeadLetterError(output));
+}
+
+function unboundedDeadLetterError(output: unknown): string {
   if (output && typeof output === "object") {
     const { error, message } = output as { error?: unknown; message?: unknown };
     if (typeof error === "string") return error;

@@ -19,6 +19,7 @@ import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domai
 import type { PlanJson } from "../../domain/plan-json.ts";
 import type { Logger } from "../../logger.ts";
 import { type PlanFailureCause, planGenerationFailures } from "../../metrics/process-metrics.ts";
+import { boundedText } from "../bounds.ts";
 import {
   type FetchedJob,
   type JobOutcome,
@@ -32,6 +33,7 @@ import {
   describePayloadError,
   type PlanRequestPayload,
   planRequestPayload,
+  planRequestProblem,
   resolvePlanRequest,
 } from "./payload.ts";
 import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS } from "./settings.ts";
@@ -64,14 +66,16 @@ interface Item {
   outcome?: Outcome;
 }
 
+// Every stored and logged message is bounded (src/jobs/bounds.ts): no input can make its own
+// error large.
 const permanent = (reason: PlanFailureCause, error: string): Outcome => ({
   status: "deadletter",
-  error,
+  error: boundedText(error),
   reason,
 });
 const transient = (error: unknown): Outcome => ({
   status: "failed",
-  error: error instanceof Error ? error.message : String(error),
+  error: boundedText(error instanceof Error ? error.message : String(error)),
   cause: error,
 });
 
@@ -93,6 +97,7 @@ export function planGenerateDefinition(
     work,
     payload: planRequestPayload,
     describeInvalid: describePayloadError,
+    check: (payload) => planRequestProblem(payload, deps.now()),
     handleBatch: (jobs) => handlePlanBatch(jobs, deps),
     afterSettled: async (settled) => {
       countFailures(settled);
@@ -121,7 +126,10 @@ async function handlePlanBatch(
     log: ctx.logger,
     payload,
     request: resolvePlanRequest(payload, now),
-    requestKey: payload.requestId ?? payload.planRequestId,
+    // Every job has a key, so a job run twice (a retry after a lost heartbeat while the first run
+    // still finished) finds its plan instead of writing a second one: the caller's requestId, the
+    // plan_request row, else the job's own id.
+    requestKey: payload.requestId ?? payload.planRequestId ?? uuidOrUndefined(job.id),
   }));
   try {
     await handleValid(items, deps);
@@ -280,6 +288,8 @@ async function reportToPlanRequests(
   await markPlanRequestsFailed(pool, failed);
   await markPlanRequestsSucceeded(pool, succeeded);
 }
+
+const uuidOrUndefined = (id: string) => (z.uuid().safeParse(id).success ? id : undefined);
 
 /** The row id of a payload that failed validation elsewhere, when it carries a valid one. */
 export function rawPlanRequestId(data: unknown): string | undefined {

@@ -2,23 +2,20 @@
 // schema that validates it at the edge, and the defaults applied to it.
 
 import { z } from "zod";
+import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
+import { isMonday } from "../../domain/plan/dates.ts";
 import type { PlanRequest } from "../../domain/plan/index.ts";
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../../domain/vocabulary.ts";
+import { payloadSizeProblem, shown } from "../bounds.ts";
 import { describeZodError } from "../runtime.ts";
 
 /** The contract's default equipment: a full gym, every value of the vocabulary. */
 export const FULL_GYM = EQUIPMENT;
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date YYYY-MM-DD that is a Monday: the generator's own test, so the two agree. */
+const isMondayDate = isMonday;
 
-/** A real calendar date YYYY-MM-DD that is a Monday (UTC, so no time zone can move it). */
-function isMondayDate(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && date.getUTCDay() === 1;
-}
-
-const show = (input: unknown) => (input === undefined ? "nothing" : JSON.stringify(input));
+const show = shown;
 const required = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? "is required" : `must be ${what} (got ${show(issue.input)})`;
 const oneOf = (values: readonly string[]) => (issue: { input: unknown }) =>
@@ -72,6 +69,32 @@ export type PlanRequestPayload = z.infer<typeof planRequestPayload>;
 /** describeZodError, with the fields a plan request may have after an unknown one. */
 export function describePayloadError(error: z.ZodError): string {
   return describeZodError(error, `a plan request has ${PAYLOAD_KEYS.join(", ")}`);
+}
+
+/**
+ * The whole check of a job's plan request, as the handler and sendPlanRequest run it: the size
+ * limit first (nothing larger is parsed further), then the contract, then weekStart inside the
+ * date window around `now` (docs/contract.md section 2; src/domain/date-window.ts).
+ */
+export function checkPlanRequestPayload(
+  data: unknown,
+  now: Date,
+): { ok: true; payload: PlanRequestPayload } | { ok: false; error: string } {
+  const tooLarge = payloadSizeProblem(data);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  const parsed = planRequestPayload.safeParse(data ?? {});
+  if (!parsed.success) return { ok: false, error: describePayloadError(parsed.error) };
+  const problem = planRequestProblem(parsed.data, now);
+  return problem ? { ok: false, error: problem } : { ok: true, payload: parsed.data };
+}
+
+/** What a valid-shaped plan request may still get wrong: weekStart outside the date window around `now`. */
+export function planRequestProblem(payload: PlanRequestPayload, now: Date): string | undefined {
+  const { weekStart } = payload;
+  const window = planDateWindow(now);
+  return weekStart !== undefined && !inDateWindow(weekStart, window)
+    ? `weekStart: ${outsideWindowMessage(weekStart, window)}`
+    : undefined;
 }
 
 /** The first Monday strictly after `now`'s UTC date. */

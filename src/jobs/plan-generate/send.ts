@@ -1,7 +1,7 @@
 // Sending a plan request and waiting for its plan: the CLI and other Node callers.
 
 import type { PgBoss } from "pg-boss";
-import { describePayloadError, planRequestPayload } from "./payload.ts";
+import { checkPlanRequestPayload } from "./payload.ts";
 import { PLAN_GENERATE_QUEUE } from "./settings.ts";
 
 /** A payload that breaks the contract; the message names the field. The CLI exits 2 on it. */
@@ -15,11 +15,11 @@ export class PlanRequestFailedError extends Error {}
  * requestId, so sending it again creates no second job (and, should the first job be gone, the
  * handler finds the plan by request_id): the same request always yields the same plan.
  */
-export async function sendPlanRequest(boss: PgBoss, payload: unknown): Promise<string> {
-  const parsed = planRequestPayload.safeParse(payload);
-  if (!parsed.success) throw new InvalidPlanRequestError(describePayloadError(parsed.error));
-  const { requestId } = parsed.data;
-  const id = await boss.send(PLAN_GENERATE_QUEUE, parsed.data, requestId ? { id: requestId } : {});
+export async function sendPlanRequest(boss: PgBoss, payload: unknown, now = new Date()): Promise<string> {
+  const checked = checkPlanRequestPayload(payload, now);
+  if (!checked.ok) throw new InvalidPlanRequestError(checked.error);
+  const { requestId } = checked.payload;
+  const id = await boss.send(PLAN_GENERATE_QUEUE, checked.payload, requestId ? { id: requestId } : {});
   const jobId = id ?? requestId;
   if (!jobId) throw new Error(`pg-boss did not create a ${PLAN_GENERATE_QUEUE} job`);
   return jobId;

@@ -1,0 +1,1 @@
+ALTER TABLE "plan_request" ADD CONSTRAINT "plan_request_params_size_check" CHECK (octet_length("plan_request"."params"::text) <= 4096);
