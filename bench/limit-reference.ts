@@ -1,0 +1,101 @@
+// The limit reference every bench sets beside its figure: the plainest statement the server can
+// run for the same rows, INSERT ... SELECT of exactly the rows the measured side wrote into
+// look-alike tables (same columns, defaults, checks and indexes; no triggers, no foreign keys, no
+// row-level security), in one transaction, committed. A figure then reads as a fraction of what
+// this server can write at all; the difference is what the measured side does on top (reading
+// and deciding, foreign-key checks, triggers, validation, round trips).
+import type pg from "pg";
+
+/** The plan tables, parents first. */
+export const PLAN_TABLES = [
+  "modular_training_plan",
+  "modular_training_week",
+  "modular_training_session",
+  "modular_training_exercise",
+] as const;
+export type PlanTable = (typeof PLAN_TABLES)[number];
+
+const refName = (table: string) => `bench_ref.${table}`;
+
+/**
+ * Creates the look-alike tables in schema bench_ref (once per database). LIKE ... INCLUDING ALL
+ * copies defaults, CHECK and NOT NULL constraints, indexes (primary and unique keys included),
+ * identity and storage; it never copies triggers or foreign keys, and RLS stays off.
+ */
+export async function createLookAlikes(client: pg.ClientBase, tables: readonly string[]): Promise<void> {
+  await client.query("CREATE SCHEMA IF NOT EXISTS bench_ref");
+  for (const table of tables) {
+    await client.query(`CREATE TABLE IF NOT EXISTS ${refName(table)} (LIKE public.${table} INCLUDING ALL)`);
+  }
+}
+
+/** The rows to copy: for each table, a query returning the ids of its rows the measured side wrote. */
+export type RowSelection = Partial<Record<string, { ids: string; params?: unknown[] }>>;
+
+/**
+ * Times the reference: empties the look-alike tables (not timed), stages the row ids (not timed),
+ * then INSERT ... SELECT of those rows from the real tables into the look-alikes, one statement
+ * per table, in one committed transaction. Returns the milliseconds of that transaction and the
+ * rows it copied.
+ */
+export async function timeLimitReference(
+  client: pg.ClientBase,
+  selection: RowSelection,
+): Promise<{ ms: number; rows: number }> {
+  const tables = Object.keys(selection);
+  await client.query(`TRUNCATE ${tables.map(refName).join(", ")}`);
+  for (const table of tables) {
+    const pick = selection[table] as { ids: string; params?: unknown[] };
+    await client.query(`CREATE TEMP TABLE IF NOT EXISTS ref_ids_${table} (id uuid PRIMARY KEY)`);
+    await client.query(`TRUNCATE pg_temp.ref_ids_${table}`);
+    await client.query(`INSERT INTO pg_temp.ref_ids_${table} ${pick.ids}`, pick.params ?? []);
+    await client.query(`ANALYZE pg_temp.ref_ids_${table}`);
+  }
+  const started = performance.now();
+  let rows = 0;
+  await client.query("BEGIN");
+  try {
+    for (const table of tables) {
+      const r = await client.query(
+        `INSERT INTO ${refName(table)} SELECT t.* FROM public.${table} t
+         WHERE t.id IN (SELECT id FROM pg_temp.ref_ids_${table})`,
+      );
+      rows += r.rowCount ?? 0;
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+  return { ms: performance.now() - started, rows };
+}
+
+/** Selection of a set of plans and everything under them (weeks, sessions, exercise rows). */
+export function plansAndChildren(planIdsSql: string, params: unknown[] = []): RowSelection {
+  const plans = `SELECT id FROM public.modular_training_plan WHERE id IN (${planIdsSql})`;
+  const weeks = `SELECT id FROM public.modular_training_week WHERE plan_id IN (${planIdsSql})`;
+  const sessions = `SELECT s.id FROM public.modular_training_session s
+    JOIN public.modular_training_week w ON w.id = s.week_id WHERE w.plan_id IN (${planIdsSql})`;
+  const exercises = `SELECT e.id FROM public.modular_training_exercise e
+    JOIN public.modular_training_session s ON s.id = e.session_id
+    JOIN public.modular_training_week w ON w.id = s.week_id WHERE w.plan_id IN (${planIdsSql})`;
+  return {
+    modular_training_plan: { ids: plans, params },
+    modular_training_week: { ids: weeks, params },
+    modular_training_session: { ids: sessions, params },
+    modular_training_exercise: { ids: exercises, params },
+  };
+}
+
+/** Selection of the weeks given (by id) and their sessions and exercise rows: what a rollover step writes. */
+export function weeksAndChildren(weekIdsSql: string, params: unknown[] = []): RowSelection {
+  const weeks = `SELECT id FROM public.modular_training_week WHERE id IN (${weekIdsSql})`;
+  const sessions = `SELECT id FROM public.modular_training_session WHERE week_id IN (${weekIdsSql})`;
+  const exercises = `SELECT e.id FROM public.modular_training_exercise e
+    JOIN public.modular_training_session s ON s.id = e.session_id WHERE s.week_id IN (${weekIdsSql})`;
+  return {
+    modular_training_week: { ids: weeks, params },
+    modular_training_session: { ids: sessions, params },
+    modular_training_exercise: { ids: exercises, params },
+  };
+}
