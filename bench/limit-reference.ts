@@ -29,8 +29,11 @@ export async function createLookAlikes(client: pg.ClientBase, tables: readonly s
   }
 }
 
-/** The rows to copy: for each table, a query returning the ids of its rows the measured side wrote. */
-export type RowSelection = Partial<Record<string, { ids: string; params?: unknown[] }>>;
+/**
+ * The rows to copy: for each table, a query returning the ids of its rows the measured side wrote,
+ * or "all" for every row of the table (tables without an id column, such as the progress tables).
+ */
+export type RowSelection = Partial<Record<string, { ids: string; params?: unknown[] } | "all">>;
 
 /**
  * Times the reference: empties the look-alike tables (not timed), stages the row ids (not timed),
@@ -45,7 +48,8 @@ export async function timeLimitReference(
   const tables = Object.keys(selection);
   await client.query(`TRUNCATE ${tables.map(refName).join(", ")}`);
   for (const table of tables) {
-    const pick = selection[table] as { ids: string; params?: unknown[] };
+    const pick = selection[table];
+    if (pick === undefined || pick === "all") continue;
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS ref_ids_${table} (id uuid PRIMARY KEY)`);
     await client.query(`TRUNCATE pg_temp.ref_ids_${table}`);
     await client.query(`INSERT INTO pg_temp.ref_ids_${table} ${pick.ids}`, pick.params ?? []);
@@ -57,8 +61,10 @@ export async function timeLimitReference(
   try {
     for (const table of tables) {
       const r = await client.query(
-        `INSERT INTO ${refName(table)} SELECT t.* FROM public.${table} t
-         WHERE t.id IN (SELECT id FROM pg_temp.ref_ids_${table})`,
+        selection[table] === "all"
+          ? `INSERT INTO ${refName(table)} SELECT t.* FROM public.${table} t`
+          : `INSERT INTO ${refName(table)} SELECT t.* FROM public.${table} t
+             WHERE t.id IN (SELECT id FROM pg_temp.ref_ids_${table})`,
       );
       rows += r.rowCount ?? 0;
     }
