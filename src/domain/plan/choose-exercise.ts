@@ -77,6 +77,23 @@ function stapleRank(name: string): number {
   return VARIATION.test(name) ? STAPLES.length + 1 + rank : rank;
 }
 
+/**
+ * A per-entry value computed once: the name-derived ranks are a function of the (immutable)
+ * catalogue entry alone, and string work on names was a quarter of generatePlan's CPU time
+ * (bench/plan-throughput.ts measures generation on distinct requests, where the memo never helps).
+ */
+function perEntry<T>(compute: (entry: CatalogueEntry) => T): (entry: CatalogueEntry) => T {
+  const cache = new WeakMap<CatalogueEntry, T>();
+  return (entry) => {
+    if (cache.has(entry)) return cache.get(entry) as T;
+    const value = compute(entry);
+    cache.set(entry, value);
+    return value;
+  };
+}
+
+const stapleRankOf = perEntry((entry) => stapleRank(entry.name));
+
 const LOAD_CLASS: Readonly<Record<Equipment, number>> = {
   barbell: 0,
   dumbbell: 0,
@@ -154,7 +171,7 @@ export function chooseExercise(
       twins.has(twinKey(entry)) ? 1 : 0,
       pattern === preferred ? 0 : block.patterns.includes(pattern) ? 1 : 2,
       LOAD_CLASS[entry.equipment],
-      wantCompound ? stapleRank(entry.name) : 0,
+      wantCompound ? stapleRankOf(entry) : 0,
       context.experience === "beginner" && entry.level !== "beginner" ? 1 : 0,
       equipmentOrder.indexOf(entry.equipment),
       LEVEL_RANK[entry.level],
@@ -174,13 +191,13 @@ export function chooseExercise(
   return best;
 }
 
-function twinKey(entry: CatalogueEntry): string {
+const twinKey = perEntry((entry): string => {
   const words = entry.name
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter(Boolean);
   return `${patternOf(entry)}:${words.at(-1) ?? ""}`;
-}
+});
 
 function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) {
