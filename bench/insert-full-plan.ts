@@ -3,7 +3,7 @@
 // in one statement: the function's own work) and one call per transaction from a client
 // (what a caller sees, commit included). Beside them, interleaved run by run, the limit reference
 // (bench/limit-reference.ts): INSERT ... SELECT of exactly the rows the rewritten function wrote
-// in the run's statement, into look-alike tables without triggers or foreign keys.
+// in the run's statement, into empty look-alike tables without triggers or foreign keys.
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { samplePlanJson } from "../tests/helpers/plan-json.ts";
@@ -152,7 +152,7 @@ export const insertFullPlanBench: Bench = {
         "",
         "| measure | plans/s |",
         "| --- | ---: |",
-        `| limit reference: INSERT ... SELECT of the rows the rewritten function wrote (${CALLS_PER_STATEMENT} plans, 1 plan + 1 week + 4 sessions + 30 rows each) into look-alike tables without triggers or foreign keys, one transaction, interleaved with the runs above | ${fmt(median(reference), 0)} (the rewritten function is ${fmt((ours / median(reference)) * 100, 0)} % of it) |`,
+        `| limit reference: INSERT ... SELECT of the rows the rewritten function wrote (${CALLS_PER_STATEMENT} plans, 1 plan + 1 week + 4 sessions + 30 rows each) into empty look-alike tables without triggers or foreign keys, one transaction, interleaved with the runs above | ${fmt(median(reference), 0)} (the rewritten function is ${fmt((ours / median(reference)) * 100, 0)} % of it) |`,
         `| the rewritten function's validation alone (\`plans_json_suspects\` on the same plan, one call per plan) | ${fmt(median(validation), 0)} (${fmt((ours / median(validation)) * 100, 0)} % of the function's time per plan) |`,
         `| the rewritten function with triggers and foreign-key checks off (session_replication_role = replica) | ${fmt(median(noChecks), 0)} (${fmt(median(noChecks) / ours, 2)}x the function as shipped) |`,
         `| \`insert_full_plans\`, the batch form the worker writes with, 50 plans a call | ${fmt(median(batch), 0)} (${fmt(median(batch) / seed, 2)}x the seed's) |`,

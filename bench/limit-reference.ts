@@ -36,10 +36,13 @@ export async function createLookAlikes(client: pg.ClientBase, tables: readonly s
 export type RowSelection = Partial<Record<string, { ids: string; params?: unknown[] } | "all">>;
 
 /**
- * Times the reference: empties the look-alike tables (not timed), stages the row ids (not timed),
- * then INSERT ... SELECT of those rows from the real tables into the look-alikes, one statement
- * per table, in one committed transaction. Returns the milliseconds of that transaction and the
- * rows it copied.
+ * Times the reference: empties the look-alike tables and stages the rows to copy in temporary
+ * tables (neither timed: staging reads the real tables, and how the planner finds a few
+ * thousand rows among millions is not what the reference measures), then one committed
+ * transaction of INSERT ... SELECT from the staged rows into the look-alikes, one statement per
+ * table. The look-alikes start empty, so their indexes are small: a conservative reference (the
+ * measured side writes into the real, full tables). Returns the transaction's milliseconds and
+ * the rows it copied.
  */
 export async function timeLimitReference(
   client: pg.ClientBase,
@@ -49,23 +52,26 @@ export async function timeLimitReference(
   await client.query(`TRUNCATE ${tables.map(refName).join(", ")}`);
   for (const table of tables) {
     const pick = selection[table];
-    if (pick === undefined || pick === "all") continue;
+    if (pick === undefined) continue;
+    await client.query(`DROP TABLE IF EXISTS pg_temp.ref_rows_${table}`);
+    if (pick === "all") {
+      await client.query(`CREATE TEMP TABLE ref_rows_${table} AS SELECT * FROM public.${table}`);
+      continue;
+    }
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS ref_ids_${table} (id uuid PRIMARY KEY)`);
     await client.query(`TRUNCATE pg_temp.ref_ids_${table}`);
     await client.query(`INSERT INTO pg_temp.ref_ids_${table} ${pick.ids}`, pick.params ?? []);
-    await client.query(`ANALYZE pg_temp.ref_ids_${table}`);
+    await client.query(
+      `CREATE TEMP TABLE ref_rows_${table} AS SELECT t.* FROM public.${table} t
+       JOIN pg_temp.ref_ids_${table} i ON i.id = t.id`,
+    );
   }
   const started = performance.now();
   let rows = 0;
   await client.query("BEGIN");
   try {
     for (const table of tables) {
-      const r = await client.query(
-        selection[table] === "all"
-          ? `INSERT INTO ${refName(table)} SELECT t.* FROM public.${table} t`
-          : `INSERT INTO ${refName(table)} SELECT t.* FROM public.${table} t
-             WHERE t.id IN (SELECT id FROM pg_temp.ref_ids_${table})`,
-      );
+      const r = await client.query(`INSERT INTO ${refName(table)} SELECT * FROM pg_temp.ref_rows_${table}`);
       rows += r.rowCount ?? 0;
     }
     await client.query("COMMIT");

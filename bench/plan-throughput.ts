@@ -8,7 +8,7 @@
 //   issue 3's figure measured);
 // - no-op jobs on a queue with the same policy and work options: pg-boss's own ceiling;
 // - the limit reference (bench/limit-reference.ts): INSERT ... SELECT of exactly the plan, week,
-//   session and exercise rows the distinct run wrote, into look-alike tables without triggers or
+//   session and exercise rows the distinct run wrote, into empty look-alike tables without triggers or
 //   foreign keys, in one transaction.
 // Each run: a worker started as production starts it (startWorker: the built-in catalogue, the
 // plan.generate module's queue policy and work options from the configuration) is idle on LISTEN;
@@ -330,7 +330,7 @@ export const planThroughputBench: Bench = {
           "first, so the worker's plan memo answers nearly every job;",
         "- **no-op**: jobs that complete at once, same queue policy and work options: pg-boss's own ceiling;",
         "- **limit reference**: INSERT ... SELECT of exactly the plan, week, session and exercise rows the distinct run " +
-          `wrote (${fmt(rowsPerPlan, 0)} rows a plan) into look-alike tables without triggers or foreign keys, one transaction.`,
+          `wrote (${fmt(rowsPerPlan, 0)} rows a plan) into empty look-alike tables without triggers or foreign keys, one transaction.`,
         "",
         "| round | distinct plans/s | memo-warm plans/s | no-op jobs/s | limit reference plans/s | distinct / no-op | distinct / reference | Node CPU, distinct (% of one core) | Node CPU, memo-warm |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -9,7 +9,7 @@
 // rest. Generation runs with session_replication_role = replica (no triggers, no FK checks: the
 // rows are consistent by construction), then the rebuild fills the progress tables.
 // Beside each rebuild that writes every row, the limit reference (bench/limit-reference.ts): INSERT
-// ... SELECT of exactly the rows the rebuild wrote into look-alike tables without triggers or
+// ... SELECT of exactly the rows the rebuild wrote into empty look-alike tables without triggers or
 // foreign keys, right after it.
 // BENCH_SCALE=small: 500 users.
 import pg from "pg";

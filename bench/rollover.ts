@@ -1,7 +1,7 @@
 // The weekly rollover of 100,000 active plans (4 sessions, 30 exercise rows a week each, logged
 // sets for half of them), set-based (rolloverAsOf), beside three references in the same run:
 // - the limit reference (bench/limit-reference.ts): per batch, the rollover's step for the batch,
-//   then INSERT ... SELECT of exactly the rows it wrote into look-alike tables without triggers or
+//   then INSERT ... SELECT of exactly the rows it wrote into empty look-alike tables without triggers or
 //   foreign keys, interleaved batch by batch (A B A B ...), so the ratio carries no drift;
 //   every other batch rolls with triggers and foreign-key checks off (session_replication_role =
 //   replica), which shows how much of the gap those checks are;
@@ -474,7 +474,7 @@ export const rolloverBench: Bench = {
         "",
         `Limit reference, interleaved batch by batch (${RATIO_PLANS.toLocaleString()} plans in batches of ${BATCH_PLANS}, ` +
           "one connection): the rollover's step for a batch (`rollOneWeek`, one statement in one transaction), then " +
-          "INSERT ... SELECT of exactly the week, session and exercise rows it wrote into look-alike tables (same " +
+          "INSERT ... SELECT of exactly the week, session and exercise rows it wrote into empty look-alike tables (same " +
           "columns, checks and indexes; no triggers, no foreign keys), one transaction. Batches 1, 3, 5 ... roll as shipped, " +
           "batches 2, 4, 6 ... with triggers and foreign-key checks off (session_replication_role = replica):",
         "",
