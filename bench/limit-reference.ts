@@ -29,6 +29,15 @@ export async function createLookAlikes(client: pg.ClientBase, tables: readonly s
   }
 }
 
+/** Fills the look-alikes with a copy of the real tables (not timed), so their indexes are as large. */
+export async function fillLookAlikes(client: pg.ClientBase, tables: readonly string[]): Promise<void> {
+  for (const table of tables) {
+    await client.query(`TRUNCATE ${refName(table)}`);
+    await client.query(`INSERT INTO ${refName(table)} SELECT * FROM public.${table}`);
+  }
+  await client.query(`ANALYZE ${tables.map(refName).join(", ")}`);
+}
+
 /**
  * The rows to copy: for each table, a query returning the ids of its rows the measured side wrote,
  * or "all" for every row of the table (tables without an id column, such as the progress tables).
@@ -40,16 +49,18 @@ export type RowSelection = Partial<Record<string, { ids: string; params?: unknow
  * tables (neither timed: staging reads the real tables, and how the planner finds a few
  * thousand rows among millions is not what the reference measures), then one committed
  * transaction of INSERT ... SELECT from the staged rows into the look-alikes, one statement per
- * table. The look-alikes start empty, so their indexes are small: a conservative reference (the
- * measured side writes into the real, full tables). Returns the transaction's milliseconds and
- * the rows it copied.
+ * table. By default the look-alikes start empty, so their indexes are small: a conservative
+ * reference. With `empty: false` they keep what they hold: filled once with a copy of the real
+ * tables (fillLookAlikes), the copy writes into indexes of the same size as the measured side
+ * does. Returns the transaction's milliseconds and the rows it copied.
  */
 export async function timeLimitReference(
   client: pg.ClientBase,
   selection: RowSelection,
+  opts: { empty?: boolean } = {},
 ): Promise<{ ms: number; rows: number }> {
   const tables = Object.keys(selection);
-  await client.query(`TRUNCATE ${tables.map(refName).join(", ")}`);
+  if (opts.empty ?? true) await client.query(`TRUNCATE ${tables.map(refName).join(", ")}`);
   for (const table of tables) {
     const pick = selection[table];
     if (pick === undefined) continue;
