@@ -11,17 +11,6 @@ export const BOSS_SCHEMA = "pgboss";
 export const INSTANCE_NAMES = { worker: "training-engine-worker", cli: "training-engine-cli" } as const;
 
 /**
- * The pgboss schema version this code was written for (pg-boss 12.38's `pgboss.schema` in its
- * package.json). enqueue_job (src/db/sql/enqueue_job.sql) writes pg-boss's job rows and NOTIFY
- * itself, because pg-boss has no SQL function that creates a job; a pg-boss whose schema differs
- * may store jobs differently. To upgrade pg-boss: run tests/db/pgboss-coupling.test.ts, bring
- * enqueue_job in line with what it reports, then change this number.
- */
-export const PGBOSS_SCHEMA_VERSION = 46;
-
-export class BossSchemaVersionError extends Error {}
-
-/**
  * How often pg-boss's supervisor looks for jobs whose heartbeat stopped (a killed worker, a lost
  * connection) and fails them into their retry. A job's worker refreshes its heartbeat every
  * heartbeatSeconds / 2 (QUEUE_HEARTBEAT_SECONDS, 10 s); the supervisor fails it once the
@@ -34,6 +23,17 @@ export const SUPERVISE_INTERVAL_SECONDS = 5;
 
 /** Every queue's heartbeat (pg-boss's minimum is 10 s). */
 export const QUEUE_HEARTBEAT_SECONDS = 10;
+
+/**
+ * The pgboss schema version this code was written for (pg-boss 12.38's `pgboss.schema` in its
+ * package.json). enqueue_job (src/db/sql/enqueue_job.sql) writes pg-boss's job rows and NOTIFY
+ * itself, because pg-boss has no SQL function that creates a job; a pg-boss whose schema differs
+ * may store jobs differently. To upgrade pg-boss: run tests/db/pgboss-coupling.test.ts, bring
+ * enqueue_job in line with what it reports, then change this number.
+ */
+export const PGBOSS_SCHEMA_VERSION = 46;
+
+export class BossSchemaVersionError extends Error {}
 
 /**
  * The pg-boss instance on the application's database, with LISTEN/NOTIFY so notify-enabled

@@ -42,3 +42,18 @@ export function payloadSizeProblem(data: unknown): string | undefined {
     ? `payload: must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON (got ${bytes} bytes)`
     : undefined;
 }
+
+/**
+ * An error for the log, bounded: its type, code, message and stack each cut (pino logs an `err`
+ * object as it is, so a message quoting a large input would otherwise go into the log whole).
+ */
+export function boundedErr(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: boundedText(String(error)) };
+  const { code } = error as { code?: unknown };
+  return {
+    type: error.name,
+    ...(code === undefined ? {} : { code }),
+    message: boundedText(error.message),
+    stack: error.stack ? boundedText(error.stack, 2 * MAX_ERROR_CHARS) : undefined,
+  };
+}

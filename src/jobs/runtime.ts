@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import type { Logger } from "../logger.ts";
 import { observeJob } from "../metrics/process-metrics.ts";
-import { boundedText, payloadSizeProblem, shown } from "./bounds.ts";
+import { boundedErr, boundedText, payloadSizeProblem, shown } from "./bounds.ts";
 
 /** An error retrying cannot fix (bad payload, unknown user): the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
@@ -42,12 +42,12 @@ export interface SettledJob<Payload, Result> {
 
 export interface QueueDefinition<Payload, Result> {
   name: string;
-  /** A check of the parsed payload that needs more than its shape (the date window, by the clock). */
-  check?(payload: Payload): string | undefined;
   /** Queue policy: retries, backoff, expiry, notify... The dead-letter queue is added here. */
   queue: Omit<Queue, "name" | "deadLetter">;
   work: Omit<WorkOptions, "perJobResults" | "includeMetadata" | "transactional">;
   payload: z.ZodType<Payload>;
+  /** A check of the parsed payload that needs more than its shape (the date window, by the clock). */
+  check?(payload: Payload): string | undefined;
   /** Words a payload that breaks the schema, naming the field (default: describeZodError). */
   describeInvalid?(error: z.ZodError): string;
   /** Handles one job; throws PermanentJobError for a job that can never succeed. */
@@ -109,6 +109,25 @@ export function describeZodError(error: z.ZodError, knownHint?: string): string 
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * A payload's whole check: the size limit first (a payload over it is refused before it is parsed,
+ * so its message never quotes it), then the zod schema, then the definition's own check. The
+ * message names the field and is bounded (src/jobs/bounds.ts).
+ */
+export function checkPayload<Payload, Result>(
+  def: Pick<QueueDefinition<Payload, Result>, "payload" | "check" | "describeInvalid">,
+  data: unknown,
+): { ok: true; payload: Payload } | { ok: false; error: string } {
+  const tooLarge = payloadSizeProblem(data);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  const parsed = def.payload.safeParse(data ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: boundedText((def.describeInvalid ?? describeZodError)(parsed.error)) };
+  }
+  const problem = def.check?.(parsed.data);
+  return problem ? { ok: false, error: boundedText(problem) } : { ok: true, payload: parsed.data };
+}
+
 /** handle(), one job at a time, as outcomes: PermanentJobError dead-letters, any other error retries. */
 async function handleEach<Payload, Result>(
   def: QueueDefinition<Payload, Result>,
@@ -127,35 +146,6 @@ async function handleEach<Payload, Result>(
       }
     }),
   );
-}
-
-/**
- * A payload's whole check: the size limit first (a payload over it is refused before it is parsed,
- * so its message never quotes it), then the zod schema, then the definition's own check. The
- * message names the field and is bounded.
- */
-export function checkPayload<Payload, Result>(
-  def: Pick<QueueDefinition<Payload, Result>, "payload" | "check" | "describeInvalid">,
-  data: unknown,
-): { ok: true; payload: Payload } | { ok: false; error: string } {
-  const tooLarge = payloadSizeProblem(data);
-  if (tooLarge) return { ok: false, error: tooLarge };
-  const parsed = def.payload.safeParse(data ?? {});
-  if (!parsed.success) {
-    return { ok: false, error: boundedText((def.describeInvalid ?? describeZodError)(parsed.error)) };
-  }
-  const problem = def.check?.(parsed.data);
-  return problem ? { ok: false, error: boundedText(problem) } : { ok: true, payload: parsed.data };
-}
-
-/** One job on its own, as runBatch settles it (the fault suite's fuzzers call this). */
-export async function runJob<Payload, Result>(
-  def: QueueDefinition<Payload, Result>,
-  job: FetchedJob,
-  logger: Logger,
-): Promise<JobResult> {
-  const [result] = await runBatch(def, [job], logger);
-  return result as JobResult;
 }
 
 /**
@@ -196,10 +186,10 @@ export async function runBatch<Payload, Result>(
       outcomes = valid.map(() => ({ status: "failed", error: boundedText(errorText(error)), cause: error }));
     }
     valid.forEach((v, i) => {
-      (settled[v.index] as SettledJob<Payload, Result>).outcome = outcomes[i] ?? {
-        status: "failed",
-        error: "no outcome",
-      };
+      const outcome = outcomes[i] ?? { status: "failed", error: "no outcome" };
+      // Stored (job output, plan_request.error) and logged: bounded, whatever the error quotes.
+      (settled[v.index] as SettledJob<Payload, Result>).outcome =
+        outcome.status === "completed" ? outcome : { ...outcome, error: boundedText(outcome.error) };
     });
   }
   if (def.afterSettled) {
@@ -207,7 +197,7 @@ export async function runBatch<Payload, Result>(
       .afterSettled(settled)
       .catch((error: unknown) =>
         logger.error(
-          { queue: def.name, err: error },
+          { queue: def.name, err: boundedErr(error) },
           "could not report the batch's outcomes; the job results stand",
         ),
       );
@@ -228,8 +218,8 @@ export async function runBatch<Payload, Result>(
         payload === undefined ? "job rejected: invalid payload" : "job failed permanently",
       );
     } else {
-      // The bounded message, never the error itself: an input can't make the log large (bounds.ts).
-      log.error({ ms, batch, error: outcome.error }, "job failed; pg-boss retries it while attempts remain");
+      const err = boundedErr(outcome.cause ?? outcome.error);
+      log.error({ ms, batch, err }, "job failed; pg-boss retries it while attempts remain");
     }
     return { id: job.id, status: outcome.status, output: { error: outcome.error } };
   });

@@ -274,6 +274,13 @@ describe("generatePlan errors", () => {
       /^weekStart: /,
     );
     expect(() => generatePlan(request({ daysPerWeek: 7 }), FIXTURE_CATALOGUE)).toThrow(/^daysPerWeek: /);
+    // Years below 100 are real years (Date.UTC once read 0001 as 1901): 0001-01-01 is a Monday.
+    expect(generatePlan(request({ weekStart: "0001-01-01" }), FIXTURE_CATALOGUE).week_start).toBe(
+      "0001-01-01",
+    );
+    expect(() => generatePlan(request({ weekStart: "0001-01-02" }), FIXTURE_CATALOGUE)).toThrow(
+      /^weekStart: /,
+    );
     expect(() => generatePlan(request({ sessionMinutes: 19 }), FIXTURE_CATALOGUE)).toThrow(
       /^sessionMinutes: /,
     );

@@ -1,6 +1,6 @@
 // Seeded fuzzing of every queue's payload, through the code that runs the jobs, on a real
 // database: plan.generate batches through processPlanJobs, plan.rollover and progress.refresh
-// jobs through runJob. Each job ends completed (a plan written once, or the job's real work) or
+// jobs through runBatch (the runtime every queue shares). Each job ends completed (a plan written once, or the job's real work) or
 // dead-lettered with a bounded error naming the field; none is left to retry.
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
@@ -11,7 +11,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createCatalogueCache, createPlanGenerator, processPlanJobs } from "../../src/jobs/plan-generate.ts";
 import { planRolloverDefinition } from "../../src/jobs/plan-rollover.ts";
 import { progressRefreshDefinition } from "../../src/jobs/progress-refresh.ts";
-import { runJob } from "../../src/jobs/runtime.ts";
+import { runBatch } from "../../src/jobs/runtime.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -104,7 +104,9 @@ describe("fuzzed queue payloads", () => {
       numRuns: ROLLOVER_JOBS,
     });
     const results = [];
-    for (const data of payloads) results.push(await runJob(def, asJob(data), logger));
+    for (let i = 0; i < payloads.length; i += 20) {
+      results.push(...(await runBatch(def, payloads.slice(i, i + 20).map(asJob), logger)));
+    }
     const wrong = results.filter(
       (r) =>
         r.status !== "completed" &&
@@ -122,7 +124,9 @@ describe("fuzzed queue payloads", () => {
       numRuns: PROGRESS_JOBS,
     });
     const results = [];
-    for (const data of payloads) results.push(await runJob(def, asJob(data), logger));
+    for (let i = 0; i < payloads.length; i += 20) {
+      results.push(...(await runBatch(def, payloads.slice(i, i + 20).map(asJob), logger)));
+    }
     const wrong = results.filter(
       (r) =>
         r.status !== "completed" &&

@@ -137,12 +137,32 @@ describe("plan_request with a running worker", () => {
     [{ daysPerWeek: 3, colour: "red" }, /^colour: unknown field/],
     [{}, /^daysPerWeek: is required/],
     [[3], /^params: must be a JSON object/],
+    [{ daysPerWeek: 3, weekStart: "0001-01-01" }, /^weekStart: must lie from .* a year either side of today/],
+    // A long value: the stored error quotes it cut short.
+    [
+      { daysPerWeek: 3, goal: "z".repeat(3_000) },
+      /^goal: must be one of .*\(got "z{79}\.\.\. \(3002 characters\)\)$/,
+    ],
   ])("fails a bad row %j naming the field, with no plan", async (params, expected) => {
     const id = await requestAs(tdb.pool, alice, params);
     const row = await finished(tdb.pool, id);
     expect(row.status).toBe("failed");
     expect(row.plan_id).toBeNull();
     expect(row.error).toMatch(expected);
+  });
+
+  it("refuses params over 4 KiB at insert, and enqueues nothing", async () => {
+    await expect(
+      requestAs(tdb.pool, alice, { daysPerWeek: 3, goal: "x".repeat(8 * 1024 * 1024) }),
+    ).rejects.toMatchObject({
+      code: "23514",
+      constraint: "plan_request_params_size_check",
+    });
+    const { rows } = await tdb.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND octet_length(data::text) > 4096",
+      [PLAN_GENERATE_QUEUE],
+    );
+    expect(rows[0]?.n).toBe(0);
   });
 
   it("enqueues in the inserting transaction: a rolled-back row leaves no job", async () => {

@@ -19,7 +19,7 @@ import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domai
 import type { PlanJson } from "../../domain/plan-json.ts";
 import type { Logger } from "../../logger.ts";
 import { type PlanFailureCause, planGenerationFailures } from "../../metrics/process-metrics.ts";
-import { boundedText } from "../bounds.ts";
+import { boundedErr, boundedText } from "../bounds.ts";
 import {
   type FetchedJob,
   type JobOutcome,
@@ -33,8 +33,8 @@ import {
   describePayloadError,
   type PlanRequestPayload,
   planRequestPayload,
-  planRequestProblem,
   resolvePlanRequest,
+  weekStartProblem,
 } from "./payload.ts";
 import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS } from "./settings.ts";
 
@@ -60,14 +60,14 @@ interface Item {
   log: Logger;
   payload?: PlanRequestPayload;
   request?: PlanRequest;
-  /** The plan's request_id: the caller's requestId, else the plan_request row id. */
+  /** The plan's request_id: the caller's requestId, else the plan_request row id, else the job id. */
   requestKey?: string;
   plan?: PlanJson;
   outcome?: Outcome;
 }
 
-// Every stored and logged message is bounded (src/jobs/bounds.ts): no input can make its own
-// error large.
+// Every stored and logged message is bounded (src/jobs/bounds.ts; the runtime bounds them again):
+// no input can make its own error large.
 const permanent = (reason: PlanFailureCause, error: string): Outcome => ({
   status: "deadletter",
   error: boundedText(error),
@@ -96,8 +96,9 @@ export function planGenerateDefinition(
     queue: PLAN_QUEUE_OPTIONS,
     work,
     payload: planRequestPayload,
+    // The size limit comes first (the runtime's checkPayload), then the shape, then this.
+    check: (payload) => weekStartProblem(payload, deps.now()),
     describeInvalid: describePayloadError,
-    check: (payload) => planRequestProblem(payload, deps.now()),
     handleBatch: (jobs) => handlePlanBatch(jobs, deps),
     afterSettled: async (settled) => {
       countFailures(settled);
@@ -227,7 +228,7 @@ async function writePlans(writers: Item[], deps: PlanJobDeps): Promise<void> {
       return;
     } catch (error) {
       deps.logger.warn(
-        { queue: PLAN_GENERATE_QUEUE, batch: writers.length, err: error },
+        { queue: PLAN_GENERATE_QUEUE, batch: writers.length, err: boundedErr(error) },
         "batch insert failed; writing the plans one by one",
       );
     }

@@ -12,9 +12,7 @@ import { describeZodError } from "../runtime.ts";
 /** The contract's default equipment: a full gym, every value of the vocabulary. */
 export const FULL_GYM = EQUIPMENT;
 
-/** A real calendar date YYYY-MM-DD that is a Monday: the generator's own test, so the two agree. */
-const isMondayDate = isMonday;
-
+// Values quoted in messages are cut short (src/jobs/bounds.ts).
 const show = shown;
 const required = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? "is required" : `must be ${what} (got ${show(issue.input)})`;
@@ -48,7 +46,8 @@ const PAYLOAD_SHAPE = {
     .optional(),
   weekStart: z
     .string({ error: required("a date YYYY-MM-DD") })
-    .refine(isMondayDate, { error: (issue) => `must be a Monday as YYYY-MM-DD (got ${show(issue.input)})` })
+    // The generator's own Monday test, so the payload check and the generator agree on any date.
+    .refine(isMonday, { error: (issue) => `must be a Monday as YYYY-MM-DD (got ${show(issue.input)})` })
     .optional(),
   sessionMinutes: intBetween(20, 180).optional(),
   requestId: uuid().optional(),
@@ -84,12 +83,12 @@ export function checkPlanRequestPayload(
   if (tooLarge) return { ok: false, error: tooLarge };
   const parsed = planRequestPayload.safeParse(data ?? {});
   if (!parsed.success) return { ok: false, error: describePayloadError(parsed.error) };
-  const problem = planRequestProblem(parsed.data, now);
+  const problem = weekStartProblem(parsed.data, now);
   return problem ? { ok: false, error: problem } : { ok: true, payload: parsed.data };
 }
 
-/** What a valid-shaped plan request may still get wrong: weekStart outside the date window around `now`. */
-export function planRequestProblem(payload: PlanRequestPayload, now: Date): string | undefined {
+/** weekStart outside the date window around `now` (src/domain/date-window.ts), or undefined. */
+export function weekStartProblem(payload: PlanRequestPayload, now: Date): string | undefined {
   const { weekStart } = payload;
   const window = planDateWindow(now);
   return weekStart !== undefined && !inDateWindow(weekStart, window)
