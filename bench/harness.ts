@@ -41,7 +41,12 @@ export async function openBenchServer(): Promise<{
   close(): Promise<void>;
 }> {
   if (process.env.BENCH_DATABASE_URL) {
-    return { adminUrl: process.env.BENCH_DATABASE_URL, label: "BENCH_DATABASE_URL", close: async () => {} };
+    const { hostname, port } = new URL(process.env.BENCH_DATABASE_URL);
+    return {
+      adminUrl: process.env.BENCH_DATABASE_URL,
+      label: `BENCH_DATABASE_URL, ${hostname}:${port || 5432}, the server's own settings`,
+      close: async () => {},
+    };
   }
   // Durable (fsync and synchronous_commit stay on); memory sized for the 10M-row tables.
   const server = await startScratchPostgres({

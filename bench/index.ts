@@ -25,17 +25,24 @@ try {
   for (const bench of selected) {
     ctx.log(`running ${bench.id}`);
     const started = Date.now();
+    // The machine's load (1-minute average) before and after: benches on a shared machine say so.
+    const loadBefore = os.loadavg()[0] ?? 0;
     const body = await bench.run(ctx);
+    const loadAfter = os.loadavg()[0] ?? 0;
     const header = [
-      `## ${bench.title}`,
+      `## ${bench.title} (PostgreSQL ${ctx.serverVersion.split(".")[0]})`,
       "",
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on PostgreSQL ${ctx.serverVersion} ` +
         `(${server.label}), Node ${process.version}, ${os.cpus().length} cores; ` +
-        `command: \`npm run bench -- --only ${bench.id}\` (${Math.round((Date.now() - started) / 1000)} s).`,
+        `command: \`${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL=... " : ""}${process.env.BENCH_SCALE ? `BENCH_SCALE=${process.env.BENCH_SCALE} ` : ""}npm run bench -- --only ${bench.id}\` (${Math.round((Date.now() - started) / 1000)} s); ` +
+        `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
       "",
     ].join("\n");
-    const section = `<!-- bench:${bench.id} -->\n${header}${body.trim()}\n<!-- /bench:${bench.id} -->`;
-    const pattern = new RegExp(`<!-- bench:${bench.id} -->[\\s\\S]*?<!-- /bench:${bench.id} -->`);
+    // One section per bench and server version: the same bench on the embedded server (18) and
+    // the machine's (15) keeps both results.
+    const key = `${bench.id}:pg${ctx.serverVersion.split(".")[0]}`;
+    const section = `<!-- bench:${key} -->\n${header}${body.trim()}\n<!-- /bench:${key} -->`;
+    const pattern = new RegExp(`<!-- bench:${key} -->[\\s\\S]*?<!-- /bench:${key} -->`);
     results = pattern.test(results)
       ? results.replace(pattern, section)
       : `${results.trimEnd()}\n\n${section}\n`;

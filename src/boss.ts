@@ -38,8 +38,8 @@ export class BossSchemaVersionError extends Error {}
 /**
  * The pg-boss instance on the application's database, with LISTEN/NOTIFY so notify-enabled
  * queues wake their workers at once (pickup in milliseconds instead of a polling interval,
- * queue-anchors.md), and a supervisor that finds a dead worker's jobs in seconds. Its `error` and
- * `warning` events go to the logger.
+ * docs/queue-anchors.md), and a supervisor that finds a dead worker's jobs in seconds. Its `error`
+ * and `warning` events go to the logger.
  */
 export function createBoss(
   connectionString: string,

@@ -32,7 +32,7 @@ const configSchema = z.object({
     .string()
     .refine(isTimeZone, { error: "must be an IANA time zone such as UTC or Europe/Berlin" })
     .default("UTC"),
-  ROLLOVER_BATCH_PLANS: z.coerce.number().int().min(1).max(50_000).default(2_000),
+  ROLLOVER_BATCH_PLANS: z.coerce.number().int().min(1).max(50_000).default(500),
   ROLLOVER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
   PROGRESS_REBUILD_CRON: z.string().min(9).default("30 3 * * *"),
   PROGRESS_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(1),

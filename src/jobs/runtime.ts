@@ -140,8 +140,9 @@ async function handleEach<Payload, Result>(
       try {
         return { status: "completed", output: await handle(payload, ctx) };
       } catch (error) {
-        if (error instanceof PermanentJobError) return { status: "deadletter", error: error.message };
-        return { status: "failed", error: errorText(error), cause: error };
+        if (error instanceof PermanentJobError)
+          return { status: "deadletter", error: boundedText(error.message) };
+        return { status: "failed", error: boundedText(errorText(error)), cause: error };
       }
     }),
   );
@@ -182,7 +183,7 @@ export async function runBatch<Payload, Result>(
     try {
       outcomes = def.handleBatch ? await def.handleBatch(valid) : await handleEach(def, valid);
     } catch (error) {
-      outcomes = valid.map(() => ({ status: "failed", error: errorText(error), cause: error }));
+      outcomes = valid.map(() => ({ status: "failed", error: boundedText(errorText(error)), cause: error }));
     }
     valid.forEach((v, i) => {
       const outcome = outcomes[i] ?? { status: "failed", error: "no outcome" };
