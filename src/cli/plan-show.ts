@@ -40,6 +40,8 @@ export interface PlanView {
         tier: string | null;
         weight: number | null;
         equipment: string | null;
+        /** The generator's marks ("superset A": rows that alternate), or the lifter's own. */
+        notes: string | null;
       }[];
     }[];
   }[];
@@ -70,6 +72,7 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       tier: modularTrainingExercise.tier,
       weight: modularTrainingExercise.weight,
       equipment: modularTrainingExercise.equipment,
+      notes: modularTrainingExercise.notes,
     })
     .from(modularTrainingWeek)
     .leftJoin(modularTrainingSession, eq(modularTrainingSession.weekId, modularTrainingWeek.id))
@@ -119,6 +122,7 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       tier: r.tier,
       weight: r.weight,
       equipment: r.equipment,
+      notes: r.notes,
     });
   }
   return view;
@@ -145,7 +149,7 @@ export function formatPlan(view: PlanView): string[] {
       );
       lines.push(
         ...formatTable(
-          ["#", "exercise", "muscle", "sets x reps", "RIR", "tier", "load"],
+          ["#", "exercise", "muscle", "sets x reps", "RIR", "tier", "load", "notes"],
           s.exercises.map((e) => [
             e.order,
             e.name,
@@ -154,6 +158,7 @@ export function formatPlan(view: PlanView): string[] {
             e.rir,
             e.tier,
             load(e.weight),
+            e.notes ?? "",
           ]),
           { indent: "    ", alignRight: [0, 4], empty: "(no exercises)" },
         ),

@@ -21,13 +21,15 @@ afterAll(async () => {
 const cli = (...args: string[]) => runCli(args, { databaseUrl: tdb.url });
 
 describe("plan show", () => {
-  it("prints every session with its exercises, sets x reps, RIR, tier and load", async () => {
+  it("prints every session with its exercises, sets x reps, RIR, tier, load and notes", async () => {
     const userId = await createUser(tdb.pool);
     const plan = samplePlanJson({ weekStart: W0, sessions: 4, slotsPerSession: 3 });
     const first = plan.sessions[0]?.slots[0];
     if (!first) throw new Error("sample plan has no slot");
     first.rir = 2;
     first.weight = 82.5;
+    const second = plan.sessions[0]?.slots[1];
+    if (second) second.notes = "superset A";
     const { rows } = await tdb.pool.query<{ id: string }>("SELECT insert_full_plan($1, $2::jsonb) AS id", [
       userId,
       JSON.stringify(plan),
@@ -48,7 +50,8 @@ describe("plan show", () => {
     ]) {
       expect(out).toContain(label);
     }
-    expect(out).toMatch(/#\s+exercise\s+muscle\s+sets x reps\s+RIR\s+tier\s+load/);
+    expect(out).toMatch(/#\s+exercise\s+muscle\s+sets x reps\s+RIR\s+tier\s+load\s+notes/);
+    expect(out).toMatch(/2\s+Exercise 0\.1\s+lats\s+3 x 8-12\s+-\s+T2\s+-\s+superset A/);
     expect(out).toMatch(/1\s+Exercise 0\.0\s+chest\s+3 x 5\s+2\s+T1\s+82\.5 kg/);
     expect(out).toMatch(/3\s+Exercise 3\.2\s+quadriceps\s+3 x 8-12\s+-\s+T3\s+-/);
     // Sessions in date order, exercises in session order.
