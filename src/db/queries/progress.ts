@@ -1,5 +1,5 @@
-// The progress refresh: thin calls of the set-based SQL functions in
-// drizzle/0005_progress_marks_and_refresh.sql (docs/progress.md). The job and the CLI both use
+// The progress refresh: thin calls of the set-based SQL functions in src/db/sql/
+// (progress_rebuild.sql, progress_refresh_marked.sql; docs/progress.md). The job and the CLI both use
 // refreshProgress, so `progress refresh` does exactly what `progress.refresh` does.
 import type pg from "pg";
 
@@ -45,17 +45,31 @@ export const SWEEP_BATCH_USERS = 500;
 /** A sweep stops after this many batches; marks still left wait for the next job or sweep. */
 const SWEEP_MAX_BATCHES = 100;
 
-export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {}): Promise<RefreshCounts> {
+/** Sums the counts rows of several statements; `result` says what was done, and how long it took. */
+function countsTally() {
   const started = performance.now();
   const total: CountsRow = { users: 0, marks: 0, exercise_weeks: 0, muscle_weeks: 0, records: 0 };
-  const add = (row: CountsRow | undefined) => {
-    if (!row) return;
-    total.users += row.users;
-    total.marks += row.marks;
-    total.exercise_weeks += row.exercise_weeks;
-    total.muscle_weeks += row.muscle_weeks;
-    total.records += row.records;
+  return {
+    add(row: CountsRow | undefined): void {
+      if (!row) return;
+      for (const key of Object.keys(total) as (keyof CountsRow)[]) total[key] += row[key];
+    },
+    result(mode: RefreshCounts["mode"]): RefreshCounts {
+      return {
+        mode,
+        users: total.users,
+        marks: total.marks,
+        exerciseWeeks: total.exercise_weeks,
+        muscleWeeks: total.muscle_weeks,
+        records: total.records,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      };
+    },
   };
+}
+
+export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {}): Promise<RefreshCounts> {
+  const { add, result } = countsTally();
   let mode: RefreshCounts["mode"];
   if (options.full) {
     mode = options.userId ? "user-full" : "full";
@@ -75,15 +89,7 @@ export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {
       if (dirty.rows.length < SWEEP_BATCH_USERS) break;
     }
   }
-  return {
-    mode,
-    users: total.users,
-    marks: total.marks,
-    exerciseWeeks: total.exercise_weeks,
-    muscleWeeks: total.muscle_weeks,
-    records: total.records,
-    ms: Math.round((performance.now() - started) * 10) / 10,
-  };
+  return result(mode);
 }
 
 // Every user the progress tables know of or could know of: anyone with sets, rows or marks.
@@ -109,24 +115,15 @@ export async function rebuildProgressByUser(
   pool: pg.Pool,
   opts: { batchUsers?: number; onStart?: (users: number) => void; onBatch?: (done: number) => void } = {},
 ): Promise<RefreshCounts> {
-  const started = performance.now();
+  const { add, result } = countsTally();
   const batchUsers = opts.batchUsers ?? REBUILD_BATCH_USERS;
   const users = (await pool.query<{ user_id: string }>(PROGRESS_USERS)).rows.map((r) => r.user_id);
   opts.onStart?.(users.length);
-  const total: CountsRow = { users: 0, marks: 0, exercise_weeks: 0, muscle_weeks: 0, records: 0 };
   for (let i = 0; i < users.length; i += batchUsers) {
     const batch = users.slice(i, i + batchUsers);
     const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
-    for (const key of Object.keys(total) as (keyof CountsRow)[]) total[key] += rows[0]?.[key] ?? 0;
+    add(rows[0]);
     opts.onBatch?.(i + batch.length);
   }
-  return {
-    mode: "full",
-    users: total.users,
-    marks: total.marks,
-    exerciseWeeks: total.exercise_weeks,
-    muscleWeeks: total.muscle_weeks,
-    records: total.records,
-    ms: Math.round((performance.now() - started) * 10) / 10,
-  };
+  return result("full");
 }
