@@ -15,17 +15,25 @@ export const PLAN_TABLES = [
 ] as const;
 export type PlanTable = (typeof PLAN_TABLES)[number];
 
-const refName = (table: string) => `bench_ref.${table}`;
+/** The look-alikes of `schema`'s tables live in bench_ref (public's) or bench_ref_<schema>. */
+const refSchema = (schema: string) => (schema === "public" ? "bench_ref" : `bench_ref_${schema}`);
+const refName = (table: string, schema = "public") => `${refSchema(schema)}.${table}`;
 
 /**
  * Creates the look-alike tables in schema bench_ref (once per database). LIKE ... INCLUDING ALL
  * copies defaults, CHECK and NOT NULL constraints, indexes (primary and unique keys included),
  * identity and storage; it never copies triggers or foreign keys, and RLS stays off.
  */
-export async function createLookAlikes(client: pg.ClientBase, tables: readonly string[]): Promise<void> {
-  await client.query("CREATE SCHEMA IF NOT EXISTS bench_ref");
+export async function createLookAlikes(
+  client: pg.ClientBase,
+  tables: readonly string[],
+  schema = "public",
+): Promise<void> {
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${refSchema(schema)}`);
   for (const table of tables) {
-    await client.query(`CREATE TABLE IF NOT EXISTS ${refName(table)} (LIKE public.${table} INCLUDING ALL)`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${refName(table, schema)} (LIKE ${schema}.${table} INCLUDING ALL)`,
+    );
   }
 }
 
@@ -35,7 +43,7 @@ export async function fillLookAlikes(client: pg.ClientBase, tables: readonly str
     await client.query(`TRUNCATE ${refName(table)}`);
     await client.query(`INSERT INTO ${refName(table)} SELECT * FROM public.${table}`);
   }
-  await client.query(`ANALYZE ${tables.map(refName).join(", ")}`);
+  await client.query(`ANALYZE ${tables.map((t) => refName(t)).join(", ")}`);
 }
 
 /**
@@ -52,28 +60,30 @@ export type RowSelection = Partial<Record<string, { ids: string; params?: unknow
  * table. By default the look-alikes start empty, so their indexes are small: a conservative
  * reference. With `empty: false` they keep what they hold: filled once with a copy of the real
  * tables (fillLookAlikes), the copy writes into indexes of the same size as the measured side
- * does. Returns the transaction's milliseconds and the rows it copied.
+ * does. `schema` names the tables' schema (public, or seed for the seed's own tables). Returns the
+ * transaction's milliseconds and the rows it copied.
  */
 export async function timeLimitReference(
   client: pg.ClientBase,
   selection: RowSelection,
-  opts: { empty?: boolean } = {},
+  opts: { empty?: boolean; schema?: string } = {},
 ): Promise<{ ms: number; rows: number }> {
+  const schema = opts.schema ?? "public";
   const tables = Object.keys(selection);
-  if (opts.empty ?? true) await client.query(`TRUNCATE ${tables.map(refName).join(", ")}`);
+  if (opts.empty ?? true) await client.query(`TRUNCATE ${tables.map((t) => refName(t, schema)).join(", ")}`);
   for (const table of tables) {
     const pick = selection[table];
     if (pick === undefined) continue;
     await client.query(`DROP TABLE IF EXISTS pg_temp.ref_rows_${table}`);
     if (pick === "all") {
-      await client.query(`CREATE TEMP TABLE ref_rows_${table} AS SELECT * FROM public.${table}`);
+      await client.query(`CREATE TEMP TABLE ref_rows_${table} AS SELECT * FROM ${schema}.${table}`);
       continue;
     }
     await client.query(`CREATE TEMP TABLE IF NOT EXISTS ref_ids_${table} (id uuid PRIMARY KEY)`);
     await client.query(`TRUNCATE pg_temp.ref_ids_${table}`);
     await client.query(`INSERT INTO pg_temp.ref_ids_${table} ${pick.ids}`, pick.params ?? []);
     await client.query(
-      `CREATE TEMP TABLE ref_rows_${table} AS SELECT t.* FROM public.${table} t
+      `CREATE TEMP TABLE ref_rows_${table} AS SELECT t.* FROM ${schema}.${table} t
        JOIN pg_temp.ref_ids_${table} i ON i.id = t.id`,
     );
   }
@@ -82,7 +92,9 @@ export async function timeLimitReference(
   await client.query("BEGIN");
   try {
     for (const table of tables) {
-      const r = await client.query(`INSERT INTO ${refName(table)} SELECT * FROM pg_temp.ref_rows_${table}`);
+      const r = await client.query(
+        `INSERT INTO ${refName(table, schema)} SELECT * FROM pg_temp.ref_rows_${table}`,
+      );
       rows += r.rowCount ?? 0;
     }
     await client.query("COMMIT");
@@ -93,15 +105,22 @@ export async function timeLimitReference(
   return { ms: performance.now() - started, rows };
 }
 
-/** Selection of a set of plans and everything under them (weeks, sessions, exercise rows). */
-export function plansAndChildren(planIdsSql: string, params: unknown[] = []): RowSelection {
-  const plans = `SELECT id FROM public.modular_training_plan WHERE id IN (${planIdsSql})`;
-  const weeks = `SELECT id FROM public.modular_training_week WHERE plan_id IN (${planIdsSql})`;
-  const sessions = `SELECT s.id FROM public.modular_training_session s
-    JOIN public.modular_training_week w ON w.id = s.week_id WHERE w.plan_id IN (${planIdsSql})`;
-  const exercises = `SELECT e.id FROM public.modular_training_exercise e
-    JOIN public.modular_training_session s ON s.id = e.session_id
-    JOIN public.modular_training_week w ON w.id = s.week_id WHERE w.plan_id IN (${planIdsSql})`;
+/**
+ * Selection of a set of plans and everything under them (weeks, sessions, exercise rows), in
+ * `schema`'s plan tables (public, or seed for the seed's own tables).
+ */
+export function plansAndChildren(
+  planIdsSql: string,
+  params: unknown[] = [],
+  schema = "public",
+): RowSelection {
+  const plans = `SELECT id FROM ${schema}.modular_training_plan WHERE id IN (${planIdsSql})`;
+  const weeks = `SELECT id FROM ${schema}.modular_training_week WHERE plan_id IN (${planIdsSql})`;
+  const sessions = `SELECT s.id FROM ${schema}.modular_training_session s
+    JOIN ${schema}.modular_training_week w ON w.id = s.week_id WHERE w.plan_id IN (${planIdsSql})`;
+  const exercises = `SELECT e.id FROM ${schema}.modular_training_exercise e
+    JOIN ${schema}.modular_training_session s ON s.id = e.session_id
+    JOIN ${schema}.modular_training_week w ON w.id = s.week_id WHERE w.plan_id IN (${planIdsSql})`;
   return {
     modular_training_plan: { ids: plans, params },
     modular_training_week: { ids: weeks, params },
