@@ -18,6 +18,14 @@ if (unknown.length > 0) {
 const selected = BENCHES.filter((b) => !only || only.includes(b.id));
 
 const RESULTS = new URL("./RESULTS.md", import.meta.url);
+
+/** BENCH_SCALE and any per-bench size knob (BENCH_ROLLOVER_PLANS ...) set, as written in a command. */
+const scaleKnobs = () =>
+  Object.entries(process.env)
+    .filter(([key]) => key !== "BENCH_DATABASE_URL" && key.startsWith("BENCH_"))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key}=${value} `)
+    .join("");
 const server = await openBenchServer();
 const { ctx, close } = await createContext(server.adminUrl);
 let results = await readFile(RESULTS, "utf8").catch(() => "# Benchmark results\n");
@@ -34,7 +42,7 @@ try {
       "",
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on PostgreSQL ${ctx.serverVersion} ` +
         `(${server.label}), Node ${process.version}, ${os.cpus().length} cores; ` +
-        `command: \`${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL=... " : ""}${process.env.BENCH_SCALE ? `BENCH_SCALE=${process.env.BENCH_SCALE} ` : ""}npm run bench -- --only ${bench.id}\` (${Math.round((Date.now() - started) / 1000)} s); ` +
+        `command: \`${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL=... " : ""}${scaleKnobs()}npm run bench -- --only ${bench.id}\` (${Math.round((Date.now() - started) / 1000)} s); ` +
         `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
       "",
     ].join("\n");

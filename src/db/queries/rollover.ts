@@ -80,8 +80,12 @@ due AS MATERIALIZED (
     CASE WHEN p.deload_every_weeks >= 2 AND (w.week_number + 1) % p.deload_every_weeks = 0 THEN 'deload'
          WHEN p.deload_every_weeks >= 2 AND w.week_number % p.deload_every_weeks = 0 THEN 'restore'
          ELSE 'progress' END AS kind
+  -- An index probe per id of the batch (a plain join to unnest($2), or p.id = ANY($2) on
+  -- PostgreSQL 15, scanned the whole plan table once per batch).
   FROM unnest($2::uuid[]) AS batch(id)
-  JOIN public.modular_training_plan p ON p.id = batch.id
+  CROSS JOIN LATERAL (
+    SELECT * FROM public.modular_training_plan p0 WHERE p0.id = batch.id OFFSET 0
+  ) p
   CROSS JOIN LATERAL (
     SELECT lw.id, lw.week_number, lw.week_start FROM public.modular_training_week lw
     WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1
@@ -117,101 +121,82 @@ new_sessions AS (
   FROM sess
   RETURNING 1
 ),
-src AS MATERIALIZED (
-  SELECT e.id, e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles, e.sets, e.reps,
-    e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions, e.weight, e.notes, e.display_order,
-    e.order_in_session, e.miss_streak, e.carried_from_id,
-    e.weight::float8 AS w, sess.new_id AS new_session_id, sess.kind,
-    (e.weight IS NULL OR e.weight <= 0) AS unloaded,
-    coalesce(($4::jsonb ->> e.equipment)::float8, $6::float8) AS step,
-    coalesce((($3::jsonb -> e.equipment)
-      ->> CASE WHEN e.muscle_group = ANY($5::text[]) THEN 'lower' ELSE 'upper' END)::float8, 0) AS increment,
-    CASE WHEN rm.ok THEN split_part(rm.r, '-', 1)::int END AS tmin,
-    CASE WHEN rm.ok THEN coalesce(nullif(split_part(rm.r, '-', 2), ''), split_part(rm.r, '-', 1))::int END AS tmax
+-- The exercise rows of those sessions, progressed and written in one pass: each row is read once
+-- (an index probe per session), its logged sets are counted by a per-row aggregate over an index
+-- probe, and the decision is made in the INSERT's own select list; nothing wide is materialized.
+new_exercises AS (
+  INSERT INTO public.modular_training_exercise
+    (id, session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
+     equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
+     miss_streak, carried_from_id)
+  SELECT gen_random_uuid(), sess.new_id, e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles,
+    CASE
+      WHEN sess.kind = 'deload' THEN greatest(1, round(e.sets * $11::numeric / 100))::int
+      WHEN sess.kind = 'restore' AND prev.id IS NOT NULL THEN prev.sets
+      ELSE e.sets
+    END,
+    e.reps, e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions,
+    (CASE
+      WHEN sess.kind = 'deload' THEN ${reduced("x.w", "x.step")}
+      WHEN sess.kind = 'restore' THEN CASE WHEN prev.id IS NOT NULL THEN prev.weight::float8 ELSE x.w END
+      WHEN l.n_logged = 0 OR NOT x.parsed THEN x.w
+      WHEN x.unloaded AND l.heaviest > 0 THEN coalesce(l.heaviest_in_range, l.heaviest)
+      WHEN l.n_top_easy >= x.k THEN CASE WHEN x.unloaded THEN x.w ELSE x.w + x.increment END
+      WHEN l.n_range >= x.k THEN x.w
+      WHEN e.miss_streak + 1 < $8::int THEN x.w
+      ELSE ${reduced("x.w", "x.step")}
+    END)::real,
+    e.notes, e.display_order, e.order_in_session,
+    CASE
+      WHEN sess.kind = 'deload' THEN e.miss_streak::int
+      WHEN sess.kind = 'restore' THEN CASE WHEN prev.id IS NOT NULL THEN prev.miss_streak ELSE e.miss_streak END::int
+      WHEN l.n_logged = 0 OR NOT x.parsed THEN e.miss_streak::int
+      WHEN x.unloaded AND l.heaviest > 0 THEN 0
+      WHEN l.n_range >= x.k THEN 0
+      WHEN e.miss_streak + 1 < $8::int THEN e.miss_streak + 1
+      ELSE 0
+    END,
+    e.id
   FROM sess
+  -- LATERAL ... OFFSET 0: an index probe per session (see sess).
   CROSS JOIN LATERAL (
     SELECT * FROM public.modular_training_exercise e0 WHERE e0.session_id = sess.id OFFSET 0
   ) e
+  -- The row's decision inputs, computed once per row (OFFSET 0 keeps the subquery from being
+  -- flattened into every expression that names its columns).
   -- The pattern decides (a plain match runs as a fast DFA); the numbers are then read with string
   -- functions: regexp_match's capture groups cost about 50 us a row, most of a batch's time.
   CROSS JOIN LATERAL (
-    SELECT e.reps ~ $7::text AS ok, replace(translate(e.reps, chr(8211), '-'), ' ', '') AS r
-  ) rm
-),
--- The logs of the week just ended, as counts per row (docs/progression.md, "Which sets count"):
--- index probes per row, then one hash aggregate for the batch.
-logs AS (
-  SELECT src.id AS row_id,
-    count(*) AS n_logged,
-    max(ts.weight_kg)::float8 AS heaviest,
-    (max(ts.weight_kg) FILTER (WHERE ts.reps_done >= src.tmin))::float8 AS heaviest_in_range,
-    count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmax) AS n_top,
-    count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmax
-                       AND (ts.rpe IS NULL OR ts.rpe < $9::int)) AS n_top_easy,
-    count(*) FILTER (WHERE (src.unloaded OR ts.weight_kg >= src.weight) AND ts.reps_done >= src.tmin) AS n_range
-  FROM src
+    SELECT t.*, e.weight::float8 AS w, (e.weight IS NULL OR e.weight <= 0) AS unloaded,
+      greatest(1, e.sets) AS k, coalesce(t.tmin >= 1 AND t.tmax >= t.tmin, false) AS parsed,
+      coalesce(($4::jsonb ->> e.equipment)::float8, $6::float8) AS step,
+      coalesce((($3::jsonb -> e.equipment)
+        ->> CASE WHEN e.muscle_group = ANY($5::text[]) THEN 'lower' ELSE 'upper' END)::float8, 0) AS increment
+    FROM (
+      SELECT CASE WHEN rm.ok THEN split_part(rm.r, '-', 1)::int END AS tmin,
+        CASE WHEN rm.ok THEN coalesce(nullif(split_part(rm.r, '-', 2), ''), split_part(rm.r, '-', 1))::int END AS tmax
+      FROM (SELECT e.reps ~ $7::text AS ok, replace(translate(e.reps, chr(8211), '-'), ' ', '') AS r OFFSET 0) rm
+      OFFSET 0
+    ) t
+    OFFSET 0
+  ) x
+  -- The logs of the week just ended, as counts (docs/progression.md, "Which sets count"): an
+  -- aggregate over an index probe per row, only for a progress week (one row of zeros otherwise).
   CROSS JOIN LATERAL (
-    SELECT t0.weight_kg, t0.reps_done, t0.rpe FROM public.training_set t0
-    WHERE t0.exercise_row_id = src.id OFFSET 0
-  ) ts
-  WHERE src.kind = 'progress'
-  GROUP BY src.id
-),
-judged AS (
-  SELECT src.*, coalesce(src.tmin >= 1 AND src.tmax >= src.tmin, false) AS parsed,
-    greatest(1, src.sets) AS k,
-    coalesce(logs.n_logged, 0) AS n_logged, logs.heaviest, logs.heaviest_in_range,
-    coalesce(logs.n_top, 0) AS n_top, coalesce(logs.n_top_easy, 0) AS n_top_easy,
-    coalesce(logs.n_range, 0) AS n_range,
-    prev.weight::float8 AS restore_w, prev.sets AS restore_sets, prev.miss_streak AS restore_streak,
-    prev.id IS NOT NULL AS has_restore
-  FROM src
-  LEFT JOIN logs ON logs.row_id = src.id
+    SELECT count(*) AS n_logged,
+      max(ts.weight_kg)::float8 AS heaviest,
+      (max(ts.weight_kg) FILTER (WHERE ts.reps_done >= x.tmin))::float8 AS heaviest_in_range,
+      count(*) FILTER (WHERE (x.unloaded OR ts.weight_kg >= e.weight) AND ts.reps_done >= x.tmax
+                         AND (ts.rpe IS NULL OR ts.rpe < $9::int)) AS n_top_easy,
+      count(*) FILTER (WHERE (x.unloaded OR ts.weight_kg >= e.weight) AND ts.reps_done >= x.tmin) AS n_range
+    FROM public.training_set ts
+    WHERE ts.exercise_row_id = e.id AND sess.kind = 'progress'
+  ) l
   -- A restore week takes week n-2's row: the one the deload row was carried from.
   LEFT JOIN LATERAL (
     SELECT p0.id, p0.weight, p0.sets, p0.miss_streak FROM public.modular_training_exercise p0
-    WHERE src.kind = 'restore' AND p0.id = src.carried_from_id OFFSET 0
+    WHERE sess.kind = 'restore' AND p0.id = e.carried_from_id OFFSET 0
   ) prev ON true
-),
-decided AS (
-  SELECT judged.*, r.new_w, r.new_sets, r.new_streak
-  FROM judged
-  CROSS JOIN LATERAL (SELECT * FROM (VALUES (
-    CASE
-      WHEN kind = 'deload' THEN ${reduced("w", "step")}
-      WHEN kind = 'restore' THEN CASE WHEN has_restore THEN restore_w ELSE w END
-      WHEN n_logged = 0 OR NOT parsed THEN w
-      WHEN unloaded AND heaviest > 0 THEN coalesce(heaviest_in_range, heaviest)
-      WHEN n_top_easy >= k THEN CASE WHEN unloaded THEN w ELSE w + increment END
-      WHEN n_range >= k THEN w
-      WHEN miss_streak + 1 < $8::int THEN w
-      ELSE ${reduced("w", "step")}
-    END,
-    CASE
-      WHEN kind = 'deload' THEN greatest(1, round(sets * $11::numeric / 100))::int
-      WHEN kind = 'restore' AND has_restore THEN restore_sets
-      ELSE sets
-    END,
-    CASE
-      WHEN kind = 'deload' THEN miss_streak::int
-      WHEN kind = 'restore' THEN CASE WHEN has_restore THEN restore_streak ELSE miss_streak END::int
-      WHEN n_logged = 0 OR NOT parsed THEN miss_streak::int
-      WHEN unloaded AND heaviest > 0 THEN 0
-      WHEN n_range >= k THEN 0
-      WHEN miss_streak + 1 < $8::int THEN miss_streak + 1
-      ELSE 0
-    END
-  )) AS v(new_w, new_sets, new_streak)) r
-),
-new_exercises AS (
-  INSERT INTO public.modular_training_exercise
-    (session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
-     equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
-     miss_streak, carried_from_id)
-  SELECT new_session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, new_sets, reps, rir,
-    equipment, tier, target, tips, instructions, new_w::real, notes, display_order, order_in_session,
-    new_streak, id
-  FROM decided
   RETURNING 1
 )
 SELECT
@@ -252,9 +237,9 @@ export interface WeekStepResult {
 /**
  * One week for every plan of `planIds` that is due as of `asOf`: one statement in one short
  * transaction. JIT is off for it: the planner's row estimates for the CTE chain are far too high,
- * so it would JIT-compile (seconds of CPU) a statement that runs in about a second. work_mem is
- * raised for it alone: with the default 4 MB the sort that groups a batch's logged sets (about
- * 90,000 rows for 2,000 plans) spilled to disk (EXPLAIN: "external merge") on every batch.
+ * so it would JIT-compile (seconds of CPU) a statement that runs in about a second. The default
+ * work_mem suffices: nothing in the statement sorts or hashes a batch's logged sets (each row
+ * counts its own), and a 2,000-plan batch wrote no temporary blocks with 4 MB.
  */
 export async function rollOneWeek(
   pool: pg.Pool,
@@ -263,7 +248,7 @@ export async function rollOneWeek(
 ): Promise<WeekStepResult> {
   const client = await pool.connect();
   try {
-    await client.query("BEGIN; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'");
+    await client.query("BEGIN; SET LOCAL jit = off");
     const { rows } = await client.query<{
       due: number;
       rolled: string[];
