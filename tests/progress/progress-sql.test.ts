@@ -3,7 +3,7 @@
 // and from the catalogue, records pointing at their sets, and edits and deletes (including the
 // set that held a record) coming out right after an incremental refresh.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshProgress } from "../../src/db/queries/progress.ts";
+import { rebuildProgressByUser, refreshProgress } from "../../src/db/queries/progress.ts";
 import { estimateOneRepMax, RTS_CHART } from "../../src/domain/progress/e1rm.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
@@ -309,6 +309,40 @@ describe("records, edits and deletes", () => {
     expect(after.records.every((r) => r.value === 32 || r.value === 320 || (r.value as number) > 42)).toBe(
       true,
     );
+  });
+
+  it("a rebuild in batches, two at a time, with sets written meanwhile equals a rebuild on a quiet table", async () => {
+    const lifters = await Promise.all(Array.from({ length: 6 }, () => makeLifter(tdb.pool, [W1, W2])));
+    for (const [i, f] of lifters.entries()) {
+      await logSet(tdb.pool, f.row(BENCH, W1), { reps: 5, kg: 80 + i });
+      await logSet(tdb.pool, f.row(SQUAT, W2), { reps: 3, kg: 120 + i });
+    }
+    // Sets keep coming, one transaction each, until the rebuild (a batch per lifter) is done.
+    let rebuilding = true;
+    let written = 0;
+    const writer = (async () => {
+      for (let n = 0; rebuilding || n < 6; n++) {
+        const f = lifters[n % lifters.length] as (typeof lifters)[number];
+        await logSet(tdb.pool, f.row(n % 2 ? BENCH : CARRY, n % 3 ? W2 : W1), {
+          reps: 1 + (n % 8),
+          kg: 40 + n,
+        });
+        written++;
+      }
+    })();
+    const counts = await rebuildProgressByUser(tdb.pool, { batchUsers: 1, concurrency: 2 });
+    rebuilding = false;
+    await writer;
+    expect(counts.users).toBeGreaterThanOrEqual(lifters.length);
+    expect(written).toBeGreaterThanOrEqual(6);
+    // What the rebuild did not see is marked: the sweep brings it in, and then the tables equal
+    // a rebuild of the quiet table.
+    await refreshProgress(tdb.pool, {});
+    const caughtUp = await readProgress(tdb.pool);
+    await refreshProgress(tdb.pool, { full: true });
+    expect(caughtUp).toEqual(await readProgress(tdb.pool));
+    await tdb.pool.query("SELECT * FROM progress_rebuild()");
+    expect(caughtUp).toEqual(await readProgress(tdb.pool));
   });
 
   it("a rebuild equals the incremental tables, and the sweep refreshes every marked user", async () => {
