@@ -20,8 +20,8 @@ BEGIN
   DELETE FROM public.progress_dirty d WHERE v_all OR d.user_id = ANY (p_user_ids);
   GET DIAGNOSTICS marks = ROW_COUNT;
 
-  DROP TABLE IF EXISTS pg_temp.progress_rows, pg_temp.progress_fresh_exercise, pg_temp.progress_fresh_muscle,
-    pg_temp.progress_fresh_record;
+  DROP TABLE IF EXISTS pg_temp.progress_rows, pg_temp.progress_fresh_exercise, pg_temp.progress_combo_muscles,
+    pg_temp.progress_fresh_muscle, pg_temp.progress_fresh_record;
 
   -- Every exercise row with sets, aggregated from training_set alone, then placed.
   CREATE TEMP TABLE progress_rows ON COMMIT DROP AS
@@ -42,7 +42,11 @@ BEGIN
   ) a
   JOIN public.modular_training_exercise e ON e.id = a.exercise_row_id
   JOIN public.modular_training_session s ON s.id = e.session_id
-  JOIN public.modular_training_week w ON w.id = s.week_id;
+  JOIN public.modular_training_week w ON w.id = s.week_id
+  -- The same users as the sets' (the foreign keys carry user_id down the chain): for a batch the
+  -- planner can then find the batch's weeks and sessions, and their rows by session, instead of
+  -- hashing every plan row of the table in each batch.
+  WHERE v_all OR (w.user_id = ANY (p_user_ids) AND s.user_id = ANY (p_user_ids));
   ANALYZE pg_temp.progress_rows;
 
   CREATE TEMP TABLE progress_fresh_exercise ON COMMIT DROP AS
@@ -53,22 +57,21 @@ BEGIN
   FROM pg_temp.progress_rows r
   GROUP BY r.user_id, r.exercise_key, r.week_start;
 
-  -- Hard sets: the muscles of each distinct (muscle group, row secondaries, catalogue entry) once.
+  -- Hard sets: the muscles of each distinct (muscle group, row secondaries, catalogue entry) once,
+  -- in a table of its own with statistics: from a CTE the planner guessed a few dozen joined rows
+  -- and merge-joined sorted jsonb (a batch of 500 users: 396 ms; this way 60 + 163 ms).
+  CREATE TEMP TABLE progress_combo_muscles ON COMMIT DROP AS
+  SELECT c.muscle_group, c.secondary_muscles, c.exercise_id, m.muscle, m.hard_sets
+  FROM (SELECT DISTINCT r.muscle_group, r.secondary_muscles, r.exercise_id FROM pg_temp.progress_rows r) c
+  LEFT JOIN public.exrcwiki x ON x.exercise_id = c.exercise_id
+  CROSS JOIN LATERAL public.progress_row_muscles(
+    coalesce(nullif(c.muscle_group, ''), x.muscle_group), c.secondary_muscles, x.secondary_muscles) m;
+  ANALYZE pg_temp.progress_combo_muscles;
+
   CREATE TEMP TABLE progress_fresh_muscle ON COMMIT DROP AS
-  -- MATERIALIZED: evaluated once per combination, not pulled into the join and run per row.
-  WITH combos AS MATERIALIZED (
-    SELECT DISTINCT r.muscle_group, r.secondary_muscles, r.exercise_id FROM pg_temp.progress_rows r
-  ),
-  combo_muscles AS MATERIALIZED (
-    SELECT c.muscle_group, c.secondary_muscles, c.exercise_id, m.muscle, m.hard_sets
-    FROM combos c
-    LEFT JOIN public.exrcwiki x ON x.exercise_id = c.exercise_id
-    CROSS JOIN LATERAL public.progress_row_muscles(
-      coalesce(nullif(c.muscle_group, ''), x.muscle_group), c.secondary_muscles, x.secondary_muscles) m
-  )
   SELECT r.user_id, cm.muscle AS muscle_group, r.week_start, sum(r.sets * cm.hard_sets) AS hard_sets
   FROM pg_temp.progress_rows r
-  JOIN combo_muscles cm
+  JOIN pg_temp.progress_combo_muscles cm
     ON cm.muscle_group = r.muscle_group AND cm.secondary_muscles = r.secondary_muscles
    AND cm.exercise_id = r.exercise_id
   GROUP BY r.user_id, cm.muscle, r.week_start;
@@ -167,8 +170,8 @@ BEGIN
 
   users := CASE WHEN v_all THEN (SELECT count(DISTINCT r.user_id) FROM pg_temp.progress_rows r)
                 ELSE cardinality(p_user_ids) END;
-  DROP TABLE pg_temp.progress_rows, pg_temp.progress_fresh_exercise, pg_temp.progress_fresh_muscle,
-    pg_temp.progress_fresh_record;
+  DROP TABLE pg_temp.progress_rows, pg_temp.progress_fresh_exercise, pg_temp.progress_combo_muscles,
+    pg_temp.progress_fresh_muscle, pg_temp.progress_fresh_record;
   RETURN NEXT;
 END
 $$;
