@@ -132,17 +132,26 @@ export async function rebuildProgressByUser(
   opts.onStart?.(users.length);
   let next = 0;
   let done = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < users.length) {
-      const batch = users.slice(next, next + batchUsers);
-      next += batch.length;
-      const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
-      add(rows[0]);
-      done += batch.length;
-      opts.onBatch?.(done);
+    try {
+      while (!failed && next < users.length) {
+        const batch = users.slice(next, next + batchUsers);
+        next += batch.length;
+        const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
+        add(rows[0]);
+        done += batch.length;
+        opts.onBatch?.(done);
+      }
+    } catch (error) {
+      failed = true; // the other lanes start no new batch
+      throw error;
     }
   };
   const lanes = Math.max(1, opts.concurrency ?? REBUILD_CONCURRENCY);
-  await Promise.all(Array.from({ length: lanes }, lane));
+  // Every lane settles before the first failure is thrown: no batch is left running behind it.
+  const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failure) throw failure.reason;
   return result("full");
 }
