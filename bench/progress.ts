@@ -182,8 +182,8 @@ const rowsWritten = (
 /**
  * Splits the rebuild's time by statement (auto_explain, durations only, no ANALYZE: nothing is
  * instrumented): the CREATE TEMP TABLE statements read the sets and aggregate them, the `WITH
- * diff` statements compare with the tables and write what differs, the rest locks, drains marks
- * and counts. auto_explain needs a superuser (LOAD); without one there is no split.
+ * diff` statements compare with the tables and write what differs (a plain INSERT into tables
+ * holding nothing for the users), the rest locks, drains marks and counts. auto_explain needs a superuser (LOAD); without one there is no split.
  */
 async function withStatementTimes<T>(
   client: pg.Client,
@@ -213,7 +213,7 @@ async function withStatementTimes<T>(
       if (/progress_rebuild\(/.test(d.text)) continue;
       const key = d.text.startsWith("CREATE TEMP TABLE")
         ? "aggregate"
-        : d.text.startsWith("WITH diff")
+        : d.text.startsWith("WITH diff") || d.text.startsWith("INSERT INTO public.")
           ? "write"
           : "other";
       steps[key] += d.ms / 1000;

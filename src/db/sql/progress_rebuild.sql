@@ -98,75 +98,99 @@ BEGIN
     AND v.value > 0 AND v.value = v.best
   ORDER BY r.user_id, r.exercise_key, v.record_type, t.recorded_at, t.id;
 
-  -- Write only the differences. FULL JOIN of fresh and current rows: missing on the left = delete.
-  WITH diff AS MATERIALIZED (
-    SELECT n, p.user_id AS old_user_id, p.exercise_key AS old_key, p.week_start AS old_week
-    FROM pg_temp.progress_fresh_exercise n
-    FULL JOIN (SELECT * FROM public.progress_exercise_weekly q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
-      ON p.user_id = n.user_id AND p.exercise_key = n.exercise_key AND p.week_start = n.week_start
-    WHERE n.user_id IS NULL OR p.user_id IS NULL
-       OR (n.sets, n.reps, n.volume_kg, n.top_set_kg, n.e1rm_kg, n.avg_rpe, n.best_set_volume_kg)
-          IS DISTINCT FROM (p.sets, p.reps, p.volume_kg, p.top_set_kg, p.e1rm_kg, p.avg_rpe, p.best_set_volume_kg)
-  ),
-  gone AS (
-    DELETE FROM public.progress_exercise_weekly p USING diff d
-    WHERE (d.n).user_id IS NULL
-      AND p.user_id = d.old_user_id AND p.exercise_key = d.old_key AND p.week_start = d.old_week
-  ),
-  upserted AS (
-    INSERT INTO public.progress_exercise_weekly AS p
+  -- Write only the differences: a FULL JOIN of fresh and current rows (missing on the left =
+  -- delete), then an upsert. When these users have no rows yet (a first build, new users) there is
+  -- nothing to compare: a plain INSERT, without the join and the upsert's conflict checks. The
+  -- users are locked (or everyone, exclusively), so no refresh writes their rows meanwhile.
+  IF NOT EXISTS (SELECT 1 FROM public.progress_exercise_weekly q WHERE v_all OR q.user_id = ANY (p_user_ids)) THEN
+    INSERT INTO public.progress_exercise_weekly
       (user_id, exercise_key, week_start, sets, reps, volume_kg, top_set_kg, e1rm_kg, avg_rpe, best_set_volume_kg)
-    SELECT (d.n).user_id, (d.n).exercise_key, (d.n).week_start, (d.n).sets, (d.n).reps, (d.n).volume_kg,
-      (d.n).top_set_kg, (d.n).e1rm_kg, (d.n).avg_rpe, (d.n).best_set_volume_kg
-    FROM diff d WHERE (d.n).user_id IS NOT NULL
-    ON CONFLICT (user_id, exercise_key, week_start) DO UPDATE
-      SET sets = excluded.sets, reps = excluded.reps, volume_kg = excluded.volume_kg,
-          top_set_kg = excluded.top_set_kg, e1rm_kg = excluded.e1rm_kg, avg_rpe = excluded.avg_rpe,
-          best_set_volume_kg = excluded.best_set_volume_kg
-  )
-  SELECT count(*) INTO exercise_weeks FROM diff;
+    SELECT n.user_id, n.exercise_key, n.week_start, n.sets, n.reps, n.volume_kg, n.top_set_kg, n.e1rm_kg, n.avg_rpe,
+      n.best_set_volume_kg
+    FROM pg_temp.progress_fresh_exercise n;
+    GET DIAGNOSTICS exercise_weeks = ROW_COUNT;
+  ELSE
+    WITH diff AS MATERIALIZED (
+      SELECT n, p.user_id AS old_user_id, p.exercise_key AS old_key, p.week_start AS old_week
+      FROM pg_temp.progress_fresh_exercise n
+      FULL JOIN (SELECT * FROM public.progress_exercise_weekly q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
+        ON p.user_id = n.user_id AND p.exercise_key = n.exercise_key AND p.week_start = n.week_start
+      WHERE n.user_id IS NULL OR p.user_id IS NULL
+         OR (n.sets, n.reps, n.volume_kg, n.top_set_kg, n.e1rm_kg, n.avg_rpe, n.best_set_volume_kg)
+            IS DISTINCT FROM (p.sets, p.reps, p.volume_kg, p.top_set_kg, p.e1rm_kg, p.avg_rpe, p.best_set_volume_kg)
+    ),
+    gone AS (
+      DELETE FROM public.progress_exercise_weekly p USING diff d
+      WHERE (d.n).user_id IS NULL
+        AND p.user_id = d.old_user_id AND p.exercise_key = d.old_key AND p.week_start = d.old_week
+    ),
+    upserted AS (
+      INSERT INTO public.progress_exercise_weekly AS p
+        (user_id, exercise_key, week_start, sets, reps, volume_kg, top_set_kg, e1rm_kg, avg_rpe, best_set_volume_kg)
+      SELECT (d.n).user_id, (d.n).exercise_key, (d.n).week_start, (d.n).sets, (d.n).reps, (d.n).volume_kg,
+        (d.n).top_set_kg, (d.n).e1rm_kg, (d.n).avg_rpe, (d.n).best_set_volume_kg
+      FROM diff d WHERE (d.n).user_id IS NOT NULL
+      ON CONFLICT (user_id, exercise_key, week_start) DO UPDATE
+        SET sets = excluded.sets, reps = excluded.reps, volume_kg = excluded.volume_kg,
+            top_set_kg = excluded.top_set_kg, e1rm_kg = excluded.e1rm_kg, avg_rpe = excluded.avg_rpe,
+            best_set_volume_kg = excluded.best_set_volume_kg
+    )
+    SELECT count(*) INTO exercise_weeks FROM diff;
+  END IF;
 
-  WITH diff AS MATERIALIZED (
-    SELECT n, p.user_id AS old_user_id, p.muscle_group AS old_muscle, p.week_start AS old_week
-    FROM pg_temp.progress_fresh_muscle n
-    FULL JOIN (SELECT * FROM public.progress_muscle_weekly q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
-      ON p.user_id = n.user_id AND p.muscle_group = n.muscle_group AND p.week_start = n.week_start
-    WHERE n.user_id IS NULL OR p.user_id IS NULL OR n.hard_sets IS DISTINCT FROM p.hard_sets
-  ),
-  gone AS (
-    DELETE FROM public.progress_muscle_weekly p USING diff d
-    WHERE (d.n).user_id IS NULL
-      AND p.user_id = d.old_user_id AND p.muscle_group = d.old_muscle AND p.week_start = d.old_week
-  ),
-  upserted AS (
-    INSERT INTO public.progress_muscle_weekly AS p (user_id, muscle_group, week_start, hard_sets)
-    SELECT (d.n).user_id, (d.n).muscle_group, (d.n).week_start, (d.n).hard_sets
-    FROM diff d WHERE (d.n).user_id IS NOT NULL
-    ON CONFLICT (user_id, muscle_group, week_start) DO UPDATE SET hard_sets = excluded.hard_sets
-  )
-  SELECT count(*) INTO muscle_weeks FROM diff;
+  IF NOT EXISTS (SELECT 1 FROM public.progress_muscle_weekly q WHERE v_all OR q.user_id = ANY (p_user_ids)) THEN
+    INSERT INTO public.progress_muscle_weekly (user_id, muscle_group, week_start, hard_sets)
+    SELECT n.user_id, n.muscle_group, n.week_start, n.hard_sets FROM pg_temp.progress_fresh_muscle n;
+    GET DIAGNOSTICS muscle_weeks = ROW_COUNT;
+  ELSE
+    WITH diff AS MATERIALIZED (
+      SELECT n, p.user_id AS old_user_id, p.muscle_group AS old_muscle, p.week_start AS old_week
+      FROM pg_temp.progress_fresh_muscle n
+      FULL JOIN (SELECT * FROM public.progress_muscle_weekly q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
+        ON p.user_id = n.user_id AND p.muscle_group = n.muscle_group AND p.week_start = n.week_start
+      WHERE n.user_id IS NULL OR p.user_id IS NULL OR n.hard_sets IS DISTINCT FROM p.hard_sets
+    ),
+    gone AS (
+      DELETE FROM public.progress_muscle_weekly p USING diff d
+      WHERE (d.n).user_id IS NULL
+        AND p.user_id = d.old_user_id AND p.muscle_group = d.old_muscle AND p.week_start = d.old_week
+    ),
+    upserted AS (
+      INSERT INTO public.progress_muscle_weekly AS p (user_id, muscle_group, week_start, hard_sets)
+      SELECT (d.n).user_id, (d.n).muscle_group, (d.n).week_start, (d.n).hard_sets
+      FROM diff d WHERE (d.n).user_id IS NOT NULL
+      ON CONFLICT (user_id, muscle_group, week_start) DO UPDATE SET hard_sets = excluded.hard_sets
+    )
+    SELECT count(*) INTO muscle_weeks FROM diff;
+  END IF;
 
-  WITH diff AS MATERIALIZED (
-    SELECT n, p.user_id AS old_user_id, p.exercise_key AS old_key, p.record_type AS old_type
-    FROM pg_temp.progress_fresh_record n
-    FULL JOIN (SELECT * FROM public.personal_record q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
-      ON p.user_id = n.user_id AND p.exercise_key = n.exercise_key AND p.record_type = n.record_type
-    WHERE n.user_id IS NULL OR p.user_id IS NULL
-       OR (n.value, n.set_id, n.achieved_at) IS DISTINCT FROM (p.value, p.set_id, p.achieved_at)
-  ),
-  gone AS (
-    DELETE FROM public.personal_record p USING diff d
-    WHERE (d.n).user_id IS NULL
-      AND p.user_id = d.old_user_id AND p.exercise_key = d.old_key AND p.record_type = d.old_type
-  ),
-  upserted AS (
-    INSERT INTO public.personal_record AS p (user_id, exercise_key, record_type, value, set_id, achieved_at)
-    SELECT (d.n).user_id, (d.n).exercise_key, (d.n).record_type, (d.n).value, (d.n).set_id, (d.n).achieved_at
-    FROM diff d WHERE (d.n).user_id IS NOT NULL
-    ON CONFLICT (user_id, exercise_key, record_type) DO UPDATE
-      SET value = excluded.value, set_id = excluded.set_id, achieved_at = excluded.achieved_at
-  )
-  SELECT count(*) INTO records FROM diff;
+  IF NOT EXISTS (SELECT 1 FROM public.personal_record q WHERE v_all OR q.user_id = ANY (p_user_ids)) THEN
+    INSERT INTO public.personal_record (user_id, exercise_key, record_type, value, set_id, achieved_at)
+    SELECT n.user_id, n.exercise_key, n.record_type, n.value, n.set_id, n.achieved_at FROM pg_temp.progress_fresh_record n;
+    GET DIAGNOSTICS records = ROW_COUNT;
+  ELSE
+    WITH diff AS MATERIALIZED (
+      SELECT n, p.user_id AS old_user_id, p.exercise_key AS old_key, p.record_type AS old_type
+      FROM pg_temp.progress_fresh_record n
+      FULL JOIN (SELECT * FROM public.personal_record q WHERE v_all OR q.user_id = ANY (p_user_ids)) p
+        ON p.user_id = n.user_id AND p.exercise_key = n.exercise_key AND p.record_type = n.record_type
+      WHERE n.user_id IS NULL OR p.user_id IS NULL
+         OR (n.value, n.set_id, n.achieved_at) IS DISTINCT FROM (p.value, p.set_id, p.achieved_at)
+    ),
+    gone AS (
+      DELETE FROM public.personal_record p USING diff d
+      WHERE (d.n).user_id IS NULL
+        AND p.user_id = d.old_user_id AND p.exercise_key = d.old_key AND p.record_type = d.old_type
+    ),
+    upserted AS (
+      INSERT INTO public.personal_record AS p (user_id, exercise_key, record_type, value, set_id, achieved_at)
+      SELECT (d.n).user_id, (d.n).exercise_key, (d.n).record_type, (d.n).value, (d.n).set_id, (d.n).achieved_at
+      FROM diff d WHERE (d.n).user_id IS NOT NULL
+      ON CONFLICT (user_id, exercise_key, record_type) DO UPDATE
+        SET value = excluded.value, set_id = excluded.set_id, achieved_at = excluded.achieved_at
+    )
+    SELECT count(*) INTO records FROM diff;
+  END IF;
 
   users := CASE WHEN v_all THEN (SELECT count(DISTINCT r.user_id) FROM pg_temp.progress_rows r)
                 ELSE cardinality(p_user_ids) END;
