@@ -115,7 +115,7 @@ const WORKOUT = `
   INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe, recorded_at)
   SELECT ($1::uuid[])[n % 3 + 1], 10 + n, 5 + n % 3, 60 + n * 2.5, 8, now()
   FROM generate_series(1, 20) AS n`;
-const EXPLAIN_REFRESH = `EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM public.progress_refresh_marked($1::uuid[])`;
+const EXPLAIN_REFRESH = `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT * FROM public.progress_refresh_marked($1::uuid[])`;
 
 const WEEK_TABLES = ["weeks", "sessions", "exercise rows", "sets"] as const;
 
@@ -256,26 +256,41 @@ const stepsCell = (t: RebuildTiming) =>
   t.steps ? `${fmt(t.steps.aggregate, 1)} / ${fmt(t.steps.write, 1)} / ${fmt(t.steps.other, 1)}` : "";
 
 /** Database time (EXPLAIN ANALYZE) of the refresh after one 20-set workout, per sampled user. */
-async function timeIncremental(client: pg.Client, week: number): Promise<{ db: number[]; wall: number[] }> {
+interface RefreshTimes {
+  db: number[];
+  wall: number[];
+  /** Shared buffers the refresh touched (its statements included): found in shared_buffers, read in. */
+  hit: number[];
+  read: number[];
+}
+
+async function timeIncremental(client: pg.Client, week: number): Promise<RefreshTimes> {
   const { rows: sample } = await client.query<{ user_id: string; rows: string[] }>(SAMPLE, [
     week,
     SAMPLE_USERS,
   ]);
   const db: number[] = [];
   const wall: number[] = [];
+  const hit: number[] = [];
+  const read: number[] = [];
   for (const [i, user] of sample.entries()) {
     await client.query(WORKOUT, [user.rows]);
     const started = performance.now();
-    const { rows } = await client.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(EXPLAIN_REFRESH, [
-      [user.user_id],
-    ]);
+    const { rows } = await client.query<{
+      "QUERY PLAN": [
+        { "Execution Time": number; Plan: { "Shared Hit Blocks": number; "Shared Read Blocks": number } },
+      ];
+    }>(EXPLAIN_REFRESH, [[user.user_id]]);
     const elapsed = performance.now() - started;
     // The first calls on a connection plan the function's statements; report the cached-plan runs.
     if (i < 3) continue;
     wall.push(elapsed);
-    db.push(rows[0]?.["QUERY PLAN"][0]["Execution Time"] ?? Number.NaN);
+    const explained = rows[0]?.["QUERY PLAN"][0];
+    db.push(explained?.["Execution Time"] ?? Number.NaN);
+    hit.push(explained?.Plan["Shared Hit Blocks"] ?? Number.NaN);
+    read.push(explained?.Plan["Shared Read Blocks"] ?? Number.NaN);
   }
-  return { db, wall };
+  return { db, wall, hit, read };
 }
 
 async function timeLatency(url: string, client: pg.Client, week: number): Promise<number[]> {
@@ -367,8 +382,8 @@ export const progressBench: Bench = {
       const bigIncr = await timeIncremental(client, ALL_WEEKS);
       const latencies = await timeLatency(url, client, ALL_WEEKS);
 
-      const incrRow = (n: number, r: { db: number[]; wall: number[] }) =>
-        `| ${fmt(n, 0)} | ${r.db.length} | ${fmt(median(r.db), 2)} | ${fmt(percentile(r.db, 95), 2)} | ${fmt(Math.max(...r.db), 2)} | ${fmt(median(r.wall), 2)} |`;
+      const incrRow = (n: number, r: RefreshTimes) =>
+        `| ${fmt(n, 0)} | ${r.db.length} | ${fmt(median(r.db), 2)} | ${fmt(percentile(r.db, 95), 2)} | ${fmt(Math.max(...r.db), 2)} | ${fmt(median(r.wall), 2)} | ${fmt(median(r.hit), 0)} / ${fmt(median(r.read), 0)} |`;
       const incrOk = median(bigIncr.db) < 20;
       const verdict = (t: RebuildTiming) => (t.seconds < 60 ? "meets" : "misses");
       const latencyOk = median(latencies) < 2000;
@@ -392,10 +407,12 @@ export const progressBench: Bench = {
         "One statement inserts 20 sets on a session's 3 rows (3 marked keys, 1 muscle week, 3 exercises' " +
           "records); then `progress_refresh_marked(ARRAY[user])`, timed by EXPLAIN ANALYZE " +
           "(database time) and by the client (wall, localhost). The first 3 of each run (plans not yet " +
-          "cached on the connection) are left out.",
+          "cached on the connection) are left out. Buffers (EXPLAIN BUFFERS, the function's statements " +
+          "included): the pages the refresh touched, found in shared_buffers / read in from the OS; flat " +
+          "buffers with a growing time point at the cache, growing buffers at the work.",
         "",
-        "| sets in table | runs | median ms | p95 ms | max ms | median wall ms |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| sets in table | runs | median ms | p95 ms | max ms | median wall ms | median shared buffers hit / read |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         incrRow(smallCount, smallIncr),
         incrRow(bigCount, bigIncr),
         "",
