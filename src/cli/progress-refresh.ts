@@ -2,7 +2,7 @@
 // process with the same function as the progress.refresh job (refreshProgress), and prints what
 // it recomputed. Without flags it is the sweep: every user's marked weeks. A --user that is not
 // a uuid is bad usage: exit 2 before the database is opened. `--full` for every user rebuilds in
-// batches of users so it can show its progress; the nightly job rebuilds in one statement.
+// batches of users, two at a time, as the nightly job does, and shows its progress.
 import { z } from "zod";
 import {
   type RefreshCounts,

@@ -2,7 +2,8 @@
 // Payload { userId?: uuid, full?: boolean }:
 //   { userId }        recompute that user's marked (exercise, week) keys (the normal, event-driven job)
 //   {}                the sweep: every user's marks (at start, on reconnect, PROGRESS_SWEEP_CRON)
-//   { full: true }    rebuild every row from the sets (PROGRESS_REBUILD_CRON, nightly)
+//   { full: true }    rebuild every row from the sets (PROGRESS_REBUILD_CRON, nightly), in batches
+//                     of users, two transactions at a time (rebuildProgressByUser)
 //   { userId, full }  rebuild one user
 // Result: the counts of refreshProgress.
 //

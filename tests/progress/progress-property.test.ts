@@ -9,7 +9,7 @@ import { monday, plusDays } from "../helpers/dates.ts";
 import { BENCH, CARRY, type Fixture, makeLifter, readProgress, SQUAT, seedCatalogue } from "./helpers.ts";
 
 // Weeks from the clock: the database keeps plan dates within a year of today.
-const WEEKS = [monday(-4), plusDays(monday(-4), 7)] as const;
+const WEEKS = [monday(-4), plusDays(monday(-4), 7), plusDays(monday(-4), 14)] as const;
 const KEYS = [SQUAT, BENCH, CARRY] as const;
 
 const values = fc.record({

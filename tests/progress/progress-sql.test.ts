@@ -3,7 +3,7 @@
 // and from the catalogue, records pointing at their sets, and edits and deletes (including the
 // set that held a record) coming out right after an incremental refresh.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshProgress } from "../../src/db/queries/progress.ts";
+import { rebuildProgressByUser, refreshProgress } from "../../src/db/queries/progress.ts";
 import { estimateOneRepMax, RTS_CHART } from "../../src/domain/progress/e1rm.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
@@ -195,6 +195,61 @@ describe("records, edits and deletes", () => {
     expect(await readProgress(tdb.pool, f.userId)).toEqual({ exercise: [], muscle: [], records: [] });
   });
 
+  it("keep a standing record from the marked weeks alone, and still equal a rebuild", async () => {
+    // The refresh reads only the marked weeks when the key's records still point at their sets
+    // unchanged (progress_refresh_marked.sql): each step is checked against a full rebuild.
+    const W3 = plusDays(W2, 7);
+    const f = await makeLifter(tdb.pool, [W1, W2, W3]);
+    const same = async () => {
+      await refreshProgress(tdb.pool, { userId: f.userId });
+      const incremental = await readProgress(tdb.pool, f.userId);
+      await refreshProgress(tdb.pool, { userId: f.userId, full: true });
+      expect(incremental).toEqual(await readProgress(tdb.pool, f.userId));
+    };
+    const held = await logSet(tdb.pool, f.row(BENCH, W1), {
+      reps: 5,
+      kg: 100,
+      rpe: 8,
+      at: `${W1}T10:00:00Z`,
+    });
+    await same();
+    // A lighter week: the record stays where it is.
+    await logSet(tdb.pool, f.row(BENCH, W2), { reps: 5, kg: 80, rpe: 8, at: `${W2}T10:00:00Z` });
+    await same();
+    expect((await records(f.userId, BENCH)).e1rm?.setId).toBe(held);
+    // The same e1RM in a later week, but recorded earlier: the earlier set takes it.
+    const earlier = await logSet(tdb.pool, f.row(BENCH, W2), {
+      reps: 5,
+      kg: 100,
+      rpe: 8,
+      at: `${W1}T09:00:00Z`,
+      setNo: 2,
+    });
+    await same();
+    expect((await records(f.userId, BENCH)).e1rm?.setId).toBe(earlier);
+    // The holder moved to another week of the same key, then its time edited: still equal.
+    await tdb.pool.query("UPDATE training_set SET exercise_row_id = $2 WHERE id = $1", [
+      earlier,
+      f.row(BENCH, W3),
+    ]);
+    await same();
+    await tdb.pool.query("UPDATE training_set SET recorded_at = $2 WHERE id = $1", [
+      earlier,
+      `${W3}T10:00:00Z`,
+    ]);
+    await same();
+    expect((await records(f.userId, BENCH)).e1rm?.setId).toBe(held);
+    // A heavier single in an unrelated week beats the standing record.
+    const heavy = await logSet(tdb.pool, f.row(BENCH, W3), {
+      reps: 1,
+      kg: 130,
+      at: `${W3}T11:00:00Z`,
+      setNo: 3,
+    });
+    await same();
+    expect((await records(f.userId, BENCH)).heaviest_weight?.setId).toBe(heavy);
+  });
+
   it("an update moving a set to another row and week refreshes both weeks", async () => {
     const f = await makeLifter(tdb.pool, [W1, W2]);
     const set = await logSet(tdb.pool, f.row(SQUAT, W1), { reps: 5, kg: 100 });
@@ -254,6 +309,40 @@ describe("records, edits and deletes", () => {
     expect(after.records.every((r) => r.value === 32 || r.value === 320 || (r.value as number) > 42)).toBe(
       true,
     );
+  });
+
+  it("a rebuild in batches, two at a time, with sets written meanwhile equals a rebuild on a quiet table", async () => {
+    const lifters = await Promise.all(Array.from({ length: 6 }, () => makeLifter(tdb.pool, [W1, W2])));
+    for (const [i, f] of lifters.entries()) {
+      await logSet(tdb.pool, f.row(BENCH, W1), { reps: 5, kg: 80 + i });
+      await logSet(tdb.pool, f.row(SQUAT, W2), { reps: 3, kg: 120 + i });
+    }
+    // Sets keep coming, one transaction each, until the rebuild (a batch per lifter) is done.
+    let rebuilding = true;
+    let written = 0;
+    const writer = (async () => {
+      for (let n = 0; rebuilding || n < 6; n++) {
+        const f = lifters[n % lifters.length] as (typeof lifters)[number];
+        await logSet(tdb.pool, f.row(n % 2 ? BENCH : CARRY, n % 3 ? W2 : W1), {
+          reps: 1 + (n % 8),
+          kg: 40 + n,
+        });
+        written++;
+      }
+    })();
+    const counts = await rebuildProgressByUser(tdb.pool, { batchUsers: 1, concurrency: 2 });
+    rebuilding = false;
+    await writer;
+    expect(counts.users).toBeGreaterThanOrEqual(lifters.length);
+    expect(written).toBeGreaterThanOrEqual(6);
+    // What the rebuild did not see is marked: the sweep brings it in, and then the tables equal
+    // a rebuild of the quiet table.
+    await refreshProgress(tdb.pool, {});
+    const caughtUp = await readProgress(tdb.pool);
+    await refreshProgress(tdb.pool, { full: true });
+    expect(caughtUp).toEqual(await readProgress(tdb.pool));
+    await tdb.pool.query("SELECT * FROM progress_rebuild()");
+    expect(caughtUp).toEqual(await readProgress(tdb.pool));
   });
 
   it("a rebuild equals the incremental tables, and the sweep refreshes every marked user", async () => {

@@ -8,12 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoss } from "../../src/boss.ts";
 import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { freePort } from "../helpers/scratch-postgres.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { get } from "../http/http-client.ts";
 
-/** The advisory lock a full progress rebuild takes first (drizzle/0005, progress_rebuild). */
+/**
+ * The advisory lock every progress refresh and each batch of a full rebuild take shared first
+ * (progress_lock_users.sql): held exclusively here, it keeps a rebuild job waiting.
+ */
 const FULL_REBUILD_LOCK = 1886547815;
 
 function startMain(env: NodeJS.ProcessEnv) {
@@ -71,6 +75,12 @@ describe("the worker's ops server as a process", () => {
       // A full rebuild that waits on a lock this test holds: a job the drain has to wait for.
       await blocker.query("BEGIN");
       await blocker.query("SELECT pg_advisory_xact_lock($1::bigint)", [FULL_REBUILD_LOCK]);
+      // A user the rebuild has to lock (one with a mark), so its first batch waits on the lock.
+      const userId = await createUser(tdb.pool);
+      await tdb.pool.query(
+        "INSERT INTO progress_dirty (user_id, exercise_key, week_start) VALUES ($1, '*', 'infinity')",
+        [userId],
+      );
       const boss = createBoss(tdb.url, createLogger("silent"), { max: 2 });
       await boss.start();
       const jobId = (await boss.send(PROGRESS_REFRESH_QUEUE, { full: true })) as string;

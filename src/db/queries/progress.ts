@@ -69,11 +69,13 @@ function countsTally() {
 }
 
 export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {}): Promise<RefreshCounts> {
+  // Everyone: in batches of users, two at a time (rebuildProgressByUser).
+  if (options.full && !options.userId) return rebuildProgressByUser(pool);
   const { add, result } = countsTally();
   let mode: RefreshCounts["mode"];
   if (options.full) {
-    mode = options.userId ? "user-full" : "full";
-    const { rows } = await pool.query<CountsRow>(REBUILD, [options.userId ? [options.userId] : null]);
+    mode = "user-full";
+    const { rows } = await pool.query<CountsRow>(REBUILD, [[options.userId]]);
     add(rows[0]);
   } else if (options.userId) {
     mode = "user";
@@ -102,28 +104,54 @@ const PROGRESS_USERS = `
     UNION SELECT d.user_id FROM public.progress_dirty d
   ) u ORDER BY u.user_id`;
 
-/** Users per rebuild transaction in rebuildProgressByUser. */
+/** Users per rebuild transaction in rebuildProgressByUser: bounds one transaction's locks and rows. */
 export const REBUILD_BATCH_USERS = 500;
+/** Rebuild transactions in flight at once: the work is per user, so each uses a core of its own. */
+export const REBUILD_CONCURRENCY = 2;
 
 /**
- * The full rebuild as `progress refresh --full` runs it: the same progress_rebuild, called for
- * batches of users (each batch its own short transaction, locking only its users, as a
- * `{ userId, full }` job does), so the CLI can show how far it has got. `onBatch` gets the users
- * done and the total.
+ * The rebuild of every user as the nightly job and `progress refresh --full` run it: the same
+ * progress_rebuild, called for batches of users, `concurrency` batches at a time on connections
+ * of their own. Each batch is its own short transaction locking only its users (as a `{ userId,
+ * full }` job does), so refreshes of other users go on meanwhile, and sets written during the
+ * rebuild leave marks that the batch drains or that stay for the next refresh. `onBatch` gets the
+ * users done so far.
  */
 export async function rebuildProgressByUser(
   pool: pg.Pool,
-  opts: { batchUsers?: number; onStart?: (users: number) => void; onBatch?: (done: number) => void } = {},
+  opts: {
+    batchUsers?: number;
+    concurrency?: number;
+    onStart?: (users: number) => void;
+    onBatch?: (done: number) => void;
+  } = {},
 ): Promise<RefreshCounts> {
   const { add, result } = countsTally();
   const batchUsers = opts.batchUsers ?? REBUILD_BATCH_USERS;
   const users = (await pool.query<{ user_id: string }>(PROGRESS_USERS)).rows.map((r) => r.user_id);
   opts.onStart?.(users.length);
-  for (let i = 0; i < users.length; i += batchUsers) {
-    const batch = users.slice(i, i + batchUsers);
-    const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
-    add(rows[0]);
-    opts.onBatch?.(i + batch.length);
-  }
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const lane = async () => {
+    try {
+      while (!failed && next < users.length) {
+        const batch = users.slice(next, next + batchUsers);
+        next += batch.length;
+        const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
+        add(rows[0]);
+        done += batch.length;
+        opts.onBatch?.(done);
+      }
+    } catch (error) {
+      failed = true; // the other lanes start no new batch
+      throw error;
+    }
+  };
+  const lanes = Math.max(1, opts.concurrency ?? REBUILD_CONCURRENCY);
+  // Every lane settles before the first failure is thrown: no batch is left running behind it.
+  const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failure) throw failure.reason;
   return result("full");
 }

@@ -2,7 +2,7 @@
 -- transaction, so a mark made meanwhile is either drained with its set visible or left for the
 -- next refresh), then recomputes from the sets, set-based: each marked (user, exercise, week)
 -- row, each touched (user, week) of the muscle table, and the records of each touched (user,
--- exercise), found from the key's weekly maxima. A mark of the whole user ('*', 'infinity')
+-- exercise), from its standing records and the marked weeks only. A mark of the whole user ('*', 'infinity')
 -- rebuilds that user. Rows whose figures did not change are not rewritten. Returns how many keys
 -- it recomputed.
 -- force_generic_plan: the statements take arrays of a few marks; with the default plan_cache_mode
@@ -131,28 +131,70 @@ BEGIN
   )
   SELECT muscle_weeks + count(*) INTO muscle_weeks FROM touched;
 
-  -- personal_record: each touched (user, exercise). The best values come from the key's weekly
-  -- rows (current: refreshed above), and only the weeks holding a best are read set by set, to
-  -- find the holder: the earliest set with that value, then the smallest id.
+  -- personal_record: each touched (user, exercise). Only the marked weeks changed since the last
+  -- refresh, so a key's current records, when each still points at its set unchanged, are the
+  -- bests of its other weeks: the new best is the better of the record and the marked weeks'
+  -- maxima (weekly rows, current: refreshed above), and the holder the earliest of the record's
+  -- set and the marked weeks' sets with that value. Reading stays within the marked weeks, however
+  -- long the history. A key missing a record or whose record set went or changed (deleted: the
+  -- foreign key dropped the record; edited or moved) takes its bests from all its weekly rows, and
+  -- only the weeks holding a best are read set by set.
   WITH touched AS (
     SELECT DISTINCT m.user_id, m.exercise_key FROM unnest(v_users, v_keys) AS m(user_id, exercise_key)
   ),
-  best AS (
-    SELECT p.user_id, p.exercise_key, max(p.e1rm_kg) AS e1rm, max(p.top_set_kg) AS heaviest,
-      max(p.best_set_volume_kg) AS volume
+  marked AS (
+    SELECT DISTINCT m.user_id, m.exercise_key, m.week_start
+    FROM unnest(v_users, v_keys, v_weeks) AS m(user_id, exercise_key, week_start)
+  ),
+  -- The current records whose set is still there with the same key, value and time.
+  standing AS (
+    SELECT r.user_id, r.exercise_key, r.record_type, r.value, r.set_id, r.achieved_at
+    FROM touched t
+    JOIN public.personal_record r ON r.user_id = t.user_id AND r.exercise_key = t.exercise_key
+    WHERE EXISTS (
+      SELECT 1 FROM public.progress_set_fact f
+      WHERE f.set_id = r.set_id AND f.user_id = r.user_id AND f.exercise_key = r.exercise_key
+        AND f.recorded_at = r.achieved_at
+        AND CASE r.record_type WHEN 'e1rm' THEN f.e1rm_kg WHEN 'heaviest_weight' THEN f.weight_kg
+                               ELSE f.reps_done * f.weight_kg END = r.value)
+  ),
+  -- A record exists for all three types or for none (each needs a set with reps and load).
+  kept AS (
+    SELECT s.user_id, s.exercise_key, max(s.value) FILTER (WHERE s.record_type = 'e1rm') AS e1rm,
+      max(s.value) FILTER (WHERE s.record_type = 'heaviest_weight') AS heaviest,
+      max(s.value) FILTER (WHERE s.record_type = 'best_set_volume') AS volume
+    FROM standing s GROUP BY s.user_id, s.exercise_key HAVING count(*) = 3
+  ),
+  -- The weeks to read: a kept key's marked weeks, every week of the other keys.
+  weeks AS (
+    SELECT p.user_id, p.exercise_key, p.week_start, p.e1rm_kg, p.top_set_kg, p.best_set_volume_kg
+    FROM marked m
+    JOIN kept k ON k.user_id = m.user_id AND k.exercise_key = m.exercise_key
+    JOIN public.progress_exercise_weekly p
+      ON p.user_id = m.user_id AND p.exercise_key = m.exercise_key AND p.week_start = m.week_start
+    UNION ALL
+    SELECT p.user_id, p.exercise_key, p.week_start, p.e1rm_kg, p.top_set_kg, p.best_set_volume_kg
     FROM touched t
     JOIN public.progress_exercise_weekly p ON p.user_id = t.user_id AND p.exercise_key = t.exercise_key
-    GROUP BY p.user_id, p.exercise_key
+    WHERE NOT EXISTS (SELECT 1 FROM kept k WHERE k.user_id = t.user_id AND k.exercise_key = t.exercise_key)
+  ),
+  best AS (
+    SELECT t.user_id, t.exercise_key,
+      greatest(k.e1rm, max(w.e1rm_kg)) AS e1rm, greatest(k.heaviest, max(w.top_set_kg)) AS heaviest,
+      greatest(k.volume, max(w.best_set_volume_kg)) AS volume
+    FROM touched t
+    LEFT JOIN kept k ON k.user_id = t.user_id AND k.exercise_key = t.exercise_key
+    LEFT JOIN weeks w ON w.user_id = t.user_id AND w.exercise_key = t.exercise_key
+    GROUP BY t.user_id, t.exercise_key, k.e1rm, k.heaviest, k.volume
   ),
   holding AS (
-    SELECT p.user_id, p.exercise_key, p.week_start, b.e1rm, b.heaviest, b.volume
+    SELECT w.user_id, w.exercise_key, w.week_start, b.e1rm, b.heaviest, b.volume
     FROM best b
-    JOIN public.progress_exercise_weekly p ON p.user_id = b.user_id AND p.exercise_key = b.exercise_key
-    WHERE p.e1rm_kg = b.e1rm OR p.top_set_kg = b.heaviest OR p.best_set_volume_kg = b.volume
+    JOIN weeks w ON w.user_id = b.user_id AND w.exercise_key = b.exercise_key
+    WHERE w.e1rm_kg = b.e1rm OR w.top_set_kg = b.heaviest OR w.best_set_volume_kg = b.volume
   ),
-  fresh AS (
-    SELECT DISTINCT ON (f.user_id, f.exercise_key, v.record_type)
-      f.user_id, f.exercise_key, v.record_type, v.value, f.set_id, f.recorded_at
+  candidates AS (
+    SELECT f.user_id, f.exercise_key, v.record_type, v.value, f.set_id, f.recorded_at
     FROM holding h
     JOIN public.progress_set_fact f
       ON f.user_id = h.user_id AND f.exercise_key = h.exercise_key AND f.week_start = h.week_start
@@ -161,7 +203,19 @@ BEGIN
       ('best_set_volume', f.reps_done * f.weight_kg, h.volume)
     ) AS v(record_type, value, best)
     WHERE v.value > 0 AND v.value = v.best
-    ORDER BY f.user_id, f.exercise_key, v.record_type, f.recorded_at, f.set_id
+    UNION ALL
+    -- A kept record still holding the best: its set is the earliest of the unmarked weeks'.
+    SELECT s.user_id, s.exercise_key, s.record_type, s.value, s.set_id, s.achieved_at
+    FROM standing s
+    JOIN kept k ON k.user_id = s.user_id AND k.exercise_key = s.exercise_key
+    JOIN best b ON b.user_id = s.user_id AND b.exercise_key = s.exercise_key
+    WHERE s.value = CASE s.record_type WHEN 'e1rm' THEN b.e1rm WHEN 'heaviest_weight' THEN b.heaviest
+                                       ELSE b.volume END
+  ),
+  fresh AS (
+    SELECT DISTINCT ON (c.user_id, c.exercise_key, c.record_type) c.*
+    FROM candidates c
+    ORDER BY c.user_id, c.exercise_key, c.record_type, c.recorded_at, c.set_id
   ),
   gone AS (
     DELETE FROM public.personal_record p
