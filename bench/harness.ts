@@ -32,6 +32,24 @@ export const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
 };
 
+/**
+ * The machine's speed when a bench ran: the median of three runs of a fixed loop on one core, in
+ * ms. This VM's cores have run at half their speed for stretches (the same loop, the same code),
+ * so a figure is read beside the probe of its run, and ratios to the limit reference (timed in
+ * the same run) are what compare across runs.
+ */
+export function cpuProbeMs(): number {
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const started = performance.now();
+    let x = 0;
+    for (let i = 0; i < 200_000_000; i++) x += i % 7;
+    runs.push(performance.now() - started);
+    if (x < 0) throw new Error("unreachable: keeps the loop from being optimised away");
+  }
+  return median(runs);
+}
+
 export const fmt = (n: number, digits = 1) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 

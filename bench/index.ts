@@ -4,7 +4,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { BENCHES } from "./benches.ts";
-import { createContext, openBenchServer } from "./harness.ts";
+import { cpuProbeMs, createContext, openBenchServer } from "./harness.ts";
 
 const { values } = parseArgs({ options: { only: { type: "string" } } });
 const only = values.only?.split(",").map((s) => s.trim());
@@ -32,8 +32,10 @@ let results = await readFile(RESULTS, "utf8").catch(() => "# Benchmark results\n
 try {
   for (const bench of selected) {
     ctx.log(`running ${bench.id}`);
+    // The machine's speed before (bench/harness.ts, cpuProbeMs) and its load (1-minute average)
+    // before and after: benches on a shared machine say so.
+    const probeBefore = cpuProbeMs();
     const started = Date.now();
-    // The machine's load (1-minute average) before and after: benches on a shared machine say so.
     const loadBefore = os.loadavg()[0] ?? 0;
     const body = await bench.run(ctx);
     const loadAfter = os.loadavg()[0] ?? 0;
@@ -43,7 +45,8 @@ try {
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on PostgreSQL ${ctx.serverVersion} ` +
         `(${server.label}), Node ${process.version}, ${os.cpus().length} cores; ` +
         `command: \`${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL=... " : ""}${scaleKnobs()}npm run bench -- --only ${bench.id}\` (${Math.round((Date.now() - started) / 1000)} s); ` +
-        `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
+        `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after; ` +
+        `CPU probe (a fixed loop on one core, bench/harness.ts) ${Math.round(probeBefore)} ms before.`,
       "",
     ].join("\n");
     // One section per bench and server version: the same bench on the embedded server (18) and
