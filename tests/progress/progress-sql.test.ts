@@ -345,6 +345,53 @@ describe("records, edits and deletes", () => {
     expect(caughtUp).toEqual(await readProgress(tdb.pool));
   });
 
+  it("the nightly rebuild finds every user with sets, stale rows or marks, and clears the stale rows", async () => {
+    const withSets = await makeLifter(tdb.pool, [W1]);
+    await logSet(tdb.pool, withSets.row(SQUAT, W1), { reps: 5, kg: 100 });
+    // Weekly rows whose sets are gone without a mark (as after a restore), and a mark alone. A record
+    // cannot outlive its set (its foreign key cascades).
+    const staleExercise = await makeLifter(tdb.pool, [W1]);
+    const staleMuscle = await makeLifter(tdb.pool, [W1]);
+    const markOnly = await makeLifter(tdb.pool, [W1]);
+    const idle = await makeLifter(tdb.pool, [W1]);
+    await tdb.pool.query(
+      `INSERT INTO progress_exercise_weekly (user_id, exercise_key, week_start, sets, reps, volume_kg, top_set_kg, e1rm_kg)
+       VALUES ($1, $2, $3, 1, 5, 500, 100, 116.7)`,
+      [staleExercise.userId, SQUAT, W1],
+    );
+    await tdb.pool.query(
+      "INSERT INTO progress_muscle_weekly (user_id, muscle_group, week_start, hard_sets) VALUES ($1, 'chest', $2, 1)",
+      [staleMuscle.userId, W1],
+    );
+    await tdb.pool.query("INSERT INTO progress_dirty (user_id, exercise_key, week_start) VALUES ($1, $2, $3)", [
+      markOnly.userId,
+      SQUAT,
+      W1,
+    ]);
+    // The skip scans list what a plain DISTINCT over the same tables lists, in id order.
+    const { rows: listed } = await tdb.pool.query<{ u: string }>("SELECT u FROM progress_users() u");
+    const { rows: plain } = await tdb.pool.query<{ u: string }>(
+      `SELECT user_id AS u FROM training_set UNION SELECT user_id FROM progress_exercise_weekly
+       UNION SELECT user_id FROM progress_muscle_weekly UNION SELECT user_id FROM personal_record
+       UNION SELECT user_id FROM progress_dirty ORDER BY 1`,
+    );
+    expect(listed).toEqual(plain);
+    const ids = listed.map((r) => r.u);
+    for (const f of [withSets, staleExercise, staleMuscle, markOnly]) expect(ids).toContain(f.userId);
+    expect(ids).not.toContain(idle.userId);
+
+    await rebuildProgressByUser(tdb.pool, { batchUsers: 2, concurrency: 2 });
+    for (const f of [staleExercise, staleMuscle, markOnly]) {
+      const left = await readProgress(tdb.pool, f.userId);
+      expect([...left.exercise, ...left.muscle, ...left.records]).toEqual([]);
+    }
+    expect((await readProgress(tdb.pool, withSets.userId)).exercise).toHaveLength(1);
+    const { rows: marks } = await tdb.pool.query("SELECT 1 FROM progress_dirty WHERE user_id = $1", [
+      markOnly.userId,
+    ]);
+    expect(marks).toEqual([]);
+  });
+
   it("a rebuild equals the incremental tables, and the sweep refreshes every marked user", async () => {
     const a = await makeLifter(tdb.pool, [W1]);
     const b = await makeLifter(tdb.pool, [W2]);

@@ -94,15 +94,8 @@ export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {
   return result(mode);
 }
 
-// Every user the progress tables know of or could know of: anyone with sets, rows or marks.
-const PROGRESS_USERS = `
-  SELECT u.user_id FROM (
-    SELECT t.user_id FROM public.training_set t
-    UNION SELECT p.user_id FROM public.progress_exercise_weekly p
-    UNION SELECT m.user_id FROM public.progress_muscle_weekly m
-    UNION SELECT r.user_id FROM public.personal_record r
-    UNION SELECT d.user_id FROM public.progress_dirty d
-  ) u ORDER BY u.user_id`;
+// Every user the progress tables know of or could know of, in id order (src/db/sql/progress_users.sql).
+const PROGRESS_USERS = `SELECT u AS user_id FROM public.progress_users() u`;
 
 /** Users per rebuild transaction in rebuildProgressByUser: bounds one transaction's locks and rows. */
 export const REBUILD_BATCH_USERS = 500;

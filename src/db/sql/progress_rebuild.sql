@@ -1,12 +1,17 @@
 -- Rebuilds the progress rows of the given users (NULL: everyone) from their sets, draining their
 -- marks. The definition the incremental refresh must equal. force_custom_plan so `v_all OR ...`
--- folds away; work_mem for the hash aggregates of everyone's rebuild.
+-- folds away; work_mem for the hash aggregates of everyone's rebuild. No parallel workers: the
+-- nightly rebuild already runs one batch per core (rebuildProgressByUser), and a parallel plan
+-- of a batch built its hash of the batch's aggregated sets once in every process, leader and
+-- workers alike (three times the CPU for the same rows: at 10.4M sets the batched nightly run
+-- took 99 s with them and 64 s without, on the same server and data).
 CREATE OR REPLACE FUNCTION public.progress_rebuild(p_user_ids uuid[] DEFAULT NULL)
   RETURNS TABLE (users integer, marks integer, exercise_weeks integer, muscle_weeks integer, records integer)
   LANGUAGE plpgsql
   SET search_path = pg_catalog, pg_temp
   SET plan_cache_mode = force_custom_plan
   SET work_mem = '128MB'
+  SET max_parallel_workers_per_gather = 0
 AS $$
 DECLARE
   v_all boolean := p_user_ids IS NULL;
