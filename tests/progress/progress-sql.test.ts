@@ -363,11 +363,10 @@ describe("records, edits and deletes", () => {
       "INSERT INTO progress_muscle_weekly (user_id, muscle_group, week_start, hard_sets) VALUES ($1, 'chest', $2, 1)",
       [staleMuscle.userId, W1],
     );
-    await tdb.pool.query("INSERT INTO progress_dirty (user_id, exercise_key, week_start) VALUES ($1, $2, $3)", [
-      markOnly.userId,
-      SQUAT,
-      W1,
-    ]);
+    await tdb.pool.query(
+      "INSERT INTO progress_dirty (user_id, exercise_key, week_start) VALUES ($1, $2, $3)",
+      [markOnly.userId, SQUAT, W1],
+    );
     // The skip scans list what a plain DISTINCT over the same tables lists, in id order.
     const { rows: listed } = await tdb.pool.query<{ u: string }>("SELECT u FROM progress_users() u");
     const { rows: plain } = await tdb.pool.query<{ u: string }>(
