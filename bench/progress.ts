@@ -15,6 +15,8 @@
 import pg from "pg";
 import { loadConfig } from "../src/config.ts";
 import {
+  inUserBatches,
+  listProgressUsers,
   REBUILD_BATCH_USERS,
   REBUILD_CONCURRENCY,
   rebuildProgressByUser,
@@ -269,7 +271,7 @@ const PLAIN_AGGREGATE = `
     GROUP BY t.exercise_row_id
   ) a`;
 
-/** Seconds of PLAIN_AGGREGATE over every user, batch by batch, REBUILD_CONCURRENCY at a time. */
+/** Seconds of PLAIN_AGGREGATE over every user, in the nightly rebuild's batches and lanes. */
 async function timeReadReference(url: string): Promise<number> {
   // As progress_rebuild runs its statements: no parallel workers, one batch per core.
   const pool = new pg.Pool({
@@ -278,18 +280,11 @@ async function timeReadReference(url: string): Promise<number> {
     options: "-c max_parallel_workers_per_gather=0",
   });
   try {
-    const { rows } = await pool.query<{ u: string }>("SELECT u FROM public.progress_users() u");
-    const batches: string[][] = [];
-    for (let i = 0; i < rows.length; i += REBUILD_BATCH_USERS) {
-      batches.push(rows.slice(i, i + REBUILD_BATCH_USERS).map((r) => r.u));
-    }
+    const users = await listProgressUsers(pool);
     const started = performance.now();
-    const lane = async () => {
-      for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        await pool.query(PLAIN_AGGREGATE, [batch]);
-      }
-    };
-    await Promise.all(Array.from({ length: REBUILD_CONCURRENCY }, lane));
+    await inUserBatches(users, {}, async (batch) => {
+      await pool.query(PLAIN_AGGREGATE, [batch]);
+    });
     return (performance.now() - started) / 1000;
   } finally {
     await pool.end();

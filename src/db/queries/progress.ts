@@ -102,13 +102,49 @@ export const REBUILD_BATCH_USERS = 500;
 /** Rebuild transactions in flight at once: the work is per user, so each uses a core of its own. */
 export const REBUILD_CONCURRENCY = 2;
 
+/** The users a rebuild of everyone covers, in id order. */
+export async function listProgressUsers(pool: pg.Pool): Promise<string[]> {
+  return (await pool.query<{ user_id: string }>(PROGRESS_USERS)).rows.map((r) => r.user_id);
+}
+
+/**
+ * Runs `run` on `users` in batches of `batchUsers`, in order, `concurrency` batches at a time.
+ * After a failure no new batch starts, and every running one settles before the first failure is
+ * thrown: no batch is left running behind it.
+ */
+export async function inUserBatches(
+  users: readonly string[],
+  opts: { batchUsers?: number; concurrency?: number },
+  run: (batch: string[]) => Promise<void>,
+): Promise<void> {
+  const batchUsers = opts.batchUsers ?? REBUILD_BATCH_USERS;
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    try {
+      while (!failed && next < users.length) {
+        const batch = users.slice(next, next + batchUsers);
+        next += batch.length;
+        await run(batch);
+      }
+    } catch (error) {
+      failed = true; // the other lanes start no new batch
+      throw error;
+    }
+  };
+  const lanes = Math.max(1, opts.concurrency ?? REBUILD_CONCURRENCY);
+  const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failure) throw failure.reason;
+}
+
 /**
  * The rebuild of every user as the nightly job and `progress refresh --full` run it: the same
  * progress_rebuild, called for batches of users, `concurrency` batches at a time on connections
- * of their own. Each batch is its own short transaction locking only its users (as a `{ userId,
- * full }` job does), so refreshes of other users go on meanwhile, and sets written during the
- * rebuild leave marks that the batch drains or that stay for the next refresh. `onBatch` gets the
- * users done so far.
+ * of their own (inUserBatches). Each batch is its own short transaction locking only its users (as
+ * a `{ userId, full }` job does), so refreshes of other users go on meanwhile, and sets written
+ * during the rebuild leave marks that the batch drains or that stay for the next refresh.
+ * `onBatch` gets the users done so far.
  */
 export async function rebuildProgressByUser(
   pool: pg.Pool,
@@ -120,31 +156,14 @@ export async function rebuildProgressByUser(
   } = {},
 ): Promise<RefreshCounts> {
   const { add, result } = countsTally();
-  const batchUsers = opts.batchUsers ?? REBUILD_BATCH_USERS;
-  const users = (await pool.query<{ user_id: string }>(PROGRESS_USERS)).rows.map((r) => r.user_id);
+  const users = await listProgressUsers(pool);
   opts.onStart?.(users.length);
-  let next = 0;
   let done = 0;
-  let failed = false;
-  const lane = async () => {
-    try {
-      while (!failed && next < users.length) {
-        const batch = users.slice(next, next + batchUsers);
-        next += batch.length;
-        const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
-        add(rows[0]);
-        done += batch.length;
-        opts.onBatch?.(done);
-      }
-    } catch (error) {
-      failed = true; // the other lanes start no new batch
-      throw error;
-    }
-  };
-  const lanes = Math.max(1, opts.concurrency ?? REBUILD_CONCURRENCY);
-  // Every lane settles before the first failure is thrown: no batch is left running behind it.
-  const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
-  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (failure) throw failure.reason;
+  await inUserBatches(users, opts, async (batch) => {
+    const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
+    add(rows[0]);
+    done += batch.length;
+    opts.onBatch?.(done);
+  });
   return result("full");
 }
