@@ -34,12 +34,17 @@ describe("plan date window", () => {
   });
 
   it("refuses a signed-in user's plan or week dated outside it, on insert and on update, naming the column", async () => {
-    for (const weekStart of ["0001-01-01", "1900-01-01", plusDays(monday(), 371)]) {
+    // One day past the window's last day, counted from today (not from a Monday: on a Sunday,
+    // Monday + 371 is exactly today + 365, inside the window).
+    const today = new Date().toISOString().slice(0, 10);
+    for (const weekStart of ["0001-01-01", "1900-01-01", plusDays(today, 366)]) {
       await expect(insertPlan(weekStart)).rejects.toMatchObject({
         code: "22023",
         message: expect.stringMatching(/^modular_training_plan: week_start must lie from .* \(got /),
       });
     }
+    // The last day inside the window is accepted.
+    await insertPlan(plusDays(today, 365));
     const { rows } = await insertPlan(monday(-50));
     const planId = rows[0]?.id as string;
     await expect(
