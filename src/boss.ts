@@ -15,7 +15,7 @@ export const INSTANCE_NAMES = { worker: "training-engine-worker", cli: "training
  * connection) and fails them into their retry. A job's worker refreshes its heartbeat every
  * heartbeatSeconds / 2 (QUEUE_HEARTBEAT_SECONDS, 10 s); the supervisor fails it once the
  * heartbeat is heartbeatSeconds old, on its next pass. So a dead worker's job is retried within
- * about 10 + 5 s plus the queue's retry delay (README, "Recovery"). Both intervals default to
+ * about 10 + 5 s plus the queue's retry delay (docs/jobs.md, "Recovery"). Both intervals default to
  * 60 s, which with pg-boss's expiry made recovery take about 150 s. One pass is a few indexed
  * statements; the per-queue claim (monitor_claim_on) keeps several workers from doubling it.
  */

@@ -37,7 +37,7 @@ export function planWorkOptions(config: Pick<Config, "PLAN_BATCH_SIZE" | "PLAN_L
     pollingIntervalSeconds: 0.5,
     // NOTIFY wakes a worker for new jobs, but not for a retry coming due (a dead worker's job after
     // its heartbeat timed out): with notify on, pg-boss polls only every 30 s unless told, which made
-    // recovery take 30 s. 2 s keeps a retry's pickup short (README, "Recovery").
+    // recovery take 30 s. 2 s keeps a retry's pickup short (docs/jobs.md, "Recovery").
     notifyPollingIntervalSeconds: 2,
     burstWhenBatchFull: true,
   } satisfies WorkOptions;
