@@ -31,7 +31,9 @@ const distinct = <T>(values: readonly T[]) => new Set(values).size === values.le
  */
 export const catalogueEntrySchema = z
   .strictObject({
-    exerciseId: z.string().regex(EXERCISE_ID_PATTERN, { error: "expected an id matching ^[0-9a-zA-Z_-]+$" }),
+    exerciseId: z
+      .string()
+      .regex(EXERCISE_ID_PATTERN, { error: `expected an id matching ${EXERCISE_ID_PATTERN.source}` }),
     name: z
       .string()
       .refine((name) => name !== "" && name === name.trim(), { error: "expected a trimmed, non-empty name" }),
