@@ -1,7 +1,7 @@
 import { INSTANCE_NAMES, startBoss } from "./boss.ts";
-import { seedBuiltinCatalogueIfEmpty } from "./catalogue/seed-builtin.ts";
 import type { Config } from "./config.ts";
 import { createPool } from "./db/client.ts";
+import { seedBuiltinCatalogueIfEmpty } from "./db/queries/seed-builtin-catalogue.ts";
 import { JOB_MODULES, type WorkerDeps } from "./jobs/index.ts";
 import type { Logger } from "./logger.ts";
 

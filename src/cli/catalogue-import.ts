@@ -7,11 +7,11 @@ import path from "node:path";
 import type pg from "pg";
 import { type UpsertCatalogueResult, upsertCatalogue } from "../db/queries/upsert-catalogue.ts";
 import {
-  CatalogueFormatError,
   type InferredRequirement,
   mapFreeExerciseDb,
   type UnmappedValue,
 } from "../domain/catalogue/free-exercise-db.ts";
+import { CatalogueFormatError } from "../domain/catalogue/free-exercise-db-schema.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";

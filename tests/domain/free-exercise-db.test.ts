@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  CatalogueFormatError,
-  inferMovementPattern,
-  mapFreeExerciseDb,
-} from "../../src/domain/catalogue/free-exercise-db.ts";
+import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
 import { FREE_EXERCISE_DB_CORRECTIONS } from "../../src/domain/catalogue/free-exercise-db-corrections.ts";
+import { CatalogueFormatError } from "../../src/domain/catalogue/free-exercise-db-schema.ts";
+import { inferMovementPattern } from "../../src/domain/catalogue/movement-pattern.ts";
 import { inferRequires } from "../../src/domain/catalogue/requires.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import {

@@ -3,8 +3,8 @@
 // within 30 s of the server coming back, and plans match requests (0 lost, 0 duplicated).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedBuiltinCatalogueIfEmpty } from "../../src/catalogue/seed-builtin.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
+import { seedBuiltinCatalogueIfEmpty } from "../../src/db/queries/seed-builtin-catalogue.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
 import { startScratchPostgres } from "../helpers/scratch-postgres.ts";

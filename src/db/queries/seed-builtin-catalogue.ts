@@ -2,8 +2,8 @@
 // a fresh installation can generate plans before anyone imports a catalogue. An existing catalogue
 // (seeded before, or imported) is never touched: an operator's import wins.
 import type pg from "pg";
-import { type UpsertCatalogueResult, upsertCatalogue } from "../db/queries/upsert-catalogue.ts";
-import { BUILTIN_CATALOGUE } from "../domain/catalogue/builtin.ts";
+import { BUILTIN_CATALOGUE } from "../../domain/catalogue/builtin.ts";
+import { type UpsertCatalogueResult, upsertCatalogue } from "./upsert-catalogue.ts";
 
 export const BUILTIN_SOURCE = "builtin";
 

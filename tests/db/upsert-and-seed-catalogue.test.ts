@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { seedBuiltinCatalogueIfEmpty } from "../../src/catalogue/seed-builtin.ts";
 import { createPool } from "../../src/db/client.ts";
+import { seedBuiltinCatalogueIfEmpty } from "../../src/db/queries/seed-builtin-catalogue.ts";
 import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
