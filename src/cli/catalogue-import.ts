@@ -14,7 +14,7 @@ import {
 } from "../domain/catalogue/free-exercise-db.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { CATALOGUE_IMPORT, type CliCommand } from "./commands.ts";
 import { formatTable } from "./format-table.ts";
 import { InputError } from "./usage.ts";
 
@@ -86,9 +86,8 @@ const examples = (ids: readonly string[]) =>
   ids.length <= 3 ? ids.join(", ") : `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more`;
 
 export const catalogueImport: CliCommand = {
-  path: ["catalogue", "import"],
   parse(argv) {
-    const { positionals } = parseFlags("catalogue import", argv, {}, 1);
+    const { positionals } = parseFlags(CATALOGUE_IMPORT, argv);
     return { file: positionals[0] as string };
   },
   async run(args: { file: string }, ctx) {
