@@ -16,7 +16,9 @@ describe("user create arguments", () => {
   it("rejects a malformed email as bad input naming the flag, and unknown flags as bad usage", () => {
     for (const bad of ["ada", "ada@", "@example.test", "ada example@test.org", ""]) {
       expect(() => userCreateCommand.parse(["--email", bad])).toThrow(InputError);
-      expect(() => userCreateCommand.parse(["--email", bad])).toThrow(/^user create: --email: must be an email address \(got /);
+      expect(() => userCreateCommand.parse(["--email", bad])).toThrow(
+        /^user create: --email: must be an email address \(got /,
+      );
     }
     expect(() => userCreateCommand.parse(["--name", "ada"])).toThrow(UsageError);
     expect(() => userCreateCommand.parse(["--email"])).toThrow(UsageError);
