@@ -41,7 +41,7 @@ const NO_FLAGS = {} as const;
 
 export const CATALOGUE_IMPORT = spec({
   path: ["catalogue", "import"],
-  summary: "load a free-exercise-db JSON catalogue into exrcwiki (all or nothing)",
+  summary: "load a free-exercise-db JSON catalogue into exrcwiki",
   args: [{ name: "file", help: "a free-exercise-db JSON file" }],
   flags: NO_FLAGS,
   load: async () => (await import("./catalogue-import.ts")).catalogueImport,
@@ -49,7 +49,7 @@ export const CATALOGUE_IMPORT = spec({
 
 export const PLAN_REQUEST = spec({
   path: ["plan", "request"],
-  summary: "enqueue a plan.generate job and print its id; --wait prints the plan a worker makes",
+  summary: "enqueue a plan.generate job; --wait prints the plan",
   args: [],
   flags: {
     user: { type: "string", value: "uuid", help: "an existing user", required: true },
@@ -61,7 +61,7 @@ export const PLAN_REQUEST = spec({
       type: "string",
       value: "a,b",
       help: `comma-separated: ${EQUIPMENT.join(", ")}; "" or none: bodyweight only`,
-      default: "a full gym (every value)",
+      default: "a full gym, every value",
     },
     "week-start": {
       type: "string",
@@ -101,7 +101,7 @@ export const PLAN_SHOW = spec({
 
 export const ROLLOVER = spec({
   path: ["rollover"],
-  summary: "run the weekly rollover now, in this process",
+  summary: "run the weekly rollover now",
   args: [],
   flags: {
     "as-of": {
@@ -116,7 +116,7 @@ export const ROLLOVER = spec({
 
 export const PROGRESS_REFRESH = spec({
   path: ["progress", "refresh"],
-  summary: "bring the progress tables up to date, in this process",
+  summary: "bring the progress tables up to date now",
   args: [],
   flags: {
     user: { type: "string", value: "uuid", help: "only this user", default: "every user's marked weeks" },
@@ -127,7 +127,7 @@ export const PROGRESS_REFRESH = spec({
 
 export const PROGRESS_SHOW = spec({
   path: ["progress", "show"],
-  summary: "a user's progress: e1RM per main lift, hard sets per muscle group, records",
+  summary: "a user's progress: e1RM, hard sets, records",
   args: [],
   flags: {
     user: { type: "string", value: "uuid", help: "an existing user", required: true },
@@ -151,7 +151,7 @@ export const STATUS = spec({
 
 export const USER_CREATE = spec({
   path: ["user", "create"],
-  summary: "create a user (the embedded database's sign-up) and print its id",
+  summary: "create a user (sign-up on the embedded database)",
   args: [],
   flags: {
     email: {
@@ -166,7 +166,7 @@ export const USER_CREATE = spec({
 
 export const DEMO = spec({
   path: ["demo"],
-  summary: "the tour: a demo user, a plan through the queue, a logged week, the rollover, progress",
+  summary: "the tour: a user, a plan, a logged week, rollover, progress",
   args: [],
   flags: NO_FLAGS,
   load: async () => (await import("./demo.ts")).demoCommand,

@@ -13,9 +13,30 @@ function synopsis(spec: CommandSpec): string {
   return [...spec.path, ...args, ...required, ...optional].join(" ");
 }
 
+/** The longest line the help writes: the right column wraps under itself past it. */
+const LINE = 100;
+
+/** `right` in lines of at most `width` characters, broken at spaces. */
+function wrap(right: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of right.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 const column = (rows: [string, string][], indent = "  ") => {
   const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `${indent}${left.padEnd(width)}  ${right}`.trimEnd());
+  const hang = " ".repeat(indent.length + width + 2);
+  return rows.flatMap(([left, right]) =>
+    wrap(right, Math.max(30, LINE - hang.length)).map((part, i) =>
+      (i === 0 ? `${indent}${left.padEnd(width)}  ${part}` : `${hang}${part}`).trimEnd(),
+    ),
+  );
 };
 
 /** The overview: every command with its synopsis and what it does. */
