@@ -23,7 +23,9 @@ function flagText(help: string, name: string): string | undefined {
   if (first === -1) return undefined;
   const rest = lines.slice(first + 1);
   const end = rest.findIndex((l) => !/^ {6,}\S/.test(l));
-  return [lines[first] ?? "", ...rest.slice(0, end === -1 ? rest.length : end)].map((l) => l.trim()).join(" ");
+  return [lines[first] ?? "", ...rest.slice(0, end === -1 ? rest.length : end)]
+    .map((l) => l.trim())
+    .join(" ");
 }
 
 describe("--help", () => {
