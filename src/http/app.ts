@@ -7,7 +7,6 @@ import { Hono } from "hono";
 import type pg from "pg";
 import { z } from "zod";
 import { guidInput } from "../domain/uuid.ts";
-import { shown } from "../jobs/bounds.ts";
 import type { MetricsSource } from "../metrics/metrics-endpoint.ts";
 import {
   deadLettersPage,
@@ -123,7 +122,7 @@ export function createOpsApp(opts: OpsAppOptions): Hono<{ Bindings: HttpBindings
       if (!user) return c.html(await progressIndexPage(pool));
       const userId = USER_ID.safeParse(user);
       if (!userId.success) {
-        return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${shown(user)})`), 400);
+        return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${user})`), 400);
       }
       return c.redirect(`/progress/${userId.data}`);
     }),
@@ -134,7 +133,7 @@ export function createOpsApp(opts: OpsAppOptions): Hono<{ Bindings: HttpBindings
       const given = c.req.param("userId") ?? "";
       const userId = USER_ID.safeParse(given);
       if (!userId.success) {
-        return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${shown(given)})`), 400);
+        return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${given})`), 400);
       }
       return c.html(await userProgressPage(pool, userId.data));
     }),
