@@ -1,6 +1,7 @@
 // The only reader of process.env: every setting parsed once, validated, typed and frozen.
 // Each one is listed in the README's Configuration table.
 import { z } from "zod";
+import { describeSettingIssue } from "./config-message.ts";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -58,8 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`configuration: ${issue?.path.join(".")}: ${issue?.message}`);
+    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    const name = String(issue.path[0]);
+    const schema = (configSchema.shape as Record<string, z.ZodType>)[name];
+    throw new ConfigError(
+      `configuration: ${name}: ${describeSettingIssue(name, schema, issue, present[name])}`,
+    );
   }
   return Object.freeze(parsed.data);
 }

@@ -20,7 +20,8 @@ const config = (() => {
     return loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
+    // The CLI's rule and wording (docs/cli.md, "Exit codes"): bad configuration exits 2.
+    process.stderr.write(`error: ${error.message}\n`);
     process.exit(2);
   }
 })();

@@ -35,4 +35,33 @@ describe("loadConfig", () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+
+  it.each([
+    [{ EMBEDDED_PG_PORT: "80" }, 'EMBEDDED_PG_PORT: must be an integer from 1024 to 65535 (got "80")'],
+    [{ HTTP_PORT: "eighty" }, 'HTTP_PORT: must be an integer from 0 to 65535 (got "eighty")'],
+    [{ DB_POOL_SIZE: "2.5" }, 'DB_POOL_SIZE: must be an integer from 2 to 100 (got "2.5")'],
+    [
+      { LOG_LEVEL: "loud" },
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [{ ROLLOVER_CRON: "x" }, 'ROLLOVER_CRON: must be at least 9 characters (got "x")'],
+  ])("words %o without zod's own wording", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(`configuration: ${message}`);
+  });
+
+  it("cuts a long value as every other error does, and never shows a secret", () => {
+    expect(() => loadConfig({ EMBEDDED_PG_PORT: "9".repeat(300) })).toThrow(
+      `configuration: EMBEDDED_PG_PORT: must be an integer from 1024 to 65535 (got "${"9".repeat(79)}... (302 characters))`,
+    );
+    let message = "";
+    try {
+      loadConfig({ DATABASE_URL: "mysql://user:hunter2@db/z" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe("configuration: DATABASE_URL: must be a postgres:// or postgresql:// URL");
+    expect(() => loadConfig({ OPS_TOKEN: "hunter2" })).toThrow(
+      /^configuration: OPS_TOKEN: must be at least 16 characters$/,
+    );
+  });
 });

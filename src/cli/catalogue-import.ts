@@ -14,9 +14,9 @@ import {
 import { CatalogueFormatError } from "../domain/catalogue/free-exercise-db-schema.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { CATALOGUE_IMPORT, type CliCommand } from "./commands.ts";
 import { formatTable } from "./format-table.ts";
-import { InputError } from "./usage.ts";
+import { flagMessage, got, InputError } from "./usage.ts";
 
 /** The source name recorded on every row the importer writes (exrcwiki.source). */
 export const IMPORT_SOURCE = "free-exercise-db";
@@ -86,9 +86,8 @@ const examples = (ids: readonly string[]) =>
   ids.length <= 3 ? ids.join(", ") : `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more`;
 
 export const catalogueImport: CliCommand = {
-  path: ["catalogue", "import"],
   parse(argv) {
-    const { positionals } = parseFlags("catalogue import", argv, {}, 1);
+    const { positionals } = parseFlags(CATALOGUE_IMPORT, argv);
     return { file: positionals[0] as string };
   },
   async run(args: { file: string }, ctx) {
@@ -96,22 +95,38 @@ export const catalogueImport: CliCommand = {
     try {
       text = await readFile(args.file, "utf8");
     } catch (error) {
-      throw new InputError(`cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? error}`, {
-        cause: error,
-      });
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new InputError(
+        flagMessage(CATALOGUE_IMPORT.path, "<file>", `cannot be read: ${code}${got(args.file)}`),
+        {
+          cause: error,
+        },
+      );
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new InputError(`${args.file} is not JSON: ${(error as Error).message}`, { cause: error });
+      throw new InputError(
+        flagMessage(
+          CATALOGUE_IMPORT.path,
+          "<file>",
+          `not JSON: ${(error as Error).message}${got(args.file)}`,
+        ),
+        { cause: error },
+      );
     }
     let mapping: ReturnType<typeof mapFreeExerciseDb>;
     try {
       mapping = mapFreeExerciseDb(json);
     } catch (error) {
       if (error instanceof CatalogueFormatError) {
-        throw new InputError(`${args.file}: ${error.message}`, { cause: error });
+        throw new InputError(
+          flagMessage(CATALOGUE_IMPORT.path, "<file>", `${error.message}${got(args.file)}`),
+          {
+            cause: error,
+          },
+        );
       }
       throw error;
     }

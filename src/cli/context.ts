@@ -1,6 +1,5 @@
 import type pg from "pg";
 import type { PgBoss } from "pg-boss";
-import { INSTANCE_NAMES, startBoss } from "../boss.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { createDb, createPool, type Db } from "../db/client.ts";
 import { openDatabase } from "../db/database.ts";
@@ -18,7 +17,7 @@ export interface CliContext {
   databaseUrl: string;
   pool: pg.Pool;
   db: Db;
-  /** Starts pg-boss on first use (commands that only read tables never pay for it). */
+  /** Loads and starts pg-boss on first use (commands that only read tables never pay for it). */
   boss(): Promise<PgBoss>;
   out(line?: string): void;
   /** Progress of a long command on stderr: a bar on a terminal, plain lines otherwise. */
@@ -51,6 +50,8 @@ export async function openCliContext(io: CliIo): Promise<{ ctx: CliContext; clos
     db: createDb(pool),
     async boss() {
       if (!boss) {
+        // Loaded here, not at the top: the commands that only read tables never load pg-boss.
+        const { INSTANCE_NAMES, startBoss } = await import("../boss.ts");
         boss = await startBoss(database.url, logger, { max: 3, instanceName: INSTANCE_NAMES.cli });
       }
       return boss;

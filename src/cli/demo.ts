@@ -1,14 +1,13 @@
 // `demo`: the newcomer's tour of the three jobs on this database (src/cli/demo/tour.ts). It takes
 // no flags; each run makes a new demo user, so running it twice is safe.
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { type CliCommand, DEMO } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { runDemo } from "./demo/tour.ts";
 
 export const demoCommand = {
-  path: ["demo"],
   parse(argv: string[]): Record<string, never> {
-    parseFlags("demo", argv, {});
+    parseFlags(DEMO, argv);
     return {};
   },
   async run(_args: Record<string, never>, ctx: CliContext) {

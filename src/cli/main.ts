@@ -1,21 +1,31 @@
 // The CLI's one entry function, apart from the process: tests run it in-process with their own
-// environment and output. Exit codes (docs/contract.md): 0 success; 2 bad usage or bad input, with
-// a one-line reason on stderr; 1 any other failure.
-import { COMMANDS } from "./commands.ts";
-import { openCliContext } from "./context.ts";
-import { InputError, USAGE, UsageError } from "./usage.ts";
+// environment and output. Exit codes (docs/cli.md), the same rule as the worker's: 0 success; 2 bad
+// usage, bad input or bad configuration, with a one-line reason on stderr; 1 any other failure.
+// Only this file's light imports load for `--help` and `--version`; a command's code, the database
+// and pg-boss load when a command runs (commands.ts).
+import { ConfigError } from "../config.ts";
+import { COMMANDS, type CommandSpec } from "./commands.ts";
+import { commandHelp, USAGE } from "./help.ts";
+import { InputError, UsageError } from "./usage.ts";
+import { packageVersion } from "./version.ts";
 
-function select(argv: string[]) {
+function select(argv: string[]): { spec: CommandSpec; rest: string[] } {
   const matches = COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word));
-  const command = matches.sort((a, b) => b.path.length - a.path.length)[0];
-  if (!command) {
+  const spec = matches.sort((a, b) => b.path.length - a.path.length)[0];
+  if (!spec) {
     const given = argv
       .filter((a) => !a.startsWith("-"))
       .slice(0, 2)
       .join(" ");
     throw new UsageError(given ? `unknown command: ${given}` : "no command given");
   }
-  return { command, rest: argv.slice(command.path.length) };
+  return { spec, rest: argv.slice(spec.path.length) };
+}
+
+/** `--help` or `-h` among a command's arguments (before a `--`, after which all is positional). */
+function asksForHelp(rest: readonly string[]): boolean {
+  const end = rest.indexOf("--");
+  return (end === -1 ? rest : rest.slice(0, end)).some((a) => a === "--help" || a === "-h");
 }
 
 /** Where a CLI run reads its settings and writes its output: the process's, or a test's. */
@@ -27,24 +37,29 @@ export interface CliIo {
   terminal?: NodeJS.WriteStream;
 }
 
-export const processIo: CliIo = {
-  env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  terminal: process.stderr,
-};
-
 /** Runs one command line and returns the exit code; never exits the process itself. */
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  if (argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 1 && ["--help", "-h", "help"].includes(argv[0] ?? "")) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  let opened: Awaited<ReturnType<typeof openCliContext>> | undefined;
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  let close: (() => Promise<void>) | undefined;
   try {
-    const { command, rest } = select(argv);
+    // `help <command>` is `<command> --help`.
+    const { spec, rest } = select(argv[0] === "help" ? argv.slice(1) : argv);
+    if (argv[0] === "help" || asksForHelp(rest)) {
+      io.stdout(`${commandHelp(spec)}\n`);
+      return 0;
+    }
+    const command = await spec.load();
     const args = command.parse(rest);
-    opened = await openCliContext(io);
+    const { openCliContext } = await import("./context.ts");
+    const opened = await openCliContext(io);
+    close = opened.close;
     await command.run(args as never, opened.ctx);
     return 0;
   } catch (error) {
@@ -53,8 +68,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return 2;
     }
     io.stderr(`error: ${(error as Error).message}\n`);
-    return 1;
+    return error instanceof ConfigError ? 2 : 1;
   } finally {
-    await opened?.close();
+    await close?.();
   }
 }

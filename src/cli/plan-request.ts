@@ -2,8 +2,8 @@
 // zod schema (a bad flag exits 2 naming it), enqueues plan.generate through the job module's
 // sendPlanRequest, and prints the job id. With --wait it follows the job until a running worker
 // settles it and prints the plan as `plan show` does; a failed job prints its error and exits 1.
-import type pg from "pg";
 import { z } from "zod";
+import { userExists } from "../db/queries/users.ts";
 import {
   checkPlanRequestPayload,
   PLAN_GENERATE_QUEUE,
@@ -15,10 +15,10 @@ import {
 } from "../jobs/plan-generate.ts";
 import { ensureQueue } from "../jobs/runtime.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { type CliCommand, PLAN_REQUEST } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { printPlan } from "./plan-show.ts";
-import { InputError, UsageError } from "./usage.ts";
+import { flagMessage, got, InputError, UsageError } from "./usage.ts";
 
 /** The payload field each flag fills, so a zod issue can name the flag the user typed. */
 const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
@@ -32,20 +32,6 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   sessionMinutes: "--minutes",
   requestId: "--request-id",
 };
-
-const OPTIONS = {
-  user: { type: "string" },
-  days: { type: "string" },
-  goal: { type: "string" },
-  experience: { type: "string" },
-  split: { type: "string" },
-  equipment: { type: "string" },
-  "week-start": { type: "string" },
-  minutes: { type: "string" },
-  "request-id": { type: "string" },
-  wait: { type: "boolean" },
-  "timeout-seconds": { type: "string" },
-} as const;
 
 export const DEFAULT_WAIT_SECONDS = 120;
 /** How often --wait reads the job's state: fine enough to feel instant, cheap for the server. */
@@ -68,12 +54,10 @@ function equipmentList(value: string | undefined): string[] | undefined {
 }
 
 export function parsePlanRequest(argv: string[]): PlanRequestArgs {
-  const { values } = parseFlags("plan request", argv, OPTIONS);
-  if (values.user === undefined) throw new UsageError("plan request: --user is required");
-  if (values.days === undefined) throw new UsageError("plan request: --days is required");
+  const { values } = parseFlags(PLAN_REQUEST, argv);
   const raw: Record<string, unknown> = {
     userId: values.user,
-    daysPerWeek: integerOrString(values.days),
+    daysPerWeek: values.days === undefined ? undefined : integerOrString(values.days),
     goal: values.goal,
     experience: values.experience,
     split: values.split,
@@ -89,10 +73,10 @@ export function parsePlanRequest(argv: string[]): PlanRequestArgs {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "");
     const flag = FLAG_OF_FIELD[field] ?? (field || "arguments");
-    throw new UsageError(`plan request: ${flag}: ${issue?.message ?? "invalid"}`);
+    throw new UsageError(flagMessage(PLAN_REQUEST.path, flag, issue?.message ?? "invalid"));
   }
   if (!values.wait && values["timeout-seconds"] !== undefined) {
-    throw new UsageError("plan request: --timeout-seconds needs --wait");
+    throw new UsageError(flagMessage(PLAN_REQUEST.path, "--timeout-seconds", "needs --wait"));
   }
   const timeout = z.coerce
     .number()
@@ -100,28 +84,28 @@ export function parsePlanRequest(argv: string[]): PlanRequestArgs {
     .max(24 * 3600)
     .safeParse(values["timeout-seconds"] ?? DEFAULT_WAIT_SECONDS);
   if (!timeout.success) {
-    throw new UsageError(`plan request: --timeout-seconds: expected a number of seconds up to 86400`);
+    throw new UsageError(
+      flagMessage(
+        PLAN_REQUEST.path,
+        "--timeout-seconds",
+        `must be a number of seconds up to 86400${got(values["timeout-seconds"])}`,
+      ),
+    );
   }
   return { payload: parsed.data, wait: values.wait ?? false, timeoutSeconds: timeout.data };
 }
 
-async function userExists(pool: pg.Pool, userId: string): Promise<boolean> {
-  const { rowCount } = await pool.query("SELECT 1 FROM auth.users WHERE id = $1", [userId]);
-  return (rowCount ?? 0) > 0;
-}
-
 export const planRequest: CliCommand = {
-  path: ["plan", "request"],
   parse: parsePlanRequest,
   async run(args: PlanRequestArgs, ctx: CliContext) {
     // The job's whole check, with the clock (the date window): bad input, exit 2.
     const checked = checkPlanRequestPayload(args.payload, ctx.now());
     if (!checked.ok) {
       const [field = "", ...problem] = checked.error.split(": ");
-      throw new InputError(`plan request: ${FLAG_OF_FIELD[field] ?? field}: ${problem.join(": ")}`);
+      throw new InputError(flagMessage(PLAN_REQUEST.path, FLAG_OF_FIELD[field] ?? field, problem.join(": ")));
     }
     if (!(await userExists(ctx.pool, args.payload.userId))) {
-      throw new InputError(`plan request: --user: no such user: ${args.payload.userId}`);
+      throw new InputError(flagMessage(PLAN_REQUEST.path, "--user", `no such user ${args.payload.userId}`));
     }
     const boss = await ctx.boss();
     // The queue exists once a worker has started; before that, the CLI creates it with the same

@@ -2,7 +2,6 @@
 // date, exercises with sets x reps, RIR, tier, load). A malformed or unknown id is bad input:
 // exit 2 with the reason (docs/cli.md), since nothing failed but the question.
 import { asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import {
   modularTrainingExercise,
@@ -10,11 +9,12 @@ import {
   modularTrainingSession,
   modularTrainingWeek,
 } from "../db/schema/index.ts";
+import { uuidInput } from "../domain/uuid.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { type CliCommand, PLAN_SHOW } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { formatTable } from "./format-table.ts";
-import { InputError, UsageError } from "./usage.ts";
+import { flagMessage, got, InputError, UsageError } from "./usage.ts";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
@@ -174,15 +174,16 @@ export async function printPlan(ctx: CliContext, planId: string): Promise<void> 
   for (const line of formatPlan(view)) ctx.out(line);
 }
 
-const uuid = z.uuid();
+const planIdInput = uuidInput();
 
 export const planShow: CliCommand = {
-  path: ["plan", "show"],
   parse(argv) {
-    const { positionals } = parseFlags("plan show", argv, {}, 1);
-    const planId = positionals[0] as string;
-    if (!uuid.safeParse(planId).success) throw new UsageError(`plan id: not a uuid: ${planId}`);
-    return { planId };
+    const { positionals } = parseFlags(PLAN_SHOW, argv);
+    const planId = planIdInput.safeParse(positionals[0]);
+    if (!planId.success) {
+      throw new UsageError(flagMessage(PLAN_SHOW.path, "<plan-id>", `must be a uuid${got(positionals[0])}`));
+    }
+    return { planId: planId.data };
   },
   async run(args: { planId: string }, ctx) {
     await printPlan(ctx, args.planId);

@@ -3,7 +3,6 @@
 // it recomputed. Without flags it is the sweep: every user's marked weeks. A --user that is not
 // a uuid is bad usage: exit 2 before the database is opened. `--full` for every user rebuilds in
 // batches of users, two at a time, as the nightly job does, and shows its progress.
-import { z } from "zod";
 import {
   type RefreshCounts,
   type RefreshOptions,
@@ -11,9 +10,9 @@ import {
   refreshProgress,
 } from "../db/queries/progress.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { type CliCommand, PROGRESS_REFRESH } from "./commands.ts";
 import type { CliContext } from "./context.ts";
-import { UsageError } from "./usage.ts";
+import { parseUserFlag } from "./user-flag.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -28,19 +27,10 @@ export function describeRefresh(c: RefreshCounts): string {
 }
 
 export const progressRefreshCommand = {
-  path: ["progress", "refresh"],
   parse(argv: string[]): RefreshOptions {
-    const { values } = parseFlags("progress refresh", argv, {
-      user: { type: "string" },
-      full: { type: "boolean" },
-    });
+    const { values } = parseFlags(PROGRESS_REFRESH, argv);
     const options: RefreshOptions = {};
-    if (values.user !== undefined) {
-      if (!z.guid().safeParse(values.user).success) {
-        throw new UsageError(`progress refresh: --user must be a uuid (got ${values.user})`);
-      }
-      options.userId = values.user;
-    }
+    if (values.user !== undefined) options.userId = parseUserFlag(PROGRESS_REFRESH.path, values.user);
     if (values.full) options.full = true;
     return options;
   },

@@ -2,19 +2,21 @@
 // e1RM per main lift with the change over the window, the latest week's hard sets per muscle
 // group against the weekly set range of the plan's goal and experience (WEEKLY_SET_TARGETS, the
 // generator's own ranges; counted the progress way, 0.5 per secondary muscle), and the latest
-// records. A --user that is not a uuid is bad usage (exit 2).
-import { mkdir, writeFile } from "node:fs/promises";
+// records. A --user that is not a uuid is bad usage (exit 2); one that is no user's is bad input
+// (exit 2, `no such user`), not an empty history.
 import path from "node:path";
-import { z } from "zod";
 import { e1rmTrendSvg } from "../charts/e1rm-trend.ts";
 import { goalAndExperience, muscleGroupSets } from "../charts/progress-data.ts";
 import { weeklySetsSvg } from "../charts/weekly-sets.ts";
 import { type ProgressSummary, readProgressSummary } from "../db/queries/progress-summary.ts";
+import { userExists } from "../db/queries/users.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { type CliCommand, PROGRESS_SHOW } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { formatTable } from "./format-table.ts";
-import { UsageError } from "./usage.ts";
+import { ensureFolder, TargetError, writeRegularFile } from "./safe-write.ts";
+import { flagMessage, InputError, UsageError } from "./usage.ts";
+import { parseUserFlag } from "./user-flag.ts";
 
 export interface ProgressShowArgs {
   userId: string;
@@ -86,35 +88,45 @@ export function formatProgressSummary(userId: string, s: ProgressSummary): strin
 }
 
 export const progressShowCommand = {
-  path: ["progress", "show"],
   parse(argv: string[]): ProgressShowArgs {
-    const { values } = parseFlags("progress show", argv, {
-      user: { type: "string" },
-      svg: { type: "string" },
-    });
-    if (values.user === undefined) throw new UsageError("progress show: --user <uuid> is required");
-    if (!z.guid().safeParse(values.user).success) {
-      throw new UsageError(`progress show: --user must be a uuid (got ${values.user})`);
-    }
+    const { values } = parseFlags(PROGRESS_SHOW, argv);
+    const userId = parseUserFlag(PROGRESS_SHOW.path, values.user ?? "");
     if (values.svg !== undefined && values.svg.trim() === "") {
-      throw new UsageError("progress show: --svg needs a folder");
+      throw new UsageError(flagMessage(PROGRESS_SHOW.path, "--svg", "needs a folder"));
     }
-    return values.svg === undefined ? { userId: values.user } : { userId: values.user, svgDir: values.svg };
+    return values.svg === undefined ? { userId } : { userId, svgDir: values.svg };
   },
   async run(args: ProgressShowArgs, ctx: CliContext) {
+    // Made-up defaults for an id that is no one's would read as an empty history: say so instead.
+    if (!(await userExists(ctx.pool, args.userId))) {
+      throw new InputError(flagMessage(PROGRESS_SHOW.path, "--user", `no such user ${args.userId}`));
+    }
+    // The folder first: a --svg that cannot be written fails before any work.
+    const { svgDir } = args;
+    if (svgDir) await svgTarget(() => ensureFolder(svgDir));
     const summary = await readProgressSummary(ctx.pool, args.userId);
     for (const line of formatProgressSummary(args.userId, summary)) ctx.out(line);
-    if (args.svgDir) {
-      const files = await writeProgressCharts(args.svgDir, summary);
+    if (svgDir) {
+      const files = await svgTarget(() => writeProgressCharts(svgDir, summary));
       ctx.out("");
       for (const file of files) ctx.out(`wrote ${file}`);
     }
   },
 } satisfies CliCommand & { run(args: ProgressShowArgs, ctx: CliContext): Promise<void> };
 
+/** A TargetError of the --svg folder or its files as bad input naming the flag (exit 2). */
+async function svgTarget<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof TargetError)) throw error;
+    throw new InputError(flagMessage(PROGRESS_SHOW.path, "--svg", error.message), { cause: error });
+  }
+}
+
 /** The progress page's two charts as SVG files in `dir` (created if missing); returns their paths. */
 export async function writeProgressCharts(dir: string, summary: ProgressSummary): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await ensureFolder(dir);
   const { goal } = goalAndExperience(summary);
   const charts = [
     ["e1rm-trend.svg", e1rmTrendSvg(summary)],
@@ -123,7 +135,7 @@ export async function writeProgressCharts(dir: string, summary: ProgressSummary)
   const written: string[] = [];
   for (const [name, svg] of charts) {
     const file = path.join(dir, name);
-    await writeFile(file, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
+    await writeRegularFile(file, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
     written.push(file);
   }
   return written;

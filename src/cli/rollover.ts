@@ -6,21 +6,22 @@ import { countDuePlans } from "../db/queries/rollover.ts";
 import { asOfProblem, rolloverDate, runRollover } from "../jobs/plan-rollover.ts";
 import { isIsoDate } from "../rollover/as-of.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { type CliCommand, ROLLOVER } from "./commands.ts";
 import type { CliContext } from "./context.ts";
-import { InputError, UsageError } from "./usage.ts";
+import { flagMessage, got, InputError, UsageError } from "./usage.ts";
 
 export interface RolloverArgs {
   asOf?: string;
 }
 
 export const rolloverCommand = {
-  path: ["rollover"],
   parse(argv: string[]): RolloverArgs {
-    const { values } = parseFlags("rollover", argv, { "as-of": { type: "string" } });
+    const { values } = parseFlags(ROLLOVER, argv);
     const asOf = values["as-of"];
     if (asOf === undefined) return {};
-    if (!isIsoDate(asOf)) throw new UsageError(`rollover: --as-of must be a date YYYY-MM-DD (got ${asOf})`);
+    if (!isIsoDate(asOf)) {
+      throw new UsageError(flagMessage(ROLLOVER.path, "--as-of", `must be a date YYYY-MM-DD${got(asOf)}`));
+    }
     return { asOf };
   },
   async run(args: RolloverArgs, ctx: CliContext) {
@@ -28,7 +29,8 @@ export const rolloverCommand = {
     const asOf = rolloverDate(args, ctx.config, ctx.now);
     // The job's own check: a date outside the window is bad input (exit 2), as in the queue.
     const problem = asOfProblem({ asOf }, ctx.now());
-    if (problem) throw new InputError(`rollover: ${problem}`);
+    // The job names its payload field (asOf); the CLI names the flag that filled it.
+    if (problem) throw new InputError(flagMessage(ROLLOVER.path, "--as-of", problem.replace(/^asOf: /, "")));
     const progress = ctx.progress({ label: `rollover as of ${asOf}`, unit: "plans" });
     progress.start(await countDuePlans(ctx.pool, asOf));
     const result = await runRollover(

@@ -9,7 +9,7 @@ import type pg from "pg";
 import type { PgBoss, QueueResult } from "pg-boss";
 import { BOSS_SCHEMA } from "../boss.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { type CliCommand, STATUS } from "./commands.ts";
 import { formatTable } from "./format-table.ts";
 
 const STATES = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
@@ -110,9 +110,8 @@ export async function loadStatus(boss: PgBoss, pool: pg.Pool) {
 }
 
 export const status: CliCommand = {
-  path: ["status"],
   parse(argv) {
-    parseFlags("status", argv, {});
+    parseFlags(STATUS, argv);
     return {};
   },
   async run(_args: Record<string, never>, ctx) {

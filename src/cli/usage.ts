@@ -1,21 +1,18 @@
+// The CLI's errors and their one wording: `<command>: <flag as typed>: <problem> (got <value>)`,
+// the value cut by the same helper the jobs use (src/jobs/bounds.ts `shown`), so a long value is
+// cut the same way in every command and every job error.
+import { shown } from "../jobs/bounds.ts";
+
 /** Bad usage or bad input: the CLI prints the one-line reason and the usage, and exits 2. */
 export class UsageError extends Error {}
 
 /** Bad input rather than bad usage (a file that is not a catalogue, an unknown plan): exit 2, no usage. */
 export class InputError extends UsageError {}
 
-export const USAGE = `usage: training-engine <command> [options]
+/** ` (got "value")`, the value cut short: the tail of every message about a bad value. */
+export const got = (value: unknown) => ` (got ${shown(value)})`;
 
-commands:
-  catalogue import <file>                  load a free-exercise-db JSON catalogue into exrcwiki
-  plan request --user <uuid> --days <n> [--goal g] [--experience e] [--split s]
-               [--equipment a,b] [--week-start YYYY-MM-DD] [--minutes n] [--request-id uuid]
-               [--wait [--timeout-seconds n]]
-  plan show <plan-id>                      print a plan: weeks, sessions, exercises
-  rollover [--as-of YYYY-MM-DD]            run the weekly rollover now
-  progress refresh [--user <uuid>] [--full]
-  progress show --user <uuid> [--svg DIR]  a user's progress; --svg DIR also writes its charts
-  status                                   queues with job counts, schedules, dead letters
-  user create [--email e]                  create a user (the embedded database's sign-up) and print its id
-  demo                                     the tour: a demo user, a plan through the queue, a logged week,
-                                           the rollover to week 2, progress`;
+/** `plan request: --user: must be a uuid (got "bob")`: the message of a bad flag or argument. */
+export function flagMessage(path: readonly string[], flag: string, problem: string): string {
+  return `${path.join(" ")}: ${flag}: ${problem}`;
+}

@@ -1,29 +1,40 @@
 // `user create [--email e]`: a user in auth.users, the embedded database's stand-in for Supabase
 // sign-up, so `plan request --user` can be tried without psql. Prints the new id alone on stdout
 // (`USER_ID=$(npm run -s cli -- user create)`). A malformed email, or one another user has, is bad
-// input: exit 2 with one line (the malformed one before the database is opened).
+// input: exit 2 with one line (the malformed or over-long one before the database is opened).
 import { z } from "zod";
 import { createUser, DuplicateEmailError } from "../db/queries/users.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import { type CliCommand, USER_CREATE } from "./commands.ts";
 import type { CliContext } from "./context.ts";
-import { InputError } from "./usage.ts";
+import { flagMessage, got, InputError } from "./usage.ts";
 
 export interface UserCreateArgs {
   email?: string;
 }
 
+/** auth.users.email is varchar(255): a longer one is refused here, naming the flag. */
+export const MAX_EMAIL_CHARS = 255;
 const email = z.email();
 
 export const userCreateCommand = {
-  path: ["user", "create"],
   parse(argv: string[]): UserCreateArgs {
-    const { values } = parseFlags("user create", argv, { email: { type: "string" } });
+    const { values } = parseFlags(USER_CREATE, argv);
     if (values.email === undefined) return {};
     const given = values.email.trim();
+    // The length first: the format check never runs on a value the column could not hold.
+    if (given.length > MAX_EMAIL_CHARS) {
+      throw new InputError(
+        flagMessage(
+          USER_CREATE.path,
+          "--email",
+          `must be at most ${MAX_EMAIL_CHARS} characters${got(given)}`,
+        ),
+      );
+    }
     if (!email.safeParse(given).success) {
       throw new InputError(
-        `user create: --email: not an email address (got ${JSON.stringify(values.email)})`,
+        flagMessage(USER_CREATE.path, "--email", `must be an email address${got(values.email)}`),
       );
     }
     // Supabase stores emails lower-cased; so does this stand-in.
@@ -34,7 +45,7 @@ export const userCreateCommand = {
       ctx.out(await createUser(ctx.pool, args.email));
     } catch (error) {
       if (error instanceof DuplicateEmailError) {
-        throw new InputError(`user create: --email: ${error.message}`, { cause: error });
+        throw new InputError(flagMessage(USER_CREATE.path, "--email", error.message), { cause: error });
       }
       throw error;
     }

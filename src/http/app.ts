@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import type pg from "pg";
 import { z } from "zod";
+import { guidInput } from "../domain/uuid.ts";
 import type { MetricsSource } from "../metrics/metrics-endpoint.ts";
 import {
   deadLettersPage,
@@ -16,6 +17,9 @@ import {
 } from "../ops/pages.ts";
 import { accessControl } from "./access.ts";
 import type { Readiness } from "./readiness.ts";
+
+// A user id from a URL: any case, lower-cased (src/domain/uuid.ts).
+const USER_ID = guidInput();
 
 /** Where @pg-boss/dashboard is mounted. */
 export const DASHBOARD_PATH = "/queues";
@@ -116,20 +120,22 @@ export function createOpsApp(opts: OpsAppOptions): Hono<{ Bindings: HttpBindings
     started(async (c, { pool }) => {
       const user = c.req.query("user")?.trim();
       if (!user) return c.html(await progressIndexPage(pool));
-      if (!z.guid().safeParse(user).success) {
+      const userId = USER_ID.safeParse(user);
+      if (!userId.success) {
         return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${user})`), 400);
       }
-      return c.redirect(`/progress/${user}`);
+      return c.redirect(`/progress/${userId.data}`);
     }),
   );
   app.get(
     "/progress/:userId",
     started(async (c, { pool }) => {
-      const userId = c.req.param("userId") ?? "";
-      if (!z.guid().safeParse(userId).success) {
-        return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${userId})`), 400);
+      const given = c.req.param("userId") ?? "";
+      const userId = USER_ID.safeParse(given);
+      if (!userId.success) {
+        return c.html(await progressIndexPage(pool, `user: must be a uuid (got ${given})`), 400);
       }
-      return c.html(await userProgressPage(pool, userId));
+      return c.html(await userProgressPage(pool, userId.data));
     }),
   );
   return app;

@@ -17,6 +17,7 @@ import type pg from "pg";
 import { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import { type RefreshCounts, refreshProgress } from "../db/queries/progress.ts";
+import { guidInput } from "../domain/uuid.ts";
 import { shown } from "./bounds.ts";
 import type { JobModule, WorkerDeps } from "./index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
@@ -30,7 +31,7 @@ const RECONNECT_MS = [500, 1_000, 2_000, 5_000, 10_000] as const;
 
 export const progressRefreshPayload = z.strictObject(
   {
-    userId: z.guid({ error: (issue) => `must be a uuid (got ${shown(issue.input)})` }).optional(),
+    userId: guidInput({ error: (issue) => `must be a uuid (got ${shown(issue.input)})` }).optional(),
     full: z.boolean({ error: (issue) => `must be true or false (got ${shown(issue.input)})` }).optional(),
   },
   {

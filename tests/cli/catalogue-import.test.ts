@@ -91,7 +91,7 @@ describe("catalogue import", () => {
   });
 
   it.each([
-    ["not JSON", "this is { not json", /is not JSON/],
+    ["not JSON", "this is { not json", /^error: catalogue import: <file>: not JSON: /],
     [
       "JSON but not a catalogue",
       JSON.stringify({ exercises: [] }),
@@ -118,7 +118,9 @@ describe("catalogue import", () => {
   it("a missing file exits 2", async () => {
     const run = await cli("catalogue", "import", path.join(dir, "nope.json"));
     expect(run.code).toBe(2);
-    expect(firstLine(run.stderr)).toMatch(/cannot read .*nope\.json: ENOENT/);
+    expect(firstLine(run.stderr)).toMatch(
+      /^error: catalogue import: <file>: cannot be read: ENOENT \(got ".*nope\.json"\)$/,
+    );
   });
 
   it("imports the real free-exercise-db file, and again without duplicates", async () => {

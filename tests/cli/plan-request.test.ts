@@ -71,7 +71,7 @@ describe("plan request, no worker running", () => {
     const userId = newId();
     const run = await cli("plan", "request", "--user", userId, "--days", "3");
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`error: plan request: --user: no such user: ${userId}`);
+    expect(run.stderr.trim()).toBe(`error: plan request: --user: no such user ${userId}`);
     const { rowCount } = await tdb.pool.query("SELECT 1 FROM pgboss.job WHERE data->>'userId' = $1", [
       userId,
     ]);

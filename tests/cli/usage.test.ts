@@ -39,11 +39,17 @@ describe("bad usage exits 2 with a one-line reason", () => {
   });
 
   it("plan request without --user", async () => {
-    expectUsageError(await cli("plan", "request", "--days", "3"), /--user is required/);
+    expectUsageError(
+      await cli("plan", "request", "--days", "3"),
+      /^error: plan request: --user: is required$/,
+    );
   });
 
   it("plan request without --days", async () => {
-    expectUsageError(await cli("plan", "request", "--user", USER), /--days is required/);
+    expectUsageError(
+      await cli("plan", "request", "--user", USER),
+      /^error: plan request: --days: is required$/,
+    );
   });
 
   it("--days 9 names the flag", async () => {
@@ -80,7 +86,7 @@ describe("bad usage exits 2 with a one-line reason", () => {
   it("--timeout-seconds without --wait, or not a number", async () => {
     expectUsageError(
       await cli("plan", "request", "--user", USER, "--days", "3", "--timeout-seconds", "5"),
-      /--timeout-seconds needs --wait/,
+      /^error: plan request: --timeout-seconds: needs --wait$/,
     );
     expectUsageError(
       await cli("plan", "request", "--user", USER, "--days", "3", "--wait", "--timeout-seconds", "soon"),
@@ -89,7 +95,10 @@ describe("bad usage exits 2 with a one-line reason", () => {
   });
 
   it("plan show with a malformed id, or without one", async () => {
-    expectUsageError(await cli("plan", "show", "42"), /plan id: not a uuid: 42/);
+    expectUsageError(
+      await cli("plan", "show", "42"),
+      /^error: plan show: <plan-id>: must be a uuid \(got "42"\)$/,
+    );
     expectUsageError(await cli("plan", "show"), /expected 1 argument, got 0/);
   });
 

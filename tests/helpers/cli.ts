@@ -16,6 +16,10 @@ interface CliOptions {
   /** The database to work on; spawnCli without one uses the embedded PostgreSQL. */
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** Options for the node process itself (spawnCli only), e.g. `--import` of a hook. */
+  nodeOptions?: string[];
+  /** How long spawnCli lets the process run before killing it (default 120 s). */
+  timeoutMs?: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -47,8 +51,14 @@ export function spawnCli(args: string[], opts: CliOptions) {
   return new Promise<CliRun>((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", ENTRY, ...args],
-      { cwd: ROOT, env: cliEnv(opts), timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      [
+        "--experimental-strip-types",
+        "--disable-warning=ExperimentalWarning",
+        ...(opts.nodeOptions ?? []),
+        ENTRY,
+        ...args,
+      ],
+      { cwd: ROOT, env: cliEnv(opts), timeout: opts.timeoutMs ?? 120_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") return reject(error);
         resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });

@@ -171,6 +171,8 @@ describe("rollover CLI usage", () => {
       databaseUrl: "postgresql://nobody@127.0.0.1:1/none",
     });
     expect(run.code).toBe(2);
-    expect(firstLine(run.stderr)).toBe("error: rollover: --as-of must be a date YYYY-MM-DD (got 2026-13-01)");
+    expect(firstLine(run.stderr)).toBe(
+      'error: rollover: --as-of: must be a date YYYY-MM-DD (got "2026-13-01")',
+    );
   });
 });

@@ -100,6 +100,6 @@ describe("progress CLI", () => {
   it("exits 2 with one line on bad usage", async () => {
     const run = await cli("progress", "show", "--user", "not-a-uuid");
     expect(run.code).toBe(2);
-    expect(firstLine(run.stderr)).toBe("error: progress show: --user must be a uuid (got not-a-uuid)");
+    expect(firstLine(run.stderr)).toBe(`error: progress show: --user: must be a uuid (got "not-a-uuid")`);
   });
 });

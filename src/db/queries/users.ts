@@ -33,3 +33,9 @@ export async function createUser(pool: pg.Pool, email?: string): Promise<string>
   );
   throw new DuplicateEmailError(email as string, existing.rows[0]?.id ?? "unknown id");
 }
+
+/** Whether a user with this id exists. */
+export async function userExists(db: Pick<pg.Pool, "query">, userId: string): Promise<boolean> {
+  const { rowCount } = await db.query("SELECT 1 FROM auth.users WHERE id = $1", [userId]);
+  return (rowCount ?? 0) > 0;
+}

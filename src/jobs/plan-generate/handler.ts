@@ -4,7 +4,6 @@
 
 import type pg from "pg";
 import type { JobResult } from "pg-boss";
-import { z } from "zod";
 import {
   existingUserIds,
   insertPlans,
@@ -17,6 +16,7 @@ import {
 } from "../../db/queries/plan-generate.ts";
 import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
 import type { PlanJson } from "../../domain/plan-json.ts";
+import { uuidInput } from "../../domain/uuid.ts";
 import type { Logger } from "../../logger.ts";
 import { type PlanFailureCause, planGenerationFailures } from "../../metrics/process-metrics.ts";
 import { boundedErr, boundedText } from "../bounds.ts";
@@ -290,10 +290,13 @@ async function reportToPlanRequests(
   await markPlanRequestsSucceeded(pool, succeeded);
 }
 
-const uuidOrUndefined = (id: string) => (z.uuid().safeParse(id).success ? id : undefined);
+const uuid = uuidInput();
+const uuidOrUndefined = (id: unknown) => {
+  const parsed = uuid.safeParse(id);
+  return parsed.success ? parsed.data : undefined;
+};
 
-/** The row id of a payload that failed validation elsewhere, when it carries a valid one. */
+/** The row id of a payload that failed validation elsewhere, when it carries a valid one (lower-cased). */
 export function rawPlanRequestId(data: unknown): string | undefined {
-  const id = (data as { planRequestId?: unknown } | null)?.planRequestId;
-  return typeof id === "string" && z.uuid().safeParse(id).success ? id : undefined;
+  return uuidOrUndefined((data as { planRequestId?: unknown } | null)?.planRequestId);
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
 import { isMonday } from "../../domain/plan/dates.ts";
 import type { PlanRequest } from "../../domain/plan/index.ts";
+import { uuidInput } from "../../domain/uuid.ts";
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../../domain/vocabulary.ts";
 import { payloadSizeProblem, shown } from "../bounds.ts";
 import { describeZodError } from "../runtime.ts";
@@ -23,7 +24,8 @@ const oneOf = (values: readonly string[]) => (issue: { input: unknown }) =>
   issue.input === undefined
     ? "is required"
     : `must be one of ${values.join(", ")} (got ${show(issue.input)})`;
-const uuid = () => z.uuid({ error: required("a uuid") });
+// Any case in, lower case out (src/domain/uuid.ts): the handler compares user ids as strings.
+const uuid = () => uuidInput({ error: required("a uuid") });
 const intBetween = (min: number, max: number) => {
   const message = (issue: { input: unknown }) =>
     `must be an integer from ${min} to ${max} (got ${show(issue.input)})`;
