@@ -81,14 +81,18 @@ export function createOpsApp(opts: OpsAppOptions): Hono<Env> {
     c.res.headers.set("Cache-Control", "no-store");
     c.res.headers.set("X-Content-Type-Options", "nosniff");
     c.res.headers.set("Referrer-Policy", "no-referrer");
+    // Shutting down: no keep-alive, so the server can close as soon as this answer is sent.
+    if (opts.closing?.()) c.res.headers.set("Connection", "close");
   });
   app.use(accessControl(opts.token));
   // After access control: a stranger's body is never read at all.
   app.use(
     bodyLimit({
       maxSize: BODY_LIMIT_BYTES,
+      // No `Connection: close`: closing with the rest of the body unread resets the socket, and
+      // the client may never see this answer. Node discards the rest instead (nothing is kept),
+      // within HTTP_REQUEST_TIMEOUT_MS.
       onError: (c) => {
-        c.header("Connection", "close");
         return c.text(`payload too large: request bodies are limited to ${BODY_LIMIT_BYTES} bytes\n`, 413);
       },
     }),
@@ -116,10 +120,7 @@ export function createOpsApp(opts: OpsAppOptions): Hono<Env> {
   const started =
     (handler: (c: Context<Env>, runtime: OpsRuntime) => Response | Promise<Response>) =>
     (c: Context<Env>) => {
-      if (opts.closing?.()) {
-        c.header("Connection", "close");
-        return c.text("shutting down\n", 503);
-      }
+      if (opts.closing?.()) return c.text("shutting down\n", 503);
       const runtime = opts.runtime();
       return runtime ? handler(c, runtime) : c.text("starting: the worker has not started yet\n", 503);
     };
