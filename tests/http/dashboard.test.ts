@@ -78,7 +78,7 @@ describe("the pg-boss dashboard at /queues on our pg-boss", () => {
     expect(page.body).toContain("boom for the dashboard");
   });
 
-  it("retries a failed job, cancels a waiting one and deletes one, through its forms", async () => {
+  it("retries a failed job, cancels a waiting one, deletes one and sends one, through its forms", async () => {
     const failed = await failedJob(QUEUE);
     const retried = await post(jobPage(failed), { intent: "retry", jobId: failed });
     expect(retried.status).toBe(200);
@@ -92,11 +92,28 @@ describe("the pg-boss dashboard at /queues on our pg-boss", () => {
     const deleted = await post(jobPage(waiting), { intent: "delete", jobId: waiting });
     expect(deleted.status).toBe(302);
     expect(await state(waiting)).toBeUndefined();
+
+    // Send: a job in the queue, through our pg-boss, then a redirect to the queue's page.
+    const sent = await post(`${base}/queues/send`, {
+      queueName: QUEUE,
+      data: '{"sent":"from the dashboard"}',
+    });
+    expect(sent.status).toBe(302);
+    const { rows } = await tdb.pool.query<{ state: string }>(
+      `SELECT state::text AS state FROM ${BOSS_SCHEMA}.job WHERE name = $1 AND data ->> 'sent' = 'from the dashboard'`,
+      [QUEUE],
+    );
+    expect(rows).toEqual([{ state: "created" }]);
   });
 
   it("puts the response's CSP nonce on every inline script, and serves no third-party origin", async () => {
     const id = await failedJob(`${QUEUE}.csp`);
-    const pages = [`${base}/queues`, `${base}/queues/queues/${QUEUE}`, jobPage(id, `${QUEUE}.csp`)];
+    const pages = [
+      `${base}/queues`,
+      `${base}/queues/queues/${QUEUE}`,
+      jobPage(id, `${QUEUE}.csp`),
+      ...["jobs", "schedules", "migrations", "warnings"].map((p) => `${base}/queues/${p}`),
+    ];
     const assets = new Set<string>();
     for (const url of pages) {
       const page = await get(url);
