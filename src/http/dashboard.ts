@@ -25,10 +25,31 @@ interface DashboardHooks {
   nonce(request: Request): string | undefined;
 }
 
+interface Mounted {
+  pool: pg.Pool;
+  boss(): Promise<PgBoss>;
+}
+
+/** What each mounted dashboard serves, by database URL (the only thing the build passes back). */
+const mounted = new Map<string, Mounted>();
+
+function mountedFor(url: string, schema = BOSS_SCHEMA): Mounted {
+  const entry = mounted.get(url);
+  // The dashboard only knows the databases it was given; anything else is a bug, not a guess.
+  if (!entry || schema !== BOSS_SCHEMA)
+    throw new Error("the pg-boss dashboard asked for a database it was not given");
+  return entry;
+}
+
+const hooks: DashboardHooks = {
+  pool: (url) => mountedFor(url).pool,
+  boss: async (url, schema) => mountedFor(url, schema).boss(),
+  nonce: (request) => request.headers.get(NONCE_HEADER) ?? undefined,
+};
+
 /**
  * The dashboard's handler for `basePath`, or undefined (logged) when the installed build is not
- * the patched one. One dashboard per process: the hooks live on globalThis, where the build
- * looks for them.
+ * the patched one.
  */
 export function mountDashboard(opts: {
   pool: pg.Pool;
@@ -44,21 +65,17 @@ export function mountDashboard(opts: {
     return undefined;
   }
   let boss: Promise<PgBoss> | undefined;
-  const hooks: DashboardHooks = {
-    pool: () => pool,
-    boss(url, schema) {
-      // The dashboard only knows the database it was given; anything else is a bug, not a guess.
-      if (url !== databaseUrl || schema !== BOSS_SCHEMA) {
-        return Promise.reject(new Error(`the dashboard asked for an unknown database or schema ${schema}`));
-      }
+  const entry: Mounted = {
+    pool,
+    boss() {
       boss ??= startBossOn(pool, logger).catch((error: unknown) => {
         boss = undefined;
         throw error;
       });
       return boss;
     },
-    nonce: (request) => request.headers.get(NONCE_HEADER) ?? undefined,
   };
+  mounted.set(databaseUrl, entry);
   (globalThis as Record<symbol, unknown>)[Symbol.for(HOOKS_KEY)] = hooks;
   const handler = createDashboardHandler({
     databases: [{ url: databaseUrl, name: "training", schema: BOSS_SCHEMA }],
@@ -67,6 +84,7 @@ export function mountDashboard(opts: {
   return Object.assign((request: Request) => handler(request), {
     async close() {
       await handler.close();
+      if (mounted.get(databaseUrl) === entry) mounted.delete(databaseUrl);
       const started = await boss?.catch(() => undefined);
       await started?.stop({ graceful: false, close: false });
     },
