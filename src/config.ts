@@ -2,6 +2,7 @@
 // Each one is listed in the README's Configuration table.
 import { z } from "zod";
 import { describeSettingIssue } from "./config-message.ts";
+import { isLoopbackHost } from "./http/loopback.ts";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -44,9 +45,30 @@ const configSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HTTP_HOST: z.string().min(1).default("127.0.0.1"),
   OPS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+  // The ops pages' own pool, apart from the worker's (DB_POOL_SIZE): 50 page loads at once must
+  // not starve the jobs or /readyz. Its pg-boss dashboard reads and writes use it too.
+  OPS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(20).default(3),
+  // A client gets this long to send its headers, and its whole request; then the socket closes.
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  // Open connections at once; past it new ones are closed at once (the pages are for a few people).
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(64),
   // Off where the worker runs as a least-privilege role and migrations run at deploy time: then
   // `npm start` only checks the schema is current (src/db/schema-status.ts).
   MIGRATE_ON_START: bool.default(true),
+});
+
+/** Rules across settings, checked after each setting is valid on its own. */
+const checkedSchema = configSchema.superRefine((config, ctx) => {
+  // The ops pages let whoever reaches them retry, cancel and delete jobs: beyond this machine
+  // only with a token. HTTP_PORT=0 turns the server off, so the host does not matter then.
+  if (config.HTTP_PORT !== 0 && !config.OPS_TOKEN && !isLoopbackHost(config.HTTP_HOST)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["HTTP_HOST"],
+      message: `${config.HTTP_HOST} is not a loopback address: set OPS_TOKEN (at least 16 characters) to serve the ops pages beyond this machine, or HTTP_HOST=127.0.0.1`,
+    });
+  }
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -55,9 +77,16 @@ export class ConfigError extends Error {}
 
 /** Parses the environment once; a bad setting names the variable and stops the process. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty token is a mistake (an unfilled secret), not "no token": say so instead of serving
+  // the pages as if it had never been set.
+  if (env.OPS_TOKEN === "") {
+    throw new ConfigError(
+      "configuration: OPS_TOKEN: is empty; unset it to serve the ops pages on this machine only, or give at least 16 characters",
+    );
+  }
   // Empty strings mean "unset", as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = configSchema.safeParse(present);
+  const parsed = checkedSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
     const name = String(issue.path[0]);

@@ -5,7 +5,8 @@
 // and a loopback Host header (so a web page cannot reach them through DNS rebinding).
 import { timingSafeEqual } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { isLoopbackAddress } from "./loopback.ts";
 
 /** Paths anyone may ask: they tell only that the process is up and ready. */
 export const OPEN_PATHS = new Set(["/healthz", "/readyz"]);
@@ -33,11 +34,6 @@ export function presentedToken(header: string | undefined): string | undefined {
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
-}
-
 /** The host name of a Host header without its port: `127.0.0.1:8080` -> `127.0.0.1`. */
 export function hostName(hostHeader: string | undefined): string {
   if (!hostHeader) return "";
@@ -45,17 +41,23 @@ export function hostName(hostHeader: string | undefined): string {
   return hostHeader.split(":")[0] ?? "";
 }
 
+/** Whether this request may see the ops pages: the token, or, without one, this machine. */
+export function isAuthorised(c: Context, token: string | undefined): boolean {
+  if (token) {
+    const given = presentedToken(c.req.header("authorization"));
+    return given !== undefined && sameSecret(given, token);
+  }
+  const peer = getConnInfo(c).remote.address;
+  return isLoopbackAddress(peer) && LOOPBACK_HOSTS.has(hostName(c.req.header("host")));
+}
+
 export function accessControl(token: string | undefined): MiddlewareHandler {
   return async (c, next) => {
-    if (OPEN_PATHS.has(c.req.path)) return next();
+    if (OPEN_PATHS.has(c.req.path) || isAuthorised(c, token)) return next();
     if (token) {
-      const given = presentedToken(c.req.header("authorization"));
-      if (given !== undefined && sameSecret(given, token)) return next();
       c.header("WWW-Authenticate", REALM);
       return c.text("unauthorized: send Authorization: Bearer <OPS_TOKEN>\n", 401);
     }
-    const peer = getConnInfo(c).remote.address;
-    if (isLoopbackAddress(peer) && LOOPBACK_HOSTS.has(hostName(c.req.header("host")))) return next();
     return c.text("forbidden: without OPS_TOKEN the ops pages answer only on localhost\n", 403);
   };
 }

@@ -1,12 +1,17 @@
 // The ops HTTP app (docs/contract.md section 6): health checks, Prometheus metrics, the pg-boss
 // dashboard at /queues, and the product's own pages. Everything but the health checks passes
-// accessControl. Pages that need the database answer 503 until the worker has started.
+// accessControl. Pages that need the database answer 503 until the worker has started, and again
+// once the server is closing. Every response is no-store, under a CSP that allows no script but
+// this origin's files and the inline ones carrying this response's nonce.
+import { randomBytes } from "node:crypto";
 import type { HttpBindings } from "@hono/node-server";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type pg from "pg";
 import { z } from "zod";
 import { guidInput } from "../domain/uuid.ts";
+import type { Logger } from "../logger.ts";
 import type { MetricsSource } from "../metrics/metrics-endpoint.ts";
 import {
   deadLettersPage,
@@ -15,7 +20,8 @@ import {
   progressIndexPage,
   userProgressPage,
 } from "../ops/pages.ts";
-import { accessControl } from "./access.ts";
+import { accessControl, isAuthorised } from "./access.ts";
+import { NONCE_HEADER } from "./dashboard.ts";
 import type { Readiness } from "./readiness.ts";
 
 // A user id from a URL: any case, lower-cased (src/domain/uuid.ts).
@@ -24,22 +30,30 @@ const USER_ID = guidInput();
 /** Where @pg-boss/dashboard is mounted. */
 export const DASHBOARD_PATH = "/queues";
 
+/** Every route's request body limit: the dashboard's forms and JSON are a few kB. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 /**
- * Nothing leaves this origin: the product pages need nothing else, and the pg-boss dashboard's
- * only outside reference (a Google Fonts stylesheet) is refused, so its pages fall back to the
- * system fonts and work offline. Its inline bootstrap scripts need 'unsafe-inline'.
+ * Nothing leaves this origin, and no inline script runs unless it carries the response's nonce
+ * (the dashboard's, patched to carry it: src/http/dashboard-patch.ts). Inline styles stay
+ * allowed: the product pages carry one <style>, and React writes style attributes.
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+type Env = { Bindings: HttpBindings; Variables: { nonce: string } };
 
 export interface OpsRuntime {
   pool: pg.Pool;
@@ -51,31 +65,66 @@ export interface OpsRuntime {
 export interface OpsAppOptions {
   readiness: Readiness;
   token: string | undefined;
-  /** The worker's pool and metrics once it has started; undefined before. */
+  /** The pages' pool and metrics once the worker has started; undefined before. */
   runtime: () => OpsRuntime | undefined;
+  /** True once the server is shutting down: pages answer 503 instead of using a closing pool. */
+  closing?: () => boolean;
+  logger?: Logger;
 }
 
 const PLAN_REQUEST_STATUS = z.enum(["queued", "running", "succeeded", "failed"]);
 
-export function createOpsApp(opts: OpsAppOptions): Hono<{ Bindings: HttpBindings }> {
-  const app = new Hono<{ Bindings: HttpBindings }>();
+export function createOpsApp(opts: OpsAppOptions): Hono<Env> {
+  const app = new Hono<Env>();
   app.use(async (c, next) => {
+    const nonce = randomBytes(18).toString("base64");
+    c.set("nonce", nonce);
     await next();
-    c.res.headers.set("Content-Security-Policy", CSP);
+    c.res.headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+    // Pages show live state and the dashboard's assets are few: nothing is worth a stale copy.
+    c.res.headers.set("Cache-Control", "no-store");
     c.res.headers.set("X-Content-Type-Options", "nosniff");
     c.res.headers.set("Referrer-Policy", "no-referrer");
+    // Shutting down: no keep-alive, so the server can close as soon as this answer is sent.
+    if (opts.closing?.()) c.res.headers.set("Connection", "close");
   });
   app.use(accessControl(opts.token));
+  // After access control: a stranger's body is never read at all.
+  app.use(
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      // No `Connection: close`: closing with the rest of the body unread resets the socket, and
+      // the client may never see this answer. Node discards the rest instead (nothing is kept),
+      // within HTTP_REQUEST_TIMEOUT_MS.
+      onError: (c) => {
+        return c.text(`payload too large: request bodies are limited to ${BODY_LIMIT_BYTES} bytes\n`, 413);
+      },
+    }),
+  );
+  app.onError((error, c) => {
+    opts.logger?.error({ err: error, path: c.req.path }, "ops page failed");
+    // A page that waited too long for the pages' pool is the server being busy, not broken.
+    if (/timeout exceeded when trying to connect/i.test(error.message)) {
+      return c.text("busy: the ops pages' database connections are all in use; try again\n", 503);
+    }
+    return c.text("internal error (logged)\n", 500);
+  });
 
   app.get("/healthz", (c) => c.text("ok\n"));
   app.get("/readyz", async (c) => {
     const report = await opts.readiness.check();
-    return report.ready ? c.text("ready\n") : c.text(`not ready: ${report.reason}\n`, 503);
+    if (report.ready) return c.text("ready\n");
+    // The reason may carry the database's own error text: only for those who may see the pages.
+    return isAuthorised(c, opts.token)
+      ? c.text(`not ready: ${report.reason}\n`, 503)
+      : c.text("not ready\n", 503);
   });
 
-  /** A route that needs the worker's pool: 503 until the worker has started. */
+  /** A route that needs the pages' pool: 503 until the worker has started and once closing. */
   const started =
-    (handler: (c: Context, runtime: OpsRuntime) => Response | Promise<Response>) => (c: Context) => {
+    (handler: (c: Context<Env>, runtime: OpsRuntime) => Response | Promise<Response>) =>
+    (c: Context<Env>) => {
+      if (opts.closing?.()) return c.text("shutting down\n", 503);
       const runtime = opts.runtime();
       return runtime ? handler(c, runtime) : c.text("starting: the worker has not started yet\n", 503);
     };
@@ -88,7 +137,9 @@ export function createOpsApp(opts: OpsAppOptions): Hono<{ Bindings: HttpBindings
   );
 
   const dashboard = started((c, { dashboard }) =>
-    dashboard ? dashboard(c.req.raw) : c.text("the pg-boss dashboard is not mounted\n", 404),
+    dashboard
+      ? dashboard(withNonce(c.req.raw, c.get("nonce")))
+      : c.text("the pg-boss dashboard is not mounted (the worker's log says why)\n", 503),
   );
   app.all(DASHBOARD_PATH, dashboard);
   app.all(`${DASHBOARD_PATH}/*`, dashboard);
@@ -139,4 +190,18 @@ export function createOpsApp(opts: OpsAppOptions): Hono<{ Bindings: HttpBindings
     }),
   );
   return app;
+}
+
+/** The request as the dashboard sees it: our nonce in NONCE_HEADER, whatever the client sent there. */
+function withNonce(request: Request, nonce: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set(NONCE_HEADER, nonce);
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body: hasBody ? request.body : null,
+    signal: request.signal,
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
 }

@@ -24,7 +24,20 @@ export interface ListenSettings {
   host: string;
   /** The port used when `port` is unset: DEFAULT_HTTP_PORT. */
   defaultPort?: number;
+  /** HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_MAX_CONNECTIONS (src/config.ts). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  maxConnections?: number;
+  /** How long close() lets requests in flight finish before it cuts their connections. */
+  closeGraceMs?: number;
 }
+
+export const LISTEN_DEFAULTS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 64,
+  closeGraceMs: 5_000,
+} as const;
 
 /** Starts the server, or returns undefined when it is turned off or the default port is taken. */
 type FetchHandler = Parameters<typeof createAdaptorServer>[0]["fetch"];
@@ -40,7 +53,22 @@ export async function listenOps(
   }
   const explicit = settings.port !== undefined;
   const port = settings.port ?? settings.defaultPort ?? DEFAULT_HTTP_PORT;
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const headersTimeout = settings.headersTimeoutMs ?? LISTEN_DEFAULTS.headersTimeoutMs;
+  const requestTimeout = Math.max(
+    settings.requestTimeoutMs ?? LISTEN_DEFAULTS.requestTimeoutMs,
+    headersTimeout, // Node requires requestTimeout >= headersTimeout
+  );
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: {
+      headersTimeout,
+      requestTimeout,
+      // Node enforces both timeouts only when it checks its connections: by default every 30 s,
+      // so a slow-header client would be cut off up to 30 s late.
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+    },
+  }) as Server;
+  server.maxConnections = settings.maxConnections ?? LISTEN_DEFAULTS.maxConnections;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -67,13 +95,20 @@ export async function listenOps(
   const url = `http://${shownHost}:${bound}`;
   logger.info({ url }, "ops HTTP server listening");
   let closing: Promise<void> | undefined;
+  const grace = settings.closeGraceMs ?? LISTEN_DEFAULTS.closeGraceMs;
   return {
     url,
     port: bound,
+    // No new connections; idle keep-alive ones close now; requests in flight get `grace` to
+    // finish (a page's queries run under a statement timeout), then their sockets are cut.
     close() {
       closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), grace);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       });
       return closing;
     },

@@ -79,7 +79,7 @@ describe("ops HTTP server with a running worker", () => {
     expect(await get(`${base}/readyz`)).toMatchObject({ status: 200, body: "ready\n" });
     const overview = await get(`${base}/`);
     expect(overview.status).toBe(200);
-    expect(overview.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(overview.headers["content-security-policy"]).toContain("default-src 'none'");
     expect(overview.body).toContain('<tr data-queue="plan.generate">');
     expect((await get(`${base}/progress/not-a-uuid`)).body).toContain(
       "user: must be a uuid (got not-a-uuid)",
