@@ -24,6 +24,8 @@ export function describeSettingIssue(
   issue: z.core.$ZodIssue,
   given: unknown,
 ): string {
+  // A cross-setting rule (config.ts) writes its own sentence, the value included.
+  if (issue.code === "custom") return issue.message;
   const value = SECRET.test(name) ? "" : ` (got ${shown(given)})`;
   const inner = schema ? innermost(schema) : undefined;
   if (inner instanceof z.ZodNumber) {

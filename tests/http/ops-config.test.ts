@@ -53,7 +53,7 @@ describe("ops server settings", () => {
       expect(code, log).toBe(2);
       const lines = stderr.trim().split("\n");
       expect(lines, stderr).toHaveLength(1);
-      expect(lines[0]).toMatch(/^configuration: (HTTP_HOST|OPS_TOKEN): /);
+      expect(lines[0]).toMatch(/^error: configuration: (HTTP_HOST|OPS_TOKEN): /);
     }
   });
 });
