@@ -77,6 +77,7 @@ export async function assertBossSchemaVersion(boss: PgBoss): Promise<void> {
 /** Whether the pgboss schema exists (pg-boss's own tables in it or not). */
 async function bossSchemaExists(connectionString: string): Promise<boolean> {
   const client = new pg.Client({ connectionString, application_name: "training-engine-boss" });
+  client.on("error", () => {}); // a server that ends the connection fails the query below instead
   await client.connect();
   try {
     const { rows } = await client.query<{ s: string | null }>("SELECT to_regnamespace($1)::text AS s", [
