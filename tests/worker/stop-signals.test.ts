@@ -28,7 +28,12 @@ describe("stopping `npm start` on the embedded PostgreSQL", () => {
     dir = await mkdtemp(path.join(tmpdir(), "te-stop-"));
     await chmod(dir, 0o755); // as root the server runs as the `postgres` user
     const port = await freePort();
-    env = { EMBEDDED_PG_DIR: path.join(dir, "pg"), EMBEDDED_PG_PORT: String(port), SHUTDOWN_TIMEOUT_MS: "20000" };
+    env = {
+      EMBEDDED_PG_DIR: path.join(dir, "pg"),
+      EMBEDDED_PG_PORT: String(port),
+      SHUTDOWN_TIMEOUT_MS: "20000",
+      HTTP_PORT: "0", // the ops server is not under test (and 8080 may be taken)
+    };
     url = `postgresql://postgres:postgres@127.0.0.1:${port}/training`;
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
