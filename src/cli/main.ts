@@ -1,6 +1,7 @@
 // The CLI's one entry function, apart from the process: tests run it in-process with their own
 // environment and output. Exit codes (docs/contract.md): 0 success; 2 bad usage or bad input, with
 // a one-line reason on stderr; 1 any other failure.
+import { ConfigError } from "../config.ts";
 import { COMMANDS } from "./commands.ts";
 import { openCliContext } from "./context.ts";
 import { InputError, USAGE, UsageError } from "./usage.ts";
@@ -48,6 +49,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     await command.run(args as never, opened.ctx);
     return 0;
   } catch (error) {
+    // A setting that cannot work (the embedded port held by another program) is bad input: exit 2.
+    if (error instanceof ConfigError) {
+      io.stderr(`error: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       io.stderr(`error: ${error.message}\n${error instanceof InputError ? "" : `\n${USAGE}\n`}`);
       return 2;

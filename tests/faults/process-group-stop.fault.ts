@@ -15,7 +15,12 @@ import { waitFor } from "../helpers/wait.ts";
 import { jobCounts, planLedger, sendPlanJobs } from "./plan-jobs.ts";
 
 const JOBS = 400;
-const ORDER = ["shutting down: draining running jobs", "worker stopped", "embedded PostgreSQL stopped", "bye"];
+const ORDER = [
+  "shutting down: draining running jobs",
+  "worker stopped",
+  "embedded PostgreSQL stopped",
+  "bye",
+];
 
 describe("Ctrl-C on `npm start` under load", () => {
   let dir: string;
@@ -37,7 +42,8 @@ describe("Ctrl-C on `npm start` under load", () => {
     url = `postgresql://postgres:postgres@127.0.0.1:${port}/training`;
   });
   afterAll(async () => {
-    for (const run of running) if (run.child.exitCode === null) process.kill(-(run.child.pid as number), "SIGKILL");
+    for (const run of running)
+      if (run.child.exitCode === null) process.kill(-(run.child.pid as number), "SIGKILL");
     await rm(dir, { recursive: true, force: true });
   });
 

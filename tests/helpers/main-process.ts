@@ -12,9 +12,7 @@ const NODE_ARGS = ["--experimental-strip-types", "--disable-warning=Experimental
  */
 export function startMain(env: NodeJS.ProcessEnv, opts: { group?: boolean; viaNpm?: boolean } = {}) {
   const { DATABASE_URL: _unset, ...rest } = process.env;
-  const [command, args] = opts.viaNpm
-    ? ["npm", ["start", "--silent"]]
-    : [process.execPath, NODE_ARGS];
+  const [command, args] = opts.viaNpm ? ["npm", ["start", "--silent"]] : [process.execPath, NODE_ARGS];
   const child = spawn(command, args, {
     env: { ...rest, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

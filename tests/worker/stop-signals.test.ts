@@ -18,7 +18,12 @@ import { waitFor } from "../helpers/wait.ts";
 
 /** The lock a full progress rebuild takes first (progress_rebuild.sql): held here, the job waits. */
 const FULL_REBUILD_LOCK = 1886547815;
-const ORDER = ["shutting down: draining running jobs", "worker stopped", "embedded PostgreSQL stopped", "bye"];
+const ORDER = [
+  "shutting down: draining running jobs",
+  "worker stopped",
+  "embedded PostgreSQL stopped",
+  "bye",
+];
 
 describe("stopping `npm start` on the embedded PostgreSQL", () => {
   let dir: string;
@@ -56,7 +61,9 @@ describe("stopping `npm start` on the embedded PostgreSQL", () => {
       await boss.stop({ graceful: false, close: true });
       await waitFor(
         async () => {
-          const { rows } = await pool.query("SELECT 1 FROM pgboss.job WHERE id = $1 AND state = 'active'", [jobId]);
+          const { rows } = await pool.query("SELECT 1 FROM pgboss.job WHERE id = $1 AND state = 'active'", [
+            jobId,
+          ]);
           return rows.length === 1 ? true : undefined;
         },
         { what: "the rebuild job to be active", timeoutMs: 30_000 },
@@ -98,9 +105,10 @@ describe("stopping `npm start` on the embedded PostgreSQL", () => {
     await second.waitFor("worker started", 90_000);
     const check = new pg.Client({ connectionString: url });
     await check.connect();
-    const { rows } = await check.query<{ state: string }>("SELECT state::text FROM pgboss.job WHERE id = $1", [
-      jobId,
-    ]);
+    const { rows } = await check.query<{ state: string }>(
+      "SELECT state::text FROM pgboss.job WHERE id = $1",
+      [jobId],
+    );
     await check.end();
     expect(rows[0]?.state).toBe("completed");
     process.kill(-(second.child.pid as number), "SIGTERM");
