@@ -3,10 +3,12 @@
 import { catalogueImport } from "./catalogue-import.ts";
 import type { CliContext } from "./context.ts";
 import { demoCommand } from "./demo.ts";
+import type { CliIo } from "./main.ts";
 import { planRequest } from "./plan-request.ts";
 import { planShow } from "./plan-show.ts";
 import { progressRefreshCommand } from "./progress-refresh.ts";
 import { progressShowCommand } from "./progress-show.ts";
+import { resetCommand } from "./reset.ts";
 import { rolloverCommand } from "./rollover.ts";
 import { status } from "./status.ts";
 import { userCreateCommand } from "./user-create.ts";
@@ -19,13 +21,22 @@ export interface CliCommand {
   run(args: never, ctx: CliContext): Promise<void>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [
+/** A command that must not open the database (`reset`): it gets the process's io only. */
+export interface StandaloneCommand {
+  path: readonly string[];
+  standalone: true;
+  parse(argv: string[]): unknown;
+  run(args: never, io: CliIo): Promise<void>;
+}
+
+export const COMMANDS: readonly (CliCommand | StandaloneCommand)[] = [
   catalogueImport,
   demoCommand,
   planRequest,
   planShow,
   progressRefreshCommand,
   progressShowCommand,
+  resetCommand,
   rolloverCommand,
   status,
   userCreateCommand,

@@ -45,6 +45,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     const { command, rest } = select(argv);
     const args = command.parse(rest);
+    if ("standalone" in command) {
+      await command.run(args as never, io);
+      return 0;
+    }
     opened = await openCliContext(io);
     await command.run(args as never, opened.ctx);
     return 0;

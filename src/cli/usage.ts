@@ -17,5 +17,6 @@ commands:
   progress show --user <uuid> [--svg DIR]  a user's progress; --svg DIR also writes its charts
   status                                   queues with job counts, schedules, dead letters
   user create [--email e]                  create a user (the embedded database's sign-up) and print its id
+  reset [--yes]                            remove the embedded PostgreSQL's data and staged binaries
   demo                                     the tour: a demo user, a plan through the queue, a logged week,
                                            the rollover to week 2, progress`;
