@@ -1,5 +1,6 @@
 import pg from "pg";
 import { PgBoss } from "pg-boss";
+import { isConnectionError, reportConnectionError } from "./db/connection-outage.ts";
 import type { Logger } from "./logger.ts";
 
 export const BOSS_SCHEMA = "pgboss";
@@ -58,7 +59,11 @@ export function createBoss(
     monitorIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
   });
   const log = logger.child({ component: "pg-boss" });
-  boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
+  boss.on("error", (error) => {
+    // A lost server makes every pg-boss loop report it: one line per outage (connection-outage.ts).
+    if (isConnectionError(error)) reportConnectionError(log, error);
+    else log.error({ err: error }, "pg-boss error");
+  });
   boss.on("warning", (warning) => log.warn({ warning }, "pg-boss warning"));
   return boss;
 }

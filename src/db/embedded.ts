@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { connect } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -38,6 +39,8 @@ export async function startEmbeddedDatabase(opts: {
   dir: string;
   port: number;
   logger: Logger;
+  /** Whether a joiner takes the server over when its owner stops it (default true). */
+  watch?: boolean;
 }): Promise<EmbeddedDatabase> {
   const { port, logger } = opts;
   const busyUntil = Date.now() + BUSY_WAIT_MS;
@@ -57,7 +60,7 @@ export async function startEmbeddedDatabase(opts: {
       if (theirs !== ours) throw otherFolderError(port, theirs, ours);
       await ensureDatabase(port);
       logger.info({ dir: theirs, port }, "joined the embedded PostgreSQL another process started");
-      return { url: embeddedUrl(port), owned: false, dir: theirs, stop: async () => {} };
+      return opts.watch === false ? joinedOnly(port, theirs) : takeOverWhenGone({ ...opts, dir: theirs });
     }
     try {
       return await startOwned(opts);
@@ -71,6 +74,88 @@ export async function startEmbeddedDatabase(opts: {
       throw error;
     }
   }
+}
+
+const joinedOnly = (port: number, dir: string): EmbeddedDatabase => ({
+  url: embeddedUrl(port),
+  owned: false,
+  dir,
+  stop: async () => {},
+});
+
+/** How often a joiner checks that the server it joined still listens (a TCP connect, no login). */
+const WATCH_MS = 1_000;
+
+/** Does anything accept connections on the local port? */
+function portListens(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * A joined server, watched. When the process that started it stops it (Ctrl-C on the worker while
+ * a CLI command runs beside it, or a CLI that started it ending while the worker runs), this
+ * process would otherwise keep running on a database that is gone, its pools and pg-boss logging a
+ * connection error stack several times a second. Instead it logs one line and starts the server
+ * itself on the same folder (already checked to be ours); pg-boss and the pools reconnect on their
+ * own, and this process now owns the server and stops it last. If another joiner was quicker, it
+ * joins that one. Connection errors in the gap are one line (connection-outage.ts).
+ */
+function takeOverWhenGone(opts: { dir: string; port: number; logger: Logger }): EmbeddedDatabase {
+  const { port, logger } = opts;
+  let current: EmbeddedDatabase | undefined;
+  let stopped = false;
+  let checking: Promise<void> | undefined;
+  let failures = 0;
+  const check = async () => {
+    if (stopped || (await portListens(port))) return;
+    if (stopped) return;
+    if (failures === 0) {
+      logger.warn(
+        { port, dir: opts.dir },
+        "the embedded PostgreSQL this process joined was stopped by the process that started it: starting it here on the same folder",
+      );
+    }
+    try {
+      current = await startEmbeddedDatabase({ ...opts, watch: false });
+      if (current.owned) clearInterval(timer);
+      failures = 0;
+    } catch (error) {
+      failures += 1;
+      // One line per failed attempt, with the reason and no stack; tried again on the next tick.
+      if (failures <= 3) {
+        logger.error(
+          { port, reason: (error as Error).message },
+          "could not start the embedded PostgreSQL here",
+        );
+      }
+    }
+  };
+  const timer = setInterval(() => {
+    checking ??= check().finally(() => {
+      checking = undefined;
+    });
+  }, WATCH_MS);
+  timer.unref(); // the watch never keeps the process alive on its own
+  return {
+    url: embeddedUrl(port),
+    get owned() {
+      return current?.owned ?? false;
+    },
+    dir: opts.dir,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await checking;
+      await current?.stop();
+    },
+  };
 }
 
 async function startOwned(opts: { dir: string; port: number; logger: Logger }): Promise<EmbeddedDatabase> {
