@@ -11,6 +11,7 @@
 // program) exits 2 with one line on stderr. The ops HTTP server (src/http/) listens from the start, reports
 // not ready from the first signal on, before the drain, and closes just before the database stops.
 import { ConfigError, loadConfig } from "./config.ts";
+import { expectConnectionLoss } from "./db/connection-outage.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { assertSchemaCurrent, SchemaNotCurrentError } from "./db/schema-status.ts";
@@ -47,6 +48,7 @@ const signalled = new Promise<string>((resolve) => {
           return;
         }
         logger.warn({ signal }, "second signal: forcing exit");
+        expectConnectionLoss();
         void Promise.race([database?.stop(), new Promise((r) => setTimeout(r, 2_000))]).then(() =>
           process.exit(1),
         );
@@ -94,5 +96,6 @@ try {
   process.exitCode = 1;
 }
 await ops.close();
+expectConnectionLoss();
 await database.stop();
 logger.info("bye");

@@ -32,11 +32,24 @@ export function isConnectionError(error: unknown): boolean {
 }
 
 let quietUntil = 0;
+let shuttingDown = false;
+
+/**
+ * Called just before this process stops the server it owns: a connection a library still held
+ * (pg-boss closes some of its own after stop() resolves) ending now is our shutdown, not news.
+ */
+export function expectConnectionLoss(): void {
+  shuttingDown = true;
+}
 
 /** Logs a connection error: one warn line per outage, debug after that. */
 export function reportConnectionError(logger: Logger, error: unknown): void {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   const reason = `${code ? `${code} ` : ""}${(message ?? String(error)).split("\n")[0]}`;
+  if (shuttingDown) {
+    logger.debug({ reason }, "database connection ended during shutdown");
+    return;
+  }
   if (Date.now() < quietUntil) {
     logger.debug({ reason }, "database connection error (outage already reported)");
     return;

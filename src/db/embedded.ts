@@ -67,9 +67,13 @@ export async function startEmbeddedDatabase(opts: {
     } catch (error) {
       if (!(error instanceof EmbeddedServerExitedError)) throw error;
       // Another process took the port (or this folder's lock file) between our probe and our
-      // start: ask the port again, which joins that server when it is ours.
+      // start, or the previous server is still finishing its shutdown (its port closed, its lock
+      // file not yet removed): ask the port again shortly, which joins that server when it is ours.
       const raced = error.portInUse || /lock file .* already exists/.test(error.reason);
-      if (raced && attempt < 3) continue;
+      if (raced && attempt < 10) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        continue;
+      }
       if (error.portInUse) throw portHeldError(port, error.reason);
       throw error;
     }
