@@ -8,8 +8,9 @@
 // group does the same); a later second signal forces the exit. The embedded server runs in a
 // process group of its own (src/db/embedded-server-process.ts), so no terminal signal stops it
 // before the drain. A setting that cannot work (a bad value, the embedded port held by another
-// program) exits 2 with one line on stderr. The ops HTTP server (src/http/) listens from the start, reports
-// not ready from the first signal on, before the drain, and closes just before the database stops.
+// program) exits 2 with one line on stderr. The ops HTTP server (src/http/) listens from the
+// start, reports not ready from the first signal on, before the drain, and closes just before the
+// database stops.
 import { ConfigError, loadConfig } from "./config.ts";
 import { expectConnectionLoss } from "./db/connection-outage.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
