@@ -115,5 +115,7 @@ describe("the embedded port held by our server on another data folder", () => {
     await joined.stop(); // a joiner's stop leaves the owner's server running
     const again = await startEmbeddedDatabase({ dir: path.join(root, "a"), port, logger });
     expect(again.owned).toBe(false);
+    // A joiner watches the server and would take it over when the owner stops it after this test.
+    await again.stop();
   });
 });
