@@ -1,5 +1,6 @@
 import pg from "pg";
 import { PgBoss } from "pg-boss";
+import { isConnectionError, reportConnectionError } from "./db/connection-outage.ts";
 import type { Logger } from "./logger.ts";
 
 export const BOSS_SCHEMA = "pgboss";
@@ -58,7 +59,11 @@ export function createBoss(
     monitorIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
   });
   const log = logger.child({ component: "pg-boss" });
-  boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
+  boss.on("error", (error) => {
+    // A lost server makes every pg-boss loop report it: one line per outage (connection-outage.ts).
+    if (isConnectionError(error)) reportConnectionError(log, error);
+    else log.error({ err: error }, "pg-boss error");
+  });
   boss.on("warning", (warning) => log.warn({ warning }, "pg-boss warning"));
   return boss;
 }
@@ -77,6 +82,7 @@ export async function assertBossSchemaVersion(boss: PgBoss): Promise<void> {
 /** Whether the pgboss schema exists (pg-boss's own tables in it or not). */
 async function bossSchemaExists(connectionString: string): Promise<boolean> {
   const client = new pg.Client({ connectionString, application_name: "training-engine-boss" });
+  client.on("error", () => {}); // a server that ends the connection fails the query below instead
   await client.connect();
   try {
     const { rows } = await client.query<{ s: string | null }>("SELECT to_regnamespace($1)::text AS s", [

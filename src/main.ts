@@ -2,10 +2,17 @@
 // (MIGRATE_ON_START; otherwise check the schema is current and refuse to start when it is not)
 // -> pg-boss and every queue -> wait for a signal. The first SIGTERM/SIGINT drains: no new work,
 // running jobs get SHUTDOWN_TIMEOUT_MS to finish, then pools close and the embedded database
-// stops last. A signal during start-up lets start-up finish and then shuts down the same way. A
-// second signal forces the exit. The ops HTTP server (src/http/) listens from the start, reports
-// not ready from the first signal on, before the drain, and closes just before the database stops.
+// stops last. A signal during start-up lets start-up finish and then shuts down the same way. The
+// same signal again within a second is the same request (a terminal's Ctrl-C reaches npm and this
+// process at once, and npm forwards it again a few ms later; a supervisor's SIGTERM to the process
+// group does the same); a later second signal forces the exit. The embedded server runs in a
+// process group of its own (src/db/embedded-server-process.ts), so no terminal signal stops it
+// before the drain. A setting that cannot work (a bad value, the embedded port held by another
+// program) exits 2 with one line on stderr. The ops HTTP server (src/http/) listens from the
+// start, reports not ready from the first signal on, before the drain, and closes just before the
+// database stops.
 import { ConfigError, loadConfig } from "./config.ts";
+import { expectConnectionLoss } from "./db/connection-outage.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { assertSchemaCurrent, SchemaNotCurrentError } from "./db/schema-status.ts";
@@ -31,18 +38,25 @@ const logger = createLogger(config.LOG_LEVEL);
 // kill the process and leave an embedded server running).
 let database: DatabaseHandle | undefined;
 const readiness = new Readiness();
-let firstSignal: string | undefined;
+/** A repeat of the first signal within this long is the same request, not a second one. */
+const SAME_REQUEST_MS = 1_000;
+let firstSignal: { signal: string; at: number } | undefined;
 const signalled = new Promise<string>((resolve) => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
       if (firstSignal) {
+        if (signal === firstSignal.signal && Date.now() - firstSignal.at < SAME_REQUEST_MS) {
+          logger.debug({ signal }, "same signal again within a second: already shutting down");
+          return;
+        }
         logger.warn({ signal }, "second signal: forcing exit");
+        expectConnectionLoss();
         void Promise.race([database?.stop(), new Promise((r) => setTimeout(r, 2_000))]).then(() =>
           process.exit(1),
         );
         return;
       }
-      firstSignal = signal;
+      firstSignal = { signal, at: Date.now() };
       readiness.markDraining(); // /readyz answers 503 from here, before the drain starts
       resolve(signal);
     });
@@ -67,11 +81,12 @@ try {
   ops.attach({ pool: worker.deps.pool, databaseUrl: database.url });
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);
-  if (error instanceof SchemaNotCurrentError) process.stderr.write(`${error.message}\n`);
+  const oneLine = error instanceof SchemaNotCurrentError || error instanceof ConfigError;
+  if (oneLine) process.stderr.write(`${(error as Error).message}\n`);
   await worker?.stop(0).catch(() => {});
   await ops.close();
   await database?.stop();
-  process.exit(1);
+  process.exit(error instanceof ConfigError ? 2 : 1);
 }
 
 const signal = await signalled;
@@ -83,5 +98,6 @@ try {
   process.exitCode = 1;
 }
 await ops.close();
+expectConnectionLoss();
 await database.stop();
 logger.info("bye");

@@ -5,6 +5,7 @@
 // embedded server (tests/cli/help.test.ts proves it).
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../domain/vocabulary.ts";
 import type { CliContext } from "./context.ts";
+import type { CliIo } from "./main.ts";
 
 export interface FlagSpec {
   type: "string" | "boolean";
@@ -27,13 +28,20 @@ export interface CommandSpec<F extends Flags = Flags> {
   args: readonly { name: string; help: string }[];
   flags: F;
   /** Loads the command's code (its module and what it imports). */
-  load(): Promise<CliCommand>;
+  load(): Promise<CliCommand | StandaloneCommand>;
 }
 
 export interface CliCommand {
   /** Parses and validates argv (throw UsageError) before any database work. */
   parse(argv: string[]): unknown;
   run(args: never, ctx: CliContext): Promise<void>;
+}
+
+/** A command that must not open the database (`reset`): it gets the process's io only. */
+export interface StandaloneCommand {
+  standalone: true;
+  parse(argv: string[]): unknown;
+  run(args: never, io: CliIo): Promise<void>;
 }
 
 const spec = <const F extends Flags>(s: CommandSpec<F>) => s;
@@ -172,6 +180,16 @@ export const DEMO = spec({
   load: async () => (await import("./demo.ts")).demoCommand,
 });
 
+export const RESET = spec({
+  path: ["reset"],
+  summary: "remove the embedded PostgreSQL's data and staged binaries (lists them without --yes)",
+  args: [],
+  flags: {
+    yes: { type: "boolean", help: "remove them; without it, only list what would go", default: "off" },
+  },
+  load: async () => (await import("./reset.ts")).resetCommand,
+});
+
 export const COMMANDS: readonly CommandSpec[] = [
   CATALOGUE_IMPORT,
   PLAN_REQUEST,
@@ -181,5 +199,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   PROGRESS_SHOW,
   STATUS,
   USER_CREATE,
+  RESET,
   DEMO,
 ];

@@ -57,6 +57,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const command = await spec.load();
     const args = command.parse(rest);
+    if ("standalone" in command) {
+      await command.run(args as never, io);
+      return 0;
+    }
     const { openCliContext } = await import("./context.ts");
     const opened = await openCliContext(io);
     close = opened.close;

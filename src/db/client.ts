@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { Logger } from "../logger.ts";
+import { isConnectionError, reportConnectionError } from "./connection-outage.ts";
 import * as schema from "./schema/index.ts";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -20,6 +21,7 @@ export function createPool(connectionString: string, max = 10, logger?: Logger):
   pool.on("error", (error) => {
     // After pool.end() a closing socket the server ends first is our own shutdown, not news.
     if (pool.ending) logger?.debug({ err: error }, "connection ended by the server while the pool closed");
+    else if (logger && isConnectionError(error)) reportConnectionError(logger, error);
     else logger?.warn({ err: error }, "idle database connection ended by the server");
   });
   return pool;

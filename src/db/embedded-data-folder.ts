@@ -9,6 +9,15 @@ import { firstBlockedFolder, runsAsRoot, serverIdentity } from "./postgres-user-
 
 export const RELOCATED_DATA_ROOT = "/var/lib/training-engine";
 
+/**
+ * The folder under RELOCATED_DATA_ROOT that holds this configured folder's data when it had to be
+ * relocated. Keyed by the configured path, so every clone keeps its own data and finds it again.
+ */
+export function relocatedFolderFor(configured: string): string {
+  const key = createHash("sha256").update(path.resolve(configured)).digest("hex").slice(0, 12);
+  return path.join(RELOCATED_DATA_ROOT, key);
+}
+
 export interface DataFolder {
   /** The folder the server is given. */
   dir: string;
@@ -32,9 +41,7 @@ export async function resolveDataFolder(configured: string): Promise<DataFolder>
         "move that folder somewhere it can reach and set EMBEDDED_PG_DIR, or set DATABASE_URL",
     );
   }
-  // Keyed by the configured path, so every clone keeps its own data and finds it again.
-  const key = createHash("sha256").update(wanted).digest("hex").slice(0, 12);
-  const relocated = path.join(RELOCATED_DATA_ROOT, key, "pg");
+  const relocated = path.join(relocatedFolderFor(wanted), "pg");
   await mkdir(path.dirname(relocated), { recursive: true, mode: 0o755 });
   await mkdir(path.dirname(wanted), { recursive: true });
   await symlink(relocated, wanted, "dir");

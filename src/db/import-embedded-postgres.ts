@@ -17,8 +17,23 @@ const listenersOf = (event: string) => process.listeners(event as ProcessEvent);
 export async function importEmbeddedPostgres(
   onStaged?: (folder: string) => void,
 ): Promise<typeof EmbeddedPostgres> {
+  return (await importEmbeddedPostgresWithBinary(onStaged)).EmbeddedPostgres;
+}
+
+/**
+ * The class and the path of the `postgres` binary it would run (from the same copy, installed or
+ * staged), for starting the server ourselves (embedded-server-process.ts).
+ */
+export async function importEmbeddedPostgresWithBinary(
+  onStaged?: (folder: string) => void,
+): Promise<{ EmbeddedPostgres: typeof EmbeddedPostgres; postgres: string }> {
   const { entry, stagedIn } = await locateEmbeddedPostgres();
   if (stagedIn) onStaged?.(stagedIn);
+  // binary.js is not in the package's exports; imported by its file URL beside the entry.
+  const { default: getBinaries } = (await import(new URL("./binary.js", entry).href)) as {
+    default: () => Promise<{ postgres: string }>;
+  };
+  const { postgres } = await getBinaries();
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
   const { default: EmbeddedPostgresClass } = (await import(entry)) as { default: typeof EmbeddedPostgres };
   for (const event of HOOKED_EVENTS) {
@@ -26,5 +41,5 @@ export async function importEmbeddedPostgres(
       if (!before.get(event)?.has(listener)) process.off(event as ProcessEvent, listener);
     }
   }
-  return EmbeddedPostgresClass;
+  return { EmbeddedPostgres: EmbeddedPostgresClass, postgres };
 }

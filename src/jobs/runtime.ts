@@ -1,9 +1,11 @@
 // What every queue shares: creation with its own policy and dead-letter queue, payload
 // validation at the edge, one child logger per job, the duration of every job, and the rule that
 // a job that can never succeed fails at once (dead letter) instead of burning its retries.
+
 import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-boss";
 import type { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
+import { isConnectionError } from "../db/connection-outage.ts";
 import type { Logger } from "../logger.ts";
 import { observeJob } from "../metrics/process-metrics.ts";
 import { boundedErr, boundedText, payloadSizeProblem, shown } from "./bounds.ts";
@@ -217,6 +219,11 @@ export async function runBatch<Payload, Result>(
         { ms, batch, error: outcome.error },
         payload === undefined ? "job rejected: invalid payload" : "job failed permanently",
       );
+    } else if (isConnectionError(outcome.cause)) {
+      // The server went away under the job (a restart, the embedded server stopped): news about
+      // the connection, already logged once per outage, not a fault of the job; no stack.
+      const reason = outcome.error.split("\n")[0];
+      log.warn({ ms, batch, reason }, "job failed: database connection lost; pg-boss retries it");
     } else {
       const err = boundedErr(outcome.cause ?? outcome.error);
       log.error({ ms, batch, err }, "job failed; pg-boss retries it while attempts remain");

@@ -3,7 +3,7 @@
 import type { Instance } from "pg-boss";
 import { describe, expect, it } from "vitest";
 import { INSTANCE_NAMES } from "../../src/boss.ts";
-import { servesQueue } from "../../src/cli/demo/find-worker.ts";
+import { servesQueue, staleReason } from "../../src/cli/demo/find-worker.ts";
 import { describeChange } from "../../src/cli/demo/format-weeks.ts";
 import { type DemoRow, planDemoWeek, startingLoadKg } from "../../src/cli/demo/logged-week.ts";
 import type { SideBySideRow } from "../../src/cli/demo/queries.ts";
@@ -110,6 +110,34 @@ describe("is a worker serving the queue (pgboss.instance)", () => {
     expect(servesQueue(instance({ live: false, workers: [worker] }), "plan.generate")).toBe(false);
     expect(servesQueue(instance({ name: INSTANCE_NAMES.cli }), "plan.generate")).toBe(false);
     expect(servesQueue(instance({ workers: [worker] }), "plan.rollover")).toBe(false);
+  });
+});
+
+describe("a row pg-boss calls live that is a dead worker's", () => {
+  const now = new Date("2026-12-06T12:00:00Z");
+  const row = (over: Partial<Instance>): Instance =>
+    ({
+      host: "here",
+      pid: 42,
+      heartbeatSeconds: 30,
+      heartbeatOn: new Date(now.getTime() - 5_000),
+      ...over,
+    }) as Instance;
+  const here = { host: "here", now, pidRunning: (pid: number) => pid === 42 };
+
+  it("is stale when its pid runs no process on this host", () => {
+    expect(staleReason(row({ pid: 43 }), here)).toBe("pid 43 is not running on this host");
+    expect(staleReason(row({}), here)).toBeUndefined();
+    // On another host the pid says nothing.
+    expect(staleReason(row({ host: "there", pid: 43 }), here)).toBeUndefined();
+  });
+
+  it("is stale when its heartbeat is older than one and a half beats", () => {
+    const late = row({ host: "there", heartbeatOn: new Date(now.getTime() - 46_000) });
+    expect(staleReason(late, here)).toBe("no heartbeat for 46 s (one is due every 30 s)");
+    expect(
+      staleReason(row({ host: "there", heartbeatOn: new Date(now.getTime() - 44_000) }), here),
+    ).toBeUndefined();
   });
 });
 

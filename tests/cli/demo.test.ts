@@ -3,6 +3,7 @@
 // worker running it starts one and stops it after; with a worker running it leaves the jobs to it.
 // Either way the three jobs really ran through pg-boss, week 2 is the rollover's progression of
 // the logged week 1, and the progress tables hold that week.
+import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoss, INSTANCE_NAMES } from "../../src/boss.ts";
 import { type DemoPatience, runDemo } from "../../src/cli/demo/tour.ts";
@@ -15,6 +16,7 @@ import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { testCliContext } from "../helpers/cli-context.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
+import { startMain } from "../helpers/main-process.ts";
 
 const WEEK2 = monday(0);
 const WEEK1 = plusDays(WEEK2, -7);
@@ -201,6 +203,27 @@ describe("demo", () => {
     } finally {
       await hung.stop({ graceful: false, close: true });
     }
+  }, 120_000);
+
+  it("a worker killed a moment ago (its row still reads live) is not waited for", async () => {
+    // `npm start` on this database, killed the way a forced exit or SIGKILL ends it: its
+    // pgboss.instance row keeps stopped_on NULL and reads live for three heartbeats.
+    const killed = startMain({ DATABASE_URL: tdb.url, HTTP_PORT: "0", MIGRATE_ON_START: "false" });
+    await killed.waitFor("worker started", 60_000);
+    killed.child.kill("SIGKILL");
+    await killed.exited;
+    const { rows } = await tdb.pool.query(
+      "SELECT count(*)::int AS n FROM pgboss.instance WHERE pid = $1 AND stopped_on IS NULL",
+      [killed.child.pid],
+    );
+    expect(rows[0]?.n).toBe(1);
+    const run = await demo({ patience: { pickupMs: 15_000, listenerGraceMs: 10_000 } });
+    expect(run.inProcessWorker).toBe(true);
+    expect(run.text).toMatch(/^worker {4}none live in pgboss\.instance: started one in this process/m);
+    expect(run.text).toContain(
+      `ignored ${INSTANCE_NAMES.worker} pid ${killed.child.pid} on ${hostname()}: pid ${killed.child.pid} is not running on this host`,
+    );
+    expect(run.text).not.toContain("no worker fetched it within");
   }, 120_000);
 
   it("a worker whose listener sends nothing in time: the demo sends progress.refresh itself", async () => {

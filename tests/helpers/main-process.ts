@@ -2,14 +2,22 @@
 // wait for a message with a deadline, and its exit code with the whole log attached.
 import { spawn } from "node:child_process";
 
-/** Starts src/main.ts with the given environment on top of this one's (DATABASE_URL unset unless given). */
-export function startMain(env: NodeJS.ProcessEnv) {
+const NODE_ARGS = ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", "src/main.ts"];
+
+/**
+ * Starts src/main.ts with the given environment on top of this one's (DATABASE_URL unset unless
+ * given). `group`: in a process group of its own (setsid, as a terminal runs a command), so a test
+ * can signal the whole group with process.kill(-pid, signal) as Ctrl-C does. `viaNpm`: as
+ * `npm start`, npm in front (it forwards signals to the worker once more).
+ */
+export function startMain(env: NodeJS.ProcessEnv, opts: { group?: boolean; viaNpm?: boolean } = {}) {
   const { DATABASE_URL: _unset, ...rest } = process.env;
-  const child = spawn(
-    process.execPath,
-    ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", "src/main.ts"],
-    { env: { ...rest, LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const [command, args] = opts.viaNpm ? ["npm", ["start", "--silent"]] : [process.execPath, NODE_ARGS];
+  const child = spawn(command, args, {
+    env: { ...rest, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: opts.group ?? false,
+  });
   const messages: string[] = [];
   const raw: string[] = [];
   let buffer = "";
@@ -52,5 +60,14 @@ export function startMain(env: NodeJS.ProcessEnv) {
     });
   /** The exit code, with the process's whole log attached when it is not the expected one. */
   const exitCode = async () => ({ code: await exited, log: [...raw, stderr].join("\n") });
-  return { child, messages, exited, exitCode, waitFor };
+  /** Every log line at warn or above (pino levels 40+), for "nothing went wrong" checks. */
+  const problems = () =>
+    raw.filter((line) => {
+      try {
+        return (JSON.parse(line) as { level: number }).level >= 40;
+      } catch {
+        return false;
+      }
+    });
+  return { child, messages, exited, exitCode, waitFor, problems, stderr: () => stderr };
 }

@@ -87,7 +87,7 @@ export async function runDemo(ctx: CliContext, patience = DEFAULT_PATIENCE): Pro
     });
   };
   try {
-    const running = await liveWorkersServing(boss, PLAN_GENERATE_QUEUE);
+    const { live: running, stale } = await liveWorkersServing(boss, PLAN_GENERATE_QUEUE);
     if (running[0]) {
       out(
         "worker",
@@ -97,6 +97,8 @@ export async function runDemo(ctx: CliContext, patience = DEFAULT_PATIENCE): Pro
       await startHere();
       out("worker", `none live in pgboss.instance: started one in this process (as \`npm start\` does)`);
     }
+    // A worker stopped by a forced exit or SIGKILL leaves a row that reads live for 90 s.
+    for (const { instance, reason } of stale) more(`ignored ${describeInstance(instance)}: ${reason}`);
 
     // Week 1 is last week, so it can be logged now and the rollover as of today makes week 2.
     const today = todayIn(ctx.config.ROLLOVER_TZ, ctx.now());

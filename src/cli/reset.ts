@@ -1,0 +1,46 @@
+// `reset [--yes]`: removes what the embedded PostgreSQL keeps for this clone (its data, and as
+// root the relocated data and staged binaries outside the clone: src/db/embedded-reset.ts), so a
+// newcomer can start over or delete the clone without leaving ~130 MB in system folders. Without
+// --yes it only lists them. It refuses while a server runs on the data folder (stop `npm start`
+// first) rather than stopping one another process owns. It never opens the database, and never
+// touches DATABASE_URL's.
+import { loadConfig } from "../config.ts";
+import { removeTargets, resetTargets, runningServerPid } from "../db/embedded-reset.ts";
+import { parseFlags } from "./args.ts";
+import { RESET, type StandaloneCommand } from "./commands.ts";
+import type { CliIo } from "./main.ts";
+import { InputError } from "./usage.ts";
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export const resetCommand = {
+  standalone: true,
+  parse(argv: string[]): { yes: boolean } {
+    const { values } = parseFlags(RESET, argv);
+    return { yes: values.yes === true };
+  },
+  async run(args: { yes: boolean }, io: CliIo) {
+    const config = loadConfig(io.env);
+    const dir = config.EMBEDDED_PG_DIR;
+    const pid = await runningServerPid(dir);
+    if (pid !== undefined) {
+      throw new InputError(
+        `reset: the embedded PostgreSQL is running on ${dir} (pid ${pid}): stop \`npm start\` (Ctrl-C) and any CLI command using it, then run reset again`,
+      );
+    }
+    const targets = await resetTargets(dir);
+    const out = (line: string) => io.stdout(`${line}\n`);
+    if (config.DATABASE_URL)
+      out("note: DATABASE_URL is set; reset never touches that database, only the embedded one's files");
+    if (targets.length === 0) {
+      out(`nothing to remove: no embedded PostgreSQL files for ${dir}`);
+      return;
+    }
+    for (const t of targets)
+      out(`${args.yes ? "removed" : "would remove"} ${t.path}  (${t.what}, ${megabytes(t.bytes)})`);
+    if (!args.yes) throw new InputError("reset: nothing removed; run `reset --yes` to remove the above");
+    await removeTargets(targets);
+    const total = targets.reduce((sum, t) => sum + t.bytes, 0);
+    out(`reset: ${megabytes(total)} removed; the next \`npm start\` initialises a new embedded database`);
+  },
+} satisfies StandaloneCommand & { run(args: { yes: boolean }, io: CliIo): Promise<void> };
