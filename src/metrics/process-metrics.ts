@@ -30,6 +30,17 @@ export const planGenerationFailures = new Counter({
   registers: [processRegistry],
 });
 
+/**
+ * Users whose progress refresh failed and who were set aside (retried later) so the others' refresh
+ * went on, by mode: sweep, full (the nightly rebuild), user (one user's job). docs/progress.md.
+ */
+export const progressRefreshUserFailures = new Counter({
+  name: "training_engine_progress_refresh_user_failures_total",
+  help: "Progress refreshes of one user that failed in this worker and set the user aside, by mode",
+  labelNames: ["mode"] as const,
+  registers: [processRegistry],
+});
+
 export type PlanFailureCause =
   | "invalid_payload"
   | "unknown_user"
