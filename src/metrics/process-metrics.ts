@@ -21,7 +21,8 @@ export const jobDuration = new Histogram({
 /**
  * Why plan.generate jobs failed in this worker. Causes: invalid_payload, unknown_user,
  * request_id_conflict, cannot_generate (the catalogue cannot satisfy the request),
- * rejected_by_database (insert_full_plans refused the plan), transient (retried).
+ * rejected_by_database (insert_full_plans refused the plan), over_bound (a bound per user, e.g.
+ * active plans, docs/bounds.md), transient (retried).
  */
 export const planGenerationFailures = new Counter({
   name: "training_engine_plan_generation_failures_total",
@@ -47,6 +48,7 @@ export type PlanFailureCause =
   | "request_id_conflict"
   | "cannot_generate"
   | "rejected_by_database"
+  | "over_bound"
   | "transient";
 
 /** Records one settled job: its duration, in seconds, under its queue and outcome. */
