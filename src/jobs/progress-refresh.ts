@@ -69,7 +69,10 @@ export function progressRefreshDefinition(
         // One user's failure never stops the others' refresh: they are set aside and retried
         // later (src/db/queries/progress-failures.ts); each is logged here.
         onSetAside: (failure) =>
-          ctx.logger.warn({ ...failure, queue: PROGRESS_REFRESH_QUEUE }, "progress refresh failed for a user; set aside"),
+          ctx.logger.warn(
+            { ...failure, queue: PROGRESS_REFRESH_QUEUE },
+            "progress refresh failed for a user; set aside",
+          ),
       });
       ctx.logger.info({ ...counts }, "progress refreshed");
       return counts;

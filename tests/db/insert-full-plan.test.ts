@@ -96,10 +96,7 @@ describe("insert_full_plan", () => {
       (plan.sessions[0]?.slots[0] as { equipment: string }).equipment = equipment;
       await expect(insert(plan, user)).resolves.toBeDefined();
       await expect(
-        tdb.pool.query("SELECT insert_full_plans($1::uuid[], $2::jsonb[])", [
-          [user],
-          [JSON.stringify(plan)],
-        ]),
+        tdb.pool.query("SELECT insert_full_plans($1::uuid[], $2::jsonb[])", [[user], [JSON.stringify(plan)]]),
       ).resolves.toBeDefined();
     }
   });

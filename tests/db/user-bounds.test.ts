@@ -23,7 +23,10 @@ afterEach(async () => {
 });
 
 const insertPlan = (user: string, plan: unknown = samplePlanJson({ sessions: 1, slotsPerSession: 1 })) =>
-  tdb.pool.query<{ id: string }>("SELECT insert_full_plan($1, $2::jsonb) AS id", [user, JSON.stringify(plan)]);
+  tdb.pool.query<{ id: string }>("SELECT insert_full_plan($1, $2::jsonb) AS id", [
+    user,
+    JSON.stringify(plan),
+  ]);
 
 const count = async (sql: string, params: unknown[]) =>
   (await tdb.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]?.n;
@@ -68,9 +71,10 @@ describe("what a lifter can do, on every set and exercise row", () => {
     const { user, rowId } = await exerciseRow();
     await expect(
       asUser(tdb.pool, user, (c) =>
-        c.query("INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg) VALUES ($1, 101, 5, 60)", [
-          rowId,
-        ]),
+        c.query(
+          "INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg) VALUES ($1, 101, 5, 60)",
+          [rowId],
+        ),
       ),
     ).rejects.toMatchObject({ code: "23514", constraint: "training_set_set_no_range_check" });
   });
@@ -86,14 +90,17 @@ describe("what a lifter can do, on every set and exercise row", () => {
     ["NaN", "NaN", "modular_training_exercise_weight_range_check"],
     ["Infinity", "Infinity", "modular_training_exercise_weight_range_check"],
     ["2001 kg", 2001, "modular_training_exercise_weight_range_check"],
-  ])("refuses a target weight of %s on an exercise row, naming the column", async (_what, weight, constraint) => {
-    const { user, rowId } = await exerciseRow();
-    await expect(
-      asUser(tdb.pool, user, (c) =>
-        c.query("UPDATE modular_training_exercise SET weight = $2::real WHERE id = $1", [rowId, weight]),
-      ),
-    ).rejects.toMatchObject({ code: "23514", constraint });
-  });
+  ])(
+    "refuses a target weight of %s on an exercise row, naming the column",
+    async (_what, weight, constraint) => {
+      const { user, rowId } = await exerciseRow();
+      await expect(
+        asUser(tdb.pool, user, (c) =>
+          c.query("UPDATE modular_training_exercise SET weight = $2::real WHERE id = $1", [rowId, weight]),
+        ),
+      ).rejects.toMatchObject({ code: "23514", constraint });
+    },
+  );
 
   it("refuses more than 100 prescribed sets on an exercise row", async () => {
     const { rowId } = await exerciseRow();
@@ -164,9 +171,10 @@ describe("plans per user", () => {
     await insertPlan(user);
     // Setting an archived plan active again past the bound is refused too.
     await expect(
-      tdb.pool.query("UPDATE modular_training_plan SET status = 'active' WHERE user_id = $1 AND status = 'archived'", [
-        user,
-      ]),
+      tdb.pool.query(
+        "UPDATE modular_training_plan SET status = 'active' WHERE user_id = $1 AND status = 'archived'",
+        [user],
+      ),
     ).rejects.toMatchObject({ constraint: "user_bounds_max_active_plans" });
   });
 
@@ -204,9 +212,13 @@ describe("plans per user", () => {
   it("refuses more sessions than max_sessions_per_plan once an operator lowers it", async () => {
     await tdb.pool.query("UPDATE user_bounds SET max_sessions_per_plan = 3");
     const user = await createUser(tdb.pool);
-    await expect(insertPlan(user, samplePlanJson({ sessions: 4, slotsPerSession: 1 }))).rejects.toMatchObject({
-      message: expect.stringContaining("sessions: at most 3 sessions in a plan (user_bounds.max_sessions_per_plan; got 4)"),
-    });
+    await expect(insertPlan(user, samplePlanJson({ sessions: 4, slotsPerSession: 1 }))).rejects.toMatchObject(
+      {
+        message: expect.stringContaining(
+          "sessions: at most 3 sessions in a plan (user_bounds.max_sessions_per_plan; got 4)",
+        ),
+      },
+    );
     await insertPlan(user, samplePlanJson({ sessions: 3, slotsPerSession: 1 }));
   });
 

@@ -46,7 +46,9 @@ const failureOf = async (userId: string) => {
   return rows[0];
 };
 const failuresCounted = async (mode: string) => {
-  const metric = await processRegistry.getSingleMetric("training_engine_progress_refresh_user_failures_total")?.get();
+  const metric = await processRegistry
+    .getSingleMetric("training_engine_progress_refresh_user_failures_total")
+    ?.get();
   return metric?.values.find((v) => v.labels.mode === mode)?.value ?? 0;
 };
 

@@ -5,6 +5,9 @@
 // logged, and counted in /metrics; the rest of the batch is refreshed as usual.
 import type pg from "pg";
 import { progressRefreshUserFailures } from "../../metrics/process-metrics.ts";
+import { isDataFailure } from "../data-failure.ts";
+
+export { isDataFailure };
 
 /** First retry five minutes after a failure, doubling with each further one, at most a day. */
 const RETRY_FIRST_SECONDS = 300;
@@ -19,20 +22,6 @@ const RECORD_FAILURE = `
   RETURNING failures, retry_at`;
 
 const CLEAR_FAILURES = `DELETE FROM public.progress_refresh_failure WHERE user_id = ANY ($1::uuid[])`;
-
-/**
- * SQLSTATE classes that say the database or the connection failed, not this user's data:
- * connection (08), transaction rollback (40: deadlock, serialization), insufficient resources
- * (53), operator intervention (57: shutdown, cancel), system error (58). Such a failure is
- * everyone's: it is thrown as before, and nobody is set aside for it.
- */
-const NOT_THE_USERS = new Set(["08", "40", "53", "57", "58"]);
-
-/** True when `error` is PostgreSQL refusing this batch's data (a user can be blamed for it). */
-export function isDataFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !NOT_THE_USERS.has(code.slice(0, 2));
-}
 
 function describe(error: unknown): string {
   const e = error as { code?: string; message?: string };
