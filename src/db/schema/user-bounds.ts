@@ -22,10 +22,10 @@ export const userBounds = pgTable(
   },
   (t) => [
     check("user_bounds_single_row_check", sql`${t.id}`),
-    check("user_bounds_max_active_plans_check", sql`${t.maxActivePlans} BETWEEN 1 AND 1000`),
+    check("user_bounds_max_active_plans_check", sql`${t.maxActivePlans} BETWEEN 1 AND 1000000`),
     check(
       "user_bounds_max_plan_requests_per_hour_check",
-      sql`${t.maxPlanRequestsPerHour} BETWEEN 1 AND 10000`,
+      sql`${t.maxPlanRequestsPerHour} BETWEEN 1 AND 1000000`,
     ),
     // 14: the plan JSON's own ceiling (two sessions a day).
     check("user_bounds_max_sessions_per_plan_check", sql`${t.maxSessionsPerPlan} BETWEEN 1 AND 14`),
