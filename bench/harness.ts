@@ -99,7 +99,9 @@ export async function createContext(
       const lift = new pg.Client({ connectionString: url });
       await lift.connect();
       await lift
-        .query("UPDATE public.user_bounds SET max_active_plans = 1000000, max_plan_requests_per_hour = 1000000")
+        .query(
+          "UPDATE public.user_bounds SET max_active_plans = 1000000, max_plan_requests_per_hour = 1000000",
+        )
         .finally(() => lift.end());
       const boss = createBoss(url, logger, { max: 2 });
       await boss.start();
