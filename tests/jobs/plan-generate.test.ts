@@ -234,8 +234,11 @@ describe("plan.generate through a running worker", () => {
   it("shares a queue between two workers without doing any request twice", async () => {
     const second = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
     try {
+      // 60 users, five plans each: a user may hold only user_bounds.max_active_plans (10) active plans.
+      const users: string[] = [];
+      for (let i = 0; i < 60; i++) users.push(await createUser(tdb.pool));
       const requests = Array.from({ length: 300 }, (_, i) => ({
-        userId,
+        userId: users[i % users.length] as string,
         daysPerWeek: 2 + (i % 5),
         requestId: randomUUID(),
       }));
