@@ -7,8 +7,6 @@ import type pg from "pg";
 import { progressRefreshUserFailures } from "../../metrics/process-metrics.ts";
 import { isDataFailure } from "../data-failure.ts";
 
-export { isDataFailure };
-
 /** First retry five minutes after a failure, doubling with each further one, at most a day. */
 const RETRY_FIRST_SECONDS = 300;
 const RETRY_MAX_SECONDS = 86_400;

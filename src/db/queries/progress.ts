@@ -2,9 +2,9 @@
 // (progress_rebuild.sql, progress_refresh_marked.sql; docs/progress.md). The job and the CLI both use
 // refreshProgress, so `progress refresh` does exactly what `progress.refresh` does.
 import type pg from "pg";
+import { isDataFailure } from "../data-failure.ts";
 import {
   clearRefreshFailures,
-  isDataFailure,
   recordRefreshFailure,
   runIsolatingUsers,
   type SetAside,
