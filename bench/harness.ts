@@ -94,6 +94,15 @@ export async function createContext(
       created.push(name);
       const url = databaseUrl(adminUrl, name);
       await migrateDatabase(url, logger);
+      // The benches give one user many plans (insert_full_plan x N, plan requests per user and
+      // run): load, not a tenant. Lift the bounds per user (docs/bounds.md) on their databases.
+      const lift = new pg.Client({ connectionString: url });
+      await lift.connect();
+      await lift
+        .query(
+          "UPDATE public.user_bounds SET max_active_plans = 1000000, max_plan_requests_per_hour = 1000000",
+        )
+        .finally(() => lift.end());
       const boss = createBoss(url, logger, { max: 2 });
       await boss.start();
       await boss.stop({ graceful: false, close: true });

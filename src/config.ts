@@ -36,6 +36,13 @@ const configSchema = z.object({
     .default("UTC"),
   ROLLOVER_BATCH_PLANS: z.coerce.number().int().min(1).max(50_000).default(500),
   ROLLOVER_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  // --- Bounds per user (issue 18, docs/bounds.md). The database's own bounds (active plans,
+  // requests per hour, sessions and slots per plan, sets per row and week) are the row of
+  // public.user_bounds, so no client can pass them; only what the worker alone does is here.
+  // The most weeks one rollover run gives one plan: with a plan's size bounded, this bounds what a
+  // run writes per plan (a plan 20 weeks behind gets 12 now and the rest from the next runs).
+  ROLLOVER_MAX_WEEKS_PER_PLAN: z.coerce.number().int().min(1).max(53).default(12),
+  // --- end of the bounds per user.
   PROGRESS_REBUILD_CRON: z.string().min(9).default("30 3 * * *"),
   PROGRESS_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(1),
   PROGRESS_SWEEP_CRON: z.string().min(9).default("*/5 * * * *"),

@@ -23,7 +23,9 @@ export function describeRefresh(c: RefreshCounts): string {
         `${plural(c.muscleWeeks, "muscle-week row")}, ${plural(c.records, "record")} changed`
       : `recomputed ${plural(c.exerciseWeeks, "exercise week")}, ${plural(c.muscleWeeks, "muscle week")} ` +
         `and the records of ${plural(c.records, "exercise")} for ${plural(c.users, "user")}`;
-  return `progress refresh (${c.mode}): ${plural(c.marks, "mark")} drained; ${what} in ${c.ms} ms`;
+  // Users whose refresh failed were set aside and are retried later (docs/progress.md).
+  const aside = c.setAside ? `; ${plural(c.setAside, "user")} set aside (refresh failed, retried later)` : "";
+  return `progress refresh (${c.mode}): ${plural(c.marks, "mark")} drained; ${what}${aside} in ${c.ms} ms`;
 }
 
 export const progressRefreshCommand = {

@@ -60,6 +60,7 @@ export function runRollover(
   return rolloverAsOf(deps.pool, asOf, {
     batchPlans: deps.config.ROLLOVER_BATCH_PLANS,
     concurrency: deps.config.ROLLOVER_CONCURRENCY,
+    maxWeeksPerPlan: deps.config.ROLLOVER_MAX_WEEKS_PER_PLAN,
     logger,
     onBatch,
   });

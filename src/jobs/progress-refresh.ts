@@ -67,7 +67,16 @@ export function progressRefreshDefinition(
     work: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5 },
     payload: progressRefreshPayload,
     async handle(payload, ctx) {
-      const counts = await refreshProgress(deps.pool, payload);
+      const counts = await refreshProgress(deps.pool, {
+        ...payload,
+        // One user's failure never stops the others' refresh: they are set aside and retried
+        // later (src/db/queries/progress-failures.ts); each is logged here.
+        onSetAside: (failure) =>
+          ctx.logger.warn(
+            { ...failure, queue: PROGRESS_REFRESH_QUEUE },
+            "progress refresh failed for a user; set aside",
+          ),
+      });
       ctx.logger.info({ ...counts }, "progress refreshed");
       return counts;
     },

@@ -39,16 +39,20 @@ const LAST_ROLLOVER = `
   WHERE j.name = 'plan.rollover' AND j.state = 'completed'
   ORDER BY j.completed_on DESC LIMIT 1`;
 
+// The lag leaves out users set aside after a failed refresh (their marks wait for retry_at and are
+// counted as set_aside), so one failing user does not hide whether everyone else is current.
 const PROGRESS_MARKS = `
   SELECT count(*)::int AS marks,
-         coalesce(extract(epoch FROM now() - min(d.marked_at)), 0)::float8 AS lag
-  FROM public.progress_dirty d`;
+         coalesce(extract(epoch FROM now() - min(d.marked_at) FILTER (WHERE f.user_id IS NULL)), 0)::float8 AS lag,
+         (SELECT count(*)::int FROM public.progress_refresh_failure) AS set_aside
+  FROM public.progress_dirty d
+  LEFT JOIN public.progress_refresh_failure f ON f.user_id = d.user_id`;
 
 interface Snapshot {
   jobs: { name: string; state: string; n: number }[];
   oldestReady: { name: string; age: number }[];
   lastRollover: { at: number; weeks: number; seconds: number } | undefined;
-  progress: { marks: number; lag: number } | undefined;
+  progress: { marks: number; lag: number; set_aside: number } | undefined;
 }
 
 export interface DatabaseGauges {
@@ -142,6 +146,12 @@ export function createDatabaseGauges(pool: pg.Pool): DatabaseGauges {
     "Age of the oldest pending progress mark (0 when none is pending)",
     [],
     (g, s) => g.set(s.progress?.lag ?? 0),
+  );
+  gauge(
+    "training_engine_progress_users_set_aside",
+    "Users whose progress refresh failed, set aside and retried later (progress_refresh_failure rows)",
+    [],
+    (g, s) => g.set(s.progress?.set_aside ?? 0),
   );
 
   return {

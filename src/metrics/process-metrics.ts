@@ -21,12 +21,24 @@ export const jobDuration = new Histogram({
 /**
  * Why plan.generate jobs failed in this worker. Causes: invalid_payload, unknown_user,
  * request_id_conflict, cannot_generate (the catalogue cannot satisfy the request),
- * rejected_by_database (insert_full_plans refused the plan), transient (retried).
+ * rejected_by_database (insert_full_plans refused the plan), over_bound (a bound per user, e.g.
+ * active plans, docs/bounds.md), transient (retried).
  */
 export const planGenerationFailures = new Counter({
   name: "training_engine_plan_generation_failures_total",
   help: "plan.generate jobs that failed in this worker, by cause",
   labelNames: ["cause"] as const,
+  registers: [processRegistry],
+});
+
+/**
+ * Users whose progress refresh failed and who were set aside (retried later) so the others' refresh
+ * went on, by mode: sweep, full (the nightly rebuild), user (one user's job). docs/progress.md.
+ */
+export const progressRefreshUserFailures = new Counter({
+  name: "training_engine_progress_refresh_user_failures_total",
+  help: "Progress refreshes of one user that failed in this worker and set the user aside, by mode",
+  labelNames: ["mode"] as const,
   registers: [processRegistry],
 });
 
@@ -36,6 +48,7 @@ export type PlanFailureCause =
   | "request_id_conflict"
   | "cannot_generate"
   | "rejected_by_database"
+  | "over_bound"
   | "transient";
 
 /** Records one settled job: its duration, in seconds, under its queue and outcome. */

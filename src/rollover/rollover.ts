@@ -4,6 +4,7 @@
 // rolloverAsOf. Set-based: per batch of plans, one INSERT ... SELECT statement per week step,
 // never a query per plan or per row. docs/rollover.md has the design and the concurrency argument.
 import type pg from "pg";
+import { isDataFailure } from "../db/data-failure.ts";
 import { pickDuePlans, rollOneWeek } from "../db/queries/rollover.ts";
 import type { Logger } from "../logger.ts";
 import { isIsoDate } from "./as-of.ts";
@@ -33,6 +34,12 @@ export interface RolloverOptions {
 export interface RolloverResult {
   weeksCreated: number;
   plansRolled: number;
+  /**
+   * Plans left alone this run (docs/bounds.md): larger than the bounds allow (written before
+   * them), or refused by the database on their own (a row past a CHECK); each is logged with why.
+   * The other plans of their batches were rolled.
+   */
+  plansSkipped?: number;
 }
 
 /** 40P01: two statements waited on each other. Plan-id order should prevent it; retry if not. */
@@ -76,6 +83,7 @@ export async function rolloverAsOf(
   const log = opts.logger.child({ component: "rollover", asOf });
   const started = performance.now();
   const rolled = new Set<string>();
+  const skipped = new Set<string>();
   let weeksCreated = 0;
   let batches = 0;
 
@@ -106,6 +114,25 @@ export async function rolloverAsOf(
     return step.stillDue;
   };
 
+  // One plan's data must not stop the others' weeks: a batch the database refuses on its data is
+  // split in halves down to single plans, and a plan refused on its own is skipped and logged
+  // (the next run tries it again). A failure that is not the data's is thrown as before.
+  const rollIsolating = async (batch: readonly string[], round: number): Promise<string[]> => {
+    try {
+      return await rollBatch(batch, round);
+    } catch (error) {
+      if (!isDataFailure(error)) throw error;
+      if (batch.length === 1) {
+        skipped.add(batch[0] as string);
+        log.warn({ round, planId: batch[0], err: error }, "rollover skipped a plan the database refused");
+        return [];
+      }
+      const half = Math.ceil(batch.length / 2);
+      const left = await rollIsolating(batch.slice(0, half), round);
+      return [...left, ...(await rollIsolating(batch.slice(half), round))];
+    }
+  };
+
   // Runs the batches a source yields, up to `concurrency` at once; the first failure stops taking
   // new ones and is thrown once the batches in flight finished. Returns the plans still due.
   const runRound = async (round: number, nextBatch: () => Promise<readonly string[]>) => {
@@ -115,7 +142,7 @@ export async function rolloverAsOf(
     while (failure === undefined) {
       const batch = await nextBatch();
       if (batch.length === 0) break;
-      const running: Promise<void> = rollBatch(batch, round)
+      const running: Promise<void> = rollIsolating(batch, round)
         .then((due) => {
           stillDue.push(...due);
         })
@@ -134,9 +161,19 @@ export async function rolloverAsOf(
   // Round 1: every due plan, picked batch by batch (keyset on plan id).
   let after: string | null = null;
   let stillDue = await runRound(1, async () => {
-    const batch = await pickDuePlans(pool, asOf, after, opts.batchPlans);
-    after = batch[batch.length - 1] ?? after;
-    return batch;
+    for (;;) {
+      const due = await pickDuePlans(pool, asOf, after, opts.batchPlans);
+      after = due.last ?? after;
+      for (const id of due.overBound) {
+        skipped.add(id);
+        log.warn(
+          { planId: id, bound: "user_bounds.max_sessions_per_plan x max_slots_per_session" },
+          "rollover skipped a plan larger than the bounds per user allow",
+        );
+      }
+      // A batch of nothing but oversized plans is not the end: pick on past it.
+      if (due.ids.length > 0 || due.last === null) return due.ids;
+    }
   });
   // Rounds 2..max: the plans still behind, in plan id order (the deadlock argument).
   for (let round = 2; round <= maxRounds && stillDue.length > 0; round++) {
@@ -155,11 +192,15 @@ export async function rolloverAsOf(
       plansRolled: rolled.size,
       batches,
       plansStillBehind: stillDue.length,
+      plansSkipped: skipped.size,
       ms: Math.round(performance.now() - started),
     },
     stillDue.length > 0
       ? "rollover finished; plans still behind get their next weeks from the next runs"
       : "rollover finished",
   );
-  return { weeksCreated, plansRolled: rolled.size };
+  // plansSkipped only when some were: the job's result stays { weeksCreated, plansRolled } otherwise.
+  return skipped.size > 0
+    ? { weeksCreated, plansRolled: rolled.size, plansSkipped: skipped.size }
+    : { weeksCreated, plansRolled: rolled.size };
 }

@@ -90,14 +90,13 @@ describe("insert_full_plan", () => {
 
   it("accepts every equipment value of the vocabulary, pullup_bar and bench included, in both forms", async () => {
     for (const equipment of EQUIPMENT) {
+      // A user per value: two active plans each, under the bound of active plans per user.
+      const user = await createUser(tdb.pool);
       const plan = samplePlanJson({ sessions: 1, slotsPerSession: 1 });
       (plan.sessions[0]?.slots[0] as { equipment: string }).equipment = equipment;
-      await expect(insert(plan)).resolves.toBeDefined();
+      await expect(insert(plan, user)).resolves.toBeDefined();
       await expect(
-        tdb.pool.query("SELECT insert_full_plans($1::uuid[], $2::jsonb[])", [
-          [userId],
-          [JSON.stringify(plan)],
-        ]),
+        tdb.pool.query("SELECT insert_full_plans($1::uuid[], $2::jsonb[])", [[user], [JSON.stringify(plan)]]),
       ).resolves.toBeDefined();
     }
   });
@@ -105,10 +104,11 @@ describe("insert_full_plan", () => {
   it("writes a slot's notes (the generator's superset marks) into the exercise row, in both forms", async () => {
     const plan = samplePlanJson({ sessions: 1, slotsPerSession: 2 });
     for (const slot of plan.sessions[0]?.slots ?? []) (slot as { notes?: string }).notes = "superset A";
-    const { rows } = await insert(plan);
+    const user = await createUser(tdb.pool);
+    const { rows } = await insert(plan, user);
     const batch = await tdb.pool.query<{ ids: string[] }>(
       "SELECT insert_full_plans($1::uuid[], $2::jsonb[]) AS ids",
-      [[userId], [JSON.stringify(plan)]],
+      [[user], [JSON.stringify(plan)]],
     );
     for (const planId of [rows[0]?.id, batch.rows[0]?.ids[0]]) {
       const stored = await tdb.pool.query(

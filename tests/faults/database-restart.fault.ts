@@ -10,6 +10,7 @@ import { createUser } from "../helpers/auth.ts";
 import { startScratchPostgres } from "../helpers/scratch-postgres.ts";
 import { databaseUrl } from "../helpers/urls.ts";
 import { waitFor } from "../helpers/wait.ts";
+import { liftBoundsForLoad } from "./load-bounds.ts";
 import { jobCounts, planLedger, sendPlanJobs } from "./plan-jobs.ts";
 import { spawnWorker, stopWorkers, type WorkerProcess } from "./worker-process.ts";
 
@@ -32,6 +33,7 @@ describe("a database restart under load", () => {
     pool = new pg.Pool({ connectionString: url, max: 4 });
     pool.on("error", () => {}); // the restart ends idle connections
     await seedBuiltinCatalogueIfEmpty(pool);
+    await liftBoundsForLoad(pool);
   });
   afterAll(async () => {
     await stopWorkers(workers);

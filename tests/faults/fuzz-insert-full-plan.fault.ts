@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { liftBoundsForLoad } from "./load-bounds.ts";
 import { fuzzedPlan } from "./plan-json-fuzz.ts";
 import { runPool } from "./run-pool.ts";
 import { announceSeed } from "./seed.ts";
@@ -24,6 +25,7 @@ describe("fuzzed insert_full_plan / insert_full_plans", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
+    await liftBoundsForLoad(tdb.pool);
   });
   afterAll(() => tdb.drop());
 

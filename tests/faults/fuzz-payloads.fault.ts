@@ -17,6 +17,7 @@ import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
 import { applyChanges, hostileValue, keyChange } from "./arbitraries.ts";
+import { liftBoundsForLoad } from "./load-bounds.ts";
 import { namesAField } from "./named-error.ts";
 import { announceSeed } from "./seed.ts";
 
@@ -58,6 +59,7 @@ describe("fuzzed queue payloads", () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
     await seedBuiltinCatalogueIfEmpty(tdb.pool);
+    await liftBoundsForLoad(tdb.pool);
     userId = await createUser(tdb.pool);
   });
   afterAll(() => tdb.drop());

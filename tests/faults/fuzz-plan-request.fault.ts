@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { applyChanges, hostileValue, keyChange } from "./arbitraries.ts";
+import { liftBoundsForLoad } from "./load-bounds.ts";
 import { namesAField } from "./named-error.ts";
 import { runPool } from "./run-pool.ts";
 import { announceSeed } from "./seed.ts";
@@ -31,6 +32,7 @@ describe("fuzzed plan_request params", () => {
       config: loadConfig({ LOG_LEVEL: "silent" }),
       logger: createLogger("silent"),
     });
+    await liftBoundsForLoad(tdb.pool);
     userId = await createUser(tdb.pool);
   });
   afterAll(async () => {

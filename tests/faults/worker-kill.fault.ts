@@ -10,6 +10,7 @@ import { seedBuiltinCatalogueIfEmpty } from "../../src/db/queries/seed-builtin-c
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { waitFor } from "../helpers/wait.ts";
+import { liftBoundsForLoad } from "./load-bounds.ts";
 import { jobCounts, planLedger, sendPlanJobs } from "./plan-jobs.ts";
 import { spawnWorker, stopWorkers, type WorkerProcess } from "./worker-process.ts";
 
@@ -39,6 +40,7 @@ describe("a SIGKILLed worker", () => {
     };
     for (let i = 0; i < 4; i++) workers.push(spawnWorker(tdb.url, env));
     await Promise.all(workers.map((w) => w.waitFor("worker started", 60_000)));
+    await liftBoundsForLoad(tdb.pool);
     const userId = await createUser(tdb.pool);
 
     // Every plan write waits behind this lock, so every worker holds a batch when one is killed.

@@ -234,8 +234,11 @@ describe("plan.generate through a running worker", () => {
   it("shares a queue between two workers without doing any request twice", async () => {
     const second = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
     try {
+      // 60 users, five plans each: a user may hold only user_bounds.max_active_plans (10) active plans.
+      const users: string[] = [];
+      for (let i = 0; i < 60; i++) users.push(await createUser(tdb.pool));
       const requests = Array.from({ length: 300 }, (_, i) => ({
-        userId,
+        userId: users[i % users.length] as string,
         daysPerWeek: 2 + (i % 5),
         requestId: randomUUID(),
       }));
@@ -326,6 +329,34 @@ describe("processPlanJobs (the batch handler, called directly)", () => {
       [user],
     );
     expect(rows[0].n).toBe(2);
+  });
+
+  it("dead-letters the jobs past a user's bound of active plans with its name, writing nothing of them; other users' plans are written", async () => {
+    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
+    const deps = { pool: tdb.pool, logger, now: () => NOW, catalogue: createCatalogueCache(tdb.pool, 0) };
+    await tdb.pool.query("UPDATE user_bounds SET max_active_plans = 2");
+    try {
+      const busy = await createUser(tdb.pool);
+      const other = await createUser(tdb.pool);
+      const jobs = [
+        job({ userId: busy, daysPerWeek: 3 }),
+        job({ userId: busy, daysPerWeek: 3 }),
+        job({ userId: other, daysPerWeek: 3 }),
+        job({ userId: busy, daysPerWeek: 4 }),
+      ];
+      const results = await processPlanJobs(jobs, deps);
+      expect(results.map((r) => r.status)).toEqual(["completed", "completed", "completed", "deadletter"]);
+      expect(results[3]?.output.error).toMatch(/^user_bounds\.max_active_plans: .*at most 2 \(would be 3\)/);
+      const { rows } = await tdb.pool.query(
+        `SELECT (SELECT count(*)::int FROM modular_training_plan WHERE user_id = $1) AS busy,
+                (SELECT count(*)::int FROM modular_training_week WHERE user_id = $1) AS weeks,
+                (SELECT count(*)::int FROM modular_training_plan WHERE user_id = $2) AS other`,
+        [busy, other],
+      );
+      expect(rows[0]).toEqual({ busy: 2, weeks: 2, other: 1 });
+    } finally {
+      await tdb.pool.query("UPDATE user_bounds SET max_active_plans = DEFAULT");
+    }
   });
 
   it("gives repeats of a requestId inside one batch the same plan", async () => {

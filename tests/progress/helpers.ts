@@ -126,7 +126,7 @@ export interface ProgressSnapshot {
 /** The three tables without updated_at, in key order; all users when userId is omitted. */
 export async function readProgress(pool: pg.Pool, userId?: string): Promise<ProgressSnapshot> {
   const exercise = await pool.query(
-    `SELECT user_id, exercise_key, week_start, sets, reps, volume_kg, top_set_kg, e1rm_kg, avg_rpe, best_set_volume_kg
+    `SELECT user_id, exercise_key, week_start, sets::int AS sets, reps::int AS reps, volume_kg, top_set_kg, e1rm_kg, avg_rpe, best_set_volume_kg
      FROM progress_exercise_weekly WHERE $1::uuid IS NULL OR user_id = $1
      ORDER BY user_id, exercise_key, week_start`,
     [userId ?? null],

@@ -72,7 +72,7 @@ describe("progress tables under row-level security", () => {
       });
     }
     const { rows } = await tdb.pool.query<{ sets: number }>(
-      "SELECT sets FROM progress_exercise_weekly WHERE user_id = $1",
+      "SELECT sets::int AS sets FROM progress_exercise_weekly WHERE user_id = $1",
       [a.userId],
     );
     expect(rows).toEqual([{ sets: 1 }]);

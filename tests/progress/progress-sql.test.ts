@@ -22,7 +22,7 @@ afterAll(() => tdb.drop());
 
 const weekRow = async (userId: string, key: string, week: string) => {
   const { rows } = await tdb.pool.query(
-    `SELECT sets, reps, volume_kg, top_set_kg, e1rm_kg, avg_rpe FROM progress_exercise_weekly
+    `SELECT sets::int AS sets, reps::int AS reps, volume_kg, top_set_kg, e1rm_kg, avg_rpe FROM progress_exercise_weekly
      WHERE user_id = $1 AND exercise_key = $2 AND week_start = $3`,
     [userId, key, week],
   );

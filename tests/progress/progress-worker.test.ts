@@ -53,7 +53,7 @@ describe("progress.refresh with the worker running", () => {
   };
   const setsInTable = async (userId: string, key: string) => {
     const { rows } = await tdb.pool.query<{ sets: number }>(
-      "SELECT sets FROM progress_exercise_weekly WHERE user_id = $1 AND exercise_key = $2 AND week_start = $3",
+      "SELECT sets::int AS sets FROM progress_exercise_weekly WHERE user_id = $1 AND exercise_key = $2 AND week_start = $3",
       [userId, key, W],
     );
     return rows[0]?.sets ?? 0;

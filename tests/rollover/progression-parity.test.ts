@@ -74,12 +74,10 @@ const caseArb = row.chain((r) => fc.tuple(fc.constant(r), logged(r)));
 
 describe("SQL progression = progressRow (property)", () => {
   let tdb: TestDatabase;
-  let userId: string;
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
-    userId = await createUser(tdb.pool);
   });
   afterAll(() => tdb.drop());
 
@@ -87,7 +85,8 @@ describe("SQL progression = progressRow (property)", () => {
 
   /** A one-session, one-row plan with the row set as given and its sets logged. */
   async function onePlan(r: RowInput, sets: LoggedSet[], deload: number | null) {
-    const planId = await makePlan(tdb.pool, userId, {
+    // A user per plan: one user may hold only user_bounds.max_active_plans active plans.
+    const planId = await makePlan(tdb.pool, await createUser(tdb.pool), {
       weekStart: W1,
       sessions: 1,
       slots: 1,

@@ -102,7 +102,10 @@ describe("weekly rollover", () => {
     const w1 = monday(-20);
     const asOf = plusDays(w1, 23); // the Wednesday of week 4
     const plans = await Promise.all(
-      Array.from({ length: 12 }, () => makePlan(tdb.pool, userId, { weekStart: w1 })),
+      // Users of their own: one user may hold only user_bounds.max_active_plans (10) active plans.
+      Array.from({ length: 12 }, async () =>
+        makePlan(tdb.pool, await createUser(tdb.pool), { weekStart: w1 }),
+      ),
     );
     const other = createPool(tdb.url, 4);
     try {

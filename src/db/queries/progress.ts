@@ -2,12 +2,21 @@
 // (progress_rebuild.sql, progress_refresh_marked.sql; docs/progress.md). The job and the CLI both use
 // refreshProgress, so `progress refresh` does exactly what `progress.refresh` does.
 import type pg from "pg";
+import { isDataFailure } from "../data-failure.ts";
+import {
+  clearRefreshFailures,
+  recordRefreshFailure,
+  runIsolatingUsers,
+  type SetAside,
+} from "./progress-failures.ts";
 
 export interface RefreshOptions {
   /** Only this user's marks (or, with `full`, only this user's rows). */
   userId?: string;
   /** Rebuild from the sets instead of recomputing the marked keys. */
   full?: boolean;
+  /** Told of each user whose refresh failed and who was set aside (the job logs them). */
+  onSetAside?: (failure: SetAside) => void;
 }
 
 export interface RefreshCounts {
@@ -22,6 +31,8 @@ export interface RefreshCounts {
   muscleWeeks: number;
   /** (user, exercise) pairs whose records were recomputed (full: rows written or deleted). */
   records: number;
+  /** Users whose refresh failed and who were set aside, to be retried later (progress-failures.ts). */
+  setAside: number;
   ms: number;
 }
 
@@ -36,8 +47,12 @@ interface CountsRow {
 const REBUILD = `SELECT users, marks, exercise_weeks, muscle_weeks, records FROM public.progress_rebuild($1::uuid[])`;
 const REFRESH_MARKED = `SELECT users, marks, exercise_weeks, muscle_weeks, records
   FROM public.progress_refresh_marked($1::uuid[])`;
-// The oldest marks first, so a user marked long ago is never starved by busy ones.
+// The oldest marks first, so a user marked long ago is never starved by busy ones. A user set aside
+// after a failed refresh waits for its retry_at (progress-failures.ts): their marks, oldest of all,
+// would otherwise head every batch and fail it again.
 const DIRTY_USERS = `SELECT d.user_id FROM public.progress_dirty d
+  WHERE NOT EXISTS (SELECT 1 FROM public.progress_refresh_failure f
+                    WHERE f.user_id = d.user_id AND f.retry_at > now())
   GROUP BY d.user_id ORDER BY min(d.marked_at) LIMIT $1`;
 
 /** Users per sweep transaction: bounds one transaction's locks and rows. */
@@ -49,7 +64,11 @@ const SWEEP_MAX_BATCHES = 100;
 function countsTally() {
   const started = performance.now();
   const total: CountsRow = { users: 0, marks: 0, exercise_weeks: 0, muscle_weeks: 0, records: 0 };
+  let setAside = 0;
   return {
+    setAside(): void {
+      setAside += 1;
+    },
     add(row: CountsRow | undefined): void {
       if (!row) return;
       for (const key of Object.keys(total) as (keyof CountsRow)[]) total[key] += row[key];
@@ -62,6 +81,7 @@ function countsTally() {
         exerciseWeeks: total.exercise_weeks,
         muscleWeeks: total.muscle_weeks,
         records: total.records,
+        setAside,
         ms: Math.round((performance.now() - started) * 10) / 10,
       };
     },
@@ -70,24 +90,42 @@ function countsTally() {
 
 export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {}): Promise<RefreshCounts> {
   // Everyone: in batches of users, two at a time (rebuildProgressByUser).
-  if (options.full && !options.userId) return rebuildProgressByUser(pool);
-  const { add, result } = countsTally();
+  if (options.full && !options.userId) return rebuildProgressByUser(pool, { onSetAside: options.onSetAside });
+  const tally = countsTally();
+  const { add, result } = tally;
+  const setAside = (failure: SetAside) => {
+    tally.setAside();
+    options.onSetAside?.(failure);
+  };
   let mode: RefreshCounts["mode"];
-  if (options.full) {
-    mode = "user-full";
-    const { rows } = await pool.query<CountsRow>(REBUILD, [[options.userId]]);
-    add(rows[0]);
-  } else if (options.userId) {
-    mode = "user";
-    const { rows } = await pool.query<CountsRow>(REFRESH_MARKED, [[options.userId]]);
-    add(rows[0]);
+  if (options.userId) {
+    // One user's job: a failure is recorded (so the sweep waits for retry_at too) and thrown, so
+    // pg-boss retries the job with its backoff; a success forgets earlier failures.
+    mode = options.full ? "user-full" : "user";
+    const userId = options.userId;
+    try {
+      const { rows } = await pool.query<CountsRow>(options.full ? REBUILD : REFRESH_MARKED, [[userId]]);
+      add(rows[0]);
+    } catch (error) {
+      if (isDataFailure(error)) setAside(await recordRefreshFailure(pool, userId, error, "user"));
+      throw error;
+    }
+    await clearRefreshFailures(pool, [userId]);
   } else {
     mode = "sweep";
     for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch++) {
       const dirty = await pool.query<{ user_id: string }>(DIRTY_USERS, [SWEEP_BATCH_USERS]);
       if (dirty.rows.length === 0) break;
-      const { rows } = await pool.query<CountsRow>(REFRESH_MARKED, [dirty.rows.map((r) => r.user_id)]);
-      add(rows[0]);
+      await runIsolatingUsers(
+        pool,
+        dirty.rows.map((r) => r.user_id),
+        "sweep",
+        async (users) => {
+          const { rows } = await pool.query<CountsRow>(REFRESH_MARKED, [users]);
+          add(rows[0]);
+        },
+        setAside,
+      );
       if (dirty.rows.length < SWEEP_BATCH_USERS) break;
     }
   }
@@ -153,15 +191,30 @@ export async function rebuildProgressByUser(
     concurrency?: number;
     onStart?: (users: number) => void;
     onBatch?: (done: number) => void;
+    onSetAside?: (failure: SetAside) => void;
   } = {},
 ): Promise<RefreshCounts> {
-  const { add, result } = countsTally();
+  const tally = countsTally();
+  const { add, result } = tally;
   const users = await listProgressUsers(pool);
   opts.onStart?.(users.length);
   let done = 0;
   await inUserBatches(users, opts, async (batch) => {
-    const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
-    add(rows[0]);
+    // A batch that fails on one user's data is split until that user stands alone and is set
+    // aside; the rest of the batch, and every later batch, is rebuilt (progress-failures.ts).
+    await runIsolatingUsers(
+      pool,
+      batch,
+      "full",
+      async (part) => {
+        const { rows } = await pool.query<CountsRow>(REBUILD, [part]);
+        add(rows[0]);
+      },
+      (failure) => {
+        tally.setAside();
+        opts.onSetAside?.(failure);
+      },
+    );
     done += batch.length;
     opts.onBatch?.(done);
   });

@@ -23,10 +23,15 @@ import { REP_TARGET_PATTERN } from "../../domain/progression/rep-target.ts";
  * back; src/domain/date-window.ts) is left alone: the database would refuse that week.
  */
 const PICK_DUE_PLANS = `
-  SELECT p.id
+  SELECT p.id,
+    -- Larger than a plan may be written today (docs/bounds.md): a plan from before the bound.
+    (SELECT count(*) FROM public.modular_training_session s
+     JOIN public.modular_training_exercise e ON e.session_id = s.id
+     WHERE s.week_id = w.id) > b.max_sessions_per_plan * b.max_slots_per_session AS over_bound
   FROM public.modular_training_plan p
-  CROSS JOIN LATERAL (SELECT lw.week_start FROM public.modular_training_week lw
+  CROSS JOIN LATERAL (SELECT lw.id, lw.week_start FROM public.modular_training_week lw
          WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1) w
+  CROSS JOIN public.user_bounds_current() b
   WHERE p.status = 'active'
     AND ($2::uuid IS NULL OR p.id > $2::uuid)
     AND w.week_start + 7 <= $1::date
@@ -47,14 +52,37 @@ export async function countDuePlans(client: pg.Pool | pg.PoolClient, asOf: strin
   return rows[0]?.n ?? 0;
 }
 
+export interface DuePlans {
+  /** Due plans within the bounds, in id order. */
+  ids: string[];
+  /** Due plans whose latest week has more exercise rows than a plan may be written with today. */
+  overBound: string[];
+  /** The last plan id looked at (the keyset's next `after`), null when none was due. */
+  last: string | null;
+}
+
+/**
+ * Up to `limit` due plans after `after`. A plan larger than user_bounds allows (max_sessions_per_plan
+ * x max_slots_per_session exercise rows in its latest week; only plans written before the bound
+ * can be) is returned apart, in `overBound`, and not rolled: copying it every week is what the
+ * bound prevents (docs/bounds.md).
+ */
 export async function pickDuePlans(
   client: pg.Pool | pg.PoolClient,
   asOf: string,
   after: string | null,
   limit: number,
-): Promise<string[]> {
-  const { rows } = await client.query<{ id: string }>(PICK_DUE_PLANS, [asOf, after, limit]);
-  return rows.map((r) => r.id);
+): Promise<DuePlans> {
+  const { rows } = await client.query<{ id: string; over_bound: boolean }>(PICK_DUE_PLANS, [
+    asOf,
+    after,
+    limit,
+  ]);
+  return {
+    ids: rows.filter((r) => !r.over_bound).map((r) => r.id),
+    overBound: rows.filter((r) => r.over_bound).map((r) => r.id),
+    last: rows[rows.length - 1]?.id ?? null,
+  };
 }
 
 // Reduced load (reducedLoadKg): least(w, greatest(step, floor(w * pct / (step * 100)) * step)),

@@ -10,4 +10,6 @@ export * from "./plan-request.ts";
 export * from "./progress-dirty.ts";
 export * from "./progress-exercise-weekly.ts";
 export * from "./progress-muscle-weekly.ts";
+export * from "./progress-refresh-failure.ts";
 export * from "./training-set.ts";
+export * from "./user-bounds.ts";

@@ -61,6 +61,13 @@ export const modularTrainingExercise = pgTable(
       .onUpdate("cascade"),
     unique("modular_training_exercise_id_user_key").on(t.id, t.userId),
     check("modular_training_exercise_sets_check", sql`${t.sets} > 0`),
+    // Bounds a lifter can do (drizzle/0014, NOT VALID: older rows are kept; docs/bounds.md). NaN
+    // and ±Infinity fail the weight range (NaN sorts above every number).
+    check("modular_training_exercise_sets_range_check", sql`${t.sets} <= 100`),
+    check(
+      "modular_training_exercise_weight_range_check",
+      sql`${t.weight} IS NULL OR ${t.weight} BETWEEN 0 AND 2000`,
+    ),
     check("modular_training_exercise_rir_check", sql`${t.rir} IS NULL OR ${t.rir} BETWEEN 0 AND 10`),
     check("modular_training_exercise_weight_check", sql`${t.weight} IS NULL OR ${t.weight} >= 0`),
     check(

@@ -1,4 +1,4 @@
-import { date, doublePrecision, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { serviceWrittenOwnerRead } from "./_progress-policies.ts";
 import { ownerId, updatedAt } from "./_shared.ts";
 
@@ -10,8 +10,10 @@ export const progressExerciseWeekly = pgTable(
     // The catalogue exercise_id, or the exercise name where the row has none.
     exerciseKey: text("exercise_key").notNull(),
     weekStart: date("week_start").notNull(),
-    sets: integer("sets").notNull(),
-    reps: integer("reps").notNull(),
+    // bigint: sums over every set a user logged in a week (drizzle/0014): an integer sum of reps
+    // overflowed (22003) for one user and stopped the sweep for everyone.
+    sets: bigint("sets", { mode: "number" }).notNull(),
+    reps: bigint("reps", { mode: "number" }).notNull(),
     volumeKg: doublePrecision("volume_kg").notNull(),
     topSetKg: doublePrecision("top_set_kg").notNull(),
     e1rmKg: doublePrecision("e1rm_kg").notNull(),

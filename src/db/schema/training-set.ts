@@ -40,6 +40,11 @@ export const trainingSet = pgTable(
     check("training_set_reps_done_check", sql`${t.repsDone} > 0`),
     // Zero is a real load for bodyweight work (no external weight); negative is not.
     check("training_set_weight_kg_check", sql`${t.weightKg} >= 0`),
+    // What a lifter can do (drizzle/0014, NOT VALID: older rows are kept; docs/bounds.md). NaN and
+    // ±Infinity fail the range (NaN sorts above every number), so these name the column they refuse.
+    check("training_set_set_no_range_check", sql`${t.setNo} <= 100`),
+    check("training_set_reps_done_range_check", sql`${t.repsDone} <= 1000`),
+    check("training_set_weight_kg_range_check", sql`${t.weightKg} BETWEEN 0 AND 2000`),
     check("training_set_rpe_check", sql`${t.rpe} IS NULL OR ${t.rpe} BETWEEN 6 AND 10`),
     index("training_set_exercise_row_idx").on(t.exerciseRowId, t.setNo),
     // A user's recent sets (the signed-in history read, progress screens).

@@ -58,7 +58,12 @@ BEGIN
                         json_shown(p -> 'deload_every_weeks')) END),
       (CASE WHEN jsonb_typeof(p -> 'sessions') IS DISTINCT FROM 'array' THEN 'sessions: must be a non-empty array'
             WHEN jsonb_array_length(p -> 'sessions') = 0 THEN 'sessions: must be a non-empty array'
-            WHEN jsonb_array_length(p -> 'sessions') > 14 THEN 'sessions: at most 14 sessions in a week' END)
+            WHEN jsonb_array_length(p -> 'sessions') > 14 THEN 'sessions: at most 14 sessions in a week'
+            -- The bound per user (docs/bounds.md): what one plan may write, and so what the
+            -- rollover copies of it each week.
+            WHEN jsonb_array_length(p -> 'sessions') > (public.user_bounds_current()).max_sessions_per_plan
+            THEN format('sessions: at most %s sessions in a plan (user_bounds.max_sessions_per_plan; got %s)',
+                        (public.user_bounds_current()).max_sessions_per_plan, jsonb_array_length(p -> 'sessions')) END)
     ) AS v(msg)
     WHERE msg IS NOT NULL
   ),
@@ -95,7 +100,10 @@ BEGIN
       (9, CASE WHEN s ? 'session_number' AND coalesce(jsonb_as_int(s -> 'session_number') < 1, true)
             THEN format('session_number must be a positive integer (got %s)', json_shown(s -> 'session_number')) END),
       (10, CASE WHEN jsonb_typeof(s -> 'slots') IS DISTINCT FROM 'array' THEN 'slots must be a non-empty array'
-            WHEN jsonb_array_length(s -> 'slots') = 0 THEN 'slots must be a non-empty array' END)
+            WHEN jsonb_array_length(s -> 'slots') = 0 THEN 'slots must be a non-empty array'
+            WHEN jsonb_array_length(s -> 'slots') > (public.user_bounds_current()).max_slots_per_session
+            THEN format('slots: at most %s slots in a session (user_bounds.max_slots_per_session; got %s)',
+                        (public.user_bounds_current()).max_slots_per_session, jsonb_array_length(s -> 'slots')) END)
     ) AS v(n, msg)
     WHERE msg IS NOT NULL AND (n = 1 OR jsonb_typeof(s) = 'object')
   ),

@@ -20,6 +20,8 @@ AS $$
 BEGIN
   RETURN (
   WITH
+  -- The bounds per user (docs/bounds.md), read once per call.
+  bounds AS MATERIALIZED (SELECT * FROM public.user_bounds_current()),
   plans AS MATERIALIZED (
     SELECT t.p, t.ord::int AS ord,
       (
@@ -41,9 +43,9 @@ BEGIN
         OR (t.p ? 'deload_every_weeks' AND jsonb_typeof(t.p -> 'deload_every_weeks') <> 'null'
             AND coalesce(jsonb_as_int(t.p -> 'deload_every_weeks') NOT BETWEEN 2 AND 12, true))
         OR CASE WHEN jsonb_typeof(t.p -> 'sessions') IS DISTINCT FROM 'array' THEN true
-                ELSE jsonb_array_length(t.p -> 'sessions') NOT BETWEEN 1 AND 14 END
+                ELSE jsonb_array_length(t.p -> 'sessions') NOT BETWEEN 1 AND least(14, b.max_sessions_per_plan) END
       ) IS TRUE AS bad
-    FROM unnest(p_plans) WITH ORDINALITY AS t(p, ord)
+    FROM unnest(p_plans) WITH ORDINALITY AS t(p, ord), bounds b
   ),
   -- Sessions of plans whose plan-level checks passed: week_start is a valid Monday there.
   sessions AS MATERIALIZED (
@@ -64,7 +66,8 @@ BEGIN
       AND ((s ->> 'duration_minutes') IS NULL
            OR CASE WHEN (s ->> 'duration_minutes') ~ '^[1-9][0-9]{0,2}$' THEN (s ->> 'duration_minutes')::int <= 600 END)
       AND (NOT s ? 'session_number' OR (s ->> 'session_number') = ANY ('{1,2,3,4,5,6,7,8,9,10,11,12,13,14}'::text[]))
-      AND jsonb_typeof(s -> 'slots') = 'array' AND jsonb_array_length(s -> 'slots') > 0,
+      AND jsonb_typeof(s -> 'slots') = 'array'
+      AND jsonb_array_length(s -> 'slots') BETWEEN 1 AND (SELECT b.max_slots_per_session FROM bounds b),
       false)
   ),
   bad_slots AS (

@@ -55,7 +55,7 @@ BEGIN
   ANALYZE pg_temp.progress_rows;
 
   CREATE TEMP TABLE progress_fresh_exercise ON COMMIT DROP AS
-  SELECT r.user_id, r.exercise_key, r.week_start, sum(r.sets)::integer AS sets, sum(r.reps)::integer AS reps,
+  SELECT r.user_id, r.exercise_key, r.week_start, sum(r.sets)::bigint AS sets, sum(r.reps)::bigint AS reps,
     sum(r.volume_kg) AS volume_kg, coalesce(max(r.top_set_kg), 0) AS top_set_kg, max(r.e1rm_kg) AS e1rm_kg,
     sum(r.rpe_sum)::double precision / nullif(sum(r.rpe_n), 0) AS avg_rpe,
     max(r.best_set_volume_kg) AS best_set_volume_kg

@@ -66,7 +66,7 @@ BEGIN
   ),
   fresh AS (
     SELECT f.user_id, f.exercise_key, f.week_start,
-      count(*)::integer AS sets, sum(f.reps_done)::integer AS reps, sum(f.reps_done * f.weight_kg) AS volume_kg,
+      count(*) AS sets, sum(f.reps_done) AS reps, sum(f.reps_done * f.weight_kg) AS volume_kg,
       coalesce(max(f.weight_kg) FILTER (WHERE f.reps_done >= 1), 0) AS top_set_kg, max(f.e1rm_kg) AS e1rm_kg,
       sum(f.rpe)::double precision / nullif(count(f.rpe), 0) AS avg_rpe,
       max(f.reps_done * f.weight_kg) AS best_set_volume_kg

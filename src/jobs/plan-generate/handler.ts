@@ -250,6 +250,10 @@ async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
       const found = (await plansByRequestId(deps.pool, [item.requestKey])).get(item.requestKey);
       if (found) return samePlanOrConflict(item, found);
     }
+    // A bound per user (docs/bounds.md), e.g. the user's active plans: nothing was written, and
+    // retrying won't help until the user archives a plan; the message names the bound.
+    if (pgCode(error) === "23514" && pgConstraint(error)?.startsWith("user_bounds_"))
+      return permanent("over_bound", (error as Error).message);
     // insert_full_plans refused the plan JSON: the generator and the SQL disagree; retrying won't help.
     if (pgCode(error) === "22023")
       return permanent("rejected_by_database", singlePlanMessage((error as Error).message));
