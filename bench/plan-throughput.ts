@@ -27,7 +27,7 @@ import {
   PLAN_QUEUE_OPTIONS,
   planWorkOptions,
   resolvePlanRequest,
-} from "../src/jobs/plan-generate.ts";
+} from "../src/jobs/plan-generate/index.ts";
 import { ensureQueue } from "../src/jobs/runtime.ts";
 import { createLogger } from "../src/logger.ts";
 import { startWorker } from "../src/worker.ts";

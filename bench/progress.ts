@@ -20,7 +20,7 @@ import {
   REBUILD_BATCH_USERS,
   REBUILD_CONCURRENCY,
   rebuildProgressByUser,
-} from "../src/db/queries/progress.ts";
+} from "../src/jobs/progress-refresh/refresh.ts";
 import { createLogger } from "../src/logger.ts";
 import { startWorker } from "../src/worker.ts";
 import { monday } from "../tests/helpers/dates.ts";

@@ -17,7 +17,7 @@ import { loadConfig } from "../src/config.ts";
 import { PROGRESSION_PARAMS, ROLL_ONE_WEEK, rollOneWeek } from "../src/db/queries/rollover.ts";
 import { deloadPrescription, rolloverKind } from "../src/domain/progression/deload.ts";
 import { type LoggedSet, progressRow } from "../src/domain/progression/progress-row.ts";
-import { rolloverAsOf } from "../src/rollover/rollover.ts";
+import { rolloverAsOf } from "../src/jobs/plan-rollover/rollover.ts";
 import { monday } from "../tests/helpers/dates.ts";
 import { samplePlanJson } from "../tests/helpers/plan-json.ts";
 import { type Bench, fmt, median, percentile } from "./harness.ts";

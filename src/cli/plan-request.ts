@@ -12,7 +12,7 @@ import {
   planRequestPayload,
   sendPlanRequest,
   waitForPlan,
-} from "../jobs/plan-generate.ts";
+} from "../jobs/plan-generate/index.ts";
 import { ensureQueue } from "../jobs/runtime.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";

@@ -9,7 +9,7 @@ import {
   type RefreshOptions,
   rebuildProgressByUser,
   refreshProgress,
-} from "../db/queries/progress.ts";
+} from "../jobs/progress-refresh/refresh.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";
 import type { CliContext } from "./context.ts";

@@ -5,9 +5,9 @@ import type pg from "pg";
 import type { PgBoss } from "pg-boss";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
-import { planGenerateJob } from "./plan-generate.ts";
-import { planRolloverJob } from "./plan-rollover.ts";
-import { progressRefreshJob } from "./progress-refresh.ts";
+import { planGenerateJob } from "./plan-generate/index.ts";
+import { planRolloverJob } from "./plan-rollover/index.ts";
+import { progressRefreshJob } from "./progress-refresh/index.ts";
 
 export interface WorkerDeps {
   config: Config;

@@ -18,7 +18,7 @@ import {
   resolvePlanRequest,
   sendPlanRequest,
   waitForPlan,
-} from "../../src/jobs/plan-generate.ts";
+} from "../../src/jobs/plan-generate/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { createUser } from "../helpers/auth.ts";

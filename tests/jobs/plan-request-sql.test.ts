@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { PLAN_GENERATE_QUEUE } from "../../src/jobs/plan-generate.ts";
+import { PLAN_GENERATE_QUEUE } from "../../src/jobs/plan-generate/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { asUser, createUser } from "../helpers/auth.ts";

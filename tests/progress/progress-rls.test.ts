@@ -2,7 +2,7 @@
 // rows and can write none; the marks and the refresh functions are the service's alone. A
 // signed-in user's own set still marks (the trigger is SECURITY DEFINER).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshProgress } from "../../src/db/queries/progress.ts";
+import { refreshProgress } from "../../src/jobs/progress-refresh/refresh.ts";
 import { asUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";

@@ -1,7 +1,7 @@
 // Plans, exercise rows and logged sets for the rollover tests, written the way clients write them.
 import type pg from "pg";
+import { type RolloverResult, rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createLogger } from "../../src/logger.ts";
-import { type RolloverResult, rolloverAsOf } from "../../src/rollover/rollover.ts";
 import { monday } from "../helpers/dates.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
 

@@ -2,7 +2,7 @@
 // concurrency, every progression rule through training_set rows, and deload weeks.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "../../src/db/client.ts";
-import { rolloverAsOf } from "../../src/rollover/rollover.ts";
+import { rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, mondays, plusDays } from "../helpers/dates.ts";

@@ -6,7 +6,6 @@
 // (startWorker, as `npm start` does) and stopped at the end.
 import { randomUUID } from "node:crypto";
 import type { PgBoss } from "pg-boss";
-import type { RefreshCounts } from "../../db/queries/progress.ts";
 import { readProgressSummary } from "../../db/queries/progress-summary.ts";
 import { createUser } from "../../db/queries/users.ts";
 import { addDays } from "../../domain/plan/dates.ts";
@@ -15,11 +14,12 @@ import {
   PLAN_QUEUE_OPTIONS,
   sendPlanRequest,
   waitForPlan,
-} from "../../jobs/plan-generate.ts";
-import { PLAN_ROLLOVER_QUEUE } from "../../jobs/plan-rollover.ts";
-import { PROGRESS_REFRESH_QUEUE } from "../../jobs/progress-refresh.ts";
+} from "../../jobs/plan-generate/index.ts";
+import { todayIn } from "../../jobs/plan-rollover/as-of.ts";
+import { PLAN_ROLLOVER_QUEUE } from "../../jobs/plan-rollover/index.ts";
+import { PROGRESS_REFRESH_QUEUE } from "../../jobs/progress-refresh/index.ts";
+import type { RefreshCounts } from "../../jobs/progress-refresh/refresh.ts";
 import { ensureQueue } from "../../jobs/runtime.ts";
-import { todayIn } from "../../rollover/as-of.ts";
 import { type RunningWorker, startWorker } from "../../worker.ts";
 import type { CliContext } from "../context.ts";
 import { describeRefresh } from "../progress-refresh.ts";

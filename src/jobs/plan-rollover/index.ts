@@ -7,15 +7,15 @@
 // never run at once through the queue, and a backlog of ticks collapses into one. The CLI's
 // `rollover` calls the same rolloverAsOf in its own process.
 import { z } from "zod";
-import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
-import type { Config } from "../config.ts";
-import { inDateWindow, outsideWindowMessage, planDateWindow } from "../domain/date-window.ts";
-import type { Logger } from "../logger.ts";
-import { isIsoDate, todayIn } from "../rollover/as-of.ts";
-import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "../rollover/rollover.ts";
-import { shown } from "./bounds.ts";
-import type { JobModule, WorkerDeps } from "./index.ts";
-import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
+import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
+import type { Config } from "../../config.ts";
+import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
+import type { Logger } from "../../logger.ts";
+import { shown } from "../bounds.ts";
+import type { JobModule, WorkerDeps } from "../index.ts";
+import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
+import { isIsoDate, todayIn } from "./as-of.ts";
+import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "./rollover.ts";
 
 export const PLAN_ROLLOVER_QUEUE = "plan.rollover";
 

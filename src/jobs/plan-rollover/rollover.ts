@@ -4,8 +4,8 @@
 // rolloverAsOf. Set-based: per batch of plans, one INSERT ... SELECT statement per week step,
 // never a query per plan or per row. docs/rollover.md has the design and the concurrency argument.
 import type pg from "pg";
-import { pickDuePlans, rollOneWeek } from "../db/queries/rollover.ts";
-import type { Logger } from "../logger.ts";
+import { pickDuePlans, rollOneWeek } from "../../db/queries/rollover.ts";
+import type { Logger } from "../../logger.ts";
 import { isIsoDate } from "./as-of.ts";
 
 /**

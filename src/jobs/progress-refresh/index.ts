@@ -15,11 +15,11 @@
 // are the durable record: whatever a stopped or disconnected worker missed, the sweep finds.
 import type pg from "pg";
 import { z } from "zod";
-import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
-import { type RefreshCounts, refreshProgress } from "../db/queries/progress.ts";
-import { shown } from "./bounds.ts";
-import type { JobModule, WorkerDeps } from "./index.ts";
-import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
+import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
+import { shown } from "../bounds.ts";
+import type { JobModule, WorkerDeps } from "../index.ts";
+import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
+import { type RefreshCounts, refreshProgress } from "./refresh.ts";
 
 export const PROGRESS_REFRESH_QUEUE = "progress.refresh";
 /** The NOTIFY channel the training_set trigger signals (src/db/sql/progress_mark_changed_sets.sql). */
