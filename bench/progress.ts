@@ -14,9 +14,9 @@
 // BENCH_SCALE=small: 500 users.
 import pg from "pg";
 import { loadConfig } from "../src/config.ts";
+import { listProgressUsers } from "../src/db/queries/progress-refresh.ts";
 import {
   inUserBatches,
-  listProgressUsers,
   REBUILD_BATCH_USERS,
   REBUILD_CONCURRENCY,
   rebuildProgressByUser,

@@ -1,7 +1,15 @@
-// The progress refresh: thin calls of the set-based SQL functions in src/db/sql/
-// (progress_rebuild.sql, progress_refresh_marked.sql; docs/progress.md). The job and the CLI both use
-// refreshProgress, so `progress refresh` does exactly what `progress.refresh` does.
+// The progress refresh: the set-based SQL functions of src/db/queries/progress-refresh.ts called
+// for one user, for the marked users in batches (the sweep), or for every user in batches of users
+// (the rebuild; docs/progress.md). The job and the CLI both use refreshProgress, so
+// `progress refresh` does exactly what `progress.refresh` does.
 import type pg from "pg";
+import {
+  type CountsRow,
+  listProgressUsers,
+  rebuildProgress,
+  refreshMarkedProgress,
+  usersWithOldestMarks,
+} from "../../db/queries/progress-refresh.ts";
 
 export interface RefreshOptions {
   /** Only this user's marks (or, with `full`, only this user's rows). */
@@ -24,21 +32,6 @@ export interface RefreshCounts {
   records: number;
   ms: number;
 }
-
-interface CountsRow {
-  users: number;
-  marks: number;
-  exercise_weeks: number;
-  muscle_weeks: number;
-  records: number;
-}
-
-const REBUILD = `SELECT users, marks, exercise_weeks, muscle_weeks, records FROM public.progress_rebuild($1::uuid[])`;
-const REFRESH_MARKED = `SELECT users, marks, exercise_weeks, muscle_weeks, records
-  FROM public.progress_refresh_marked($1::uuid[])`;
-// The oldest marks first, so a user marked long ago is never starved by busy ones.
-const DIRTY_USERS = `SELECT d.user_id FROM public.progress_dirty d
-  GROUP BY d.user_id ORDER BY min(d.marked_at) LIMIT $1`;
 
 /** Users per sweep transaction: bounds one transaction's locks and rows. */
 export const SWEEP_BATCH_USERS = 500;
@@ -73,39 +66,28 @@ export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {
   if (options.full && !options.userId) return rebuildProgressByUser(pool);
   const { add, result } = countsTally();
   let mode: RefreshCounts["mode"];
-  if (options.full) {
+  if (options.full && options.userId) {
     mode = "user-full";
-    const { rows } = await pool.query<CountsRow>(REBUILD, [[options.userId]]);
-    add(rows[0]);
+    add(await rebuildProgress(pool, [options.userId]));
   } else if (options.userId) {
     mode = "user";
-    const { rows } = await pool.query<CountsRow>(REFRESH_MARKED, [[options.userId]]);
-    add(rows[0]);
+    add(await refreshMarkedProgress(pool, [options.userId]));
   } else {
     mode = "sweep";
     for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch++) {
-      const dirty = await pool.query<{ user_id: string }>(DIRTY_USERS, [SWEEP_BATCH_USERS]);
-      if (dirty.rows.length === 0) break;
-      const { rows } = await pool.query<CountsRow>(REFRESH_MARKED, [dirty.rows.map((r) => r.user_id)]);
-      add(rows[0]);
-      if (dirty.rows.length < SWEEP_BATCH_USERS) break;
+      const dirty = await usersWithOldestMarks(pool, SWEEP_BATCH_USERS);
+      if (dirty.length === 0) break;
+      add(await refreshMarkedProgress(pool, dirty));
+      if (dirty.length < SWEEP_BATCH_USERS) break;
     }
   }
   return result(mode);
 }
 
-// Every user the progress tables know of or could know of, in id order (src/db/sql/progress_users.sql).
-const PROGRESS_USERS = `SELECT u AS user_id FROM public.progress_users() u`;
-
 /** Users per rebuild transaction in rebuildProgressByUser: bounds one transaction's locks and rows. */
 export const REBUILD_BATCH_USERS = 500;
 /** Rebuild transactions in flight at once: the work is per user, so each uses a core of its own. */
 export const REBUILD_CONCURRENCY = 2;
-
-/** The users a rebuild of everyone covers, in id order. */
-export async function listProgressUsers(pool: pg.Pool): Promise<string[]> {
-  return (await pool.query<{ user_id: string }>(PROGRESS_USERS)).rows.map((r) => r.user_id);
-}
 
 /**
  * Runs `run` on `users` in batches of `batchUsers`, in order, `concurrency` batches at a time.
@@ -160,8 +142,7 @@ export async function rebuildProgressByUser(
   opts.onStart?.(users.length);
   let done = 0;
   await inUserBatches(users, opts, async (batch) => {
-    const { rows } = await pool.query<CountsRow>(REBUILD, [batch]);
-    add(rows[0]);
+    add(await rebuildProgress(pool, batch));
     done += batch.length;
     opts.onBatch?.(done);
   });
