@@ -7,14 +7,14 @@ import { Hono } from "hono";
 import type pg from "pg";
 import { z } from "zod";
 import type { MetricsSource } from "../metrics/metrics-endpoint.ts";
+import { accessControl } from "./access.ts";
 import {
   deadLettersPage,
   overviewPage,
   planRequestsPage,
   progressIndexPage,
   userProgressPage,
-} from "../ops/pages.ts";
-import { accessControl } from "./access.ts";
+} from "./pages/pages.ts";
 import type { Readiness } from "./readiness.ts";
 
 /** Where @pg-boss/dashboard is mounted. */
