@@ -4,6 +4,7 @@
 import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-boss";
 import type { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
+import { deadLetterQueueOf } from "../db/queries/queues.ts";
 import type { Logger } from "../logger.ts";
 import { observeJob } from "../metrics/process-metrics.ts";
 import { boundedErr, boundedText, payloadSizeProblem, shown } from "./bounds.ts";
@@ -64,7 +65,7 @@ export interface QueueDefinition<Payload, Result> {
   afterSettled?(settled: readonly SettledJob<Payload, Result>[]): Promise<void>;
 }
 
-export const deadLetterQueueOf = (name: string) => `${name}.dead`;
+export { deadLetterQueueOf };
 
 /** Creates the queue and its dead-letter queue, or brings an existing queue's options up to date. */
 export async function ensureQueue(boss: PgBoss, name: string, options: Omit<Queue, "name" | "deadLetter">) {

@@ -6,9 +6,11 @@
 // workers run. The queue's `stately` policy allows one queued and one active job: two rollovers
 // never run at once through the queue, and a backlog of ticks collapses into one. The CLI's
 // `rollover` calls the same rolloverAsOf in its own process.
+
 import { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
 import type { Config } from "../../config.ts";
+import { PLAN_ROLLOVER_QUEUE } from "../../db/queries/queues.ts";
 import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
 import type { Logger } from "../../logger.ts";
 import { shown } from "../bounds.ts";
@@ -17,7 +19,7 @@ import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
 import { isIsoDate, todayIn } from "./as-of.ts";
 import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "./rollover.ts";
 
-export const PLAN_ROLLOVER_QUEUE = "plan.rollover";
+export { PLAN_ROLLOVER_QUEUE };
 
 export const planRolloverPayload = z.strictObject(
   {

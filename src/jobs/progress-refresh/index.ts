@@ -13,15 +13,17 @@
 // singletonKey = userId. The queue is `stately` (one queued job per key), so a burst of sets (or
 // several workers hearing the same NOTIFY) makes one refresh. The marks, not the notifications,
 // are the durable record: whatever a stopped or disconnected worker missed, the sweep finds.
+
 import type pg from "pg";
 import { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
+import { PROGRESS_REFRESH_QUEUE } from "../../db/queries/queues.ts";
 import { shown } from "../bounds.ts";
 import type { JobModule, WorkerDeps } from "../index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
 import { type RefreshCounts, refreshProgress } from "./refresh.ts";
 
-export const PROGRESS_REFRESH_QUEUE = "progress.refresh";
+export { PROGRESS_REFRESH_QUEUE };
 /** The NOTIFY channel the training_set trigger signals (src/db/sql/progress_mark_changed_sets.sql). */
 export const PROGRESS_DIRTY_CHANNEL = "progress_dirty";
 /** Singleton keys of the jobs that are not one user's. */
