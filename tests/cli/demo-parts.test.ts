@@ -8,7 +8,7 @@ import { describeChange } from "../../src/cli/demo/format-weeks.ts";
 import { type DemoRow, planDemoWeek, startingLoadKg } from "../../src/cli/demo/logged-week.ts";
 import type { SideBySideRow } from "../../src/cli/demo/queries.ts";
 import { describeDatabase, mondayOf } from "../../src/cli/demo/tour.ts";
-import { progressRow } from "../../src/domain/progression/progress-row.ts";
+import { progressRow } from "../../src/domain/load-progression/progress-row.ts";
 
 const row = (i: number, over: Partial<DemoRow> = {}): DemoRow => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,

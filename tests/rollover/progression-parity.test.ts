@@ -5,9 +5,9 @@
 // comparison is exact.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deloadPrescription } from "../../src/domain/progression/deload.ts";
-import { type LoggedSet, progressRow } from "../../src/domain/progression/progress-row.ts";
-import { parseRepTarget } from "../../src/domain/progression/rep-target.ts";
+import { deloadPrescription } from "../../src/domain/load-progression/deload.ts";
+import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
+import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";

@@ -5,16 +5,16 @@
 // test in tests/rollover/progression-parity.test.ts compares them on random rows and logs).
 // docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
 import type pg from "pg";
-import { DELOAD_SETS_PERCENT } from "../../domain/progression/deload.ts";
+import { DELOAD_SETS_PERCENT } from "../../domain/load-progression/deload.ts";
 import {
   DEFAULT_LOAD_STEP_KG,
   LOAD_INCREMENT_KG,
   LOAD_STEP_KG,
   LOWER_BODY_MUSCLES,
-} from "../../domain/progression/load-increment.ts";
-import { LOAD_REDUCTION_PERCENT } from "../../domain/progression/load-reduction.ts";
-import { MISSES_BEFORE_DECREASE, RPE_BLOCKS_INCREASE } from "../../domain/progression/progress-row.ts";
-import { REP_TARGET_PATTERN } from "../../domain/progression/rep-target.ts";
+} from "../../domain/load-progression/load-increment.ts";
+import { LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
+import { MISSES_BEFORE_DECREASE, RPE_BLOCKS_INCREASE } from "../../domain/load-progression/progress-row.ts";
+import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
 
 /**
  * Active plans after `after` (exclusive; null = from the start) whose latest week has ended as of

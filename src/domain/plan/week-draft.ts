@@ -8,7 +8,7 @@
 // no change may take a group past the top of its range (`fitsCaps`).
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import { hardSetsForSet } from "../progress/hard-sets.ts";
+import { hardSetsForSet } from "../progress-aggregates/hard-sets.ts";
 import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { chooseExercise } from "./choose-exercise.ts";
