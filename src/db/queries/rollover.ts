@@ -1,6 +1,6 @@
 // The weekly rollover's SQL: one statement picks a batch of due plans (keyset by plan id), one
 // statement gives each plan of a batch its next week, with sessions and progressed exercise rows.
-// The progression rules are src/domain/progression's, written as SQL; their constants are bound
+// The progression rules are src/domain/load-progression's, written as SQL; their constants are bound
 // parameters built from that module's exports, so the two cannot drift apart (and the parity
 // test in tests/rollover/progression-parity.test.ts compares them on random rows and logs).
 // docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
