@@ -4,7 +4,7 @@
 // with the injected clock. It bounds the rollover's catch-up (at most about 53 weeks per plan)
 // while leaving room for honest use: a plan started months ago, a catch-up after a long break,
 // a plan that starts in a few weeks.
-import { addDays } from "./plan/dates.ts";
+import { addDays } from "./calendar.ts";
 
 export const PLAN_DATE_WINDOW_DAYS = 365;
 

@@ -1,6 +1,6 @@
 // Test dates from the clock, never a fixed year: the database keeps plan and week dates within a
 // year of today (src/domain/date-window.ts), so tests place their plans relative to today.
-import { addDays } from "../../src/domain/plan/dates.ts";
+import { addDays } from "../../src/domain/calendar.ts";
 
 /** `date` + `days` calendar days. */
 export const plusDays = addDays;

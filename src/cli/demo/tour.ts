@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { PgBoss } from "pg-boss";
 import { readProgressSummary } from "../../db/queries/progress-summary.ts";
 import { createUser } from "../../db/queries/users.ts";
-import { addDays } from "../../domain/plan/dates.ts";
+import { addDays } from "../../domain/calendar.ts";
 import {
   PLAN_GENERATE_QUEUE,
   PLAN_QUEUE_OPTIONS,

@@ -2,8 +2,8 @@
 // schema that validates it at the edge, and the defaults applied to it.
 
 import { z } from "zod";
+import { isMonday } from "../../domain/calendar.ts";
 import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
-import { isMonday } from "../../domain/plan/dates.ts";
 import type { PlanRequest } from "../../domain/plan/index.ts";
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../../domain/vocabulary.ts";
 import { payloadSizeProblem, shown } from "../bounds.ts";
