@@ -3,7 +3,7 @@
 // that is not a real YYYY-MM-DD is bad usage: exit 2 before the database is opened. Progress (plans
 // rolled of those due) goes to stderr: a bar on a terminal, log lines otherwise.
 import { countDuePlans } from "../db/queries/rollover.ts";
-import { isIsoDate } from "../jobs/plan-rollover/as-of.ts";
+import { isIsoDate } from "../domain/calendar.ts";
 import { asOfProblem, rolloverDate, runRollover } from "../jobs/plan-rollover/index.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./commands.ts";

@@ -1,6 +1,7 @@
 // The date window (src/domain/date-window.ts, drizzle/0012_plan_date_window.sql): plan and week
 // dates a year either side of today, enforced by the database for every client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { utcDateOf } from "../../src/domain/calendar.ts";
 import { PLAN_DATE_WINDOW_DAYS, planDateWindow } from "../../src/domain/date-window.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -36,7 +37,7 @@ describe("plan date window", () => {
   it("refuses a signed-in user's plan or week dated outside it, on insert and on update, naming the column", async () => {
     // One day past the window's last day, counted from today (not from a Monday: on a Sunday,
     // Monday + 371 is exactly today + 365, inside the window).
-    const today = new Date().toISOString().slice(0, 10);
+    const today = utcDateOf(new Date());
     for (const weekStart of ["0001-01-01", "1900-01-01", plusDays(today, 366)]) {
       await expect(insertPlan(weekStart)).rejects.toMatchObject({
         code: "22023",

@@ -8,14 +8,13 @@ import { randomUUID } from "node:crypto";
 import type { PgBoss } from "pg-boss";
 import { readProgressSummary } from "../../db/queries/progress-summary.ts";
 import { createUser } from "../../db/queries/users.ts";
-import { addDays } from "../../domain/calendar.ts";
+import { addDays, mondayOf, todayIn } from "../../domain/calendar.ts";
 import {
   PLAN_GENERATE_QUEUE,
   PLAN_QUEUE_OPTIONS,
   sendPlanRequest,
   waitForPlan,
 } from "../../jobs/plan-generate/index.ts";
-import { todayIn } from "../../jobs/plan-rollover/as-of.ts";
 import { PLAN_ROLLOVER_QUEUE } from "../../jobs/plan-rollover/index.ts";
 import { PROGRESS_REFRESH_QUEUE } from "../../jobs/progress-refresh/index.ts";
 import type { RefreshCounts } from "../../jobs/progress-refresh/refresh.ts";
@@ -58,12 +57,6 @@ export function describeDatabase(url: string, embedded: boolean): string {
   const u = new URL(url);
   u.password = "";
   return `${embedded ? "the embedded PostgreSQL, " : ""}${u.toString().replace(/^(\w+:\/\/[^:@/]+):?@/, "$1@")}`;
-}
-
-/** The Monday of the week that holds `date` (YYYY-MM-DD). */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
 }
 
 export async function runDemo(ctx: CliContext, patience = DEFAULT_PATIENCE): Promise<DemoResult> {

@@ -11,12 +11,12 @@ import { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
 import type { Config } from "../../config.ts";
 import { PLAN_ROLLOVER_QUEUE } from "../../db/queries/queues.ts";
+import { isIsoDate, todayIn } from "../../domain/calendar.ts";
 import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
 import type { Logger } from "../../logger.ts";
 import { shown } from "../bounds.ts";
 import type { JobModule, WorkerDeps } from "../index.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
-import { isIsoDate, todayIn } from "./as-of.ts";
 import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "./rollover.ts";
 
 export { PLAN_ROLLOVER_QUEUE };

@@ -5,8 +5,8 @@
 // never a query per plan or per row. docs/rollover.md has the design and the concurrency argument.
 import type pg from "pg";
 import { pickDuePlans, rollOneWeek } from "../../db/queries/rollover.ts";
+import { isIsoDate } from "../../domain/calendar.ts";
 import type { Logger } from "../../logger.ts";
-import { isIsoDate } from "./as-of.ts";
 
 /**
  * The most weeks one run gives one plan. A plan further behind (the date window allows about 53
