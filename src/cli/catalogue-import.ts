@@ -14,7 +14,7 @@ import {
 } from "../domain/catalogue/free-exercise-db.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
 import { formatTable } from "./format-table.ts";
 import { InputError } from "./usage.ts";
 

@@ -1,7 +1,7 @@
 // The CLI's commands, each a thin layer over the same functions the jobs use. A command file
-// exports a `CliCommand`; add it to COMMANDS.
+// exports a `CliCommand` (command.ts); add it to COMMANDS.
 import { catalogueImport } from "./catalogue-import.ts";
-import type { CliContext } from "./context.ts";
+import type { CliCommand } from "./command.ts";
 import { demoCommand } from "./demo.ts";
 import { planRequest } from "./plan-request.ts";
 import { planShow } from "./plan-show.ts";
@@ -11,13 +11,7 @@ import { rolloverCommand } from "./rollover.ts";
 import { status } from "./status.ts";
 import { userCreateCommand } from "./user-create.ts";
 
-export interface CliCommand {
-  /** The words that select it, e.g. ["plan", "request"]. */
-  path: readonly string[];
-  /** Parses and validates argv (throw UsageError) before any database work. */
-  parse(argv: string[]): unknown;
-  run(args: never, ctx: CliContext): Promise<void>;
-}
+export type { CliCommand } from "./command.ts";
 
 export const COMMANDS: readonly CliCommand[] = [
   catalogueImport,

@@ -3,6 +3,7 @@
 // a one-line reason on stderr; 1 any other failure.
 import { COMMANDS } from "./commands.ts";
 import { openCliContext } from "./context.ts";
+import type { CliIo } from "./io.ts";
 import { InputError, USAGE, UsageError } from "./usage.ts";
 
 function select(argv: string[]) {
@@ -18,14 +19,7 @@ function select(argv: string[]) {
   return { command, rest: argv.slice(command.path.length) };
 }
 
-/** Where a CLI run reads its settings and writes its output: the process's, or a test's. */
-export interface CliIo {
-  env: NodeJS.ProcessEnv;
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The process's stderr, where long commands draw a progress bar when it is a terminal. */
-  terminal?: NodeJS.WriteStream;
-}
+export type { CliIo };
 
 export const processIo: CliIo = {
   env: process.env,

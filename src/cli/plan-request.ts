@@ -15,7 +15,7 @@ import {
 } from "../jobs/plan-generate/index.ts";
 import { ensureQueue } from "../jobs/runtime.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
 import type { CliContext } from "./context.ts";
 import { printPlan } from "./plan-show.ts";
 import { InputError, UsageError } from "./usage.ts";

@@ -11,7 +11,7 @@ import {
   modularTrainingWeek,
 } from "../db/schema/index.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
 import type { CliContext } from "./context.ts";
 import { formatTable } from "./format-table.ts";
 import { InputError, UsageError } from "./usage.ts";

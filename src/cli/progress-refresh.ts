@@ -11,7 +11,7 @@ import {
   refreshProgress,
 } from "../jobs/progress-refresh/refresh.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
 import type { CliContext } from "./context.ts";
 import { UsageError } from "./usage.ts";
 

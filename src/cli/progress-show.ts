@@ -12,7 +12,7 @@ import { weeklySetsSvg } from "../charts/weekly-sets.ts";
 import { type ProgressSummary, readProgressSummary } from "../db/queries/progress-summary.ts";
 import { utcDateOf } from "../domain/calendar.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
 import type { CliContext } from "./context.ts";
 import { formatTable } from "./format-table.ts";
 import { UsageError } from "./usage.ts";

@@ -6,7 +6,7 @@ import { countDuePlans } from "../db/queries/rollover.ts";
 import { isIsoDate } from "../domain/calendar.ts";
 import { asOfProblem, rolloverDate, runRollover } from "../jobs/plan-rollover/index.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
 import type { CliContext } from "./context.ts";
 import { InputError, UsageError } from "./usage.ts";
 

@@ -15,7 +15,7 @@ import {
   JOB_STATES as STATES,
 } from "../db/queries/queues.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
 import { formatTable } from "./format-table.ts";
 
 /** How many dead-lettered jobs per dead-letter queue `status` shows. */

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { createUser, DuplicateEmailError } from "../db/queries/users.ts";
 import { parseFlags } from "./args.ts";
-import type { CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
 import type { CliContext } from "./context.ts";
 import { InputError } from "./usage.ts";
 

@@ -14,21 +14,13 @@ import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { chooseExercise } from "./choose-exercise.ts";
 import { isCompound } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
+import type { SlotDraft } from "./slot-draft.ts";
 import { sessionOrder, supersetPairs } from "./supersets.ts";
 import { groupOfMuscle, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
 import { setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
 
-export interface SlotDraft {
-  entry: CatalogueEntry;
-  group: TargetGroup;
-  tier: Tier;
-  sets: number;
-  /** The block's position in the day (majors, then accessories): session order within a tier. */
-  position: number;
-  /** Creation order in the week: the last tie-breaker. */
-  seq: number;
-}
+export type { SlotDraft };
 
 export interface DayDraft {
   template: DayTemplate;

@@ -8,7 +8,7 @@
 // the numbers.
 
 import { enqueueQueuedPlanRequests } from "../../db/queries/plan-generate.ts";
-import type { JobModule, WorkerDeps } from "../index.ts";
+import type { JobModule, WorkerDeps } from "../job-module.ts";
 import { ensureQueue, workQueue } from "../runtime.ts";
 import { createCatalogueCache, createPlanGenerator } from "./catalogue-cache.ts";
 import { workPlanDeadLetters } from "./dead-letters.ts";

@@ -15,7 +15,7 @@ import { isIsoDate, todayIn } from "../../domain/calendar.ts";
 import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
 import type { Logger } from "../../logger.ts";
 import { shown } from "../bounds.ts";
-import type { JobModule, WorkerDeps } from "../index.ts";
+import type { JobModule, WorkerDeps } from "../job-module.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
 import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "./rollover.ts";
 

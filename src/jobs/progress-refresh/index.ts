@@ -19,7 +19,7 @@ import { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
 import { PROGRESS_REFRESH_QUEUE } from "../../db/queries/queues.ts";
 import { shown } from "../bounds.ts";
-import type { JobModule, WorkerDeps } from "../index.ts";
+import type { JobModule, WorkerDeps } from "../job-module.ts";
 import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
 import { type RefreshCounts, refreshProgress } from "./refresh.ts";
 
