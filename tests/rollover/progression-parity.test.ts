@@ -1,4 +1,4 @@
-// The rollover's SQL progression equals the TypeScript reference (src/domain/progression) for
+// The rollover's SQL progression equals the TypeScript reference (src/domain/load-progression) for
 // random rows and logs: each case is a one-row plan on a real database, logged through
 // training_set and rolled over by rolloverAsOf, then compared with progressRow /
 // deloadPrescription. Loads are multiples of 0.25 kg, which float4 (`real`) holds exactly, so the
