@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../src/db/migrate.ts";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
 import { addDays } from "../../src/domain/calendar.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
@@ -61,15 +62,15 @@ describe("the worker's role", () => {
       );
       expect(rows[0]).toEqual({ db: false, public: false, drizzle: false, auth: false });
       await expect(role.query("CREATE TABLE public.te_not_allowed (id int)")).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
       await expect(
         role.query("ALTER TABLE public.exrcwiki ADD COLUMN te_not_allowed int"),
       ).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
       await expect(role.query("DROP FUNCTION public.insert_full_plan(uuid, jsonb)")).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
     } finally {
       await role.end();

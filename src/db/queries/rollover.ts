@@ -15,6 +15,7 @@ import {
 import { LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
 import { MISSES_BEFORE_DECREASE, RPE_BLOCKS_INCREASE } from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
+import { withTransaction } from "../transaction.ts";
 
 /**
  * Active plans after `after` (exclusive; null = from the start) whose latest week has ended as of
@@ -246,9 +247,8 @@ export async function rollOneWeek(
   asOf: string,
   planIds: readonly string[],
 ): Promise<WeekStepResult> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN; SET LOCAL jit = off");
+  return withTransaction(pool, async (client) => {
+    await client.query("SET LOCAL jit = off");
     const { rows } = await client.query<{
       due: number;
       rolled: string[];
@@ -256,7 +256,6 @@ export async function rollOneWeek(
       sessions: number;
       exercises: number;
     }>(ROLL_ONE_WEEK, [asOf, planIds, ...PROGRESSION_PARAMS]);
-    await client.query("COMMIT");
     const row = rows[0];
     if (!row) throw new Error("rollover statement returned no row");
     return {
@@ -266,10 +265,5 @@ export async function rollOneWeek(
       sessions: row.sessions,
       exercises: row.exercises,
     };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -4,6 +4,7 @@
 // rolloverAsOf. Set-based: per batch of plans, one INSERT ... SELECT statement per week step,
 // never a query per plan or per row. docs/rollover.md has the design and the concurrency argument.
 import type pg from "pg";
+import { isPgError } from "../../db/pg-errors.ts";
 import { pickDuePlans, rollOneWeek } from "../../db/queries/rollover.ts";
 import { isIsoDate } from "../../domain/calendar.ts";
 import type { Logger } from "../../logger.ts";
@@ -35,8 +36,7 @@ export interface RolloverResult {
   plansRolled: number;
 }
 
-/** 40P01: two statements waited on each other. Plan-id order should prevent it; retry if not. */
-const DEADLOCK = "40P01";
+// A deadlock (two statements waited on each other): plan-id order should prevent it; retry if not.
 const ATTEMPTS = 3;
 
 async function stepWithRetry(pool: pg.Pool, asOf: string, ids: readonly string[], logger: Logger) {
@@ -44,7 +44,7 @@ async function stepWithRetry(pool: pg.Pool, asOf: string, ids: readonly string[]
     try {
       return await rollOneWeek(pool, asOf, ids);
     } catch (error) {
-      if ((error as { code?: string }).code !== DEADLOCK || attempt >= ATTEMPTS) throw error;
+      if (!isPgError(error, "deadlockDetected") || attempt >= ATTEMPTS) throw error;
       logger.warn({ attempt, err: error }, "rollover step deadlocked; retrying it");
     }
   }
