@@ -12,6 +12,8 @@ export interface WorkerDeps {
   logger: Logger;
   /** The clock: injected so tests can move time; production passes () => new Date(). */
   now: () => Date;
+  /** Aborted when the worker begins to stop: long jobs stop between batches (JobContext.signal). */
+  stopping?: AbortSignal;
 }
 
 export interface JobModule {

@@ -57,6 +57,7 @@ export function runRollover(
   payload: PlanRolloverPayload,
   logger: Logger,
   onBatch?: RolloverOptions["onBatch"],
+  signal?: AbortSignal,
 ): Promise<RolloverResult> {
   const asOf = rolloverDate(payload, deps.config, deps.now);
   return rolloverAsOf(deps.pool, asOf, {
@@ -64,6 +65,7 @@ export function runRollover(
     concurrency: deps.config.ROLLOVER_CONCURRENCY,
     logger,
     onBatch,
+    signal,
   });
 }
 
@@ -88,7 +90,7 @@ export function planRolloverDefinition(
     work: { batchSize: 1, pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 },
     payload: planRolloverPayload,
     check: (payload) => asOfProblem(payload, deps.now()),
-    handle: (payload, ctx) => runRollover(deps, payload, ctx.logger),
+    handle: (payload, ctx) => runRollover(deps, payload, ctx.logger, undefined, ctx.signal),
   };
 }
 
@@ -114,6 +116,6 @@ export const planRolloverJob: JobModule = {
     );
   },
   async start(deps) {
-    await workQueue(deps.boss, planRolloverDefinition(deps), deps.logger);
+    await workQueue(deps.boss, planRolloverDefinition(deps), deps.logger, deps.stopping);
   },
 };

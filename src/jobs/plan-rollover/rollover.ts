@@ -8,6 +8,7 @@ import { isPgError } from "../../db/pg-errors.ts";
 import { pickDuePlans, rollOneWeek } from "../../db/queries/rollover.ts";
 import { isIsoDate } from "../../domain/calendar.ts";
 import type { Logger } from "../../logger.ts";
+import { JobStoppedError } from "../runtime.ts";
 
 /**
  * The most weeks one run gives one plan. A plan further behind (the date window allows about 53
@@ -29,6 +30,11 @@ export interface RolloverOptions {
   logger: Logger;
   /** Called after each batch with the running totals (the CLI's progress bar). */
   onBatch?: (progress: RolloverResult & { batches: number }) => void;
+  /**
+   * Once aborted (the worker stops), no new batch starts; the batches in flight finish, each a
+   * whole week in its own transaction, and the run throws JobStoppedError if work was left.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RolloverResult {
@@ -78,6 +84,7 @@ export async function rolloverAsOf(
   const rolled = new Set<string>();
   let weeksCreated = 0;
   let batches = 0;
+  let stopped = false;
 
   // One week step for a batch; returns the plans of the batch still due after it.
   const rollBatch = async (batch: readonly string[], round: number): Promise<string[]> => {
@@ -113,6 +120,10 @@ export async function rolloverAsOf(
     const inFlight = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     while (failure === undefined) {
+      if (opts.signal?.aborted) {
+        stopped = true;
+        break;
+      }
       const batch = await nextBatch();
       if (batch.length === 0) break;
       const running: Promise<void> = rollBatch(batch, round)
@@ -139,7 +150,7 @@ export async function rolloverAsOf(
     return batch;
   });
   // Rounds 2..max: the plans still behind, in plan id order (the deadlock argument).
-  for (let round = 2; round <= maxRounds && stillDue.length > 0; round++) {
+  for (let round = 2; round <= maxRounds && stillDue.length > 0 && !stopped; round++) {
     const queue = stillDue.sort();
     let next = 0;
     stillDue = await runRound(round, async () => {
@@ -149,6 +160,12 @@ export async function rolloverAsOf(
     });
   }
 
+  if (stopped) {
+    log.info({ weeksCreated, plansRolled: rolled.size, batches }, "rollover stopped between batches");
+    throw new JobStoppedError(
+      `rollover as of ${asOf} stopped between batches after ${batches} (${weeksCreated} weeks created); the next run rolls the rest`,
+    );
+  }
   log.info(
     {
       weeksCreated,

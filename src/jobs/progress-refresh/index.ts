@@ -66,7 +66,7 @@ export function progressRefreshDefinition(
     work: { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5 },
     payload: progressRefreshPayload,
     async handle(payload, ctx) {
-      const counts = await refreshProgress(deps.pool, payload);
+      const counts = await refreshProgress(deps.pool, { ...payload, signal: ctx.signal });
       ctx.logger.info({ ...counts }, "progress refreshed");
       return counts;
     },
@@ -186,7 +186,7 @@ export const progressRefreshJob: JobModule = {
     );
   },
   async start(deps) {
-    await workQueue(deps.boss, progressRefreshDefinition(deps), deps.logger);
+    await workQueue(deps.boss, progressRefreshDefinition(deps), deps.logger, deps.stopping);
     listenForDirtyUsers(deps);
     // Marks left while no worker listened (or in a window when the last one stopped).
     await sendSweep(deps.boss);

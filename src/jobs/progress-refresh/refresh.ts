@@ -10,12 +10,15 @@ import {
   refreshMarkedProgress,
   usersWithOldestMarks,
 } from "../../db/queries/progress-refresh.ts";
+import { JobStoppedError } from "../runtime.ts";
 
 export interface RefreshOptions {
   /** Only this user's marks (or, with `full`, only this user's rows). */
   userId?: string;
   /** Rebuild from the sets instead of recomputing the marked keys. */
   full?: boolean;
+  /** Once aborted (the worker stops), no new batch starts (rebuildProgressByUser, the sweep). */
+  signal?: AbortSignal;
 }
 
 export interface RefreshCounts {
@@ -63,7 +66,7 @@ function countsTally() {
 
 export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {}): Promise<RefreshCounts> {
   // Everyone: in batches of users, two at a time (rebuildProgressByUser).
-  if (options.full && !options.userId) return rebuildProgressByUser(pool);
+  if (options.full && !options.userId) return rebuildProgressByUser(pool, { signal: options.signal });
   const { add, result } = countsTally();
   let mode: RefreshCounts["mode"];
   if (options.full && options.userId) {
@@ -74,7 +77,8 @@ export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {
     add(await refreshMarkedProgress(pool, [options.userId]));
   } else {
     mode = "sweep";
-    for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch++) {
+    // A sweep stopped early leaves its marks for the next sweep: nothing to fail or retry.
+    for (let batch = 0; batch < SWEEP_MAX_BATCHES && !options.signal?.aborted; batch++) {
       const dirty = await usersWithOldestMarks(pool, SWEEP_BATCH_USERS);
       if (dirty.length === 0) break;
       add(await refreshMarkedProgress(pool, dirty));
@@ -92,11 +96,12 @@ export const REBUILD_CONCURRENCY = 2;
 /**
  * Runs `run` on `users` in batches of `batchUsers`, in order, `concurrency` batches at a time.
  * After a failure no new batch starts, and every running one settles before the first failure is
- * thrown: no batch is left running behind it.
+ * thrown: no batch is left running behind it. Likewise once `signal` aborts: then, with users
+ * left, it throws JobStoppedError.
  */
 export async function inUserBatches(
   users: readonly string[],
-  opts: { batchUsers?: number; concurrency?: number },
+  opts: { batchUsers?: number; concurrency?: number; signal?: AbortSignal },
   run: (batch: string[]) => Promise<void>,
 ): Promise<void> {
   const batchUsers = opts.batchUsers ?? REBUILD_BATCH_USERS;
@@ -104,7 +109,7 @@ export async function inUserBatches(
   let failed = false;
   const lane = async () => {
     try {
-      while (!failed && next < users.length) {
+      while (!failed && !opts.signal?.aborted && next < users.length) {
         const batch = users.slice(next, next + batchUsers);
         next += batch.length;
         await run(batch);
@@ -118,6 +123,11 @@ export async function inUserBatches(
   const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failure) throw failure.reason;
+  if (next < users.length) {
+    throw new JobStoppedError(
+      `stopped between batches with ${users.length - next} of ${users.length} users left; the next run does them`,
+    );
+  }
 }
 
 /**
@@ -133,6 +143,7 @@ export async function rebuildProgressByUser(
   opts: {
     batchUsers?: number;
     concurrency?: number;
+    signal?: AbortSignal;
     onStart?: (users: number) => void;
     onBatch?: (done: number) => void;
   } = {},
