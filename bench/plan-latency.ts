@@ -14,8 +14,8 @@
 // one plan on this server.
 import pg from "pg";
 import { loadConfig } from "../src/config.ts";
+import { nextMonday } from "../src/domain/calendar.ts";
 import { GOALS } from "../src/domain/vocabulary.ts";
-import { nextMonday } from "../src/jobs/plan-generate.ts";
 import { createLogger } from "../src/logger.ts";
 import { startWorker } from "../src/worker.ts";
 import { type Bench, fmt, median, percentile } from "./harness.ts";

@@ -18,16 +18,16 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { JobInsert, JobWithMetadata } from "pg-boss";
 import { loadConfig } from "../src/config.ts";
+import { addDays, nextMonday } from "../src/domain/calendar.ts";
 import { generatePlan } from "../src/domain/plan/index.ts";
 import { EXPERIENCE_LEVELS, GOALS } from "../src/domain/vocabulary.ts";
 import {
   createCatalogueCache,
-  nextMonday,
   PLAN_GENERATE_QUEUE,
   PLAN_QUEUE_OPTIONS,
   planWorkOptions,
   resolvePlanRequest,
-} from "../src/jobs/plan-generate.ts";
+} from "../src/jobs/plan-generate/index.ts";
 import { ensureQueue } from "../src/jobs/runtime.ts";
 import { createLogger } from "../src/logger.ts";
 import { startWorker } from "../src/worker.ts";
@@ -74,9 +74,7 @@ const EQUIPMENT_SETS = [
 
 /** The Monday `weeks` weeks after next Monday: every distinct run has its own week start. */
 const weekStartOf = (weeks: number) => {
-  const d = new Date(`${nextMonday(new Date())}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + weeks * 7);
-  return d.toISOString().slice(0, 10);
+  return addDays(nextMonday(new Date()), weeks * 7);
 };
 
 /**

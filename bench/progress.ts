@@ -14,13 +14,13 @@
 // BENCH_SCALE=small: 500 users.
 import pg from "pg";
 import { loadConfig } from "../src/config.ts";
+import { listProgressUsers } from "../src/db/queries/progress-refresh.ts";
 import {
   inUserBatches,
-  listProgressUsers,
   REBUILD_BATCH_USERS,
   REBUILD_CONCURRENCY,
   rebuildProgressByUser,
-} from "../src/db/queries/progress.ts";
+} from "../src/jobs/progress-refresh/refresh.ts";
 import { createLogger } from "../src/logger.ts";
 import { startWorker } from "../src/worker.ts";
 import { monday } from "../tests/helpers/dates.ts";

@@ -17,7 +17,7 @@ import {
   WEEKLY_SET_TARGETS,
 } from "../src/domain/plan/index.ts";
 import type { PlanJson } from "../src/domain/plan-json.ts";
-import { hardSetsForSet } from "../src/domain/progress/hard-sets.ts";
+import { hardSetsForSet } from "../src/domain/progress-aggregates/hard-sets.ts";
 
 const WEEK = "2026-01-05";
 

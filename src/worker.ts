@@ -24,12 +24,16 @@ export async function startWorker(opts: {
     instanceName: INSTANCE_NAMES.worker,
   });
   const pool = createPool(url, config.DB_POOL_SIZE, logger);
+  // Aborted first thing in stop(): a rollover or rebuild stops between batches, fails, and is
+  // retried by the next worker, instead of running on into the grace period and the closing pool.
+  const stopController = new AbortController();
   const deps: WorkerDeps = {
     config,
     pool,
     boss,
     logger,
     now: opts.now ?? (() => new Date()),
+    stopping: stopController.signal,
   };
   if (config.LOAD_BUILTIN_CATALOGUE) {
     const seeded = await seedBuiltinCatalogueIfEmpty(pool);
@@ -44,6 +48,7 @@ export async function startWorker(opts: {
     deps,
     stop(timeoutMs) {
       stopping ??= (async () => {
+        stopController.abort();
         await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
         await pool.end();
         logger.info("worker stopped");

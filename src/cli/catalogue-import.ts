@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import { type UpsertCatalogueResult, upsertCatalogue } from "../db/queries/upsert-catalogue.ts";
+import { withTransaction } from "../db/transaction.ts";
 import {
   type InferredRequirement,
   mapFreeExerciseDb,
@@ -14,7 +15,8 @@ import {
 import { CatalogueFormatError } from "../domain/catalogue/free-exercise-db-schema.ts";
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { parseFlags } from "./args.ts";
-import { CATALOGUE_IMPORT, type CliCommand } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
+import { CATALOGUE_IMPORT } from "./commands.ts";
 import { formatTable } from "./format-table.ts";
 import { flagMessage, got, InputError } from "./usage.ts";
 
@@ -36,9 +38,7 @@ export async function importEntries(
   const lastById = new Map(entries.map((e) => [e.exerciseId, e]));
   const unique = [...lastById.values()];
   const total: UpsertCatalogueResult = { inserted: 0, updated: 0, unchanged: 0 };
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(pool, async (client) => {
     for (let i = 0; i < unique.length; i += CHUNK) {
       const chunk = unique.slice(i, i + CHUNK);
       const counts = await upsertCatalogue(client, chunk, source);
@@ -47,14 +47,8 @@ export async function importEntries(
       total.unchanged += counts.unchanged;
       onChunk(i + chunk.length);
     }
-    await client.query("COMMIT");
     return total;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Unmapped values grouped by field and value, with how many exercises and which ones. */

@@ -4,8 +4,9 @@
 // imports nothing heavy, so `--help` and `--version` never load pg-boss, pg, drizzle or the
 // embedded server (tests/cli/help.test.ts proves it).
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../domain/vocabulary.ts";
-import type { CliContext } from "./context.ts";
-import type { CliIo } from "./main.ts";
+import type { CliCommand, StandaloneCommand } from "./command.ts";
+
+export type { CliCommand, StandaloneCommand } from "./command.ts";
 
 export interface FlagSpec {
   type: "string" | "boolean";
@@ -29,19 +30,6 @@ export interface CommandSpec<F extends Flags = Flags> {
   flags: F;
   /** Loads the command's code (its module and what it imports). */
   load(): Promise<CliCommand | StandaloneCommand>;
-}
-
-export interface CliCommand {
-  /** Parses and validates argv (throw UsageError) before any database work. */
-  parse(argv: string[]): unknown;
-  run(args: never, ctx: CliContext): Promise<void>;
-}
-
-/** A command that must not open the database (`reset`): it gets the process's io only. */
-export interface StandaloneCommand {
-  standalone: true;
-  parse(argv: string[]): unknown;
-  run(args: never, io: CliIo): Promise<void>;
 }
 
 const spec = <const F extends Flags>(s: CommandSpec<F>) => s;

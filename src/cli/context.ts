@@ -6,7 +6,7 @@ import { openDatabase } from "../db/database.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { assertSchemaCurrent } from "../db/schema-status.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import type { CliIo } from "./main.ts";
+import type { CliIo } from "./io.ts";
 import { createProgress, type Progress, type ProgressOptions } from "./progress-bar.ts";
 
 /** What a command gets: the database (current schema), a pool and Drizzle, pg-boss on demand, stdout. */

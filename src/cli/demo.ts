@@ -1,7 +1,8 @@
 // `demo`: the newcomer's tour of the three jobs on this database (src/cli/demo/tour.ts). It takes
 // no flags; each run makes a new demo user, so running it twice is safe.
 import { parseFlags } from "./args.ts";
-import { type CliCommand, DEMO } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
+import { DEMO } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { runDemo } from "./demo/tour.ts";
 

@@ -6,6 +6,7 @@
 import { ConfigError } from "../config.ts";
 import { COMMANDS, type CommandSpec } from "./commands.ts";
 import { commandHelp, USAGE } from "./help.ts";
+import type { CliIo } from "./io.ts";
 import { InputError, UsageError } from "./usage.ts";
 import { packageVersion } from "./version.ts";
 
@@ -28,14 +29,7 @@ function asksForHelp(rest: readonly string[]): boolean {
   return (end === -1 ? rest : rest.slice(0, end)).some((a) => a === "--help" || a === "-h");
 }
 
-/** Where a CLI run reads its settings and writes its output: the process's, or a test's. */
-export interface CliIo {
-  env: NodeJS.ProcessEnv;
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The process's stderr, where long commands draw a progress bar when it is a terminal. */
-  terminal?: NodeJS.WriteStream;
-}
+export type { CliIo };
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -12,10 +12,11 @@ import {
   planRequestPayload,
   sendPlanRequest,
   waitForPlan,
-} from "../jobs/plan-generate.ts";
+} from "../jobs/plan-generate/index.ts";
 import { ensureQueue } from "../jobs/runtime.ts";
 import { parseFlags } from "./args.ts";
-import { type CliCommand, PLAN_REQUEST } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
+import { PLAN_REQUEST } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { printPlan } from "./plan-show.ts";
 import { flagMessage, got, InputError, UsageError } from "./usage.ts";

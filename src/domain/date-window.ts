@@ -4,7 +4,7 @@
 // with the injected clock. It bounds the rollover's catch-up (at most about 53 weeks per plan)
 // while leaving room for honest use: a plan started months ago, a catch-up after a long break,
 // a plan that starts in a few weeks.
-import { addDays } from "./plan/dates.ts";
+import { addDays, utcDateOf } from "./calendar.ts";
 
 export const PLAN_DATE_WINDOW_DAYS = 365;
 
@@ -17,7 +17,7 @@ export interface DateWindow {
 
 /** The window around `now`'s UTC date. */
 export function planDateWindow(now: Date): DateWindow {
-  const today = now.toISOString().slice(0, 10);
+  const today = utcDateOf(now);
   return { from: addDays(today, -PLAN_DATE_WINDOW_DAYS), to: addDays(today, PLAN_DATE_WINDOW_DAYS) };
 }
 

@@ -13,15 +13,15 @@ import { z } from "zod";
 import { guidInput } from "../domain/uuid.ts";
 import type { Logger } from "../logger.ts";
 import type { MetricsSource } from "../metrics/metrics-endpoint.ts";
+import { accessControl, isAuthorised } from "./access.ts";
+import { NONCE_HEADER } from "./dashboard.ts";
 import {
   deadLettersPage,
   overviewPage,
   planRequestsPage,
   progressIndexPage,
   userProgressPage,
-} from "../ops/pages.ts";
-import { accessControl, isAuthorised } from "./access.ts";
-import { NONCE_HEADER } from "./dashboard.ts";
+} from "./pages/pages.ts";
 import type { Readiness } from "./readiness.ts";
 
 // A user id from a URL: any case, lower-cased (src/domain/uuid.ts).

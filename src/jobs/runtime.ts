@@ -6,6 +6,7 @@ import type { JobResult, JobWithMetadata, PgBoss, Queue, WorkOptions } from "pg-
 import type { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
 import { isConnectionError } from "../db/connection-outage.ts";
+import { deadLetterQueueOf } from "../db/queries/queues.ts";
 import type { Logger } from "../logger.ts";
 import { observeJob } from "../metrics/process-metrics.ts";
 import { boundedErr, boundedText, payloadSizeProblem, shown } from "./bounds.ts";
@@ -13,14 +14,30 @@ import { boundedErr, boundedText, payloadSizeProblem, shown } from "./bounds.ts"
 /** An error retrying cannot fix (bad payload, unknown user): the job goes to the dead letters. */
 export class PermanentJobError extends Error {}
 
+/**
+ * A long job (a rollover, a rebuild) that saw ctx.signal and stopped between two batches, with
+ * work left: it fails, and pg-boss retries it, which does the rest (every batch is idempotent).
+ */
+export class JobStoppedError extends Error {}
+
+/** A signal that never aborts: for a job fetched without one (tests hand-make jobs). */
+const NEVER = new AbortController().signal;
+
 export interface JobContext {
   logger: Logger;
   jobId: string;
   attempt: number;
+  /**
+   * Aborted when the worker stops, or when pg-boss gives the job up (its shutdown grace spent, its
+   * claim lost). A long job checks it between batches and throws JobStoppedError.
+   */
+  signal: AbortSignal;
 }
 
-/** What the runtime needs of a fetched pg-boss job. */
-export type FetchedJob = Pick<JobWithMetadata<unknown>, "id" | "data" | "retryCount" | "retryLimit">;
+/** What the runtime needs of a fetched pg-boss job (pg-boss gives each one its abort signal). */
+export type FetchedJob = Pick<JobWithMetadata<unknown>, "id" | "data" | "retryCount" | "retryLimit"> & {
+  signal?: AbortSignal;
+};
 
 /** How a job ends: completed with its result, dead-lettered at once (permanent), or failed and retried. */
 export type JobOutcome<Result> =
@@ -66,7 +83,7 @@ export interface QueueDefinition<Payload, Result> {
   afterSettled?(settled: readonly SettledJob<Payload, Result>[]): Promise<void>;
 }
 
-export const deadLetterQueueOf = (name: string) => `${name}.dead`;
+export { deadLetterQueueOf };
 
 /** Creates the queue and its dead-letter queue, or brings an existing queue's options up to date. */
 export async function ensureQueue(boss: PgBoss, name: string, options: Omit<Queue, "name" | "deadLetter">) {
@@ -160,6 +177,7 @@ export async function runBatch<Payload, Result>(
   def: QueueDefinition<Payload, Result>,
   jobs: readonly FetchedJob[],
   logger: Logger,
+  stopping?: AbortSignal,
 ): Promise<JobResult[]> {
   const started = performance.now();
   const settled: SettledJob<Payload, Result>[] = [];
@@ -170,7 +188,9 @@ export async function runBatch<Payload, Result>(
   jobs.forEach((job, index) => {
     const checked = checkPayload(def, job.data);
     if (checked.ok) {
-      const ctx = { logger: logs[index] as Logger, jobId: job.id, attempt: job.retryCount + 1 };
+      const signals = [job.signal, stopping].filter((s): s is AbortSignal => s !== undefined);
+      const signal = signals.length > 1 ? AbortSignal.any(signals) : (signals[0] ?? NEVER);
+      const ctx = { logger: logs[index] as Logger, jobId: job.id, attempt: job.retryCount + 1, signal };
       valid.push({ job, payload: checked.payload, ctx, index });
       settled[index] = { job, payload: checked.payload, outcome: { status: "failed", error: "no outcome" } };
     } else {
@@ -219,6 +239,8 @@ export async function runBatch<Payload, Result>(
         { ms, batch, error: outcome.error },
         payload === undefined ? "job rejected: invalid payload" : "job failed permanently",
       );
+    } else if (outcome.cause instanceof JobStoppedError) {
+      log.warn({ ms, batch, error: outcome.error }, "job stopped between batches; pg-boss retries it");
     } else if (isConnectionError(outcome.cause)) {
       // The server went away under the job (a restart, the embedded server stopped): news about
       // the connection, already logged once per outage, not a fault of the job; no stack.
@@ -232,15 +254,19 @@ export async function runBatch<Payload, Result>(
   });
 }
 
-/** Subscribes a worker to the queue; each job of a fetched batch is settled on its own (perJobResults). */
+/**
+ * Subscribes a worker to the queue; each job of a fetched batch is settled on its own (perJobResults).
+ * `stopping` (the worker's stop) reaches every job's ctx.signal beside pg-boss's own signal.
+ */
 export async function workQueue<Payload, Result>(
   boss: PgBoss,
   def: QueueDefinition<Payload, Result>,
   logger: Logger,
+  stopping?: AbortSignal,
 ): Promise<string> {
   return boss.work(
     def.name,
     { ...def.work, includeMetadata: true, perJobResults: true },
-    (jobs: JobWithMetadata<unknown>[]) => runBatch(def, jobs, logger),
+    (jobs: JobWithMetadata<unknown>[]) => runBatch(def, jobs, logger, stopping),
   );
 }

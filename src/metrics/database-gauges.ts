@@ -1,42 +1,27 @@
 // Gauges read from the database when Prometheus scrapes, so every worker reports the same figures
 // and they match the tables exactly (docs/contract.md section 6):
 // - per queue, jobs by state, dead-lettered jobs and the age of the oldest ready job, from
-//   pg-boss's own job table. getQueueStats() serves a cache the maintenance pass refreshes (and
-//   only while persistQueueStats is on does it carry readyOldestSeconds), so an exact GROUP BY is
-//   read instead, as `status` does;
+//   pg-boss's own job table, read as `status` and the ops pages read it (src/db/queries/queues.ts):
+//   getQueueStats() serves a cache the maintenance pass refreshes (and only while
+//   persistQueueStats is on does it carry readyOldestSeconds);
 // - the rollover's last run, from its last completed plan.rollover job (its output and times);
 // - pending progress marks and the refresh lag (the oldest mark's age), from progress_dirty.
 import type pg from "pg";
 import { Gauge, Registry } from "prom-client";
 import { BOSS_SCHEMA } from "../boss.ts";
-
-const STATES = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
-const DEAD = ".dead";
-
-const JOBS_BY_STATE = `
-  SELECT q.name, s.state, coalesce(c.n, 0)::int AS n
-  FROM ${BOSS_SCHEMA}.queue q
-  CROSS JOIN unnest($1::text[]) AS s(state)
-  LEFT JOIN (SELECT j.name, j.state::text AS state, count(*) AS n FROM ${BOSS_SCHEMA}.job j GROUP BY 1, 2) c
-    ON c.name = q.name AND c.state = s.state
-  WHERE q.name NOT LIKE '\\_\\_pgboss\\_\\_%'
-  ORDER BY 1, 2`;
-
-const OLDEST_READY = `
-  SELECT q.name,
-         coalesce(extract(epoch FROM now() - min(j.start_after)), 0)::float8 AS age
-  FROM ${BOSS_SCHEMA}.queue q
-  LEFT JOIN ${BOSS_SCHEMA}.job j
-    ON j.name = q.name AND j.state < 'active' AND j.start_after <= now() AND NOT j.blocked
-  WHERE q.name NOT LIKE '\\_\\_pgboss\\_\\_%'
-  GROUP BY q.name`;
+import {
+  DEAD_LETTER_SUFFIX as DEAD,
+  jobsPerQueueAndState,
+  oldestReadyAgePerQueue,
+  PLAN_ROLLOVER_QUEUE,
+} from "../db/queries/queues.ts";
 
 const LAST_ROLLOVER = `
   SELECT extract(epoch FROM j.completed_on)::float8 AS at,
          coalesce((j.output ->> 'weeksCreated')::int, 0) AS weeks,
          extract(epoch FROM j.completed_on - j.started_on)::float8 AS seconds
   FROM ${BOSS_SCHEMA}.job j
-  WHERE j.name = 'plan.rollover' AND j.state = 'completed'
+  WHERE j.name = $1 AND j.state = 'completed'
   ORDER BY j.completed_on DESC LIMIT 1`;
 
 // The lag leaves out users set aside after a failed refresh (their marks wait for retry_at and are
@@ -160,14 +145,14 @@ export function createDatabaseGauges(pool: pg.Pool): DatabaseGauges {
     async refresh() {
       try {
         const [jobs, oldestReady, lastRollover, progress] = await Promise.all([
-          pool.query<Snapshot["jobs"][number]>(JOBS_BY_STATE, [STATES]),
-          pool.query<Snapshot["oldestReady"][number]>(OLDEST_READY),
-          pool.query<NonNullable<Snapshot["lastRollover"]>>(LAST_ROLLOVER),
+          jobsPerQueueAndState(pool),
+          oldestReadyAgePerQueue(pool),
+          pool.query<NonNullable<Snapshot["lastRollover"]>>(LAST_ROLLOVER, [PLAN_ROLLOVER_QUEUE]),
           pool.query<NonNullable<Snapshot["progress"]>>(PROGRESS_MARKS),
         ]);
         snap = {
-          jobs: jobs.rows,
-          oldestReady: oldestReady.rows,
+          jobs,
+          oldestReady,
           lastRollover: lastRollover.rows[0],
           progress: progress.rows[0],
         };

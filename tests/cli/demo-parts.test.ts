@@ -7,8 +7,9 @@ import { servesQueue, staleReason } from "../../src/cli/demo/find-worker.ts";
 import { describeChange } from "../../src/cli/demo/format-weeks.ts";
 import { type DemoRow, planDemoWeek, startingLoadKg } from "../../src/cli/demo/logged-week.ts";
 import type { SideBySideRow } from "../../src/cli/demo/queries.ts";
-import { describeDatabase, mondayOf } from "../../src/cli/demo/tour.ts";
-import { progressRow } from "../../src/domain/progression/progress-row.ts";
+import { describeDatabase } from "../../src/cli/demo/tour.ts";
+import { mondayOf, utcDateOf } from "../../src/domain/calendar.ts";
+import { progressRow } from "../../src/domain/load-progression/progress-row.ts";
 
 const row = (i: number, over: Partial<DemoRow> = {}): DemoRow => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
@@ -72,7 +73,7 @@ describe("the demo's logged week", () => {
       [7, 10],
     ]);
     for (const w of week) {
-      for (const s of w.sets) expect(s.recordedAt.toISOString().slice(0, 10)).toBe("2026-06-01");
+      for (const s of w.sets) expect(utcDateOf(s.recordedAt)).toBe("2026-06-01");
     }
   });
 

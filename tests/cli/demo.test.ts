@@ -10,7 +10,7 @@ import { type DemoPatience, runDemo } from "../../src/cli/demo/tour.ts";
 import { demoCommand } from "../../src/cli/demo.ts";
 import { UsageError } from "../../src/cli/usage.ts";
 import { loadConfig } from "../../src/config.ts";
-import { progressRow } from "../../src/domain/progression/progress-row.ts";
+import { progressRow } from "../../src/domain/load-progression/progress-row.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { testCliContext } from "../helpers/cli-context.ts";

@@ -1,6 +1,9 @@
 // The date window (src/domain/date-window.ts, drizzle/0012_plan_date_window.sql): plan and week
 // dates a year either side of today, enforced by the database for every client.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
+import { utcDateOf } from "../../src/domain/calendar.ts";
 import { PLAN_DATE_WINDOW_DAYS, planDateWindow } from "../../src/domain/date-window.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -36,10 +39,10 @@ describe("plan date window", () => {
   it("refuses a signed-in user's plan or week dated outside it, on insert and on update, naming the column", async () => {
     // One day past the window's last day, counted from today (not from a Monday: on a Sunday,
     // Monday + 371 is exactly today + 365, inside the window).
-    const today = new Date().toISOString().slice(0, 10);
+    const today = utcDateOf(new Date());
     for (const weekStart of ["0001-01-01", "1900-01-01", plusDays(today, 366)]) {
       await expect(insertPlan(weekStart)).rejects.toMatchObject({
-        code: "22023",
+        code: PG_ERROR.invalidParameterValue,
         message: expect.stringMatching(/^modular_training_plan: week_start must lie from .* \(got /),
       });
     }
@@ -55,14 +58,14 @@ describe("plan date window", () => {
         ),
       ),
     ).rejects.toMatchObject({
-      code: "22023",
+      code: PG_ERROR.invalidParameterValue,
       message: expect.stringMatching(/^modular_training_week: week_start/),
     });
     await expect(
       asUser(tdb.pool, userId, (c) =>
         c.query("UPDATE modular_training_plan SET week_start = '0001-01-01' WHERE id = $1", [planId]),
       ),
-    ).rejects.toMatchObject({ code: "22023" });
+    ).rejects.toMatchObject({ code: PG_ERROR.invalidParameterValue });
   });
 
   it("refuses it through insert_full_plan too, and nothing is written", async () => {
@@ -72,7 +75,10 @@ describe("plan date window", () => {
         userId,
         JSON.stringify(samplePlanJson({ weekStart: "0001-01-01" })),
       ]),
-    ).rejects.toMatchObject({ code: "22023", message: expect.stringMatching(/week_start/) });
+    ).rejects.toMatchObject({
+      code: PG_ERROR.invalidParameterValue,
+      message: expect.stringMatching(/week_start/),
+    });
     const after = await tdb.pool.query("SELECT count(*)::int AS n FROM modular_training_plan");
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
 import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -244,7 +245,7 @@ describe("insert_full_plan", () => {
       const user = await createUser(tdb.pool);
       const plan = mutate(samplePlanJson());
       await expect(insert(plan, user)).rejects.toMatchObject({
-        code: "22023",
+        code: PG_ERROR.invalidParameterValue,
         message: expect.stringMatching(message),
       });
       expect(await countRows(user)).toEqual({ plans: 0, weeks: 0, sessions: 0, exercises: 0 });
@@ -265,7 +266,7 @@ describe("insert_full_plan", () => {
         FOR EACH ROW EXECUTE FUNCTION test_fail_on_boom();`);
     try {
       await expect(insert(set(samplePlanJson(), 3, 2, "name", "BOOM"), user)).rejects.toMatchObject({
-        code: "P0001",
+        code: PG_ERROR.raiseException,
       });
       expect(await countRows(user)).toEqual({ plans: 0, weeks: 0, sessions: 0, exercises: 0 });
     } finally {
@@ -278,7 +279,7 @@ describe("insert_full_plan", () => {
     const requestId = "4f7c2b8e-1d2a-4c3b-9e8f-0a1b2c3d4e5f";
     await insert({ ...samplePlanJson(), request_id: requestId }, user);
     await expect(insert({ ...samplePlanJson(), request_id: requestId }, user)).rejects.toMatchObject({
-      code: "23505",
+      code: PG_ERROR.uniqueViolation,
     });
     expect(await countRows(user)).toEqual({ plans: 1, weeks: 1, sessions: 4, exercises: 12 });
   });
@@ -293,7 +294,10 @@ describe("insert_full_plan", () => {
     expect(own.rows[0]?.id).toMatch(/^[0-9a-f-]{36}$/);
     await expect(
       asUser(tdb.pool, alice, (c) => c.query("SELECT insert_full_plan($1, $2::jsonb)", [bob, plan])),
-    ).rejects.toMatchObject({ code: "42501", message: expect.stringMatching(/only for themselves/) });
+    ).rejects.toMatchObject({
+      code: PG_ERROR.insufficientPrivilege,
+      message: expect.stringMatching(/only for themselves/),
+    });
     expect(await countRows(bob)).toEqual({ plans: 0, weeks: 0, sessions: 0, exercises: 0 });
     expect(await countRows(alice)).toEqual({ plans: 1, weeks: 1, sessions: 2, exercises: 4 });
   });

@@ -1,6 +1,8 @@
 // insert_full_plans: the batch form of insert_full_plan. Same rows, same checks and messages (with
 // the plan's 1-based batch position), all or nothing for the whole batch.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
@@ -103,7 +105,7 @@ describe("insert_full_plans", () => {
     await expect(
       insertBatch([user, user, user], [samplePlanJson(), bad, samplePlanJson()]),
     ).rejects.toMatchObject({
-      code: "22023",
+      code: PG_ERROR.invalidParameterValue,
       message:
         'insert_full_plans: plans[2]: sessions[3] (Lower-B).slots[2] (Exercise 3.2): sets must be an integer from 1 to 20 (got "three")',
     });
@@ -160,7 +162,7 @@ describe("insert_full_plans", () => {
     const problem = rows[0]?.msg;
     expect(problem).toBeTruthy();
     await expect(insertBatch([user, user], [samplePlanJson(), plan])).rejects.toMatchObject({
-      code: "22023",
+      code: PG_ERROR.invalidParameterValue,
       message: `insert_full_plans: plans[2]: ${problem}`,
     });
     expect(await countRows(user)).toEqual(none);
@@ -203,7 +205,10 @@ describe("insert_full_plans", () => {
           [plan, plan],
         ]),
       ),
-    ).rejects.toMatchObject({ code: "42501", message: expect.stringMatching(/only for themselves/) });
+    ).rejects.toMatchObject({
+      code: PG_ERROR.insufficientPrivilege,
+      message: expect.stringMatching(/only for themselves/),
+    });
     expect(await countRows(bob)).toEqual(none);
     expect(await countRows(alice)).toEqual({ plans: 2, weeks: 2, sessions: 4, exercises: 8 });
   });
@@ -213,7 +218,7 @@ describe("insert_full_plans", () => {
     const requestId = "7a1c2b8e-1d2a-4c3b-9e8f-0a1b2c3d4e5f";
     const plan = { ...samplePlanJson(), request_id: requestId };
     await expect(insertBatch([user, user], [plan, plan])).rejects.toMatchObject({
-      code: "23505",
+      code: PG_ERROR.uniqueViolation,
       constraint: "modular_training_plan_request_key",
     });
     expect(await countRows(user)).toEqual(none);
@@ -221,7 +226,7 @@ describe("insert_full_plans", () => {
 
   it("checks its arguments", async () => {
     const user = await createUser(tdb.pool);
-    await expect(insertBatch([user], [])).rejects.toMatchObject({ code: "22023" });
+    await expect(insertBatch([user], [])).rejects.toMatchObject({ code: PG_ERROR.invalidParameterValue });
     await expect(
       tdb.pool.query("SELECT insert_full_plans(ARRAY[NULL]::uuid[], ARRAY[$1::jsonb])", [
         JSON.stringify(samplePlanJson()),

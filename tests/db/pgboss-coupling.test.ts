@@ -8,7 +8,7 @@ import pg from "pg";
 import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertBossSchemaVersion, BossSchemaVersionError, startBoss } from "../../src/boss.ts";
-import { PLAN_QUEUE_OPTIONS } from "../../src/jobs/plan-generate.ts";
+import { PLAN_QUEUE_OPTIONS } from "../../src/jobs/plan-generate/index.ts";
 import { ensureQueue } from "../../src/jobs/runtime.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";

@@ -1,6 +1,8 @@
 // Row-level security signed in the way Supabase signs in (JWT claims + SET LOCAL ROLE), as two
 // users and as anon, on every user table of the seed and the back-compat view.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
 import { as, asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
@@ -92,7 +94,7 @@ describe("row-level security", () => {
         asUser(tdb.pool, alice, (c) =>
           c.query(`UPDATE ${table} SET user_id = $1 WHERE id = $2`, [bob, id(a)]),
         ),
-      ).rejects.toMatchObject({ code: "42501" });
+      ).rejects.toMatchObject({ code: PG_ERROR.insufficientPrivilege });
     });
 
     it("a user can update their own rows", async () => {
@@ -106,11 +108,11 @@ describe("row-level security", () => {
       await expect(
         as(tdb.pool, { role: "anon" }, (c) => c.query(`SELECT 1 FROM ${table}`)),
       ).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
       await expect(
         as(tdb.pool, { role: "anon" }, (c) => c.query(`DELETE FROM ${table} WHERE id = $1`, [id(a)])),
-      ).rejects.toMatchObject({ code: "42501" });
+      ).rejects.toMatchObject({ code: PG_ERROR.insufficientPrivilege });
     });
   });
 
@@ -123,7 +125,7 @@ describe("row-level security", () => {
             [bob],
           ),
         ),
-      ).rejects.toMatchObject({ code: "42501" });
+      ).rejects.toMatchObject({ code: PG_ERROR.insufficientPrivilege });
     });
 
     it.each([
@@ -152,7 +154,7 @@ describe("row-level security", () => {
       async (table, sql, parent) => {
         // Without user_id the owner comes from the parent, which alice cannot see.
         await expect(asUser(tdb.pool, alice, (c) => c.query(sql, [parent(b)]))).rejects.toMatchObject({
-          code: "23503",
+          code: PG_ERROR.foreignKeyViolation,
         });
         // Naming bob as owner breaks her policy's WITH CHECK.
         const withOwner = sql
@@ -161,7 +163,7 @@ describe("row-level security", () => {
         await expect(
           asUser(tdb.pool, alice, (c) => c.query(withOwner, [parent(b), bob])),
         ).rejects.toMatchObject({
-          code: "42501",
+          code: PG_ERROR.insufficientPrivilege,
         });
         const { rows } = await tdb.pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [
           bob,
@@ -189,7 +191,7 @@ describe("row-level security", () => {
       expect(seen.rows).toEqual([{ user_id: alice }]);
       await expect(
         as(tdb.pool, { role: "anon" }, (c) => c.query("SELECT 1 FROM workout_sessions")),
-      ).rejects.toMatchObject({ code: "42501" });
+      ).rejects.toMatchObject({ code: PG_ERROR.insufficientPrivilege });
     });
   });
 
@@ -208,12 +210,14 @@ describe("row-level security", () => {
         "UPDATE exrcwiki SET name = 'hacked' WHERE exercise_id = 'rls_test_ex'",
         "DELETE FROM exrcwiki WHERE exercise_id = 'rls_test_ex'",
       ]) {
-        await expect(asUser(tdb.pool, alice, (c) => c.query(sql))).rejects.toMatchObject({ code: "42501" });
+        await expect(asUser(tdb.pool, alice, (c) => c.query(sql))).rejects.toMatchObject({
+          code: PG_ERROR.insufficientPrivilege,
+        });
       }
       await expect(
         as(tdb.pool, { role: "anon" }, (c) => c.query("SELECT 1 FROM exrcwiki")),
       ).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
       const service = await as(tdb.pool, { role: "service_role" }, (c) =>
         c.query("UPDATE exrcwiki SET name = 'RLS Test Press (service)' WHERE exercise_id = 'rls_test_ex'"),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
@@ -124,7 +125,10 @@ describe("schema rules", () => {
 
   it.each(violations)("rejects %s (%s)", async (_label, constraint, statement) => {
     const [sql, params] = statement();
-    await expect(tdb.pool.query(sql, params)).rejects.toMatchObject({ code: "23514", constraint });
+    await expect(tdb.pool.query(sql, params)).rejects.toMatchObject({
+      code: PG_ERROR.checkViolation,
+      constraint,
+    });
   });
 
   it("accepts the edges of each range: day 1 and 7, difficulty 1 and 10, rpe 6 and 10, 0 kg", async () => {
@@ -159,7 +163,10 @@ describe("schema rules", () => {
         "INSERT INTO modular_training_week (plan_id, week_number, week_start) VALUES ($1, 2, current_date + 7)",
         [planId],
       ),
-    ).rejects.toMatchObject({ code: "23505", constraint: "modular_training_week_plan_number_key" });
+    ).rejects.toMatchObject({
+      code: PG_ERROR.uniqueViolation,
+      constraint: "modular_training_week_plan_number_key",
+    });
   });
 
   it("keeps a child's owner equal to its parent's: a row naming another owner is refused", async () => {
@@ -169,7 +176,10 @@ describe("schema rules", () => {
         "INSERT INTO modular_training_week (plan_id, user_id, week_number, week_start) VALUES ($1, $2, 9, current_date)",
         [planId, other],
       ),
-    ).rejects.toMatchObject({ code: "23503", constraint: "modular_training_week_plan_fk" });
+    ).rejects.toMatchObject({
+      code: PG_ERROR.foreignKeyViolation,
+      constraint: "modular_training_week_plan_fk",
+    });
   });
 
   it("keeps updated_at current for plain SQL writes", async () => {

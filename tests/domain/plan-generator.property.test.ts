@@ -9,6 +9,7 @@
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, it } from "vitest";
+import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { generatePlan, type PlanRequest } from "../../src/domain/plan/index.ts";
@@ -29,12 +30,6 @@ const CATALOGUES: readonly (readonly [string, readonly CatalogueEntry[]])[] = [
   ["fixture", FIXTURE_CATALOGUE],
   ["builtin", BUILTIN_CATALOGUE],
 ];
-
-function plusDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Fisher-Yates driven by a small LCG: a cheap, seed-reproducible permutation. */
 function shuffle<T>(items: readonly T[], seed: number): T[] {

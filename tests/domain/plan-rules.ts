@@ -4,6 +4,7 @@
 // here again. Only the time model and the movement-pattern inference are the generator's own data.
 // `violations` returns every broken rule as a line, so a failing matrix shows all of them at once.
 
+import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import {
   ACCESSORY_GROUPS,
@@ -72,12 +73,6 @@ function groupOf(muscle: string): TargetGroup | undefined {
   return [...MAJOR_GROUPS, ...ACCESSORY_GROUPS].find((g) =>
     (GROUP_MUSCLES[g] as readonly string[]).includes(muscle),
   );
-}
-
-function plusDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 const ALLOWED_REPS: Readonly<Record<Goal, readonly string[]>> = {

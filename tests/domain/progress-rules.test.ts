@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { estimateOneRepMax, RTS_CHART, rtsPercent } from "../../src/domain/progress/e1rm.ts";
-import { hardSetsForSet, secondaryMusclesFor } from "../../src/domain/progress/hard-sets.ts";
-import { summariseWeek } from "../../src/domain/progress/weekly-summary.ts";
+import { estimateOneRepMax, RTS_CHART, rtsPercent } from "../../src/domain/progress-aggregates/e1rm.ts";
+import { hardSetsForSet, secondaryMusclesFor } from "../../src/domain/progress-aggregates/hard-sets.ts";
+import { summariseWeek } from "../../src/domain/progress-aggregates/weekly-summary.ts";
 
 describe("RTS chart", () => {
   it("has the contract's shape: RPE 10 down to 6 in 0.5 steps, 10 reps each", () => {

@@ -4,16 +4,16 @@ import {
   deloadPrescription,
   isDeloadWeek,
   rolloverKind,
-} from "../../src/domain/progression/deload.ts";
-import { loadIncrementKg, loadStepKg } from "../../src/domain/progression/load-increment.ts";
-import { reducedLoadKg } from "../../src/domain/progression/load-reduction.ts";
+} from "../../src/domain/load-progression/deload.ts";
+import { loadIncrementKg, loadStepKg } from "../../src/domain/load-progression/load-increment.ts";
+import { reducedLoadKg } from "../../src/domain/load-progression/load-reduction.ts";
 import {
   type LoggedSet,
   MISSES_BEFORE_DECREASE,
   type ProgressionInput,
   progressRow,
-} from "../../src/domain/progression/progress-row.ts";
-import { parseRepTarget } from "../../src/domain/progression/rep-target.ts";
+} from "../../src/domain/load-progression/progress-row.ts";
+import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 
 // Sets of `reps` at `weightKg`, numbered from 1.
 function sets(reps: readonly number[], weightKg: number, rpe: number | null = 8): LoggedSet[] {

@@ -4,7 +4,7 @@
 // next runs, and the stale plan is left alone without failing anyone's rollover.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "../../src/db/client.ts";
-import { ROLLOVER_MAX_WEEKS_PER_PLAN, rolloverAsOf } from "../../src/rollover/rollover.ts";
+import { ROLLOVER_MAX_WEEKS_PER_PLAN, rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";

@@ -1,8 +1,10 @@
 // Seeded fuzzing of insert_full_plan and insert_full_plans (docs/contract.md section 3): every
 // call ends in a plan written whole, or in a named error (SQLSTATE 22023, the function's prefix,
 // at most 1,024 characters), and a refused call leaves no row behind.
+
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { liftBoundsForLoad } from "./load-bounds.ts";
@@ -54,7 +56,9 @@ describe("fuzzed insert_full_plan / insert_full_plans", () => {
   // Named and bounded: 22023 with the function's prefix, at most 1,024 characters. Or 22P05: a
   // string holding \u0000, which PostgreSQL's jsonb refuses before any function runs.
   const named = (o: Outcome, prefix: RegExp) =>
-    (o.code === "22023" && prefix.test(o.message ?? "") && (o.message?.length ?? 0) <= 1024) ||
+    (o.code === PG_ERROR.invalidParameterValue &&
+      prefix.test(o.message ?? "") &&
+      (o.message?.length ?? 0) <= 1024) ||
     (o.code === "22P05" && o.message === "unsupported Unicode escape sequence");
   const badOutcomes = (outcomes: Outcome[], prefix: RegExp) =>
     outcomes.flatMap((o, i) =>

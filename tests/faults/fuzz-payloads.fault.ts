@@ -8,9 +8,13 @@ import type { JobWithMetadata } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { seedBuiltinCatalogueIfEmpty } from "../../src/db/queries/seed-builtin-catalogue.ts";
-import { createCatalogueCache, createPlanGenerator, processPlanJobs } from "../../src/jobs/plan-generate.ts";
-import { planRolloverDefinition } from "../../src/jobs/plan-rollover.ts";
-import { progressRefreshDefinition } from "../../src/jobs/progress-refresh.ts";
+import {
+  createCatalogueCache,
+  createPlanGenerator,
+  processPlanJobs,
+} from "../../src/jobs/plan-generate/index.ts";
+import { planRolloverDefinition } from "../../src/jobs/plan-rollover/index.ts";
+import { progressRefreshDefinition } from "../../src/jobs/progress-refresh/index.ts";
 import { type QueueDefinition, runBatch } from "../../src/jobs/runtime.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";

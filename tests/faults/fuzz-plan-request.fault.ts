@@ -2,9 +2,11 @@
 // row, its trigger enqueues the job, a running worker settles it. Each insert is refused at once
 // (params over 4 KiB: the size constraint; a \u0000 jsonb cannot hold) or ends `succeeded` with
 // exactly one plan, or `failed` with a bounded error naming the field.
+
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
@@ -80,7 +82,7 @@ describe("fuzzed plan_request params", () => {
     expect(
       refusedAtInsert.filter(
         (r) =>
-          !(r.code === "23514" && r.constraint === "plan_request_params_size_check") &&
+          !(r.code === PG_ERROR.checkViolation && r.constraint === "plan_request_params_size_check") &&
           !(r.code === "22P05" && r.message === "unsupported Unicode escape sequence"),
       ),
     ).toEqual([]);

@@ -3,7 +3,7 @@
 import type pg from "pg";
 import { PgBoss } from "pg-boss";
 import { BOSS_SCHEMA } from "../../src/boss.ts";
-import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS } from "../../src/jobs/plan-generate.ts";
+import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS } from "../../src/jobs/plan-generate/index.ts";
 import { ensureQueue } from "../../src/jobs/runtime.ts";
 
 /** Sends `n` plan requests of `userId` (one insert) and returns their job ids. */

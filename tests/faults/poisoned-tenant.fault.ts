@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOSS_SCHEMA } from "../../src/boss.ts";
-import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh.ts";
+import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh/index.ts";
 import { asUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";

@@ -1,6 +1,7 @@
 // Signing in the way Supabase does: JWT claims in a transaction-local setting and SET LOCAL ROLE.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import { withTransaction } from "../../src/db/transaction.ts";
 
 export async function createUser(pool: pg.Pool, email?: string): Promise<string> {
   const id = randomUUID();
@@ -15,21 +16,12 @@ export type Who = { role: "authenticated"; userId: string } | { role: "anon" } |
  * whole transaction back and rethrows, so a test can expect the error.
  */
 export async function as<T>(pool: pg.Pool, who: Who, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(pool, async (client) => {
     const claims = who.role === "authenticated" ? { sub: who.userId, role: who.role } : { role: who.role };
     await client.query("SELECT set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
     await client.query(`SET LOCAL ROLE ${who.role}`);
-    const result = await fn(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
+    return fn(client);
+  });
 }
 
 export const asUser = <T>(pool: pg.Pool, userId: string, fn: (client: pg.PoolClient) => Promise<T>) =>

@@ -1,3 +1,4 @@
+import { addDays } from "../../src/domain/calendar.ts";
 import type { PlanJson } from "../../src/domain/plan-json.ts";
 import { monday as mondayOf } from "./dates.ts";
 
@@ -8,7 +9,6 @@ export function samplePlanJson(
   const weekStart = opts.weekStart ?? mondayOf(0);
   const sessions = opts.sessions ?? 4;
   const slots = opts.slotsPerSession ?? 3;
-  const monday = new Date(`${weekStart}T00:00:00Z`);
   const days = [1, 2, 4, 5, 6, 3, 7];
   const plan: PlanJson = {
     split_type: "upper_lower",
@@ -17,7 +17,7 @@ export function samplePlanJson(
     experience_level: "intermediate",
     sessions: Array.from({ length: sessions }, (_, i) => {
       const dow = days[i % days.length] as number;
-      const date = new Date(monday.getTime() + (dow - 1) * 86_400_000).toISOString().slice(0, 10);
+      const date = addDays(weekStart, dow - 1);
       return {
         day_name: i % 2 === 0 ? `Upper-${"ABCD"[i >> 1]}` : `Lower-${"ABCD"[i >> 1]}`,
         date,

@@ -8,7 +8,7 @@ import {
   PLAN_GENERATE_QUEUE,
   PLAN_QUEUE_OPTIONS,
   workPlanDeadLetters,
-} from "../../src/jobs/plan-generate.ts";
+} from "../../src/jobs/plan-generate/index.ts";
 import { ensureQueue } from "../../src/jobs/runtime.ts";
 import { createLogger } from "../../src/logger.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
@@ -82,7 +82,7 @@ describe("plan.generate dead letters", () => {
       [user],
     );
     const id = rows[0]?.id as string;
-    const { processPlanDeadLetters } = await import("../../src/jobs/plan-generate.ts");
+    const { processPlanDeadLetters } = await import("../../src/jobs/plan-generate/index.ts");
     const job = { id: "x", data: { planRequestId: id }, sourceOutput: { error: "second" } };
     await processPlanDeadLetters([job as unknown as JobWithMetadata<unknown>], { pool: tdb.pool, logger });
     const { rows: after } = await tdb.pool.query("SELECT status, error FROM plan_request WHERE id = $1", [

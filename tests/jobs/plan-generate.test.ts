@@ -4,13 +4,13 @@ import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
+import { nextMonday } from "../../src/domain/calendar.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import {
   checkPlanRequestPayload,
   createCatalogueCache,
   createPlanGenerator,
   InvalidPlanRequestError,
-  nextMonday,
   PLAN_GENERATE_QUEUE,
   PlanRequestFailedError,
   planRequestPayload,
@@ -18,7 +18,7 @@ import {
   resolvePlanRequest,
   sendPlanRequest,
   waitForPlan,
-} from "../../src/jobs/plan-generate.ts";
+} from "../../src/jobs/plan-generate/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { createUser } from "../helpers/auth.ts";

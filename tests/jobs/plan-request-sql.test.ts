@@ -1,10 +1,12 @@
 // The SQL path: a signed-in user inserts plan_request(params); the trigger enqueues plan.generate
 // in that transaction; a worker fills status, plan_id or error.
+
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { PLAN_GENERATE_QUEUE } from "../../src/jobs/plan-generate.ts";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
+import { PLAN_GENERATE_QUEUE } from "../../src/jobs/plan-generate/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
@@ -102,15 +104,15 @@ describe("plan_request with a running worker", () => {
       asUser(tdb.pool, alice, (c) =>
         c.query("INSERT INTO plan_request (params, status) VALUES ('{\"daysPerWeek\": 3}', 'succeeded')"),
       ),
-    ).rejects.toMatchObject({ code: "42501" });
+    ).rejects.toMatchObject({ code: PG_ERROR.insufficientPrivilege });
     await expect(
       asUser(tdb.pool, alice, (c) =>
         c.query("INSERT INTO plan_request (params, user_id) VALUES ('{\"daysPerWeek\": 3}', $1)", [bob]),
       ),
-    ).rejects.toMatchObject({ code: "42501" });
+    ).rejects.toMatchObject({ code: PG_ERROR.insufficientPrivilege });
     await expect(
       asUser(tdb.pool, alice, (c) => c.query("UPDATE plan_request SET status = 'failed'")),
-    ).rejects.toMatchObject({ code: "42501" });
+    ).rejects.toMatchObject({ code: PG_ERROR.insufficientPrivilege });
     const bobs = await requestAs(tdb.pool, bob, { daysPerWeek: 2 });
     const seenByAlice = await asUser(tdb.pool, alice, (c) =>
       c.query<{ user_id: string }>("SELECT user_id FROM plan_request"),
@@ -171,7 +173,7 @@ describe("plan_request with a running worker", () => {
     await expect(
       requestAs(tdb.pool, alice, { daysPerWeek: 3, goal: "x".repeat(8 * 1024 * 1024) }),
     ).rejects.toMatchObject({
-      code: "23514",
+      code: PG_ERROR.checkViolation,
       constraint: "plan_request_params_size_check",
     });
     const { rows } = await tdb.pool.query<{ n: number }>(
@@ -205,7 +207,7 @@ describe("plan_request with a running worker", () => {
   it("keeps enqueue_job away from users", async () => {
     await expect(
       asUser(tdb.pool, alice, (c) => c.query("SELECT public.enqueue_job('plan.generate', '{}'::jsonb)")),
-    ).rejects.toMatchObject({ code: "42501" });
+    ).rejects.toMatchObject({ code: PG_ERROR.insufficientPrivilege });
   });
 });
 

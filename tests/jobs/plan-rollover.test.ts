@@ -12,7 +12,7 @@ import {
   planRolloverJob,
   planRolloverPayload,
   rolloverDate,
-} from "../../src/jobs/plan-rollover.ts";
+} from "../../src/jobs/plan-rollover/index.ts";
 import { createUser } from "../helpers/auth.ts";
 import { firstLine, runCli } from "../helpers/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";

@@ -5,7 +5,7 @@
 // 22003 as the integer overflow did. So the isolation itself is tested, not the input bounds.
 // Also: the sums that overflowed are bigint now (a sum past 2^31 is stored).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildProgressByUser, refreshProgress } from "../../src/db/queries/progress.ts";
+import { rebuildProgressByUser, refreshProgress } from "../../src/jobs/progress-refresh/refresh.ts";
 import { processRegistry } from "../../src/metrics/process-metrics.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";

@@ -3,7 +3,7 @@
 // and personal_record equal, row for row, to a full rebuild from the sets.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshProgress } from "../../src/db/queries/progress.ts";
+import { refreshProgress } from "../../src/jobs/progress-refresh/refresh.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
 import { BENCH, CARRY, type Fixture, makeLifter, readProgress, SQUAT, seedCatalogue } from "./helpers.ts";

@@ -1,8 +1,10 @@
 // Row-level security on the progress tables, signed in as two users: each reads only their own
 // rows and can write none; the marks and the refresh functions are the service's alone. A
 // signed-in user's own set still marks (the trigger is SECURITY DEFINER).
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refreshProgress } from "../../src/db/queries/progress.ts";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
+import { refreshProgress } from "../../src/jobs/progress-refresh/refresh.ts";
 import { asUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
@@ -68,7 +70,7 @@ describe("progress tables under row-level security", () => {
         asUser(tdb.pool, a.userId, (c) => c.query(statement, params)),
         statement,
       ).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
     }
     const { rows } = await tdb.pool.query<{ sets: number }>(

@@ -3,8 +3,8 @@
 // and from the catalogue, records pointing at their sets, and edits and deletes (including the
 // set that held a record) coming out right after an incremental refresh.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildProgressByUser, refreshProgress } from "../../src/db/queries/progress.ts";
-import { estimateOneRepMax, RTS_CHART } from "../../src/domain/progress/e1rm.ts";
+import { estimateOneRepMax, RTS_CHART } from "../../src/domain/progress-aggregates/e1rm.ts";
+import { rebuildProgressByUser, refreshProgress } from "../../src/jobs/progress-refresh/refresh.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
 import { BENCH, CARRY, logSet, makeLifter, readProgress, SQUAT, seedCatalogue } from "./helpers.ts";

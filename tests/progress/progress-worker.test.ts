@@ -3,7 +3,7 @@
 // are swept at start, and the payload is validated at the edge.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { PROGRESS_REFRESH_QUEUE, progressRefreshPayload } from "../../src/jobs/progress-refresh.ts";
+import { PROGRESS_REFRESH_QUEUE, progressRefreshPayload } from "../../src/jobs/progress-refresh/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { asUser } from "../helpers/auth.ts";

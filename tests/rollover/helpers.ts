@@ -1,7 +1,8 @@
 // Plans, exercise rows and logged sets for the rollover tests, written the way clients write them.
 import type pg from "pg";
+import { withTransaction } from "../../src/db/transaction.ts";
+import { type RolloverResult, rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createLogger } from "../../src/logger.ts";
-import { type RolloverResult, rolloverAsOf } from "../../src/rollover/rollover.ts";
 import { monday } from "../helpers/dates.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
 
@@ -133,9 +134,7 @@ export const times = (n: number, set: LogSet): LogSet[] => Array.from({ length: 
  * date window existed would be: with the window's triggers off, in one transaction.
  */
 export async function makeLegacyPlan(pool: pg.Pool, userId: string, weekStart: string): Promise<string> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(pool, async (client) => {
     await client.query(
       "ALTER TABLE modular_training_plan DISABLE TRIGGER modular_training_plan_dates_in_window",
     );
@@ -166,12 +165,6 @@ export async function makeLegacyPlan(pool: pg.Pool, userId: string, weekStart: s
     await client.query(
       "ALTER TABLE modular_training_week ENABLE TRIGGER modular_training_week_dates_in_window",
     );
-    await client.query("COMMIT");
     return planId;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

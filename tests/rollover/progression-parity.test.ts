@@ -1,13 +1,13 @@
-// The rollover's SQL progression equals the TypeScript reference (src/domain/progression) for
+// The rollover's SQL progression equals the TypeScript reference (src/domain/load-progression) for
 // random rows and logs: each case is a one-row plan on a real database, logged through
 // training_set and rolled over by rolloverAsOf, then compared with progressRow /
 // deloadPrescription. Loads are multiples of 0.25 kg, which float4 (`real`) holds exactly, so the
 // comparison is exact.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deloadPrescription } from "../../src/domain/progression/deload.ts";
-import { type LoggedSet, progressRow } from "../../src/domain/progression/progress-row.ts";
-import { parseRepTarget } from "../../src/domain/progression/rep-target.ts";
+import { deloadPrescription } from "../../src/domain/load-progression/deload.ts";
+import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
+import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";

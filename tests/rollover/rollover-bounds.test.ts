@@ -4,7 +4,7 @@
 // and logged; and a plan the database refuses on its own data is skipped while the others roll.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { rolloverAsOf } from "../../src/rollover/rollover.ts";
+import { rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";

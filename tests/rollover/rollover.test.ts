@@ -1,8 +1,10 @@
 // The weekly rollover end to end on a real database: which plans roll, catch-up, idempotence,
 // concurrency, every progression rule through training_set rows, and deload weeks.
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "../../src/db/client.ts";
-import { rolloverAsOf } from "../../src/rollover/rollover.ts";
+import { addDays } from "../../src/domain/calendar.ts";
+import { rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, mondays, plusDays } from "../helpers/dates.ts";
@@ -46,11 +48,10 @@ describe("weekly rollover", () => {
     expect(after).toHaveLength(before.length);
     after.forEach((row, i) => {
       const old = before[i] as (typeof before)[number];
-      const plus7 = new Date(Date.parse(`${old.session_date}T00:00:00Z`) + 7 * 86_400_000);
       expect(row).toEqual({
         ...old,
         id: row.id,
-        session_date: plus7.toISOString().slice(0, 10),
+        session_date: addDays(old.session_date, 7),
         completed: false,
       });
     });

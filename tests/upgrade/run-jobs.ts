@@ -7,7 +7,7 @@ import pg from "pg";
 import { loadConfig } from "../../src/config.ts";
 import { MIGRATIONS_FOLDER } from "../../src/db/migrate.ts";
 import { readJournal } from "../../src/db/migration-journal.ts";
-import { addDays } from "../../src/domain/plan/dates.ts";
+import { addDays } from "../../src/domain/calendar.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startWorker } from "../../src/worker.ts";
 

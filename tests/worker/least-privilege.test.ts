@@ -2,11 +2,14 @@
 // that file, then `npm start` (MIGRATE_ON_START=false) and every CLI command run as the role, which
 // can create, alter and drop nothing. Also: the CLI and `npm start` never migrate a DATABASE_URL;
 // on a schema that is not current they exit 1 with one line saying to run `npm run db:migrate`.
+
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../src/db/migrate.ts";
+import { PG_ERROR } from "../../src/db/pg-errors.ts";
+import { addDays } from "../../src/domain/calendar.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
 import { runCli } from "../helpers/cli.ts";
@@ -59,15 +62,15 @@ describe("the worker's role", () => {
       );
       expect(rows[0]).toEqual({ db: false, public: false, drizzle: false, auth: false });
       await expect(role.query("CREATE TABLE public.te_not_allowed (id int)")).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
       await expect(
         role.query("ALTER TABLE public.exrcwiki ADD COLUMN te_not_allowed int"),
       ).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
       await expect(role.query("DROP FUNCTION public.insert_full_plan(uuid, jsonb)")).rejects.toMatchObject({
-        code: "42501",
+        code: PG_ERROR.insufficientPrivilege,
       });
     } finally {
       await role.end();
@@ -116,9 +119,7 @@ describe("the worker's role", () => {
         { what: "the worker's progress.refresh", timeoutMs: 20_000 },
       );
 
-      const weekAfter = new Date(Date.parse(`${plan.week_start}T00:00:00Z`) + 7 * 86_400_000)
-        .toISOString()
-        .slice(0, 10);
+      const weekAfter = addDays(plan.week_start, 7);
       for (const args of [
         ["rollover", "--as-of", weekAfter],
         ["progress", "refresh", "--user", userId],

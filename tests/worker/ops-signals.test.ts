@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoss } from "../../src/boss.ts";
-import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh.ts";
+import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";

@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoss } from "../../src/boss.ts";
-import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh.ts";
+import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
 import { startMain } from "../helpers/main-process.ts";

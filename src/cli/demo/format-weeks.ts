@@ -1,7 +1,7 @@
 // Week 1 beside week 2 as text: per session, each exercise's week 1 prescription, what was logged
 // against it, the week 2 prescription the rollover wrote, and what changed, in words. Pure, so the
 // layout is tested without a database.
-import { parseRepTarget } from "../../domain/progression/rep-target.ts";
+import { parseRepTarget } from "../../domain/load-progression/rep-target.ts";
 import { formatTable } from "../format-table.ts";
 import type { SideBySideRow } from "./queries.ts";
 

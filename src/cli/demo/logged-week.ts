@@ -3,8 +3,8 @@
 // rows reach the top of their rep range on every set, some stay inside the range, and some fall
 // short on the last set, so the rollover shows each of its outcomes: load up, held, held after a
 // miss. Pure and deterministic: the same rows always give the same week.
-import { isLowerBody, loadStepKg } from "../../domain/progression/load-increment.ts";
-import { parseRepTarget } from "../../domain/progression/rep-target.ts";
+import { isLowerBody, loadStepKg } from "../../domain/load-progression/load-increment.ts";
+import { parseRepTarget } from "../../domain/load-progression/rep-target.ts";
 
 export interface DemoRow {
   id: string;

@@ -2,6 +2,7 @@
 // picked, sets logged, sessions done: three set-based statements), and week 1 beside week 2 read
 // through carried_from_id (the week 1 row each week 2 row was copied from by the rollover).
 import type pg from "pg";
+import { withTransaction } from "../../db/transaction.ts";
 import type { DemoRow, DemoRowLog } from "./logged-week.ts";
 
 const WEEK_ROWS = `
@@ -40,9 +41,7 @@ export async function writeLoggedWeek(
   logs: readonly DemoRowLog[],
 ): Promise<void> {
   const sets = logs.flatMap((l) => l.sets);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  await withTransaction(pool, async (client) => {
     await client.query(SET_LOADS, [logs.map((l) => l.rowId), logs.map((l) => l.startingLoadKg)]);
     await client.query(INSERT_SETS, [
       sets.map((s) => s.exerciseRowId),
@@ -53,13 +52,7 @@ export async function writeLoggedWeek(
       sets.map((s) => s.recordedAt),
     ]);
     await client.query(COMPLETE_SESSIONS, [planId, weekNumber]);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export interface SideBySideRow {

@@ -6,20 +6,19 @@
 // (startWorker, as `npm start` does) and stopped at the end.
 import { randomUUID } from "node:crypto";
 import type { PgBoss } from "pg-boss";
-import type { RefreshCounts } from "../../db/queries/progress.ts";
 import { readProgressSummary } from "../../db/queries/progress-summary.ts";
 import { createUser } from "../../db/queries/users.ts";
-import { addDays } from "../../domain/plan/dates.ts";
+import { addDays, mondayOf, todayIn } from "../../domain/calendar.ts";
 import {
   PLAN_GENERATE_QUEUE,
   PLAN_QUEUE_OPTIONS,
   sendPlanRequest,
   waitForPlan,
-} from "../../jobs/plan-generate.ts";
-import { PLAN_ROLLOVER_QUEUE } from "../../jobs/plan-rollover.ts";
-import { PROGRESS_REFRESH_QUEUE } from "../../jobs/progress-refresh.ts";
+} from "../../jobs/plan-generate/index.ts";
+import { PLAN_ROLLOVER_QUEUE } from "../../jobs/plan-rollover/index.ts";
+import { PROGRESS_REFRESH_QUEUE } from "../../jobs/progress-refresh/index.ts";
+import type { RefreshCounts } from "../../jobs/progress-refresh/refresh.ts";
 import { ensureQueue } from "../../jobs/runtime.ts";
-import { todayIn } from "../../rollover/as-of.ts";
 import { type RunningWorker, startWorker } from "../../worker.ts";
 import type { CliContext } from "../context.ts";
 import { describeRefresh } from "../progress-refresh.ts";
@@ -58,12 +57,6 @@ export function describeDatabase(url: string, embedded: boolean): string {
   const u = new URL(url);
   u.password = "";
   return `${embedded ? "the embedded PostgreSQL, " : ""}${u.toString().replace(/^(\w+:\/\/[^:@/]+):?@/, "$1@")}`;
-}
-
-/** The Monday of the week that holds `date` (YYYY-MM-DD). */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
 }
 
 export async function runDemo(ctx: CliContext, patience = DEFAULT_PATIENCE): Promise<DemoResult> {

@@ -1,20 +1,21 @@
 // The weekly rollover's SQL: one statement picks a batch of due plans (keyset by plan id), one
 // statement gives each plan of a batch its next week, with sessions and progressed exercise rows.
-// The progression rules are src/domain/progression's, written as SQL; their constants are bound
+// The progression rules are src/domain/load-progression's, written as SQL; their constants are bound
 // parameters built from that module's exports, so the two cannot drift apart (and the parity
 // test in tests/rollover/progression-parity.test.ts compares them on random rows and logs).
 // docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
 import type pg from "pg";
-import { DELOAD_SETS_PERCENT } from "../../domain/progression/deload.ts";
+import { DELOAD_SETS_PERCENT } from "../../domain/load-progression/deload.ts";
 import {
   DEFAULT_LOAD_STEP_KG,
   LOAD_INCREMENT_KG,
   LOAD_STEP_KG,
   LOWER_BODY_MUSCLES,
-} from "../../domain/progression/load-increment.ts";
-import { LOAD_REDUCTION_PERCENT } from "../../domain/progression/load-reduction.ts";
-import { MISSES_BEFORE_DECREASE, RPE_BLOCKS_INCREASE } from "../../domain/progression/progress-row.ts";
-import { REP_TARGET_PATTERN } from "../../domain/progression/rep-target.ts";
+} from "../../domain/load-progression/load-increment.ts";
+import { LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
+import { MISSES_BEFORE_DECREASE, RPE_BLOCKS_INCREASE } from "../../domain/load-progression/progress-row.ts";
+import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
+import { withTransaction } from "../transaction.ts";
 
 /**
  * Active plans after `after` (exclusive; null = from the start) whose latest week has ended as of
@@ -274,9 +275,8 @@ export async function rollOneWeek(
   asOf: string,
   planIds: readonly string[],
 ): Promise<WeekStepResult> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN; SET LOCAL jit = off");
+  return withTransaction(pool, async (client) => {
+    await client.query("SET LOCAL jit = off");
     const { rows } = await client.query<{
       due: number;
       rolled: string[];
@@ -284,7 +284,6 @@ export async function rollOneWeek(
       sessions: number;
       exercises: number;
     }>(ROLL_ONE_WEEK, [asOf, planIds, ...PROGRESSION_PARAMS]);
-    await client.query("COMMIT");
     const row = rows[0];
     if (!row) throw new Error("rollover statement returned no row");
     return {
@@ -294,10 +293,5 @@ export async function rollOneWeek(
       sessions: row.sessions,
       exercises: row.exercises,
     };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

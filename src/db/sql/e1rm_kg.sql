@@ -1,4 +1,4 @@
--- estimateOneRepMax (src/domain/progress/e1rm.ts), in the same double-precision operations:
+-- estimateOneRepMax (src/domain/progress-aggregates/e1rm.ts), in the same double-precision operations:
 -- 0 when nothing was lifted, the weight for a single, the chart with an RPE on it and 2..10
 -- reps, Epley otherwise.
 CREATE OR REPLACE FUNCTION public.e1rm_kg(p_weight_kg double precision, p_reps integer, p_rpe double precision)

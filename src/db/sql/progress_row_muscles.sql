@@ -1,5 +1,5 @@
 -- The muscles one performed set of an exercise row counts for (hardSetsForSet and
--- secondaryMusclesFor in src/domain/progress/hard-sets.ts): 1 for the primary muscle, 0.5 for
+-- secondaryMusclesFor in src/domain/progress-aggregates/hard-sets.ts): 1 for the primary muscle, 0.5 for
 -- each distinct secondary muscle other than the primary. Secondaries: the row's jsonb list when
 -- it is a non-empty array, else the catalogue entry's. Inlined into the refresh (SQL, no SET).
 CREATE OR REPLACE FUNCTION public.progress_row_muscles(

@@ -2,12 +2,12 @@
 // insert_full_plan). Pure and deterministic: no clock, no randomness, and the catalogue is sorted
 // by exerciseId first, so its order never matters. The rules are in docs/programming-rules.md.
 
+import { addDays, isMonday } from "../calendar.ts";
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { PlanJson, PlanSessionJson, PlanSlotJson } from "../plan-json.ts";
 import type { Equipment } from "../vocabulary.ts";
 import { keepsBalance, pullShare } from "./balance.ts";
 import { FRONT_RAISE } from "./choose-exercise.ts";
-import { addDays, isMonday } from "./dates.ts";
 import { allowedEquipment, isEligible, isWorkingSetExercise } from "./eligibility.ts";
 import { PlanGenerationError } from "./errors.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";

@@ -11,8 +11,8 @@
 import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { isPull, isPush } from "./balance.ts";
 import { patternOf } from "./movement.ts";
+import type { SlotDraft } from "./slot-draft.ts";
 import type { TargetGroup } from "./targets.ts";
-import type { SlotDraft } from "./week-draft.ts";
 
 export const SUPERSET_MAX_MINUTES = 45;
 

@@ -5,7 +5,7 @@
 // endurance. Each session opens with a 5-minute general warm-up, and the T1 lift gets ramp-up sets
 // on top (longer where the T1 load is heavier).
 
-import { parseRepTarget } from "../progression/rep-target.ts";
+import { parseRepTarget } from "../load-progression/rep-target.ts";
 import {
   EXPERIENCE_LEVELS,
   type ExperienceLevel,

@@ -8,27 +8,19 @@
 // no change may take a group past the top of its range (`fitsCaps`).
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import { hardSetsForSet } from "../progress/hard-sets.ts";
+import { hardSetsForSet } from "../progress-aggregates/hard-sets.ts";
 import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { chooseExercise } from "./choose-exercise.ts";
 import { isCompound } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
+import type { SlotDraft } from "./slot-draft.ts";
 import { sessionOrder, supersetPairs } from "./supersets.ts";
 import { groupOfMuscle, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
 import { setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
 
-export interface SlotDraft {
-  entry: CatalogueEntry;
-  group: TargetGroup;
-  tier: Tier;
-  sets: number;
-  /** The block's position in the day (majors, then accessories): session order within a tier. */
-  position: number;
-  /** Creation order in the week: the last tie-breaker. */
-  seq: number;
-}
+export type { SlotDraft };
 
 export interface DayDraft {
   template: DayTemplate;

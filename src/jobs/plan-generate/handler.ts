@@ -4,6 +4,7 @@
 
 import type pg from "pg";
 import type { JobResult } from "pg-boss";
+import { isPgError } from "../../db/pg-errors.ts";
 import {
   existingUserIds,
   insertPlans,
@@ -79,7 +80,6 @@ const transient = (error: unknown): Outcome => ({
   cause: error,
 });
 
-const pgCode = (error: unknown) => (error as { code?: string } | null)?.code;
 const pgConstraint = (error: unknown) => (error as { constraint?: string } | null)?.constraint;
 
 /**
@@ -243,7 +243,7 @@ async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
   } catch (error) {
     // A concurrent duplicate (another worker wrote this request's plan first): return that plan.
     if (
-      pgCode(error) === "23505" &&
+      isPgError(error, "uniqueViolation") &&
       pgConstraint(error) === "modular_training_plan_request_key" &&
       item.requestKey
     ) {
@@ -252,10 +252,10 @@ async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
     }
     // A bound per user (docs/bounds.md), e.g. the user's active plans: nothing was written, and
     // retrying won't help until the user archives a plan; the message names the bound.
-    if (pgCode(error) === "23514" && pgConstraint(error)?.startsWith("user_bounds_"))
+    if (isPgError(error, "checkViolation") && pgConstraint(error)?.startsWith("user_bounds_"))
       return permanent("over_bound", (error as Error).message);
     // insert_full_plans refused the plan JSON: the generator and the SQL disagree; retrying won't help.
-    if (pgCode(error) === "22023")
+    if (isPgError(error, "invalidParameterValue"))
       return permanent("rejected_by_database", singlePlanMessage((error as Error).message));
     return transient(error);
   }

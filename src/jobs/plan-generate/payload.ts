@@ -2,8 +2,8 @@
 // schema that validates it at the edge, and the defaults applied to it.
 
 import { z } from "zod";
+import { isMonday, nextMonday } from "../../domain/calendar.ts";
 import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
-import { isMonday } from "../../domain/plan/dates.ts";
 import type { PlanRequest } from "../../domain/plan/index.ts";
 import { uuidInput } from "../../domain/uuid.ts";
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../../domain/vocabulary.ts";
@@ -99,14 +99,6 @@ export function weekStartProblem(payload: PlanRequestPayload, now: Date): string
   return weekStart !== undefined && !inDateWindow(weekStart, window)
     ? `weekStart: ${outsideWindowMessage(weekStart, window)}`
     : undefined;
-}
-
-/** The first Monday strictly after `now`'s UTC date. */
-export function nextMonday(now: Date): string {
-  const day = now.getUTCDay();
-  const ahead = (8 - day) % 7 || 7;
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(midnight + ahead * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Applies the contract's defaults to a validated payload. */

@@ -1,9 +1,10 @@
 import type { QueueOptions, WorkOptions } from "pg-boss";
 import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
 import type { Config } from "../../config.ts";
+import { PLAN_GENERATE_QUEUE } from "../../db/queries/queues.ts";
 import { deadLetterQueueOf } from "../runtime.ts";
 
-export const PLAN_GENERATE_QUEUE = "plan.generate";
+export { PLAN_GENERATE_QUEUE };
 /** Where pg-boss moves a plan.generate job that failed for good (retries spent, expired, deadletter). */
 export const PLAN_DEAD_LETTER_QUEUE = deadLetterQueueOf(PLAN_GENERATE_QUEUE);
 

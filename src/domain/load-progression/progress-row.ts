@@ -4,6 +4,8 @@
 //
 // Rules are written as counts over the logged sets (no per-set ranking), so the set-based SQL
 // can compute them with count(*) FILTER (...) in one GROUP BY.
+// Reference model: production runs these rules as SQL in the rollover (src/db/queries/rollover.ts);
+// tests/rollover/progression-parity.test.ts compares the two on random rows and logs.
 
 import { loadIncrementKg } from "./load-increment.ts";
 import { reducedLoadKg } from "./load-reduction.ts";

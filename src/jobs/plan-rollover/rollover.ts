@@ -4,10 +4,12 @@
 // rolloverAsOf. Set-based: per batch of plans, one INSERT ... SELECT statement per week step,
 // never a query per plan or per row. docs/rollover.md has the design and the concurrency argument.
 import type pg from "pg";
-import { isDataFailure } from "../db/data-failure.ts";
-import { pickDuePlans, rollOneWeek } from "../db/queries/rollover.ts";
-import type { Logger } from "../logger.ts";
-import { isIsoDate } from "./as-of.ts";
+import { isDataFailure } from "../../db/data-failure.ts";
+import { isPgError } from "../../db/pg-errors.ts";
+import { pickDuePlans, rollOneWeek } from "../../db/queries/rollover.ts";
+import { isIsoDate } from "../../domain/calendar.ts";
+import type { Logger } from "../../logger.ts";
+import { JobStoppedError } from "../runtime.ts";
 
 /**
  * The most weeks one run gives one plan. A plan further behind (the date window allows about 53
@@ -29,6 +31,11 @@ export interface RolloverOptions {
   logger: Logger;
   /** Called after each batch with the running totals (the CLI's progress bar). */
   onBatch?: (progress: RolloverResult & { batches: number }) => void;
+  /**
+   * Once aborted (the worker stops), no new batch starts; the batches in flight finish, each a
+   * whole week in its own transaction, and the run throws JobStoppedError if work was left.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RolloverResult {
@@ -42,8 +49,7 @@ export interface RolloverResult {
   plansSkipped?: number;
 }
 
-/** 40P01: two statements waited on each other. Plan-id order should prevent it; retry if not. */
-const DEADLOCK = "40P01";
+// A deadlock (two statements waited on each other): plan-id order should prevent it; retry if not.
 const ATTEMPTS = 3;
 
 async function stepWithRetry(pool: pg.Pool, asOf: string, ids: readonly string[], logger: Logger) {
@@ -51,7 +57,7 @@ async function stepWithRetry(pool: pg.Pool, asOf: string, ids: readonly string[]
     try {
       return await rollOneWeek(pool, asOf, ids);
     } catch (error) {
-      if ((error as { code?: string }).code !== DEADLOCK || attempt >= ATTEMPTS) throw error;
+      if (!isPgError(error, "deadlockDetected") || attempt >= ATTEMPTS) throw error;
       logger.warn({ attempt, err: error }, "rollover step deadlocked; retrying it");
     }
   }
@@ -86,6 +92,7 @@ export async function rolloverAsOf(
   const skipped = new Set<string>();
   let weeksCreated = 0;
   let batches = 0;
+  let stopped = false;
 
   // One week step for a batch; returns the plans of the batch still due after it.
   const rollBatch = async (batch: readonly string[], round: number): Promise<string[]> => {
@@ -140,6 +147,10 @@ export async function rolloverAsOf(
     const inFlight = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     while (failure === undefined) {
+      if (opts.signal?.aborted) {
+        stopped = true;
+        break;
+      }
       const batch = await nextBatch();
       if (batch.length === 0) break;
       const running: Promise<void> = rollIsolating(batch, round)
@@ -176,7 +187,7 @@ export async function rolloverAsOf(
     }
   });
   // Rounds 2..max: the plans still behind, in plan id order (the deadlock argument).
-  for (let round = 2; round <= maxRounds && stillDue.length > 0; round++) {
+  for (let round = 2; round <= maxRounds && stillDue.length > 0 && !stopped; round++) {
     const queue = stillDue.sort();
     let next = 0;
     stillDue = await runRound(round, async () => {
@@ -186,6 +197,12 @@ export async function rolloverAsOf(
     });
   }
 
+  if (stopped) {
+    log.info({ weeksCreated, plansRolled: rolled.size, batches }, "rollover stopped between batches");
+    throw new JobStoppedError(
+      `rollover as of ${asOf} stopped between batches after ${batches} (${weeksCreated} weeks created); the next run rolls the rest`,
+    );
+  }
   log.info(
     {
       weeksCreated,

@@ -1,14 +1,23 @@
-// The progress refresh: thin calls of the set-based SQL functions in src/db/sql/
-// (progress_rebuild.sql, progress_refresh_marked.sql; docs/progress.md). The job and the CLI both use
-// refreshProgress, so `progress refresh` does exactly what `progress.refresh` does.
+// The progress refresh: the set-based SQL functions of src/db/queries/progress-refresh.ts called
+// for one user, for the marked users in batches (the sweep), or for every user in batches of users
+// (the rebuild; docs/progress.md). The job and the CLI both use refreshProgress, so
+// `progress refresh` does exactly what `progress.refresh` does.
 import type pg from "pg";
-import { isDataFailure } from "../data-failure.ts";
+import { isDataFailure } from "../../db/data-failure.ts";
 import {
   clearRefreshFailures,
   recordRefreshFailure,
   runIsolatingUsers,
   type SetAside,
-} from "./progress-failures.ts";
+} from "../../db/queries/progress-failures.ts";
+import {
+  type CountsRow,
+  listProgressUsers,
+  rebuildProgress,
+  refreshMarkedProgress,
+  usersWithOldestMarks,
+} from "../../db/queries/progress-refresh.ts";
+import { JobStoppedError } from "../runtime.ts";
 
 export interface RefreshOptions {
   /** Only this user's marks (or, with `full`, only this user's rows). */
@@ -17,6 +26,8 @@ export interface RefreshOptions {
   full?: boolean;
   /** Told of each user whose refresh failed and who was set aside (the job logs them). */
   onSetAside?: (failure: SetAside) => void;
+  /** Once aborted (the worker stops), no new batch starts (rebuildProgressByUser, the sweep). */
+  signal?: AbortSignal;
 }
 
 export interface RefreshCounts {
@@ -35,25 +46,6 @@ export interface RefreshCounts {
   setAside: number;
   ms: number;
 }
-
-interface CountsRow {
-  users: number;
-  marks: number;
-  exercise_weeks: number;
-  muscle_weeks: number;
-  records: number;
-}
-
-const REBUILD = `SELECT users, marks, exercise_weeks, muscle_weeks, records FROM public.progress_rebuild($1::uuid[])`;
-const REFRESH_MARKED = `SELECT users, marks, exercise_weeks, muscle_weeks, records
-  FROM public.progress_refresh_marked($1::uuid[])`;
-// The oldest marks first, so a user marked long ago is never starved by busy ones. A user set aside
-// after a failed refresh waits for its retry_at (progress-failures.ts): their marks, oldest of all,
-// would otherwise head every batch and fail it again.
-const DIRTY_USERS = `SELECT d.user_id FROM public.progress_dirty d
-  WHERE NOT EXISTS (SELECT 1 FROM public.progress_refresh_failure f
-                    WHERE f.user_id = d.user_id AND f.retry_at > now())
-  GROUP BY d.user_id ORDER BY min(d.marked_at) LIMIT $1`;
 
 /** Users per sweep transaction: bounds one transaction's locks and rows. */
 export const SWEEP_BATCH_USERS = 500;
@@ -90,7 +82,8 @@ function countsTally() {
 
 export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {}): Promise<RefreshCounts> {
   // Everyone: in batches of users, two at a time (rebuildProgressByUser).
-  if (options.full && !options.userId) return rebuildProgressByUser(pool, { onSetAside: options.onSetAside });
+  if (options.full && !options.userId)
+    return rebuildProgressByUser(pool, { onSetAside: options.onSetAside, signal: options.signal });
   const tally = countsTally();
   const { add, result } = tally;
   const setAside = (failure: SetAside) => {
@@ -104,8 +97,7 @@ export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {
     mode = options.full ? "user-full" : "user";
     const userId = options.userId;
     try {
-      const { rows } = await pool.query<CountsRow>(options.full ? REBUILD : REFRESH_MARKED, [[userId]]);
-      add(rows[0]);
+      add(await (options.full ? rebuildProgress : refreshMarkedProgress)(pool, [userId]));
     } catch (error) {
       if (isDataFailure(error)) setAside(await recordRefreshFailure(pool, userId, error, "user"));
       throw error;
@@ -113,46 +105,37 @@ export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {
     await clearRefreshFailures(pool, [userId]);
   } else {
     mode = "sweep";
-    for (let batch = 0; batch < SWEEP_MAX_BATCHES; batch++) {
-      const dirty = await pool.query<{ user_id: string }>(DIRTY_USERS, [SWEEP_BATCH_USERS]);
-      if (dirty.rows.length === 0) break;
+    // A sweep stopped early leaves its marks for the next sweep: nothing to fail or retry.
+    for (let batch = 0; batch < SWEEP_MAX_BATCHES && !options.signal?.aborted; batch++) {
+      const dirty = await usersWithOldestMarks(pool, SWEEP_BATCH_USERS);
+      if (dirty.length === 0) break;
       await runIsolatingUsers(
         pool,
-        dirty.rows.map((r) => r.user_id),
+        dirty,
         "sweep",
-        async (users) => {
-          const { rows } = await pool.query<CountsRow>(REFRESH_MARKED, [users]);
-          add(rows[0]);
-        },
+        async (users) => add(await refreshMarkedProgress(pool, users)),
         setAside,
       );
-      if (dirty.rows.length < SWEEP_BATCH_USERS) break;
+      if (dirty.length < SWEEP_BATCH_USERS) break;
     }
   }
   return result(mode);
 }
-
-// Every user the progress tables know of or could know of, in id order (src/db/sql/progress_users.sql).
-const PROGRESS_USERS = `SELECT u AS user_id FROM public.progress_users() u`;
 
 /** Users per rebuild transaction in rebuildProgressByUser: bounds one transaction's locks and rows. */
 export const REBUILD_BATCH_USERS = 500;
 /** Rebuild transactions in flight at once: the work is per user, so each uses a core of its own. */
 export const REBUILD_CONCURRENCY = 2;
 
-/** The users a rebuild of everyone covers, in id order. */
-export async function listProgressUsers(pool: pg.Pool): Promise<string[]> {
-  return (await pool.query<{ user_id: string }>(PROGRESS_USERS)).rows.map((r) => r.user_id);
-}
-
 /**
  * Runs `run` on `users` in batches of `batchUsers`, in order, `concurrency` batches at a time.
  * After a failure no new batch starts, and every running one settles before the first failure is
- * thrown: no batch is left running behind it.
+ * thrown: no batch is left running behind it. Likewise once `signal` aborts: then, with users
+ * left, it throws JobStoppedError.
  */
 export async function inUserBatches(
   users: readonly string[],
-  opts: { batchUsers?: number; concurrency?: number },
+  opts: { batchUsers?: number; concurrency?: number; signal?: AbortSignal },
   run: (batch: string[]) => Promise<void>,
 ): Promise<void> {
   const batchUsers = opts.batchUsers ?? REBUILD_BATCH_USERS;
@@ -160,7 +143,7 @@ export async function inUserBatches(
   let failed = false;
   const lane = async () => {
     try {
-      while (!failed && next < users.length) {
+      while (!failed && !opts.signal?.aborted && next < users.length) {
         const batch = users.slice(next, next + batchUsers);
         next += batch.length;
         await run(batch);
@@ -174,6 +157,11 @@ export async function inUserBatches(
   const settled = await Promise.allSettled(Array.from({ length: lanes }, lane));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failure) throw failure.reason;
+  if (next < users.length) {
+    throw new JobStoppedError(
+      `stopped between batches with ${users.length - next} of ${users.length} users left; the next run does them`,
+    );
+  }
 }
 
 /**
@@ -189,6 +177,7 @@ export async function rebuildProgressByUser(
   opts: {
     batchUsers?: number;
     concurrency?: number;
+    signal?: AbortSignal;
     onStart?: (users: number) => void;
     onBatch?: (done: number) => void;
     onSetAside?: (failure: SetAside) => void;
@@ -206,10 +195,7 @@ export async function rebuildProgressByUser(
       pool,
       batch,
       "full",
-      async (part) => {
-        const { rows } = await pool.query<CountsRow>(REBUILD, [part]);
-        add(rows[0]);
-      },
+      async (part) => add(await rebuildProgress(pool, part)),
       (failure) => {
         tally.setAside();
         opts.onSetAside?.(failure);

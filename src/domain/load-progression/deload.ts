@@ -1,6 +1,8 @@
 // Planned deload weeks: every `deloadEveryWeeks`-th week of a plan trains lighter and shorter,
 // and the week after picks up where the week before the deload left off. Reasons and sources are
 // in docs/progression.md ("Deload weeks").
+// Reference model: production runs the deload as SQL in the rollover (src/db/queries/rollover.ts,
+// DELOAD_SETS_PERCENT bound); tests/rollover/progression-parity.test.ts holds the two together.
 
 import { reducedLoadKg } from "./load-reduction.ts";
 

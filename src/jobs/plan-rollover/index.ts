@@ -6,18 +6,20 @@
 // workers run. The queue's `stately` policy allows one queued and one active job: two rollovers
 // never run at once through the queue, and a backlog of ticks collapses into one. The CLI's
 // `rollover` calls the same rolloverAsOf in its own process.
-import { z } from "zod";
-import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
-import type { Config } from "../config.ts";
-import { inDateWindow, outsideWindowMessage, planDateWindow } from "../domain/date-window.ts";
-import type { Logger } from "../logger.ts";
-import { isIsoDate, todayIn } from "../rollover/as-of.ts";
-import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "../rollover/rollover.ts";
-import { shown } from "./bounds.ts";
-import type { JobModule, WorkerDeps } from "./index.ts";
-import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
 
-export const PLAN_ROLLOVER_QUEUE = "plan.rollover";
+import { z } from "zod";
+import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
+import type { Config } from "../../config.ts";
+import { PLAN_ROLLOVER_QUEUE } from "../../db/queries/queues.ts";
+import { isIsoDate, todayIn } from "../../domain/calendar.ts";
+import { inDateWindow, outsideWindowMessage, planDateWindow } from "../../domain/date-window.ts";
+import type { Logger } from "../../logger.ts";
+import { shown } from "../bounds.ts";
+import type { JobModule, WorkerDeps } from "../job-module.ts";
+import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
+import { type RolloverOptions, type RolloverResult, rolloverAsOf } from "./rollover.ts";
+
+export { PLAN_ROLLOVER_QUEUE };
 
 export const planRolloverPayload = z.strictObject(
   {
@@ -55,6 +57,7 @@ export function runRollover(
   payload: PlanRolloverPayload,
   logger: Logger,
   onBatch?: RolloverOptions["onBatch"],
+  signal?: AbortSignal,
 ): Promise<RolloverResult> {
   const asOf = rolloverDate(payload, deps.config, deps.now);
   return rolloverAsOf(deps.pool, asOf, {
@@ -63,6 +66,7 @@ export function runRollover(
     maxWeeksPerPlan: deps.config.ROLLOVER_MAX_WEEKS_PER_PLAN,
     logger,
     onBatch,
+    signal,
   });
 }
 
@@ -87,7 +91,7 @@ export function planRolloverDefinition(
     work: { batchSize: 1, pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 },
     payload: planRolloverPayload,
     check: (payload) => asOfProblem(payload, deps.now()),
-    handle: (payload, ctx) => runRollover(deps, payload, ctx.logger),
+    handle: (payload, ctx) => runRollover(deps, payload, ctx.logger, undefined, ctx.signal),
   };
 }
 
@@ -113,6 +117,6 @@ export const planRolloverJob: JobModule = {
     );
   },
   async start(deps) {
-    await workQueue(deps.boss, planRolloverDefinition(deps), deps.logger);
+    await workQueue(deps.boss, planRolloverDefinition(deps), deps.logger, deps.stopping);
   },
 };

@@ -2,6 +2,8 @@
 // the same 10% cut so the SQL needs a single expression:
 //   least(w, greatest(step, floor(w * 90 / (step * 100)) * step))
 // where w is the row's weight and step its equipment's LOAD_STEP_KG.
+// Reference model: production runs this as SQL in the rollover (src/db/queries/rollover.ts), with
+// LOAD_REDUCTION_PERCENT bound; the parity test holds the two together.
 
 import { loadStepKg } from "./load-increment.ts";
 

@@ -7,20 +7,20 @@
 // edge, outcomes, per-job logging) with a batch handler. docs/plan-pipeline.md has the rules and
 // the numbers.
 
-import { enqueueQueuedPlanRequests } from "../db/queries/plan-generate.ts";
-import type { JobModule, WorkerDeps } from "./index.ts";
-import { createCatalogueCache, createPlanGenerator } from "./plan-generate/catalogue-cache.ts";
-import { workPlanDeadLetters } from "./plan-generate/dead-letters.ts";
-import { type PlanJobDeps, planGenerateDefinition } from "./plan-generate/handler.ts";
-import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS, planWorkOptions } from "./plan-generate/settings.ts";
-import { ensureQueue, workQueue } from "./runtime.ts";
+import { enqueueQueuedPlanRequests } from "../../db/queries/plan-generate.ts";
+import type { JobModule, WorkerDeps } from "../job-module.ts";
+import { ensureQueue, workQueue } from "../runtime.ts";
+import { createCatalogueCache, createPlanGenerator } from "./catalogue-cache.ts";
+import { workPlanDeadLetters } from "./dead-letters.ts";
+import { type PlanJobDeps, planGenerateDefinition } from "./handler.ts";
+import { PLAN_GENERATE_QUEUE, PLAN_QUEUE_OPTIONS, planWorkOptions } from "./settings.ts";
 
-export * from "./plan-generate/catalogue-cache.ts";
-export * from "./plan-generate/dead-letters.ts";
-export * from "./plan-generate/handler.ts";
-export * from "./plan-generate/payload.ts";
-export * from "./plan-generate/send.ts";
-export * from "./plan-generate/settings.ts";
+export * from "./catalogue-cache.ts";
+export * from "./dead-letters.ts";
+export * from "./handler.ts";
+export * from "./payload.ts";
+export * from "./send.ts";
+export * from "./settings.ts";
 
 export const planGenerateJob: JobModule = {
   queue: PLAN_GENERATE_QUEUE,

@@ -1,5 +1,7 @@
 // Estimated one-rep max of a performed set, exactly as docs/contract.md section 3 defines it, with the
 // RTS chart of section 5. progress_exercise_weekly.e1rm_kg is the best of a week's sets.
+// Reference model: production computes e1RM in SQL (src/db/sql/e1rm_kg.sql, rts_percent.sql);
+// this module is what tests/progress/progress-sql.test.ts holds that SQL against.
 
 export interface RtsChartRow {
   rpe: number;

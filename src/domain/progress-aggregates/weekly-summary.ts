@@ -1,5 +1,7 @@
 // One progress_exercise_weekly row's figures from the sets of one user, exercise and plan week
 // (docs/contract.md section 3). The SQL aggregation computes the same columns with count/sum/max/avg.
+// Reference model: production aggregates in SQL (src/db/sql/progress_rebuild.sql,
+// progress_refresh_marked.sql); this module is what the tests hold that SQL against.
 
 import { estimateOneRepMax } from "./e1rm.ts";
 

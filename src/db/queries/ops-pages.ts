@@ -1,16 +1,12 @@
 // What the product's own ops pages read. Values are always bound; limits are small and fixed.
 import type pg from "pg";
+import type { PlanRequestRow as PlanRequestTableRow } from "../schema/plan-request.ts";
 
-export interface PlanRequestRow {
-  id: string;
-  userId: string;
-  status: string;
-  planId: string | null;
-  error: string | null;
-  params: unknown;
-  createdAt: Date;
-  finishedAt: Date | null;
-}
+/** A plan_request row as the pages show it: typed from the schema (docs/schema.md, "Drizzle at run time"). */
+export type PlanRequestRow = Pick<
+  PlanRequestTableRow,
+  "id" | "userId" | "status" | "planId" | "error" | "params" | "createdAt" | "finishedAt"
+>;
 
 const PLAN_REQUESTS = `
   SELECT r.id, r.user_id, r.status, r.plan_id, r.error, r.params, r.created_at, r.finished_at

@@ -3,6 +3,8 @@
 // as half a set is the "fractional" method of Pelland et al. (2024), which fitted hypertrophy and
 // strength gains at least as well as counting direct sets only. Muscles are compared as exact
 // strings (the vocabulary's spelling).
+// Runs in Node for planned sets (plan generation's week-draft.ts); for logged sets it is the
+// reference model of the SQL production runs (src/db/sql/progress_row_muscles.sql).
 
 export const PRIMARY_SET_WEIGHT = 1;
 export const SECONDARY_SET_WEIGHT = 0.5;

@@ -1,6 +1,8 @@
 // How much load one progression step adds, and the smallest practical change of load, per
 // equipment. Both are tables so the SQL rollover can carry them as VALUES lists; the reasons and
 // sources are in docs/progression.md ("Load increments").
+// Production reads these tables as bound VALUES lists in the rollover's SQL
+// (src/db/queries/rollover.ts); loadIncrementKg and loadStepKg are the reference model of that SQL.
 
 import type { Equipment, MuscleGroup } from "../vocabulary.ts";
 

@@ -3,18 +3,20 @@
 // user's progress with charts drawn on the server as SVG.
 import { html, raw } from "hono/html";
 import type pg from "pg";
-import { e1rmTrendSvg } from "../charts/e1rm-trend.ts";
-import { goalAndExperience, muscleGroupSets } from "../charts/progress-data.ts";
-import { weeklySetsSvg } from "../charts/weekly-sets.ts";
-import { countJobsByState, lastDeadLetters } from "../cli/status.ts";
-import { readProgressSummary } from "../db/queries/progress-summary.ts";
-import { JOB_MODULES } from "../jobs/index.ts";
-import { deadLetterQueueOf } from "../jobs/runtime.ts";
+import { e1rmTrendSvg } from "../../charts/e1rm-trend.ts";
+import { goalAndExperience, muscleGroupSets } from "../../charts/progress-data.ts";
+import { weeklySetsSvg } from "../../charts/weekly-sets.ts";
+import { planRequestCounts, recentPlanRequests, usersWithProgress } from "../../db/queries/ops-pages.ts";
+import { readProgressSummary } from "../../db/queries/progress-summary.ts";
+import {
+  countJobsByState,
+  deadLetterQueueOf,
+  lastDeadLetters,
+  QUEUES,
+  JOB_STATES as STATES,
+} from "../../db/queries/queues.ts";
 import { page, when } from "./layout.ts";
-import { planRequestCounts, recentPlanRequests, usersWithProgress } from "./queries.ts";
 
-const STATES = ["created", "retry", "active", "completed", "cancelled", "failed"] as const;
-const QUEUES = JOB_MODULES.map((j) => j.queue);
 const DEAD_LETTERS_SHOWN = 20;
 const REQUESTS_SHOWN = 50;
 

@@ -16,15 +16,16 @@
 
 import type pg from "pg";
 import { z } from "zod";
-import { QUEUE_HEARTBEAT_SECONDS } from "../boss.ts";
-import { isConnectionError, reportConnectionError } from "../db/connection-outage.ts";
-import { type RefreshCounts, refreshProgress } from "../db/queries/progress.ts";
-import { guidInput } from "../domain/uuid.ts";
-import { shown } from "./bounds.ts";
-import type { JobModule, WorkerDeps } from "./index.ts";
-import { ensureQueue, type QueueDefinition, workQueue } from "./runtime.ts";
+import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
+import { isConnectionError, reportConnectionError } from "../../db/connection-outage.ts";
+import { PROGRESS_REFRESH_QUEUE } from "../../db/queries/queues.ts";
+import { guidInput } from "../../domain/uuid.ts";
+import { shown } from "../bounds.ts";
+import type { JobModule, WorkerDeps } from "../job-module.ts";
+import { ensureQueue, type QueueDefinition, workQueue } from "../runtime.ts";
+import { type RefreshCounts, refreshProgress } from "./refresh.ts";
 
-export const PROGRESS_REFRESH_QUEUE = "progress.refresh";
+export { PROGRESS_REFRESH_QUEUE };
 /** The NOTIFY channel the training_set trigger signals (src/db/sql/progress_mark_changed_sets.sql). */
 export const PROGRESS_DIRTY_CHANNEL = "progress_dirty";
 /** Singleton keys of the jobs that are not one user's. */
@@ -69,6 +70,7 @@ export function progressRefreshDefinition(
     async handle(payload, ctx) {
       const counts = await refreshProgress(deps.pool, {
         ...payload,
+        signal: ctx.signal,
         // One user's failure never stops the others' refresh: they are set aside and retried
         // later (src/db/queries/progress-failures.ts); each is logged here.
         onSetAside: (failure) =>
@@ -198,7 +200,7 @@ export const progressRefreshJob: JobModule = {
     );
   },
   async start(deps) {
-    await workQueue(deps.boss, progressRefreshDefinition(deps), deps.logger);
+    await workQueue(deps.boss, progressRefreshDefinition(deps), deps.logger, deps.stopping);
     listenForDirtyUsers(deps);
     // Marks left while no worker listened (or in a window when the last one stopped).
     await sendSweep(deps.boss);

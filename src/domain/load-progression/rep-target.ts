@@ -9,6 +9,8 @@
 // may surround each number. "0", "12-8", "1000", "" and every other text give null.
 // The SQL rollover applies the same pattern with `regexp_match(reps, REP_TARGET_PATTERN)`
 // (PostgreSQL ARE and JavaScript read it alike) and the same min >= 1, max >= min checks.
+// Runs in Node (the plan generator's time model) and is the reference model of the rollover's
+// SQL, which binds REP_TARGET_PATTERN (src/db/queries/rollover.ts).
 
 export interface RepTarget {
   min: number;

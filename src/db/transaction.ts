@@ -1,0 +1,32 @@
+// One transaction, written once: BEGIN, the work, COMMIT; ROLLBACK on any throw (its own failure
+// ignored, so the work's error is the one that surfaces). withTransaction takes a connection of the
+// pool for it and always gives it back; inTransaction runs on a client the caller already holds
+// (the migrator's, which holds the migration lock).
+import type pg from "pg";
+
+export async function inTransaction<T>(
+  client: pg.ClientBase,
+  work: (client: pg.ClientBase) => Promise<T>,
+): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}
+
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await inTransaction(client, () => work(client));
+  } finally {
+    client.release();
+  }
+}
