@@ -1,7 +1,7 @@
 // node:util parseArgs in strict mode over a command's own flag list (commands.ts), with its errors
 // turned into one-line UsageErrors (exit 2).
 import { parseArgs } from "node:util";
-import type { CommandSpec, Flags } from "./commands.ts";
+import type { CommandSpec, Flags } from "./command.ts";
 import { flagMessage, UsageError } from "./usage.ts";
 
 /** The parsed flags, typed from the spec: a string flag's value, true for a boolean given. */

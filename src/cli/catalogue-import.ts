@@ -16,7 +16,7 @@ import { CatalogueFormatError } from "../domain/catalogue/free-exercise-db-schem
 import type { CatalogueEntry } from "../domain/catalogue-entry.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { CATALOGUE_IMPORT } from "./commands.ts";
+import { CATALOGUE_IMPORT } from "./command-specs.ts";
 import { formatTable } from "./format-table.ts";
 import { flagMessage, got, InputError } from "./usage.ts";
 

@@ -1,192 +1,29 @@
-// The CLI's commands as data: the words that select each, its arguments and its flags with their
-// values and defaults. `--help` is printed from this list and the flags are parsed from it, so the
-// two cannot drift apart. The code of a command is loaded only when it runs (`load`): this file
-// imports nothing heavy, so `--help` and `--version` never load pg-boss, pg, drizzle or the
-// embedded server (tests/cli/help.test.ts proves it).
-import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../domain/vocabulary.ts";
-import type { CliCommand, StandaloneCommand } from "./command.ts";
-
-export type { CliCommand, StandaloneCommand } from "./command.ts";
-
-export interface FlagSpec {
-  type: "string" | "boolean";
-  /** The placeholder of a string flag's value in the help: `--user <uuid>`. */
-  value?: string;
-  /** What the value may be. */
-  help: string;
-  /** What applies when the flag is not given, in words. */
-  default?: string;
-  required?: boolean;
-}
-
-export type Flags = Readonly<Record<string, FlagSpec>>;
-
-export interface CommandSpec<F extends Flags = Flags> {
-  /** The words that select it, e.g. ["plan", "request"]. */
-  path: readonly string[];
-  summary: string;
-  /** Positional arguments, all required. */
-  args: readonly { name: string; help: string }[];
-  flags: F;
-  /** Loads the command's code (its module and what it imports). */
-  load(): Promise<CliCommand | StandaloneCommand>;
-}
-
-const spec = <const F extends Flags>(s: CommandSpec<F>) => s;
-const NO_FLAGS = {} as const;
-
-export const CATALOGUE_IMPORT = spec({
-  path: ["catalogue", "import"],
-  summary: "load a free-exercise-db JSON catalogue into exrcwiki",
-  args: [{ name: "file", help: "a free-exercise-db JSON file" }],
-  flags: NO_FLAGS,
-  load: async () => (await import("./catalogue-import.ts")).catalogueImport,
-});
-
-export const PLAN_REQUEST = spec({
-  path: ["plan", "request"],
-  summary: "enqueue a plan.generate job; --wait prints the plan",
-  args: [],
-  flags: {
-    user: { type: "string", value: "uuid", help: "an existing user", required: true },
-    days: { type: "string", value: "n", help: "training days per week, 2..6", required: true },
-    goal: { type: "string", value: "g", help: GOALS.join(", "), default: "general_fitness" },
-    experience: { type: "string", value: "e", help: EXPERIENCE_LEVELS.join(", "), default: "intermediate" },
-    split: { type: "string", value: "s", help: SPLITS.join(", "), default: "auto" },
-    equipment: {
-      type: "string",
-      value: "a,b",
-      help: `comma-separated: ${EQUIPMENT.join(", ")}; "" or none: bodyweight only`,
-      default: "a full gym, every value",
-    },
-    "week-start": {
-      type: "string",
-      value: "YYYY-MM-DD",
-      help: "a Monday inside the plan date window",
-      default: "the next Monday",
-    },
-    minutes: { type: "string", value: "n", help: "minutes per session, 20..180", default: "60" },
-    "request-id": {
-      type: "string",
-      value: "uuid",
-      help: "the same id never makes a second plan",
-      default: "none",
-    },
-    wait: {
-      type: "boolean",
-      help: "wait for a running worker to make the plan, and print it",
-      default: "off",
-    },
-    "timeout-seconds": {
-      type: "string",
-      value: "n",
-      help: "how long --wait waits, up to 86400",
-      default: "120",
-    },
-  },
-  load: async () => (await import("./plan-request.ts")).planRequest,
-});
-
-export const PLAN_SHOW = spec({
-  path: ["plan", "show"],
-  summary: "print a plan: weeks, sessions, exercises",
-  args: [{ name: "plan-id", help: "the plan's uuid" }],
-  flags: NO_FLAGS,
-  load: async () => (await import("./plan-show.ts")).planShow,
-});
-
-export const ROLLOVER = spec({
-  path: ["rollover"],
-  summary: "run the weekly rollover now",
-  args: [],
-  flags: {
-    "as-of": {
-      type: "string",
-      value: "YYYY-MM-DD",
-      help: "the day to roll over as of, inside the date window",
-      default: "today in ROLLOVER_TZ",
-    },
-  },
-  load: async () => (await import("./rollover.ts")).rolloverCommand,
-});
-
-export const PROGRESS_REFRESH = spec({
-  path: ["progress", "refresh"],
-  summary: "bring the progress tables up to date now",
-  args: [],
-  flags: {
-    user: { type: "string", value: "uuid", help: "only this user", default: "every user's marked weeks" },
-    full: { type: "boolean", help: "rebuild from the sets instead of the marked weeks", default: "off" },
-  },
-  load: async () => (await import("./progress-refresh.ts")).progressRefreshCommand,
-});
-
-export const PROGRESS_SHOW = spec({
-  path: ["progress", "show"],
-  summary: "a user's progress: e1RM, hard sets, records",
-  args: [],
-  flags: {
-    user: { type: "string", value: "uuid", help: "an existing user", required: true },
-    svg: {
-      type: "string",
-      value: "DIR",
-      help: "also write the charts there as SVG files (the folder is created if missing)",
-      default: "none",
-    },
-  },
-  load: async () => (await import("./progress-show.ts")).progressShowCommand,
-});
-
-export const STATUS = spec({
-  path: ["status"],
-  summary: "queues with job counts, schedules, dead letters",
-  args: [],
-  flags: NO_FLAGS,
-  load: async () => (await import("./status.ts")).status,
-});
-
-export const USER_CREATE = spec({
-  path: ["user", "create"],
-  summary: "create a user (sign-up on the embedded database)",
-  args: [],
-  flags: {
-    email: {
-      type: "string",
-      value: "e",
-      help: "an email address, at most 255 characters, stored lower-cased",
-      default: "no email",
-    },
-  },
-  load: async () => (await import("./user-create.ts")).userCreateCommand,
-});
-
-export const DEMO = spec({
-  path: ["demo"],
-  summary: "the tour: a user, a plan, a logged week, rollover, progress",
-  args: [],
-  flags: NO_FLAGS,
-  load: async () => (await import("./demo.ts")).demoCommand,
-});
-
-export const RESET = spec({
-  path: ["reset"],
-  summary: "remove the embedded PostgreSQL's data and staged binaries (lists them without --yes)",
-  args: [],
-  flags: {
-    yes: { type: "boolean", help: "remove them; without it, only list what would go", default: "off" },
-  },
-  load: async () => (await import("./reset.ts")).resetCommand,
-});
-
-export const COMMANDS: readonly CommandSpec[] = [
+// Every command: its spec (command-specs.ts) and the loader of its code, which runs only when the
+// command does, so `--help` and `--version` never load pg-boss, pg, drizzle or the embedded server
+// (tests/cli/help.test.ts proves it).
+import type { LoadableCommand } from "./command.ts";
+import {
   CATALOGUE_IMPORT,
+  DEMO,
   PLAN_REQUEST,
   PLAN_SHOW,
-  ROLLOVER,
   PROGRESS_REFRESH,
   PROGRESS_SHOW,
+  RESET,
+  ROLLOVER,
   STATUS,
   USER_CREATE,
-  RESET,
-  DEMO,
+} from "./command-specs.ts";
+
+export const COMMANDS: readonly LoadableCommand[] = [
+  { ...CATALOGUE_IMPORT, load: async () => (await import("./catalogue-import.ts")).catalogueImport },
+  { ...PLAN_REQUEST, load: async () => (await import("./plan-request.ts")).planRequest },
+  { ...PLAN_SHOW, load: async () => (await import("./plan-show.ts")).planShow },
+  { ...ROLLOVER, load: async () => (await import("./rollover.ts")).rolloverCommand },
+  { ...PROGRESS_REFRESH, load: async () => (await import("./progress-refresh.ts")).progressRefreshCommand },
+  { ...PROGRESS_SHOW, load: async () => (await import("./progress-show.ts")).progressShowCommand },
+  { ...STATUS, load: async () => (await import("./status.ts")).status },
+  { ...USER_CREATE, load: async () => (await import("./user-create.ts")).userCreateCommand },
+  { ...RESET, load: async () => (await import("./reset.ts")).resetCommand },
+  { ...DEMO, load: async () => (await import("./demo.ts")).demoCommand },
 ];

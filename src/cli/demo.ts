@@ -2,7 +2,7 @@
 // no flags; each run makes a new demo user, so running it twice is safe.
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { DEMO } from "./commands.ts";
+import { DEMO } from "./command-specs.ts";
 import type { CliContext } from "./context.ts";
 import { runDemo } from "./demo/tour.ts";
 

@@ -1,6 +1,7 @@
 // The help texts, made from the command list (commands.ts): the overview for `--help`, and each
 // command's own flags with their values and defaults for `<command> --help`.
-import { COMMANDS, type CommandSpec } from "./commands.ts";
+import type { CommandSpec } from "./command.ts";
+import { COMMANDS } from "./commands.ts";
 
 const PROGRAM = "training-engine";
 

@@ -4,13 +4,14 @@
 // Only this file's light imports load for `--help` and `--version`; a command's code, the database
 // and pg-boss load when a command runs (commands.ts).
 import { ConfigError } from "../config.ts";
-import { COMMANDS, type CommandSpec } from "./commands.ts";
+import type { LoadableCommand } from "./command.ts";
+import { COMMANDS } from "./commands.ts";
 import { commandHelp, USAGE } from "./help.ts";
 import type { CliIo } from "./io.ts";
 import { InputError, UsageError } from "./usage.ts";
 import { packageVersion } from "./version.ts";
 
-function select(argv: string[]): { spec: CommandSpec; rest: string[] } {
+function select(argv: string[]): { spec: LoadableCommand; rest: string[] } {
   const matches = COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word));
   const spec = matches.sort((a, b) => b.path.length - a.path.length)[0];
   if (!spec) {

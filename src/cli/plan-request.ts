@@ -16,7 +16,7 @@ import {
 import { ensureQueue } from "../jobs/runtime.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { PLAN_REQUEST } from "./commands.ts";
+import { PLAN_REQUEST } from "./command-specs.ts";
 import type { CliContext } from "./context.ts";
 import { printPlan } from "./plan-show.ts";
 import { flagMessage, got, InputError, UsageError } from "./usage.ts";

@@ -12,7 +12,7 @@ import {
 import { uuidInput } from "../domain/uuid.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { PLAN_SHOW } from "./commands.ts";
+import { PLAN_SHOW } from "./command-specs.ts";
 import type { CliContext } from "./context.ts";
 import { formatTable } from "./format-table.ts";
 import { flagMessage, got, InputError, UsageError } from "./usage.ts";

@@ -11,7 +11,7 @@ import {
 } from "../jobs/progress-refresh/refresh.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { PROGRESS_REFRESH } from "./commands.ts";
+import { PROGRESS_REFRESH } from "./command-specs.ts";
 import type { CliContext } from "./context.ts";
 import { parseUserFlag } from "./user-flag.ts";
 

@@ -13,7 +13,7 @@ import { userExists } from "../db/queries/users.ts";
 import { utcDateOf } from "../domain/calendar.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { PROGRESS_SHOW } from "./commands.ts";
+import { PROGRESS_SHOW } from "./command-specs.ts";
 import type { CliContext } from "./context.ts";
 import { formatTable } from "./format-table.ts";
 import { ensureFolder, TargetError, writeRegularFile } from "./safe-write.ts";

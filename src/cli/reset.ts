@@ -7,7 +7,8 @@
 import { loadConfig } from "../config.ts";
 import { removeTargets, resetTargets, runningServerPid } from "../db/embedded-reset.ts";
 import { parseFlags } from "./args.ts";
-import { RESET, type StandaloneCommand } from "./commands.ts";
+import type { StandaloneCommand } from "./command.ts";
+import { RESET } from "./command-specs.ts";
 import type { CliIo } from "./io.ts";
 import { InputError } from "./usage.ts";
 

@@ -7,7 +7,7 @@ import { isIsoDate } from "../domain/calendar.ts";
 import { asOfProblem, rolloverDate, runRollover } from "../jobs/plan-rollover/index.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { ROLLOVER } from "./commands.ts";
+import { ROLLOVER } from "./command-specs.ts";
 import type { CliContext } from "./context.ts";
 import { flagMessage, got, InputError, UsageError } from "./usage.ts";
 

@@ -16,7 +16,7 @@ import {
 } from "../db/queries/queues.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { STATUS } from "./commands.ts";
+import { STATUS } from "./command-specs.ts";
 import { formatTable } from "./format-table.ts";
 
 /** How many dead-lettered jobs per dead-letter queue `status` shows. */

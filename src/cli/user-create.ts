@@ -6,7 +6,7 @@ import { z } from "zod";
 import { createUser, DuplicateEmailError } from "../db/queries/users.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
-import { USER_CREATE } from "./commands.ts";
+import { USER_CREATE } from "./command-specs.ts";
 import type { CliContext } from "./context.ts";
 import { flagMessage, got, InputError } from "./usage.ts";
 

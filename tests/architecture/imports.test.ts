@@ -1,7 +1,7 @@
 // The import graph of src/ as the code declares it (type-only imports included: a circle of types
 // still ties modules that should not know each other). Read as text, so a rename or a new import
 // that breaks a rule fails here before a review has to find it.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -54,7 +54,13 @@ describe("the import graph of src/", () => {
 
   it("has every import resolve to a file", () => {
     const missing = [...graph].flatMap(([file, targets]) =>
-      targets.filter((t) => t.startsWith("src/") && !graph.has(t)).map((t) => `${file} -> ${t}`),
+      targets
+        // A data file (the built-in catalogue's JSON) is a leaf: it only has to exist.
+        .filter(
+          (t) =>
+            t.startsWith("src/") && !graph.has(t) && !(t.endsWith(".json") && existsSync(path.join(ROOT, t))),
+        )
+        .map((t) => `${file} -> ${t}`),
     );
     expect(missing).toEqual([]);
   });

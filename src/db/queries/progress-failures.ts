@@ -1,11 +1,8 @@
-// Setting aside a user whose progress refresh fails, so one tenant's failure never stops the
-// sweep or the nightly rebuild for the others (docs/progress.md, "A user whose refresh fails").
-// A failed batch of users is split in halves until the failing users stand alone; each one is
-// recorded in progress_refresh_failure (the sweep skips them until retry_at, which backs off),
-// logged, and counted in /metrics; the rest of the batch is refreshed as usual.
+// The SQL of setting aside a user whose progress refresh fails (docs/progress.md, "A user whose
+// refresh fails"): progress_refresh_failure records the failure with a retry time that backs off;
+// the sweep skips the user until then (progress-refresh.ts). Splitting a failed batch until the
+// failing users stand alone is the job's (src/jobs/progress-refresh/isolate-users.ts).
 import type pg from "pg";
-import { progressRefreshUserFailures } from "../../metrics/process-metrics.ts";
-import { isDataFailure } from "../data-failure.ts";
 
 /** First retry five minutes after a failure, doubling with each further one, at most a day. */
 const RETRY_FIRST_SECONDS = 300;
@@ -33,13 +30,8 @@ export interface SetAside {
   error: string;
 }
 
-/** Records one user's failed refresh and counts it; returns what was recorded. */
-export async function recordRefreshFailure(
-  pool: pg.Pool,
-  userId: string,
-  error: unknown,
-  mode: string,
-): Promise<SetAside> {
+/** Records one user's failed refresh; returns what was recorded. */
+export async function recordRefreshFailure(pool: pg.Pool, userId: string, error: unknown): Promise<SetAside> {
   const text = describe(error);
   const { rows } = await pool.query<{ failures: number; retry_at: Date }>(RECORD_FAILURE, [
     userId,
@@ -47,42 +39,10 @@ export async function recordRefreshFailure(
     RETRY_FIRST_SECONDS,
     RETRY_MAX_SECONDS,
   ]);
-  progressRefreshUserFailures.inc({ mode });
   return { userId, failures: rows[0]?.failures ?? 1, retryAt: rows[0]?.retry_at ?? new Date(), error: text };
 }
 
 /** Forgets the failures of users whose refresh has now succeeded. */
 export async function clearRefreshFailures(pool: pg.Pool, userIds: readonly string[]): Promise<void> {
   if (userIds.length > 0) await pool.query(CLEAR_FAILURES, [userIds]);
-}
-
-/**
- * Runs `run` on `users`; when it fails on the data, runs it on each half, and so on down to single
- * users, who are then set aside (recorded, counted, passed to `onSetAside`) while everyone else is
- * done. A failure that is not the data's (isDataFailure) is thrown at once. Returns the users
- * that were done.
- */
-export async function runIsolatingUsers(
-  pool: pg.Pool,
-  users: readonly string[],
-  mode: string,
-  run: (batch: string[]) => Promise<void>,
-  onSetAside: (failure: SetAside) => void,
-): Promise<string[]> {
-  if (users.length === 0) return [];
-  try {
-    await run([...users]);
-    await clearRefreshFailures(pool, users);
-    return [...users];
-  } catch (error) {
-    if (!isDataFailure(error)) throw error;
-    if (users.length === 1) {
-      onSetAside(await recordRefreshFailure(pool, users[0] as string, error, mode));
-      return [];
-    }
-    const half = Math.ceil(users.length / 2);
-    const left = await runIsolatingUsers(pool, users.slice(0, half), mode, run, onSetAside);
-    const right = await runIsolatingUsers(pool, users.slice(half), mode, run, onSetAside);
-    return [...left, ...right];
-  }
 }

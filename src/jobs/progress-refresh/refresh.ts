@@ -4,12 +4,7 @@
 // `progress refresh` does exactly what `progress.refresh` does.
 import type pg from "pg";
 import { isDataFailure } from "../../db/data-failure.ts";
-import {
-  clearRefreshFailures,
-  recordRefreshFailure,
-  runIsolatingUsers,
-  type SetAside,
-} from "../../db/queries/progress-failures.ts";
+import { clearRefreshFailures, type SetAside } from "../../db/queries/progress-failures.ts";
 import {
   type CountsRow,
   listProgressUsers,
@@ -18,6 +13,7 @@ import {
   usersWithOldestMarks,
 } from "../../db/queries/progress-refresh.ts";
 import { JobStoppedError } from "../runtime.ts";
+import { runIsolatingUsers, setUserAside } from "./isolate-users.ts";
 
 export interface RefreshOptions {
   /** Only this user's marks (or, with `full`, only this user's rows). */
@@ -99,7 +95,7 @@ export async function refreshProgress(pool: pg.Pool, options: RefreshOptions = {
     try {
       add(await (options.full ? rebuildProgress : refreshMarkedProgress)(pool, [userId]));
     } catch (error) {
-      if (isDataFailure(error)) setAside(await recordRefreshFailure(pool, userId, error, "user"));
+      if (isDataFailure(error)) setAside(await setUserAside(pool, userId, error, "user"));
       throw error;
     }
     await clearRefreshFailures(pool, [userId]);
