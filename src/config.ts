@@ -104,3 +104,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return Object.freeze(parsed.data);
 }
+
+/**
+ * loadConfig for a process's entry point (the worker, db:migrate): a bad setting is one line on
+ * stderr and exit 2, the one rule of the CLI and the worker (docs/cli.md, "Exit codes").
+ */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(2);
+  }
+}

@@ -11,7 +11,7 @@
 // program) exits 2 with one line on stderr. The ops HTTP server (src/http/) listens from the
 // start, reports not ready from the first signal on, before the drain, and closes just before the
 // database stops.
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfigOrExit } from "./config.ts";
 import { expectConnectionLoss } from "./db/connection-outage.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrateDatabase } from "./db/migrate.ts";
@@ -22,16 +22,7 @@ import { Readiness } from "./http/readiness.ts";
 import { createLogger } from "./logger.ts";
 import { type RunningWorker, startWorker } from "./worker.ts";
 
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // The CLI's rule and wording (docs/cli.md, "Exit codes"): bad configuration exits 2.
-    process.stderr.write(`error: ${error.message}\n`);
-    process.exit(2);
-  }
-})();
+const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL);
 
 // Installed before anything starts, so no signal ever finds the default handler (which would

@@ -1,20 +1,11 @@
 // `npm run db:migrate`: applies every migration to DATABASE_URL (or the embedded database) and
 // exits non-zero, saying what failed, when one does not apply.
-import { ConfigError, loadConfig } from "../config.ts";
+import { loadConfigOrExit } from "../config.ts";
 import { createLogger } from "../logger.ts";
 import { openDatabase } from "./database.ts";
 import { migrateDatabase } from "./migrate.ts";
 
-const config = (() => {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // The one rule of the CLI and the worker (docs/cli.md, "Exit codes"): bad configuration exits 2.
-    process.stderr.write(`error: ${error.message}\n`);
-    process.exit(2);
-  }
-})();
+const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL);
 const database = await openDatabase(config, logger);
 try {

@@ -10,6 +10,7 @@ import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh/index.ts
 import { asUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
+import { installProgressPoison } from "../helpers/progress-poison.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { type Fixture, logSet, makeLifter, SQUAT, seedCatalogue } from "../progress/helpers.ts";
 import { spawnWorker, stopWorkers, type WorkerProcess } from "./worker-process.ts";
@@ -33,16 +34,7 @@ describe("a poisoned tenant among healthy ones", () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
     await seedCatalogue(tdb.pool);
-    await tdb.pool.query("CREATE TABLE public.poisoned_user (user_id uuid PRIMARY KEY)");
-    await tdb.pool.query(`CREATE FUNCTION public.poison_progress() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM public.poisoned_user p WHERE p.user_id = NEW.user_id) THEN
-          RAISE EXCEPTION 'integer out of range (injected)' USING ERRCODE = 'numeric_value_out_of_range';
-        END IF;
-        RETURN NEW;
-      END $$`);
-    await tdb.pool.query(`CREATE TRIGGER poison_progress BEFORE INSERT OR UPDATE ON public.progress_exercise_weekly
-      FOR EACH ROW EXECUTE FUNCTION public.poison_progress()`);
+    await installProgressPoison(tdb.pool);
   });
   afterAll(async () => {
     await stopWorkers(workers);

@@ -9,6 +9,7 @@ import { rebuildProgressByUser, refreshProgress } from "../../src/jobs/progress-
 import { processRegistry } from "../../src/metrics/process-metrics.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
+import { installProgressPoison } from "../helpers/progress-poison.ts";
 import { type Fixture, logSet, makeLifter, SQUAT, seedCatalogue } from "./helpers.ts";
 
 const W = monday(-2);
@@ -17,17 +18,7 @@ let tdb: TestDatabase;
 beforeAll(async () => {
   tdb = await createTestDatabase();
   await seedCatalogue(tdb.pool);
-  // The poison: the table owner's trigger refuses the rows of the users listed in poisoned_user.
-  await tdb.pool.query("CREATE TABLE public.poisoned_user (user_id uuid PRIMARY KEY)");
-  await tdb.pool.query(`CREATE FUNCTION public.poison_progress() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF EXISTS (SELECT 1 FROM public.poisoned_user p WHERE p.user_id = NEW.user_id) THEN
-        RAISE EXCEPTION 'integer out of range (injected)' USING ERRCODE = 'numeric_value_out_of_range';
-      END IF;
-      RETURN NEW;
-    END $$`);
-  await tdb.pool.query(`CREATE TRIGGER poison_progress BEFORE INSERT OR UPDATE ON public.progress_exercise_weekly
-    FOR EACH ROW EXECUTE FUNCTION public.poison_progress()`);
+  await installProgressPoison(tdb.pool);
 });
 afterAll(() => tdb.drop());
 
