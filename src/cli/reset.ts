@@ -5,7 +5,7 @@
 // first) rather than stopping one another process owns. It never opens the database, and never
 // touches DATABASE_URL's.
 import { loadConfig } from "../config.ts";
-import { removeTargets, resetTargets, runningServerPid } from "../db/embedded-reset.ts";
+import { type ResetTarget, removeTargets, resetTargets, runningServerPid } from "../db/embedded-reset.ts";
 import { parseFlags } from "./args.ts";
 import type { StandaloneCommand } from "./command.ts";
 import { RESET } from "./command-specs.ts";
@@ -33,19 +33,22 @@ export const resetCommand = {
     const out = (line: string) => io.stdout(`${line}\n`);
     if (config.DATABASE_URL)
       out("note: DATABASE_URL is set; reset never touches that database, only the embedded one's files");
-    if (targets.length === 0) {
-      out(`nothing to remove: no embedded PostgreSQL files for ${dir}`);
+    const line = (t: ResetTarget) => `${t.path}  (${t.what}, ${megabytes(t.bytes)}`;
+    const kept = targets.filter((t) => t.inUseBy !== undefined);
+    const removable = targets.filter((t) => t.inUseBy === undefined);
+    for (const t of kept) out(`kept ${line(t)}: in use by a running program, pid ${t.inUseBy})`);
+    if (removable.length === 0) {
+      const left = kept.length > 0 ? " that no running program uses" : "";
+      out(`nothing to remove: no embedded PostgreSQL files for ${dir}${left}`);
       return;
     }
-    for (const t of targets) {
-      const size = `${t.what}, ${megabytes(t.bytes)}`;
-      if (t.inUseBy !== undefined)
-        out(`kept ${t.path}  (${size}: in use by a running program, pid ${t.inUseBy})`);
-      else out(`${args.yes ? "removed" : "would remove"} ${t.path}  (${size})`);
+    if (!args.yes) {
+      for (const t of removable) out(`would remove ${line(t)})`);
+      throw new InputError("reset: nothing removed; run `reset --yes` to remove the above");
     }
-    if (!args.yes) throw new InputError("reset: nothing removed; run `reset --yes` to remove the above");
-    await removeTargets(targets);
-    const total = targets.filter((t) => t.inUseBy === undefined).reduce((sum, t) => sum + t.bytes, 0);
+    await removeTargets(removable);
+    for (const t of removable) out(`removed ${line(t)})`);
+    const total = removable.reduce((sum, t) => sum + t.bytes, 0);
     out(`reset: ${megabytes(total)} removed; the next \`npm start\` initialises a new embedded database`);
   },
 } satisfies StandaloneCommand & { run(args: { yes: boolean }, io: CliIo): Promise<void> };
