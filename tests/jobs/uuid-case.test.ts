@@ -50,6 +50,7 @@ describe("an uppercase uuid end to end", () => {
     tdb.pool.on("error", () => {});
     worker = await startWorker({
       url: tdb.url,
+      directUrl: tdb.directUrl,
       config: loadConfig({ DATABASE_URL: tdb.url, LOG_LEVEL: "silent" }),
       logger: createLogger("silent"),
     });
