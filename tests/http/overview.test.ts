@@ -246,7 +246,7 @@ describe("the overview, the plan page and the progress page", () => {
     expect(page.status).toBe(200);
     expectNonceCsp(page);
     const header = byId(page.body, "plan-counts", "td").replace(/<[^>]+>/g, "");
-    expect(header).toBe(`1 weeks, ${counts[0]?.sessions} sessions, ${counts[0]?.rows} rows`);
+    expect(header).toBe(`1 week, ${counts[0]?.sessions} sessions, ${counts[0]?.rows} rows`);
     const row = rowText(page.body, `data-row="${squatRow}"`);
     expect(row).toContain("Back squat");
     expect(row).toContain("102.5 kg (↑ from 100 kg)");

@@ -12,6 +12,7 @@ export const PLAN_WEEKS_SHOWN = 8;
 export const planLink = (planId: string) =>
   html`<a class="mono plan-link" href="/plans/${planId}">${planId}</a>`;
 
+const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
 const kg = (v: number | null) => (v === null ? "" : `${Number(v.toFixed(2))} kg`);
 
 function loadCell(r: PlanPageRow) {
@@ -31,7 +32,7 @@ ${first.weekNotes ? html`<p class="muted">${first.weekNotes}</p>` : ""}
 ${sessions.map((id) => {
   const inSession = rows.filter((r) => r.sessionId === id);
   const s = inSession[0] as PlanPageRow;
-  const label = `${s.sessionDate} ${s.dayLabel} (${s.focusArea})${s.completed ? ", done" : ""}`;
+  const label = `${s.sessionDate} ${s.dayLabel} (${s.focusArea.replaceAll(",", ", ")})${s.completed ? ", done" : ""}`;
   const withRows = inSession.filter((r) => r.rowId !== null);
   if (withRows.length === 0)
     return html`<tr><td>${label}</td><td colspan="7" class="muted">no rows</td></tr>`;
@@ -57,7 +58,7 @@ export async function planPage(pool: pg.Pool, planId: string) {
 <tr><th>first week</th><td>${plan.weekStart}</td></tr>
 <tr><th>deload</th><td>${plan.deloadEveryWeeks ? `every ${plan.deloadEveryWeeks} weeks` : "none"}</td></tr>
 <tr><th>created (UTC)</th><td>${when(plan.createdAt)}</td></tr>
-<tr><th>size</th><td id="plan-counts"><span data-field="weeks">${plan.weeks}</span> weeks, <span data-field="sessions">${plan.sessions}</span> sessions, <span data-field="rows">${plan.rows}</span> rows</td></tr>
+<tr><th>size</th><td id="plan-counts"><span data-field="weeks">${plan.weeks}</span> ${plural(plan.weeks, "week")}, <span data-field="sessions">${plan.sessions}</span> ${plural(plan.sessions, "session")}, <span data-field="rows">${plan.rows}</span> ${plural(plan.rows, "row")}</td></tr>
 </table>
 <p class="muted">${plan.weeks > PLAN_WEEKS_SHOWN ? `The newest ${PLAN_WEEKS_SHOWN} weeks, newest first.` : "Every week, newest first."} A load with an arrow changed from the week before; the notes say why.</p>
 ${weeks.map((n) => weekSection(rows.filter((r) => r.weekNumber === n)))}`,
