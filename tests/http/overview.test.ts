@@ -246,7 +246,8 @@ describe("the overview, the plan page and the progress page", () => {
     expect(page.status).toBe(200);
     expectNonceCsp(page);
     const header = byId(page.body, "plan-counts", "td").replace(/<[^>]+>/g, "");
-    expect(header).toBe(`1 week, ${counts[0]?.sessions} sessions, ${counts[0]?.rows} rows`);
+    const words = (n: number | undefined, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
+    expect(header).toBe(`1 week, ${words(counts[0]?.sessions, "session")}, ${words(counts[0]?.rows, "row")}`);
     const row = rowText(page.body, `data-row="${squatRow}"`);
     expect(row).toContain("Back squat");
     expect(row).toContain("102.5 kg (↑ from 100 kg)");
