@@ -75,6 +75,27 @@ describe.skipIf(!pgbouncerInstalled())("behind PgBouncer in transaction mode", (
     expect(lines[0]).toMatch(/DATABASE_URL: is a transaction-mode pooler.*DATABASE_DIRECT_URL/);
   });
 
+  it("npm run db:migrate: refused on the pooled URL alone (exit 2), runs with DATABASE_DIRECT_URL beside it", async () => {
+    const migrate = (env: Record<string, string>) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ["--experimental-strip-types", "--disable-warning=ExperimentalWarning", "src/db/migrate-cli.ts"],
+          { env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "ignore", "pipe"] },
+        );
+        let stderr = "";
+        child.stderr.on("data", (d: Buffer) => {
+          stderr += d.toString();
+        });
+        child.on("close", (code) => resolve({ code, stderr }));
+      });
+    const alone = await migrate({ DATABASE_URL: pooledUrl });
+    expect(alone.code).toBe(2);
+    expect(alone.stderr.trim()).toMatch(/^error: configuration: DATABASE_URL: is a transaction-mode pooler/);
+    const both = await migrate({ DATABASE_URL: pooledUrl, DATABASE_DIRECT_URL: directUrl });
+    expect(both).toEqual({ code: 0, stderr: "" });
+  });
+
   it("with DATABASE_DIRECT_URL the worker runs through the pooler and still hears a logged set", async () => {
     const config = {
       ...loadConfig({ DATABASE_URL: pooledUrl, DATABASE_DIRECT_URL: directUrl }),
