@@ -45,7 +45,7 @@ export class BossSchemaVersionError extends Error {}
 export function createBoss(
   connectionString: string,
   logger: Logger,
-  opts: { max?: number; createSchema?: boolean; instanceName?: string } = {},
+  opts: { max?: number; createSchema?: boolean; instanceName?: string; listenNotify?: boolean } = {},
 ): PgBoss {
   const boss = new PgBoss({
     connectionString,
@@ -53,7 +53,9 @@ export function createBoss(
     createSchema: opts.createSchema ?? true,
     application_name: "training-engine-boss",
     max: opts.max ?? 10,
-    useListenNotify: true,
+    // Off behind a transaction-mode pooler (listenNotify: false), where LISTEN does not hold:
+    // notify-enabled queues then poll at their pollingIntervalSeconds (docs/pooler.md).
+    useListenNotify: opts.listenNotify ?? true,
     ...(opts.instanceName ? { instanceName: opts.instanceName } : {}),
     superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
     monitorIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
@@ -103,7 +105,7 @@ async function bossSchemaExists(connectionString: string): Promise<boolean> {
 export async function startBoss(
   connectionString: string,
   logger: Logger,
-  opts: { max?: number; instanceName?: string } = {},
+  opts: { max?: number; instanceName?: string; listenNotify?: boolean } = {},
 ) {
   const createSchema = !(await bossSchemaExists(connectionString));
   const boss = createBoss(connectionString, logger, { ...opts, createSchema });

@@ -18,6 +18,9 @@ function isTimeZone(zone: string): boolean {
 
 const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // A connection that keeps its session (not a transaction-mode pooler), for what needs one: the
+  // migrator's advisory lock and the LISTEN for logged sets (docs/pooler.md). Unset: DATABASE_URL.
+  DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   EMBEDDED_PG_DIR: z.string().min(1).default("./.data/pg"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -67,6 +70,15 @@ const configSchema = z.object({
 
 /** Rules across settings, checked after each setting is valid on its own. */
 const checkedSchema = configSchema.superRefine((config, ctx) => {
+  // Without DATABASE_URL the worker runs on the embedded server, which needs no second URL.
+  if (config.DATABASE_DIRECT_URL && !config.DATABASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_DIRECT_URL"],
+      message:
+        "is set without DATABASE_URL: set DATABASE_URL too (the pooled URL), or unset both for the embedded database",
+    });
+  }
   // The ops pages let whoever reaches them retry, cancel and delete jobs: beyond this machine
   // only with a token. HTTP_PORT=0 turns the server off, so the host does not matter then.
   if (config.HTTP_PORT !== 0 && !config.OPS_TOKEN && !isLoopbackHost(config.HTTP_HOST)) {

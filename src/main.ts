@@ -66,9 +66,10 @@ try {
 let worker: RunningWorker | undefined;
 try {
   database = await openDatabase(config, logger);
-  if (config.MIGRATE_ON_START) await migrateDatabase(database.url, logger);
+  // The migrator's advisory lock needs a session: the direct URL (src/db/database.ts).
+  if (config.MIGRATE_ON_START) await migrateDatabase(database.directUrl, logger);
   else await assertSchemaCurrent(database.url);
-  worker = await startWorker({ url: database.url, config, logger });
+  worker = await startWorker({ url: database.url, directUrl: database.directUrl, config, logger });
   ops.attach({ pool: worker.deps.pool, databaseUrl: database.url });
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);

@@ -14,22 +14,29 @@ export interface RunningWorker {
 /** Starts pg-boss and every queue's worker on an already migrated database. */
 export async function startWorker(opts: {
   url: string;
+  /** The session-keeping URL (DATABASE_DIRECT_URL) when `url` is a transaction-mode pooler. */
+  directUrl?: string;
   config: Config;
   logger: Logger;
   now?: () => Date;
 }): Promise<RunningWorker> {
   const { url, config, logger } = opts;
+  const pooled = opts.directUrl !== undefined && opts.directUrl !== url;
   const boss = await startBoss(url, logger, {
     max: config.DB_POOL_SIZE,
     instanceName: INSTANCE_NAMES.worker,
+    listenNotify: !pooled,
   });
   const pool = createPool(url, config.DB_POOL_SIZE, logger);
+  // One connection: the progress listener's LISTEN, which a pooler would not keep.
+  const listenPool = pooled ? createPool(opts.directUrl as string, 1, logger) : undefined;
   // Aborted first thing in stop(): a rollover or rebuild stops between batches, fails, and is
   // retried by the next worker, instead of running on into the grace period and the closing pool.
   const stopController = new AbortController();
   const deps: WorkerDeps = {
     config,
     pool,
+    ...(listenPool ? { listenPool } : {}),
     boss,
     logger,
     now: opts.now ?? (() => new Date()),
@@ -51,6 +58,7 @@ export async function startWorker(opts: {
         stopController.abort();
         await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
         await pool.end();
+        await listenPool?.end();
         logger.info("worker stopped");
       })();
       return stopping;

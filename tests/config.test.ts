@@ -26,6 +26,14 @@ describe("loadConfig", () => {
     [{ DB_POOL_SIZE: "lots" }, /^configuration: DB_POOL_SIZE: /],
     [{ EMBEDDED_PG_PORT: "80" }, /^configuration: EMBEDDED_PG_PORT: /],
     [{ DATABASE_URL: "mysql://x@y/z" }, /^configuration: DATABASE_URL: /],
+    [
+      { DATABASE_URL: "postgresql://u@pooler:6543/db", DATABASE_DIRECT_URL: "http://x" },
+      /^configuration: DATABASE_DIRECT_URL: /,
+    ],
+    [
+      { DATABASE_DIRECT_URL: "postgresql://u@db:5432/db" },
+      /^configuration: DATABASE_DIRECT_URL: is set without DATABASE_URL/,
+    ],
     [{ ROLLOVER_TZ: "Mars/Base" }, /^configuration: ROLLOVER_TZ: must be an IANA time zone/],
     [{ MIGRATE_ON_START: "maybe" }, /^configuration: MIGRATE_ON_START: /],
     [{ HTTP_PORT: "70000" }, /^configuration: HTTP_PORT: /],

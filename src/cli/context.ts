@@ -35,7 +35,7 @@ export async function openCliContext(io: CliIo): Promise<{ ctx: CliContext; clos
     // rights, and migrations belong to `npm run db:migrate`. It only checks the schema is current.
     // The private embedded database has no such question, so the CLI brings it up to date.
     if (config.DATABASE_URL) await assertSchemaCurrent(database.url);
-    else await migrateDatabase(database.url, logger);
+    else await migrateDatabase(database.directUrl, logger);
   } catch (error) {
     await database.stop();
     throw error;
@@ -52,7 +52,11 @@ export async function openCliContext(io: CliIo): Promise<{ ctx: CliContext; clos
       if (!boss) {
         // Loaded here, not at the top: the commands that only read tables never load pg-boss.
         const { INSTANCE_NAMES, startBoss } = await import("../boss.ts");
-        boss = await startBoss(database.url, logger, { max: 3, instanceName: INSTANCE_NAMES.cli });
+        boss = await startBoss(database.url, logger, {
+          max: 3,
+          instanceName: INSTANCE_NAMES.cli,
+          listenNotify: !database.pooled,
+        });
       }
       return boss;
     },

@@ -11,6 +11,7 @@ import { weeklySetsSvg } from "../charts/weekly-sets.ts";
 import { type ProgressSummary, readProgressSummary } from "../db/queries/progress-summary.ts";
 import { userExists } from "../db/queries/users.ts";
 import { utcDateOf } from "../domain/calendar.ts";
+import { recordName, recordValue } from "../domain/record-types.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
 import { PROGRESS_SHOW } from "./command-specs.ts";
@@ -27,11 +28,6 @@ export interface ProgressShowArgs {
 }
 
 const kg = (n: number | null) => (n === null ? null : n.toFixed(1));
-const RECORD_LABELS: Record<string, string> = {
-  e1rm: "e1RM",
-  heaviest_weight: "heaviest",
-  best_set_volume: "best set volume",
-};
 
 /** The summary as lines; pure, so tests can check the layout. */
 export function formatProgressSummary(userId: string, s: ProgressSummary): string[] {
@@ -79,8 +75,8 @@ export function formatProgressSummary(userId: string, s: ProgressSummary): strin
       ["exercise", "record", "value", "achieved"],
       s.records.map((r) => [
         r.name,
-        RECORD_LABELS[r.type] ?? r.type,
-        r.type === "best_set_volume" ? `${r.value.toFixed(0)} kg` : `${r.value.toFixed(1)} kg`,
+        recordName(r.type),
+        recordValue(r.type, r.value),
         utcDateOf(r.achievedAt),
       ]),
       { indent: "  ", alignRight: [2] },

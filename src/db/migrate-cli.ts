@@ -7,9 +7,17 @@ import { migrateDatabase } from "./migrate.ts";
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL);
-const database = await openDatabase(config, logger);
+let database: Awaited<ReturnType<typeof openDatabase>>;
 try {
-  await migrateDatabase(database.url, logger);
+  database = await openDatabase(config, logger);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exit(2);
+}
+try {
+  // The advisory lock held across the run needs a session: DATABASE_DIRECT_URL when set.
+  await migrateDatabase(database.directUrl, logger);
 } catch (error) {
   logger.error({ err: error }, (error as Error).message);
   process.stderr.write(`db:migrate: ${(error as Error).message}\n`);

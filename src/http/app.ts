@@ -15,17 +15,14 @@ import type { Logger } from "../logger.ts";
 import type { MetricsSource } from "../metrics/metrics-endpoint.ts";
 import { accessControl, isAuthorised } from "./access.ts";
 import { NONCE_HEADER } from "./dashboard.ts";
-import {
-  deadLettersPage,
-  overviewPage,
-  planRequestsPage,
-  progressIndexPage,
-  userProgressPage,
-} from "./pages/pages.ts";
+import { overviewPage } from "./pages/overview.ts";
+import { deadLettersPage, planRequestsPage, progressIndexPage, userProgressPage } from "./pages/pages.ts";
+import { planPage } from "./pages/plan.ts";
 import type { Readiness } from "./readiness.ts";
 
 // A user id from a URL: any case, lower-cased (src/domain/uuid.ts).
 const USER_ID = guidInput();
+const PLAN_ID = guidInput();
 
 /** Where @pg-boss/dashboard is mounted. */
 export const DASHBOARD_PATH = "/queues";
@@ -165,6 +162,16 @@ export function createOpsApp(opts: OpsAppOptions): Hono<Env> {
   app.get(
     "/dead-letters",
     started(async (c, { pool }) => c.html(await deadLettersPage(pool))),
+  );
+  app.get(
+    "/plans/:planId",
+    started(async (c, { pool }) => {
+      const given = c.req.param("planId") ?? "";
+      const planId = PLAN_ID.safeParse(given);
+      if (!planId.success) return c.text(`plan id: must be a uuid (got ${given})\n`, 400);
+      const body = await planPage(pool, planId.data);
+      return body ? c.html(body) : c.text(`no plan ${planId.data}\n`, 404);
+    }),
   );
   app.get(
     "/progress",

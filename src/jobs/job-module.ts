@@ -8,6 +8,11 @@ import type { Logger } from "../logger.ts";
 export interface WorkerDeps {
   config: Config;
   pool: pg.Pool;
+  /**
+   * A pool on the direct URL (DATABASE_DIRECT_URL) for the LISTEN that needs a session of its own;
+   * unset means `pool` keeps sessions (no pooler in front).
+   */
+  listenPool?: pg.Pool;
   boss: PgBoss;
   logger: Logger;
   /** The clock: injected so tests can move time; production passes () => new Date(). */

@@ -153,8 +153,33 @@ describe("the ops dashboard in headless Chromium", () => {
       const cell = page.locator(`#queue-counts tr[data-queue="plan.generate"] td[data-state="${state}"]`);
       expect(await cell.textContent(), state).toBe(String(inDb[state] ?? 0));
     }
-    const dead = page.locator('#queue-counts tr[data-queue="plan.generate.dead"] td[data-state="completed"]');
+    // The bad request's dead letter, taken by its handler: "handled", never "completed".
+    const dead = page.locator(
+      '#dead-letter-counts tr[data-queue="plan.generate.dead"] td[data-state="handled"]',
+    );
     expect(await dead.textContent()).toBe("1");
+    expect(await page.locator("#dead-letter-counts").textContent()).not.toContain("completed");
+
+    // Are workers alive: the `npm start` process, with a heartbeat seconds old.
+    expect(await page.locator("#no-live-worker").count()).toBe(0);
+    const live = page.locator('#workers tr[data-name="training-engine-worker"]');
+    expect(await live.count()).toBe(1);
+    expect(await live.locator("td").nth(2).textContent()).toBe(String(worker.pid));
+    expect(await live.locator('td[data-field="heartbeat-age"]').textContent()).toMatch(/^\d+ s$/);
+    // Is anything stuck: every queue has its oldest waiting job, or says none waits.
+    for (const queue of ["plan.generate", "plan.rollover", "progress.refresh"]) {
+      expect(await page.locator(`#oldest-waiting tr[data-queue="${queue}"]`).count(), queue).toBe(1);
+    }
+    // Did last night's rollover run: each schedule's last and next run, the last rollover's line.
+    const rolloverSchedule = page.locator('#schedules tr[data-queue="plan.rollover"]');
+    expect(await rolloverSchedule.locator('td[data-field="next-run"]').textContent()).toMatch(
+      /^\d{4}-\d\d-\d\d 00:15:00$/,
+    );
+    expect(await page.locator('#schedules tr[data-queue="progress.refresh"]').count()).toBe(2);
+    expect(await page.locator("#last-rollover").textContent()).toMatch(
+      /completed at .* plans rolled, \d+ weeks created|No rollover has finished yet/,
+    );
+    expect(await page.locator("#last-rebuild").count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, "overview.png"), fullPage: true });
 
     // The pg-boss dashboard, mounted at /queues from the package: its queue list names our queues.
@@ -219,6 +244,33 @@ describe("the ops dashboard in headless Chromium", () => {
     );
     expect(chestWidth).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, "progress.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("follows a plan id from the plan requests to the plan page: weeks, sessions, rows and notes", async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/plan-requests?status=succeeded`);
+    const link = page.locator("#plan-requests a.plan-link");
+    expect(await link.count()).toBe(1);
+    const planId = (await link.textContent()) as string;
+    await link.click();
+    await page.waitForURL(`${base}/plans/${planId}`);
+    const { rows } = await tdb.pool.query<{ weeks: number; sessions: number; rows: number }>(
+      `SELECT count(DISTINCT w.id)::int AS weeks, count(DISTINCT s.id)::int AS sessions, count(e.id)::int AS rows
+       FROM modular_training_week w JOIN modular_training_session s ON s.week_id = w.id
+       LEFT JOIN modular_training_exercise e ON e.session_id = s.id WHERE w.plan_id = $1`,
+      [planId],
+    );
+    const counts = rows[0] as { weeks: number; sessions: number; rows: number };
+    expect(await page.locator('#plan-counts [data-field="weeks"]').textContent()).toBe(String(counts.weeks));
+    expect(await page.locator('#plan-counts [data-field="sessions"]').textContent()).toBe(
+      String(counts.sessions),
+    );
+    expect(await page.locator('#plan-counts [data-field="rows"]').textContent()).toBe(String(counts.rows));
+    expect(await page.locator("table.plan-week").count()).toBe(counts.weeks);
+    expect(await page.locator("table.plan-week tr[data-row]").count()).toBe(counts.rows);
+    expect(await page.locator("table.plan-week th").allTextContents()).toContain("notes");
+    await page.screenshot({ path: path.join(SHOTS, "plan.png"), fullPage: true });
     await page.close();
   });
 

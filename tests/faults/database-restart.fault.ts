@@ -1,12 +1,16 @@
 // A PostgreSQL restart under load, on a scratch server this file starts itself: two workers
 // generate plans while the server stops and starts again. The workers survive, every job is done
 // within 30 s of the server coming back, and plans match requests (0 lost, 0 duplicated).
+// With TEST_POOLER=pgbouncer (.ci/pooler) the workers, the job sender and the checks go through
+// PgBouncer in transaction mode in front of that server; the workers' DATABASE_DIRECT_URL (the
+// LISTEN for logged sets) goes to the server itself.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { seedBuiltinCatalogueIfEmpty } from "../../src/db/queries/seed-builtin-catalogue.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
+import { type PgBouncer, startPgBouncer } from "../helpers/pgbouncer.ts";
 import { startScratchPostgres } from "../helpers/scratch-postgres.ts";
 import { databaseUrl } from "../helpers/urls.ts";
 import { waitFor } from "../helpers/wait.ts";
@@ -19,6 +23,8 @@ const SETTLE_LIMIT_MS = 30_000;
 describe("a database restart under load", () => {
   let server: Awaited<ReturnType<typeof startScratchPostgres>>;
   let url: string;
+  let directUrl: string;
+  let bouncer: PgBouncer | undefined;
   let pool: pg.Pool;
   const workers: WorkerProcess[] = [];
 
@@ -28,8 +34,10 @@ describe("a database restart under load", () => {
     await admin.connect();
     await admin.query("CREATE DATABASE faults");
     await admin.end();
-    url = databaseUrl(server.url, "faults");
-    await migrateDatabase(url, createLogger("warn"));
+    directUrl = databaseUrl(server.url, "faults");
+    await migrateDatabase(directUrl, createLogger("warn"));
+    if (process.env.TEST_POOLER === "pgbouncer") bouncer = await startPgBouncer(server.url);
+    url = bouncer ? bouncer.urlFor("faults") : directUrl;
     pool = new pg.Pool({ connectionString: url, max: 4 });
     pool.on("error", () => {}); // the restart ends idle connections
     await seedBuiltinCatalogueIfEmpty(pool);
@@ -38,6 +46,7 @@ describe("a database restart under load", () => {
   afterAll(async () => {
     await stopWorkers(workers);
     await pool?.end();
+    await bouncer?.stop();
     await server?.stop();
   });
 
@@ -47,6 +56,7 @@ describe("a database restart under load", () => {
       PLAN_LOCAL_CONCURRENCY: "2",
       DB_POOL_SIZE: "6",
       SHUTDOWN_TIMEOUT_MS: "5000",
+      ...(bouncer ? { DATABASE_DIRECT_URL: directUrl } : {}),
     };
     for (let i = 0; i < 2; i++) workers.push(spawnWorker(url, env));
     await Promise.all(workers.map((w) => w.waitFor("worker started", 60_000)));
@@ -61,6 +71,22 @@ describe("a database restart under load", () => {
     const inFlight = await jobCounts(pool, before);
     await server.restart();
     const backAt = Date.now();
+    // PgBouncer answers "server login has been failing" for server_login_retry (1 s here) after
+    // the server was gone: the sender waits that out, the workers ride it out on their own.
+    if (bouncer) {
+      await waitFor(
+        () =>
+          pool.query("SELECT 1").then(
+            () => true,
+            () => undefined,
+          ),
+        {
+          timeoutMs: 10_000,
+          intervalMs: 100,
+          what: "PgBouncer to log in to the server again",
+        },
+      );
+    }
     // More load after the restart: requests sent while the workers reconnect.
     const after = await sendPlanJobs(url, userId, 200);
     const ids = [...before, ...after];

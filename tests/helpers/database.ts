@@ -7,7 +7,10 @@ import { databaseUrl } from "./urls.ts";
 
 export interface TestDatabase {
   name: string;
+  /** Where queries go: the server, or PgBouncer in front of it in the pooler lane (TEST_POOLER). */
   url: string;
+  /** The server itself: for what needs a session (the migrator, LISTEN). */
+  directUrl: string;
   pool: pg.Pool;
   db: Db;
   drop(): Promise<void>;
@@ -37,11 +40,14 @@ export async function createEmptyDatabase(): Promise<{ name: string; url: string
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `te_f_${inject("runId")}_${randomUUID().slice(0, 8)}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDb")}`));
-  const url = databaseUrl(inject("adminUrl"), name);
+  const directUrl = databaseUrl(inject("adminUrl"), name);
+  const poolerUrl = inject("poolerUrl");
+  const url = poolerUrl ? databaseUrl(poolerUrl, name) : directUrl;
   const pool = createPool(url, 10);
   return {
     name,
     url,
+    directUrl,
     pool,
     db: createDb(pool),
     async drop() {

@@ -24,7 +24,7 @@ describe("plan.generate dead letters", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
-    boss = createBoss(tdb.url, logger, { max: 4 });
+    boss = createBoss(tdb.url, logger, { max: 4, listenNotify: tdb.url === tdb.directUrl });
     boss.on("error", () => {});
     await boss.start();
     // No retries: the first failure is the last one.

@@ -122,7 +122,7 @@ describe("plan.generate through a running worker", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
-    worker = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
+    worker = await startWorker({ url: tdb.url, directUrl: tdb.directUrl, config, logger, now: () => NOW });
     boss = worker.deps.boss;
     userId = await createUser(tdb.pool);
   });
@@ -232,7 +232,13 @@ describe("plan.generate through a running worker", () => {
   );
 
   it("shares a queue between two workers without doing any request twice", async () => {
-    const second = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
+    const second = await startWorker({
+      url: tdb.url,
+      directUrl: tdb.directUrl,
+      config,
+      logger,
+      now: () => NOW,
+    });
     try {
       // 60 users, five plans each: a user may hold only user_bounds.max_active_plans (10) active plans.
       const users: string[] = [];

@@ -60,7 +60,7 @@ describe("plan_request with a running worker", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
-    worker = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
+    worker = await startWorker({ url: tdb.url, directUrl: tdb.directUrl, config, logger, now: () => NOW });
     alice = await createUser(tdb.pool);
     bob = await createUser(tdb.pool);
   });
@@ -231,7 +231,7 @@ describe("plan_request while no worker runs", () => {
     const { rows: queued } = await tdb.pool.query("SELECT status FROM plan_request WHERE id = $1", [early]);
     expect(queued).toEqual([{ status: "queued" }]);
 
-    worker = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
+    worker = await startWorker({ url: tdb.url, directUrl: tdb.directUrl, config, logger, now: () => NOW });
     expect((await finished(tdb.pool, early)).status).toBe("succeeded");
     await worker.stop(5_000);
     worker = undefined;
@@ -241,7 +241,7 @@ describe("plan_request while no worker runs", () => {
     const { rows: jobs } = await tdb.pool.query("SELECT name, state FROM pgboss.job WHERE id = $1", [later]);
     expect(jobs).toEqual([{ name: PLAN_GENERATE_QUEUE, state: "created" }]);
     // ...which the next worker runs, enqueueing nothing twice.
-    worker = await startWorker({ url: tdb.url, config, logger, now: () => NOW });
+    worker = await startWorker({ url: tdb.url, directUrl: tdb.directUrl, config, logger, now: () => NOW });
     expect((await finished(tdb.pool, later)).status).toBe("succeeded");
     const { rows } = await tdb.pool.query(
       "SELECT count(*)::int AS plans FROM modular_training_plan WHERE user_id = $1",

@@ -48,7 +48,12 @@ describe("plan.rollover through pg-boss", () => {
   const clock = { now: new Date(`${plusDays(thisMonday, -1)}T23:30:00Z`) };
 
   const startBoss = async () => {
-    const boss = new PgBoss({ connectionString: tdb.url, schema: "pgboss", max: 3, useListenNotify: true });
+    const boss = new PgBoss({
+      connectionString: tdb.url,
+      schema: "pgboss",
+      max: 3,
+      useListenNotify: tdb.url === tdb.directUrl,
+    });
     boss.on("error", () => {});
     await boss.start();
     bosses.push(boss);

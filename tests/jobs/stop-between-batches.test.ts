@@ -51,7 +51,7 @@ describe("a worker stopped in the middle of a long job", () => {
   });
 
   const start = async () => {
-    const worker = await startWorker({ url: tdb.url, config, logger: silent });
+    const worker = await startWorker({ url: tdb.url, directUrl: tdb.directUrl, config, logger: silent });
     workers.push(worker);
     return worker;
   };

@@ -50,6 +50,7 @@ describe("an uppercase uuid end to end", () => {
     tdb.pool.on("error", () => {});
     worker = await startWorker({
       url: tdb.url,
+      directUrl: tdb.directUrl,
       config: loadConfig({ DATABASE_URL: tdb.url, LOG_LEVEL: "silent" }),
       logger: createLogger("silent"),
     });
@@ -59,7 +60,9 @@ describe("an uppercase uuid end to end", () => {
     await worker?.stop(5_000);
     await tdb?.drop();
   });
-  const cli = (...args: string[]) => runCli(args, { databaseUrl: tdb.url });
+  // The CLI through the pooler (the pooler lane) needs the direct URL beside it.
+  const cli = (...args: string[]) =>
+    runCli(args, { databaseUrl: tdb.url, env: { DATABASE_DIRECT_URL: tdb.directUrl } });
   const plansOf = async (id: string) =>
     (await tdb.pool.query<{ id: string }>("SELECT id FROM modular_training_plan WHERE user_id = $1", [id]))
       .rows;

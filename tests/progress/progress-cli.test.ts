@@ -73,7 +73,7 @@ describe("progress CLI", () => {
     // Back squat: 100 / 0.811 = 123.3 -> 105 / 0.811 = 129.5, +6.2
     expect(out).toMatch(/Squat \(test\)\s+123\.3\s+129\.5\s+\+6\.2/);
     expect(out).toMatch(/quadriceps\s+1\s+6-12\s+below/);
-    expect(out).toMatch(new RegExp(`Bench press \\(test\\)\\s+best set volume\\s+560 kg\\s+${W2}`));
+    expect(out).toMatch(new RegExp(`Bench press \\(test\\)\\s+best set volume\\s+560 kg × reps\\s+${W2}`));
 
     // --svg: the progress page's two charts as files, drawn from the same summary.
     const dir = await mkdtemp(path.join(tmpdir(), "te-svg-"));

@@ -63,7 +63,12 @@ describe("progress.refresh with the worker running", () => {
     const early = await makeLifter(tdb.pool, [W]);
     await logSet(tdb.pool, early.row(SQUAT, W), { reps: 5, kg: 100 });
 
-    worker = await startWorker({ url: tdb.url, config, logger: createLogger("silent") });
+    worker = await startWorker({
+      url: tdb.url,
+      directUrl: tdb.directUrl,
+      config,
+      logger: createLogger("silent"),
+    });
     await waitFor(async () => ((await setsInTable(early.userId, SQUAT)) === 1 ? true : undefined), {
       timeoutMs: 10_000,
       what: "the start-up sweep",

@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { createBoss } from "../../src/boss.ts";
 import { migrateDatabase } from "../../src/db/migrate.ts";
 import { createLogger } from "../../src/logger.ts";
+import { startPgBouncer } from "../helpers/pgbouncer.ts";
 import { startScratchPostgres } from "../helpers/scratch-postgres.ts";
 import { databaseUrl } from "../helpers/urls.ts";
 
@@ -15,6 +16,8 @@ declare module "vitest" {
     adminUrl: string;
     templateDb: string;
     runId: string;
+    /** PgBouncer's URL in front of adminUrl's server when TEST_POOLER=pgbouncer, else "". */
+    poolerUrl: string;
   }
 }
 
@@ -52,6 +55,11 @@ async function prepare(project: TestProject) {
   console.log(`tests on PostgreSQL ${rows[0]?.v} (${embedded ? "embedded" : "TEST_DATABASE_URL"})`);
   await admin.end();
 
+  // The pooler lane (.ci/pooler): every test database's `url` goes through PgBouncer in
+  // transaction mode; `directUrl` stays on the server.
+  const bouncer = process.env.TEST_POOLER === "pgbouncer" ? await startPgBouncer(adminUrl) : undefined;
+  if (bouncer) console.log("test databases' url: through PgBouncer in transaction mode (TEST_POOLER)");
+  project.provide("poolerUrl", bouncer ? bouncer.urlFor("postgres") : "");
   project.provide("adminUrl", adminUrl);
   project.provide("templateDb", templateDb);
   project.provide("runId", runId);
@@ -67,6 +75,7 @@ async function prepare(project: TestProject) {
       await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
     await client.end();
+    await bouncer?.stop();
     await embedded?.stop();
   };
 }

@@ -62,3 +62,168 @@ export async function usersWithProgress(
   );
   return rows.map((r) => ({ userId: r.user_id, lastWeek: r.last_week }));
 }
+
+export interface PlanHeader {
+  id: string;
+  userId: string;
+  splitType: string;
+  goal: string;
+  experience: string;
+  status: string;
+  weekStart: string;
+  deloadEveryWeeks: number | null;
+  createdAt: Date;
+  weeks: number;
+  sessions: number;
+  rows: number;
+}
+
+const PLAN = `
+  SELECT p.id, p.user_id, p.split_type, p.goal_type, p.experience_level, p.status, p.week_start,
+         p.deload_every_weeks, p.created_at,
+         (SELECT count(*)::int FROM public.modular_training_week w WHERE w.plan_id = p.id) AS weeks,
+         (SELECT count(*)::int FROM public.modular_training_week w
+            JOIN public.modular_training_session s ON s.week_id = w.id WHERE w.plan_id = p.id) AS sessions,
+         (SELECT count(*)::int FROM public.modular_training_week w
+            JOIN public.modular_training_session s ON s.week_id = w.id
+            JOIN public.modular_training_exercise e ON e.session_id = s.id WHERE w.plan_id = p.id) AS rows
+  FROM public.modular_training_plan p
+  WHERE p.id = $1`;
+
+/** A plan's header and its counts; null when no plan has this id. */
+export async function planHeader(pool: pg.Pool, planId: string): Promise<PlanHeader | null> {
+  const { rows } = await pool.query<{
+    id: string;
+    user_id: string;
+    split_type: string;
+    goal_type: string;
+    experience_level: string;
+    status: string;
+    week_start: string;
+    deload_every_weeks: number | null;
+    created_at: Date;
+    weeks: number;
+    sessions: number;
+    rows: number;
+  }>(PLAN, [planId]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id,
+    userId: r.user_id,
+    splitType: r.split_type,
+    goal: r.goal_type,
+    experience: r.experience_level,
+    status: r.status,
+    weekStart: r.week_start,
+    deloadEveryWeeks: r.deload_every_weeks,
+    createdAt: r.created_at,
+    weeks: r.weeks,
+    sessions: r.sessions,
+    rows: r.rows,
+  };
+}
+
+/** One exercise row of a plan as the plan page shows it, with its week and session. */
+export interface PlanPageRow {
+  weekNumber: number;
+  weekStart: string;
+  isDeload: boolean;
+  weekNotes: string | null;
+  sessionId: string;
+  sessionDate: string;
+  dayLabel: string;
+  focusArea: string;
+  completed: boolean;
+  /** Null for a session without rows. */
+  rowId: string | null;
+  exercise: string | null;
+  tier: string | null;
+  sets: number | null;
+  reps: string | null;
+  weight: number | null;
+  /** The load of the row it was carried from (the week before), null for a first week. */
+  previousWeight: number | null;
+  rir: number | null;
+  /** The row's notes: the rollover's one-line reason for a load change (issue 20). */
+  notes: string | null;
+}
+
+// The newest $2 weeks, each week's sessions by date and each session's rows in order. The
+// previous load comes from carried_from_id (the row of the week before it was copied from).
+const PLAN_ROWS = `
+  WITH weeks AS (
+    SELECT w.id, w.week_number, w.week_start, w.is_deload, w.notes
+    FROM public.modular_training_week w
+    WHERE w.plan_id = $1
+    ORDER BY w.week_number DESC
+    LIMIT $2
+  )
+  SELECT w.week_number, w.week_start, w.is_deload, w.notes AS week_notes,
+         s.id AS session_id, s.session_date, s.day_label, s.focus_area, s.completed,
+         e.id AS row_id, e.exercise_name, e.tier, e.sets, e.reps, e.weight, prev.weight AS previous_weight,
+         e.rir, e.notes
+  FROM weeks w
+  JOIN public.modular_training_session s ON s.week_id = w.id
+  LEFT JOIN public.modular_training_exercise e ON e.session_id = s.id
+  LEFT JOIN public.modular_training_exercise prev ON prev.id = e.carried_from_id
+  ORDER BY w.week_number DESC, s.session_date, s.session_number, e.order_in_session NULLS LAST,
+           e.display_order NULLS LAST, e.id`;
+
+/** The rows of a plan's newest `weeks` weeks, newest week first. */
+export async function planPageRows(pool: pg.Pool, planId: string, weeks: number): Promise<PlanPageRow[]> {
+  const { rows } = await pool.query<{
+    week_number: number;
+    week_start: string;
+    is_deload: boolean;
+    week_notes: string | null;
+    session_id: string;
+    session_date: string;
+    day_label: string;
+    focus_area: string;
+    completed: boolean;
+    row_id: string | null;
+    exercise_name: string | null;
+    tier: string | null;
+    sets: number | null;
+    reps: string | null;
+    weight: number | null;
+    previous_weight: number | null;
+    rir: number | null;
+    notes: string | null;
+  }>(PLAN_ROWS, [planId, weeks]);
+  return rows.map((r) => ({
+    weekNumber: r.week_number,
+    weekStart: r.week_start,
+    isDeload: r.is_deload,
+    weekNotes: r.week_notes,
+    sessionId: r.session_id,
+    sessionDate: r.session_date,
+    dayLabel: r.day_label,
+    focusArea: r.focus_area,
+    completed: r.completed,
+    rowId: r.row_id,
+    exercise: r.exercise_name,
+    tier: r.tier,
+    sets: r.sets,
+    reps: r.reps,
+    weight: r.weight,
+    previousWeight: r.previous_weight,
+    rir: r.rir,
+    notes: r.notes,
+  }));
+}
+
+/** A user's plans, newest first: the progress page links each to its plan page. */
+export async function plansOfUser(
+  pool: pg.Pool,
+  userId: string,
+  limit: number,
+): Promise<{ id: string; status: string; weekStart: string; createdAt: Date }[]> {
+  const { rows } = await pool.query<{ id: string; status: string; week_start: string; created_at: Date }>(
+    `SELECT id, status, week_start, created_at FROM public.modular_training_plan
+     WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+    [userId, limit],
+  );
+  return rows.map((r) => ({ id: r.id, status: r.status, weekStart: r.week_start, createdAt: r.created_at }));
+}

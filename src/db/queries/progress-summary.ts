@@ -8,7 +8,7 @@ export interface ProgressSummary {
   experience: string | null;
   /** Newest last. */
   weeks: string[];
-  /** Main lifts (tier T1 rows first, then by sets in the window): e1RM by week, null where none. */
+  /** Main lifts only (prescribed as T1 in the window), most sets first: e1RM by week, null where none. */
   lifts: { key: string; name: string; e1rmByWeek: (number | null)[] }[];
   /** The latest week's hard sets by muscle. */
   muscles: { muscle: string; hardSets: number }[];
@@ -21,8 +21,8 @@ const PLAN = `SELECT p.goal_type, p.experience_level FROM public.modular_trainin
 const WEEKS = `SELECT DISTINCT p.week_start FROM public.progress_exercise_weekly p
   WHERE p.user_id = $1 ORDER BY p.week_start DESC LIMIT $2`;
 
-// The window's exercises ranked: prescribed as a main lift (T1) in any of the user's rows first,
-// then by sets logged in the window.
+// The window's main lifts (prescribed as T1 in any of the user's rows of those weeks), ranked by
+// sets logged in the window. Only main lifts: an accessory (a cable crunch) never fills the list.
 const LIFTS = `
   WITH window_rows AS (
     SELECT p.exercise_key, p.week_start, p.e1rm_kg, p.sets
@@ -37,18 +37,18 @@ const LIFTS = `
     WHERE w.user_id = $1 AND w.week_start = ANY ($2::date[]) AND e.tier = 'T1'
   ),
   ranked AS (
-    SELECT r.exercise_key, (m.exercise_key IS NOT NULL) AS is_main, sum(r.sets) AS sets
-    FROM window_rows r LEFT JOIN main m USING (exercise_key)
-    GROUP BY r.exercise_key, m.exercise_key
-    ORDER BY is_main DESC, sets DESC, r.exercise_key
+    SELECT r.exercise_key, sum(r.sets) AS sets
+    FROM window_rows r JOIN main m USING (exercise_key)
+    GROUP BY r.exercise_key
+    ORDER BY sets DESC, r.exercise_key
     LIMIT $3
   )
-  SELECT k.exercise_key, coalesce(x.name, k.exercise_key) AS name, k.is_main, k.sets,
+  SELECT k.exercise_key, coalesce(x.name, k.exercise_key) AS name, k.sets,
          r.week_start, r.e1rm_kg
   FROM ranked k
   JOIN window_rows r USING (exercise_key)
   LEFT JOIN public.exrcwiki x ON x.exercise_id = k.exercise_key
-  ORDER BY k.is_main DESC, k.sets DESC, k.exercise_key, r.week_start`;
+  ORDER BY k.sets DESC, k.exercise_key, r.week_start`;
 
 const MUSCLES = `SELECT m.muscle_group, m.hard_sets FROM public.progress_muscle_weekly m
   WHERE m.user_id = $1 AND m.week_start = $2 ORDER BY m.hard_sets DESC, m.muscle_group`;

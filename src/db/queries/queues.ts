@@ -84,6 +84,8 @@ export interface DeadLetter {
   sourceName: string | null;
   sourceId: string | null;
   createdOn: Date;
+  /** pg-boss's state of the dead-letter job itself: created/retry until a handler takes it. */
+  state: JobState;
   error: string;
 }
 
@@ -94,9 +96,10 @@ export async function lastDeadLetters(pool: pg.Pool, queue: string, limit: numbe
     source_name: string | null;
     source_id: string | null;
     created_on: Date;
+    state: JobState;
     output: unknown;
   }>(
-    `SELECT id, source_name, source_id, created_on, coalesce(source_output, output) AS output
+    `SELECT id, source_name, source_id, created_on, state::text AS state, coalesce(source_output, output) AS output
        FROM ${BOSS_SCHEMA}.job WHERE name = $1 ORDER BY created_on DESC, id DESC LIMIT $2`,
     [queue, limit],
   );
@@ -105,6 +108,7 @@ export async function lastDeadLetters(pool: pg.Pool, queue: string, limit: numbe
     sourceName: r.source_name,
     sourceId: r.source_id,
     createdOn: r.created_on,
+    state: r.state,
     error: describeOutput(r.output),
   }));
 }

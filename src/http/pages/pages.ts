@@ -1,44 +1,21 @@
-// The product's own ops pages (the queue views come from @pg-boss/dashboard at /queues):
-// an overview, recent and failed plan requests, the dead letters of the three queues, and a
+// The product's own ops pages (the queue views come from @pg-boss/dashboard at /queues; the
+// overview is overview.ts, a plan's page plan.ts): recent and failed plan requests, the dead letters of the three queues, and a
 // user's progress with charts drawn on the server as SVG.
 import { html, raw } from "hono/html";
 import type pg from "pg";
 import { e1rmTrendSvg } from "../../charts/e1rm-trend.ts";
 import { goalAndExperience, muscleGroupSets } from "../../charts/progress-data.ts";
 import { weeklySetsSvg } from "../../charts/weekly-sets.ts";
-import { planRequestCounts, recentPlanRequests, usersWithProgress } from "../../db/queries/ops-pages.ts";
+import { plansOfUser, recentPlanRequests, usersWithProgress } from "../../db/queries/ops-pages.ts";
 import { readProgressSummary } from "../../db/queries/progress-summary.ts";
-import {
-  countJobsByState,
-  deadLetterQueueOf,
-  lastDeadLetters,
-  QUEUES,
-  JOB_STATES as STATES,
-} from "../../db/queries/queues.ts";
+import { deadLetterQueueOf, lastDeadLetters, QUEUES } from "../../db/queries/queues.ts";
+import { recordName, recordValue } from "../../domain/record-types.ts";
+import { deadLetterStateWords } from "./dead-letter-state.ts";
 import { page, when } from "./layout.ts";
+import { planLink } from "./plan.ts";
 
 const DEAD_LETTERS_SHOWN = 20;
 const REQUESTS_SHOWN = 50;
-
-export async function overviewPage(pool: pg.Pool) {
-  const [counts, requests] = await Promise.all([countJobsByState(pool), planRequestCounts(pool)]);
-  const rows = [...QUEUES, ...QUEUES.map(deadLetterQueueOf)].map((queue) => {
-    const c = counts.get(queue);
-    return html`<tr data-queue="${queue}"><td><a href="/queues/queues/${queue}">${queue}</a></td>${STATES.map(
-      (s) => html`<td class="n" data-state="${s}">${c?.[s] ?? 0}</td>`,
-    )}</tr>`;
-  });
-  return page(
-    "Overview",
-    html`<h2>Queues</h2>
-<p class="muted">Jobs stored by state, counted exactly from pg-boss's job table. Jobs, retries and schedules: <a href="/queues">the pg-boss dashboard</a>.</p>
-<table id="queue-counts"><tr><th>queue</th>${STATES.map((s) => html`<th>${s}</th>`)}</tr>${rows}</table>
-<h2>Plan requests</h2>
-<table id="plan-request-counts"><tr>${["queued", "running", "succeeded", "failed"].map((s) => html`<th>${s}</th>`)}</tr>
-<tr>${["queued", "running", "succeeded", "failed"].map((s) => html`<td class="n" data-status="${s}">${requests[s] ?? 0}</td>`)}</tr></table>
-<p><a href="/plan-requests">Recent requests</a> · <a href="/plan-requests?status=failed">failed ones</a> · <a href="/dead-letters">dead letters</a> · <a href="/progress">a user's progress</a></p>`,
-  );
-}
 
 export async function planRequestsPage(pool: pg.Pool, status: string | undefined) {
   const rows = await recentPlanRequests(pool, { status, limit: REQUESTS_SHOWN });
@@ -53,7 +30,7 @@ ${rows.map(
     r,
   ) => html`<tr data-id="${r.id}"><td>${when(r.createdAt)}</td><td class="status-${r.status}">${r.status}</td>
 <td class="mono"><a href="/progress/${r.userId}">${r.userId}</a></td><td class="mono">${JSON.stringify(r.params)}</td>
-<td>${r.planId ? html`<span class="mono">${r.planId}</span>` : ""}${r.error ? html`<div class="error">${r.error}</div>` : ""}</td>
+<td>${r.planId ? planLink(r.planId) : ""}${r.error ? html`<div class="error">${r.error}</div>` : ""}</td>
 <td>${when(r.finishedAt)}</td></tr>`,
 )}</table>`,
   );
@@ -72,11 +49,11 @@ export async function deadLettersPage(pool: pg.Pool) {
     html`<p class="muted">Jobs that failed for good (retries spent, expired, or a request that can never succeed), kept 30 days. Newest ${DEAD_LETTERS_SHOWN} per queue; retry or delete them in <a href="/queues">the pg-boss dashboard</a>.</p>
 ${sections.map(
   (s) => html`<h2 id="${s.dead}">${s.dead} <span class="muted">(for ${s.queue})</span></h2>
-<table class="dead-letters" data-queue="${s.dead}"><tr><th>dead-lettered</th><th>source job</th><th>error</th></tr>
-${s.last.length === 0 ? html`<tr><td colspan="3" class="muted">none</td></tr>` : ""}
+<table class="dead-letters" data-queue="${s.dead}"><tr><th>dead-lettered</th><th>state</th><th>source job</th><th>error</th></tr>
+${s.last.length === 0 ? html`<tr><td colspan="4" class="muted">none</td></tr>` : ""}
 ${s.last.map(
   (d) =>
-    html`<tr><td>${when(d.createdOn)}</td><td class="mono">${d.sourceId ?? d.id}</td><td class="error">${d.error}</td></tr>`,
+    html`<tr data-id="${d.id}"><td>${when(d.createdOn)}</td><td data-field="state">${deadLetterStateWords(d.state)}</td><td class="mono">${d.sourceId ?? d.id}</td><td class="error">${d.error}</td></tr>`,
 )}</table>`,
 )}`,
   );
@@ -96,20 +73,24 @@ ${users.map((u) => html`<tr><td class="mono"><a href="/progress/${u.userId}">${u
 }
 
 export async function userProgressPage(pool: pg.Pool, userId: string) {
-  const summary = await readProgressSummary(pool, userId);
+  const [summary, plans] = await Promise.all([
+    readProgressSummary(pool, userId),
+    plansOfUser(pool, userId, 10),
+  ]);
   const { goal, experience } = goalAndExperience(summary);
   const latest = summary.weeks.at(-1);
   return page(
     `Progress of ${userId}`,
     html`<p>Goal <strong>${goal}</strong>, ${experience}; weeks ${summary.weeks[0] ?? "-"} to ${latest ?? "-"}. Drawn from the progress tables (<code>progress show --user ${userId} --svg DIR</code> writes the same charts).</p>
+<p id="user-plans">Plans: ${plans.length === 0 ? html`<span class="muted">none</span>` : plans.map((p, i) => html`${i > 0 ? ", " : ""}${planLink(p.id)} <span class="muted">(${p.status}, from ${p.weekStart})</span>`)}</p>
 ${raw(e1rmTrendSvg(summary))}
 ${raw(weeklySetsSvg(muscleGroupSets(summary), { week: latest, goal }))}
 <h2>Recent records</h2>
-<table id="records"><tr><th>exercise</th><th>record</th><th>value (kg)</th><th>achieved</th></tr>
+<table id="records"><tr><th>exercise</th><th>record</th><th>value</th><th>achieved</th></tr>
 ${summary.records.length === 0 ? html`<tr><td colspan="4" class="muted">none yet</td></tr>` : ""}
 ${summary.records.map(
   (r) =>
-    html`<tr><td>${r.name}</td><td>${r.type}</td><td class="n">${r.value.toFixed(1)}</td><td>${when(r.achievedAt).slice(0, 10)}</td></tr>`,
+    html`<tr data-record="${r.type}"><td>${r.name}</td><td>${recordName(r.type)}</td><td class="n">${recordValue(r.type, r.value)}</td><td>${when(r.achievedAt).slice(0, 10)}</td></tr>`,
 )}</table>`,
   );
 }

@@ -134,7 +134,8 @@ export function listenForDirtyUsers(deps: WorkerDeps): { stop(): void } {
   const connect = async (isReconnect: boolean) => {
     let c: pg.PoolClient | undefined;
     try {
-      c = await deps.pool.connect();
+      // Behind a transaction-mode pooler a LISTEN on `pool` would go quiet: the direct URL's pool.
+      c = await (deps.listenPool ?? deps.pool).connect();
       c.on("notification", onNotification);
       const current = c;
       c.on("error", (error) => {
