@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies every migration to DATABASE_URL (or the embedded database) and
 // exits non-zero, saying what failed, when one does not apply.
-import { loadConfigOrExit } from "../config.ts";
+import { ConfigError, loadConfigOrExit } from "../config.ts";
 import { createLogger } from "../logger.ts";
 import { openDatabase } from "./database.ts";
 import { migrateDatabase } from "./migrate.ts";
