@@ -5,12 +5,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { allowedEquipment, isEligible } from "../../src/domain/plan/eligibility.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
+import { estimateOneRepMax } from "../../src/domain/progress-aggregates/e1rm.ts";
+import { asUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
+import { rollover } from "../rollover/helpers.ts";
 import { CATALOGUES, loadCatalogue } from "./catalogues.ts";
 import { sampleRequests, someExclusions, type WrittenPlan, writeSamplePlans } from "./fixtures.ts";
+import { expectedLoad, loadStep, logHistory } from "./helpers.ts";
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(of, 1)).toFixed(1)}%`;
+
+interface SlotRow {
+  reps: string;
+  rir: number | null;
+  order_in_session: number;
+  day_of_week: number;
+}
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -135,4 +146,61 @@ describe.each(Object.keys(CATALOGUES))("alternatives on the %s catalogue", (name
       ),
     ).toBe(true);
   });
+
+  it("a swapped row's next weeks keep the new exercise, loaded from its history; no week holds an excluded one", async () => {
+    const swapped: { planId: string; day: number; order: number; exerciseId: string; load: number }[] = [];
+    // One row of every fifth plan: its first alternative, after the lifter logged it before.
+    for (const plan of plans.filter((_, i) => i % 5 === 0)) {
+      const first = rows.find((r) => r.plan_id === plan.planId && r.rank === 1 && r.exercise_id);
+      if (!first) continue;
+      const exerciseId = first.exercise_id as string;
+      await logHistory(tdb.pool, plan.userId, monday(-3), exerciseId, { weightKg: 20, reps: 10, rpe: 8 });
+      const { rows: target } = await tdb.pool.query<SlotRow>(
+        `SELECT x.reps, x.rir, x.order_in_session, s.day_of_week
+         FROM modular_training_exercise x JOIN modular_training_session s ON s.id = x.session_id
+         WHERE x.id = $1`,
+        [first.row_id],
+      );
+      const { reps, rir, order_in_session: order, day_of_week: day } = target[0] as SlotRow;
+      await asUser(tdb.pool, plan.userId, (c) =>
+        c.query("SELECT swap_exercise($1, $2)", [first.row_id, exerciseId]),
+      );
+      const equipment = catalogue.find((e) => e.exerciseId === exerciseId)?.equipment ?? null;
+      // A row without a numeric target (the generator's "AMRAP") is taken as 8 reps (docs/swap.md).
+      const bottom = Math.min(Math.max(Number.parseInt(reps, 10) || 8, 1), 30);
+      const load = expectedLoad(estimateOneRepMax(20, 10, 8), bottom, 10 - (rir ?? 2), loadStep(equipment));
+      swapped.push({ planId: plan.planId, day, order, exerciseId, load });
+    }
+    expect(swapped.length).toBeGreaterThanOrEqual(10);
+
+    await rollover(tdb.pool, monday(3));
+    const { rows: later } = await tdb.pool.query<{
+      plan_id: string;
+      week_number: number;
+      day_of_week: number;
+      order_in_session: number;
+      exercise_id: string;
+      weight: number | null;
+    }>(
+      `SELECT w.plan_id, w.week_number, s.day_of_week, x.order_in_session, x.exercise_id, x.weight::float8 AS weight
+       FROM modular_training_week w
+       JOIN modular_training_session s ON s.week_id = w.id
+       JOIN modular_training_exercise x ON x.session_id = s.id
+       WHERE w.plan_id = ANY($1::uuid[]) AND w.week_number > 1`,
+      [plans.map((p) => p.planId)],
+    );
+    expect(new Set(later.map((r) => r.week_number))).toEqual(new Set([2, 3]));
+    const out = new Set(excluded);
+    expect(later.filter((r) => out.has(r.exercise_id))).toEqual([]);
+    for (const s of swapped) {
+      const slot = later.filter(
+        (r) => r.plan_id === s.planId && r.day_of_week === s.day && r.order_in_session === s.order,
+      );
+      expect(slot.map((r) => `${r.week_number}:${r.exercise_id}`).sort()).toEqual([
+        `2:${s.exerciseId}`,
+        `3:${s.exerciseId}`,
+      ]);
+      expect(slot.map((r) => r.weight)).toEqual([s.load, s.load]);
+    }
+  }, 300_000);
 });

@@ -124,9 +124,19 @@ export async function logHistory(
   await rebuildProgress(pool, [userId]);
 }
 
-/** The load docs/swap.md prescribes from an e1RM: the chart's fraction for reps at an RPE, rounded down to a step. */
-export function expectedLoad(e1rm: number, reps: number, rpe: number, step: number): number {
-  const percent = rtsPercent(reps, rpe);
-  if (percent === null) throw new Error(`off the chart: ${reps} reps at RPE ${rpe}`);
-  return Math.floor((e1rm * percent) / 100 / step) * step;
+/** The chart's percentage, or its closed form off the chart (docs/swap.md). */
+export function percentOfE1rm(reps: number, rpe: number): number {
+  const chart = rtsPercent(reps, rpe);
+  if (chart !== null) return chart;
+  const x = 10 - rpe + (reps - 1);
+  return x <= 2.92 ? 0.347619 * x * x - 4.60714 * x + 99.9667 : Math.max(-2.64249 * x + 97.0955, 50);
 }
+
+/** The load docs/swap.md prescribes from an e1RM: its fraction for reps at an RPE, rounded down to a step. */
+export function expectedLoad(e1rm: number, reps: number, rpe: number, step: number): number {
+  return Math.floor((e1rm * percentOfE1rm(reps, rpe)) / 100 / step) * step;
+}
+
+/** The implement's loading step (docs/swap.md). */
+export const loadStep = (equipment: string | null) =>
+  equipment === "dumbbell" ? 2 : equipment === "kettlebell" ? 4 : 2.5;
