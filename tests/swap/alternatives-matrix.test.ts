@@ -171,6 +171,7 @@ describe.each(Object.keys(CATALOGUES))("alternatives on the %s catalogue", (name
       const load = expectedLoad(estimateOneRepMax(20, 10, 8), bottom, 10 - (rir ?? 2), loadStep(equipment));
       swapped.push({ planId: plan.planId, day, order, exerciseId, load });
     }
+    console.info(`${name}: ${swapped.length} rows swapped`);
     expect(swapped.length).toBeGreaterThanOrEqual(10);
 
     await rollover(tdb.pool, monday(3));
