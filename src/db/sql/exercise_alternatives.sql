@@ -13,7 +13,10 @@ CREATE OR REPLACE FUNCTION public.exercise_alternatives(p_row_id uuid, p_limit i
   LANGUAGE sql STABLE SECURITY INVOKER
   SET search_path = pg_catalog, public
 AS $$
-  WITH src AS (
+  -- src and near are materialised: the plan's allowed equipment is computed once, and the regular
+  -- expressions of the working-set and skill tests run only on the near candidates (about a
+  -- hundred), not on the whole catalogue (bench/RESULTS.md).
+  WITH src AS MATERIALIZED (
     SELECT
       r.user_id,
       r.session_id,
@@ -37,11 +40,24 @@ AS $$
     LEFT JOIN public.exrcwiki w ON w.exercise_id = r.exercise_id
     WHERE r.id = p_row_id
   ),
+  near AS MATERIALIZED (
+    SELECT c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles, c.force,
+           c.mechanic, c.category, cp.pattern
+    FROM src
+    CROSS JOIN public.exrcwiki c
+    CROSS JOIN LATERAL (SELECT public.exercise_pattern(c.movement_pattern, c.category, c.muscle_group,
+                                                       c.mechanic, c.force) AS pattern) cp
+    WHERE c.exercise_id IS DISTINCT FROM src.old_id
+      AND (c.muscle_group = src.primary_muscle OR cp.pattern = src.pattern)
+      AND c.equipment = ANY (src.allowed)
+      AND c.requires <@ src.allowed
+      AND (src.experience_level = 'advanced' OR c.level <> 'expert')
+  ),
   cand AS (
     SELECT
       c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles,
-      cp.pattern,
-      cp.pattern IS NOT DISTINCT FROM src.pattern AND src.pattern IS NOT NULL AS same_pattern,
+      c.pattern,
+      c.pattern IS NOT DISTINCT FROM src.pattern AND src.pattern IS NOT NULL AS same_pattern,
       c.muscle_group = src.primary_muscle AS same_primary,
       c.force IS NOT DISTINCT FROM src.force AS same_force,
       c.mechanic IS NOT DISTINCT FROM src.mechanic AS same_mechanic,
@@ -53,16 +69,9 @@ AS $$
       EXISTS (SELECT 1 FROM public.progress_exercise_weekly pw
               WHERE pw.user_id = src.user_id AND pw.exercise_key = c.exercise_id) AS logged
     FROM src
-    CROSS JOIN public.exrcwiki c
-    CROSS JOIN LATERAL (SELECT public.exercise_pattern(c.movement_pattern, c.category, c.muscle_group,
-                                                       c.mechanic, c.force) AS pattern) cp
-    WHERE c.exercise_id IS DISTINCT FROM src.old_id
-      AND (c.muscle_group = src.primary_muscle OR cp.pattern = src.pattern)
-      AND c.equipment = ANY (src.allowed)
-      AND c.requires <@ src.allowed
-      AND (src.experience_level = 'advanced' OR c.level <> 'expert')
-      AND NOT (src.experience_level = 'beginner' AND public.exercise_is_advanced_skill(c.name))
-      AND public.exercise_is_working_set(c.name, c.category, c.force, c.equipment, cp.pattern)
+    CROSS JOIN near c
+    WHERE NOT (src.experience_level = 'beginner' AND public.exercise_is_advanced_skill(c.name))
+      AND public.exercise_is_working_set(c.name, c.category, c.force, c.equipment, c.pattern)
       AND NOT EXISTS (SELECT 1 FROM public.exercise_exclusion x
                       WHERE x.user_id = src.user_id AND x.exercise_id = c.exercise_id)
       AND NOT EXISTS (SELECT 1 FROM public.modular_training_exercise o
