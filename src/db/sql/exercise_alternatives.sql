@@ -5,7 +5,9 @@
 -- beginners, as the generator), never excluded by the lifter, never already in the same session.
 -- Score: 1 for the same pattern and primary muscle (so those always come first), plus weights after
 -- Fitness Volt's similarity (pattern 0.30, primary muscle 0.20, muscle overlap as Jaccard 0.20,
--- force 0.10, mechanic 0.05, category 0.05) and 0.10 for an exercise the lifter has logged before.
+-- force 0.10, mechanic 0.05, category 0.05), 0.10 for an exercise the lifter has logged before,
+-- 0.10 for loading closeness (the implement) and 0.10 for a name that shares words (a variation of
+-- the same lift): a coach swaps a barbell bench press for a dumbbell or incline one, not a band press.
 -- SECURITY INVOKER: under row-level security a signed-in user sees alternatives only for their own
 -- rows; another user's row id gives no rows.
 CREATE OR REPLACE FUNCTION public.exercise_alternatives(p_row_id uuid, p_limit integer DEFAULT 4)
@@ -21,6 +23,9 @@ AS $$
       r.user_id,
       r.session_id,
       r.exercise_id AS old_id,
+      coalesce(w.equipment, r.equipment) AS old_equipment,
+      ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(coalesce(w.name, r.exercise_name)), '[^a-z0-9]+') t
+            WHERE t <> '') AS name_words,
       coalesce(w.muscle_group, r.muscle_group) AS primary_muscle,
       coalesce(
         w.secondary_muscles,
@@ -42,7 +47,8 @@ AS $$
   ),
   near AS MATERIALIZED (
     SELECT c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles, c.force,
-           c.mechanic, c.category, cp.pattern
+           c.mechanic, c.category, cp.pattern,
+           ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(c.name), '[^a-z0-9]+') t WHERE t <> '') AS name_words
     FROM src
     CROSS JOIN public.exrcwiki c
     CROSS JOIN LATERAL (SELECT public.exercise_pattern(c.movement_pattern, c.category, c.muscle_group,
@@ -67,7 +73,22 @@ AS $$
         / (SELECT count(*) FROM (SELECT unnest(c.secondary_muscles || c.muscle_group)
                                  UNION SELECT unnest(src.secondary || src.primary_muscle)) u)::real AS overlap,
       EXISTS (SELECT 1 FROM public.progress_exercise_weekly pw
-              WHERE pw.user_id = src.user_id AND pw.exercise_key = c.exercise_id) AS logged
+              WHERE pw.user_id = src.user_id AND pw.exercise_key = c.exercise_id) AS logged,
+      -- How close the loading is: the same implement, then the same kind (free weights; machines
+      -- and cables), then free weights for guided or back; bands and bodyweight load differently.
+      CASE
+        WHEN c.equipment = src.old_equipment THEN 1.0
+        WHEN c.equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell')
+             AND src.old_equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell') THEN 0.6
+        WHEN c.equipment IN ('machine', 'cable') AND src.old_equipment IN ('machine', 'cable') THEN 0.6
+        WHEN c.equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell', 'machine', 'cable')
+             AND src.old_equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell', 'machine', 'cable') THEN 0.3
+        ELSE 0
+      END AS implement_closeness,
+      -- A variation of the same lift shares words of its name (bench, press, grip): Jaccard of the words.
+      (SELECT count(*) FROM (SELECT unnest(c.name_words) INTERSECT SELECT unnest(src.name_words)) i)::real
+        / greatest((SELECT count(*) FROM (SELECT unnest(c.name_words) UNION SELECT unnest(src.name_words)) u), 1)::real
+        AS name_overlap
     FROM src
     CROSS JOIN near c
     WHERE NOT (src.experience_level = 'beginner' AND public.exercise_is_advanced_skill(c.name))
@@ -83,7 +104,7 @@ AS $$
       ((same_pattern AND same_primary)::int
         + 0.30 * same_pattern::int + 0.20 * same_primary::int + 0.20 * overlap
         + 0.10 * same_force::int + 0.05 * same_mechanic::int + 0.05 * same_category::int
-        + 0.10 * logged::int)::real AS score
+        + 0.10 * logged::int + 0.10 * implement_closeness + 0.10 * name_overlap)::real AS score
     FROM cand
   )
   SELECT
