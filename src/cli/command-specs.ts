@@ -63,7 +63,13 @@ export const PLAN_SHOW = spec({
   path: ["plan", "show"],
   summary: "print a plan: weeks, sessions, exercises",
   args: [{ name: "plan-id", help: "the plan's uuid" }],
-  flags: NO_FLAGS,
+  flags: {
+    ids: {
+      type: "boolean",
+      help: "also print each exercise row's id (for plan alternatives and plan swap)",
+      default: "off",
+    },
+  },
 });
 
 export const PLAN_ALTERNATIVES = spec({

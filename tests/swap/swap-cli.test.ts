@@ -25,6 +25,12 @@ describe("plan alternatives and plan swap", () => {
     const user = await createUser(tdb.pool);
     const planId = await planOf(tdb.pool, user, monday(-1), [{ exerciseId: "te_barbell_bench_press" }]);
     const [row] = await rowsOf(tdb.pool, planId);
+    // The row id comes from `plan show --ids`, as a lifter would find it.
+    const shown = await cli("plan", "show", planId, "--ids");
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/notes\s+row id/);
+    expect(shown.stdout).toContain(row?.id as string);
+    expect((await cli("plan", "show", planId)).stdout).not.toContain(row?.id as string);
 
     const listed = await cli("plan", "alternatives", row?.id as string);
     expect(listed.stderr).toBe("");
