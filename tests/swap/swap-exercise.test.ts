@@ -159,6 +159,27 @@ describe("swap_exercise", () => {
   });
 });
 
+describe("the first alternative, as a coach would pick it", () => {
+  // Equal on pattern and muscles, a band press once came first by name; loading closeness and name
+  // overlap put a bench press variation on a bar or dumbbells first (docs/swap.md).
+  it.each([
+    [BB_BENCH, /bench press/i, ["barbell", "dumbbell"]],
+    ["te_barbell_back_squat", /squat/i, ["barbell", "dumbbell"]],
+    ["te_barbell_romanian_deadlift", /deadlift|good morning/i, ["barbell", "dumbbell"]],
+    ["te_lat_pulldown", /pulldown|pull-up|chin/i, ["cable", "machine", "bodyweight"]],
+  ])("for %s: a variation of the lift loaded alike", async (exerciseId, name, equipment) => {
+    const user = await createUser(tdb.pool);
+    const planId = await planOf(tdb.pool, user, monday(-1), [{ exerciseId }]);
+    const [row] = await rowsOf(tdb.pool, planId);
+    const { rows } = await asUser(tdb.pool, user, (c) =>
+      c.query("SELECT name, equipment, reason FROM exercise_alternatives($1, 4)", [row?.id]),
+    );
+    expect(rows[0]?.name).toMatch(name);
+    expect(equipment).toContain(rows[0]?.equipment);
+    expect(rows[0]?.reason).toMatch(/^same pattern/);
+  });
+});
+
 describe("row-level security", () => {
   it("another user sees no alternatives for a row, cannot swap it, and cannot touch its owner's exclusions", async () => {
     const owner = await createUser(tdb.pool);
