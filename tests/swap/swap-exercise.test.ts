@@ -159,6 +159,28 @@ describe("swap_exercise", () => {
   });
 });
 
+describe("a plan without recorded equipment (written by hand)", () => {
+  it("allows what its own rows use, bodyweight included, and nothing else", async () => {
+    const user = await createUser(tdb.pool);
+    const planId = await planOf(tdb.pool, user, monday(-1), [
+      { exerciseId: BB_BENCH },
+      { exerciseId: DB_BENCH },
+    ]);
+    await tdb.pool.query("UPDATE modular_training_plan SET allowed_equipment = NULL WHERE id = $1", [planId]);
+    const { rows: allowed } = await tdb.pool.query("SELECT plan_allowed_equipment($1) AS a", [planId]);
+    expect(allowed[0]?.a).toEqual(["barbell", "bench", "bodyweight", "dumbbell"]);
+    const [row] = await rowsOf(tdb.pool, planId);
+    const { rows } = await asUser(tdb.pool, user, (c) =>
+      c.query("SELECT equipment FROM exercise_alternatives($1, 50)", [row?.id]),
+    );
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.filter((r) => !["barbell", "bodyweight", "dumbbell"].includes(r.equipment))).toEqual([]);
+    await expect(swap(user, row?.id as string, MACHINE_PRESS)).rejects.toMatchObject({
+      message: expect.stringContaining("needs machine"),
+    });
+  });
+});
+
 describe("the first alternative, as a coach would pick it", () => {
   // Equal on pattern and muscles, a band press once came first by name; loading closeness and name
   // overlap put a bench press variation on a bar or dumbbells first (docs/swap.md).
