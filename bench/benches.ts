@@ -6,6 +6,7 @@ import { planThroughputBench } from "./plan-throughput.ts";
 import { progressBench } from "./progress.ts";
 import { rlsReadBench } from "./rls-read.ts";
 import { rolloverBench } from "./rollover.ts";
+import { swapAlternativesBench } from "./swap-alternatives.ts";
 
 export const BENCHES: readonly Bench[] = [
   insertFullPlanBench,
@@ -14,4 +15,5 @@ export const BENCHES: readonly Bench[] = [
   rlsReadBench,
   rolloverBench,
   progressBench,
+  swapAlternativesBench,
 ];

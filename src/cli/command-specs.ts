@@ -2,6 +2,7 @@
 // values and defaults. `--help` is printed from these and the flags are parsed from them, so the two
 // cannot drift apart. A command's file imports its own spec from here; the list that loads each
 // command's code when it runs is commands.ts. This file imports nothing heavy.
+import { EXCLUSION_REASONS } from "../domain/swap/exclusion-reasons.ts";
 import { EQUIPMENT, EXPERIENCE_LEVELS, GOALS, SPLITS } from "../domain/vocabulary.ts";
 import type { CommandSpec, Flags } from "./command.ts";
 
@@ -62,7 +63,56 @@ export const PLAN_SHOW = spec({
   path: ["plan", "show"],
   summary: "print a plan: weeks, sessions, exercises",
   args: [{ name: "plan-id", help: "the plan's uuid" }],
+  flags: {
+    ids: {
+      type: "boolean",
+      help: "also print each exercise row's id (for plan alternatives and plan swap)",
+      default: "off",
+    },
+  },
+});
+
+export const PLAN_ALTERNATIVES = spec({
+  path: ["plan", "alternatives"],
+  summary: "list ranked alternatives for one exercise row, with their reasons",
+  args: [{ name: "row-id", help: "the exercise row's uuid (modular_training_exercise.id)" }],
   flags: NO_FLAGS,
+});
+
+export const PLAN_SWAP = spec({
+  path: ["plan", "swap"],
+  summary: "swap an exercise row (and its slot in later weeks) for another exercise",
+  args: [
+    { name: "row-id", help: "the exercise row's uuid (modular_training_exercise.id)" },
+    { name: "exercise-id", help: "a catalogue exercise_id (see plan alternatives)" },
+  ],
+  flags: NO_FLAGS,
+});
+
+const EXCLUDE_USER = { type: "string", value: "uuid", help: "an existing user", required: true } as const;
+
+export const EXCLUDE_ADD = spec({
+  path: ["exclude", "add"],
+  summary: "exclude an exercise for a user: never generated, offered or swapped in",
+  args: [{ name: "exercise-id", help: "a catalogue exercise_id" }],
+  flags: {
+    user: EXCLUDE_USER,
+    reason: { type: "string", value: "r", help: EXCLUSION_REASONS.join(", "), default: "none" },
+  },
+});
+
+export const EXCLUDE_REMOVE = spec({
+  path: ["exclude", "remove"],
+  summary: "remove a user's exclusion of an exercise",
+  args: [{ name: "exercise-id", help: "a catalogue exercise_id" }],
+  flags: { user: EXCLUDE_USER },
+});
+
+export const EXCLUDE_LIST = spec({
+  path: ["exclude", "list"],
+  summary: "list a user's excluded exercises",
+  args: [],
+  flags: { user: EXCLUDE_USER },
 });
 
 export const ROLLOVER = spec({

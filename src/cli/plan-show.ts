@@ -32,6 +32,8 @@ export interface PlanView {
       focusArea: string;
       completed: boolean;
       exercises: {
+        /** The exercise row's id: what `plan alternatives` and `plan swap` take. */
+        id: string;
         order: number | null;
         name: string;
         muscleGroup: string | null;
@@ -64,6 +66,7 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       dayOfWeek: modularTrainingSession.dayOfWeek,
       focusArea: modularTrainingSession.focusArea,
       completed: modularTrainingSession.completed,
+      rowId: modularTrainingExercise.id,
       order: modularTrainingExercise.orderInSession,
       name: modularTrainingExercise.exerciseName,
       muscleGroup: modularTrainingExercise.muscleGroup,
@@ -112,8 +115,9 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       sessions.set(r.sessionId, session);
       week.sessions.push(session);
     }
-    if (r.name === null || r.sets === null || r.reps === null) continue;
+    if (r.rowId === null || r.name === null || r.sets === null || r.reps === null) continue;
     session.exercises.push({
+      id: r.rowId,
       order: r.order,
       name: r.name,
       muscleGroup: r.muscleGroup,
@@ -131,8 +135,11 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
 
 const load = (weight: number | null) => (weight === null ? "-" : `${Math.round(weight * 100) / 100} kg`);
 
-/** The plan as lines of text: a header, then per week and session a table of exercises. */
-export function formatPlan(view: PlanView): string[] {
+/**
+ * The plan as lines of text: a header, then per week and session a table of exercises; with
+ * `rowIds`, each exercise row's id last (for `plan alternatives` and `plan swap`).
+ */
+export function formatPlan(view: PlanView, opts: { rowIds?: boolean } = {}): string[] {
   const { plan } = view;
   const lines = [
     `plan ${plan.id}`,
@@ -150,7 +157,17 @@ export function formatPlan(view: PlanView): string[] {
       );
       lines.push(
         ...formatTable(
-          ["#", "exercise", "muscle", "sets x reps", "RIR", "tier", "load", "notes"],
+          [
+            "#",
+            "exercise",
+            "muscle",
+            "sets x reps",
+            "RIR",
+            "tier",
+            "load",
+            "notes",
+            ...(opts.rowIds ? ["row id"] : []),
+          ],
           s.exercises.map((e) => [
             e.order,
             e.name,
@@ -160,6 +177,7 @@ export function formatPlan(view: PlanView): string[] {
             e.tier,
             load(e.weight),
             e.notes ?? "",
+            ...(opts.rowIds ? [e.id] : []),
           ]),
           { indent: "    ", alignRight: [0, 4], empty: "(no exercises)" },
         ),
@@ -169,24 +187,28 @@ export function formatPlan(view: PlanView): string[] {
   return lines;
 }
 
-export async function printPlan(ctx: CliContext, planId: string): Promise<void> {
+export async function printPlan(
+  ctx: CliContext,
+  planId: string,
+  opts: { rowIds?: boolean } = {},
+): Promise<void> {
   const view = await loadPlanView(ctx.db, planId);
   if (!view) throw new InputError(`plan not found: ${planId}`);
-  for (const line of formatPlan(view)) ctx.out(line);
+  for (const line of formatPlan(view, opts)) ctx.out(line);
 }
 
 const planIdInput = uuidInput();
 
 export const planShow: CliCommand = {
   parse(argv) {
-    const { positionals } = parseFlags(PLAN_SHOW, argv);
+    const { values, positionals } = parseFlags(PLAN_SHOW, argv);
     const planId = planIdInput.safeParse(positionals[0]);
     if (!planId.success) {
       throw new UsageError(flagMessage(PLAN_SHOW.path, "<plan-id>", `must be a uuid${got(positionals[0])}`));
     }
-    return { planId: planId.data };
+    return { planId: planId.data, rowIds: values.ids === true };
   },
-  async run(args: { planId: string }, ctx) {
-    await printPlan(ctx, args.planId);
+  async run(args: { planId: string; rowIds: boolean }, ctx) {
+    await printPlan(ctx, args.planId, { rowIds: args.rowIds });
   },
 };

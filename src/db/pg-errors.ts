@@ -9,6 +9,8 @@ export const PG_ERROR = {
   checkViolation: "23514",
   /** insert_full_plan(s) and the date-window checks refuse a value with it. */
   invalidParameterValue: "22023",
+  /** swap_exercise found no such row (or none of the caller's). */
+  noDataFound: "P0002",
   /** RAISE EXCEPTION without a code of its own, in a function of src/db/sql/. */
   raiseException: "P0001",
   /** No privilege (or a row-level security policy refused a row): e.g. no USAGE on schema drizzle. */

@@ -1,7 +1,9 @@
 // The hot SQL of the plan.generate job, each statement set-based so a batch of jobs costs a few
 // round trips whatever its size (docs/plan-pipeline.md). Values are always bound.
+import type pg from "pg";
 import type { CatalogueEntry } from "../../domain/catalogue-entry.ts";
 import type { PlanJson } from "../../domain/plan-json.ts";
+import { withTransaction } from "../transaction.ts";
 import type { Queryable } from "./upsert-catalogue.ts";
 
 /** Which of these users exist. */
@@ -40,6 +42,8 @@ export interface PlanToWrite {
   plan: PlanJson;
   /** The plan_request row to mark succeeded with the plan, in the same statement. */
   planRequestId: string | null;
+  /** The equipment the request allowed, kept on the plan for swaps (docs/swap.md). */
+  allowedEquipment: readonly string[];
 }
 
 // One statement for the whole batch: every plan through insert_full_plans (all plans validated by
@@ -67,15 +71,32 @@ marked AS (
 SELECT plan_id FROM plans ORDER BY ord
 `;
 
-/** Writes the plans in one statement (all or nothing); returns their ids in input order. */
-export async function insertPlans(db: Queryable, plans: readonly PlanToWrite[]): Promise<string[]> {
+// insert_full_plans writes the seed's JSON, which has no place for the request's equipment: it is
+// set in a second statement of the same transaction (rows a function inserted are not visible to
+// the statement that called it, so it cannot be one statement).
+const SET_ALLOWED_EQUIPMENT_SQL = `
+UPDATE public.modular_training_plan p
+SET allowed_equipment = ARRAY(SELECT jsonb_array_elements_text(e.equipment))
+FROM unnest($1::uuid[], $2::jsonb[]) AS e(plan_id, equipment)
+WHERE p.id = e.plan_id
+`;
+
+/** Writes the plans (all or nothing, one transaction); returns their ids in input order. */
+export async function insertPlans(pool: pg.Pool, plans: readonly PlanToWrite[]): Promise<string[]> {
   if (plans.length === 0) return [];
-  const { rows } = await db.query<{ plan_id: string }>(INSERT_PLANS_SQL, [
-    plans.map((p) => p.userId),
-    plans.map((p) => JSON.stringify(p.plan)),
-    plans.map((p) => p.planRequestId),
-  ]);
-  return rows.map((r) => r.plan_id);
+  return withTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ plan_id: string }>(INSERT_PLANS_SQL, [
+      plans.map((p) => p.userId),
+      plans.map((p) => JSON.stringify(p.plan)),
+      plans.map((p) => p.planRequestId),
+    ]);
+    const planIds = rows.map((r) => r.plan_id);
+    await client.query(SET_ALLOWED_EQUIPMENT_SQL, [
+      planIds,
+      plans.map((p) => JSON.stringify(p.allowedEquipment)),
+    ]);
+    return planIds;
+  });
 }
 
 /**

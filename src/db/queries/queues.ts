@@ -11,8 +11,14 @@ import { BOSS_SCHEMA } from "../../boss.ts";
 export const PLAN_GENERATE_QUEUE = "plan.generate";
 export const PLAN_ROLLOVER_QUEUE = "plan.rollover";
 export const PROGRESS_REFRESH_QUEUE = "progress.refresh";
+export const PLAN_SWAP_QUEUE = "plan.swap";
 /** Every queue the worker serves, in the order the pages list them. */
-export const QUEUES = [PLAN_GENERATE_QUEUE, PLAN_ROLLOVER_QUEUE, PROGRESS_REFRESH_QUEUE] as const;
+export const QUEUES = [
+  PLAN_GENERATE_QUEUE,
+  PLAN_ROLLOVER_QUEUE,
+  PROGRESS_REFRESH_QUEUE,
+  PLAN_SWAP_QUEUE,
+] as const;
 
 /** A queue's dead-letter queue is named `<queue>.dead`. */
 export const DEAD_LETTER_SUFFIX = ".dead";

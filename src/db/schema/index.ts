@@ -1,5 +1,6 @@
 // The schema barrel drizzle-kit reads. Supabase's auth.users is imported only where a foreign key
 // needs it, never re-exported here, or drizzle-kit would try to create it (docs/pitfalls.md).
+export * from "./exercise-exclusion.ts";
 export * from "./exrcwiki.ts";
 export * from "./modular-training-exercise.ts";
 export * from "./modular-training-plan.ts";

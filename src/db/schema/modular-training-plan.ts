@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, date, foreignKey, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { authUsers } from "drizzle-orm/supabase";
+import { EQUIPMENT } from "../../domain/vocabulary.ts";
 import { createdAt, ownerId, ownerPolicies, seedUuidPk, updatedAt } from "./_shared.ts";
+import { literalList } from "./vocabulary-checks.ts";
 
 export const modularTrainingPlan = pgTable(
   "modular_training_plan",
@@ -19,6 +21,10 @@ export const modularTrainingPlan = pgTable(
     requestId: uuid("request_id"),
     // Added: every Nth week is a deload (docs/progression.md); null means no deloads.
     deloadEveryWeeks: integer("deload_every_weeks").default(5),
+    // Added: the equipment the plan's request allowed (bodyweight implied), so a swap offers only
+    // what the lifter has (docs/swap.md). Null for plans written before it, or by hand: alternatives
+    // then allow the implements the plan's own rows use.
+    allowedEquipment: text("allowed_equipment").array(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -38,6 +44,10 @@ export const modularTrainingPlan = pgTable(
     check(
       "modular_training_plan_deload_check",
       sql`${t.deloadEveryWeeks} IS NULL OR ${t.deloadEveryWeeks} BETWEEN 2 AND 12`,
+    ),
+    check(
+      "modular_training_plan_allowed_equipment_check",
+      sql`${t.allowedEquipment} IS NULL OR ${t.allowedEquipment} <@ ARRAY[${literalList(EQUIPMENT)}]::text[]`,
     ),
     index("modular_training_plan_user_status_idx").on(t.userId, t.status),
     // The rollover scans active plans only.

@@ -43,19 +43,21 @@ export function createCatalogueCache(db: pg.Pool, checkMs = 2_000): CatalogueCac
 /**
  * generatePlan, memoised: the generator is deterministic (same request and catalogue, same plan)
  * and costs about 2 ms of CPU per plan, while many users ask for the same thing in the same week.
- * The memo holds the last `maxEntries` distinct requests for the current catalogue array (the
+ * The memo holds the last `maxEntries` distinct requests (with their exclusions) for the current
+ * catalogue array (the
  * cache hands out a new array when exrcwiki changes, which empties the memo). Plans are shared:
  * callers copy before changing them (the handler spreads in request_id). Failures are not kept.
  */
 export function createPlanGenerator(maxEntries = 2_000): PlanGenerator {
   let forCatalogue: readonly CatalogueEntry[] | undefined;
   let memo = new Map<string, PlanJson>();
-  return (request, catalogue) => {
+  return (request, catalogue, excluded = NO_EXCLUSIONS) => {
     if (catalogue !== forCatalogue) {
       forCatalogue = catalogue;
       memo = new Map();
     }
     const key = JSON.stringify([
+      [...excluded].sort(),
       request.goal,
       request.experience,
       request.split,
@@ -70,11 +72,33 @@ export function createPlanGenerator(maxEntries = 2_000): PlanGenerator {
       memo.set(key, hit);
       return hit;
     }
-    const plan = generatePlan(request, catalogue);
+    const plan = generatePlan(request, withoutExcluded(catalogue, excluded));
     if (memo.size >= maxEntries) memo.delete(memo.keys().next().value as string);
     memo.set(key, plan);
     return plan;
   };
 }
 
-export type PlanGenerator = (request: PlanRequest, catalogue: readonly CatalogueEntry[]) => PlanJson;
+/**
+ * Makes a plan for a request from the catalogue, leaving out the lifter's excluded exercise ids
+ * (exercise_exclusion; docs/swap.md).
+ */
+export type PlanGenerator = (
+  request: PlanRequest,
+  catalogue: readonly CatalogueEntry[],
+  excluded?: ReadonlySet<string>,
+) => PlanJson;
+
+const NO_EXCLUSIONS: ReadonlySet<string> = new Set();
+
+/** The catalogue without the lifter's exclusions: the generator never sees them. */
+export function withoutExcluded(
+  catalogue: readonly CatalogueEntry[],
+  excluded: ReadonlySet<string>,
+): readonly CatalogueEntry[] {
+  return excluded.size === 0 ? catalogue : catalogue.filter((e) => !excluded.has(e.exerciseId));
+}
+
+/** generatePlan with exclusions, unmemoised (the handler's default). */
+export const generateWithExclusions: PlanGenerator = (request, catalogue, excluded = NO_EXCLUSIONS) =>
+  generatePlan(request, withoutExcluded(catalogue, excluded));

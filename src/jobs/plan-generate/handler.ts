@@ -5,6 +5,7 @@
 import type pg from "pg";
 import type { JobResult } from "pg-boss";
 import { isPgError } from "../../db/pg-errors.ts";
+import { excludedExercisesByUser } from "../../db/queries/exercise-exclusion.ts";
 import {
   existingUserIds,
   insertPlans,
@@ -15,7 +16,7 @@ import {
   plansByRequestId,
   singlePlanMessage,
 } from "../../db/queries/plan-generate.ts";
-import { generatePlan, PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
+import { PlanGenerationError, type PlanRequest } from "../../domain/plan/index.ts";
 import type { PlanJson } from "../../domain/plan-json.ts";
 import { uuidInput } from "../../domain/uuid.ts";
 import type { Logger } from "../../logger.ts";
@@ -29,7 +30,7 @@ import {
   type SettledJob,
   type ValidJob,
 } from "../runtime.ts";
-import type { CatalogueCache, PlanGenerator } from "./catalogue-cache.ts";
+import { type CatalogueCache, generateWithExclusions, type PlanGenerator } from "./catalogue-cache.ts";
 import {
   describePayloadError,
   type PlanRequestPayload,
@@ -164,11 +165,19 @@ async function handleValid(items: Item[], deps: PlanJobDeps): Promise<void> {
   if (open().length === 0) return;
 
   const catalogue = await deps.catalogue.get();
-  const generate = deps.generate ?? generatePlan;
+  const generate = deps.generate ?? generateWithExclusions;
   if (catalogue.length === 0) throw new Error("catalogue: exrcwiki is empty; import or seed a catalogue");
+  // The lifters' exclusions leave the catalogue before generating (docs/swap.md).
+  const exclusions = await excludedExercisesByUser(deps.pool, [
+    ...new Set(open().map((i) => i.payload?.userId ?? "")),
+  ]);
   for (const item of open()) {
     try {
-      const plan = generate(item.request as PlanRequest, catalogue);
+      const plan = generate(
+        item.request as PlanRequest,
+        catalogue,
+        exclusions.get(item.payload?.userId ?? ""),
+      );
       item.plan = item.requestKey ? { ...plan, request_id: item.requestKey } : plan;
     } catch (error) {
       item.outcome =
@@ -214,6 +223,7 @@ const toWrite = (item: Item): PlanToWrite => ({
   userId: item.payload?.userId as string,
   plan: item.plan as PlanJson,
   planRequestId: item.payload?.planRequestId ?? null,
+  allowedEquipment: item.request?.equipment ?? [],
 });
 
 /** All plans in one statement; when it fails, each on its own so only the bad ones fail. */

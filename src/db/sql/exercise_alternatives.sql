@@ -1,0 +1,129 @@
+-- Ranked alternatives for one exercise row (contract section 7; docs/swap.md has the ranking).
+-- Candidates: catalogue rows that can be a working set, sharing the row's movement pattern or its
+-- primary muscle, on equipment the plan's request allowed (plan_allowed_equipment), at the lifter's
+-- level (the plan's experience: expert rows for advanced lifters only, no advanced skills for
+-- beginners, as the generator), never excluded by the lifter, never already in the same session.
+-- Score: 1 for the same pattern and primary muscle (so those always come first), plus weights after
+-- Fitness Volt's similarity (pattern 0.30, primary muscle 0.20, muscle overlap as Jaccard 0.20,
+-- force 0.10, mechanic 0.05, category 0.05), 0.10 for an exercise the lifter has logged before,
+-- 0.10 for loading closeness (the implement) and 0.10 for a name that shares words (a variation of
+-- the same lift): a coach swaps a barbell bench press for a dumbbell or incline one, not a band press.
+-- SECURITY INVOKER: under row-level security a signed-in user sees alternatives only for their own
+-- rows; another user's row id gives no rows.
+CREATE OR REPLACE FUNCTION public.exercise_alternatives(p_row_id uuid, p_limit integer DEFAULT 4)
+  RETURNS TABLE (exercise_id text, name text, equipment text, score real, reason text)
+  LANGUAGE sql STABLE SECURITY INVOKER
+  SET search_path = pg_catalog, public
+AS $$
+  -- src and near are materialised: the plan's allowed equipment is computed once, and the regular
+  -- expressions of the working-set and skill tests run only on the near candidates (about a
+  -- hundred), not on the whole catalogue (bench/RESULTS.md).
+  WITH src AS MATERIALIZED (
+    SELECT
+      r.user_id,
+      r.session_id,
+      r.exercise_id AS old_id,
+      coalesce(w.equipment, r.equipment) AS old_equipment,
+      ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(coalesce(w.name, r.exercise_name)), '[^a-z0-9]+') t
+            WHERE t <> '') AS name_words,
+      coalesce(w.muscle_group, r.muscle_group) AS primary_muscle,
+      coalesce(
+        w.secondary_muscles,
+        ARRAY(SELECT jsonb_array_elements_text(
+          CASE WHEN jsonb_typeof(r.secondary_muscles) = 'array' THEN r.secondary_muscles ELSE '[]'::jsonb END))
+      ) AS secondary,
+      public.exercise_pattern(w.movement_pattern, w.category, w.muscle_group, w.mechanic, w.force) AS pattern,
+      w.force,
+      w.mechanic,
+      w.category,
+      p.experience_level,
+      public.plan_allowed_equipment(p.id) AS allowed
+    FROM public.modular_training_exercise r
+    JOIN public.modular_training_session s ON s.id = r.session_id
+    JOIN public.modular_training_week wk ON wk.id = s.week_id
+    JOIN public.modular_training_plan p ON p.id = wk.plan_id
+    LEFT JOIN public.exrcwiki w ON w.exercise_id = r.exercise_id
+    WHERE r.id = p_row_id
+  ),
+  near AS MATERIALIZED (
+    SELECT c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles, c.force,
+           c.mechanic, c.category, cp.pattern,
+           ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(c.name), '[^a-z0-9]+') t WHERE t <> '') AS name_words
+    FROM src
+    CROSS JOIN public.exrcwiki c
+    CROSS JOIN LATERAL (SELECT public.exercise_pattern(c.movement_pattern, c.category, c.muscle_group,
+                                                       c.mechanic, c.force) AS pattern) cp
+    WHERE c.exercise_id IS DISTINCT FROM src.old_id
+      AND (c.muscle_group = src.primary_muscle OR cp.pattern = src.pattern)
+      AND c.equipment = ANY (src.allowed)
+      AND c.requires <@ src.allowed
+      AND (src.experience_level = 'advanced' OR c.level <> 'expert')
+  ),
+  cand AS (
+    SELECT
+      c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles,
+      c.pattern,
+      c.pattern IS NOT DISTINCT FROM src.pattern AND src.pattern IS NOT NULL AS same_pattern,
+      c.muscle_group = src.primary_muscle AS same_primary,
+      c.force IS NOT DISTINCT FROM src.force AS same_force,
+      c.mechanic IS NOT DISTINCT FROM src.mechanic AS same_mechanic,
+      c.category IS NOT DISTINCT FROM src.category AS same_category,
+      (SELECT count(*) FROM (SELECT unnest(c.secondary_muscles || c.muscle_group)
+                             INTERSECT SELECT unnest(src.secondary || src.primary_muscle)) i)::real
+        / (SELECT count(*) FROM (SELECT unnest(c.secondary_muscles || c.muscle_group)
+                                 UNION SELECT unnest(src.secondary || src.primary_muscle)) u)::real AS overlap,
+      EXISTS (SELECT 1 FROM public.progress_exercise_weekly pw
+              WHERE pw.user_id = src.user_id AND pw.exercise_key = c.exercise_id) AS logged,
+      -- How close the loading is: the same implement, then the same kind (free weights; machines
+      -- and cables), then free weights for guided or back; bands and bodyweight load differently.
+      CASE
+        WHEN c.equipment = src.old_equipment THEN 1.0
+        WHEN c.equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell')
+             AND src.old_equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell') THEN 0.6
+        WHEN c.equipment IN ('machine', 'cable') AND src.old_equipment IN ('machine', 'cable') THEN 0.6
+        WHEN c.equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell', 'machine', 'cable')
+             AND src.old_equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell', 'machine', 'cable') THEN 0.3
+        ELSE 0
+      END AS implement_closeness,
+      -- A variation of the same lift shares words of its name (bench, press, grip): Jaccard of the words.
+      (SELECT count(*) FROM (SELECT unnest(c.name_words) INTERSECT SELECT unnest(src.name_words)) i)::real
+        / greatest((SELECT count(*) FROM (SELECT unnest(c.name_words) UNION SELECT unnest(src.name_words)) u), 1)::real
+        AS name_overlap
+    FROM src
+    CROSS JOIN near c
+    WHERE NOT (src.experience_level = 'beginner' AND public.exercise_is_advanced_skill(c.name))
+      AND public.exercise_is_working_set(c.name, c.category, c.force, c.equipment, c.pattern)
+      AND NOT EXISTS (SELECT 1 FROM public.exercise_exclusion x
+                      WHERE x.user_id = src.user_id AND x.exercise_id = c.exercise_id)
+      AND NOT EXISTS (SELECT 1 FROM public.modular_training_exercise o
+                      WHERE o.session_id = src.session_id AND o.exercise_id = c.exercise_id)
+  ),
+  scored AS (
+    SELECT
+      cand.*,
+      ((same_pattern AND same_primary)::int
+        + 0.30 * same_pattern::int + 0.20 * same_primary::int + 0.20 * overlap
+        + 0.10 * same_force::int + 0.05 * same_mechanic::int + 0.05 * same_category::int
+        + 0.10 * logged::int + 0.10 * implement_closeness + 0.10 * name_overlap)::real AS score
+    FROM cand
+  )
+  SELECT
+    s.exercise_id,
+    s.name,
+    s.equipment,
+    s.score,
+    concat_ws(', ',
+      CASE WHEN s.same_pattern THEN 'same pattern (' ELSE 'other pattern (' END
+        || replace(replace(replace(s.pattern, 'horizontal_push', 'horizontal press'), 'vertical_push',
+                           'vertical press'), '_', ' ') || ')',
+      replace(array_to_string(s.muscle_group || s.secondary_muscles[1:2], ' + '), '_', ' '),
+      replace(array_to_string(s.equipment || s.requires, ' + '), '_', ' '),
+      CASE WHEN s.logged THEN 'logged before' END
+    ) AS reason
+  FROM scored s
+  ORDER BY s.score DESC, s.name, s.exercise_id
+  LIMIT least(greatest(coalesce(p_limit, 4), 0), 50)
+$$;
+
+REVOKE ALL ON FUNCTION public.exercise_alternatives(uuid, integer) FROM PUBLIC, anon, authenticated, service_role;
+GRANT EXECUTE ON FUNCTION public.exercise_alternatives(uuid, integer) TO authenticated, service_role;

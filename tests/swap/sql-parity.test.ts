@@ -1,0 +1,46 @@
+// exercise_alternatives decides in SQL what the generator decides in TypeScript: an entry's movement
+// pattern, whether it can be a working set, whether it is an advanced skill. On every entry of
+// both catalogues the two must agree, or a swap could offer what generation never would.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAdvancedSkill, isWorkingSetExercise } from "../../src/domain/plan/eligibility.ts";
+import { patternOf } from "../../src/domain/plan/movement.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { CATALOGUES, loadCatalogue } from "./catalogues.ts";
+
+let tdb: TestDatabase;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+});
+afterAll(async () => {
+  await tdb.drop();
+});
+
+describe.each(Object.keys(CATALOGUES))("SQL and TypeScript agree on the %s catalogue", (name) => {
+  it("pattern, working set and advanced skill, entry by entry", async () => {
+    const entries = await loadCatalogue(tdb.pool, name);
+    const { rows } = await tdb.pool.query<{
+      exercise_id: string;
+      pattern: string;
+      working: boolean;
+      advanced: boolean;
+    }>(
+      `SELECT exercise_id,
+              exercise_pattern(movement_pattern, category, muscle_group, mechanic, force) AS pattern,
+              exercise_is_working_set(name, category, force, equipment,
+                exercise_pattern(movement_pattern, category, muscle_group, mechanic, force)) AS working,
+              exercise_is_advanced_skill(name) AS advanced
+       FROM exrcwiki`,
+    );
+    const sql = new Map(rows.map((r) => [r.exercise_id, r]));
+    const differences = entries.flatMap((e) => {
+      const s = sql.get(e.exerciseId);
+      const ts = { pattern: patternOf(e), working: isWorkingSetExercise(e), advanced: isAdvancedSkill(e) };
+      const got = s && { pattern: s.pattern, working: s.working, advanced: s.advanced };
+      return JSON.stringify(got) === JSON.stringify(ts)
+        ? []
+        : [`${e.name}: sql ${JSON.stringify(got)} ts ${JSON.stringify(ts)}`];
+    });
+    expect(entries.length).toBeGreaterThan(50);
+    expect(differences).toEqual([]);
+  });
+});
