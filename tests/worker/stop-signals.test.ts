@@ -59,14 +59,20 @@ describe("stopping `npm start` on the embedded PostgreSQL", () => {
       await boss.start();
       const jobId = (await boss.send(PROGRESS_REFRESH_QUEUE, { full: true })) as string;
       await boss.stop({ graceful: false, close: true });
+      // Active is not enough: until the job's batch waits on the lock, a stop would let it end
+      // between batches (JobStoppedError) and the worker would exit at once. Wait for the wait.
       await waitFor(
         async () => {
-          const { rows } = await pool.query("SELECT 1 FROM pgboss.job WHERE id = $1 AND state = 'active'", [
-            jobId,
-          ]);
+          const { rows } = await pool.query(
+            `SELECT 1 FROM pgboss.job j WHERE j.id = $1 AND j.state = 'active'
+               AND EXISTS (SELECT 1 FROM pg_stat_activity a
+                           WHERE a.wait_event_type = 'Lock' AND a.wait_event = 'advisory'
+                             AND a.pid <> pg_backend_pid())`,
+            [jobId],
+          );
           return rows.length === 1 ? true : undefined;
         },
-        { what: "the rebuild job to be active", timeoutMs: 30_000 },
+        { what: "the rebuild job to wait on the held lock", timeoutMs: 30_000 },
       );
       return jobId;
     } finally {
