@@ -12,6 +12,7 @@ import { createUser } from "../helpers/auth.ts";
 import { startMain } from "../helpers/main-process.ts";
 import { freePort } from "../helpers/scratch-postgres.ts";
 import { waitFor } from "../helpers/wait.ts";
+import { liftBoundsForLoad } from "./load-bounds.ts";
 import { jobCounts, planLedger, sendPlanJobs } from "./plan-jobs.ts";
 
 const JOBS = 400;
@@ -53,6 +54,8 @@ describe("Ctrl-C on `npm start` under load", () => {
     await first.waitFor("worker started", 120_000);
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     pool.on("error", () => {}); // the server stops with the worker
+    // 400 plans for one user: a load, not a tenant (load-bounds.ts).
+    await liftBoundsForLoad(pool);
     const userId = await createUser(pool);
     const ids = await sendPlanJobs(url, userId, JOBS);
     await waitFor(async () => ((await jobCounts(pool, ids)).completed >= 40 ? true : undefined), {
