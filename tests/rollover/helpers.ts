@@ -84,6 +84,7 @@ export async function setRow(
     equipment?: string | null;
     muscleGroup?: string | null;
     missStreak?: number;
+    rir?: number | null;
   },
 ): Promise<void> {
   await pool.query(
@@ -93,7 +94,8 @@ export async function setRow(
        sets = coalesce($5, sets),
        equipment = CASE WHEN $6 THEN $7 ELSE equipment END,
        muscle_group = CASE WHEN $8 THEN $9 ELSE muscle_group END,
-       miss_streak = coalesce($10, miss_streak)
+       miss_streak = coalesce($10, miss_streak),
+       rir = CASE WHEN $11 THEN $12::int ELSE rir END
      WHERE id = $1`,
     [
       rowId,
@@ -106,6 +108,8 @@ export async function setRow(
       "muscleGroup" in patch,
       patch.muscleGroup ?? null,
       patch.missStreak ?? null,
+      "rir" in patch,
+      patch.rir ?? null,
     ],
   );
 }

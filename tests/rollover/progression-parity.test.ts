@@ -40,6 +40,7 @@ const row = fc.record({
   equipment: fc.oneof(fc.constant(null), fc.constantFrom(...EQUIPMENT)),
   muscleGroup: fc.oneof(fc.constant(null), fc.constantFrom(...MUSCLE_GROUPS)),
   missStreak: fc.integer({ min: 0, max: 3 }),
+  rir: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 6 })),
 });
 
 type RowInput = typeof row extends fc.Arbitrary<infer T> ? T : never;
@@ -117,6 +118,7 @@ describe("SQL progression = progressRow (property)", () => {
           equipment: r.equipment ?? "other",
           muscleGroup: r.muscleGroup ?? "",
           missStreak: r.missStreak,
+          rir: r.rir,
           logged: logs,
         });
         expect({ weight: next?.weight, missStreak: next?.miss_streak, sets: next?.sets }).toEqual({
@@ -129,22 +131,41 @@ describe("SQL progression = progressRow (property)", () => {
     );
   });
 
-  it("for random rows (deload weeks)", async () => {
+  it("for random rows and logs (deload weeks judge the week before)", async () => {
     await fc.assert(
-      fc.asyncProperty(row, async (r) => {
-        // Every 2nd week is a deload: week 2 is built from week 1 by deloadPrescription.
-        const planId = await onePlan(r, [], 2);
-        await rollover(tdb.pool, plusDays(W1, 7));
-        const [next] = await weekRows(tdb.pool, planId, 2);
-        const expected = deloadPrescription({
+      fc.asyncProperty(caseArb, async ([r, sets]) => {
+        // Every 2nd week is a deload: week 2 is the deload of week 1's judged outcome, and week 3
+        // (the restore) carries that outcome at full load and sets.
+        const logs = sets.map((s, i) => ({ ...s, setNo: i + 1 }));
+        const planId = await onePlan(r, logs, 2);
+        await rollover(tdb.pool, plusDays(W1, 14));
+        const [deload] = await weekRows(tdb.pool, planId, 2);
+        const [restore] = await weekRows(tdb.pool, planId, 3);
+        const judged = progressRow({
           weight: r.weight,
+          reps: r.reps,
+          sets: r.sets,
+          equipment: r.equipment ?? "other",
+          muscleGroup: r.muscleGroup ?? "",
+          missStreak: r.missStreak,
+          rir: r.rir,
+          logged: logs,
+        });
+        const expected = deloadPrescription({
+          weight: judged.weight,
           sets: r.sets,
           ...(r.equipment === null ? {} : { equipment: r.equipment }),
         });
-        expect({ weight: next?.weight, sets: next?.sets, missStreak: next?.miss_streak }).toEqual({
-          weight: expected.weight === null ? null : Math.fround(expected.weight),
+        const f = (w: number | null) => (w === null ? null : Math.fround(w));
+        expect({ weight: deload?.weight, sets: deload?.sets, missStreak: deload?.miss_streak }).toEqual({
+          weight: f(expected.weight),
           sets: expected.sets,
-          missStreak: r.missStreak,
+          missStreak: judged.missStreak,
+        });
+        expect({ weight: restore?.weight, sets: restore?.sets, missStreak: restore?.miss_streak }).toEqual({
+          weight: f(judged.weight),
+          sets: r.sets,
+          missStreak: judged.missStreak,
         });
       }),
       { numRuns: 60 },

@@ -6,15 +6,21 @@
 // docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
 import type pg from "pg";
 import { DELOAD_SETS_PERCENT } from "../../domain/load-progression/deload.ts";
-import {
-  DEFAULT_LOAD_STEP_KG,
-  LOAD_INCREMENT_KG,
-  LOAD_STEP_KG,
-  LOWER_BODY_MUSCLES,
-} from "../../domain/load-progression/load-increment.ts";
+import { DEFAULT_LOAD_STEP_KG, LOAD_STEP_KG } from "../../domain/load-progression/load-increment.ts";
 import { LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
-import { MISSES_BEFORE_DECREASE, RPE_BLOCKS_INCREASE } from "../../domain/load-progression/progress-row.ts";
+import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";
+import {
+  DEFAULT_TARGET_RIR,
+  FALL_PERCENT,
+  MAX_INCREASE_PERCENT,
+  MAX_TARGET_RIR,
+  MIN_CUT_PERCENT,
+  MISSES_BEFORE_DECREASE,
+  RPE_BLOCKS_INCREASE,
+  STEP_FIT_PERCENT,
+} from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
+import { RPE_CLOSED_FORM } from "../../domain/load-progression/rpe-percent.ts";
 import { withTransaction } from "../transaction.ts";
 
 /**
@@ -86,21 +92,45 @@ export async function pickDuePlans(
   };
 }
 
-// Reduced load (reducedLoadKg): least(w, greatest(step, floor(w * pct / (step * 100)) * step)),
+// Reduced load of a deload week (reducedLoadKg): least(w, greatest(step, floor(w * pct / (step * 100)) * step)),
 // null and <= 0 unchanged. Written as a macro over a float8 weight expression and its step.
 const reduced = (w: string, step: string) =>
   `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
-        ELSE least(${w}, greatest(${step}, floor(${w} * $10::float8 / (${step} * 100)) * ${step})) END`;
+        ELSE least(${w}, greatest(${step}, floor(${w} * $8::float8 / (${step} * 100)) * ${step})) END`;
+
+// floorLoadKg / ceilLoadKg (src/domain/load-progression/load-rounding.ts): the dumbbell rack
+// ($15 = [small step, first break, middle step, second break, large step]) or the equipment's step.
+const floorLoad = (kg: string) =>
+  `(CASE WHEN e.equipment = 'dumbbell' THEN
+     CASE WHEN ${kg} < ($15::float8[])[2] THEN floor(${kg} / ($15::float8[])[1]) * ($15::float8[])[1]
+          WHEN ${kg} < ($15::float8[])[4] THEN ($15::float8[])[2] + floor((${kg} - ($15::float8[])[2]) / ($15::float8[])[3]) * ($15::float8[])[3]
+          ELSE ($15::float8[])[4] + floor((${kg} - ($15::float8[])[4]) / ($15::float8[])[5]) * ($15::float8[])[5] END
+   ELSE floor(${kg} / x.step) * x.step END)`;
+const ceilLoad = (kg: string) =>
+  `(CASE WHEN e.equipment = 'dumbbell' THEN
+     CASE WHEN ${kg} <= ($15::float8[])[2] THEN ceil(${kg} / ($15::float8[])[1]) * ($15::float8[])[1]
+          WHEN ${kg} <= ($15::float8[])[4] THEN ($15::float8[])[2] + ceil((${kg} - ($15::float8[])[2]) / ($15::float8[])[3]) * ($15::float8[])[3]
+          ELSE ($15::float8[])[4] + ceil((${kg} - ($15::float8[])[4]) / ($15::float8[])[5]) * ($15::float8[])[5] END
+   ELSE ceil(${kg} / x.step) * x.step END)`;
+
+// rpePercent (src/domain/load-progression/rpe-percent.ts): the RTS chart, else the closed form
+// with $16 = [a, b, c, knee, d, e, floor] over x = (10 - rpe) + (reps - 1).
+const rpePercent = (reps: string, rpe: string) =>
+  `coalesce(public.rts_percent(${reps}, ${rpe}) / 100,
+     CASE WHEN (10 - ${rpe}) + (${reps} - 1) <= ($16::float8[])[4]
+          THEN (($16::float8[])[1] * ((10 - ${rpe}) + (${reps} - 1)) * ((10 - ${rpe}) + (${reps} - 1))
+                + ($16::float8[])[2] * ((10 - ${rpe}) + (${reps} - 1)) + ($16::float8[])[3]) / 100
+          ELSE greatest(($16::float8[])[7], (($16::float8[])[5] * ((10 - ${rpe}) + (${reps} - 1)) + ($16::float8[])[6]) / 100) END)`;
 
 /**
  * Gives every plan in $2 that is still due as of $1 its next week, in one statement (so in one
  * short transaction): the week (ON CONFLICT (plan_id, week_number) DO NOTHING RETURNING), then
  * sessions and exercise rows only for the weeks this statement really inserted.
  *
- * Parameters: $1 as-of date, $2 plan ids, $3 increments {equipment: {upper, lower}}, $4 steps
- * {equipment: step}, $5 lower-body muscles, $6 default step, $7 rep-target pattern,
- * $8 misses before decrease, $9 RPE that blocks an increase, $10 reduction percent,
- * $11 deload sets percent.
+ * Parameters: $1 as-of date, $2 plan ids, $3 steps {equipment: step}, $4 default step,
+ * $5 rep-target pattern, $6 misses before decrease, $7 RPE of a real miss, $8 deload reduction
+ * percent, $9 deload sets percent, $10 default target RIR, $11 max target RIR, $12 fall percent,
+ * $13 max increase percent, $14 min cut percent, $15 dumbbell rack, $16 RPE closed form, $17 step-fit percent.
  */
 export const ROLL_ONE_WEEK = `
 WITH
@@ -159,73 +189,113 @@ new_exercises AS (
      equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
      miss_streak, carried_from_id)
   SELECT gen_random_uuid(), sess.new_id, e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles,
-    CASE
-      WHEN sess.kind = 'deload' THEN greatest(1, round(e.sets * $11::numeric / 100))::int
-      WHEN sess.kind = 'restore' AND prev.id IS NOT NULL THEN prev.sets
-      ELSE e.sets
-    END,
+    CASE WHEN sess.kind = 'deload' THEN greatest(1, round(src.sets * $9::numeric / 100))::int ELSE src.sets END,
     e.reps, e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions,
-    (CASE
-      WHEN sess.kind = 'deload' THEN ${reduced("x.w", "x.step")}
-      WHEN sess.kind = 'restore' THEN CASE WHEN prev.id IS NOT NULL THEN prev.weight::float8 ELSE x.w END
-      WHEN l.n_logged = 0 OR NOT x.parsed THEN x.w
-      WHEN x.unloaded AND l.heaviest > 0 THEN coalesce(l.heaviest_in_range, l.heaviest)
-      WHEN l.n_top_easy >= x.k THEN CASE WHEN x.unloaded THEN x.w ELSE x.w + x.increment END
-      WHEN l.n_range >= x.k THEN x.w
-      WHEN e.miss_streak + 1 < $8::int THEN x.w
-      ELSE ${reduced("x.w", "x.step")}
-    END)::real,
+    (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight", "x.step")} ELSE d.weight END)::real,
     e.notes, e.display_order, e.order_in_session,
-    CASE
-      WHEN sess.kind = 'deload' THEN e.miss_streak::int
-      WHEN sess.kind = 'restore' THEN CASE WHEN prev.id IS NOT NULL THEN prev.miss_streak ELSE e.miss_streak END::int
-      WHEN l.n_logged = 0 OR NOT x.parsed THEN e.miss_streak::int
-      WHEN x.unloaded AND l.heaviest > 0 THEN 0
-      WHEN l.n_range >= x.k THEN 0
-      WHEN e.miss_streak + 1 < $8::int THEN e.miss_streak + 1
-      ELSE 0
-    END,
+    d.streak::int,
     e.id
   FROM sess
   -- LATERAL ... OFFSET 0: an index probe per session (see sess).
   CROSS JOIN LATERAL (
     SELECT * FROM public.modular_training_exercise e0 WHERE e0.session_id = sess.id OFFSET 0
   ) e
-  -- The row's decision inputs, computed once per row (OFFSET 0 keeps the subquery from being
-  -- flattened into every expression that names its columns).
-  -- The pattern decides (a plain match runs as a fast DFA); the numbers are then read with string
-  -- functions: regexp_match's capture groups cost about 50 us a row, most of a batch's time.
-  CROSS JOIN LATERAL (
-    SELECT t.*, e.weight::float8 AS w, (e.weight IS NULL OR e.weight <= 0) AS unloaded,
-      greatest(1, e.sets) AS k, coalesce(t.tmin >= 1 AND t.tmax >= t.tmin, false) AS parsed,
-      coalesce(($4::jsonb ->> e.equipment)::float8, $6::float8) AS step,
-      coalesce((($3::jsonb -> e.equipment)
-        ->> CASE WHEN e.muscle_group = ANY($5::text[]) THEN 'lower' ELSE 'upper' END)::float8, 0) AS increment
-    FROM (
-      SELECT CASE WHEN rm.ok THEN split_part(rm.r, '-', 1)::int END AS tmin,
-        CASE WHEN rm.ok THEN coalesce(nullif(split_part(rm.r, '-', 2), ''), split_part(rm.r, '-', 1))::int END AS tmax
-      FROM (SELECT e.reps ~ $7::text AS ok, replace(translate(e.reps, chr(8211), '-'), ' ', '') AS r OFFSET 0) rm
-      OFFSET 0
-    ) t
-    OFFSET 0
-  ) x
-  -- The logs of the week just ended, as counts (docs/progression.md, "Which sets count"): an
-  -- aggregate over an index probe per row, only for a progress week (one row of zeros otherwise).
-  CROSS JOIN LATERAL (
-    SELECT count(*) AS n_logged,
-      max(ts.weight_kg)::float8 AS heaviest,
-      (max(ts.weight_kg) FILTER (WHERE ts.reps_done >= x.tmin))::float8 AS heaviest_in_range,
-      count(*) FILTER (WHERE (x.unloaded OR ts.weight_kg >= e.weight) AND ts.reps_done >= x.tmax
-                         AND (ts.rpe IS NULL OR ts.rpe < $9::int)) AS n_top_easy,
-      count(*) FILTER (WHERE (x.unloaded OR ts.weight_kg >= e.weight) AND ts.reps_done >= x.tmin) AS n_range
-    FROM public.training_set ts
-    WHERE ts.exercise_row_id = e.id AND sess.kind = 'progress'
-  ) l
-  -- A restore week takes week n-2's row: the one the deload row was carried from.
+  -- A restore week judges week n-2's row (the one the deload row was carried from) on its own
+  -- logs, as the deload week did: the week before a deload is judged once and its outcome
+  -- carried past the deload. Without that row, the deload row is carried over as it is.
   LEFT JOIN LATERAL (
     SELECT p0.id, p0.weight, p0.sets, p0.miss_streak FROM public.modular_training_exercise p0
     WHERE sess.kind = 'restore' AND p0.id = e.carried_from_id OFFSET 0
   ) prev ON true
+  -- The row judged (src) and the row's decision inputs, computed once per row (OFFSET 0 keeps
+  -- the subquery from being flattened into every expression that names its columns).
+  -- The pattern decides (a plain match runs as a fast DFA); the numbers are then read with string
+  -- functions: regexp_match's capture groups cost about 50 us a row, most of a batch's time.
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN prev.id IS NOT NULL THEN prev.id ELSE e.id END AS id,
+      CASE WHEN prev.id IS NOT NULL THEN prev.weight ELSE e.weight END::float8 AS w,
+      CASE WHEN prev.id IS NOT NULL THEN prev.sets ELSE e.sets END AS sets,
+      CASE WHEN prev.id IS NOT NULL THEN prev.miss_streak ELSE e.miss_streak END AS streak,
+      (sess.kind <> 'restore' OR prev.id IS NOT NULL) AS judged
+    OFFSET 0
+  ) src
+  CROSS JOIN LATERAL (
+    SELECT t.*, (src.w IS NULL OR src.w <= 0) AS unloaded,
+      coalesce(t.tmin >= 1 AND t.tmax >= t.tmin, false) AS parsed,
+      coalesce(($3::jsonb ->> e.equipment)::float8, $4::float8) AS step,
+      10 - least($11::int, greatest(0, coalesce(e.rir, $10::int))) AS rpe_t
+    FROM (
+      SELECT CASE WHEN rm.ok THEN split_part(rm.r, '-', 1)::int END AS tmin,
+        CASE WHEN rm.ok THEN coalesce(nullif(split_part(rm.r, '-', 2), ''), split_part(rm.r, '-', 1))::int END AS tmax
+      FROM (SELECT e.reps ~ $5::text AS ok, replace(translate(e.reps, chr(8211), '-'), ' ', '') AS r OFFSET 0) rm
+      OFFSET 0
+    ) t
+    OFFSET 0
+  ) x
+  -- The logs of the judged row (docs/progression.md, "Which sets count"): an aggregate over an
+  -- index probe per row. The e1RM sum runs in set order, as the TypeScript sums it.
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS n_logged,
+      count(*) FILTER (WHERE ts.weight_kg > 0) AS n_loaded,
+      sum(ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")} ORDER BY ts.set_no)
+        FILTER (WHERE ts.weight_kg > 0) AS e1rm_sum,
+      coalesce(bool_or(ts.weight_kg >= src.w AND ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10
+    FROM public.training_set ts
+    WHERE ts.exercise_row_id = src.id AND src.judged
+  ) l
+  -- The decision (docs/progression.md, "Decision table"), with the share of 1RM the row's target
+  -- reps take at its target RPE.
+  CROSS JOIN LATERAL (
+    SELECT r.*,
+      CASE r.rule
+        WHEN 'seed_from_log' THEN greatest(CASE WHEN e.equipment = 'dumbbell' THEN ($15::float8[])[1] ELSE x.step END,
+                                           ${floorLoad("r.candidate")})
+        WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.candidate")}))
+        WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.candidate")}))
+        WHEN 'increase' THEN r.up
+        ELSE src.w
+      END AS weight,
+      CASE r.rule
+        WHEN 'no_log' THEN src.streak
+        WHEN 'unparsed_reps' THEN src.streak
+        WHEN 'hold_fell' THEN src.streak + 1
+        ELSE 0
+      END AS streak
+    FROM (
+      SELECT q.*,
+        CASE
+          WHEN l.n_logged = 0 THEN 'no_log'
+          WHEN NOT x.parsed THEN 'unparsed_reps'
+          WHEN x.unloaded AND l.n_loaded = 0 THEN 'bodyweight'
+          WHEN x.unloaded THEN 'seed_from_log'
+          WHEN l.n_loaded = 0 THEN 'no_log'
+          WHEN l.missed10 THEN 'decrease_rpe10'
+          WHEN q.fell AND src.streak + 1 >= $6::int THEN 'decrease'
+          WHEN q.fell THEN 'hold_fell'
+          WHEN q.up > src.w THEN 'increase'
+          ELSE 'hold'
+        END AS rule
+      FROM (
+        SELECT c.*,
+          c.e1rm * 100 < (src.w / c.share) * $12::float8 AS fell,
+          CASE WHEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")} > src.w
+               THEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")}
+               ELSE ${floorLoad("least(c.candidate, src.w * $17::float8 / 100)")} END AS up
+        FROM (
+          SELECT s0.*, s0.e1rm * s0.share AS candidate
+          FROM (
+            SELECT l.e1rm_sum / l.n_loaded AS e1rm,
+              CASE WHEN x.parsed THEN ${rpePercent("x.tmin", "x.rpe_t")} END AS share
+            OFFSET 0
+          ) s0
+          OFFSET 0
+        ) c
+        OFFSET 0
+      ) q
+      OFFSET 0
+    ) r
+    OFFSET 0
+  ) d
   RETURNING 1
 )
 SELECT
@@ -235,18 +305,24 @@ SELECT
   (SELECT count(*) FROM new_sessions)::int AS sessions,
   (SELECT count(*) FROM new_exercises)::int AS exercises`;
 
-/** The progression constants, bound as parameters $3..$11 of ROLL_ONE_WEEK. */
+/** The progression constants, bound as parameters $3..$17 of ROLL_ONE_WEEK. */
 function progressionParams(): unknown[] {
   return [
-    JSON.stringify(LOAD_INCREMENT_KG),
     JSON.stringify(LOAD_STEP_KG),
-    [...LOWER_BODY_MUSCLES],
     DEFAULT_LOAD_STEP_KG,
     REP_TARGET_PATTERN,
     MISSES_BEFORE_DECREASE,
     RPE_BLOCKS_INCREASE,
     LOAD_REDUCTION_PERCENT,
     DELOAD_SETS_PERCENT,
+    DEFAULT_TARGET_RIR,
+    MAX_TARGET_RIR,
+    FALL_PERCENT,
+    MAX_INCREASE_PERCENT,
+    MIN_CUT_PERCENT,
+    [...DUMBBELL_RACK],
+    [...RPE_CLOSED_FORM],
+    STEP_FIT_PERCENT,
   ];
 }
 
