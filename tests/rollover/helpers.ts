@@ -1,6 +1,7 @@
 // Plans, exercise rows and logged sets for the rollover tests, written the way clients write them.
 import type pg from "pg";
 import { withTransaction } from "../../src/db/transaction.ts";
+import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { type RolloverResult, rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createLogger } from "../../src/logger.ts";
 import { monday } from "../helpers/dates.ts";
@@ -85,6 +86,7 @@ export async function setRow(
     muscleGroup?: string | null;
     missStreak?: number;
     rir?: number | null;
+    exerciseId?: string | null;
   },
 ): Promise<void> {
   await pool.query(
@@ -95,7 +97,8 @@ export async function setRow(
        equipment = CASE WHEN $6 THEN $7 ELSE equipment END,
        muscle_group = CASE WHEN $8 THEN $9 ELSE muscle_group END,
        miss_streak = coalesce($10, miss_streak),
-       rir = CASE WHEN $11 THEN $12::int ELSE rir END
+       rir = CASE WHEN $11 THEN $12::int ELSE rir END,
+       exercise_id = CASE WHEN $13 THEN $14 ELSE exercise_id END
      WHERE id = $1`,
     [
       rowId,
@@ -110,6 +113,8 @@ export async function setRow(
       patch.missStreak ?? null,
       "rir" in patch,
       patch.rir ?? null,
+      "exerciseId" in patch,
+      patch.exerciseId ?? null,
     ],
   );
 }
@@ -171,4 +176,32 @@ export async function makeLegacyPlan(pool: pg.Pool, userId: string, weekStart: s
     );
     return planId;
   });
+}
+
+/**
+ * The ladder neighbours of an exercise in one catalogue, as the rollover's SQL finds them: the
+ * nearest rung above and below, the lowest id on a tie.
+ */
+export function ladderNeighbours(
+  catalogue: readonly CatalogueEntry[],
+  exerciseId: string | null,
+): { harder: string | null; easier: string | null } {
+  const cur = catalogue.find((c) => c.exerciseId === exerciseId);
+  if (cur?.ladder === undefined || cur.ladderStep === undefined) return { harder: null, easier: null };
+  const step = cur.ladderStep;
+  const same = catalogue.filter((c) => c.ladder === cur.ladder && c.ladderStep !== undefined);
+  const pick = (rungs: CatalogueEntry[], dir: 1 | -1) =>
+    rungs.sort(
+      (a, b) => dir * ((a.ladderStep ?? 0) - (b.ladderStep ?? 0)) || (a.exerciseId < b.exerciseId ? -1 : 1),
+    )[0]?.exerciseId ?? null;
+  return {
+    harder: pick(
+      same.filter((c) => (c.ladderStep ?? 0) > step),
+      1,
+    ),
+    easier: pick(
+      same.filter((c) => (c.ladderStep ?? 0) < step),
+      -1,
+    ),
+  };
 }

@@ -5,6 +5,8 @@
 // comparison is exact.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
+import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { deloadPrescription } from "../../src/domain/load-progression/deload.ts";
 import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
@@ -12,7 +14,9 @@ import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
-import { logSets, makePlan, rollover, setRow, weekRows } from "./helpers.ts";
+import { ladderNeighbours, logSets, makePlan, rollover, setRow, weekRows } from "./helpers.ts";
+
+const LADDER_IDS = BUILTIN_CATALOGUE.filter((c) => c.ladder !== undefined).map((c) => c.exerciseId);
 
 const quarterKg = (max: number) => fc.integer({ min: 0, max: max * 4 }).map((q) => q / 4);
 
@@ -41,6 +45,8 @@ const row = fc.record({
   muscleGroup: fc.oneof(fc.constant(null), fc.constantFrom(...MUSCLE_GROUPS)),
   missStreak: fc.integer({ min: 0, max: 3 }),
   rir: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 6 })),
+  // Rungs of the built-in ladders (ends included) and exercises on none.
+  exerciseId: fc.constantFrom(...LADDER_IDS, "te_barbell_bench_press", "te_ex_0_0", null),
 });
 
 type RowInput = typeof row extends fc.Arbitrary<infer T> ? T : never;
@@ -79,6 +85,7 @@ describe("SQL progression = progressRow (property)", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
+    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
   });
   afterAll(() => tdb.drop());
 
@@ -120,11 +127,18 @@ describe("SQL progression = progressRow (property)", () => {
           missStreak: r.missStreak,
           rir: r.rir,
           logged: logs,
+          ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
         });
-        expect({ weight: next?.weight, missStreak: next?.miss_streak, sets: next?.sets }).toEqual({
+        expect({
+          weight: next?.weight,
+          missStreak: next?.miss_streak,
+          sets: next?.sets,
+          exerciseId: next?.exercise_id,
+        }).toEqual({
           weight: expected.weight === null ? null : Math.fround(expected.weight),
           missStreak: expected.missStreak,
           sets: r.sets,
+          exerciseId: expected.moveTo ?? r.exerciseId,
         });
       }),
       { numRuns: 200 },
@@ -150,6 +164,7 @@ describe("SQL progression = progressRow (property)", () => {
           missStreak: r.missStreak,
           rir: r.rir,
           logged: logs,
+          ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
         });
         const expected = deloadPrescription({
           weight: judged.weight,

@@ -113,6 +113,21 @@ const ceilLoad = (kg: string) =>
           ELSE ($15::float8[])[4] + ceil((${kg} - ($15::float8[])[4]) / ($15::float8[])[5]) * ($15::float8[])[5] END
    ELSE ceil(${kg} / x.step) * x.step END)`;
 
+// The one place a row's next variation is found (docs/progression.md, "Bodyweight rows"): the
+// nearest rung above (dir = 1) or below (dir = -1) the judged row's exercise on its ladder,
+// preferring the same catalogue source, then the lowest id. Only probed for an unloaded row
+// logged without load. A per-user filter (exclusions) belongs in this WHERE.
+const ladderNeighbour = (dir: 1 | -1) => `
+  LEFT JOIN LATERAL (
+    SELECT v.exercise_id, v.name, v.equipment
+    FROM public.exrcwiki cur
+    JOIN public.exrcwiki v ON v.ladder = cur.ladder
+      AND v.ladder_step ${dir === 1 ? ">" : "<"} cur.ladder_step
+    WHERE cur.exercise_id = src.exercise_id AND x.unloaded AND l.n_loaded = 0 AND l.n_logged > 0
+    ORDER BY v.ladder_step ${dir === 1 ? "ASC" : "DESC"}, (v.source = cur.source) DESC, v.exercise_id
+    LIMIT 1
+  ) ${dir === 1 ? "harder" : "easier"} ON true`;
+
 // rpePercent (src/domain/load-progression/rpe-percent.ts): the RTS chart, else the closed form
 // with $16 = [a, b, c, knee, d, e, floor] over x = (10 - rpe) + (reps - 1).
 const rpePercent = (reps: string, rpe: string) =>
@@ -188,9 +203,16 @@ new_exercises AS (
     (id, session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
      equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
      miss_streak, carried_from_id)
-  SELECT gen_random_uuid(), sess.new_id, e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles,
+  SELECT gen_random_uuid(), sess.new_id, e.user_id,
+    CASE d.rule WHEN 'ladder_up' THEN harder.exercise_id WHEN 'ladder_down' THEN easier.exercise_id ELSE e.exercise_id END,
+    CASE d.rule WHEN 'ladder_up' THEN harder.name WHEN 'ladder_down' THEN easier.name ELSE e.exercise_name END,
+    e.muscle_group, e.secondary_muscles,
     CASE WHEN sess.kind = 'deload' THEN greatest(1, round(src.sets * $9::numeric / 100))::int ELSE src.sets END,
-    e.reps, e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions,
+    e.reps, e.rir,
+    CASE d.rule WHEN 'ladder_up' THEN harder.equipment WHEN 'ladder_down' THEN easier.equipment ELSE e.equipment END,
+    e.tier, e.target, e.tips,
+    -- Another variation's instructions are not this one's: a moved row has none.
+    CASE WHEN d.rule IN ('ladder_up', 'ladder_down') THEN NULL ELSE e.instructions END,
     (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight", "x.step")} ELSE d.weight END)::real,
     e.notes, e.display_order, e.order_in_session,
     d.streak::int,
@@ -204,7 +226,7 @@ new_exercises AS (
   -- logs, as the deload week did: the week before a deload is judged once and its outcome
   -- carried past the deload. Without that row, the deload row is carried over as it is.
   LEFT JOIN LATERAL (
-    SELECT p0.id, p0.weight, p0.sets, p0.miss_streak FROM public.modular_training_exercise p0
+    SELECT p0.id, p0.weight, p0.sets, p0.miss_streak, p0.exercise_id FROM public.modular_training_exercise p0
     WHERE sess.kind = 'restore' AND p0.id = e.carried_from_id OFFSET 0
   ) prev ON true
   -- The row judged (src) and the row's decision inputs, computed once per row (OFFSET 0 keeps
@@ -216,6 +238,7 @@ new_exercises AS (
       CASE WHEN prev.id IS NOT NULL THEN prev.weight ELSE e.weight END::float8 AS w,
       CASE WHEN prev.id IS NOT NULL THEN prev.sets ELSE e.sets END AS sets,
       CASE WHEN prev.id IS NOT NULL THEN prev.miss_streak ELSE e.miss_streak END AS streak,
+      CASE WHEN prev.id IS NOT NULL THEN prev.exercise_id ELSE e.exercise_id END AS exercise_id,
       (sess.kind <> 'restore' OR prev.id IS NOT NULL) AS judged
     OFFSET 0
   ) src
@@ -239,10 +262,14 @@ new_exercises AS (
       count(*) FILTER (WHERE ts.weight_kg > 0) AS n_loaded,
       sum(ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")} ORDER BY ts.set_no)
         FILTER (WHERE ts.weight_kg > 0) AS e1rm_sum,
-      coalesce(bool_or(ts.weight_kg >= src.w AND ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10
+      coalesce(bool_or(ts.weight_kg >= src.w AND ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10,
+      count(*) FILTER (WHERE ts.reps_done >= x.tmax AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t)) AS n_top_target,
+      coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any
     FROM public.training_set ts
     WHERE ts.exercise_row_id = src.id AND src.judged
   ) l
+  ${ladderNeighbour(1)}
+  ${ladderNeighbour(-1)}
   -- The decision (docs/progression.md, "Decision table"), with the share of 1RM the row's target
   -- reps take at its target RPE.
   CROSS JOIN LATERAL (
@@ -259,6 +286,7 @@ new_exercises AS (
         WHEN 'no_log' THEN src.streak
         WHEN 'unparsed_reps' THEN src.streak
         WHEN 'hold_fell' THEN src.streak + 1
+        WHEN 'bodyweight_missed' THEN src.streak + 1
         ELSE 0
       END AS streak
     FROM (
@@ -266,7 +294,12 @@ new_exercises AS (
         CASE
           WHEN l.n_logged = 0 THEN 'no_log'
           WHEN NOT x.parsed THEN 'unparsed_reps'
-          WHEN x.unloaded AND l.n_loaded = 0 THEN 'bodyweight'
+          WHEN x.unloaded AND l.n_loaded = 0 THEN CASE
+            WHEN l.n_top_target >= greatest(1, src.sets) THEN
+              CASE WHEN harder.exercise_id IS NOT NULL THEN 'ladder_up' ELSE 'bodyweight' END
+            WHEN l.missed10_any AND src.streak + 1 >= $6::int AND easier.exercise_id IS NOT NULL THEN 'ladder_down'
+            WHEN l.missed10_any THEN 'bodyweight_missed'
+            ELSE 'bodyweight' END
           WHEN x.unloaded THEN 'seed_from_log'
           WHEN l.n_loaded = 0 THEN 'no_log'
           WHEN l.missed10 THEN 'decrease_rpe10'

@@ -62,6 +62,11 @@ export interface ProgressionInput {
   missStreak: number;
   /** Every `training_set` of this row (`exercise_row_id` = the row), i.e. of the week just ended. */
   logged: readonly LoggedSet[];
+  /**
+   * The row's exercise's neighbours on its bodyweight variation ladder (exercise ids; null at an
+   * end or off any ladder). Absent: no ladder.
+   */
+  ladder?: { harder: string | null; easier: string | null };
 }
 
 export type ProgressionRule =
@@ -73,7 +78,10 @@ export type ProgressionRule =
   | "hold"
   | "hold_fell"
   | "decrease"
-  | "decrease_rpe10";
+  | "decrease_rpe10"
+  | "ladder_up"
+  | "ladder_down"
+  | "bodyweight_missed";
 
 export interface ProgressionResult {
   weight: number | null;
@@ -81,6 +89,8 @@ export interface ProgressionResult {
   rule: ProgressionRule;
   /** The week's estimated 1RM (mean over the loaded sets), null when no loaded set was logged. */
   e1rmKg: number | null;
+  /** The exercise id the row moves to on its ladder (ladder_up, ladder_down); absent otherwise. */
+  moveTo?: string;
 }
 
 /** Target RPE of a row: 10 - RIR, the RIR read within 0..MAX_TARGET_RIR. */
@@ -101,6 +111,37 @@ export function estimateE1rmKg(logged: readonly LoggedSet[], rpeTarget: number):
   return sum / loaded.length;
 }
 
+/**
+ * An unloaded row logged without load (docs/progression.md, "Bodyweight rows"): every prescribed
+ * set at the top of the range at the target RPE or easier (no RPE counts as on target) moves the
+ * row one rung up its ladder; a set below the bottom at RPE 10 is a missed week, and the second in
+ * a row moves it one rung down. At an end of the ladder (or off any) the row stays.
+ */
+function bodyweight(
+  input: ProgressionInput,
+  target: { min: number; max: number },
+  rpe: number,
+): ProgressionResult {
+  const base = { weight: input.weight, e1rmKg: null };
+  const atTop = input.logged.filter((s) => s.repsDone >= target.max && (s.rpe === null || s.rpe <= rpe));
+  const harder = input.ladder?.harder ?? null;
+  const easier = input.ladder?.easier ?? null;
+  if (atTop.length >= Math.max(1, input.sets)) {
+    return harder === null
+      ? { ...base, missStreak: 0, rule: "bodyweight" }
+      : { ...base, missStreak: 0, rule: "ladder_up", moveTo: harder };
+  }
+  const missed = input.logged.some(
+    (s) => s.repsDone < target.min && s.rpe !== null && s.rpe >= RPE_BLOCKS_INCREASE,
+  );
+  if (!missed) return { ...base, missStreak: 0, rule: "bodyweight" };
+  const streak = input.missStreak + 1;
+  if (streak >= MISSES_BEFORE_DECREASE && easier !== null) {
+    return { ...base, missStreak: 0, rule: "ladder_down", moveTo: easier };
+  }
+  return { ...base, missStreak: streak, rule: "bodyweight_missed" };
+}
+
 export function progressRow(input: ProgressionInput): ProgressionResult {
   const { weight, logged, missStreak } = input;
   const hold = (rule: ProgressionRule, streak: number, e1rmKg: number | null = null): ProgressionResult => ({
@@ -118,8 +159,8 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
   const e1rm = estimateE1rmKg(logged, rpe);
   const unloaded = weight === null || weight <= 0;
   if (unloaded) {
-    // Bodyweight work logged without load: the load has nothing to follow (reps carry it).
-    if (e1rm === null) return hold("bodyweight", 0);
+    // Bodyweight work logged without load: the reps and the variation carry the progress.
+    if (e1rm === null) return bodyweight(input, target, rpe);
     const seed = Math.max(smallestLoadKg(input.equipment), floorLoadKg(e1rm * share, input.equipment));
     return { weight: seed, missStreak: 0, rule: "seed_from_log", e1rmKg: e1rm };
   }
