@@ -22,6 +22,7 @@ import {
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
 import { RPE_CLOSED_FORM } from "../../domain/load-progression/rpe-percent.ts";
 import { withTransaction } from "../transaction.ts";
+import { ceilLoadSql, floorLoadSql, rpePercentSql } from "./progression-sql.ts";
 
 /**
  * Active plans after `after` (exclusive; null = from the start) whose latest week has ended as of
@@ -98,20 +99,8 @@ const reduced = (w: string, step: string) =>
   `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
         ELSE least(${w}, greatest(${step}, floor(${w} * $8::float8 / (${step} * 100)) * ${step})) END`;
 
-// floorLoadKg / ceilLoadKg (src/domain/load-progression/load-rounding.ts): the dumbbell rack
-// ($15 = [small step, first break, middle step, second break, large step]) or the equipment's step.
-const floorLoad = (kg: string) =>
-  `(CASE WHEN e.equipment = 'dumbbell' THEN
-     CASE WHEN ${kg} < ($15::float8[])[2] THEN floor(${kg} / ($15::float8[])[1]) * ($15::float8[])[1]
-          WHEN ${kg} < ($15::float8[])[4] THEN ($15::float8[])[2] + floor((${kg} - ($15::float8[])[2]) / ($15::float8[])[3]) * ($15::float8[])[3]
-          ELSE ($15::float8[])[4] + floor((${kg} - ($15::float8[])[4]) / ($15::float8[])[5]) * ($15::float8[])[5] END
-   ELSE floor(${kg} / x.step) * x.step END)`;
-const ceilLoad = (kg: string) =>
-  `(CASE WHEN e.equipment = 'dumbbell' THEN
-     CASE WHEN ${kg} <= ($15::float8[])[2] THEN ceil(${kg} / ($15::float8[])[1]) * ($15::float8[])[1]
-          WHEN ${kg} <= ($15::float8[])[4] THEN ($15::float8[])[2] + ceil((${kg} - ($15::float8[])[2]) / ($15::float8[])[3]) * ($15::float8[])[3]
-          ELSE ($15::float8[])[4] + ceil((${kg} - ($15::float8[])[4]) / ($15::float8[])[5]) * ($15::float8[])[5] END
-   ELSE ceil(${kg} / x.step) * x.step END)`;
+const floorLoad = (kg: string) => floorLoadSql(kg, "e.equipment", "x.step", "$15");
+const ceilLoad = (kg: string) => ceilLoadSql(kg, "e.equipment", "x.step", "$15");
 
 // The one place a row's next variation is found (docs/progression.md, "Bodyweight rows"): the
 // nearest rung above (dir = 1) or below (dir = -1) the judged row's exercise on its ladder,
@@ -128,14 +117,7 @@ const ladderNeighbour = (dir: 1 | -1) => `
     LIMIT 1
   ) ${dir === 1 ? "harder" : "easier"} ON true`;
 
-// rpePercent (src/domain/load-progression/rpe-percent.ts): the RTS chart, else the closed form
-// with $16 = [a, b, c, knee, d, e, floor] over x = (10 - rpe) + (reps - 1).
-const rpePercent = (reps: string, rpe: string) =>
-  `coalesce(public.rts_percent(${reps}, ${rpe}) / 100,
-     CASE WHEN (10 - ${rpe}) + (${reps} - 1) <= ($16::float8[])[4]
-          THEN (($16::float8[])[1] * ((10 - ${rpe}) + (${reps} - 1)) * ((10 - ${rpe}) + (${reps} - 1))
-                + ($16::float8[])[2] * ((10 - ${rpe}) + (${reps} - 1)) + ($16::float8[])[3]) / 100
-          ELSE greatest(($16::float8[])[7], (($16::float8[])[5] * ((10 - ${rpe}) + (${reps} - 1)) + ($16::float8[])[6]) / 100) END)`;
+const rpePercent = (reps: string, rpe: string) => rpePercentSql(reps, rpe, "$16");
 
 /**
  * Gives every plan in $2 that is still due as of $1 its next week, in one statement (so in one
