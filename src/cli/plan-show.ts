@@ -43,6 +43,8 @@ export interface PlanView {
         equipment: string | null;
         /** The generator's marks ("superset A": rows that alternate), or the lifter's own. */
         notes: string | null;
+        /** The rollover's one line: what changed and on what evidence (null in week 1). */
+        reason: string | null;
       }[];
     }[];
   }[];
@@ -74,6 +76,7 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       weight: modularTrainingExercise.weight,
       equipment: modularTrainingExercise.equipment,
       notes: modularTrainingExercise.notes,
+      reason: modularTrainingExercise.progressReason,
     })
     .from(modularTrainingWeek)
     .leftJoin(modularTrainingSession, eq(modularTrainingSession.weekId, modularTrainingWeek.id))
@@ -124,6 +127,7 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       weight: r.weight,
       equipment: r.equipment,
       notes: r.notes,
+      reason: r.reason,
     });
   }
   return view;
@@ -150,7 +154,7 @@ export function formatPlan(view: PlanView): string[] {
       );
       lines.push(
         ...formatTable(
-          ["#", "exercise", "muscle", "sets x reps", "RIR", "tier", "load", "notes"],
+          ["#", "exercise", "muscle", "sets x reps", "RIR", "tier", "load", "notes", "why"],
           s.exercises.map((e) => [
             e.order,
             e.name,
@@ -160,6 +164,7 @@ export function formatPlan(view: PlanView): string[] {
             e.tier,
             load(e.weight),
             e.notes ?? "",
+            e.reason ?? "",
           ]),
           { indent: "    ", alignRight: [0, 4], empty: "(no exercises)" },
         ),

@@ -169,6 +169,10 @@ describe("the change column", () => {
       "carried over: nothing logged",
     );
     expect(describeChange({ ...base, after: null })).toBe("not rolled over yet");
+    // The rollover's own line wins where it wrote one.
+    expect(describeChange(weekTwo({ reason: "+5 kg: e1RM 98 kg from 3 sets" }))).toBe(
+      "+5 kg: e1RM 98 kg from 3 sets",
+    );
   });
 });
 

@@ -150,8 +150,9 @@ describe("demo", () => {
       /^progress {2}progress\.refresh job \S+, sent by the worker's listener when the sets were written:/m,
     );
     expect(run.text).toContain(`Mon ${WEEK1} -> Mon ${WEEK2}`);
-    expect(run.text).toMatch(/\+\d+(\.\d+)? kg: the log's estimate/);
-    expect(run.text).toContain("held: below the prescription (1 week)");
+    // The change column is the rollover's own line for each row.
+    expect(run.text).toMatch(/\+\d+(\.\d+)? kg: e1RM \d+ kg from \d+ sets/);
+    expect(run.text).toMatch(/held: e1RM \d+ kg from \d+ sets, below the prescription \(week 1\)/);
     expect(run.text).toContain(`progress of ${run.userId} (goal hypertrophy, intermediate)`);
     expect(run.text).toContain(`npm run cli -- plan show ${run.planId}`);
 

@@ -49,6 +49,7 @@ export interface RowView {
   sets: number;
   weight: number | null;
   miss_streak: number;
+  progress_reason: string | null;
 }
 
 /** A week's exercise rows in a stable order (session date, order in session). */
@@ -56,7 +57,7 @@ export async function weekRows(pool: pg.Pool, planId: string, weekNumber: number
   const { rows } = await pool.query<RowView>(
     `SELECT e.id, s.day_label, s.session_date, s.completed, e.exercise_id, e.exercise_name, e.muscle_group,
             e.equipment, e.tier, e.order_in_session, e.display_order, e.reps, e.rir, e.sets,
-            e.weight::float8 AS weight, e.miss_streak
+            e.weight::float8 AS weight, e.miss_streak, e.progress_reason
      FROM modular_training_week w
      JOIN modular_training_session s ON s.week_id = w.id
      JOIN modular_training_exercise e ON e.session_id = s.id

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { deloadPrescription } from "../../src/domain/load-progression/deload.ts";
+import { progressReason } from "../../src/domain/load-progression/progress-reason.ts";
 import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
@@ -118,7 +119,7 @@ describe("SQL progression = progressRow (property)", () => {
         const planId = await onePlan(r, logs, null);
         await rollover(tdb.pool, plusDays(W1, 7));
         const [next] = await weekRows(tdb.pool, planId, 2);
-        const expected = progressRow({
+        const input = {
           weight: r.weight,
           reps: r.reps,
           sets: r.sets,
@@ -128,17 +129,20 @@ describe("SQL progression = progressRow (property)", () => {
           rir: r.rir,
           logged: logs,
           ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
-        });
+        };
+        const expected = progressRow(input);
         expect({
           weight: next?.weight,
           missStreak: next?.miss_streak,
           sets: next?.sets,
           exerciseId: next?.exercise_id,
+          reason: next?.progress_reason,
         }).toEqual({
           weight: expected.weight === null ? null : Math.fround(expected.weight),
           missStreak: expected.missStreak,
           sets: r.sets,
           exerciseId: expected.moveTo ?? r.exerciseId,
+          reason: progressReason(input, expected, "progress"),
         });
       }),
       { numRuns: 200 },
@@ -155,7 +159,7 @@ describe("SQL progression = progressRow (property)", () => {
         await rollover(tdb.pool, plusDays(W1, 14));
         const [deload] = await weekRows(tdb.pool, planId, 2);
         const [restore] = await weekRows(tdb.pool, planId, 3);
-        const judged = progressRow({
+        const input = {
           weight: r.weight,
           reps: r.reps,
           sets: r.sets,
@@ -165,18 +169,26 @@ describe("SQL progression = progressRow (property)", () => {
           rir: r.rir,
           logged: logs,
           ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
-        });
+        };
+        const judged = progressRow(input);
         const expected = deloadPrescription({
           weight: judged.weight,
           sets: r.sets,
           ...(r.equipment === null ? {} : { equipment: r.equipment }),
         });
         const f = (w: number | null) => (w === null ? null : Math.fround(w));
-        expect({ weight: deload?.weight, sets: deload?.sets, missStreak: deload?.miss_streak }).toEqual({
+        expect({
+          weight: deload?.weight,
+          sets: deload?.sets,
+          missStreak: deload?.miss_streak,
+          reason: deload?.progress_reason,
+        }).toEqual({
           weight: f(expected.weight),
           sets: expected.sets,
           missStreak: judged.missStreak,
+          reason: progressReason(input, judged, "deload"),
         });
+        expect(restore?.progress_reason).toBe(progressReason(input, judged, "restore"));
         expect({ weight: restore?.weight, sets: restore?.sets, missStreak: restore?.miss_streak }).toEqual({
           weight: f(judged.weight),
           sets: r.sets,

@@ -53,6 +53,7 @@ describe("weekly rollover", () => {
         id: row.id,
         session_date: addDays(old.session_date, 7),
         completed: false,
+        progress_reason: "unchanged: nothing logged",
       });
     });
     const { rows: sessions } = await tdb.pool.query(

@@ -11,10 +11,14 @@ const kg = (n: number) => `${Math.round(n * 100) / 100} kg`;
 const prescription = (p: { sets: number; reps: string; weight: number | null }) =>
   `${p.sets} x ${p.reps}${p.weight !== null && p.weight > 0 ? ` @ ${kg(p.weight)}` : ""}`;
 
-/** What the rollover did to the row, read from the two rows and the logged sets. */
+/**
+ * What the rollover did to the row: its own one line (progress_reason) where it wrote one, else
+ * read from the two rows and the logged sets.
+ */
 export function describeChange(row: SideBySideRow): string {
   const { before, after, logged } = row;
   if (after === null) return "not rolled over yet";
+  if (after.reason) return after.reason;
   if (logged.reps.length === 0) return "carried over: nothing logged";
   const w1 = before.weight ?? 0;
   const w2 = after.weight ?? 0;

@@ -184,7 +184,7 @@ new_exercises AS (
   INSERT INTO public.modular_training_exercise
     (id, session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
      equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
-     miss_streak, carried_from_id)
+     miss_streak, carried_from_id, progress_reason)
   SELECT gen_random_uuid(), sess.new_id, e.user_id,
     CASE d.rule WHEN 'ladder_up' THEN harder.exercise_id WHEN 'ladder_down' THEN easier.exercise_id ELSE e.exercise_id END,
     CASE d.rule WHEN 'ladder_up' THEN harder.name WHEN 'ladder_down' THEN easier.name ELSE e.exercise_name END,
@@ -198,7 +198,27 @@ new_exercises AS (
     (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight", "x.step")} ELSE d.weight END)::real,
     e.notes, e.display_order, e.order_in_session,
     d.streak::int,
-    e.id
+    e.id,
+    -- progressReason (src/domain/load-progression/progress-reason.ts), the same text.
+    CASE sess.kind WHEN 'deload' THEN 'deload (90% load, 60% sets); ' WHEN 'restore' THEN 'after the deload; ' ELSE '' END
+    || CASE d.rule
+      WHEN 'no_log' THEN 'unchanged: nothing logged'
+      WHEN 'unparsed_reps' THEN 'unchanged: reps are not a range'
+      WHEN 'bodyweight' THEN 'held: bodyweight, reps carry the progress'
+      WHEN 'bodyweight_missed' THEN 'held: below ' || x.tmin || ' reps at RPE 10 (week ' || d.streak || ')'
+      WHEN 'ladder_up' THEN 'harder variation: every set at the top at RIR ' || (10 - x.rpe_t)
+      WHEN 'ladder_down' THEN 'easier variation: below ' || x.tmin || ' reps at RPE 10 two weeks running'
+      WHEN 'seed_from_log' THEN d.weight::text || ' kg: seeded from e1RM ' || floor(d.e1rm + 0.5)::bigint
+        || ' kg (' || l.n_loaded || ' sets)'
+      WHEN 'increase' THEN '+' || (d.weight - src.w)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
+        || ' kg from ' || l.n_loaded || ' sets'
+      WHEN 'hold' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded || ' sets'
+      WHEN 'hold_fell' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
+        || ' sets, below the prescription (week ' || d.streak || ')'
+      WHEN 'decrease' THEN '-' || (src.w - d.weight)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
+        || ' kg below the prescription two weeks running'
+      WHEN 'decrease_rpe10' THEN '-' || (src.w - d.weight)::text || ' kg: below ' || x.tmin || ' reps at RPE 10'
+    END
   FROM sess
   -- LATERAL ... OFFSET 0: an index probe per session (see sess).
   CROSS JOIN LATERAL (

@@ -1,5 +1,6 @@
 ALTER TABLE "exrcwiki" ADD COLUMN "ladder" text;--> statement-breakpoint
 ALTER TABLE "exrcwiki" ADD COLUMN "ladder_step" smallint;--> statement-breakpoint
+ALTER TABLE "modular_training_exercise" ADD COLUMN "progress_reason" text;--> statement-breakpoint
 CREATE INDEX "exrcwiki_ladder_idx" ON "exrcwiki" USING btree ("ladder","ladder_step");--> statement-breakpoint
 ALTER TABLE "exrcwiki" ADD CONSTRAINT "exrcwiki_ladder_check" CHECK (("exrcwiki"."ladder" IS NULL) = ("exrcwiki"."ladder_step" IS NULL) AND ("exrcwiki"."ladder" IS NULL OR "exrcwiki"."ladder" IN ('push_up', 'bodyweight_row', 'single_leg_squat', 'pull_up')));--> statement-breakpoint
 ALTER TABLE "exrcwiki" ADD CONSTRAINT "exrcwiki_ladder_step_check" CHECK ("exrcwiki"."ladder_step" IS NULL OR "exrcwiki"."ladder_step" >= 1);--> statement-breakpoint
