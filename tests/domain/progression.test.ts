@@ -15,6 +15,7 @@ import {
 } from "../../src/domain/load-progression/progress-row.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { rpePercent } from "../../src/domain/load-progression/rpe-percent.ts";
+import { warmUpRamp, withWarmUp } from "../../src/domain/load-progression/warm-up.ts";
 
 // Sets of `reps` at `weightKg`, numbered from 1.
 function sets(reps: readonly number[], weightKg: number, rpe: number | null = 8): LoggedSet[] {
@@ -271,5 +272,26 @@ describe("deload weeks", () => {
     expect(rolloverKind(6, 5)).toBe("restore");
     const week6 = { weight: week4.weight, sets: week4.sets }; // copied from n - 2, not from week5
     expect(week6).toEqual({ weight: 100, sets: 4 });
+  });
+});
+
+describe("warm-up ramp", () => {
+  it("climbs from the empty bar in shrinking sets, rounded down to the implement", () => {
+    expect(warmUpRamp(70, "barbell", "T1")).toBe("warm-up: 20 kg x 10, 35 kg x 5, 47.5 kg x 3, 57.5 kg x 1");
+    expect(warmUpRamp(24, "dumbbell", "T1")).toBe("warm-up: 12 kg x 5, 16 kg x 3, 20 kg x 1");
+    // A load at the empty bar leaves only the steps that are lighter than it and heavier than each other.
+    expect(warmUpRamp(20, "barbell", "T2")).toBe("warm-up: 10 kg x 5, 12.5 kg x 3, 15 kg x 1");
+    expect(warmUpRamp(70, "dumbbell", "T2")).toBeNull();
+    expect(warmUpRamp(70, "barbell", "T3")).toBeNull();
+    expect(warmUpRamp(null, "barbell", "T1")).toBeNull();
+  });
+
+  it("replaces the notes' old ramp and keeps the rest", () => {
+    expect(withWarmUp("superset A; warm-up: 20 kg x 10", "warm-up: 20 kg x 10, 30 kg x 5")).toBe(
+      "superset A; warm-up: 20 kg x 10, 30 kg x 5",
+    );
+    expect(withWarmUp("superset A", null)).toBe("superset A");
+    expect(withWarmUp("warm-up: 20 kg x 10", null)).toBeNull();
+    expect(withWarmUp(null, "warm-up: 1 kg x 5")).toBe("warm-up: 1 kg x 5");
   });
 });

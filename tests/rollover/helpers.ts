@@ -50,6 +50,7 @@ export interface RowView {
   weight: number | null;
   miss_streak: number;
   progress_reason: string | null;
+  notes: string | null;
 }
 
 /** A week's exercise rows in a stable order (session date, order in session). */
@@ -57,7 +58,7 @@ export async function weekRows(pool: pg.Pool, planId: string, weekNumber: number
   const { rows } = await pool.query<RowView>(
     `SELECT e.id, s.day_label, s.session_date, s.completed, e.exercise_id, e.exercise_name, e.muscle_group,
             e.equipment, e.tier, e.order_in_session, e.display_order, e.reps, e.rir, e.sets,
-            e.weight::float8 AS weight, e.miss_streak, e.progress_reason
+            e.weight::float8 AS weight, e.miss_streak, e.progress_reason, e.notes
      FROM modular_training_week w
      JOIN modular_training_session s ON s.week_id = w.id
      JOIN modular_training_exercise e ON e.session_id = s.id
@@ -88,6 +89,8 @@ export async function setRow(
     missStreak?: number;
     rir?: number | null;
     exerciseId?: string | null;
+    notes?: string | null;
+    tier?: string | null;
   },
 ): Promise<void> {
   await pool.query(
@@ -99,7 +102,9 @@ export async function setRow(
        muscle_group = CASE WHEN $8 THEN $9 ELSE muscle_group END,
        miss_streak = coalesce($10, miss_streak),
        rir = CASE WHEN $11 THEN $12::int ELSE rir END,
-       exercise_id = CASE WHEN $13 THEN $14 ELSE exercise_id END
+       exercise_id = CASE WHEN $13 THEN $14 ELSE exercise_id END,
+       notes = CASE WHEN $15 THEN $16 ELSE notes END,
+       tier = CASE WHEN $17 THEN $18 ELSE tier END
      WHERE id = $1`,
     [
       rowId,
@@ -116,6 +121,10 @@ export async function setRow(
       patch.rir ?? null,
       "exerciseId" in patch,
       patch.exerciseId ?? null,
+      "notes" in patch,
+      patch.notes ?? null,
+      "tier" in patch,
+      patch.tier ?? null,
     ],
   );
 }

@@ -11,6 +11,7 @@ import { deloadPrescription } from "../../src/domain/load-progression/deload.ts"
 import { progressReason } from "../../src/domain/load-progression/progress-reason.ts";
 import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
+import { warmUpRamp, withWarmUp } from "../../src/domain/load-progression/warm-up.ts";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -48,6 +49,15 @@ const row = fc.record({
   rir: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 6 })),
   // Rungs of the built-in ladders (ends included) and exercises on none.
   exerciseId: fc.constantFrom(...LADDER_IDS, "te_barbell_bench_press", "te_ex_0_0", null),
+  tier: fc.constantFrom("T1", "T2", "T3", null),
+  notes: fc.constantFrom(
+    null,
+    "",
+    "superset A",
+    "superset A; warm-up: 20 kg x 10",
+    "warm-up: 1 kg x 5",
+    "a; ; b",
+  ),
 });
 
 type RowInput = typeof row extends fc.Arbitrary<infer T> ? T : never;
@@ -144,6 +154,9 @@ describe("SQL progression = progressRow (property)", () => {
           exerciseId: expected.moveTo ?? r.exerciseId,
           reason: progressReason(input, expected, "progress"),
         });
+        expect(next?.notes).toBe(
+          withWarmUp(r.notes, warmUpRamp(expected.weight, r.equipment ?? "other", r.tier)),
+        );
       }),
       { numRuns: 200 },
     );
@@ -189,6 +202,11 @@ describe("SQL progression = progressRow (property)", () => {
           reason: progressReason(input, judged, "deload"),
         });
         expect(restore?.progress_reason).toBe(progressReason(input, judged, "restore"));
+        const ramp = (w: number | null) => warmUpRamp(w, r.equipment ?? "other", r.tier);
+        expect(deload?.notes).toBe(withWarmUp(r.notes, ramp(expected.weight)));
+        expect(restore?.notes).toBe(
+          withWarmUp(withWarmUp(r.notes, ramp(expected.weight)), ramp(judged.weight)),
+        );
         expect({ weight: restore?.weight, sets: restore?.sets, missStreak: restore?.miss_streak }).toEqual({
           weight: f(judged.weight),
           sets: r.sets,

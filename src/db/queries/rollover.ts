@@ -21,6 +21,7 @@ import {
 } from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
 import { RPE_CLOSED_FORM } from "../../domain/load-progression/rpe-percent.ts";
+import { EMPTY_BAR_KG, WARM_UP_STEPS } from "../../domain/load-progression/warm-up.ts";
 import { withTransaction } from "../transaction.ts";
 import { ceilLoadSql, floorLoadSql, rpePercentSql } from "./progression-sql.ts";
 
@@ -119,6 +120,29 @@ const ladderNeighbour = (dir: 1 | -1) => `
 
 const rpePercent = (reps: string, rpe: string) => rpePercentSql(reps, rpe, "$16");
 
+// warmUpRamp (src/domain/load-progression/warm-up.ts) over the row's new load `w`; its constants
+// are numbers from that module, written into the text.
+const warmUpRamp = (w: string) => {
+  const p0 = `(CASE WHEN e.equipment = 'barbell' AND ${w} > ${EMPTY_BAR_KG} THEN ${EMPTY_BAR_KG} ELSE 0 END)`;
+  const v = WARM_UP_STEPS.map(([percent]) => floorLoad(`(${w} * ${percent} / 100)`));
+  const steps = WARM_UP_STEPS.map(([, reps], i) => {
+    const prev = `greatest(${[p0, ...v.slice(0, i)].join(", ")})`;
+    return `CASE WHEN ${v[i]} > ${prev} AND ${v[i]} < ${w} THEN ${v[i]}::text || ' kg x ${reps}' END`;
+  });
+  return `(CASE WHEN ${w} > 0 AND (e.tier = 'T1' OR (e.tier = 'T2' AND e.equipment = 'barbell')) THEN
+    'warm-up: ' || nullif(concat_ws(', ',
+      CASE WHEN e.equipment = 'barbell' AND ${w} > ${EMPTY_BAR_KG} THEN '${EMPTY_BAR_KG} kg x 10' END,
+      ${steps.join(", ")}), '') END)`;
+};
+
+// withWarmUp (warm-up.ts): the notes with their "warm-up: " segment replaced by the ramp.
+const notesWithWarmUp = (notes: string, ramp: string) => `(CASE
+  WHEN ${ramp} IS NULL AND NOT EXISTS (
+    SELECT 1 FROM unnest(string_to_array(${notes}, '; ')) g WHERE g LIKE 'warm-up: %') THEN ${notes}
+  ELSE nullif(array_to_string(array(
+    SELECT g FROM unnest(string_to_array(${notes}, '; ')) WITH ORDINALITY u(g, i)
+    WHERE g <> '' AND g NOT LIKE 'warm-up: %' ORDER BY i) || ${ramp}, '; '), '') END)`;
+
 /**
  * Gives every plan in $2 that is still due as of $1 its next week, in one statement (so in one
  * short transaction): the week (ON CONFLICT (plan_id, week_number) DO NOTHING RETURNING), then
@@ -195,8 +219,9 @@ new_exercises AS (
     e.tier, e.target, e.tips,
     -- Another variation's instructions are not this one's: a moved row has none.
     CASE WHEN d.rule IN ('ladder_up', 'ladder_down') THEN NULL ELSE e.instructions END,
-    (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight", "x.step")} ELSE d.weight END)::real,
-    e.notes, e.display_order, e.order_in_session,
+    fw.w::real,
+    ${notesWithWarmUp("e.notes", warmUpRamp("fw.w"))},
+    e.display_order, e.order_in_session,
     d.streak::int,
     e.id,
     -- progressReason (src/domain/load-progression/progress-reason.ts), the same text.
@@ -331,6 +356,11 @@ new_exercises AS (
     ) r
     OFFSET 0
   ) d
+  -- The load written (a deload week's is lighter), as float8 of the stored real.
+  CROSS JOIN LATERAL (
+    SELECT (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight", "x.step")} ELSE d.weight END)::real::float8 AS w
+    OFFSET 0
+  ) fw
   RETURNING 1
 )
 SELECT
