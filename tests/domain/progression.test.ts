@@ -84,17 +84,18 @@ describe("loadIncrementKg and loadStepKg", () => {
   });
 });
 
-describe("reducedLoadKg", () => {
-  it("takes 90% rounded down to the step, never below one step nor above the load", () => {
-    expect(reducedLoadKg(100, "barbell")).toBe(90); // 100 * 0.9 = 90, on the 2.5 grid
-    expect(reducedLoadKg(62.5, "barbell")).toBe(55); // 56.25 -> floor(56.25 / 2.5) = 22 -> 55
-    expect(reducedLoadKg(25, "barbell")).toBe(22.5); // 22.5 exactly: 25 * 90 / 250 = 9 -> 22.5
-    expect(reducedLoadKg(20, "dumbbell")).toBe(18); // 18 / 2 = 9 -> 18
-    expect(reducedLoadKg(22, "dumbbell")).toBe(18); // 19.8 / 2 = 9.9 -> 9 -> 18
-    expect(reducedLoadKg(16, "kettlebell")).toBe(12); // 14.4 / 4 = 3.6 -> 3 -> 12
-    expect(reducedLoadKg(2, "dumbbell")).toBe(2); // 1.8 -> 0, raised to one step (2)
-    expect(reducedLoadKg(1, "dumbbell")).toBe(1); // one step (2) would be more than 1: stays 1
-    expect(reducedLoadKg(7, "other")).toBe(6); // 6.3 / 0.5 = 12.6 -> 12 -> 6
+describe("reducedLoadKg (deload)", () => {
+  it("takes 90% rounded down to the implement, and keeps the load where that cuts more than 15%", () => {
+    expect(reducedLoadKg(100, "barbell")).toBe(90);
+    expect(reducedLoadKg(62.5, "barbell")).toBe(55); // 56.25 -> 55 (88%)
+    expect(reducedLoadKg(22, "dumbbell")).toBe(22); // 19.8 -> the rack's 18 would be an 18% cut: kept
+    expect(reducedLoadKg(30, "dumbbell")).toBe(26); // 27 -> the rack's 26
+  });
+  it("keeps small loads whose next step down is too big", () => {
+    expect(reducedLoadKg(8, "dumbbell")).toBe(7); // 7.2 -> 7 (1 kg rack steps under 10 kg)
+    expect(reducedLoadKg(5, "cable")).toBe(5); // 4.5 -> 2.5 would halve it
+    expect(reducedLoadKg(16, "kettlebell")).toBe(16); // 14.4 -> 12 would be a 25% cut
+    expect(reducedLoadKg(7, "other")).toBe(6); // 6.3 -> 6
     expect(reducedLoadKg(null, "barbell")).toBeNull();
     expect(reducedLoadKg(0, "barbell")).toBe(0);
   });

@@ -7,7 +7,7 @@
 import type pg from "pg";
 import { DELOAD_SETS_PERCENT } from "../../domain/load-progression/deload.ts";
 import { DEFAULT_LOAD_STEP_KG, LOAD_STEP_KG } from "../../domain/load-progression/load-increment.ts";
-import { LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
+import { DELOAD_MIN_PERCENT, LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
 import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";
 import {
   DEFAULT_TARGET_RIR,
@@ -94,11 +94,15 @@ export async function pickDuePlans(
   };
 }
 
-// Reduced load of a deload week (reducedLoadKg): least(w, greatest(step, floor(w * pct / (step * 100)) * step)),
-// null and <= 0 unchanged. Written as a macro over a float8 weight expression and its step.
-const reduced = (w: string, step: string) =>
-  `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
-        ELSE least(${w}, greatest(${step}, floor(${w} * $8::float8 / (${step} * 100)) * ${step})) END`;
+// Reduced load of a deload week (reducedLoadKg): 90% rounded down to the implement, the load
+// itself where that is no load or more than a DELOAD_MIN_PERCENT cut; null and <= 0 unchanged.
+// A macro over a float8 weight expression.
+const reduced = (w: string) => {
+  const floored = floorLoad(`(${w} * $8::float8 / 100)`);
+  return `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
+        WHEN ${floored} <= 0 OR ${floored} * 100 < ${w} * ${DELOAD_MIN_PERCENT} THEN ${w}
+        ELSE least(${w}, ${floored}) END`;
+};
 
 const floorLoad = (kg: string) => floorLoadSql(kg, "e.equipment", "x.step", "$15");
 const ceilLoad = (kg: string) => ceilLoadSql(kg, "e.equipment", "x.step", "$15");
@@ -358,7 +362,7 @@ new_exercises AS (
   ) d
   -- The load written (a deload week's is lighter), as float8 of the stored real.
   CROSS JOIN LATERAL (
-    SELECT (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight", "x.step")} ELSE d.weight END)::real::float8 AS w
+    SELECT (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight")} ELSE d.weight END)::real::float8 AS w
     OFFSET 0
   ) fw
   RETURNING 1
