@@ -27,7 +27,8 @@ FROM (
              ${floorLoadSql(`(c.e1rm * ${rpePercentSql("c.tmin", "c.rpe_t", "$7")})`, "c.equipment", "c.step", "$6")}) AS load
   FROM (
     SELECT e0.id, e0.equipment, h.e1rm_kg AS e1rm,
-      split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int AS tmin,
+      -- Guarded: PostgreSQL may evaluate the cast before the pattern test of the WHERE.
+      CASE WHEN e0.reps ~ $3::text THEN split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int END AS tmin,
       10 - least($10::int, greatest(0, coalesce(e0.rir, $8::int) + $9::int)) AS rpe_t,
       coalesce(($4::jsonb ->> e0.equipment)::float8, $5::float8) AS step
     FROM public.modular_training_week w
@@ -42,7 +43,8 @@ FROM (
     ) h
     WHERE w.plan_id = ANY($1::uuid[]) AND w.week_number = 1 AND e0.weight IS NULL
       AND e0.equipment = ANY($2::text[]) AND e0.reps ~ $3::text
-      AND split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int >= 1
+      AND CASE WHEN e0.reps ~ $3::text
+               THEN split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int >= 1 END
   ) c
 ) f
 WHERE e.id = f.id`;
