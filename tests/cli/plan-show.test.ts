@@ -69,11 +69,11 @@ describe("plan show", () => {
     await logSets(tdb.pool, row?.id as string, times(3, { reps: 5, kg: 60, rpe: 6 }));
     await rollover(tdb.pool, W0);
     const [next] = await weekRows(tdb.pool, planId, 2);
-    expect(next?.progress_reason).toMatch(/^\+2\.5 kg: e1RM 79 kg from 3 sets$/);
+    expect(next?.progress_reason).toBe("+2.5 kg: e1RM 79 kg from 3 sets (best 5 @ 60 kg RPE 6)");
 
     const run = await cli("plan", "show", planId);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/62\.5 kg\s+.*\+2\.5 kg: e1RM 79 kg from 3 sets/);
+    expect(run.stdout).toMatch(/62\.5 kg\s+.*\+2\.5 kg: e1RM 79 kg from 3 sets \(best 5 @ 60 kg RPE 6\)/);
     expect(run.stdout).toContain("unchanged: nothing logged");
   });
 

@@ -240,8 +240,9 @@ new_exercises AS (
       WHEN 'seed_from_log' THEN d.weight::text || ' kg: seeded from e1RM ' || floor(d.e1rm + 0.5)::bigint
         || ' kg (' || l.n_loaded || ' sets)'
       WHEN 'increase' THEN '+' || (d.weight - src.w)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
-        || ' kg from ' || l.n_loaded || ' sets'
-      WHEN 'hold' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded || ' sets'
+        || ' kg from ' || l.n_loaded || ' sets (best ' || l.best_set || ')'
+      WHEN 'hold' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
+        || ' sets (best ' || l.best_set || ')'
       WHEN 'hold_fell' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
         || ' sets, below the prescription (week ' || d.streak || ')'
       WHEN 'decrease' THEN '-' || (src.w - d.weight)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
@@ -293,6 +294,10 @@ new_exercises AS (
       count(*) FILTER (WHERE ts.weight_kg > 0) AS n_loaded,
       sum(ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")} ORDER BY ts.set_no)
         FILTER (WHERE ts.weight_kg > 0) AS e1rm_sum,
+      -- The evidence the reason names: the set with the best e1RM (the first of equals).
+      (array_agg(ts.reps_done || ' @ ' || ts.weight_kg::float8 || ' kg' || coalesce(' RPE ' || ts.rpe, '')
+         ORDER BY ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")} DESC, ts.set_no)
+        FILTER (WHERE ts.weight_kg > 0))[1] AS best_set,
       coalesce(bool_or(ts.weight_kg >= src.w AND ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10,
       count(*) FILTER (WHERE ts.reps_done >= x.tmax AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t)) AS n_top_target,
       coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any
