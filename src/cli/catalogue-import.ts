@@ -124,7 +124,7 @@ export const catalogueImport: CliCommand = {
       }
       throw error;
     }
-    const { entries, corrected, inferredRequires, unmapped, skipped } = mapping;
+    const { entries, corrected, inferredRequires, ladderRungs, unmapped, skipped } = mapping;
     const progress = ctx.progress({
       label: `catalogue import ${path.basename(args.file)}`,
       unit: "exercises",
@@ -155,6 +155,17 @@ export const catalogueImport: CliCommand = {
       for (const line of formatTable(
         ["id", "fields", "reason"],
         corrected.map((c) => [c.id, c.fields.join(","), c.reason]),
+        { indent: "  " },
+      )) {
+        ctx.out(line);
+      }
+    }
+    if (ladderRungs.length > 0) {
+      ctx.out("");
+      ctx.out(`bodyweight variation ladder rungs mapped from names (${ladderRungs.length} exercises):`);
+      for (const line of formatTable(
+        ["ladder", "step", "id"],
+        ladderRungs.map((r) => [r.ladder, r.step, r.id]),
         { indent: "  " },
       )) {
         ctx.out(line);

@@ -45,6 +45,8 @@ export interface PlanView {
         equipment: string | null;
         /** The generator's marks ("superset A": rows that alternate), or the lifter's own. */
         notes: string | null;
+        /** The rollover's one line: what changed and on what evidence (null in week 1). */
+        reason: string | null;
       }[];
     }[];
   }[];
@@ -77,6 +79,7 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       weight: modularTrainingExercise.weight,
       equipment: modularTrainingExercise.equipment,
       notes: modularTrainingExercise.notes,
+      reason: modularTrainingExercise.progressReason,
     })
     .from(modularTrainingWeek)
     .leftJoin(modularTrainingSession, eq(modularTrainingSession.weekId, modularTrainingWeek.id))
@@ -128,6 +131,7 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       weight: r.weight,
       equipment: r.equipment,
       notes: r.notes,
+      reason: r.reason,
     });
   }
   return view;
@@ -166,6 +170,7 @@ export function formatPlan(view: PlanView, opts: { rowIds?: boolean } = {}): str
             "tier",
             "load",
             "notes",
+            "why",
             ...(opts.rowIds ? ["row id"] : []),
           ],
           s.exercises.map((e) => [
@@ -177,6 +182,7 @@ export function formatPlan(view: PlanView, opts: { rowIds?: boolean } = {}): str
             e.tier,
             load(e.weight),
             e.notes ?? "",
+            e.reason ?? "",
             ...(opts.rowIds ? [e.id] : []),
           ]),
           { indent: "    ", alignRight: [0, 4], empty: "(no exercises)" },

@@ -5,6 +5,7 @@
 // CHECK constraints (src/db/schema/exrcwiki.ts).
 
 import { z } from "zod";
+import { LADDERS } from "./catalogue/ladders.ts";
 import {
   CATALOGUE_LEVELS,
   CATEGORIES,
@@ -55,8 +56,19 @@ export const catalogueEntrySchema = z
     /** null where the source does not say (imported rows); the generator then infers from muscles. */
     movementPattern: z.enum(MOVEMENT_PATTERNS).nullable(),
     instructions: z.array(sentence).readonly(),
+    /** The bodyweight variation ladder the entry is a rung of (catalogue/ladders.ts), if any. */
+    ladder: z.enum(LADDERS).optional(),
+    /** Its rung, 1 = easiest; given exactly when `ladder` is. */
+    ladderStep: z.number().int().min(1).max(20).optional(),
   })
   .superRefine((entry, ctx) => {
+    if ((entry.ladder === undefined) !== (entry.ladderStep === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [entry.ladder === undefined ? "ladder" : "ladderStep"],
+        message: "expected ladder and ladderStep together",
+      });
+    }
     if (entry.requires.includes(entry.equipment)) {
       ctx.addIssue({
         code: "custom",

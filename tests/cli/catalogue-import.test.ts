@@ -1,11 +1,13 @@
 // `catalogue import` on a small fixture of our own (always) and on the real free-exercise-db file
 // (a copy in tests/fixtures): counts, what could not be mapped, a second import that duplicates nothing, an
 // edited file that updates, and files that are not catalogues exit 2 and change nothing.
+
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FREE_EXERCISE_DB_CORRECTIONS } from "../../src/domain/catalogue/free-exercise-db-corrections.ts";
+import { LADDER_NAMES_FREE_EXERCISE_DB } from "../../src/domain/catalogue/ladders.ts";
 import { firstLine, runCli } from "../helpers/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
@@ -148,6 +150,17 @@ describe("catalogue import", () => {
     for (const { needs, n } of stored.rows)
       expect(first.stdout).toMatch(new RegExp(`^\\s+${needs}\\s+${n}\\s`, "m"));
     expect(stored.rows.map((r) => r.needs)).toEqual(expect.arrayContaining(["pullup_bar", "bench"]));
+    // ...the variation ladder rungs it mapped from names, as stored...
+    const rungs = /bodyweight variation ladder rungs mapped from names \((\d+) exercises\)/.exec(
+      first.stdout,
+    );
+    const ladders = await tdb.pool.query<{ exercise_id: string; ladder: string; ladder_step: number }>(
+      `SELECT exercise_id, ladder, ladder_step FROM exrcwiki
+       WHERE source = 'free-exercise-db' AND ladder IS NOT NULL ORDER BY ladder, ladder_step`,
+    );
+    expect(Number(rungs?.[1])).toBe(ladders.rows.length);
+    expect(ladders.rows.length).toBe(Object.keys(LADDER_NAMES_FREE_EXERCISE_DB).length);
+    expect(ladders.rows.filter((r) => r.ladder === "pull_up").map((r) => r.ladder_step)).toEqual([1, 3, 4]);
     // ...and the known data errors it corrected (free-exercise-db-corrections.ts), as stored.
     const corrected = /known data errors corrected \((\d+) exercises\)/.exec(first.stdout);
     expect(Number(corrected?.[1])).toBe(Object.keys(FREE_EXERCISE_DB_CORRECTIONS).length);

@@ -56,7 +56,7 @@ describe("the demo's logged week", () => {
           })),
         }).rule,
     );
-    expect(rules.slice(0, 5)).toEqual(["increase", "increase", "hold", "increase", "hold_missed"]);
+    expect(rules.slice(0, 5)).toEqual(["increase", "increase", "hold", "increase", "hold_fell"]);
   });
 
   it("logs every prescribed set at the starting load, in order, with plausible RPEs", () => {
@@ -66,11 +66,11 @@ describe("the demo's logged week", () => {
       [3, 12, 40, 9],
     ]);
     expect(week[2]?.sets.map((s) => s.repsDone)).toEqual([12, 10, 8]);
-    // Short: the last set one rep below the bottom, ground out at RPE 10.
+    // Short: every set one rep below the bottom, hard throughout (not to failure).
     expect(week[4]?.sets.map((s) => [s.repsDone, s.rpe])).toEqual([
-      [8, 7],
-      [8, 8],
-      [7, 10],
+      [7, 8],
+      [7, 9],
+      [7, 9],
     ]);
     for (const w of week) {
       for (const s of w.sets) expect(utcDateOf(s.recordedAt)).toBe("2026-06-01");
@@ -158,8 +158,10 @@ describe("the change column", () => {
   });
 
   it("says what the two rows and the log show", () => {
-    expect(describeChange(base)).toBe("+5 kg: every set at the top");
-    expect(describeChange(weekTwo({ weight: 80, missStreak: 1 }))).toBe("held: short of the range (1 week)");
+    expect(describeChange(base)).toBe("+5 kg: the log's estimate");
+    expect(describeChange(weekTwo({ weight: 80, missStreak: 1 }))).toBe(
+      "held: below the prescription (1 week)",
+    );
     expect(describeChange({ ...weekTwo({ weight: 80 }), logged: { reps: [5, 5, 4], weightKg: 80 } })).toBe(
       "held: inside the range",
     );
@@ -167,6 +169,10 @@ describe("the change column", () => {
       "carried over: nothing logged",
     );
     expect(describeChange({ ...base, after: null })).toBe("not rolled over yet");
+    // The rollover's own line wins where it wrote one.
+    expect(describeChange(weekTwo({ reason: "+5 kg: e1RM 98 kg from 3 sets" }))).toBe(
+      "+5 kg: e1RM 98 kg from 3 sets",
+    );
   });
 });
 

@@ -43,7 +43,7 @@ async function demo(opts: { env?: Record<string, string>; patience?: DemoPatienc
 /** Every week-1 row with its logged sets and the week-2 row the rollover copied from it. */
 async function weekPairs(planId: string) {
   const { rows } = await tdb.pool.query(
-    `SELECT coalesce(e1.exercise_id, e1.exercise_name) AS exercise, e1.weight AS w1, e1.reps, e1.sets, e1.equipment, e1.muscle_group AS muscle, e1.miss_streak AS s1,
+    `SELECT coalesce(e1.exercise_id, e1.exercise_name) AS exercise, e1.weight AS w1, e1.reps, e1.sets, e1.rir, e1.equipment, e1.muscle_group AS muscle, e1.miss_streak AS s1,
             e2.weight AS w2, e2.miss_streak AS s2,
             (SELECT coalesce(json_agg(json_build_object('setNo', t.set_no, 'repsDone', t.reps_done,
                       'weightKg', t.weight_kg, 'rpe', t.rpe) ORDER BY t.set_no), '[]')
@@ -105,7 +105,7 @@ describe("demo", () => {
     ]);
 
     // Week 2 is the progression of what was logged: the TypeScript reference agrees row by row,
-    // and the week holds increases, holds inside the range and holds after a miss.
+    // and the week holds increases, holds, and holds after a week below the prescription.
     const pairs = await weekPairs(run.planId);
     expect(pairs.length).toBeGreaterThan(5);
     const rules = pairs.map((p) => {
@@ -116,6 +116,7 @@ describe("demo", () => {
         equipment: p.equipment ?? "",
         muscleGroup: p.muscle ?? "",
         missStreak: p.s1,
+        rir: p.rir,
         logged: p.logged,
       });
       expect({ weight: p.w2, missStreak: p.s2 }).toEqual({
@@ -126,7 +127,7 @@ describe("demo", () => {
     });
     expect(rules).toContain("increase");
     expect(rules).toContain("hold");
-    expect(rules).toContain("hold_missed");
+    expect(rules).toContain("hold_fell");
     expect(pairs.some((p) => p.w2 > p.w1)).toBe(true);
 
     // Progress: every logged row has its week, and no mark of the user is left.
@@ -149,8 +150,9 @@ describe("demo", () => {
       /^progress {2}progress\.refresh job \S+, sent by the worker's listener when the sets were written:/m,
     );
     expect(run.text).toContain(`Mon ${WEEK1} -> Mon ${WEEK2}`);
-    expect(run.text).toMatch(/\+\d+(\.\d+)? kg: every set at the top/);
-    expect(run.text).toContain("held: short of the range (1 week)");
+    // The change column is the rollover's own line for each row.
+    expect(run.text).toMatch(/\+\d+(\.\d+)? kg: e1RM \d+ kg from \d+ sets/);
+    expect(run.text).toMatch(/held: e1RM \d+ kg from \d+ sets, below the prescription \(week 1\)/);
     expect(run.text).toContain(`progress of ${run.userId} (goal hypertrophy, intermediate)`);
     expect(run.text).toContain(`npm run cli -- plan show ${run.planId}`);
 

@@ -6,6 +6,7 @@ import { firstLine, runCli } from "../helpers/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
+import { logSets, makePlan, rollover, setRow, times, weekRows } from "../rollover/helpers.ts";
 
 /** This week's Monday, from the clock (the database keeps plan dates within a year of today). */
 const W0 = monday(0);
@@ -50,13 +51,30 @@ describe("plan show", () => {
     ]) {
       expect(out).toContain(label);
     }
-    expect(out).toMatch(/#\s+exercise\s+muscle\s+sets x reps\s+RIR\s+tier\s+load\s+notes/);
+    expect(out).toMatch(/#\s+exercise\s+muscle\s+sets x reps\s+RIR\s+tier\s+load\s+notes\s+why/);
     expect(out).toMatch(/2\s+Exercise 0\.1\s+lats\s+3 x 8-12\s+-\s+T2\s+-\s+superset A/);
     expect(out).toMatch(/1\s+Exercise 0\.0\s+chest\s+3 x 5\s+2\s+T1\s+82\.5 kg/);
     expect(out).toMatch(/3\s+Exercise 3\.2\s+quadriceps\s+3 x 8-12\s+-\s+T3\s+-/);
     // Sessions in date order, exercises in session order.
     expect(out.indexOf("Upper-A")).toBeLessThan(out.indexOf("Lower-A"));
     expect(out.indexOf("Exercise 0.0")).toBeLessThan(out.indexOf("Exercise 0.2"));
+  });
+
+  it("shows why each rolled row changed, in the rollover's own line", async () => {
+    const userId = await createUser(tdb.pool);
+    const w1 = plusDays(W0, -7);
+    const planId = await makePlan(tdb.pool, userId, { weekStart: w1, sessions: 1, slots: 2 });
+    const [row] = await weekRows(tdb.pool, planId, 1);
+    await setRow(tdb.pool, row?.id as string, { weight: 60, reps: "5", rir: 2, equipment: "barbell" });
+    await logSets(tdb.pool, row?.id as string, times(3, { reps: 5, kg: 60, rpe: 6 }));
+    await rollover(tdb.pool, W0);
+    const [next] = await weekRows(tdb.pool, planId, 2);
+    expect(next?.progress_reason).toBe("+2.5 kg: e1RM 79 kg from 3 sets (best 5 @ 60 kg RPE 6)");
+
+    const run = await cli("plan", "show", planId);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/62\.5 kg\s+.*\+2\.5 kg: e1RM 79 kg from 3 sets \(best 5 @ 60 kg RPE 6\)/);
+    expect(run.stdout).toContain("unchanged: nothing logged");
   });
 
   it("an unknown plan id exits 2 with a one-line reason", async () => {

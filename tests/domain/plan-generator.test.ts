@@ -1,3 +1,4 @@
+import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 // Example plans of the generator, checked by hand against docs/programming-rules.md, and its errors.
 // The fixture catalogue keeps these stable while the built-in catalogue grows.
 
@@ -124,7 +125,7 @@ describe("generatePlan examples", () => {
     }
   });
 
-  it("a beginner with nothing ([]) gets bodyweight work, AMRAP targets, no skills and no bar work", () => {
+  it("a beginner with nothing ([]) gets bodyweight work, judgeable rep ranges (never AMRAP), no skills and no bar work", () => {
     const plan = generatePlan(
       request({ experience: "beginner", equipment: [], sessionMinutes: 45 }),
       FIXTURE_CATALOGUE,
@@ -135,7 +136,10 @@ describe("generatePlan examples", () => {
     for (const slot of slots) {
       expect(byId.get(slot.exercise_id ?? "")?.level).not.toBe("expert");
       expect(slot.rir).toBeGreaterThanOrEqual(2);
-      expect(slot.reps).toBe("AMRAP");
+      expect(slot.reps).not.toBe("AMRAP");
+      const range = parseRepTarget(slot.reps);
+      expect(range).not.toBeNull();
+      expect((range?.max ?? 0) - (range?.min ?? 0)).toBeGreaterThanOrEqual(5);
     }
     // Never the pull-ups (no bar), the handstand push-up or muscle-up, the stretch, the wall sit
     // (a hold) or the jumps; incline push-ups rather than full ones.

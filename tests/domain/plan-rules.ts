@@ -6,6 +6,7 @@
 
 import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
+import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -15,6 +16,7 @@ import {
   WEEKLY_SET_TARGETS,
 } from "../../src/domain/plan/index.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
+import { BODYWEIGHT_REPS } from "../../src/domain/plan/prescription.ts";
 import {
   GENERAL_WARM_UP_SECONDS,
   setSeconds,
@@ -28,6 +30,7 @@ import {
   type Goal,
   type Split,
   TIERS,
+  type Tier,
 } from "../../src/domain/vocabulary.ts";
 
 export function expectedSplit(split: Split, days: number): ConcreteSplit {
@@ -221,7 +224,9 @@ export function violations(
       );
       const bodyweight = entry.equipment === "bodyweight";
       ensure(
-        bodyweight ? slot.reps === "AMRAP" : ALLOWED_REPS[request.goal].includes(slot.reps),
+        bodyweight
+          ? slot.reps === BODYWEIGHT_REPS[slot.tier as Tier] && parseRepTarget(slot.reps) !== null
+          : ALLOWED_REPS[request.goal].includes(slot.reps),
         `${at}: reps ${slot.reps}`,
       );
       ensure(slot.rir !== undefined && slot.rir >= rirLow && slot.rir <= 3, `${at}: rir ${slot.rir}`);

@@ -7,13 +7,15 @@ import {
 } from "../../src/domain/load-progression/deload.ts";
 import { loadIncrementKg, loadStepKg } from "../../src/domain/load-progression/load-increment.ts";
 import { reducedLoadKg } from "../../src/domain/load-progression/load-reduction.ts";
+import { ceilLoadKg, floorLoadKg } from "../../src/domain/load-progression/load-rounding.ts";
 import {
   type LoggedSet,
-  MISSES_BEFORE_DECREASE,
   type ProgressionInput,
   progressRow,
 } from "../../src/domain/load-progression/progress-row.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
+import { rpePercent } from "../../src/domain/load-progression/rpe-percent.ts";
+import { warmUpRamp, withWarmUp } from "../../src/domain/load-progression/warm-up.ts";
 
 // Sets of `reps` at `weightKg`, numbered from 1.
 function sets(reps: readonly number[], weightKg: number, rpe: number | null = 8): LoggedSet[] {
@@ -82,167 +84,146 @@ describe("loadIncrementKg and loadStepKg", () => {
   });
 });
 
-describe("reducedLoadKg", () => {
-  it("takes 90% rounded down to the step, never below one step nor above the load", () => {
-    expect(reducedLoadKg(100, "barbell")).toBe(90); // 100 * 0.9 = 90, on the 2.5 grid
-    expect(reducedLoadKg(62.5, "barbell")).toBe(55); // 56.25 -> floor(56.25 / 2.5) = 22 -> 55
-    expect(reducedLoadKg(25, "barbell")).toBe(22.5); // 22.5 exactly: 25 * 90 / 250 = 9 -> 22.5
-    expect(reducedLoadKg(20, "dumbbell")).toBe(18); // 18 / 2 = 9 -> 18
-    expect(reducedLoadKg(22, "dumbbell")).toBe(18); // 19.8 / 2 = 9.9 -> 9 -> 18
-    expect(reducedLoadKg(16, "kettlebell")).toBe(12); // 14.4 / 4 = 3.6 -> 3 -> 12
-    expect(reducedLoadKg(2, "dumbbell")).toBe(2); // 1.8 -> 0, raised to one step (2)
-    expect(reducedLoadKg(1, "dumbbell")).toBe(1); // one step (2) would be more than 1: stays 1
-    expect(reducedLoadKg(7, "other")).toBe(6); // 6.3 / 0.5 = 12.6 -> 12 -> 6
+describe("reducedLoadKg (deload)", () => {
+  it("takes 90% rounded down to the implement, and keeps the load where that cuts more than 15%", () => {
+    expect(reducedLoadKg(100, "barbell")).toBe(90);
+    expect(reducedLoadKg(62.5, "barbell")).toBe(55); // 56.25 -> 55 (88%)
+    expect(reducedLoadKg(22, "dumbbell")).toBe(22); // 19.8 -> the rack's 18 would be an 18% cut: kept
+    expect(reducedLoadKg(30, "dumbbell")).toBe(26); // 27 -> the rack's 26
+  });
+  it("keeps small loads whose next step down is too big", () => {
+    expect(reducedLoadKg(8, "dumbbell")).toBe(7); // 7.2 -> 7 (1 kg rack steps under 10 kg)
+    expect(reducedLoadKg(5, "cable")).toBe(5); // 4.5 -> 2.5 would halve it
+    expect(reducedLoadKg(16, "kettlebell")).toBe(16); // 14.4 -> 12 would be a 25% cut
+    expect(reducedLoadKg(7, "other")).toBe(6); // 6.3 -> 6
     expect(reducedLoadKg(null, "barbell")).toBeNull();
     expect(reducedLoadKg(0, "barbell")).toBe(0);
   });
 });
 
 describe("progressRow", () => {
-  it("carries over when nothing was logged (streak untouched)", () => {
-    expect(progressRow(bench({ missStreak: 1 }))).toEqual({ weight: 60, missStreak: 1, rule: "no_log" });
-  });
+  // The load a set of `reps` at `rpe` implies for the row's target (8 reps at RIR 2 = RPE 8).
+  const targetFrom = (kg: number, reps: number, rpe: number) =>
+    (kg / rpePercent(reps, rpe)) * rpePercent(8, 8);
 
-  it("carries over reps it cannot parse", () => {
-    const input = bench({ reps: "AMRAP", missStreak: 1, logged: sets([20, 15, 12], 60) });
-    expect(progressRow(input)).toEqual({ weight: 60, missStreak: 1, rule: "unparsed_reps" });
-  });
-
-  it("increases an upper-body barbell lift by 2.5 kg when every set reaches the top", () => {
-    // 12, 12, 13 >= 12 on all 3 sets at 60 kg, RPE 8 -> 60 + 2.5
-    const input = bench({ missStreak: 1, logged: sets([12, 12, 13], 60) });
-    expect(progressRow(input)).toEqual({ weight: 62.5, missStreak: 0, rule: "increase" });
-  });
-
-  it("increases a lower-body barbell lift by 5 kg", () => {
-    const input = bench({ weight: 100, muscleGroup: "quadriceps", logged: sets([12, 12, 12], 100) });
-    expect(progressRow(input)).toEqual({ weight: 105, missStreak: 0, rule: "increase" }); // 100 + 5
-  });
-
-  it("increases a dumbbell by 2 kg and a machine by 2.5 kg", () => {
-    const db = bench({
-      weight: 20,
-      equipment: "dumbbell",
-      muscleGroup: "shoulders",
-      logged: sets([12, 12, 12], 20),
-    });
-    expect(progressRow(db).weight).toBe(22); // 20 + 2
-    const machine = bench({
-      weight: 45,
-      equipment: "machine",
-      muscleGroup: "quadriceps",
-      logged: sets([12, 12, 12], 45),
-    });
-    expect(progressRow(machine).weight).toBe(47.5); // 45 + 2.5, no upper/lower split
-  });
-
-  it("treats a fixed target '5' as both bottom and top", () => {
-    const five = { reps: "5", weight: 100, muscleGroup: "quadriceps" };
-    expect(progressRow(bench({ ...five, logged: sets([5, 5, 5], 100) }))).toMatchObject({
-      weight: 105,
-      rule: "increase",
-    });
-    expect(progressRow(bench({ ...five, logged: sets([5, 5, 4], 100) }))).toEqual({
-      weight: 100,
-      missStreak: 1,
-      rule: "hold_missed",
-    });
-  });
-
-  it("holds at RPE 10 even when every set reached the top", () => {
-    const logged = [...sets([12, 12], 60, 9), ...sets([12], 60, 10)];
-    expect(progressRow(bench({ logged }))).toEqual({ weight: 60, missStreak: 0, rule: "hold_rpe10" });
-  });
-
-  it("counts the best k sets: an extra set at RPE 10 does not block the increase", () => {
-    // 4 sets logged for 3 prescribed: three at the top below RPE 10, so n_top_easy = 3 >= 3
-    const logged = [...sets([12, 12, 12], 60, 8), ...sets([12], 60, 10)];
-    expect(progressRow(bench({ logged })).rule).toBe("increase");
-  });
-
-  it("counts extra sets, and a fourth set short of the range does not hurt", () => {
-    expect(progressRow(bench({ logged: sets([12, 12, 12, 6], 60) })).rule).toBe("increase");
-  });
-
-  it("treats a missing RPE as not RPE 10", () => {
-    expect(progressRow(bench({ logged: sets([12, 12, 12], 60, null) })).rule).toBe("increase");
-  });
-
-  it("holds within the range and resets the streak", () => {
-    const input = bench({ missStreak: 1, logged: sets([12, 10, 8], 60) });
-    expect(progressRow(input)).toEqual({ weight: 60, missStreak: 0, rule: "hold" });
-  });
-
-  it("holds on a miss, then decreases on the second consecutive miss", () => {
-    const miss = sets([10, 8, 7], 100); // 7 < 8: short of the range
-    const first = progressRow(bench({ weight: 100, logged: miss }));
-    expect(first).toEqual({ weight: 100, missStreak: 1, rule: "hold_missed" });
-    expect(MISSES_BEFORE_DECREASE).toBe(2);
-    const second = progressRow(bench({ weight: 100, missStreak: first.missStreak, logged: miss }));
-    expect(second).toEqual({ weight: 90, missStreak: 0, rule: "decrease" }); // 100 * 0.9 = 90
-  });
-
-  it("rounds a decrease down to the equipment's step", () => {
-    // 62.5 * 0.9 = 56.25 -> 55 on a barbell; 22 * 0.9 = 19.8 -> 18 on dumbbells
-    expect(progressRow(bench({ weight: 62.5, missStreak: 1, logged: sets([5, 5, 5], 62.5) })).weight).toBe(
-      55,
-    );
-    const db = bench({ weight: 22, equipment: "dumbbell", missStreak: 1, logged: sets([5, 5, 5], 22) });
-    expect(progressRow(db).weight).toBe(18);
-  });
-
-  it("counts fewer logged sets than prescribed as a miss", () => {
-    const input = bench({ logged: sets([12, 12], 60) }); // 2 logged < 3 prescribed
-    expect(progressRow(input)).toEqual({ weight: 60, missStreak: 1, rule: "hold_missed" });
-  });
-
-  it("does not count sets lighter than the prescription", () => {
-    // 12 reps at 55 kg do not show 60 kg for 12: two sets at load reach 12, k = 3 -> miss
-    const logged = [...sets([12, 12], 60), ...sets([12], 55)];
-    expect(progressRow(bench({ logged })).rule).toBe("hold_missed");
-    // heavier than prescribed counts: 12 at 65 kg >= 60 kg
-    const heavier = [...sets([12, 12], 60), ...sets([12], 65)];
-    expect(progressRow(bench({ logged: heavier }))).toMatchObject({ weight: 62.5, rule: "increase" });
-  });
-
-  it("seeds an unloaded row from the heaviest set that reached the bottom of the range", () => {
-    // 40 kg x 10 and 45 kg x 8 reach 8; 50 kg x 5 does not -> 45
-    const logged = [...sets([10], 40), ...sets([8], 45), ...sets([5], 50)];
-    expect(progressRow(bench({ weight: null, missStreak: 1, logged }))).toEqual({
-      weight: 45,
-      missStreak: 0,
-      rule: "seed_from_log",
-    });
-  });
-
-  it("seeds from the heaviest logged set when none reached the range, and from weight 0 too", () => {
-    const logged = [...sets([6], 40), ...sets([5], 50)];
-    expect(progressRow(bench({ weight: null, logged }))).toMatchObject({ weight: 50, rule: "seed_from_log" });
-    expect(progressRow(bench({ weight: 0, logged }))).toMatchObject({ weight: 50, rule: "seed_from_log" });
-  });
-
-  it("never loads an unloaded bodyweight row, but still tracks the week", () => {
-    const pushUp = { weight: null, equipment: "bodyweight" };
-    expect(progressRow(bench({ ...pushUp, logged: sets([12, 12, 12], 0) }))).toEqual({
-      weight: null,
-      missStreak: 0,
-      rule: "increase",
-    });
-    expect(progressRow(bench({ ...pushUp, missStreak: 1, logged: sets([6, 6, 6], 0) }))).toEqual({
-      weight: null,
-      missStreak: 0,
-      rule: "decrease",
-    });
-  });
-
-  it("checks the RPE rule before the range rule", () => {
-    // all at the top, RPE 10 on one: hold_rpe10 (not increase, not hold), streak reset
-    const logged = [...sets([12, 12], 60, 10), ...sets([12], 60, 9)];
-    expect(progressRow(bench({ missStreak: 1, logged }))).toEqual({
+  it("carries over when nothing was logged or the reps cannot be read (streak untouched)", () => {
+    expect(progressRow(bench({ missStreak: 1 }))).toMatchObject({
       weight: 60,
-      missStreak: 0,
-      rule: "hold_rpe10",
+      missStreak: 1,
+      rule: "no_log",
     });
+    const amrap = bench({ reps: "AMRAP", missStreak: 1, logged: sets([20, 18, 15], 60) });
+    expect(progressRow(amrap)).toMatchObject({ weight: 60, missStreak: 1, rule: "unparsed_reps" });
+  });
+
+  it("follows the estimate from every set through the RTS chart, rounded down to the implement", () => {
+    // 10, 10, 9 at 60 kg RPE 8: the mean e1RM puts 8 reps at RPE 8 near 62.9 kg -> 62.5 on a barbell.
+    const input = bench({ logged: sets([10, 10, 9], 60, 8) });
+    const expected = (targetFrom(60, 10, 8) * 2 + targetFrom(60, 9, 8)) / 3;
+    expect(expected).toBeGreaterThan(62.5);
+    expect(expected).toBeLessThan(65);
+    expect(progressRow(input)).toMatchObject({ weight: 62.5, missStreak: 0, rule: "increase" });
+  });
+
+  it("gives more load for the same reps at RPE 6 than at RPE 9", () => {
+    const easy = progressRow(bench({ logged: sets([9, 9, 9], 60, 6) }));
+    const hard = progressRow(bench({ logged: sets([9, 9, 9], 60, 9) }));
+    expect(easy.weight).toBeGreaterThan(hard.weight ?? 0);
+    expect(hard).toMatchObject({ weight: 60, rule: "hold" });
+  });
+
+  it("counts a set without RPE as done at the target RIR", () => {
+    expect(progressRow(bench({ logged: sets([12, 12, 12], 60, null) })).weight).toBe(
+      progressRow(bench({ logged: sets([12, 12, 12], 60, 8) })).weight,
+    );
+  });
+
+  it("caps a week's increase at 10% of the load", () => {
+    // 15 reps at RPE 6 on a 60 kg row would imply far more than 66 kg.
+    expect(progressRow(bench({ logged: sets([15, 15, 15], 60, 6) }))).toMatchObject({
+      weight: 65,
+      rule: "increase",
+    });
+  });
+
+  it("does not count a skipped set or slightly lighter sets as a miss", () => {
+    const skipped = bench({ weight: 100, sets: 3, missStreak: 1, logged: sets([8, 8], 100, 8) });
+    expect(progressRow(skipped)).toMatchObject({ weight: 100, missStreak: 0, rule: "hold" });
+    const lighter = bench({ weight: 100, missStreak: 1, logged: sets([8, 8, 8], 97.5, null) });
+    expect(progressRow(lighter)).toMatchObject({ weight: 100, missStreak: 0, rule: "hold" });
+  });
+
+  it("cuts only when the estimate fell two weeks in a row, by at most 10%", () => {
+    const weak = sets([6, 5, 5], 60, 9);
+    expect(progressRow(bench({ logged: weak }))).toMatchObject({
+      weight: 60,
+      missStreak: 1,
+      rule: "hold_fell",
+    });
+    const cut = progressRow(bench({ missStreak: 1, logged: weak }));
+    expect(cut.rule).toBe("decrease");
+    expect(cut.missStreak).toBe(0);
+    expect(cut.weight).toBeLessThan(60);
+    expect(cut.weight).toBeGreaterThanOrEqual(54);
+    // A very bad second week still loses at most 10%, rounded up to the plates.
+    expect(progressRow(bench({ missStreak: 1, logged: sets([2, 2, 1], 60, 10) })).weight).toBe(55);
+  });
+
+  it("cuts at once when the bottom of the range is missed at RPE 10", () => {
+    const input = bench({
+      logged: [...sets([8, 8], 60, 9), { setNo: 3, repsDone: 6, weightKg: 60, rpe: 10 }],
+    });
+    const result = progressRow(input);
+    expect(result.rule).toBe("decrease_rpe10");
+    expect(result.weight).toBeGreaterThanOrEqual(55);
+    expect(result.weight).toBeLessThan(60);
+  });
+
+  it("steps dumbbells in the rack's sizes and holds where the next one is more than 10% away", () => {
+    const raise = { equipment: "dumbbell", muscleGroup: "shoulders", reps: "10-15" } as const;
+    // 10 kg -> 12 kg would be +20%: the cap holds it; reps carry the progress.
+    expect(progressRow(bench({ ...raise, weight: 10, logged: sets([15, 15, 15], 10, 7) }))).toMatchObject({
+      weight: 10,
+      rule: "hold",
+    });
+    // Below 10 kg the rack has 1 kg steps.
+    // Below 10 kg the rack has 1 kg steps: 8 -> 9 kg is 12.5%, taken when the estimate allows it.
+    expect(progressRow(bench({ ...raise, weight: 8, logged: sets([15, 15, 15], 8, 7) }))).toMatchObject({
+      weight: 9,
+      rule: "increase",
+    });
+    // A 5 kg cable stack: +2.5 kg is +50%, never taken.
+    const cable = { ...raise, equipment: "cable", weight: 5 };
+    expect(progressRow(bench({ ...cable, logged: sets([20, 20, 20], 5, 6) })).weight).toBe(5);
+    expect(floorLoadKg(8.9, "dumbbell")).toBe(8);
+    expect(floorLoadKg(13.9, "dumbbell")).toBe(12);
+    expect(floorLoadKg(34, "dumbbell")).toBe(32.5);
+    expect(ceilLoadKg(9.1, "dumbbell")).toBe(10);
+    expect(ceilLoadKg(10.1, "dumbbell")).toBe(12);
+    expect(floorLoadKg(201, "machine")).toBe(200);
+  });
+
+  it("seeds an unloaded row at the load for its target reps, not at the heaviest set", () => {
+    const input = bench({
+      weight: null,
+      logged: [...sets([8, 8], 60, 9), { setNo: 3, repsDone: 3, weightKg: 70, rpe: 9 }],
+    });
+    const result = progressRow(input);
+    expect(result.rule).toBe("seed_from_log");
+    expect(result.weight).toBeLessThan(70);
+    expect(result.weight).toBe(floorLoadKg((result.e1rmKg ?? 0) * rpePercent(8, 8), "barbell"));
+  });
+
+  it("leaves bodyweight work logged at 0 kg unloaded", () => {
+    const input = bench({ weight: null, equipment: "bodyweight", logged: sets([12, 12, 12], 0, 8) });
+    expect(progressRow(input)).toMatchObject({ weight: null, missStreak: 0, rule: "bodyweight" });
+  });
+
+  it("reads the closed form off the chart, within 0.6 points of it at 10 reps", () => {
+    expect(rpePercent(8, 8)).toBeCloseTo(0.739, 12);
+    const x = 10 - 10 + (10 - 1);
+    expect(Math.abs((-2.64249 * x + 97.0955) / 100 - rpePercent(10, 10))).toBeLessThan(0.006);
+    expect(rpePercent(15, 10)).toBeCloseTo(0.601, 3);
   });
 });
 
@@ -292,5 +273,26 @@ describe("deload weeks", () => {
     expect(rolloverKind(6, 5)).toBe("restore");
     const week6 = { weight: week4.weight, sets: week4.sets }; // copied from n - 2, not from week5
     expect(week6).toEqual({ weight: 100, sets: 4 });
+  });
+});
+
+describe("warm-up ramp", () => {
+  it("climbs from the empty bar in shrinking sets, rounded down to the implement", () => {
+    expect(warmUpRamp(70, "barbell", "T1")).toBe("warm-up: 20 kg x 10, 35 kg x 5, 47.5 kg x 3, 57.5 kg x 1");
+    expect(warmUpRamp(24, "dumbbell", "T1")).toBe("warm-up: 12 kg x 5, 16 kg x 3, 20 kg x 1");
+    // A load at the empty bar leaves only the steps that are lighter than it and heavier than each other.
+    expect(warmUpRamp(20, "barbell", "T2")).toBe("warm-up: 10 kg x 5, 12.5 kg x 3, 15 kg x 1");
+    expect(warmUpRamp(70, "dumbbell", "T2")).toBeNull();
+    expect(warmUpRamp(70, "barbell", "T3")).toBeNull();
+    expect(warmUpRamp(null, "barbell", "T1")).toBeNull();
+  });
+
+  it("replaces the notes' old ramp and keeps the rest", () => {
+    expect(withWarmUp("superset A; warm-up: 20 kg x 10", "warm-up: 20 kg x 10, 30 kg x 5")).toBe(
+      "superset A; warm-up: 20 kg x 10, 30 kg x 5",
+    );
+    expect(withWarmUp("superset A", null)).toBe("superset A");
+    expect(withWarmUp("warm-up: 20 kg x 10", null)).toBeNull();
+    expect(withWarmUp(null, "warm-up: 1 kg x 5")).toBe("warm-up: 1 kg x 5");
   });
 });

@@ -1,6 +1,7 @@
 // Plans, exercise rows and logged sets for the rollover tests, written the way clients write them.
 import type pg from "pg";
 import { withTransaction } from "../../src/db/transaction.ts";
+import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { type RolloverResult, rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createLogger } from "../../src/logger.ts";
 import { monday } from "../helpers/dates.ts";
@@ -48,6 +49,8 @@ export interface RowView {
   sets: number;
   weight: number | null;
   miss_streak: number;
+  progress_reason: string | null;
+  notes: string | null;
 }
 
 /** A week's exercise rows in a stable order (session date, order in session). */
@@ -55,7 +58,7 @@ export async function weekRows(pool: pg.Pool, planId: string, weekNumber: number
   const { rows } = await pool.query<RowView>(
     `SELECT e.id, s.day_label, s.session_date, s.completed, e.exercise_id, e.exercise_name, e.muscle_group,
             e.equipment, e.tier, e.order_in_session, e.display_order, e.reps, e.rir, e.sets,
-            e.weight::float8 AS weight, e.miss_streak
+            e.weight::float8 AS weight, e.miss_streak, e.progress_reason, e.notes
      FROM modular_training_week w
      JOIN modular_training_session s ON s.week_id = w.id
      JOIN modular_training_exercise e ON e.session_id = s.id
@@ -84,6 +87,10 @@ export async function setRow(
     equipment?: string | null;
     muscleGroup?: string | null;
     missStreak?: number;
+    rir?: number | null;
+    exerciseId?: string | null;
+    notes?: string | null;
+    tier?: string | null;
   },
 ): Promise<void> {
   await pool.query(
@@ -93,7 +100,11 @@ export async function setRow(
        sets = coalesce($5, sets),
        equipment = CASE WHEN $6 THEN $7 ELSE equipment END,
        muscle_group = CASE WHEN $8 THEN $9 ELSE muscle_group END,
-       miss_streak = coalesce($10, miss_streak)
+       miss_streak = coalesce($10, miss_streak),
+       rir = CASE WHEN $11 THEN $12::int ELSE rir END,
+       exercise_id = CASE WHEN $13 THEN $14 ELSE exercise_id END,
+       notes = CASE WHEN $15 THEN $16 ELSE notes END,
+       tier = CASE WHEN $17 THEN $18 ELSE tier END
      WHERE id = $1`,
     [
       rowId,
@@ -106,6 +117,14 @@ export async function setRow(
       "muscleGroup" in patch,
       patch.muscleGroup ?? null,
       patch.missStreak ?? null,
+      "rir" in patch,
+      patch.rir ?? null,
+      "exerciseId" in patch,
+      patch.exerciseId ?? null,
+      "notes" in patch,
+      patch.notes ?? null,
+      "tier" in patch,
+      patch.tier ?? null,
     ],
   );
 }
@@ -167,4 +186,32 @@ export async function makeLegacyPlan(pool: pg.Pool, userId: string, weekStart: s
     );
     return planId;
   });
+}
+
+/**
+ * The ladder neighbours of an exercise in one catalogue, as the rollover's SQL finds them: the
+ * nearest rung above and below, the lowest id on a tie.
+ */
+export function ladderNeighbours(
+  catalogue: readonly CatalogueEntry[],
+  exerciseId: string | null,
+): { harder: string | null; easier: string | null } {
+  const cur = catalogue.find((c) => c.exerciseId === exerciseId);
+  if (cur?.ladder === undefined || cur.ladderStep === undefined) return { harder: null, easier: null };
+  const step = cur.ladderStep;
+  const same = catalogue.filter((c) => c.ladder === cur.ladder && c.ladderStep !== undefined);
+  const pick = (rungs: CatalogueEntry[], dir: 1 | -1) =>
+    rungs.sort(
+      (a, b) => dir * ((a.ladderStep ?? 0) - (b.ladderStep ?? 0)) || (a.exerciseId < b.exerciseId ? -1 : 1),
+    )[0]?.exerciseId ?? null;
+  return {
+    harder: pick(
+      same.filter((c) => (c.ladderStep ?? 0) > step),
+      1,
+    ),
+    easier: pick(
+      same.filter((c) => (c.ladderStep ?? 0) < step),
+      -1,
+    ),
+  };
 }

@@ -5,14 +5,20 @@
 // comparison is exact.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
+import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { deloadPrescription } from "../../src/domain/load-progression/deload.ts";
+import { progressReason } from "../../src/domain/load-progression/progress-reason.ts";
 import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
+import { warmUpRamp, withWarmUp } from "../../src/domain/load-progression/warm-up.ts";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
-import { logSets, makePlan, rollover, setRow, weekRows } from "./helpers.ts";
+import { ladderNeighbours, logSets, makePlan, rollover, setRow, weekRows } from "./helpers.ts";
+
+const LADDER_IDS = BUILTIN_CATALOGUE.filter((c) => c.ladder !== undefined).map((c) => c.exerciseId);
 
 const quarterKg = (max: number) => fc.integer({ min: 0, max: max * 4 }).map((q) => q / 4);
 
@@ -40,6 +46,18 @@ const row = fc.record({
   equipment: fc.oneof(fc.constant(null), fc.constantFrom(...EQUIPMENT)),
   muscleGroup: fc.oneof(fc.constant(null), fc.constantFrom(...MUSCLE_GROUPS)),
   missStreak: fc.integer({ min: 0, max: 3 }),
+  rir: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 6 })),
+  // Rungs of the built-in ladders (ends included) and exercises on none.
+  exerciseId: fc.constantFrom(...LADDER_IDS, "te_barbell_bench_press", "te_ex_0_0", null),
+  tier: fc.constantFrom("T1", "T2", "T3", null),
+  notes: fc.constantFrom(
+    null,
+    "",
+    "superset A",
+    "superset A; warm-up: 20 kg x 10",
+    "warm-up: 1 kg x 5",
+    "a; ; b",
+  ),
 });
 
 type RowInput = typeof row extends fc.Arbitrary<infer T> ? T : never;
@@ -78,6 +96,7 @@ describe("SQL progression = progressRow (property)", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     tdb.pool.on("error", () => {});
+    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
   });
   afterAll(() => tdb.drop());
 
@@ -110,41 +129,88 @@ describe("SQL progression = progressRow (property)", () => {
         const planId = await onePlan(r, logs, null);
         await rollover(tdb.pool, plusDays(W1, 7));
         const [next] = await weekRows(tdb.pool, planId, 2);
-        const expected = progressRow({
+        const input = {
           weight: r.weight,
           reps: r.reps,
           sets: r.sets,
           equipment: r.equipment ?? "other",
           muscleGroup: r.muscleGroup ?? "",
           missStreak: r.missStreak,
+          rir: r.rir,
           logged: logs,
-        });
-        expect({ weight: next?.weight, missStreak: next?.miss_streak, sets: next?.sets }).toEqual({
+          ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
+        };
+        const expected = progressRow(input);
+        expect({
+          weight: next?.weight,
+          missStreak: next?.miss_streak,
+          sets: next?.sets,
+          exerciseId: next?.exercise_id,
+          reason: next?.progress_reason,
+        }).toEqual({
           weight: expected.weight === null ? null : Math.fround(expected.weight),
           missStreak: expected.missStreak,
           sets: r.sets,
+          exerciseId: expected.moveTo ?? r.exerciseId,
+          reason: progressReason(input, expected, "progress"),
         });
+        expect(next?.notes).toBe(
+          withWarmUp(r.notes, warmUpRamp(expected.weight, r.equipment ?? "other", r.tier)),
+        );
       }),
       { numRuns: 200 },
     );
   });
 
-  it("for random rows (deload weeks)", async () => {
+  it("for random rows and logs (deload weeks judge the week before)", async () => {
     await fc.assert(
-      fc.asyncProperty(row, async (r) => {
-        // Every 2nd week is a deload: week 2 is built from week 1 by deloadPrescription.
-        const planId = await onePlan(r, [], 2);
-        await rollover(tdb.pool, plusDays(W1, 7));
-        const [next] = await weekRows(tdb.pool, planId, 2);
-        const expected = deloadPrescription({
+      fc.asyncProperty(caseArb, async ([r, sets]) => {
+        // Every 2nd week is a deload: week 2 is the deload of week 1's judged outcome, and week 3
+        // (the restore) carries that outcome at full load and sets.
+        const logs = sets.map((s, i) => ({ ...s, setNo: i + 1 }));
+        const planId = await onePlan(r, logs, 2);
+        await rollover(tdb.pool, plusDays(W1, 14));
+        const [deload] = await weekRows(tdb.pool, planId, 2);
+        const [restore] = await weekRows(tdb.pool, planId, 3);
+        const input = {
           weight: r.weight,
+          reps: r.reps,
+          sets: r.sets,
+          equipment: r.equipment ?? "other",
+          muscleGroup: r.muscleGroup ?? "",
+          missStreak: r.missStreak,
+          rir: r.rir,
+          logged: logs,
+          ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
+        };
+        const judged = progressRow(input);
+        const expected = deloadPrescription({
+          weight: judged.weight,
           sets: r.sets,
           ...(r.equipment === null ? {} : { equipment: r.equipment }),
         });
-        expect({ weight: next?.weight, sets: next?.sets, missStreak: next?.miss_streak }).toEqual({
-          weight: expected.weight === null ? null : Math.fround(expected.weight),
+        const f = (w: number | null) => (w === null ? null : Math.fround(w));
+        expect({
+          weight: deload?.weight,
+          sets: deload?.sets,
+          missStreak: deload?.miss_streak,
+          reason: deload?.progress_reason,
+        }).toEqual({
+          weight: f(expected.weight),
           sets: expected.sets,
-          missStreak: r.missStreak,
+          missStreak: judged.missStreak,
+          reason: progressReason(input, judged, "deload"),
+        });
+        expect(restore?.progress_reason).toBe(progressReason(input, judged, "restore"));
+        const ramp = (w: number | null) => warmUpRamp(w, r.equipment ?? "other", r.tier);
+        expect(deload?.notes).toBe(withWarmUp(r.notes, ramp(expected.weight)));
+        expect(restore?.notes).toBe(
+          withWarmUp(withWarmUp(r.notes, ramp(expected.weight)), ramp(judged.weight)),
+        );
+        expect({ weight: restore?.weight, sets: restore?.sets, missStreak: restore?.miss_streak }).toEqual({
+          weight: f(judged.weight),
+          sets: r.sets,
+          missStreak: judged.missStreak,
         });
       }),
       { numRuns: 60 },

@@ -11,17 +11,21 @@ const kg = (n: number) => `${Math.round(n * 100) / 100} kg`;
 const prescription = (p: { sets: number; reps: string; weight: number | null }) =>
   `${p.sets} x ${p.reps}${p.weight !== null && p.weight > 0 ? ` @ ${kg(p.weight)}` : ""}`;
 
-/** What the rollover did to the row, read from the two rows and the logged sets. */
+/**
+ * What the rollover did to the row: its own one line (progress_reason) where it wrote one, else
+ * read from the two rows and the logged sets.
+ */
 export function describeChange(row: SideBySideRow): string {
   const { before, after, logged } = row;
   if (after === null) return "not rolled over yet";
+  if (after.reason) return after.reason;
   if (logged.reps.length === 0) return "carried over: nothing logged";
   const w1 = before.weight ?? 0;
   const w2 = after.weight ?? 0;
-  if (w2 > w1 && w1 > 0) return `+${kg(w2 - w1)}: every set at the top`;
+  if (w2 > w1 && w1 > 0) return `+${kg(w2 - w1)}: the log's estimate`;
   if (w2 > w1) return `${kg(w2)}: taken from the log`;
-  if (w2 < w1) return `-${kg(w1 - w2)}: a second week short`;
-  if (after.missStreak > 0) return `held: short of the range (${after.missStreak} week)`;
+  if (w2 < w1) return `-${kg(w1 - w2)}: below the prescription`;
+  if (after.missStreak > 0) return `held: below the prescription (${after.missStreak} week)`;
   const target = parseRepTarget(before.reps);
   if (target === null) return "carried over: reps are not a range";
   const top = logged.reps.filter((r) => r >= target.max).length >= before.sets;

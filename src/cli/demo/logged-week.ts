@@ -1,8 +1,8 @@
 // The week a demo lifter logs: a starting load picked for each exercise row (the app lets the
 // lifter choose one; the generator prescribes none), and sets that a real week could hold. Most
-// rows reach the top of their rep range on every set, some stay inside the range, and some fall
-// short on the last set, so the rollover shows each of its outcomes: load up, held, held after a
-// miss. Pure and deterministic: the same rows always give the same week.
+// rows reach the top of their rep range on every set, some stay inside the range at a harder
+// effort, and some fall a rep short of the range on every set, so the rollover shows each of its
+// outcomes: load up, held, held after a week below the prescription. Pure and deterministic: the same rows always give the same week.
 import { isLowerBody, loadStepKg } from "../../domain/load-progression/load-increment.ts";
 import { parseRepTarget } from "../../domain/load-progression/rep-target.ts";
 
@@ -61,7 +61,7 @@ export function startingLoadKg(row: Pick<DemoRow, "equipment" | "muscleGroup" | 
   return Math.round(load / step) * step;
 }
 
-/** Reps per set for an outcome: top = every set at the top; range = top down to the bottom; short = the last set one below the bottom. */
+/** Reps per set for an outcome: top = every set at the top; range = top down to the bottom; short = every set one below the bottom. */
 function repsFor(outcome: Outcome, sets: number, min: number, max: number): number[] {
   const k = Math.max(1, sets);
   if (outcome === "top") return Array.from({ length: k }, () => max);
@@ -70,9 +70,8 @@ function repsFor(outcome: Outcome, sets: number, min: number, max: number): numb
       k === 1 ? min : Math.round(max - ((max - min) * i) / (k - 1)),
     );
   }
-  const reps = Array.from({ length: k }, () => min);
-  if (min > 1) reps[k - 1] = min - 1;
-  else reps.pop(); // a bottom of 1 cannot be missed by a rep: one set fewer is the miss
+  const reps = Array.from({ length: k }, () => Math.max(1, min - 1));
+  if (min === 1) reps.pop(); // a bottom of 1 cannot be missed by a rep: one set fewer (a hold)
   return reps;
 }
 
@@ -94,8 +93,8 @@ export function planDemoWeek(rows: readonly DemoRow[]): DemoRowLog[] {
       setNo: i + 1,
       repsDone,
       weightKg: startingLoad ?? 0,
-      // Harder as the sets go on; a missed set was a grind to failure.
-      rpe: outcome === "short" && i === reps.length - 1 ? 10 : Math.min(9, 7 + i),
+      // Harder as the sets go on; a week inside the range or short of it was hard throughout.
+      rpe: outcome === "top" ? Math.min(9, 7 + i) : outcome === "range" ? 9 : Math.min(9, 8 + i),
       recordedAt: new Date(evening + (index * 15 + i * 3) * 60_000),
     }));
     return { rowId: row.id, startingLoadKg: startingLoad, outcome, sets };

@@ -62,14 +62,22 @@ export interface SideBySideRow {
   /** Reps of each logged set in order, and the heaviest load they were lifted with. */
   logged: { reps: number[]; weightKg: number | null };
   /** The week 2 row the rollover made from it; null when there is none (not rolled over yet). */
-  after: { date: string; sets: number; reps: string; weight: number | null; missStreak: number } | null;
+  after: {
+    date: string;
+    sets: number;
+    reps: string;
+    weight: number | null;
+    missStreak: number;
+    /** The rollover's one line (progress_reason); null on rows rolled before it was written. */
+    reason?: string | null;
+  } | null;
   order: number | null;
   name: string;
 }
 
 const SIDE_BY_SIDE = `
   WITH next_rows AS (
-    SELECT e.carried_from_id, s.session_date, e.sets, e.reps, e.weight, e.miss_streak
+    SELECT e.carried_from_id, s.session_date, e.sets, e.reps, e.weight, e.miss_streak, e.progress_reason
     FROM public.modular_training_week w
     JOIN public.modular_training_session s ON s.week_id = w.id
     JOIN public.modular_training_exercise e ON e.session_id = s.id
@@ -79,7 +87,7 @@ const SIDE_BY_SIDE = `
          e.exercise_name AS name,
          s.session_date AS "date1", e.sets AS "sets1", e.reps AS "reps1", e.weight AS "weight1",
          n.session_date AS "date2", n.sets AS "sets2", n.reps AS "reps2", n.weight AS "weight2",
-         n.miss_streak AS "missStreak2",
+         n.miss_streak AS "missStreak2", n.progress_reason AS "reason2",
          coalesce((SELECT array_agg(t.reps_done::int ORDER BY t.set_no) FROM public.training_set t
                    WHERE t.exercise_row_id = e.id), '{}') AS "loggedReps",
          (SELECT max(t.weight_kg) FROM public.training_set t WHERE t.exercise_row_id = e.id) AS "loggedKg"
@@ -107,6 +115,13 @@ export async function sideBySide(
     after:
       r.sets2 === null
         ? null
-        : { date: r.date2, sets: r.sets2, reps: r.reps2, weight: r.weight2, missStreak: r.missStreak2 },
+        : {
+            date: r.date2,
+            sets: r.sets2,
+            reps: r.reps2,
+            weight: r.weight2,
+            missStreak: r.missStreak2,
+            reason: r.reason2,
+          },
   }));
 }

@@ -6,16 +6,24 @@
 // docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
 import type pg from "pg";
 import { DELOAD_SETS_PERCENT } from "../../domain/load-progression/deload.ts";
+import { DEFAULT_LOAD_STEP_KG, LOAD_STEP_KG } from "../../domain/load-progression/load-increment.ts";
+import { DELOAD_MIN_PERCENT, LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
+import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";
 import {
-  DEFAULT_LOAD_STEP_KG,
-  LOAD_INCREMENT_KG,
-  LOAD_STEP_KG,
-  LOWER_BODY_MUSCLES,
-} from "../../domain/load-progression/load-increment.ts";
-import { LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
-import { MISSES_BEFORE_DECREASE, RPE_BLOCKS_INCREASE } from "../../domain/load-progression/progress-row.ts";
+  DEFAULT_TARGET_RIR,
+  FALL_PERCENT,
+  MAX_INCREASE_PERCENT,
+  MAX_TARGET_RIR,
+  MIN_CUT_PERCENT,
+  MISSES_BEFORE_DECREASE,
+  RPE_BLOCKS_INCREASE,
+  STEP_FIT_PERCENT,
+} from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
+import { RPE_CLOSED_FORM } from "../../domain/load-progression/rpe-percent.ts";
+import { EMPTY_BAR_KG, WARM_UP_STEPS } from "../../domain/load-progression/warm-up.ts";
 import { withTransaction } from "../transaction.ts";
+import { ceilLoadSql, floorLoadSql, rpePercentSql } from "./progression-sql.ts";
 
 /**
  * Active plans after `after` (exclusive; null = from the start) whose latest week has ended as of
@@ -86,21 +94,68 @@ export async function pickDuePlans(
   };
 }
 
-// Reduced load (reducedLoadKg): least(w, greatest(step, floor(w * pct / (step * 100)) * step)),
-// null and <= 0 unchanged. Written as a macro over a float8 weight expression and its step.
-const reduced = (w: string, step: string) =>
-  `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
-        ELSE least(${w}, greatest(${step}, floor(${w} * $10::float8 / (${step} * 100)) * ${step})) END`;
+// Reduced load of a deload week (reducedLoadKg): 90% rounded down to the implement, the load
+// itself where that is no load or more than a DELOAD_MIN_PERCENT cut; null and <= 0 unchanged.
+// A macro over a float8 weight expression.
+const reduced = (w: string) => {
+  const floored = floorLoad(`(${w} * $8::float8 / 100)`);
+  return `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
+        WHEN ${floored} <= 0 OR ${floored} * 100 < ${w} * ${DELOAD_MIN_PERCENT} THEN ${w}
+        ELSE least(${w}, ${floored}) END`;
+};
+
+const floorLoad = (kg: string) => floorLoadSql(kg, "e.equipment", "x.step", "$15");
+const ceilLoad = (kg: string) => ceilLoadSql(kg, "e.equipment", "x.step", "$15");
+
+// The one place a row's next variation is found (docs/progression.md, "Bodyweight rows"): the
+// nearest rung above (dir = 1) or below (dir = -1) the judged row's exercise on its ladder,
+// preferring the same catalogue source, then the lowest id. Only probed for an unloaded row
+// logged without load. A per-user filter (exclusions) belongs in this WHERE.
+const ladderNeighbour = (dir: 1 | -1) => `
+  LEFT JOIN LATERAL (
+    SELECT v.exercise_id, v.name, v.equipment
+    FROM public.exrcwiki cur
+    JOIN public.exrcwiki v ON v.ladder = cur.ladder
+      AND v.ladder_step ${dir === 1 ? ">" : "<"} cur.ladder_step
+    WHERE cur.exercise_id = src.exercise_id AND x.unloaded AND l.n_loaded = 0 AND l.n_logged > 0
+    ORDER BY v.ladder_step ${dir === 1 ? "ASC" : "DESC"}, (v.source = cur.source) DESC, v.exercise_id
+    LIMIT 1
+  ) ${dir === 1 ? "harder" : "easier"} ON true`;
+
+const rpePercent = (reps: string, rpe: string) => rpePercentSql(reps, rpe, "$16");
+
+// warmUpRamp (src/domain/load-progression/warm-up.ts) over the row's new load `w`; its constants
+// are numbers from that module, written into the text.
+const warmUpRamp = (w: string) => {
+  const p0 = `(CASE WHEN e.equipment = 'barbell' AND ${w} > ${EMPTY_BAR_KG} THEN ${EMPTY_BAR_KG} ELSE 0 END)`;
+  const v = WARM_UP_STEPS.map(([percent]) => floorLoad(`(${w} * ${percent} / 100)`));
+  const steps = WARM_UP_STEPS.map(([, reps], i) => {
+    const prev = `greatest(${[p0, ...v.slice(0, i)].join(", ")})`;
+    return `CASE WHEN ${v[i]} > ${prev} AND ${v[i]} < ${w} THEN ${v[i]}::text || ' kg x ${reps}' END`;
+  });
+  return `(CASE WHEN ${w} > 0 AND (e.tier = 'T1' OR (e.tier = 'T2' AND e.equipment = 'barbell')) THEN
+    'warm-up: ' || nullif(concat_ws(', ',
+      CASE WHEN e.equipment = 'barbell' AND ${w} > ${EMPTY_BAR_KG} THEN '${EMPTY_BAR_KG} kg x 10' END,
+      ${steps.join(", ")}), '') END)`;
+};
+
+// withWarmUp (warm-up.ts): the notes with their "warm-up: " segment replaced by the ramp.
+const notesWithWarmUp = (notes: string, ramp: string) => `(CASE
+  WHEN ${ramp} IS NULL AND NOT EXISTS (
+    SELECT 1 FROM unnest(string_to_array(${notes}, '; ')) g WHERE g LIKE 'warm-up: %') THEN ${notes}
+  ELSE nullif(array_to_string(array(
+    SELECT g FROM unnest(string_to_array(${notes}, '; ')) WITH ORDINALITY u(g, i)
+    WHERE g <> '' AND g NOT LIKE 'warm-up: %' ORDER BY i) || ${ramp}, '; '), '') END)`;
 
 /**
  * Gives every plan in $2 that is still due as of $1 its next week, in one statement (so in one
  * short transaction): the week (ON CONFLICT (plan_id, week_number) DO NOTHING RETURNING), then
  * sessions and exercise rows only for the weeks this statement really inserted.
  *
- * Parameters: $1 as-of date, $2 plan ids, $3 increments {equipment: {upper, lower}}, $4 steps
- * {equipment: step}, $5 lower-body muscles, $6 default step, $7 rep-target pattern,
- * $8 misses before decrease, $9 RPE that blocks an increase, $10 reduction percent,
- * $11 deload sets percent.
+ * Parameters: $1 as-of date, $2 plan ids, $3 steps {equipment: step}, $4 default step,
+ * $5 rep-target pattern, $6 misses before decrease, $7 RPE of a real miss, $8 deload reduction
+ * percent, $9 deload sets percent, $10 default target RIR, $11 max target RIR, $12 fall percent,
+ * $13 max increase percent, $14 min cut percent, $15 dumbbell rack, $16 RPE closed form, $17 step-fit percent.
  */
 export const ROLL_ONE_WEEK = `
 WITH
@@ -157,75 +212,164 @@ new_exercises AS (
   INSERT INTO public.modular_training_exercise
     (id, session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
      equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
-     miss_streak, carried_from_id)
-  SELECT gen_random_uuid(), sess.new_id, e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles,
-    CASE
-      WHEN sess.kind = 'deload' THEN greatest(1, round(e.sets * $11::numeric / 100))::int
-      WHEN sess.kind = 'restore' AND prev.id IS NOT NULL THEN prev.sets
-      ELSE e.sets
-    END,
-    e.reps, e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions,
-    (CASE
-      WHEN sess.kind = 'deload' THEN ${reduced("x.w", "x.step")}
-      WHEN sess.kind = 'restore' THEN CASE WHEN prev.id IS NOT NULL THEN prev.weight::float8 ELSE x.w END
-      WHEN l.n_logged = 0 OR NOT x.parsed THEN x.w
-      WHEN x.unloaded AND l.heaviest > 0 THEN coalesce(l.heaviest_in_range, l.heaviest)
-      WHEN l.n_top_easy >= x.k THEN CASE WHEN x.unloaded THEN x.w ELSE x.w + x.increment END
-      WHEN l.n_range >= x.k THEN x.w
-      WHEN e.miss_streak + 1 < $8::int THEN x.w
-      ELSE ${reduced("x.w", "x.step")}
-    END)::real,
-    e.notes, e.display_order, e.order_in_session,
-    CASE
-      WHEN sess.kind = 'deload' THEN e.miss_streak::int
-      WHEN sess.kind = 'restore' THEN CASE WHEN prev.id IS NOT NULL THEN prev.miss_streak ELSE e.miss_streak END::int
-      WHEN l.n_logged = 0 OR NOT x.parsed THEN e.miss_streak::int
-      WHEN x.unloaded AND l.heaviest > 0 THEN 0
-      WHEN l.n_range >= x.k THEN 0
-      WHEN e.miss_streak + 1 < $8::int THEN e.miss_streak + 1
-      ELSE 0
-    END,
-    e.id
+     miss_streak, carried_from_id, progress_reason)
+  SELECT gen_random_uuid(), sess.new_id, e.user_id,
+    CASE d.rule WHEN 'ladder_up' THEN harder.exercise_id WHEN 'ladder_down' THEN easier.exercise_id ELSE e.exercise_id END,
+    CASE d.rule WHEN 'ladder_up' THEN harder.name WHEN 'ladder_down' THEN easier.name ELSE e.exercise_name END,
+    e.muscle_group, e.secondary_muscles,
+    CASE WHEN sess.kind = 'deload' THEN greatest(1, round(src.sets * $9::numeric / 100))::int ELSE src.sets END,
+    e.reps, e.rir,
+    CASE d.rule WHEN 'ladder_up' THEN harder.equipment WHEN 'ladder_down' THEN easier.equipment ELSE e.equipment END,
+    e.tier, e.target, e.tips,
+    -- Another variation's instructions are not this one's: a moved row has none.
+    CASE WHEN d.rule IN ('ladder_up', 'ladder_down') THEN NULL ELSE e.instructions END,
+    fw.w::real,
+    ${notesWithWarmUp("e.notes", warmUpRamp("fw.w"))},
+    e.display_order, e.order_in_session,
+    d.streak::int,
+    e.id,
+    -- progressReason (src/domain/load-progression/progress-reason.ts), the same text.
+    CASE sess.kind WHEN 'deload' THEN 'deload (90% load, 60% sets); ' WHEN 'restore' THEN 'after the deload; ' ELSE '' END
+    || CASE d.rule
+      WHEN 'no_log' THEN 'unchanged: nothing logged'
+      WHEN 'unparsed_reps' THEN 'unchanged: reps are not a range'
+      WHEN 'bodyweight' THEN 'held: bodyweight, reps carry the progress'
+      WHEN 'bodyweight_missed' THEN 'held: below ' || x.tmin || ' reps at RPE 10 (week ' || d.streak || ')'
+      WHEN 'ladder_up' THEN 'harder variation: every set at the top at RIR ' || (10 - x.rpe_t)
+      WHEN 'ladder_down' THEN 'easier variation: below ' || x.tmin || ' reps at RPE 10 two weeks running'
+      WHEN 'seed_from_log' THEN d.weight::text || ' kg: seeded from e1RM ' || floor(d.e1rm + 0.5)::bigint
+        || ' kg (' || l.n_loaded || ' sets)'
+      WHEN 'increase' THEN '+' || (d.weight - src.w)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
+        || ' kg from ' || l.n_loaded || ' sets (best ' || l.best_set || ')'
+      WHEN 'hold' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
+        || ' sets (best ' || l.best_set || ')'
+      WHEN 'hold_fell' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
+        || ' sets, below the prescription (week ' || d.streak || ')'
+      WHEN 'decrease' THEN '-' || (src.w - d.weight)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
+        || ' kg below the prescription two weeks running'
+      WHEN 'decrease_rpe10' THEN '-' || (src.w - d.weight)::text || ' kg: below ' || x.tmin || ' reps at RPE 10'
+    END
   FROM sess
   -- LATERAL ... OFFSET 0: an index probe per session (see sess).
   CROSS JOIN LATERAL (
     SELECT * FROM public.modular_training_exercise e0 WHERE e0.session_id = sess.id OFFSET 0
   ) e
-  -- The row's decision inputs, computed once per row (OFFSET 0 keeps the subquery from being
-  -- flattened into every expression that names its columns).
+  -- A restore week judges week n-2's row (the one the deload row was carried from) on its own
+  -- logs, as the deload week did: the week before a deload is judged once and its outcome
+  -- carried past the deload. Without that row, the deload row is carried over as it is.
+  LEFT JOIN LATERAL (
+    SELECT p0.id, p0.weight, p0.sets, p0.miss_streak, p0.exercise_id FROM public.modular_training_exercise p0
+    WHERE sess.kind = 'restore' AND p0.id = e.carried_from_id OFFSET 0
+  ) prev ON true
+  -- The row judged (src) and the row's decision inputs, computed once per row (OFFSET 0 keeps
+  -- the subquery from being flattened into every expression that names its columns).
   -- The pattern decides (a plain match runs as a fast DFA); the numbers are then read with string
   -- functions: regexp_match's capture groups cost about 50 us a row, most of a batch's time.
   CROSS JOIN LATERAL (
-    SELECT t.*, e.weight::float8 AS w, (e.weight IS NULL OR e.weight <= 0) AS unloaded,
-      greatest(1, e.sets) AS k, coalesce(t.tmin >= 1 AND t.tmax >= t.tmin, false) AS parsed,
-      coalesce(($4::jsonb ->> e.equipment)::float8, $6::float8) AS step,
-      coalesce((($3::jsonb -> e.equipment)
-        ->> CASE WHEN e.muscle_group = ANY($5::text[]) THEN 'lower' ELSE 'upper' END)::float8, 0) AS increment
+    SELECT CASE WHEN prev.id IS NOT NULL THEN prev.id ELSE e.id END AS id,
+      CASE WHEN prev.id IS NOT NULL THEN prev.weight ELSE e.weight END::float8 AS w,
+      CASE WHEN prev.id IS NOT NULL THEN prev.sets ELSE e.sets END AS sets,
+      CASE WHEN prev.id IS NOT NULL THEN prev.miss_streak ELSE e.miss_streak END AS streak,
+      CASE WHEN prev.id IS NOT NULL THEN prev.exercise_id ELSE e.exercise_id END AS exercise_id,
+      (sess.kind <> 'restore' OR prev.id IS NOT NULL) AS judged
+    OFFSET 0
+  ) src
+  CROSS JOIN LATERAL (
+    SELECT t.*, (src.w IS NULL OR src.w <= 0) AS unloaded,
+      coalesce(t.tmin >= 1 AND t.tmax >= t.tmin, false) AS parsed,
+      coalesce(($3::jsonb ->> e.equipment)::float8, $4::float8) AS step,
+      10 - least($11::int, greatest(0, coalesce(e.rir, $10::int))) AS rpe_t
     FROM (
       SELECT CASE WHEN rm.ok THEN split_part(rm.r, '-', 1)::int END AS tmin,
         CASE WHEN rm.ok THEN coalesce(nullif(split_part(rm.r, '-', 2), ''), split_part(rm.r, '-', 1))::int END AS tmax
-      FROM (SELECT e.reps ~ $7::text AS ok, replace(translate(e.reps, chr(8211), '-'), ' ', '') AS r OFFSET 0) rm
+      FROM (SELECT e.reps ~ $5::text AS ok, replace(translate(e.reps, chr(8211), '-'), ' ', '') AS r OFFSET 0) rm
       OFFSET 0
     ) t
     OFFSET 0
   ) x
-  -- The logs of the week just ended, as counts (docs/progression.md, "Which sets count"): an
-  -- aggregate over an index probe per row, only for a progress week (one row of zeros otherwise).
+  -- The logs of the judged row (docs/progression.md, "Which sets count"): an aggregate over an
+  -- index probe per row. The e1RM sum runs in set order, as the TypeScript sums it.
   CROSS JOIN LATERAL (
     SELECT count(*) AS n_logged,
-      max(ts.weight_kg)::float8 AS heaviest,
-      (max(ts.weight_kg) FILTER (WHERE ts.reps_done >= x.tmin))::float8 AS heaviest_in_range,
-      count(*) FILTER (WHERE (x.unloaded OR ts.weight_kg >= e.weight) AND ts.reps_done >= x.tmax
-                         AND (ts.rpe IS NULL OR ts.rpe < $9::int)) AS n_top_easy,
-      count(*) FILTER (WHERE (x.unloaded OR ts.weight_kg >= e.weight) AND ts.reps_done >= x.tmin) AS n_range
+      count(*) FILTER (WHERE ts.weight_kg > 0) AS n_loaded,
+      sum(ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")} ORDER BY ts.set_no)
+        FILTER (WHERE ts.weight_kg > 0) AS e1rm_sum,
+      -- The evidence the reason names: the set with the best e1RM (the first of equals).
+      (array_agg(ts.reps_done || ' @ ' || ts.weight_kg::float8 || ' kg' || coalesce(' RPE ' || ts.rpe, '')
+         ORDER BY ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")} DESC, ts.set_no)
+        FILTER (WHERE ts.weight_kg > 0))[1] AS best_set,
+      coalesce(bool_or(ts.weight_kg >= src.w AND ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10,
+      count(*) FILTER (WHERE ts.reps_done >= x.tmax AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t)) AS n_top_target,
+      coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any
     FROM public.training_set ts
-    WHERE ts.exercise_row_id = e.id AND sess.kind = 'progress'
+    WHERE ts.exercise_row_id = src.id AND src.judged
   ) l
-  -- A restore week takes week n-2's row: the one the deload row was carried from.
-  LEFT JOIN LATERAL (
-    SELECT p0.id, p0.weight, p0.sets, p0.miss_streak FROM public.modular_training_exercise p0
-    WHERE sess.kind = 'restore' AND p0.id = e.carried_from_id OFFSET 0
-  ) prev ON true
+  ${ladderNeighbour(1)}
+  ${ladderNeighbour(-1)}
+  -- The decision (docs/progression.md, "Decision table"), with the share of 1RM the row's target
+  -- reps take at its target RPE.
+  CROSS JOIN LATERAL (
+    SELECT r.*,
+      CASE r.rule
+        WHEN 'seed_from_log' THEN greatest(CASE WHEN e.equipment = 'dumbbell' THEN ($15::float8[])[1] ELSE x.step END,
+                                           ${floorLoad("r.candidate")})
+        WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.candidate")}))
+        WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.candidate")}))
+        WHEN 'increase' THEN r.up
+        ELSE src.w
+      END AS weight,
+      CASE r.rule
+        WHEN 'no_log' THEN src.streak
+        WHEN 'unparsed_reps' THEN src.streak
+        WHEN 'hold_fell' THEN src.streak + 1
+        WHEN 'bodyweight_missed' THEN src.streak + 1
+        ELSE 0
+      END AS streak
+    FROM (
+      SELECT q.*,
+        CASE
+          WHEN l.n_logged = 0 THEN 'no_log'
+          WHEN NOT x.parsed THEN 'unparsed_reps'
+          WHEN x.unloaded AND l.n_loaded = 0 THEN CASE
+            WHEN l.n_top_target >= greatest(1, src.sets) THEN
+              CASE WHEN harder.exercise_id IS NOT NULL THEN 'ladder_up' ELSE 'bodyweight' END
+            WHEN l.missed10_any AND src.streak + 1 >= $6::int AND easier.exercise_id IS NOT NULL THEN 'ladder_down'
+            WHEN l.missed10_any THEN 'bodyweight_missed'
+            ELSE 'bodyweight' END
+          WHEN x.unloaded THEN 'seed_from_log'
+          WHEN l.n_loaded = 0 THEN 'no_log'
+          WHEN l.missed10 THEN 'decrease_rpe10'
+          WHEN q.fell AND src.streak + 1 >= $6::int THEN 'decrease'
+          WHEN q.fell THEN 'hold_fell'
+          WHEN q.up > src.w THEN 'increase'
+          ELSE 'hold'
+        END AS rule
+      FROM (
+        SELECT c.*,
+          c.e1rm * 100 < (src.w / c.share) * $12::float8 AS fell,
+          CASE WHEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")} > src.w
+               THEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")}
+               ELSE ${floorLoad("least(c.candidate, src.w * $17::float8 / 100)")} END AS up
+        FROM (
+          SELECT s0.*, s0.e1rm * s0.share AS candidate
+          FROM (
+            SELECT l.e1rm_sum / l.n_loaded AS e1rm,
+              CASE WHEN x.parsed THEN ${rpePercent("x.tmin", "x.rpe_t")} END AS share
+            OFFSET 0
+          ) s0
+          OFFSET 0
+        ) c
+        OFFSET 0
+      ) q
+      OFFSET 0
+    ) r
+    OFFSET 0
+  ) d
+  -- The load written (a deload week's is lighter), as float8 of the stored real.
+  CROSS JOIN LATERAL (
+    SELECT (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight")} ELSE d.weight END)::real::float8 AS w
+    OFFSET 0
+  ) fw
   RETURNING 1
 )
 SELECT
@@ -235,18 +379,24 @@ SELECT
   (SELECT count(*) FROM new_sessions)::int AS sessions,
   (SELECT count(*) FROM new_exercises)::int AS exercises`;
 
-/** The progression constants, bound as parameters $3..$11 of ROLL_ONE_WEEK. */
+/** The progression constants, bound as parameters $3..$17 of ROLL_ONE_WEEK. */
 function progressionParams(): unknown[] {
   return [
-    JSON.stringify(LOAD_INCREMENT_KG),
     JSON.stringify(LOAD_STEP_KG),
-    [...LOWER_BODY_MUSCLES],
     DEFAULT_LOAD_STEP_KG,
     REP_TARGET_PATTERN,
     MISSES_BEFORE_DECREASE,
     RPE_BLOCKS_INCREASE,
     LOAD_REDUCTION_PERCENT,
     DELOAD_SETS_PERCENT,
+    DEFAULT_TARGET_RIR,
+    MAX_TARGET_RIR,
+    FALL_PERCENT,
+    MAX_INCREASE_PERCENT,
+    MIN_CUT_PERCENT,
+    [...DUMBBELL_RACK],
+    [...RPE_CLOSED_FORM],
+    STEP_FIT_PERCENT,
   ];
 }
 

@@ -28,15 +28,15 @@ WITH input AS (
   FROM jsonb_to_recordset($1::jsonb) AS r(
     exercise_id text, name text, equipment text, requires text[], muscle_group text, secondary_muscles text[],
     level text, mechanic text, force text, category text, movement_pattern text, instructions text[],
-    ord bigint)
+    ladder text, ladder_step smallint, ord bigint)
   ORDER BY r.exercise_id, r.ord DESC
 ),
 written AS (
   INSERT INTO public.exrcwiki AS w
     (exercise_id, name, equipment, requires, muscle_group, secondary_muscles, level, mechanic, force,
-     category, movement_pattern, instructions, source)
+     category, movement_pattern, instructions, ladder, ladder_step, source)
   SELECT exercise_id, name, equipment, coalesce(requires, '{}'), muscle_group, coalesce(secondary_muscles, '{}'), level, mechanic,
-         force, category, movement_pattern, coalesce(instructions, '{}'), $2
+         force, category, movement_pattern, coalesce(instructions, '{}'), ladder, ladder_step, $2
   FROM input
   ORDER BY exercise_id
   ON CONFLICT (exercise_id) DO UPDATE SET
@@ -51,13 +51,15 @@ written AS (
     category = excluded.category,
     movement_pattern = excluded.movement_pattern,
     instructions = excluded.instructions,
+    ladder = excluded.ladder,
+    ladder_step = excluded.ladder_step,
     source = excluded.source
   WHERE (w.name, w.equipment, w.requires, w.muscle_group, w.secondary_muscles, w.level, w.mechanic, w.force,
-         w.category, w.movement_pattern, w.instructions, w.source)
+         w.category, w.movement_pattern, w.instructions, w.ladder, w.ladder_step, w.source)
     IS DISTINCT FROM
         (excluded.name, excluded.equipment, excluded.requires, excluded.muscle_group, excluded.secondary_muscles,
          excluded.level, excluded.mechanic, excluded.force, excluded.category, excluded.movement_pattern,
-         excluded.instructions, excluded.source)
+         excluded.instructions, excluded.ladder, excluded.ladder_step, excluded.source)
   RETURNING (xmax = 0) AS inserted
 )
 SELECT
@@ -81,6 +83,8 @@ function toRow(entry: CatalogueEntry, ord: number) {
     force: entry.force,
     category: entry.category,
     movement_pattern: entry.movementPattern,
+    ladder: entry.ladder ?? null,
+    ladder_step: entry.ladderStep ?? null,
     instructions: entry.instructions,
     ord,
   };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgPolicy, pgTable, text } from "drizzle-orm/pg-core";
+import { check, index, pgPolicy, pgTable, smallint, text } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
+import { LADDERS } from "../../domain/catalogue/ladders.ts";
 import {
   CATALOGUE_LEVELS,
   CATEGORIES,
@@ -35,6 +36,10 @@ export const exrcwiki = pgTable(
     movementPattern: text("movement_pattern"),
     instructions: text("instructions").array().notNull().default(sql`'{}'::text[]`),
     // Where the row came from: 'builtin' or the importer's source name.
+    // The bodyweight variation ladder this exercise is a rung of, and its rung (1 = easiest):
+    // src/domain/catalogue/ladders.ts; the rollover moves a bodyweight row along it.
+    ladder: text("ladder"),
+    ladderStep: smallint("ladder_step"),
     source: text("source").notNull().default("builtin"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -52,7 +57,13 @@ export const exrcwiki = pgTable(
       sql`${t.movementPattern} IS NULL OR ${t.movementPattern} IN (${oneOf(MOVEMENT_PATTERNS)})`,
     ),
     // The generator's candidate lookup: exercises for a muscle with the allowed equipment.
+    check(
+      "exrcwiki_ladder_check",
+      sql`(${t.ladder} IS NULL) = (${t.ladderStep} IS NULL) AND (${t.ladder} IS NULL OR ${t.ladder} IN (${oneOf(LADDERS)}))`,
+    ),
+    check("exrcwiki_ladder_step_check", sql`${t.ladderStep} IS NULL OR ${t.ladderStep} >= 1`),
     index("exrcwiki_muscle_equipment_idx").on(t.muscleGroup, t.equipment),
+    index("exrcwiki_ladder_idx").on(t.ladder, t.ladderStep),
     pgPolicy("exrcwiki_read_signed_in", { for: "select", to: authenticatedRole, using: sql`true` }),
   ],
 ).enableRLS();

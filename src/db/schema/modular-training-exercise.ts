@@ -44,6 +44,8 @@ export const modularTrainingExercise = pgTable(
     // Added: consecutive weeks the lifter fell short of the rep range; two in a row lower the
     // load (docs/progression.md). Carried forward by the rollover.
     missStreak: smallint("miss_streak").notNull().default(0),
+    // One line from the rollover: what changed in this row and on what evidence (null in week 1).
+    progressReason: text("progress_reason"),
     // Added: the row of the previous week this one was carried from by the rollover (null for a
     // plan's first week). A restore week after a deload follows it twice to reach week n-2's
     // load and sets (docs/rollover.md). Deliberately no foreign key: it is provenance, an

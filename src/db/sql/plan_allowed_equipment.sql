@@ -1,5 +1,5 @@
 -- The equipment a plan's request allowed, bodyweight always included (the generator's
--- allowedEquipment). Plans written before drizzle/0017, or by hand, have none recorded: then what
+-- allowedEquipment). Plans written before drizzle/0016, or by hand, have none recorded: then what
 -- the plan's own rows use (their implements and what they require) is taken as allowed, a subset
 -- of what the request allowed, so an alternative never needs more than the lifter showed they have.
 -- SECURITY INVOKER: a signed-in user reads only their own plan.

@@ -30,6 +30,8 @@
 // - requires (what the exercise needs besides its main implement: a pull-up bar, a bench, dip bars):
 //   the format has no such field, so it is inferred from the name by `inferRequires` (requires.ts)
 //   and every inference is listed in `inferredRequires`, so the import report can count them.
+// - ladder, ladderStep (bodyweight variation ladders): by the exact name, from
+//   LADDER_NAMES_FREE_EXERCISE_DB (ladders.ts); every rung is listed in `ladderRungs`.
 // - known data errors (a deadlift filed under lower back, a fly marked compound, a sprint filed as
 //   strength...): corrected by the table in free-exercise-db-corrections.ts, keyed by id, and each
 //   correction listed in `corrected`, so the import report can count them.
@@ -37,6 +39,7 @@
 // - images and unknown fields are ignored.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
+
 import type { Category, Equipment, Force, Mechanic, MuscleGroup } from "../vocabulary.ts";
 import { correctionFor, type FreeExerciseDbCorrection } from "./free-exercise-db-corrections.ts";
 import { parseFreeExerciseDbFile, type SourceExercise } from "./free-exercise-db-schema.ts";
@@ -49,6 +52,7 @@ import {
   MECHANIC_WORDS,
   MUSCLE_WORDS,
 } from "./free-exercise-db-words.ts";
+import { LADDER_NAMES_FREE_EXERCISE_DB, type Ladder } from "./ladders.ts";
 import { inferMovementPattern } from "./movement-pattern.ts";
 import { inferRequires } from "./requires.ts";
 
@@ -82,10 +86,19 @@ export interface CorrectedExercise {
   reason: string;
 }
 
+export interface LadderRungEntry {
+  id: string;
+  name: string;
+  ladder: Ladder;
+  step: number;
+}
+
 export interface FreeExerciseDbMapping {
   entries: CatalogueEntry[];
   /** The entries the table of known data errors corrected (free-exercise-db-corrections.ts). */
   corrected: CorrectedExercise[];
+  /** The entries mapped onto a bodyweight variation ladder, by their name. */
+  ladderRungs: LadderRungEntry[];
   /** The entries whose `requires` was inferred non-empty from their name. */
   inferredRequires: InferredRequirement[];
   unmapped: UnmappedValue[];
@@ -188,8 +201,15 @@ function mapExercise(source: SourceExercise, unmapped: UnmappedValue[]): Mapped 
         force: mapped.force,
       }),
       instructions,
+      ...ladderRung(name),
     },
   };
+}
+
+/** The variation ladder rung free-exercise-db's name maps to (ladders.ts), if any. */
+function ladderRung(name: string): { ladder?: Ladder; ladderStep?: number } {
+  const rung = LADDER_NAMES_FREE_EXERCISE_DB[name];
+  return rung === undefined ? {} : { ladder: rung.ladder, ladderStep: rung.step };
 }
 
 interface CorrectableFields {
@@ -269,5 +289,10 @@ export function mapFreeExerciseDb(input: unknown): FreeExerciseDbMapping {
       reason: correction.reason,
     });
   }
-  return { entries, corrected, inferredRequires, unmapped, skipped };
+  const ladderRungs = entries.flatMap((entry) =>
+    entry.ladder === undefined || entry.ladderStep === undefined
+      ? []
+      : [{ id: entry.exerciseId, name: entry.name, ladder: entry.ladder, step: entry.ladderStep }],
+  );
+  return { entries, corrected, inferredRequires, ladderRungs, unmapped, skipped };
 }

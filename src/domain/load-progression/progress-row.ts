@@ -1,21 +1,46 @@
-// Double progression for one exercise row at the weekly rollover: the next week's load from the
-// sets logged against this row in the week that just ended. The decision table, its sources and
-// the SQL form are in docs/progression.md; keep the three in step.
-//
-// Rules are written as counts over the logged sets (no per-set ranking), so the set-based SQL
-// can compute them with count(*) FILTER (...) in one GROUP BY.
+// Load progression for one exercise row at the weekly rollover: next week's load is the load at
+// which the lifter should reach the row's target reps (the bottom of its range) at its target RIR,
+// estimated from every set logged against the row in the week that just ended, through the RTS
+// chart. The load goes up by at most 10% a week, never down on a single bad week, and lands on a
+// load the implement really has. The rules, their sources and the SQL form are in
+// docs/progression.md; keep the three in step.
 // Reference model: production runs these rules as SQL in the rollover (src/db/queries/rollover.ts);
 // tests/rollover/progression-parity.test.ts compares the two on random rows and logs.
 
-import { loadIncrementKg } from "./load-increment.ts";
-import { reducedLoadKg } from "./load-reduction.ts";
+import { ceilLoadKg, floorLoadKg, smallestLoadKg } from "./load-rounding.ts";
 import { parseRepTarget } from "./rep-target.ts";
+import { rpePercent } from "./rpe-percent.ts";
 
-/** Consecutive missed weeks that trigger a decrease; the week reaching it is the decrease. */
+/** Weeks in a row the estimate must fall below the prescription before the load is cut. */
 export const MISSES_BEFORE_DECREASE = 2;
 
-/** An RPE at or above this (no reps in reserve) blocks an increase. */
+/** A logged RPE at or above this with fewer reps than the bottom of the range is a real miss. */
 export const RPE_BLOCKS_INCREASE = 10;
+
+/** Target RIR of a row that names none (the generator's usual middle value). */
+export const DEFAULT_TARGET_RIR = 2;
+
+/** Target RIR is read within 0..4 so the target RPE stays on the RTS chart (6..10). */
+export const MAX_TARGET_RIR = 4;
+
+/**
+ * The week's estimate counts as a fall only below this percentage of the strength the
+ * prescription assumed: 8 reps at 97.5 kg on a 100 kg row (97.5%) is a lifter's choice, not a fall.
+ */
+export const FALL_PERCENT = 97;
+
+/** A week's increase is capped at this percentage of the load. */
+export const MAX_INCREASE_PERCENT = 110;
+
+/**
+ * Where no real load lies within MAX_INCREASE_PERCENT (a 1 kg dumbbell step on 9 kg, a plate on
+ * a 20 kg bar), one step up to this percentage is taken when the estimate supports it; a bigger
+ * step (10 -> 12 kg dumbbells, 5 -> 7.5 kg on a cable) never is: reps carry the progress there.
+ */
+export const STEP_FIT_PERCENT = 112.5;
+
+/** A cut keeps at least this percentage of the load (a cut is at most 10%). */
+export const MIN_CUT_PERCENT = 90;
 
 export interface LoggedSet {
   setNo: number;
@@ -29,63 +54,135 @@ export interface ProgressionInput {
   weight: number | null;
   reps: string;
   sets: number;
+  /** The row's target reps in reserve; null or absent: DEFAULT_TARGET_RIR. */
+  rir?: number | null;
   equipment: string;
   muscleGroup: string;
-  /** Consecutive missed weeks before this one, as stored on the row. */
+  /** Consecutive weeks the estimate fell below the prescription, as stored on the row. */
   missStreak: number;
   /** Every `training_set` of this row (`exercise_row_id` = the row), i.e. of the week just ended. */
   logged: readonly LoggedSet[];
+  /**
+   * The row's exercise's neighbours on its bodyweight variation ladder (exercise ids; null at an
+   * end or off any ladder). Absent: no ladder.
+   */
+  ladder?: { harder: string | null; easier: string | null };
 }
 
 export type ProgressionRule =
   | "no_log"
   | "unparsed_reps"
+  | "bodyweight"
+  | "seed_from_log"
   | "increase"
-  | "hold_rpe10"
   | "hold"
-  | "hold_missed"
+  | "hold_fell"
   | "decrease"
-  | "seed_from_log";
+  | "decrease_rpe10"
+  | "ladder_up"
+  | "ladder_down"
+  | "bodyweight_missed";
 
 export interface ProgressionResult {
   weight: number | null;
   missStreak: number;
   rule: ProgressionRule;
+  /** The week's estimated 1RM (mean over the loaded sets), null when no loaded set was logged. */
+  e1rmKg: number | null;
+  /** The exercise id the row moves to on its ladder (ladder_up, ladder_down); absent otherwise. */
+  moveTo?: string;
+}
+
+/** Target RPE of a row: 10 - RIR, the RIR read within 0..MAX_TARGET_RIR. */
+export function targetRpe(rir: number | null | undefined): number {
+  return 10 - Math.min(MAX_TARGET_RIR, Math.max(0, rir ?? DEFAULT_TARGET_RIR));
+}
+
+/**
+ * The mean of the sets' e1RMs, each through the RTS chart at its logged RPE or, without one, at
+ * the target RPE (a set logged without effort counts as done as prescribed). Summed in set order,
+ * as the SQL does, so both give the same float. Sets at 0 kg carry no load and are left out.
+ */
+export function estimateE1rmKg(logged: readonly LoggedSet[], rpeTarget: number): number | null {
+  const loaded = logged.filter((s) => s.weightKg > 0).sort((a, b) => a.setNo - b.setNo);
+  if (loaded.length === 0) return null;
+  let sum = 0;
+  for (const s of loaded) sum += s.weightKg / rpePercent(s.repsDone, s.rpe ?? rpeTarget);
+  return sum / loaded.length;
+}
+
+/**
+ * An unloaded row logged without load (docs/progression.md, "Bodyweight rows"): every prescribed
+ * set at the top of the range at the target RPE or easier (no RPE counts as on target) moves the
+ * row one rung up its ladder; a set below the bottom at RPE 10 is a missed week, and the second in
+ * a row moves it one rung down. At an end of the ladder (or off any) the row stays.
+ */
+function bodyweight(
+  input: ProgressionInput,
+  target: { min: number; max: number },
+  rpe: number,
+): ProgressionResult {
+  const base = { weight: input.weight, e1rmKg: null };
+  const atTop = input.logged.filter((s) => s.repsDone >= target.max && (s.rpe === null || s.rpe <= rpe));
+  const harder = input.ladder?.harder ?? null;
+  const easier = input.ladder?.easier ?? null;
+  if (atTop.length >= Math.max(1, input.sets)) {
+    return harder === null
+      ? { ...base, missStreak: 0, rule: "bodyweight" }
+      : { ...base, missStreak: 0, rule: "ladder_up", moveTo: harder };
+  }
+  const missed = input.logged.some(
+    (s) => s.repsDone < target.min && s.rpe !== null && s.rpe >= RPE_BLOCKS_INCREASE,
+  );
+  if (!missed) return { ...base, missStreak: 0, rule: "bodyweight" };
+  const streak = input.missStreak + 1;
+  if (streak >= MISSES_BEFORE_DECREASE && easier !== null) {
+    return { ...base, missStreak: 0, rule: "ladder_down", moveTo: easier };
+  }
+  return { ...base, missStreak: streak, rule: "bodyweight_missed" };
 }
 
 export function progressRow(input: ProgressionInput): ProgressionResult {
-  const { weight, logged } = input;
-  if (logged.length === 0) return { weight, missStreak: input.missStreak, rule: "no_log" };
-
+  const { weight, logged, missStreak } = input;
+  const hold = (rule: ProgressionRule, streak: number, e1rmKg: number | null = null): ProgressionResult => ({
+    weight,
+    missStreak: streak,
+    rule,
+    e1rmKg,
+  });
+  if (logged.length === 0) return hold("no_log", missStreak);
   const target = parseRepTarget(input.reps);
-  if (target === null) return { weight, missStreak: input.missStreak, rule: "unparsed_reps" };
+  if (target === null) return hold("unparsed_reps", missStreak);
 
+  const rpe = targetRpe(input.rir);
+  const share = rpePercent(target.min, rpe);
+  const e1rm = estimateE1rmKg(logged, rpe);
   const unloaded = weight === null || weight <= 0;
-  const heaviest = Math.max(...logged.map((s) => s.weightKg));
-  if (unloaded && heaviest > 0) {
-    // Take the load the lifter showed they can use in the range; failing that, what they lifted.
-    const inRange = logged.filter((s) => s.repsDone >= target.min).map((s) => s.weightKg);
-    const seed = inRange.length > 0 ? Math.max(...inRange) : heaviest;
-    return { weight: seed, missStreak: 0, rule: "seed_from_log" };
+  if (unloaded) {
+    // Bodyweight work logged without load: the reps and the variation carry the progress.
+    if (e1rm === null) return bodyweight(input, target, rpe);
+    const seed = Math.max(smallestLoadKg(input.equipment), floorLoadKg(e1rm * share, input.equipment));
+    return { weight: seed, missStreak: 0, rule: "seed_from_log", e1rmKg: e1rm };
   }
+  if (e1rm === null) return hold("no_log", missStreak);
 
-  // A set counts at the prescribed load only when it was lifted with at least that load; a
-  // lighter set shows nothing about the prescription and counts as short of the range.
-  const atLoad = logged.filter((s) => unloaded || s.weightKg >= (weight ?? 0));
-  const top = atLoad.filter((s) => s.repsDone >= target.max);
-  const topEasy = top.filter((s) => s.rpe === null || s.rpe < RPE_BLOCKS_INCREASE);
-  const inRange = atLoad.filter((s) => s.repsDone >= target.min);
-  // Fewer logged sets than prescribed cannot reach any count, so they fall through to a miss.
-  const prescribed = Math.max(1, input.sets);
-
-  if (topEasy.length >= prescribed) {
-    const next = unloaded ? weight : (weight ?? 0) + loadIncrementKg(input.equipment, input.muscleGroup);
-    return { weight: next, missStreak: 0, rule: "increase" };
+  const candidate = e1rm * share;
+  const w = weight;
+  // The bottom of the range missed with nothing left (RPE 10) at the prescribed load or more.
+  const missedAtRpe10 = logged.some(
+    (s) => s.weightKg >= w && s.repsDone < target.min && s.rpe !== null && s.rpe >= RPE_BLOCKS_INCREASE,
+  );
+  const fell = e1rm * 100 < (w / share) * FALL_PERCENT;
+  const streak = fell ? missStreak + 1 : 0;
+  if (missedAtRpe10 || streak >= MISSES_BEFORE_DECREASE) {
+    const floor = ceilLoadKg((w * MIN_CUT_PERCENT) / 100, input.equipment);
+    const cut = Math.min(w, Math.max(floor, floorLoadKg(candidate, input.equipment)));
+    return { weight: cut, missStreak: 0, rule: missedAtRpe10 ? "decrease_rpe10" : "decrease", e1rmKg: e1rm };
   }
-  if (top.length >= prescribed) return { weight, missStreak: 0, rule: "hold_rpe10" };
-  if (inRange.length >= prescribed) return { weight, missStreak: 0, rule: "hold" };
-
-  const streak = input.missStreak + 1;
-  if (streak < MISSES_BEFORE_DECREASE) return { weight, missStreak: streak, rule: "hold_missed" };
-  return { weight: reducedLoadKg(weight, input.equipment), missStreak: 0, rule: "decrease" };
+  if (fell) return hold("hold_fell", streak, e1rm);
+  const within = floorLoadKg(Math.min(candidate, (w * MAX_INCREASE_PERCENT) / 100), input.equipment);
+  const up =
+    within > w ? within : floorLoadKg(Math.min(candidate, (w * STEP_FIT_PERCENT) / 100), input.equipment);
+  if (up > w) return { weight: up, missStreak: 0, rule: "increase", e1rmKg: e1rm };
+  return hold("hold", 0, e1rm);
 }

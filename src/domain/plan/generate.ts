@@ -14,7 +14,7 @@ import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
 import { patternOf } from "./movement.ts";
 import { placeMinimums } from "./place-minimums.ts";
-import { prescription } from "./prescription.ts";
+import { BODYWEIGHT_REPS, prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
 import { resolveSplit } from "./split.ts";
 import { SUPERSET_MAX_MINUTES, sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
@@ -236,8 +236,8 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
   const ordered = withPairsAdjacent(inOrder, pairs);
   const slots = ordered.map((slot, index): PlanSlotJson => {
     const { reps: loadedReps, rir } = prescription(week.goal, week.experience, slot.tier);
-    // Nothing to load, so no load sets the rep count: as many reps as the RIR leaves (AMRAP).
-    const reps = slot.entry.equipment === "bodyweight" ? "AMRAP" : loadedReps;
+    // Nothing to load: a wider rep range the rollover can judge (BODYWEIGHT_REPS), not AMRAP.
+    const reps = slot.entry.equipment === "bodyweight" ? BODYWEIGHT_REPS[slot.tier] : loadedReps;
     return {
       exercise_id: slot.entry.exerciseId,
       name: slot.entry.name,

@@ -97,3 +97,11 @@ export const PRESCRIPTIONS: Readonly<Record<Goal, Readonly<Record<ExperienceLeve
 export function prescription(goal: Goal, experience: ExperienceLevel, tier: Tier): TierPrescription {
   return PRESCRIPTIONS[goal][experience][tier];
 }
+
+/**
+ * Rep range of a slot without an external load (bodyweight work), by tier: wide enough that a
+ * rep or two of progress shows inside it, judgeable by the rollover (parseRepTarget), never
+ * "AMRAP". The bodyweight ladder (docs/progression.md) moves the row to a harder variation once
+ * every set reaches the top at the target RIR, so the top need not be far.
+ */
+export const BODYWEIGHT_REPS: Readonly<Record<Tier, string>> = { T1: "6-12", T2: "8-15", T3: "10-20" };

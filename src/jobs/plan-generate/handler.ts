@@ -6,6 +6,7 @@ import type pg from "pg";
 import type { JobResult } from "pg-boss";
 import { isPgError } from "../../db/pg-errors.ts";
 import { excludedExercisesByUser } from "../../db/queries/exercise-exclusion.ts";
+import { applyFirstLoads } from "../../db/queries/first-loads.ts";
 import {
   existingUserIds,
   insertPlans,
@@ -232,6 +233,7 @@ async function writePlans(writers: Item[], deps: PlanJobDeps): Promise<void> {
   if (writers.length > 1) {
     try {
       const planIds = await insertPlans(deps.pool, writers.map(toWrite));
+      await firstLoads(planIds, deps);
       writers.forEach((item, i) => {
         item.outcome = { status: "completed", planId: planIds[i] as string };
       });
@@ -246,9 +248,26 @@ async function writePlans(writers: Item[], deps: PlanJobDeps): Promise<void> {
   for (const item of writers) item.outcome = await writeOne(item, deps);
 }
 
+/**
+ * Week-1 loads from the lifter's history (src/db/queries/first-loads.ts). The plan is written
+ * already: a failure here leaves its loads null (as for a lifter without history) and is logged,
+ * rather than failing a job whose plan exists.
+ */
+async function firstLoads(planIds: readonly string[], deps: PlanJobDeps): Promise<void> {
+  try {
+    await applyFirstLoads(deps.pool, planIds);
+  } catch (error) {
+    deps.logger.warn(
+      { queue: PLAN_GENERATE_QUEUE, plans: planIds.length, err: boundedErr(error) },
+      "first loads failed",
+    );
+  }
+}
+
 async function writeOne(item: Item, deps: PlanJobDeps): Promise<Outcome> {
   try {
     const [planId] = await insertPlans(deps.pool, [toWrite(item)]);
+    await firstLoads([planId as string], deps);
     return { status: "completed", planId: planId as string };
   } catch (error) {
     // A concurrent duplicate (another worker wrote this request's plan first): return that plan.

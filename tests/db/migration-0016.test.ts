@@ -1,4 +1,4 @@
-// drizzle/0017_exercise_exclusion.sql on a database with plans from before it: a plan made from a
+// drizzle/0016_exercise_exclusion.sql on a database with plans from before it: a plan made from a
 // plan_request row gets its request's equipment as allowed_equipment (a request without equipment
 // asked for a full gym, the contract's default); a plan without a request stays null, and then
 // plan_allowed_equipment falls back on what its rows use (docs/swap.md).
@@ -14,9 +14,9 @@ import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createEmptyDatabase } from "../helpers/database.ts";
 
-const MIGRATION = "0017_exercise_exclusion";
+const MIGRATION = "0016_exercise_exclusion";
 
-describe("migration 0017 on plans from before it", () => {
+describe("migration 0016 on plans from before it", () => {
   let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
   let pool: pg.Pool;
   let folder: string;
@@ -24,8 +24,8 @@ describe("migration 0017 on plans from before it", () => {
   beforeAll(async () => {
     db = await createEmptyDatabase();
     pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    // Every migration before 0017 alone: a copy of the folder whose journal stops before it.
-    folder = mkdtempSync(path.join(tmpdir(), "te-0017-"));
+    // Every migration before 0016 alone: a copy of the folder whose journal stops before it.
+    folder = mkdtempSync(path.join(tmpdir(), "te-0016-"));
     cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
     const journalPath = path.join(folder, "meta", "_journal.json");
     const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };

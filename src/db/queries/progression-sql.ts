@@ -1,0 +1,37 @@
+// SQL expressions shared by the rollover and the first loads, each the twin of a function of
+// src/domain/load-progression (the parity tests hold them equal). Built from constant text only:
+// the arguments are column expressions and parameter placeholders of the calling statement,
+// never values.
+
+/**
+ * floorLoadKg (load-rounding.ts): the heaviest real load at or below `kg`. `rack` is the
+ * placeholder of DUMBBELL_RACK bound as float8[] ([small step, first break, middle step,
+ * second break, large step]); `step` the equipment's LOAD_STEP_KG.
+ */
+export const floorLoadSql = (kg: string, equipment: string, step: string, rack: string) =>
+  `(CASE WHEN ${equipment} = 'dumbbell' THEN
+     CASE WHEN ${kg} < (${rack}::float8[])[2] THEN floor(${kg} / (${rack}::float8[])[1]) * (${rack}::float8[])[1]
+          WHEN ${kg} < (${rack}::float8[])[4] THEN (${rack}::float8[])[2] + floor((${kg} - (${rack}::float8[])[2]) / (${rack}::float8[])[3]) * (${rack}::float8[])[3]
+          ELSE (${rack}::float8[])[4] + floor((${kg} - (${rack}::float8[])[4]) / (${rack}::float8[])[5]) * (${rack}::float8[])[5] END
+   ELSE floor(${kg} / ${step}) * ${step} END)`;
+
+/** ceilLoadKg (load-rounding.ts): the lightest real load at or above `kg`. */
+export const ceilLoadSql = (kg: string, equipment: string, step: string, rack: string) =>
+  `(CASE WHEN ${equipment} = 'dumbbell' THEN
+     CASE WHEN ${kg} <= (${rack}::float8[])[2] THEN ceil(${kg} / (${rack}::float8[])[1]) * (${rack}::float8[])[1]
+          WHEN ${kg} <= (${rack}::float8[])[4] THEN (${rack}::float8[])[2] + ceil((${kg} - (${rack}::float8[])[2]) / (${rack}::float8[])[3]) * (${rack}::float8[])[3]
+          ELSE (${rack}::float8[])[4] + ceil((${kg} - (${rack}::float8[])[4]) / (${rack}::float8[])[5]) * (${rack}::float8[])[5] END
+   ELSE ceil(${kg} / ${step}) * ${step} END)`;
+
+/**
+ * rpePercent (rpe-percent.ts): the RTS chart (public.rts_percent), else the closed form with
+ * `form` = RPE_CLOSED_FORM bound as float8[] ([a, b, c, knee, d, e, floor]) over
+ * x = (10 - rpe) + (reps - 1), in the TypeScript's order of operations.
+ */
+export const rpePercentSql = (reps: string, rpe: string, form: string) => {
+  const x = `((10 - ${rpe}) + (${reps} - 1))`;
+  const f = (i: number) => `(${form}::float8[])[${i}]`;
+  return `coalesce(public.rts_percent(${reps}, ${rpe}) / 100,
+     CASE WHEN ${x} <= ${f(4)} THEN (${f(1)} * ${x} * ${x} + ${f(2)} * ${x} + ${f(3)}) / 100
+          ELSE greatest(${f(7)}, (${f(5)} * ${x} + ${f(6)}) / 100) END)`;
+};

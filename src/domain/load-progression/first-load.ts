@@ -1,0 +1,41 @@
+// Week-1 loads of a new plan for a lifter with history: the load at which they should reach the
+// row's target reps (the bottom of its range) at one RIR more than the row asks for, from their
+// latest e1RM for the exercise (progress_exercise_weekly, docs/progress.md). JuggernautAI and RTS
+// start conservative; RP starts week 1 at RIR 4 (/work/shared/spec/COACHING.md section 4).
+// Without history, or for work without a load to set, the load stays null.
+// Reference model: production runs this as SQL after the plan is written
+// (src/db/queries/first-loads.ts); tests/jobs/first-loads.test.ts holds the two together.
+import { floorLoadKg, smallestLoadKg } from "./load-rounding.ts";
+import { DEFAULT_TARGET_RIR, targetRpe } from "./progress-row.ts";
+import { parseRepTarget } from "./rep-target.ts";
+import { rpePercent } from "./rpe-percent.ts";
+
+/** Implements with a load to set: bodyweight, bands and the rest get no first load. */
+export const LOADABLE_EQUIPMENT: readonly string[] = [
+  "barbell",
+  "ez_bar",
+  "dumbbell",
+  "kettlebell",
+  "machine",
+  "cable",
+];
+
+/** Reps in reserve added to the row's own for a first load. */
+export const FIRST_LOAD_EXTRA_RIR = 1;
+
+export function firstLoadKg(
+  e1rmKg: number,
+  reps: string,
+  rir: number | null,
+  equipment: string,
+): number | null {
+  const target = parseRepTarget(reps);
+  if (target === null || !LOADABLE_EQUIPMENT.includes(equipment) || !(e1rmKg > 0)) return null;
+  const rpe = targetRpe((rir ?? DEFAULT_TARGET_RIR) + FIRST_LOAD_EXTRA_RIR);
+  return Math.max(smallestLoadKg(equipment), floorLoadKg(e1rmKg * rpePercent(target.min, rpe), equipment));
+}
+
+/** The row's note, so the lifter knows where the number came from. */
+export function firstLoadNote(e1rmKg: number): string {
+  return `first load from your e1RM ${Math.round(e1rmKg)} kg, one RIR more conservative`;
+}

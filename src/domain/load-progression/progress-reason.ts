@@ -1,0 +1,68 @@
+// The one line a rolled row carries (modular_training_exercise.progress_reason): what changed and
+// on what evidence, e.g. "+2.5 kg: e1RM 92 kg from 3 sets (best 8 @ 75 kg RPE 8)". Reference model: the rollover's SQL
+// writes the same text (src/db/queries/rollover.ts); the parity test compares them.
+import type { RolloverKind } from "./deload.ts";
+import type { LoggedSet, ProgressionInput, ProgressionResult } from "./progress-row.ts";
+import { targetRpe } from "./progress-row.ts";
+import { parseRepTarget } from "./rep-target.ts";
+import { rpePercent } from "./rpe-percent.ts";
+
+const PREFIX: Readonly<Record<RolloverKind, string>> = {
+  progress: "",
+  deload: "deload (90% load, 60% sets); ",
+  restore: "after the deload; ",
+};
+
+/** `n` as PostgreSQL prints a float8 (shortest round trip), for the loads this engine writes. */
+const num = (n: number) => String(n);
+
+/** "8 @ 75 kg RPE 8": the set with the best e1RM, the first of equals (by set number). */
+function bestSet(loaded: readonly LoggedSet[], rpe: number): string {
+  const e1rm = (s: LoggedSet) => s.weightKg / rpePercent(s.repsDone, s.rpe ?? rpe);
+  const [top] = [...loaded].sort((a, b) => e1rm(b) - e1rm(a) || a.setNo - b.setNo);
+  if (top === undefined) return "";
+  return `${top.repsDone} @ ${num(top.weightKg)} kg${top.rpe === null ? "" : ` RPE ${top.rpe}`}`;
+}
+
+export function progressReason(
+  input: ProgressionInput,
+  result: ProgressionResult,
+  kind: RolloverKind,
+): string {
+  const min = parseRepTarget(input.reps)?.min ?? 0;
+  const w = input.weight ?? 0;
+  const next = result.weight ?? 0;
+  const e1rm = Math.floor((result.e1rmKg ?? 0) + 0.5);
+  const loaded = input.logged.filter((s) => s.weightKg > 0);
+  const sets = loaded.length;
+  const best = bestSet(loaded, targetRpe(input.rir));
+  const line = ((): string => {
+    switch (result.rule) {
+      case "no_log":
+        return "unchanged: nothing logged";
+      case "unparsed_reps":
+        return "unchanged: reps are not a range";
+      case "bodyweight":
+        return "held: bodyweight, reps carry the progress";
+      case "bodyweight_missed":
+        return `held: below ${min} reps at RPE 10 (week ${result.missStreak})`;
+      case "ladder_up":
+        return `harder variation: every set at the top at RIR ${10 - targetRpe(input.rir)}`;
+      case "ladder_down":
+        return `easier variation: below ${min} reps at RPE 10 two weeks running`;
+      case "seed_from_log":
+        return `${num(next)} kg: seeded from e1RM ${e1rm} kg (${sets} sets)`;
+      case "increase":
+        return `+${num(next - w)} kg: e1RM ${e1rm} kg from ${sets} sets (best ${best})`;
+      case "hold":
+        return `held: e1RM ${e1rm} kg from ${sets} sets (best ${best})`;
+      case "hold_fell":
+        return `held: e1RM ${e1rm} kg from ${sets} sets, below the prescription (week ${result.missStreak})`;
+      case "decrease":
+        return `-${num(w - next)} kg: e1RM ${e1rm} kg below the prescription two weeks running`;
+      case "decrease_rpe10":
+        return `-${num(w - next)} kg: below ${min} reps at RPE 10`;
+    }
+  })();
+  return PREFIX[kind] + line;
+}

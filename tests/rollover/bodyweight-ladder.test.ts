@@ -1,0 +1,87 @@
+// Bodyweight rows through the real rollover: a judgeable rep range, and the variation ladder of the
+// built-in catalogue (src/domain/catalogue/ladders.ts) walked up on a week at the top and down
+// after two weeks below the bottom at RPE 10.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
+import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
+import { createUser } from "../helpers/auth.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday, plusDays } from "../helpers/dates.ts";
+import { logSets, makePlan, rollover, setRow, times, weekRows } from "./helpers.ts";
+
+describe("bodyweight rows on a variation ladder", () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
+  });
+  afterAll(() => tdb.drop());
+
+  const W1 = monday(-10);
+
+  async function onePlan(exerciseId: string) {
+    const planId = await makePlan(tdb.pool, await createUser(tdb.pool), {
+      weekStart: W1,
+      sessions: 1,
+      slots: 1,
+      deloadEveryWeeks: null,
+    });
+    const [row] = await weekRows(tdb.pool, planId, 1);
+    await setRow(tdb.pool, row?.id as string, {
+      exerciseId,
+      weight: null,
+      reps: "8-15",
+      sets: 3,
+      rir: 2,
+      equipment: "bodyweight",
+      muscleGroup: "chest",
+    });
+    return planId;
+  }
+
+  it("moves up a rung when every set reaches the top at the target RIR, and never past the top", async () => {
+    const planId = await onePlan("te_incline_push_up");
+    const [w1] = await weekRows(tdb.pool, planId, 1);
+    await logSets(tdb.pool, w1?.id as string, times(3, { reps: 15, kg: 0, rpe: 8 }));
+    await rollover(tdb.pool, plusDays(W1, 7));
+    const [w2] = await weekRows(tdb.pool, planId, 2);
+    expect(w2).toMatchObject({
+      exercise_id: "te_push_up",
+      exercise_name: "Push-Up",
+      reps: "8-15",
+      weight: null,
+    });
+
+    // The top at RPE 9 (past the target RIR) does not move it.
+    await logSets(tdb.pool, w2?.id as string, times(3, { reps: 15, kg: 0, rpe: 9 }));
+    await rollover(tdb.pool, plusDays(W1, 14));
+    const [w3] = await weekRows(tdb.pool, planId, 3);
+    expect(w3).toMatchObject({ exercise_id: "te_push_up", miss_streak: 0 });
+
+    await logSets(tdb.pool, w3?.id as string, times(3, { reps: 15, kg: 0 }));
+    await rollover(tdb.pool, plusDays(W1, 21));
+    const [w4] = await weekRows(tdb.pool, planId, 4);
+    expect(w4).toMatchObject({ exercise_id: "te_decline_push_up" });
+
+    // The top rung holds.
+    await logSets(tdb.pool, w4?.id as string, times(3, { reps: 15, kg: 0, rpe: 7 }));
+    await rollover(tdb.pool, plusDays(W1, 28));
+    expect((await weekRows(tdb.pool, planId, 5))[0]).toMatchObject({ exercise_id: "te_decline_push_up" });
+  });
+
+  it("moves down a rung after two weeks below the bottom at RPE 10, not after one", async () => {
+    const planId = await onePlan("te_pull_up");
+    const [w1] = await weekRows(tdb.pool, planId, 1);
+    await logSets(tdb.pool, w1?.id as string, [
+      ...times(2, { reps: 8, kg: 0, rpe: 9 }),
+      { reps: 5, kg: 0, rpe: 10 },
+    ]);
+    await rollover(tdb.pool, plusDays(W1, 7));
+    const [w2] = await weekRows(tdb.pool, planId, 2);
+    expect(w2).toMatchObject({ exercise_id: "te_pull_up", miss_streak: 1 });
+    await logSets(tdb.pool, w2?.id as string, times(3, { reps: 4, kg: 0, rpe: 10 }));
+    await rollover(tdb.pool, plusDays(W1, 14));
+    const [w3] = await weekRows(tdb.pool, planId, 3);
+    expect(w3).toMatchObject({ exercise_id: "te_negative_pull_up", miss_streak: 0, sets: 3 });
+  });
+});
