@@ -82,7 +82,7 @@ const ALLOWED_REPS: Readonly<Record<Goal, readonly string[]>> = {
   endurance: ["12-15", "15-20"],
 };
 
-/** Weekly hard sets per group, counted as the progress tables count them: 1 + 0.5 per secondary. */
+/** Weekly hard sets per group, counted as the progress tables count them: 1 + 0.5 per other group. */
 export function fractionalSets(plan: PlanJson): Map<TargetGroup, number> {
   const result = new Map<TargetGroup, number>();
   const add = (muscle: string, sets: number) => {
@@ -91,8 +91,13 @@ export function fractionalSets(plan: PlanJson): Map<TargetGroup, number> {
   };
   for (const slot of plan.sessions.flatMap((s) => s.slots)) {
     add(slot.muscle_group, slot.sets);
-    for (const muscle of new Set(slot.secondary_muscles ?? [])) {
-      if (muscle !== slot.muscle_group) add(muscle, slot.sets * 0.5);
+    // Once per group: a row's lats beside its middle back add nothing (issue 22, item 1).
+    const seen = new Set<TargetGroup | string>([groupOf(slot.muscle_group) ?? slot.muscle_group]);
+    for (const muscle of slot.secondary_muscles ?? []) {
+      const group = groupOf(muscle) ?? muscle;
+      if (seen.has(group)) continue;
+      seen.add(group);
+      add(muscle, slot.sets * 0.5);
     }
   }
   return result;
@@ -330,7 +335,7 @@ export function violations(
   }
   // Strength pulls at least three quarters of its pushing sets, on 3+ days of 45 minutes or more
   // (shorter weeks hold the main lifts and little else), unless the back's range has no room for a
-  // new 2-set pulling slot (3 fractional sets: a row counts 1 for the back and 0.5 for the lats):
+  // new 2-set pulling slot (2 sets; the room test keeps 3 as before):
   // strength keeps its pressing minimums and its barbell presses on two days, so it cannot always
   // take pushing away to match (docs/programming-rules.md, section 5).
   const backRoom = targets.back.max - (weekly.get("back") ?? 0);
