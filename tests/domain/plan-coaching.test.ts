@@ -16,6 +16,10 @@ describe("item 1: a set counts once per muscle group", () => {
     expect(pulls.length).toBeGreaterThan(0);
     for (const entry of pulls) expect(contribution(entry).get("back"), entry.name).toBe(1);
     const bench = byId.get("te_barbell_bench_press");
-    expect(bench && Object.fromEntries(contribution(bench))).toEqual({ chest: 1, triceps: 0.5, shoulders: 0.5 });
+    expect(bench && Object.fromEntries(contribution(bench))).toEqual({
+      chest: 1,
+      triceps: 0.5,
+      shoulders: 0.5,
+    });
   });
 });

@@ -104,7 +104,9 @@ describe("progress_row_muscles", () => {
         [c.primary, c.row === null ? null : JSON.stringify(c.row), c.catalogue],
       );
       const sql = Object.fromEntries(rows.map((r) => [r.muscle, r.hard_sets]));
-      const reference = Object.fromEntries(hardSetsForSet(c.primary, secondaryMusclesFor(c.row, c.catalogue)));
+      const reference = Object.fromEntries(
+        hardSetsForSet(c.primary, secondaryMusclesFor(c.row, c.catalogue)),
+      );
       expect(sql, JSON.stringify(c)).toEqual(reference);
     }
     // The case of issue 22: a row is one back set.
