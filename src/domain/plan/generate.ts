@@ -8,6 +8,7 @@ import type { PlanJson, PlanSessionJson, PlanSlotJson } from "../plan-json.ts";
 import type { Equipment } from "../vocabulary.ts";
 import { keepsBalance, pullShare } from "./balance.ts";
 import { FRONT_RAISE } from "./choose-exercise.ts";
+import { exclusionOf } from "./excluded-exercises.ts";
 import { allowedEquipment, isEligible, isWorkingSetExercise } from "./eligibility.ts";
 import { PlanGenerationError } from "./errors.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
@@ -123,13 +124,19 @@ function eligibleByGroup(
   const candidates = new Map<TargetGroup, readonly CatalogueEntry[]>();
   const missing: MajorGroup[] = [];
   const byGroup = entriesByGroup(sorted);
-  for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
+  const groups = [...MAJOR_GROUPS, ...ACCESSORY_GROUPS];
+  const allowed = groups.map((group) =>
+    (byGroup.get(group) ?? []).filter((entry) => isEligible(entry, request.experience, equipment)),
+  );
+  // The product's exclusion list (excluded-exercises.ts) sees everything the lifter could do instead.
+  const context = { goal: request.goal, equipment, eligible: allowed.flat() };
+  groups.forEach((group, index) => {
     const eligible = withoutFrontRaises(
-      (byGroup.get(group) ?? []).filter((entry) => isEligible(entry, request.experience, equipment)),
+      (allowed[index] ?? []).filter((entry) => exclusionOf(entry, context) === undefined),
     );
     if (eligible.length === 0 && isMajor(group)) missing.push(group);
     candidates.set(group, eligible);
-  }
+  });
   if (missing.length === MAJOR_GROUPS.length) throw nothingToBuild(sorted, request.equipment);
   return { candidates, missing };
 }
