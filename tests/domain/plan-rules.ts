@@ -6,6 +6,7 @@
 
 import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
+import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -307,6 +308,45 @@ export function violations(
     (e) => !front.test(e.name) && patternOf(e) === "shoulder_isolation",
   );
   for (const slot of slots) ensure(!(lateralOrRear && front.test(slot.name)), `${slot.name}: a front raise`);
+  // Issue 22, item 7: nothing on the product's exclusion list (docs/programming-rules.md, section 6).
+  const possible = catalogue.filter((e) => eligible(e, request));
+  const exclusionContext = { goal: request.goal, equipment, eligible: possible };
+  for (const slot of slots) {
+    const entry = byId.get(slot.exercise_id ?? "");
+    const excluded = entry === undefined ? undefined : exclusionOf(entry, exclusionContext);
+    ensure(excluded === undefined, `${slot.name}: excluded (${excluded?.rule})`);
+  }
+  // Issue 22, item 8: a beginner's session holds 4-6 exercises (at least 4 on 2-3 full-body days of
+  // 45 minutes or more, where the catalogue trains every major group), and after a barbell hinge only beginner-level lifts
+  // (compounds; isolation work is light enough).
+  if (request.experience === "beginner") {
+    for (const session of plan.sessions) {
+      // Asserted for the usual beginner's week, 2-3 full-body days: on more days, or split days, the
+      // week's ranges spread thin and a day may hold 3 (the ranges' tops bind first).
+      const few =
+        request.sessionMinutes >= 45 &&
+        request.daysPerWeek <= 3 &&
+        split === "full_body" &&
+        missing.length === 0 &&
+        session.slots.length < 4;
+      ensure(
+        session.slots.length <= 6 && !few,
+        `${session.day_name}: beginner with ${session.slots.length} exercises`,
+      );
+      let hinged = false;
+      for (const slot of session.slots) {
+        const entry = byId.get(slot.exercise_id ?? "");
+        if (entry === undefined) continue;
+        const lift = slot.tier !== "T3";
+        ensure(
+          !hinged || !lift || entry.level === "beginner",
+          `${session.day_name}: ${entry.name} after a heavy hinge`,
+        );
+        if (entry.equipment === "barbell" && patternOf(entry) === "hinge" && slot.tier !== "T3")
+          hinged = true;
+      }
+    }
+  }
   // Beginners learn a short list: at most 12 different compound lifts in a week.
   if (request.experience === "beginner") {
     const compounds = new Set(slots.filter((s) => s.tier !== "T3").map((s) => s.exercise_id)).size;

@@ -294,9 +294,18 @@ export function chooseExercise(
     out[16] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
     out[17] = facts.level;
   };
+  // After a heavy (barbell) hinge a beginner's grip, back and focus are spent: only beginner-level lifts
+  // follow it (no front squat after deadlifts; issue 22, item 8).
+  const afterHinge =
+    beginner &&
+    context.session.some(
+      (entry) =>
+        entry.equipment === "barbell" && factsOf(entry).compound && factsOf(entry).pattern === "hinge",
+    );
   let best: CatalogueEntry | undefined;
   for (const entry of candidates) {
     if (used.has(entry.exerciseId)) continue;
+    if (afterHinge && entry.level !== "beginner" && factsOf(entry).compound) continue;
     fillKey(entry, entryKey);
     // Strictly better only: candidates come sorted by id, so the first of equals wins. `accept` is
     // asked only of a would-be best, which keeps it off the hot path.

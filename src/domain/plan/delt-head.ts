@@ -10,7 +10,8 @@ import { patternOf } from "./movement.ts";
 export type DeltHead = "side" | "rear" | "front";
 
 /** Rear delts: bent-over or lying raises, reverse flyes, face pulls, rear-delt rows and pec decks. */
-const REAR = /\brear\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone y-t-w\b/i;
+const REAR =
+  /\brear\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone y-t-w\b/i;
 
 /**
  * Front delts: front raises, and the hybrids that turn a lateral raise into one ("Side Laterals to

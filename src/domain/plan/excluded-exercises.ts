@@ -40,12 +40,14 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   },
   {
     rule: "standing on a bench to row",
-    reason: "rowing a bar while standing on a bench: a fall risk, and a bent-over or supported row does the same work",
+    reason:
+      "rowing a bar while standing on a bench: a fall risk, and a bent-over or supported row does the same work",
     applies: (entry) => STANDING_ON_A_BENCH_TO_ROW.test(entry.name),
   },
   {
     rule: "glute kickbacks in barbell strength plans",
-    reason: "a strength lifter with a barbell trains the hips with deadlifts and hip thrusts; a kickback adds little load",
+    reason:
+      "a strength lifter with a barbell trains the hips with deadlifts and hip thrusts; a kickback adds little load",
     applies: (entry, context) =>
       context.goal === "strength" &&
       context.equipment.has("barbell") &&
@@ -54,7 +56,8 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   },
   {
     rule: "bench dips when a close-grip press or dips are possible",
-    reason: "bench dips load the front of the shoulder at its end range; a close-grip press or parallel-bar dips train the triceps with a load to progress",
+    reason:
+      "bench dips load the front of the shoulder at its end range; a close-grip press or parallel-bar dips train the triceps with a load to progress",
     applies: (entry, context) => BENCH_DIP.test(entry.name) && context.eligible.some(isBetterTricepsPress),
   },
 ];
