@@ -6,6 +6,7 @@
 
 import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
+import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
 import {
   ACCESSORY_GROUPS,
@@ -439,4 +440,53 @@ export function appliesStrengthRule(request: PlanRequest): boolean {
     request.sessionMinutes >= 45 &&
     trainsEverythingTwice(split, request.daysPerWeek)
   );
+}
+
+/**
+ * Issue 22, items 4 and 5: lateral raises (6+ sets) and knee flexion (4+ sets, a leg curl on a
+ * machine or cable where the lifter has one) in hypertrophy plans from intermediate up; an overhead
+ * press in strength and general-fitness plans with a barbell or dumbbells, where the lifter can do
+ * the movement at all. Checked on the ten sample lifters of docs/sample-plans.md on both
+ * catalogues (tests/domain/plan-coaching.test.ts), not yet over the whole matrix: full-body weeks,
+ * 4-day push/pull/legs and short sessions meet the groups' minimums first and can fall short.
+ */
+export function movementViolations(
+  plan: PlanJson,
+  request: PlanRequest,
+  catalogue: readonly CatalogueEntry[],
+  byId: ReadonlyMap<string, CatalogueEntry>,
+): string[] {
+  const out: string[] = [];
+  const ensure = (ok: boolean, message: string) => {
+    if (!ok) out.push(message);
+  };
+  const equipment = has(request);
+  const slots = plan.sessions.flatMap((s) => s.slots);
+  const possible = catalogue.filter((e) => eligible(e, request));
+  const setsWhere = (test: (e: CatalogueEntry) => boolean) =>
+    slots.reduce((sum, slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return sum + (entry !== undefined && test(entry) ? slot.sets : 0);
+    }, 0);
+  const lateral = (e: CatalogueEntry) => deltHeadOf(e) === "side";
+  const kneeFlexion = (e: CatalogueEntry) => patternOf(e) === "knee_flexion";
+  const overheadPress = (e: CatalogueEntry) =>
+    patternOf(e) === "vertical_push" &&
+    (e.equipment === "barbell" || e.equipment === "dumbbell") &&
+    e.mechanic !== "isolation";
+  const trained = request.experience !== "beginner";
+  if (request.goal === "hypertrophy" && trained) {
+    if (possible.some(lateral)) ensure(setsWhere(lateral) >= 6, `lateral raises ${setsWhere(lateral)} sets`);
+    if (possible.some(kneeFlexion)) {
+      ensure(setsWhere(kneeFlexion) >= 4, `knee flexion ${setsWhere(kneeFlexion)} sets`);
+      const curlGear = ["machine", "cable"].filter((e) => equipment.has(e as Equipment));
+      const curl = (e: CatalogueEntry) => kneeFlexion(e) && curlGear.includes(e.equipment);
+      if (possible.some(curl)) ensure(setsWhere(curl) > 0, "no leg curl on a machine or cable");
+    }
+  }
+  const pressGoal = request.goal === "strength" || request.goal === "general_fitness";
+  if (pressGoal && (equipment.has("barbell") || equipment.has("dumbbell")) && possible.some(overheadPress)) {
+    ensure(setsWhere(overheadPress) > 0, "no overhead press");
+  }
+  return out;
 }

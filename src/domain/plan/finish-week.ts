@@ -15,6 +15,7 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
+import { meetMovementMinimums } from "./coach-minimums.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
@@ -70,6 +71,8 @@ export function finishWeek(week: WeekDraft): void {
   }
   completeFullBodyDays(week);
   ensureVerticalPull(week);
+  meetMovementMinimums(week);
+  tidyAll();
   evenDays(week);
   tidyAll();
   // Tidying may have dropped a pulling slot it could not fill: balance once more, and even the days
