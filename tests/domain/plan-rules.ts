@@ -16,6 +16,7 @@ import {
   type TargetGroup,
   WEEKLY_SET_TARGETS,
 } from "../../src/domain/plan/index.ts";
+import { isPowerLift } from "../../src/domain/plan/lift-reps.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
 import {
   GENERAL_WARM_UP_SECONDS,
@@ -78,7 +79,7 @@ function groupOf(muscle: string): TargetGroup | undefined {
 }
 
 const ALLOWED_REPS: Readonly<Record<Goal, readonly string[]>> = {
-  strength: ["5", "3-5", "6-8", "8-12"],
+  strength: ["5", "3-5", "6-8", "6-10", "8-12"],
   hypertrophy: ["6-8", "8-12", "12-15"],
   general_fitness: ["8-12", "12-15"],
   endurance: ["12-15", "15-20"],
@@ -232,6 +233,12 @@ export function violations(
         `${at}: reps ${slot.reps}`,
       );
       ensure(slot.rir !== undefined && slot.rir >= rirLow && slot.rir <= 3, `${at}: rir ${slot.rir}`);
+      // Issue 22, item 6: 1-5 reps only for the squat, bench, deadlift, overhead press and close
+      // barbell variants; loaded rows, pull-downs and pull-ups 6-10 in strength plans.
+      if (slot.reps === "5" || slot.reps === "3-5") ensure(isPowerLift(entry), `${at}: ${slot.reps} reps`);
+      const pull = PULL.has(patternOf(entry));
+      if (request.goal === "strength" && pull && !bodyweight && slot.tier !== "T3")
+        ensure(slot.reps === "6-10", `${at}: strength pull at ${slot.reps}`);
       if (slot.tier === "T1" && dayHasLoadableCompound)
         ensure(LOADABLE.includes(entry.equipment), `${at}: T1 not loadable`);
       const group = groupOf(slot.muscle_group);
@@ -239,6 +246,18 @@ export function violations(
       else groups.add(group);
       seconds += slot.sets * setSeconds(request.goal, request.experience, slot.tier as "T1" | "T2" | "T3");
     });
+    // Issue 22, item 6: no conventional deadlift for 6+ reps after a heavy squat (the day's T1).
+    const squatFirst = session.slots.some((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return slot.tier === "T1" && entry !== undefined && patternOf(entry) === "squat";
+    });
+    for (const slot of session.slots) {
+      const conventional = /^(barbell )?(conventional )?deadlifts?$/i.test(slot.name.trim());
+      ensure(
+        !(squatFirst && conventional && slot.tier !== "T1"),
+        `${where}: ${slot.name} after heavy squats`,
+      );
+    }
     // Supersets: only in short sessions or for endurance; two adjacent rows of one tier (never T1)
     // and two groups share a mark, and the pair rests once a round.
     const marks = new Map<string, number[]>();

@@ -93,7 +93,7 @@ const VARIATION =
   /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted|shotgun|chair|plie|sumo|narrow|wide|reverse)\b/i;
 
 /** The competition deadlift, which a strength plan trains as its weekly hinge. */
-const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
+export const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 
 /** Front raises and their hybrids: the front delts already work in every press. */
 export const FRONT_RAISE = FRONT_OR_HYBRID;

@@ -15,6 +15,7 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
+import { CONVENTIONAL_DEADLIFT } from "./choose-exercise.ts";
 import { meetMovementMinimums } from "./coach-minimums.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
@@ -86,6 +87,7 @@ export function finishWeek(week: WeekDraft): void {
     for (const day of week.days) beginnerLiftsAfterHinge(week, day);
     for (const day of week.days) beginnerMinimumExercises(week, day);
   }
+  for (const day of week.days) noDeadliftAfterSquat(week, day);
   // Later passes may have added a loadable compound beside a bodyweight main lift.
   for (const day of week.days) loadableMainLift(week, day);
   // Supersets are paired afresh as slots change, and a new pairing can cost a few seconds more
@@ -531,5 +533,41 @@ function beginnerMinimumExercises(week: WeekDraft, day: DayDraft): void {
     const before = evenness(week);
     addSlot(week, day, slot);
     if (worsensEvenness(before, evenness(week))) removeSlot(week, day, slot);
+  }
+}
+
+/**
+ * No conventional deadlift for sets of 6+ after heavy squats on the same day (issue 22, item 6):
+ * the lower back is already tired and the reps break down. A deadlift that is not the day's main
+ * lift gives way to another hinge (a Romanian deadlift) with the same sets, where one fits.
+ */
+function noDeadliftAfterSquat(week: WeekDraft, day: DayDraft): void {
+  const squat = day.slots.some((slot) => slot.tier === "T1" && patternOf(slot.entry) === "squat");
+  if (!squat) return;
+  for (const slot of [...day.slots]) {
+    if (slot.tier === "T1" || !CONVENTIONAL_DEADLIFT.test(slot.entry.name.trim())) continue;
+    const kept: SlotDraft = { ...slot };
+    removeSlot(week, day, slot);
+    const swap = draftSlot(
+      week,
+      day,
+      kept.group,
+      false,
+      { block: { group: kept.group, patterns: ["hinge"] }, position: kept.position },
+      (entry) =>
+        patternOf(entry) === "hinge" &&
+        !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
+        isCompound(entry) &&
+        fitsCaps(week, entry, kept.sets),
+    );
+    if (swap !== undefined) {
+      // Same sets and tier: the time changes only where the pairing of supersets does.
+      swap.sets = kept.sets;
+      swap.tier = kept.tier;
+      addSlot(week, day, swap);
+      if (daySeconds(week, day) <= week.budgetSeconds) continue;
+      removeSlot(week, day, swap);
+    }
+    addSlot(week, day, { ...kept, seq: week.nextSeq });
   }
 }

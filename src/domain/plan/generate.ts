@@ -13,6 +13,7 @@ import { PlanGenerationError } from "./errors.ts";
 import { exclusionOf } from "./excluded-exercises.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
+import { liftReps } from "./lift-reps.ts";
 import { patternOf } from "./movement.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
@@ -242,7 +243,8 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
   });
   const ordered = withPairsAdjacent(inOrder, pairs);
   const slots = ordered.map((slot, index): PlanSlotJson => {
-    const { reps: loadedReps, rir } = prescription(week.goal, week.experience, slot.tier);
+    const { reps: tierReps, rir } = prescription(week.goal, week.experience, slot.tier);
+    const loadedReps = liftReps(week.goal, slot.tier, slot.entry, tierReps);
     // Nothing to load, so no load sets the rep count: as many reps as the RIR leaves (AMRAP).
     const reps = slot.entry.equipment === "bodyweight" ? "AMRAP" : loadedReps;
     return {
