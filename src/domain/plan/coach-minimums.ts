@@ -4,8 +4,6 @@
 //   little from pressing, and the rear delts get rows);
 // - strength and general fitness with a barbell or dumbbells: an overhead press (a vertical press
 //   is a basic pattern; bench pressing alone leaves it out);
-// - strength, intermediate and up, with a barbell and a bench: the barbell bench press and its
-//   variants 8+ sets a week (the main press is a trained lift);
 // - hypertrophy, intermediate and up: knee flexion, 4 or more sets a week (a leg curl; sliding or,
 //   for advanced lifters, Nordic curls without machines): hinges train the hamstrings at the hip
 //   only, and the short head of the biceps femoris needs knee flexion.
@@ -51,7 +49,6 @@ export interface MovementMinimum {
 
 const LOADED_PRESS = new Set(["barbell", "dumbbell"]);
 const OVERHEAD_PRESS = "an overhead press";
-const MAIN_PRESS = "the main press";
 
 /** A loaded overhead press: a compound vertical push with a barbell or dumbbells (no raise hybrid). */
 export function isOverheadPress(entry: CatalogueEntry): boolean {
@@ -61,11 +58,6 @@ export function isOverheadPress(entry: CatalogueEntry): boolean {
     isCompound(entry) &&
     !FRONT_OR_HYBRID.test(entry.name)
   );
-}
-
-/** The barbell bench press and its variants (incline, close-grip, floor press). */
-export function isBarbellBenchPress(entry: CatalogueEntry): boolean {
-  return entry.equipment === "barbell" && patternOf(entry) === "horizontal_push" && isCompound(entry);
 }
 
 export function isKneeFlexion(entry: CatalogueEntry): boolean {
@@ -105,17 +97,6 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       prefer: kneeFlexionPreference(week),
       weeklySets: 4,
       donor: (slot) => (slot.group === "hamstrings" || slot.group === "glutes") && !isKneeFlexion(slot.entry),
-    });
-  }
-  if (week.goal === "strength" && trained && week.equipment.has("barbell") && week.equipment.has("bench")) {
-    // The main press is practised: 8+ sets a week of the barbell bench press and its variants
-    // (issue 22, item 2). Only more sets and new slots, no swaps.
-    out.push({
-      rule: MAIN_PRESS,
-      group: "chest",
-      test: isBarbellBenchPress,
-      weeklySets: 8,
-      donor: () => false,
     });
   }
   const canPress = week.equipment.has("barbell") || week.equipment.has("dumbbell");
@@ -162,7 +143,7 @@ function meetMinimum(week: WeekDraft, minimum: MovementMinimum): void {
   while (guard-- > 0 && short() && raiseOne(week, minimum, byLength())) {}
   // 2. New 2-set slots on days that train the group. A press in a balanced week first makes room
   // with pulling sets, where time allows (pull >= push, balance.ts).
-  const press = minimum.rule === OVERHEAD_PRESS || minimum.rule === MAIN_PRESS;
+  const press = minimum.rule === OVERHEAD_PRESS;
   if (short() && week.pullShare > 0 && press) {
     const missing = minimum.weeklySets - setsOf(week, minimum.test);
     for (let i = 0; i < Math.max(MIN_SLOT_SETS, missing); i++) addPullSet(week);
