@@ -1,5 +1,5 @@
-// Writes docs/sample-plans.md: four plans the generator makes from the built-in catalogue, and the
-// same four requests on the real free-exercise-db file imported alone, in full, for a coach to read. Run `npm run docs:sample-plans` after changing the generator or the
+// Writes docs/sample-plans.md: ten plans the generator makes from the built-in catalogue, and the
+// same ten requests on the real free-exercise-db file imported alone, in full, for a coach to read. Run `npm run docs:sample-plans` after changing the generator or the
 // catalogue, and read the diff. Pure: no database, and the same output every run.
 
 import { readFileSync, writeFileSync } from "node:fs";
@@ -18,63 +18,124 @@ import {
 } from "../src/domain/plan/index.ts";
 import type { PlanJson } from "../src/domain/plan-json.ts";
 import { hardSetsForSet } from "../src/domain/progress-aggregates/hard-sets.ts";
+import { EQUIPMENT, type Equipment } from "../src/domain/vocabulary.ts";
 
 const WEEK = "2026-01-05";
 
+const FULL_GYM = EQUIPMENT;
+
+/** The ten lifters of issue 22, each on both catalogues. */
 const SAMPLES: readonly { title: string; who: string; request: PlanRequest }[] = [
-  {
-    title: "Bodyweight beginner, 3 days",
-    who: "A beginner with nothing but a floor (`equipment: []`), general fitness, 45-minute sessions.",
-    request: {
-      goal: "general_fitness",
-      experience: "beginner",
-      split: "auto",
-      daysPerWeek: 3,
-      equipment: [],
-      weekStart: WEEK,
-      sessionMinutes: 45,
-    },
-  },
-  {
-    title: "Dumbbells only, 4-day hypertrophy",
-    who: "An intermediate lifter at home with a pair of adjustable dumbbells and no bench or bar.",
-    request: {
-      goal: "hypertrophy",
-      experience: "intermediate",
-      split: "auto",
-      daysPerWeek: 4,
-      equipment: ["dumbbell"],
-      weekStart: WEEK,
-      sessionMinutes: 60,
-    },
-  },
-  {
-    title: "Barbell strength, 3 days",
-    who: "An intermediate strength lifter with a barbell, a bench and a pull-up bar, 75-minute sessions.",
-    request: {
-      goal: "strength",
-      experience: "intermediate",
-      split: "auto",
-      daysPerWeek: 3,
-      equipment: ["barbell", "bench", "pullup_bar"],
-      weekStart: WEEK,
-      sessionMinutes: 75,
-    },
-  },
-  {
-    title: "Machines and cables, 5 days",
-    who: "An intermediate lifter in a gym of machines and cable stations, hypertrophy, 60-minute sessions.",
-    request: {
-      goal: "hypertrophy",
-      experience: "intermediate",
-      split: "auto",
-      daysPerWeek: 5,
-      equipment: ["machine", "cable"],
-      weekStart: WEEK,
-      sessionMinutes: 60,
-    },
-  },
+  lifter(
+    "Bodyweight beginner, general fitness, 3 x 45",
+    "A beginner with nothing but a floor (`equipment: []`).",
+    "general_fitness",
+    "beginner",
+    3,
+    45,
+    [],
+  ),
+  lifter(
+    "Dumbbell beginner, hypertrophy, 3 x 60",
+    "A beginner at home with dumbbells and a bench.",
+    "hypertrophy",
+    "beginner",
+    3,
+    60,
+    ["dumbbell", "bench"],
+  ),
+  lifter(
+    "Intermediate hypertrophy, upper/lower 4 x 60",
+    "An intermediate lifter in a full gym.",
+    "hypertrophy",
+    "intermediate",
+    4,
+    60,
+    FULL_GYM,
+    "upper_lower",
+  ),
+  lifter(
+    "Intermediate barbell strength, 4 x 90",
+    "An intermediate strength lifter with a barbell, a bench and a pull-up bar.",
+    "strength",
+    "intermediate",
+    4,
+    90,
+    ["barbell", "bench", "pullup_bar"],
+  ),
+  lifter(
+    "Advanced hypertrophy, push/pull/legs 6 x 60",
+    "An advanced lifter in a full gym.",
+    "hypertrophy",
+    "advanced",
+    6,
+    60,
+    FULL_GYM,
+    "push_pull_legs",
+  ),
+  lifter(
+    "Advanced strength, 5 x 90",
+    "An advanced strength lifter in a full gym.",
+    "strength",
+    "advanced",
+    5,
+    90,
+    FULL_GYM,
+  ),
+  lifter(
+    "Intermediate general fitness, 2 x 30",
+    "An intermediate lifter with two half-hours a week in a full gym.",
+    "general_fitness",
+    "intermediate",
+    2,
+    30,
+    FULL_GYM,
+  ),
+  lifter(
+    "Beginner strength, 3 x 60",
+    "A beginner strength lifter in a full gym.",
+    "strength",
+    "beginner",
+    3,
+    60,
+    FULL_GYM,
+  ),
+  lifter(
+    "Intermediate hypertrophy without a barbell, 5 x 45",
+    "An intermediate lifter with dumbbells (and a bench), cables and machines, no barbell.",
+    "hypertrophy",
+    "intermediate",
+    5,
+    45,
+    ["dumbbell", "bench", "cable", "machine"],
+  ),
+  lifter(
+    "Advanced hypertrophy, 4 x 30",
+    "An advanced lifter with four half-hours a week in a full gym.",
+    "hypertrophy",
+    "advanced",
+    4,
+    30,
+    FULL_GYM,
+  ),
 ];
+
+function lifter(
+  title: string,
+  who: string,
+  goal: PlanRequest["goal"],
+  experience: PlanRequest["experience"],
+  daysPerWeek: number,
+  sessionMinutes: number,
+  equipment: readonly Equipment[],
+  split: PlanRequest["split"] = "auto",
+): { title: string; who: string; request: PlanRequest } {
+  return {
+    title,
+    who,
+    request: { goal, experience, split, daysPerWeek, equipment, weekStart: WEEK, sessionMinutes },
+  };
+}
 
 /** The shared free-exercise-db file, as tests/fixtures holds it, mapped as `catalogue import` maps it. */
 const FREE_EXERCISE_DB: readonly CatalogueEntry[] = mapFreeExerciseDb(
@@ -92,6 +153,18 @@ function weeklySets(plan: PlanJson): Map<TargetGroup, number> {
       );
       if (group !== undefined) sets.set(group, (sets.get(group) ?? 0) + weight * slot.sets);
     }
+  }
+  return sets;
+}
+
+/** Direct weekly sets per group: the slots whose own muscle is in the group. */
+function directSets(plan: PlanJson): Map<TargetGroup, number> {
+  const sets = new Map<TargetGroup, number>();
+  for (const slot of plan.sessions.flatMap((s) => s.slots)) {
+    const group = [...MAJOR_GROUPS, ...ACCESSORY_GROUPS].find((g) =>
+      (GROUP_MUSCLES[g] as readonly string[]).includes(slot.muscle_group),
+    );
+    if (group !== undefined) sets.set(group, (sets.get(group) ?? 0) + slot.sets);
   }
   return sets;
 }
@@ -131,14 +204,20 @@ function render(
     lines.push("");
   }
   const sets = weeklySets(plan);
+  const direct = directSets(plan);
   const targets = WEEKLY_SET_TARGETS[request.goal][request.experience];
+  const minutes = plan.sessions.map((s) => s.duration_minutes ?? 0);
+  lines.push(`Minutes per session: ${minutes.join(", ")} of ${request.sessionMinutes}.`, "");
   lines.push(
-    "Weekly hard sets, counted as `progress show` counts them (1 per set, 0.5 per secondary muscle):",
+    "Weekly sets per group: direct (the exercise's own muscle) and fractional, as `progress show`",
+    "counts them (1 per set, 0.5 per other group it trains); the range applies to the fractional count:",
     "",
   );
-  lines.push("| group | sets | range |", "| ----- | ---- | ----- |");
+  lines.push("| group | direct | fractional | range |", "| ----- | ------ | ---------- | ----- |");
   for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
-    lines.push(`| ${group} | ${sets.get(group) ?? 0} | ${targets[group].min}-${targets[group].max} |`);
+    lines.push(
+      `| ${group} | ${direct.get(group) ?? 0} | ${sets.get(group) ?? 0} | ${targets[group].min}-${targets[group].max} |`,
+    );
   }
   let push = 0;
   let pull = 0;
@@ -154,8 +233,8 @@ function render(
 const header = [
   "# Sample plans",
   "",
-  "Four first weeks as the generator writes them for four kinds of lifter, first from the built-in",
-  "catalogue, then the same four requests on the real free-exercise-db file imported alone",
+  "Ten first weeks as the generator writes them for ten kinds of lifter (issue 22), first from the",
+  "built-in catalogue, then the same ten requests on the real free-exercise-db file imported alone",
   "(`tests/fixtures/free-exercise-db.exercises.json`, mapped as `catalogue import` maps it, with its",
   "known data errors corrected). Generated by `npm run docs:sample-plans` (`scripts/sample-plans.ts`);",
   "do not edit by hand. The rules behind them are in [programming-rules.md](programming-rules.md).",

@@ -7,6 +7,8 @@
 import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
+import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
+import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -15,6 +17,7 @@ import {
   type TargetGroup,
   WEEKLY_SET_TARGETS,
 } from "../../src/domain/plan/index.ts";
+import { isPowerLift } from "../../src/domain/plan/lift-reps.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
 import { BODYWEIGHT_REPS } from "../../src/domain/plan/prescription.ts";
 import {
@@ -79,13 +82,13 @@ function groupOf(muscle: string): TargetGroup | undefined {
 }
 
 const ALLOWED_REPS: Readonly<Record<Goal, readonly string[]>> = {
-  strength: ["5", "3-5", "6-8", "8-12"],
+  strength: ["5", "3-5", "6-8", "6-10", "8-12"],
   hypertrophy: ["6-8", "8-12", "12-15"],
   general_fitness: ["8-12", "12-15"],
   endurance: ["12-15", "15-20"],
 };
 
-/** Weekly hard sets per group, counted as the progress tables count them: 1 + 0.5 per secondary. */
+/** Weekly hard sets per group, counted as the progress tables count them: 1 + 0.5 per other group. */
 export function fractionalSets(plan: PlanJson): Map<TargetGroup, number> {
   const result = new Map<TargetGroup, number>();
   const add = (muscle: string, sets: number) => {
@@ -94,8 +97,13 @@ export function fractionalSets(plan: PlanJson): Map<TargetGroup, number> {
   };
   for (const slot of plan.sessions.flatMap((s) => s.slots)) {
     add(slot.muscle_group, slot.sets);
-    for (const muscle of new Set(slot.secondary_muscles ?? [])) {
-      if (muscle !== slot.muscle_group) add(muscle, slot.sets * 0.5);
+    // Once per group: a row's lats beside its middle back add nothing (issue 22, item 1).
+    const seen = new Set<TargetGroup | string>([groupOf(slot.muscle_group) ?? slot.muscle_group]);
+    for (const muscle of slot.secondary_muscles ?? []) {
+      const group = groupOf(muscle) ?? muscle;
+      if (seen.has(group)) continue;
+      seen.add(group);
+      add(muscle, slot.sets * 0.5);
     }
   }
   return result;
@@ -230,6 +238,12 @@ export function violations(
         `${at}: reps ${slot.reps}`,
       );
       ensure(slot.rir !== undefined && slot.rir >= rirLow && slot.rir <= 3, `${at}: rir ${slot.rir}`);
+      // Issue 22, item 6: 1-5 reps only for the squat, bench, deadlift, overhead press and close
+      // barbell variants; loaded rows, pull-downs and pull-ups 6-10 in strength plans.
+      if (slot.reps === "5" || slot.reps === "3-5") ensure(isPowerLift(entry), `${at}: ${slot.reps} reps`);
+      const pull = PULL.has(patternOf(entry));
+      if (request.goal === "strength" && pull && !bodyweight && slot.tier !== "T3")
+        ensure(slot.reps === "6-10", `${at}: strength pull at ${slot.reps}`);
       if (slot.tier === "T1" && dayHasLoadableCompound)
         ensure(LOADABLE.includes(entry.equipment), `${at}: T1 not loadable`);
       const group = groupOf(slot.muscle_group);
@@ -237,6 +251,18 @@ export function violations(
       else groups.add(group);
       seconds += slot.sets * setSeconds(request.goal, request.experience, slot.tier as "T1" | "T2" | "T3");
     });
+    // Issue 22, item 6: no conventional deadlift for 6+ reps after a heavy squat (the day's T1).
+    const squatFirst = session.slots.some((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return slot.tier === "T1" && entry !== undefined && patternOf(entry) === "squat";
+    });
+    for (const slot of session.slots) {
+      const conventional = /^(barbell )?(conventional )?deadlifts?$/i.test(slot.name.trim());
+      ensure(
+        !(squatFirst && conventional && slot.tier !== "T1"),
+        `${where}: ${slot.name} after heavy squats`,
+      );
+    }
     // Supersets: only in short sessions or for endurance; two adjacent rows of one tier (never T1)
     // and two groups share a mark, and the pair rests once a round.
     const marks = new Map<string, number[]>();
@@ -307,6 +333,45 @@ export function violations(
     (e) => !front.test(e.name) && patternOf(e) === "shoulder_isolation",
   );
   for (const slot of slots) ensure(!(lateralOrRear && front.test(slot.name)), `${slot.name}: a front raise`);
+  // Issue 22, item 7: nothing on the product's exclusion list (docs/programming-rules.md, section 6).
+  const possible = catalogue.filter((e) => eligible(e, request));
+  const exclusionContext = { goal: request.goal, equipment, eligible: possible };
+  for (const slot of slots) {
+    const entry = byId.get(slot.exercise_id ?? "");
+    const excluded = entry === undefined ? undefined : exclusionOf(entry, exclusionContext);
+    ensure(excluded === undefined, `${slot.name}: excluded (${excluded?.rule})`);
+  }
+  // Issue 22, item 8: a beginner's session holds 4-6 exercises (at least 4 on 2-3 full-body days of
+  // 45 minutes or more, where the catalogue trains every major group), and after a barbell hinge only beginner-level lifts
+  // (compounds; isolation work is light enough).
+  if (request.experience === "beginner") {
+    for (const session of plan.sessions) {
+      // Asserted for the usual beginner's week, 2-3 full-body days: on more days, or split days, the
+      // week's ranges spread thin and a day may hold 3 (the ranges' tops bind first).
+      const few =
+        request.sessionMinutes >= 45 &&
+        request.daysPerWeek <= 3 &&
+        split === "full_body" &&
+        missing.length === 0 &&
+        session.slots.length < 4;
+      ensure(
+        session.slots.length <= 6 && !few,
+        `${session.day_name}: beginner with ${session.slots.length} exercises`,
+      );
+      let hinged = false;
+      for (const slot of session.slots) {
+        const entry = byId.get(slot.exercise_id ?? "");
+        if (entry === undefined) continue;
+        const lift = slot.tier !== "T3";
+        ensure(
+          !hinged || !lift || entry.level === "beginner",
+          `${session.day_name}: ${entry.name} after a heavy hinge`,
+        );
+        if (entry.equipment === "barbell" && patternOf(entry) === "hinge" && slot.tier !== "T3")
+          hinged = true;
+      }
+    }
+  }
   // Beginners learn a short list: at most 12 different compound lifts in a week.
   if (request.experience === "beginner") {
     const compounds = new Set(slots.filter((s) => s.tier !== "T3").map((s) => s.exercise_id)).size;
@@ -335,7 +400,7 @@ export function violations(
   }
   // Strength pulls at least three quarters of its pushing sets, on 3+ days of 45 minutes or more
   // (shorter weeks hold the main lifts and little else), unless the back's range has no room for a
-  // new 2-set pulling slot (3 fractional sets: a row counts 1 for the back and 0.5 for the lats):
+  // new 2-set pulling slot (2 sets; the room test keeps 3 as before):
   // strength keeps its pressing minimums and its barbell presses on two days, so it cannot always
   // take pushing away to match (docs/programming-rules.md, section 5).
   const backRoom = targets.back.max - (weekly.get("back") ?? 0);
@@ -399,4 +464,53 @@ export function appliesStrengthRule(request: PlanRequest): boolean {
     request.sessionMinutes >= 45 &&
     trainsEverythingTwice(split, request.daysPerWeek)
   );
+}
+
+/**
+ * Issue 22, items 4 and 5: lateral raises (6+ sets) and knee flexion (4+ sets, a leg curl on a
+ * machine or cable where the lifter has one) in hypertrophy plans from intermediate up; an overhead
+ * press in strength and general-fitness plans with a barbell or dumbbells, where the lifter can do
+ * the movement at all. Checked on the ten sample lifters of docs/sample-plans.md on both
+ * catalogues (tests/domain/plan-coaching.test.ts), not yet over the whole matrix: full-body weeks,
+ * 4-day push/pull/legs and short sessions meet the groups' minimums first and can fall short.
+ */
+export function movementViolations(
+  plan: PlanJson,
+  request: PlanRequest,
+  catalogue: readonly CatalogueEntry[],
+  byId: ReadonlyMap<string, CatalogueEntry>,
+): string[] {
+  const out: string[] = [];
+  const ensure = (ok: boolean, message: string) => {
+    if (!ok) out.push(message);
+  };
+  const equipment = has(request);
+  const slots = plan.sessions.flatMap((s) => s.slots);
+  const possible = catalogue.filter((e) => eligible(e, request));
+  const setsWhere = (test: (e: CatalogueEntry) => boolean) =>
+    slots.reduce((sum, slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return sum + (entry !== undefined && test(entry) ? slot.sets : 0);
+    }, 0);
+  const lateral = (e: CatalogueEntry) => deltHeadOf(e) === "side";
+  const kneeFlexion = (e: CatalogueEntry) => patternOf(e) === "knee_flexion";
+  const overheadPress = (e: CatalogueEntry) =>
+    patternOf(e) === "vertical_push" &&
+    (e.equipment === "barbell" || e.equipment === "dumbbell") &&
+    e.mechanic !== "isolation";
+  const trained = request.experience !== "beginner";
+  if (request.goal === "hypertrophy" && trained) {
+    if (possible.some(lateral)) ensure(setsWhere(lateral) >= 6, `lateral raises ${setsWhere(lateral)} sets`);
+    if (possible.some(kneeFlexion)) {
+      ensure(setsWhere(kneeFlexion) >= 4, `knee flexion ${setsWhere(kneeFlexion)} sets`);
+      const curlGear = ["machine", "cable"].filter((e) => equipment.has(e as Equipment));
+      const curl = (e: CatalogueEntry) => kneeFlexion(e) && curlGear.includes(e.equipment);
+      if (possible.some(curl)) ensure(setsWhere(curl) > 0, "no leg curl on a machine or cable");
+    }
+  }
+  const pressGoal = request.goal === "strength" || request.goal === "general_fitness";
+  if (pressGoal && (equipment.has("barbell") || equipment.has("dumbbell")) && possible.some(overheadPress)) {
+    ensure(setsWhere(overheadPress) > 0, "no overhead press");
+  }
+  return out;
 }

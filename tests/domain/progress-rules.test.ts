@@ -79,6 +79,20 @@ describe("hardSetsForSet", () => {
     expect(Object.fromEntries(result)).toEqual({ chest: 1, triceps: 0.5, shoulders: 0.5 });
   });
 
+  it("counts each set once per muscle group: lats and middle_back are one group, the back", () => {
+    // A row naming middle back and lats is 1 back set, not 1.5 (issue 22, item 1).
+    expect(Object.fromEntries(hardSetsForSet("middle_back", ["lats", "biceps"]))).toEqual({
+      middle_back: 1,
+      biceps: 0.5,
+    });
+    // Two secondaries of one group: only the first listed counts.
+    expect(Object.fromEntries(hardSetsForSet("biceps", ["middle_back", "lats", "shoulders"]))).toEqual({
+      biceps: 1,
+      middle_back: 0.5,
+      shoulders: 0.5,
+    });
+  });
+
   it("counts the primary alone without secondaries", () => {
     expect(Object.fromEntries(hardSetsForSet("biceps", null))).toEqual({ biceps: 1 });
     expect(Object.fromEntries(hardSetsForSet("biceps", []))).toEqual({ biceps: 1 });

@@ -4,6 +4,7 @@
 // set that held a record) coming out right after an incremental refresh.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateOneRepMax, RTS_CHART } from "../../src/domain/progress-aggregates/e1rm.ts";
+import { hardSetsForSet, secondaryMusclesFor } from "../../src/domain/progress-aggregates/hard-sets.ts";
 import { rebuildProgressByUser, refreshProgress } from "../../src/jobs/progress-refresh/refresh.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
@@ -84,6 +85,35 @@ describe("rts_percent and e1rm_kg", () => {
     expect(v.beyond_chart).toBeCloseTo(140, 10); // Epley: 100 * (1 + 12/30)
     expect(v.nothing).toBe(0);
     expect(v.rpe10).toBeCloseTo(108.46, 2); // 100 / 0.922
+  });
+});
+
+describe("progress_row_muscles", () => {
+  it("counts like hardSetsForSet: once per muscle group, lats and middle_back being the back", async () => {
+    const cases: { primary: string; row: string[] | null; catalogue: string[] | null }[] = [
+      { primary: "middle_back", row: ["lats", "biceps"], catalogue: null },
+      { primary: "lats", row: null, catalogue: ["middle_back", "biceps", "shoulders"] },
+      { primary: "biceps", row: ["middle_back", "lats", "shoulders"], catalogue: null },
+      { primary: "chest", row: ["triceps", "shoulders", "triceps", "chest"], catalogue: ["lats"] },
+      { primary: "chest", row: [], catalogue: ["lats", "lats"] },
+      { primary: "quadriceps", row: null, catalogue: null },
+    ];
+    for (const c of cases) {
+      const { rows } = await tdb.pool.query<{ muscle: string; hard_sets: number }>(
+        "SELECT muscle, hard_sets FROM public.progress_row_muscles($1, $2::jsonb, $3::text[])",
+        [c.primary, c.row === null ? null : JSON.stringify(c.row), c.catalogue],
+      );
+      const sql = Object.fromEntries(rows.map((r) => [r.muscle, r.hard_sets]));
+      const reference = Object.fromEntries(
+        hardSetsForSet(c.primary, secondaryMusclesFor(c.row, c.catalogue)),
+      );
+      expect(sql, JSON.stringify(c)).toEqual(reference);
+    }
+    // The case of issue 22: a row is one back set.
+    const row = await tdb.pool.query(
+      `SELECT sum(hard_sets) AS back FROM public.progress_row_muscles('middle_back', '["lats"]', NULL)`,
+    );
+    expect(row.rows[0].back).toBe(1);
   });
 });
 

@@ -13,7 +13,8 @@
 // - an isometric hold filed as a dynamic move: prescribed in reps;
 // - an Olympic lift filed as strength: a clean as hamstring work;
 // - an apparatus the exercise needs that its `equipment` does not say (a bosu ball, an exercise ball,
-//   a Smith machine, an EZ curl bar).
+//   a Smith machine, an EZ curl bar);
+// - a main implement missing: the inverted row, bodyweight work, had none and was never offered.
 
 import type { Category, Equipment, Force, Mechanic, MuscleGroup } from "../vocabulary.ts";
 
@@ -27,6 +28,8 @@ export interface FreeExerciseDbCorrection {
   category?: Category;
   /** Apparatus needed beyond the main implement, added to what the name implies. */
   requires?: Equipment[];
+  /** The right main implement, where the file's is wrong or missing. */
+  equipment?: Equipment;
 }
 
 const DEADLIFT = "a deadlift filed under lower back: the weekly hinge trains hamstrings and glutes first";
@@ -93,6 +96,13 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
   Bosu_Ball_Cable_Crunch_With_Side_Bends: {
     requires: ["other"],
     reason: "needs a bosu ball, which its equipment (cable) does not say",
+  },
+  // The file gives no equipment ("other" after mapping), so the only row a bodyweight lifter could
+  // pull with was never offered: the week had no pulling at all (issue 22). It is bodyweight work
+  // under a bar or the edge of a sturdy table, which entries assume at hand (catalogue-entry.ts).
+  Inverted_Row: {
+    equipment: "bodyweight",
+    reason: "bodyweight rowing under a bar or a sturdy table, filed with no equipment",
   },
   "Crunch_-_Legs_On_Exercise_Ball": {
     requires: ["exercise_ball"],

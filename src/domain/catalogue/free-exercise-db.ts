@@ -176,17 +176,19 @@ function mapExercise(source: SourceExercise, unmapped: UnmappedValue[]): Mapped 
 
   const instructions = (source.instructions ?? []).map((line) => line.trim()).filter((line) => line !== "");
 
+  const correction = correctionFor(id);
+  const implement = correction?.equipment ?? equipment;
   const mapped = applyCorrection(
-    { primaryMuscle, secondaries, mechanic, force, category, requires: inferRequires(name, equipment) },
-    correctionFor(id),
+    { primaryMuscle, secondaries, mechanic, force, category, requires: inferRequires(name, implement) },
+    correction,
   );
   return {
     ok: true,
     entry: {
       exerciseId: id,
       name,
-      equipment,
-      requires: mapped.requires.filter((value) => value !== equipment),
+      equipment: implement,
+      requires: mapped.requires.filter((value) => value !== implement),
       primaryMuscle: mapped.primaryMuscle,
       secondaryMuscles: mapped.secondaries,
       level,

@@ -5,7 +5,8 @@
 // 3. for a session's main lift (T1), never a skill, and equipment that can be loaded in small steps first, before the
 //    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift;
 // 4. the slot's role: compound where the preferred pattern is compound, else isolation;
-// 5. lateral and rear-delt work before front raises (the front delts get pressing already), and
+// 5. lateral raises, then rear-delt work, before front raises (the front delts get pressing
+//    already; delt-head.ts tells the heads apart by name), and
 //    any abdominal exercise before side bends and twists;
 // 6. loadable equipment (weights, cables, machines, and pull-ups and chin-ups, which take a belt)
 //    before bodyweight, and bodyweight before bands, balls and "other": progression needs a load
@@ -36,6 +37,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
+import { deltRank, FRONT_OR_HYBRID } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { isCompound, isCompoundPattern, patternOf } from "./movement.ts";
 import type { Block } from "./templates.ts";
@@ -91,10 +93,10 @@ const VARIATION =
   /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted|shotgun|chair|plie|sumo|narrow|wide|reverse)\b/i;
 
 /** The competition deadlift, which a strength plan trains as its weekly hinge. */
-const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
+export const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 
-/** Front raises: the front delts already work in every press. */
-export const FRONT_RAISE = /\bfront (delt )?raises?\b/i;
+/** Front raises and their hybrids: the front delts already work in every press. */
+export const FRONT_RAISE = FRONT_OR_HYBRID;
 
 /**
  * Side bends and twists: loaded lateral flexion and rotation, the weakest abdominal choices (rollouts, leg raises
@@ -224,7 +226,14 @@ function factsOf(entry: CatalogueEntry): Facts {
     regression: REGRESSION.test(entry.name) ? 1 : 0,
     barWork: entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry),
     compound: isCompound(entry),
-    frontRaise: FRONT_RAISE.test(entry.name) || SIDE_BEND.test(entry.name) ? 1 : 0,
+    // Lateral raises 0, rear-delt work 1, front raises and their hybrids 2 (delt-head.ts); side
+    // bends and twists 2 among the abdominals.
+    frontRaise:
+      SIDE_BEND.test(entry.name) || FRONT_OR_HYBRID.test(entry.name)
+        ? 2
+        : entry.primaryMuscle === "shoulders"
+          ? deltRank(entry)
+          : 0,
     pattern: patternOf(entry),
     twin: twinKey(entry),
     staple: stapleRank(entry.name, "hypertrophy"),
@@ -285,9 +294,18 @@ export function chooseExercise(
     out[16] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
     out[17] = facts.level;
   };
+  // After a heavy (barbell) hinge a beginner's grip, back and focus are spent: only beginner-level lifts
+  // follow it (no front squat after deadlifts; issue 22, item 8).
+  const afterHinge =
+    beginner &&
+    context.session.some(
+      (entry) =>
+        entry.equipment === "barbell" && factsOf(entry).compound && factsOf(entry).pattern === "hinge",
+    );
   let best: CatalogueEntry | undefined;
   for (const entry of candidates) {
     if (used.has(entry.exerciseId)) continue;
+    if (afterHinge && entry.level !== "beginner" && factsOf(entry).compound) continue;
     fillKey(entry, entryKey);
     // Strictly better only: candidates come sorted by id, so the first of equals wins. `accept` is
     // asked only of a would-be best, which keeps it off the hot path.

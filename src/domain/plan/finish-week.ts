@@ -15,10 +15,13 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
+import { CONVENTIONAL_DEADLIFT } from "./choose-exercise.ts";
+import { meetMovementMinimums } from "./coach-minimums.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
-import { isCompound } from "./movement.ts";
+import { isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
+import { sessionOrder } from "./supersets.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
 import { ensureVerticalPull } from "./vertical-pull.ts";
@@ -35,6 +38,7 @@ import {
   maxSets,
   minSlotSets,
   removeSlot,
+  roomForExercise,
   type SlotDraft,
   setTier,
   type WeekDraft,
@@ -68,6 +72,8 @@ export function finishWeek(week: WeekDraft): void {
   }
   completeFullBodyDays(week);
   ensureVerticalPull(week);
+  meetMovementMinimums(week);
+  tidyAll();
   evenDays(week);
   tidyAll();
   // Tidying may have dropped a pulling slot it could not fill: balance once more, and even the days
@@ -77,11 +83,21 @@ export function finishWeek(week: WeekDraft): void {
     evenDays(week);
     tidyAll();
   }
+  if (week.experience === "beginner") {
+    for (const day of week.days) beginnerLiftsAfterHinge(week, day);
+    for (const day of week.days) beginnerMinimumExercises(week, day);
+  }
+  for (const day of week.days) noDeadliftAfterSquat(week, day);
   // Later passes may have added a loadable compound beside a bodyweight main lift.
   for (const day of week.days) loadableMainLift(week, day);
   // Supersets are paired afresh as slots change, and a new pairing can cost a few seconds more
   // than the set-by-set checks assumed: the minutes are a hard limit, so cut what does not fit.
   if (week.supersets) for (const day of week.days) capToBudget(week, day);
+  // A cut may have taken a pulling set: take pushing away to match (never adds time).
+  if (lacksPull(week)) {
+    let guard = 50;
+    while (guard-- > 0 && lacksPull(week) && removePushSet(week)) tidyAll();
+  }
 }
 
 function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {
@@ -209,7 +225,7 @@ function gatherSetsTo(
   test: (entry: CatalogueEntry) => boolean,
 ): boolean {
   const target = blockOf(day, group);
-  if (target === undefined) return false;
+  if (target === undefined || !roomForExercise(week, day)) return false;
   const spare = (slot: SlotDraft): boolean =>
     slot.tier !== "T1" && slot.group === group && test(slot.entry) && slot.sets > MIN_SLOT_SETS;
   const donors = week.days
@@ -245,7 +261,7 @@ function moveSlotTo(
   test: (entry: CatalogueEntry) => boolean,
 ): boolean {
   const target = blockOf(day, group);
-  if (target === undefined) return false;
+  if (target === undefined || !roomForExercise(week, day)) return false;
   for (const donor of week.days) {
     if (donor === day || donor.template.kind !== "full") continue;
     if (daySeconds(week, donor) <= daySeconds(week, day)) continue;
@@ -422,7 +438,7 @@ function moveSet(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
 function moveSlot(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
   const used = new Set(short.slots.map((slot) => slot.entry.exerciseId));
   for (const from of [...long.slots].sort((a, b) => b.sets - a.sets || b.seq - a.seq)) {
-    if (from.tier === "T1" || used.has(from.entry.exerciseId)) continue;
+    if (from.tier === "T1" || used.has(from.entry.exerciseId) || !roomForExercise(week, short)) continue;
     const block = blockOf(short, from.group);
     if (block === undefined || !fitsTime(week, short, from, from.sets)) continue;
     const moved: SlotDraft = { ...from, position: block.position, seq: week.nextSeq };
@@ -453,4 +469,105 @@ function trimSetOn(week: WeekDraft, day: DayDraft): boolean {
   if (victim.sets > minSlotSets(victim.tier)) changeSets(week, day, victim, -1);
   else removeSlot(week, day, victim);
   return true;
+}
+
+/**
+ * A beginner does only beginner-level lifts after a heavy (barbell) hinge (issue 22, item 8: no
+ * front squat after deadlifts): an intermediate compound that comes after one in session order
+ * gives way to a beginner-level exercise of its group with the same sets, or leaves the day.
+ */
+function beginnerLiftsAfterHinge(week: WeekDraft, day: DayDraft): void {
+  const ordered = sessionOrder(day.slots);
+  const hinge = ordered.findIndex(
+    (slot) => slot.tier !== "T3" && slot.entry.equipment === "barbell" && patternOf(slot.entry) === "hinge",
+  );
+  if (hinge === -1) return;
+  for (const slot of ordered.slice(hinge + 1)) {
+    if (slot.tier === "T3" || slot.entry.level === "beginner") continue;
+    const kept: SlotDraft = { ...slot };
+    removeSlot(week, day, slot);
+    const swap = draftSlot(
+      week,
+      day,
+      kept.group,
+      false,
+      { block: { group: kept.group, patterns: [patternOf(kept.entry)] }, position: kept.position },
+      (entry) =>
+        entry.level === "beginner" &&
+        fitsCaps(week, entry, kept.sets) &&
+        !breaksBalance(week, entry, kept.sets),
+    );
+    if (swap === undefined) continue;
+    swap.sets = kept.sets;
+    addSlot(week, day, swap);
+    if (daySeconds(week, day) > week.budgetSeconds) removeSlot(week, day, swap);
+  }
+}
+
+/** A beginner's session holds at least this many exercises where time and ranges allow (item 8). */
+export const BEGINNER_MIN_EXERCISES = 4;
+
+const FILLER_PATTERNS: Readonly<Partial<Record<TargetGroup, MovementPattern[]>>> = {
+  ...SMALL_GROUP_PATTERNS,
+  biceps: ["elbow_flexion"],
+  triceps: ["elbow_extension"],
+};
+
+/**
+ * A beginner's day of fewer than 4 exercises takes 2-set slots of arm, calf or abdominal work (the
+ * major groups' ranges are what kept the day short): four exercises make a session worth the trip,
+ * and small-muscle work costs little recovery.
+ */
+function beginnerMinimumExercises(week: WeekDraft, day: DayDraft): void {
+  const groups: TargetGroup[] = ["abdominals", "calves", "biceps", "triceps"];
+  for (const group of groups) {
+    if (day.slots.length >= BEGINNER_MIN_EXERCISES) return;
+    if (day.slots.some((slot) => slot.group === group)) continue;
+    // Arms only where the day trains them (the day after may train them too); abdominals and
+    // calves recover within a day and fit any day.
+    if (!SMALL_GROUPS.includes(group) && blockOf(day, group) === undefined) continue;
+    const extra = { block: { group, patterns: FILLER_PATTERNS[group] ?? [] }, position: 99 };
+    const slot = draftSlot(week, day, group, false, extra, fitsNewSlot(week));
+    if (slot === undefined || !fitsTime(week, day, slot, MIN_SLOT_SETS)) continue;
+    slot.sets = MIN_SLOT_SETS;
+    const before = evenness(week);
+    addSlot(week, day, slot);
+    if (worsensEvenness(before, evenness(week))) removeSlot(week, day, slot);
+  }
+}
+
+/**
+ * No conventional deadlift for sets of 6+ after heavy squats on the same day (issue 22, item 6):
+ * the lower back is already tired and the reps break down. A deadlift that is not the day's main
+ * lift gives way to another hinge (a Romanian deadlift) with the same sets, where one fits.
+ */
+function noDeadliftAfterSquat(week: WeekDraft, day: DayDraft): void {
+  const squat = day.slots.some((slot) => slot.tier === "T1" && patternOf(slot.entry) === "squat");
+  if (!squat) return;
+  for (const slot of [...day.slots]) {
+    if (slot.tier === "T1" || !CONVENTIONAL_DEADLIFT.test(slot.entry.name.trim())) continue;
+    const kept: SlotDraft = { ...slot };
+    removeSlot(week, day, slot);
+    const swap = draftSlot(
+      week,
+      day,
+      kept.group,
+      false,
+      { block: { group: kept.group, patterns: ["hinge"] }, position: kept.position },
+      (entry) =>
+        patternOf(entry) === "hinge" &&
+        !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
+        isCompound(entry) &&
+        fitsCaps(week, entry, kept.sets),
+    );
+    if (swap !== undefined) {
+      // Same sets and tier: the time changes only where the pairing of supersets does.
+      swap.sets = kept.sets;
+      swap.tier = kept.tier;
+      addSlot(week, day, swap);
+      if (daySeconds(week, day) <= week.budgetSeconds) continue;
+      removeSlot(week, day, swap);
+    }
+    addSlot(week, day, { ...kept, seq: week.nextSeq });
+  }
 }

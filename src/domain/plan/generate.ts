@@ -10,8 +10,10 @@ import { keepsBalance, pullShare } from "./balance.ts";
 import { FRONT_RAISE } from "./choose-exercise.ts";
 import { allowedEquipment, isEligible, isWorkingSetExercise } from "./eligibility.ts";
 import { PlanGenerationError } from "./errors.ts";
+import { exclusionOf } from "./excluded-exercises.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
+import { liftReps } from "./lift-reps.ts";
 import { patternOf } from "./movement.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { BODYWEIGHT_REPS, prescription } from "./prescription.ts";
@@ -123,13 +125,19 @@ function eligibleByGroup(
   const candidates = new Map<TargetGroup, readonly CatalogueEntry[]>();
   const missing: MajorGroup[] = [];
   const byGroup = entriesByGroup(sorted);
-  for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
+  const groups = [...MAJOR_GROUPS, ...ACCESSORY_GROUPS];
+  const allowed = groups.map((group) =>
+    (byGroup.get(group) ?? []).filter((entry) => isEligible(entry, request.experience, equipment)),
+  );
+  // The product's exclusion list (excluded-exercises.ts) sees everything the lifter could do instead.
+  const context = { goal: request.goal, equipment, eligible: allowed.flat() };
+  groups.forEach((group, index) => {
     const eligible = withoutFrontRaises(
-      (byGroup.get(group) ?? []).filter((entry) => isEligible(entry, request.experience, equipment)),
+      (allowed[index] ?? []).filter((entry) => exclusionOf(entry, context) === undefined),
     );
     if (eligible.length === 0 && isMajor(group)) missing.push(group);
     candidates.set(group, eligible);
-  }
+  });
   if (missing.length === MAJOR_GROUPS.length) throw nothingToBuild(sorted, request.equipment);
   return { candidates, missing };
 }
@@ -235,7 +243,8 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
   });
   const ordered = withPairsAdjacent(inOrder, pairs);
   const slots = ordered.map((slot, index): PlanSlotJson => {
-    const { reps: loadedReps, rir } = prescription(week.goal, week.experience, slot.tier);
+    const { reps: tierReps, rir } = prescription(week.goal, week.experience, slot.tier);
+    const loadedReps = liftReps(week.goal, slot.tier, slot.entry, tierReps);
     // Nothing to load: a wider rep range the rollover can judge (BODYWEIGHT_REPS), not AMRAP.
     const reps = slot.entry.equipment === "bodyweight" ? BODYWEIGHT_REPS[slot.tier] : loadedReps;
     return {

@@ -143,7 +143,7 @@ export function draftSlot(
   accept?: (entry: CatalogueEntry) => boolean,
 ): SlotDraft | undefined {
   const found = blockOf(day, group) ?? extra;
-  if (found === undefined) return undefined;
+  if (found === undefined || !roomForExercise(week, day)) return undefined;
   const leading = mayLead && !hasT1(day);
   const entry = chooseExercise(week.candidates.get(group) ?? [], found.block, slotsOf(day, group).length, {
     goal: week.goal,
@@ -157,6 +157,17 @@ export function draftSlot(
   if (entry === undefined) return undefined;
   const tier: Tier = isCompound(entry) ? (leading ? "T1" : "T2") : "T3";
   return { entry, group, tier, sets: 0, position: found.position, seq: week.nextSeq };
+}
+
+/**
+ * A beginner's session holds at most this many exercises (issue 22, item 8): a short list, learnt
+ * by repetition, rather than seven or eight new lifts a day.
+ */
+export const BEGINNER_MAX_EXERCISES = 6;
+
+/** Whether the day may take one more exercise. */
+export function roomForExercise(week: WeekDraft, day: DayDraft): boolean {
+  return week.experience !== "beginner" || day.slots.length < BEGINNER_MAX_EXERCISES;
 }
 
 export function addSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {

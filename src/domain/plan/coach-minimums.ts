@@ -1,0 +1,268 @@
+// Weekly minimums of particular movements, the ones a coach looks for in a finished week beyond
+// the muscle groups' ranges (issue 22, items 4 and 5; docs/programming-rules.md, section 5):
+// - hypertrophy, intermediate and up: lateral raises, 6 or more sets a week (the side delts get
+//   little from pressing, and the rear delts get rows);
+// - strength and general fitness with a barbell or dumbbells: an overhead press (a vertical press
+//   is a basic pattern; bench pressing alone leaves it out);
+// - hypertrophy, intermediate and up: knee flexion, 4 or more sets a week (a leg curl; sliding or,
+//   for advanced lifters, Nordic curls without machines): hinges train the hamstrings at the hip
+//   only, and the short head of the biceps femoris needs knee flexion.
+// Each is met by adding sets to the movement's slots, then new 2-set slots on days that train the
+// group, then, where neither fits the time, ranges or balance, by swapping a slot of the group
+// (or a donor the rule names) for the movement with the same sets.
+
+import type { CatalogueEntry } from "../catalogue-entry.ts";
+import { breaksBalance, isPull, isPush } from "./balance.ts";
+import { FRONT_OR_HYBRID, isLateralRaise } from "./delt-head.ts";
+import { isAdvancedSkill } from "./eligibility.ts";
+import { addPullSet } from "./fill-spare-time.ts";
+import { isCompound, patternOf } from "./movement.ts";
+import { MIN_SLOT_SETS } from "./prescription.ts";
+import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { durationMinutes, setSeconds } from "./time-model.ts";
+import {
+  addSlot,
+  blockOf,
+  changeSets,
+  type DayDraft,
+  daySeconds,
+  draftSlot,
+  fitsCaps,
+  maxSets,
+  removeSlot,
+  type SlotDraft,
+  type WeekDraft,
+  weeklySets,
+} from "./week-draft.ts";
+
+export interface MovementMinimum {
+  rule: string;
+  /** The group whose block on a day may hold the movement. */
+  group: TargetGroup;
+  /** Whether an exercise is the movement; `prefer` first where the rule has a preference. */
+  test: (entry: CatalogueEntry) => boolean;
+  prefer?: (entry: CatalogueEntry) => boolean;
+  weeklySets: number;
+  /** Slots that may give way to the movement when nothing else fits (never a main lift). */
+  donor: (slot: SlotDraft) => boolean;
+}
+
+const LOADED_PRESS = new Set(["barbell", "dumbbell"]);
+const OVERHEAD_PRESS = "an overhead press";
+
+/** A loaded overhead press: a compound vertical push with a barbell or dumbbells (no raise hybrid). */
+export function isOverheadPress(entry: CatalogueEntry): boolean {
+  return (
+    patternOf(entry) === "vertical_push" &&
+    LOADED_PRESS.has(entry.equipment) &&
+    isCompound(entry) &&
+    !FRONT_OR_HYBRID.test(entry.name)
+  );
+}
+
+export function isKneeFlexion(entry: CatalogueEntry): boolean {
+  return patternOf(entry) === "knee_flexion";
+}
+
+const CURL_EQUIPMENT = new Set(["machine", "cable", "bands"]);
+
+/**
+ * A leg curl on a machine, a cable or a band where the lifter has one; without, Nordic curls for
+ * advanced lifters, sliding curls (the ranking's choice: skills last) for everyone else.
+ */
+function kneeFlexionPreference(week: WeekDraft): (entry: CatalogueEntry) => boolean {
+  if ([...CURL_EQUIPMENT].some((e) => week.equipment.has(e as never))) {
+    return (entry) => CURL_EQUIPMENT.has(entry.equipment);
+  }
+  if (week.experience === "advanced") return isAdvancedSkill;
+  return (entry) => !isAdvancedSkill(entry);
+}
+
+/** The movement minimums a week must meet, by goal, level and equipment. */
+export function movementMinimums(week: WeekDraft): MovementMinimum[] {
+  const out: MovementMinimum[] = [];
+  const trained = week.experience !== "beginner";
+  if (week.goal === "hypertrophy" && trained) {
+    out.push({
+      rule: "lateral raises",
+      group: "shoulders",
+      test: isLateralRaise,
+      weeklySets: 6,
+      donor: (slot) => slot.group === "shoulders" && !isLateralRaise(slot.entry),
+    });
+    out.push({
+      rule: "knee flexion",
+      group: "hamstrings",
+      test: isKneeFlexion,
+      prefer: kneeFlexionPreference(week),
+      weeklySets: 4,
+      donor: (slot) => (slot.group === "hamstrings" || slot.group === "glutes") && !isKneeFlexion(slot.entry),
+    });
+  }
+  const canPress = week.equipment.has("barbell") || week.equipment.has("dumbbell");
+  if ((week.goal === "strength" || week.goal === "general_fitness") && canPress) {
+    out.push({
+      rule: OVERHEAD_PRESS,
+      group: "shoulders",
+      test: isOverheadPress,
+      weeklySets: MIN_SLOT_SETS,
+      donor: (slot) => isPush(slot.entry) && !isOverheadPress(slot.entry),
+    });
+  }
+  return out;
+}
+
+export function meetMovementMinimums(week: WeekDraft): void {
+  for (const minimum of movementMinimums(week)) meetMinimum(week, minimum);
+}
+
+function setsOf(week: WeekDraft, test: (entry: CatalogueEntry) => boolean): number {
+  return week.days.flatMap((day) => day.slots).reduce((sum, s) => sum + (test(s.entry) ? s.sets : 0), 0);
+}
+
+function evenness(week: WeekDraft): number {
+  const minutes = week.days.map((day) => durationMinutes(daySeconds(week, day)));
+  return Math.min(...minutes) / Math.max(...minutes);
+}
+
+function keepsEven(week: WeekDraft, before: number): boolean {
+  const after = evenness(week);
+  return !(after < 0.6 && after < before);
+}
+
+function fitsTime(week: WeekDraft, day: DayDraft, tier: SlotDraft["tier"], sets: number): boolean {
+  return daySeconds(week, day) + sets * setSeconds(week.goal, week.experience, tier) <= week.budgetSeconds;
+}
+
+function meetMinimum(week: WeekDraft, minimum: MovementMinimum): void {
+  const short = () => setsOf(week, minimum.test) < minimum.weeklySets;
+  if (!short()) return;
+  const byLength = () => [...week.days].sort((a, b) => daySeconds(week, a) - daySeconds(week, b));
+  // 1. More sets on the movement's slots, shortest day first.
+  let guard = 40;
+  while (guard-- > 0 && short() && raiseOne(week, minimum, byLength())) {}
+  // 2. New 2-set slots on days that train the group. A press in a balanced week first makes room
+  // with pulling sets, where time allows (pull >= push, balance.ts).
+  const press = minimum.rule === OVERHEAD_PRESS;
+  if (short() && week.pullShare > 0 && press) {
+    const missing = minimum.weeklySets - setsOf(week, minimum.test);
+    for (let i = 0; i < Math.max(MIN_SLOT_SETS, missing); i++) addPullSet(week);
+    guard = 40;
+    while (guard-- > 0 && short() && raiseOne(week, minimum, byLength())) {}
+  }
+  for (const day of byLength()) {
+    if (!short()) return;
+    if (blockOf(day, minimum.group) === undefined || day.slots.some((s) => minimum.test(s.entry))) continue;
+    const slot = draft(week, day, minimum, MIN_SLOT_SETS);
+    if (slot === undefined || !fitsTime(week, day, slot.tier, MIN_SLOT_SETS)) continue;
+    slot.sets = MIN_SLOT_SETS;
+    const before = evenness(week);
+    addSlot(week, day, slot);
+    if (!keepsEven(week, before)) removeSlot(week, day, slot);
+  }
+  guard = 40;
+  while (guard-- > 0 && short() && raiseOne(week, minimum, byLength())) {}
+  // 3. Trades: a set of another slot of the day (above its minimum sets, its groups staying at
+  // their minimums) becomes a set of the movement where time was what kept it out.
+  guard = 40;
+  while (guard-- > 0 && short() && tradeOne(week, minimum, byLength())) {}
+  // 4. Swaps: a donor slot gives way to the movement with the same sets.
+  for (const day of byLength()) {
+    if (!short()) return;
+    if (day.slots.some((s) => minimum.test(s.entry))) continue;
+    for (const donor of day.slots.filter((s) => s.tier !== "T1" && minimum.donor(s))) {
+      if (swap(week, day, donor, minimum)) break;
+    }
+  }
+}
+
+function raiseOne(week: WeekDraft, minimum: MovementMinimum, days: readonly DayDraft[]): boolean {
+  for (const day of days) {
+    for (const slot of day.slots) {
+      if (!minimum.test(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (!fitsCaps(week, slot.entry, 1) || breaksBalance(week, slot.entry, 1)) continue;
+      if (!fitsTime(week, day, slot.tier, 1)) continue;
+      const before = evenness(week);
+      changeSets(week, day, slot, 1);
+      if (keepsEven(week, before)) return true;
+      changeSets(week, day, slot, -1);
+    }
+  }
+  return false;
+}
+
+function draft(
+  week: WeekDraft,
+  day: DayDraft,
+  minimum: MovementMinimum,
+  sets: number,
+): SlotDraft | undefined {
+  const fits = (entry: CatalogueEntry) =>
+    minimum.test(entry) && fitsCaps(week, entry, sets) && !breaksBalance(week, entry, sets);
+  const block = blockOf(day, minimum.group) ?? {
+    block: { group: minimum.group, patterns: [] },
+    position: 99,
+  };
+  const preferred =
+    minimum.prefer === undefined
+      ? undefined
+      : draftSlot(week, day, minimum.group, false, block, (e) => fits(e) && (minimum.prefer?.(e) ?? false));
+  return preferred ?? draftSlot(week, day, minimum.group, false, block, fits);
+}
+
+function swap(week: WeekDraft, day: DayDraft, donor: SlotDraft, minimum: MovementMinimum): boolean {
+  const kept: SlotDraft = { ...donor };
+  const minimums = majorsAtMinimum(week);
+  const before = evenness(week);
+  removeSlot(week, day, donor);
+  const slot = draft(week, day, minimum, kept.sets);
+  if (slot !== undefined && fitsTime(week, day, slot.tier, kept.sets)) {
+    slot.sets = kept.sets;
+    addSlot(week, day, slot);
+    if (keepsEven(week, before) && keepsMinimums(week, minimums)) return true;
+    removeSlot(week, day, slot);
+  }
+  addSlot(week, day, { ...kept, seq: week.nextSeq });
+  return false;
+}
+
+/** Each major group's weekly sets, to compare after a swap. */
+function majorsAtMinimum(week: WeekDraft): Map<TargetGroup, number> {
+  return new Map(MAJOR_GROUPS.map((group) => [group, weeklySets(week, group)]));
+}
+
+/** No major group fell below its minimum, and none already below it lost sets. */
+function keepsMinimums(week: WeekDraft, before: ReadonlyMap<TargetGroup, number>): boolean {
+  for (const [group, was] of before) {
+    const now = weeklySets(week, group);
+    const { min } = weeklyTarget(week.goal, week.experience, group);
+    if (now < was - 1e-9 && now < min - 1e-9) return false;
+  }
+  return true;
+}
+
+function tradeOne(week: WeekDraft, minimum: MovementMinimum, days: readonly DayDraft[]): boolean {
+  for (const day of days) {
+    for (const slot of day.slots) {
+      if (!minimum.test(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (!fitsCaps(week, slot.entry, 1) || breaksBalance(week, slot.entry, 1)) continue;
+      const givers = day.slots
+        .filter((other) => other !== slot && other.tier !== "T1" && !minimum.test(other.entry))
+        .filter((other) => other.sets > MIN_SLOT_SETS && !isPull(other.entry))
+        .sort((a, b) => b.sets - a.sets || b.seq - a.seq);
+      for (const giver of givers) {
+        const minimums = majorsAtMinimum(week);
+        const before = evenness(week);
+        changeSets(week, day, giver, -1);
+        const fits = fitsTime(week, day, slot.tier, 1) && keepsMinimums(week, minimums);
+        if (fits) {
+          changeSets(week, day, slot, 1);
+          if (keepsEven(week, before)) return true;
+          changeSets(week, day, slot, -1);
+        }
+        changeSets(week, day, giver, 1);
+      }
+    }
+  }
+  return false;
+}

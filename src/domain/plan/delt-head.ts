@@ -1,0 +1,42 @@
+// Which head of the deltoid a shoulder exercise trains most, by name, on any catalogue (issue 22,
+// item 4). Neither catalogue has a field for it: free-exercise-db files lateral raises, rear-delt
+// raises and front raises alike as "shoulders", isolation, so a rear-delt raise filled the lateral
+// slot in every hypertrophy plan. The presses train the front delts; what the shoulders lack in a
+// pressing week is side-delt work (lateral raises), then rear-delt work.
+
+import type { CatalogueEntry } from "../catalogue-entry.ts";
+import { patternOf } from "./movement.ts";
+
+export type DeltHead = "side" | "rear" | "front";
+
+/** Rear delts: bent-over or lying raises, reverse flyes, face pulls, rear-delt rows and pec decks. */
+const REAR =
+  /\brear\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone y-t-w\b/i;
+
+/**
+ * Front delts: front raises, and the hybrids that turn a lateral raise into one ("Side Laterals to
+ * Front Raise", "Alternating Deltoid Raise", a low-pulley "deltoid raise").
+ */
+export const FRONT_OR_HYBRID = /\bfront (delt )?raises?\b|\bdeltoid raises?\b|\blaterals? to front\b/i;
+
+/** Side delts: lateral and side raises (not bent over). */
+const SIDE = /\blateral raises?\b|\bside laterals?\b|\bside raises?\b|\blateral raise\b|\blaterals?\b/i;
+
+export function deltHeadOf(entry: CatalogueEntry): DeltHead | undefined {
+  if (entry.primaryMuscle !== "shoulders") return undefined;
+  if (FRONT_OR_HYBRID.test(entry.name)) return "front";
+  if (REAR.test(entry.name)) return "rear";
+  if (SIDE.test(entry.name) && patternOf(entry) === "shoulder_isolation") return "side";
+  return undefined;
+}
+
+/** A lateral raise: side-delt isolation. */
+export function isLateralRaise(entry: CatalogueEntry): boolean {
+  return deltHeadOf(entry) === "side";
+}
+
+/** Ranking for shoulder isolation: side delts first, rear second, front (the presses train them) last. */
+export function deltRank(entry: CatalogueEntry): number {
+  const head = deltHeadOf(entry);
+  return head === "side" ? 0 : head === "rear" || head === undefined ? 1 : 2;
+}

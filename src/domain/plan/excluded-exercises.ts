@@ -1,0 +1,68 @@
+// The product's own exclusion list (docs/programming-rules.md, section 6, "Out of the plans"):
+// exercises either catalogue holds that a coach would strike from a first week, each with its
+// reason. Catalogue-level, by name, so it holds for the built-in catalogue and for an import alike;
+// a lifter's own exclusions are applied elsewhere, before generation.
+
+import type { CatalogueEntry } from "../catalogue-entry.ts";
+import type { Equipment, Goal } from "../vocabulary.ts";
+
+export interface ExclusionContext {
+  goal: Goal;
+  equipment: ReadonlySet<Equipment>;
+  /** Every exercise eligible for the request, whatever its group: what the lifter could do instead. */
+  eligible: readonly CatalogueEntry[];
+}
+
+export interface Exclusion {
+  /** Short name of the rule, for tests and docs. */
+  rule: string;
+  reason: string;
+  applies: (entry: CatalogueEntry, context: ExclusionContext) => boolean;
+}
+
+const BALANCING_ON_A_DUMBBELL = /\bon an? dumbbells?\b/i;
+const STANDING_ON_A_BENCH_TO_ROW = /\bbench mid rows?\b|\bstanding on (a|the) bench\b/i;
+const GLUTE_KICKBACK = /\bkick ?backs?\b|\bdonkey kicks?\b/i;
+const BENCH_DIP = /\bbench dips?\b/i;
+const CLOSE_GRIP_PRESS = /\bclose[- ]grip\b.*\b(bench|press)\b/i;
+const DIP = /\bdips?\b/i;
+
+function isBetterTricepsPress(entry: CatalogueEntry): boolean {
+  if (BENCH_DIP.test(entry.name)) return false;
+  return CLOSE_GRIP_PRESS.test(entry.name) || (DIP.test(entry.name) && entry.mechanic !== "isolation");
+}
+
+export const EXCLUSIONS: readonly Exclusion[] = [
+  {
+    rule: "balancing on a dumbbell",
+    reason: "standing on a dumbbell that can roll: an ankle injury for a few calf sets a step gives safely",
+    applies: (entry) => BALANCING_ON_A_DUMBBELL.test(entry.name),
+  },
+  {
+    rule: "standing on a bench to row",
+    reason:
+      "rowing a bar while standing on a bench: a fall risk, and a bent-over or supported row does the same work",
+    applies: (entry) => STANDING_ON_A_BENCH_TO_ROW.test(entry.name),
+  },
+  {
+    rule: "glute kickbacks in barbell strength plans",
+    reason:
+      "a strength lifter with a barbell trains the hips with deadlifts and hip thrusts; a kickback adds little load",
+    applies: (entry, context) =>
+      context.goal === "strength" &&
+      context.equipment.has("barbell") &&
+      entry.primaryMuscle === "glutes" &&
+      GLUTE_KICKBACK.test(entry.name),
+  },
+  {
+    rule: "bench dips when a close-grip press or dips are possible",
+    reason:
+      "bench dips load the front of the shoulder at its end range; a close-grip press or parallel-bar dips train the triceps with a load to progress",
+    applies: (entry, context) => BENCH_DIP.test(entry.name) && context.eligible.some(isBetterTricepsPress),
+  },
+];
+
+/** The exclusion an entry falls under for this request, if any. */
+export function exclusionOf(entry: CatalogueEntry, context: ExclusionContext): Exclusion | undefined {
+  return EXCLUSIONS.find((exclusion) => exclusion.applies(entry, context));
+}
