@@ -84,4 +84,41 @@ describe("bodyweight rows on a variation ladder", () => {
     const [w3] = await weekRows(tdb.pool, planId, 3);
     expect(w3).toMatchObject({ exercise_id: "te_negative_pull_up", miss_streak: 0, sets: 3 });
   });
+
+  it("passes over a rung the lifter excluded, and one that needs equipment the plan did not allow", async () => {
+    // Excluded: the push-up's only harder rung, so the row holds at the push-up.
+    const excluded = await onePlan("te_push_up");
+    const [e1] = await weekRows(tdb.pool, excluded, 1);
+    await tdb.pool.query(
+      `INSERT INTO public.exercise_exclusion (user_id, exercise_id, reason)
+       SELECT p.user_id, 'te_decline_push_up', 'injury' FROM public.modular_training_plan p WHERE p.id = $1`,
+      [excluded],
+    );
+    await logSets(tdb.pool, e1?.id as string, times(3, { reps: 15, kg: 0, rpe: 8 }));
+    await rollover(tdb.pool, plusDays(W1, 7));
+    expect((await weekRows(tdb.pool, excluded, 2))[0]).toMatchObject({ exercise_id: "te_push_up" });
+
+    // A floor-only plan: the inverted row needs a bar, so the table row holds.
+    const floorOnly = await onePlan("te_table_inverted_row");
+    await tdb.pool.query("UPDATE public.modular_training_plan SET allowed_equipment = '{}' WHERE id = $1", [
+      floorOnly,
+    ]);
+    const [f1] = await weekRows(tdb.pool, floorOnly, 1);
+    await logSets(tdb.pool, f1?.id as string, times(3, { reps: 15, kg: 0, rpe: 8 }));
+    await rollover(tdb.pool, plusDays(W1, 7));
+    expect((await weekRows(tdb.pool, floorOnly, 2))[0]).toMatchObject({
+      exercise_id: "te_table_inverted_row",
+    });
+
+    // The same plan with a pull-up bar allowed moves up to the inverted row.
+    const withBar = await onePlan("te_table_inverted_row");
+    await tdb.pool.query(
+      "UPDATE public.modular_training_plan SET allowed_equipment = '{pullup_bar}' WHERE id = $1",
+      [withBar],
+    );
+    const [b1] = await weekRows(tdb.pool, withBar, 1);
+    await logSets(tdb.pool, b1?.id as string, times(3, { reps: 15, kg: 0, rpe: 8 }));
+    await rollover(tdb.pool, plusDays(W1, 7));
+    expect((await weekRows(tdb.pool, withBar, 2))[0]).toMatchObject({ exercise_id: "te_inverted_row" });
+  });
 });

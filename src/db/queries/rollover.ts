@@ -110,14 +110,22 @@ const ceilLoad = (kg: string) => ceilLoadSql(kg, "e.equipment", "x.step", "$15")
 // The one place a row's next variation is found (docs/progression.md, "Bodyweight rows"): the
 // nearest rung above (dir = 1) or below (dir = -1) the judged row's exercise on its ladder,
 // preferring the same catalogue source, then the lowest id. Only probed for an unloaded row
-// logged without load. A per-user filter (exclusions) belongs in this WHERE.
+// logged without load. A rung the lifter excluded (exercise_exclusion, docs/swap.md) is passed
+// over, and so is one needing equipment the plan's request did not allow (where the plan records
+// it: plan_allowed_equipment.sql); a ladder with no such rung left holds the row where it is.
 const ladderNeighbour = (dir: 1 | -1) => `
   LEFT JOIN LATERAL (
     SELECT v.exercise_id, v.name, v.equipment
     FROM public.exrcwiki cur
     JOIN public.exrcwiki v ON v.ladder = cur.ladder
       AND v.ladder_step ${dir === 1 ? ">" : "<"} cur.ladder_step
+    LEFT JOIN public.modular_training_plan pl ON pl.id = sess.rollover_plan_id
     WHERE cur.exercise_id = src.exercise_id AND x.unloaded AND l.n_loaded = 0 AND l.n_logged > 0
+      AND NOT EXISTS (SELECT 1 FROM public.exercise_exclusion xx
+                      WHERE xx.user_id = e.user_id AND xx.exercise_id = v.exercise_id)
+      AND (pl.allowed_equipment IS NULL
+           OR (v.equipment = ANY (pl.allowed_equipment || 'bodyweight'::text)
+               AND v.requires <@ (pl.allowed_equipment || 'bodyweight'::text)))
     ORDER BY v.ladder_step ${dir === 1 ? "ASC" : "DESC"}, (v.source = cur.source) DESC, v.exercise_id
     LIMIT 1
   ) ${dir === 1 ? "harder" : "easier"} ON true`;
@@ -187,7 +195,7 @@ new_weeks AS (
   RETURNING id, plan_id
 ),
 sess AS MATERIALIZED (
-  SELECT gen_random_uuid() AS new_id, nw.id AS new_week_id, due.kind, s.*
+  SELECT gen_random_uuid() AS new_id, nw.id AS new_week_id, due.kind, due.plan_id AS rollover_plan_id, s.*
   FROM new_weeks nw
   JOIN due ON due.plan_id = nw.plan_id
   -- LATERAL ... OFFSET 0 keeps these joins as index probes per parent row: the CTE row
