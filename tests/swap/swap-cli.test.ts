@@ -28,7 +28,7 @@ describe("plan alternatives and plan swap", () => {
     // The row id comes from `plan show --ids`, as a lifter would find it.
     const shown = await cli("plan", "show", planId, "--ids");
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/notes\s+row id/);
+    expect(shown.stdout).toMatch(/notes\s+why\s+row id/);
     expect(shown.stdout).toContain(row?.id as string);
     expect((await cli("plan", "show", planId)).stdout).not.toContain(row?.id as string);
 
