@@ -1,49 +1,22 @@
-// drizzle/0014_tenant_bounds.sql on a database that holds rows from before it: NaN and infinite
-// loads, which can never be a measurement, are cleaned up (the set deleted, the target weight
-// NULL); finite rows past the new bounds are kept (their CHECKs are NOT VALID, docs/bounds.md
-// says how to validate them); the weekly sums become bigint with their figures intact.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_FOLDER, migrateDatabase } from "../../src/db/migrate.ts";
+import { migrateDatabase } from "../../src/db/migrate.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createEmptyDatabase } from "../helpers/database.ts";
-
-const BEFORE = "0013_exrcwiki_requires_builtin_backfill";
+import { migrateBefore } from "../helpers/migrate-before.ts";
 
 describe("migration 0014 on rows from before it", () => {
   let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
   let pool: pg.Pool;
-  let folder: string;
 
   beforeAll(async () => {
     db = await createEmptyDatabase();
     pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    // The migrations up to 0013 alone: a copy of the folder whose journal ends there.
-    folder = mkdtempSync(path.join(tmpdir(), "te-0013-"));
-    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journalPath = path.join(folder, "meta", "_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    const last = journal.entries.findIndex((e) => e.tag === BEFORE);
-    expect(last).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, last + 1);
-    writeFileSync(journalPath, JSON.stringify(journal));
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      await migrate(drizzle(client), { migrationsFolder: folder });
-    } finally {
-      await client.end();
-    }
+    await migrateBefore(db.url, "0014_tenant_bounds");
   });
   afterAll(async () => {
     await pool?.end();
     await db?.drop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   it("deletes NaN and infinite sets, nulls such target weights, keeps finite rows past the bounds", async () => {

@@ -1,50 +1,25 @@
-// drizzle/0016_exercise_exclusion.sql on a database with plans from before it: a plan made from a
-// plan_request row gets its request's equipment as allowed_equipment (a request without equipment
-// asked for a full gym, the contract's default); a plan without a request stays null, and then
-// plan_allowed_equipment falls back on what its rows use (docs/swap.md).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_FOLDER, migrateDatabase } from "../../src/db/migrate.ts";
+import { migrateDatabase } from "../../src/db/migrate.ts";
 import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createEmptyDatabase } from "../helpers/database.ts";
+import { migrateBefore } from "../helpers/migrate-before.ts";
 
 const MIGRATION = "0016_exercise_exclusion";
 
 describe("migration 0016 on plans from before it", () => {
   let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
   let pool: pg.Pool;
-  let folder: string;
 
   beforeAll(async () => {
     db = await createEmptyDatabase();
     pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    // Every migration before 0016 alone: a copy of the folder whose journal stops before it.
-    folder = mkdtempSync(path.join(tmpdir(), "te-0016-"));
-    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journalPath = path.join(folder, "meta", "_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag === MIGRATION);
-    expect(at).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, at);
-    writeFileSync(journalPath, JSON.stringify(journal));
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      await migrate(drizzle(client), { migrationsFolder: folder });
-    } finally {
-      await client.end();
-    }
+    await migrateBefore(db.url, MIGRATION);
   });
   afterAll(async () => {
     await pool?.end();
     await db?.drop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   it("fills allowed_equipment from each plan's request; leaves plans without one null", async () => {
