@@ -227,13 +227,18 @@ describe("the overview, the plan page and the progress page", () => {
       [lifter.userId],
     );
     const planId = plans[0]?.id as string;
-    // A row carried from one with a lighter load, and the rollover's reason in its notes.
+    // A row carried from one with a lighter load, the rollover's reason, and notes of its own.
     const other = await makeLifter(tdb.pool, [monday(-2)]);
     const previous = other.row(SQUAT, monday(-2));
     await tdb.pool.query("UPDATE modular_training_exercise SET weight = 100 WHERE id = $1", [previous]);
     await tdb.pool.query(
-      "UPDATE modular_training_exercise SET weight = 102.5, carried_from_id = $2, notes = $3 WHERE id = $1",
-      [squatRow, previous, "load +2.5 kg: every set reached the top of the range"],
+      "UPDATE modular_training_exercise SET weight = 102.5, carried_from_id = $2, progress_reason = $3, notes = $4 WHERE id = $1",
+      [
+        squatRow,
+        previous,
+        "+2.5 kg: e1RM 128 kg from 3 sets (best 5 @ 110 kg RPE 8)",
+        "warm-up: 20 kg x 10, 50 kg x 5, 70 kg x 3, 87.5 kg x 1",
+      ],
     );
     const { rows: counts } = await tdb.pool.query<{ sessions: number; rows: number }>(
       `SELECT count(DISTINCT s.id)::int AS sessions, count(e.id)::int AS rows
@@ -251,7 +256,8 @@ describe("the overview, the plan page and the progress page", () => {
     const row = rowText(page.body, `data-row="${squatRow}"`);
     expect(row).toContain("Back squat");
     expect(row).toContain("102.5 kg (↑ from 100 kg)");
-    expect(row).toContain("load +2.5 kg: every set reached the top of the range");
+    expect(row).toContain("+2.5 kg: e1RM 128 kg from 3 sets (best 5 @ 110 kg RPE 8)");
+    expect(row).toContain("warm-up: 20 kg x 10");
 
     expect((await get(`${base}/plans/not-a-plan`)).status).toBe(400);
     expect((await get(`${base}/plans/${randomUUID()}`)).status).toBe(404);

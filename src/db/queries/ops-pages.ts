@@ -145,8 +145,10 @@ export interface PlanPageRow {
   /** The load of the row it was carried from (the week before), null for a first week. */
   previousWeight: number | null;
   rir: number | null;
-  /** The row's notes: the rollover's one-line reason for a load change (issue 20). */
+  /** The row's notes: supersets, the warm-up ramp, the lifter's own text. */
   notes: string | null;
+  /** The rollover's one-line reason for this week's prescription (progress_reason, docs/progression.md). */
+  why: string | null;
 }
 
 // The newest $2 weeks, each week's sessions by date and each session's rows in order. The
@@ -162,7 +164,7 @@ const PLAN_ROWS = `
   SELECT w.week_number, w.week_start, w.is_deload, w.notes AS week_notes,
          s.id AS session_id, s.session_date, s.day_label, s.focus_area, s.completed,
          e.id AS row_id, e.exercise_name, e.tier, e.sets, e.reps, e.weight, prev.weight AS previous_weight,
-         e.rir, e.notes
+         e.rir, e.notes, e.progress_reason
   FROM weeks w
   JOIN public.modular_training_session s ON s.week_id = w.id
   LEFT JOIN public.modular_training_exercise e ON e.session_id = s.id
@@ -191,6 +193,7 @@ export async function planPageRows(pool: pg.Pool, planId: string, weeks: number)
     previous_weight: number | null;
     rir: number | null;
     notes: string | null;
+    progress_reason: string | null;
   }>(PLAN_ROWS, [planId, weeks]);
   return rows.map((r) => ({
     weekNumber: r.week_number,
@@ -211,6 +214,7 @@ export async function planPageRows(pool: pg.Pool, planId: string, weeks: number)
     previousWeight: r.previous_weight,
     rir: r.rir,
     notes: r.notes,
+    why: r.progress_reason,
   }));
 }
 

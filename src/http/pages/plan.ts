@@ -1,6 +1,7 @@
 // A plan's page: its header and counts, then its newest weeks, each session with its rows: the
-// exercise, sets, reps, the load and the load of the week before, and the row's notes (where the
-// rollover writes why a load changed, issue 20). Every plan id on the other pages links here.
+// exercise, sets, reps, the load and the load of the week before, why the rollover prescribed it
+// (progress_reason, docs/progression.md) and the row's notes. Every plan id on the other pages
+// links here.
 import { html } from "hono/html";
 import type pg from "pg";
 import { type PlanPageRow, planHeader, planPageRows } from "../../db/queries/ops-pages.ts";
@@ -28,17 +29,17 @@ function weekSection(rows: PlanPageRow[]) {
   const sessions = [...new Set(rows.map((r) => r.sessionId))];
   return html`<h2 id="week-${first.weekNumber}">Week ${first.weekNumber} <span class="muted">from ${first.weekStart}${first.isDeload ? ", deload" : ""}</span></h2>
 ${first.weekNotes ? html`<p class="muted">${first.weekNotes}</p>` : ""}
-<table class="plan-week" data-week="${first.weekNumber}"><tr><th>session</th><th>exercise</th><th>tier</th><th>sets</th><th>reps</th><th>RIR</th><th>load</th><th>notes</th></tr>
+<table class="plan-week" data-week="${first.weekNumber}"><tr><th>session</th><th>exercise</th><th>tier</th><th>sets</th><th>reps</th><th>RIR</th><th>load</th><th>why</th><th>notes</th></tr>
 ${sessions.map((id) => {
   const inSession = rows.filter((r) => r.sessionId === id);
   const s = inSession[0] as PlanPageRow;
   const label = `${s.sessionDate} ${s.dayLabel} (${s.focusArea.replaceAll(",", ", ")})${s.completed ? ", done" : ""}`;
   const withRows = inSession.filter((r) => r.rowId !== null);
   if (withRows.length === 0)
-    return html`<tr><td>${label}</td><td colspan="7" class="muted">no rows</td></tr>`;
+    return html`<tr><td>${label}</td><td colspan="8" class="muted">no rows</td></tr>`;
   return withRows.map(
     (r, i) =>
-      html`<tr data-row="${r.rowId}">${i === 0 ? html`<td rowspan="${withRows.length}">${label}</td>` : ""}<td>${r.exercise}</td><td>${r.tier ?? ""}</td><td class="n">${r.sets}</td><td>${r.reps}</td><td class="n">${r.rir ?? ""}</td>${loadCell(r)}<td class="notes">${r.notes ?? ""}</td></tr>`,
+      html`<tr data-row="${r.rowId}">${i === 0 ? html`<td rowspan="${withRows.length}">${label}</td>` : ""}<td>${r.exercise}</td><td>${r.tier ?? ""}</td><td class="n">${r.sets}</td><td>${r.reps}</td><td class="n">${r.rir ?? ""}</td>${loadCell(r)}<td class="why">${r.why ?? ""}</td><td class="notes">${r.notes ?? ""}</td></tr>`,
   );
 })}</table>`;
 }
@@ -60,7 +61,7 @@ export async function planPage(pool: pg.Pool, planId: string) {
 <tr><th>created (UTC)</th><td>${when(plan.createdAt)}</td></tr>
 <tr><th>size</th><td id="plan-counts"><span data-field="weeks">${plan.weeks}</span> ${plural(plan.weeks, "week")}, <span data-field="sessions">${plan.sessions}</span> ${plural(plan.sessions, "session")}, <span data-field="rows">${plan.rows}</span> ${plural(plan.rows, "row")}</td></tr>
 </table>
-<p class="muted">${plan.weeks > PLAN_WEEKS_SHOWN ? `The newest ${PLAN_WEEKS_SHOWN} weeks, newest first.` : "Every week, newest first."} A load with an arrow changed from the week before; the notes say why.</p>
+<p class="muted">${plan.weeks > PLAN_WEEKS_SHOWN ? `The newest ${PLAN_WEEKS_SHOWN} weeks, newest first.` : "Every week, newest first."} A load with an arrow changed from the week before; "why" gives the rollover's reason and its evidence.</p>
 ${weeks.map((n) => weekSection(rows.filter((r) => r.weekNumber === n)))}`,
   );
 }
