@@ -24,9 +24,18 @@ export async function withTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  // A checked-out client has no pool listener: a server that ends the connection (a restart, 57P01)
+  // would emit 'error' on it unhandled and end the process. The statement in flight fails with the
+  // same error, so it is only noted here, and the broken client is destroyed, not pooled again.
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on("error", onError);
   try {
     return await inTransaction(client, () => work(client));
   } finally {
-    client.release();
+    client.off("error", onError);
+    client.release(lost);
   }
 }

@@ -24,6 +24,23 @@ describe("withTransaction and the error-code names (src/db/transaction.ts, src/d
     expect(tdb.pool.idleCount).toBe(tdb.pool.totalCount);
   });
 
+  it("survives the server ending its connection mid-transaction (a restart): the work fails, the client is dropped", async () => {
+    // Without a listener on the checked-out client, the server's FATAL 57P01 is an unhandled
+    // 'error' event that ends the process (a worker died so in the database-restart fault).
+    const failure = await withTransaction(tdb.pool, async (client) => {
+      const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
+      await tdb.pool.query("SELECT pg_terminate_backend($1)", [pid]);
+      await client.query("SELECT pg_sleep(0.2)");
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    // The broken connection was destroyed, not given back to the pool for the next caller.
+    const again = await withTransaction(
+      tdb.pool,
+      async (client) => (await client.query("SELECT 1 AS one")).rows[0],
+    );
+    expect(again).toEqual({ one: 1 });
+  });
+
   it("rolls everything back on a throw, surfaces the work's own error, and gives the connection back", async () => {
     const failure = await withTransaction(tdb.pool, async (client) => {
       await client.query("INSERT INTO tx_probe VALUES (3)");

@@ -110,6 +110,7 @@ describe("a database restart under load", () => {
       Promise.any(workers.map((w) => w.exited.then(() => true))),
       new Promise((resolve) => setTimeout(() => resolve(false), 100)),
     ]);
+    if (exited) for (const w of workers) console.log(`DEBUG worker log:\n${w.log()}`);
     expect(exited).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // (seeded before, or imported) is never touched: an operator's import wins.
 import type pg from "pg";
 import { BUILTIN_CATALOGUE } from "../../domain/catalogue/builtin.ts";
+import { withTransaction } from "../transaction.ts";
 import { type UpsertCatalogueResult, upsertCatalogue } from "./upsert-catalogue.ts";
 
 export const BUILTIN_SOURCE = "builtin";
@@ -17,22 +18,14 @@ const SEED_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('training-engine:se
  * rows the first committed and does nothing.
  */
 export async function seedBuiltinCatalogueIfEmpty(pool: pg.Pool): Promise<UpsertCatalogueResult | null> {
-  const client = await pool.connect();
   try {
-    await client.query("BEGIN");
-    await client.query(SEED_LOCK_SQL);
-    const { rows } = await client.query("SELECT 1 FROM public.exrcwiki LIMIT 1");
-    if (rows.length > 0) {
-      await client.query("COMMIT");
-      return null;
-    }
-    const result = await upsertCatalogue(client, BUILTIN_CATALOGUE, BUILTIN_SOURCE);
-    await client.query("COMMIT");
-    return result;
+    return await withTransaction(pool, async (client) => {
+      await client.query(SEED_LOCK_SQL);
+      const { rows } = await client.query("SELECT 1 FROM public.exrcwiki LIMIT 1");
+      if (rows.length > 0) return null;
+      return upsertCatalogue(client, BUILTIN_CATALOGUE, BUILTIN_SOURCE);
+    });
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
     throw new Error(`seeding the built-in catalogue failed: ${(error as Error).message}`, { cause: error });
-  } finally {
-    client.release();
   }
 }
