@@ -90,6 +90,21 @@ function logged(r: RowInput) {
 
 const caseArb = row.chain((r) => fc.tuple(fc.constant(r), logged(r)));
 
+/** What progressRow reads of a generated row and its logged sets: the SQL's inputs, in TypeScript. */
+function progressInput(r: RowInput, logs: LoggedSet[]) {
+  return {
+    weight: r.weight,
+    reps: r.reps,
+    sets: r.sets,
+    equipment: r.equipment ?? "other",
+    muscleGroup: r.muscleGroup ?? "",
+    missStreak: r.missStreak,
+    rir: r.rir,
+    logged: logs,
+    ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
+  };
+}
+
 describe("SQL progression = progressRow (property)", () => {
   let tdb: TestDatabase;
 
@@ -129,17 +144,7 @@ describe("SQL progression = progressRow (property)", () => {
         const planId = await onePlan(r, logs, null);
         await rollover(tdb.pool, plusDays(W1, 7));
         const [next] = await weekRows(tdb.pool, planId, 2);
-        const input = {
-          weight: r.weight,
-          reps: r.reps,
-          sets: r.sets,
-          equipment: r.equipment ?? "other",
-          muscleGroup: r.muscleGroup ?? "",
-          missStreak: r.missStreak,
-          rir: r.rir,
-          logged: logs,
-          ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
-        };
+        const input = progressInput(r, logs);
         const expected = progressRow(input);
         expect({
           weight: next?.weight,
@@ -172,17 +177,7 @@ describe("SQL progression = progressRow (property)", () => {
         await rollover(tdb.pool, plusDays(W1, 14));
         const [deload] = await weekRows(tdb.pool, planId, 2);
         const [restore] = await weekRows(tdb.pool, planId, 3);
-        const input = {
-          weight: r.weight,
-          reps: r.reps,
-          sets: r.sets,
-          equipment: r.equipment ?? "other",
-          muscleGroup: r.muscleGroup ?? "",
-          missStreak: r.missStreak,
-          rir: r.rir,
-          logged: logs,
-          ladder: ladderNeighbours(BUILTIN_CATALOGUE, r.exerciseId),
-        };
+        const input = progressInput(r, logs);
         const judged = progressRow(input);
         const expected = deloadPrescription({
           weight: judged.weight,
