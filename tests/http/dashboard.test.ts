@@ -15,12 +15,11 @@ import {
   PATCHES,
   patchInstalledDashboard,
 } from "../../src/http/dashboard-patch.ts";
-import { type OpsService, startOpsService } from "../../src/http/ops-server.ts";
-import { Readiness } from "../../src/http/readiness.ts";
+import type { OpsService } from "../../src/http/ops-server.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
-import { freePort } from "../helpers/scratch-postgres.ts";
 import { get, post } from "./http-client.ts";
+import { startTestOps } from "./test-ops.ts";
 
 const silent = createLogger("silent");
 const QUEUE = "ops.dashboard-check";
@@ -35,13 +34,7 @@ describe("the pg-boss dashboard at /queues on our pg-boss", () => {
     tdb = await createTestDatabase();
     boss = createBoss(tdb.url, silent, { max: 2 });
     await boss.start();
-    ops = await startOpsService({
-      config: { HTTP_PORT: await freePort(), HTTP_HOST: "127.0.0.1", OPS_TOKEN: undefined },
-      logger: silent,
-      readiness: new Readiness(),
-    });
-    ops.attach({ pool: tdb.pool, databaseUrl: tdb.url });
-    base = ops.server?.url as string;
+    ({ ops, base } = await startTestOps(tdb));
   });
   afterAll(async () => {
     await ops?.close();

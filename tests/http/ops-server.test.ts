@@ -9,7 +9,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createPool } from "../../src/db/client.ts";
 import { createOpsApp } from "../../src/http/app.ts";
 import { HttpBindError, listenOps } from "../../src/http/listen.ts";
-import { type OpsService, startOpsService } from "../../src/http/ops-server.ts";
+import type { OpsService } from "../../src/http/ops-server.ts";
 import { Readiness } from "../../src/http/readiness.ts";
 import { PLAN_GENERATE_QUEUE, sendPlanRequest } from "../../src/jobs/plan-generate/index.ts";
 import { PLAN_ROLLOVER_QUEUE } from "../../src/jobs/plan-rollover/index.ts";
@@ -24,6 +24,7 @@ import { freePort } from "../helpers/scratch-postgres.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { BENCH, logSet, makeLifter, seedCatalogue } from "../progress/helpers.ts";
 import { get, parseMetrics } from "./http-client.ts";
+import { startTestOps } from "./test-ops.ts";
 
 const silent = createLogger("silent");
 const config = loadConfig({ LOG_LEVEL: "silent", PLAN_BATCH_SIZE: "10", PLAN_LOCAL_CONCURRENCY: "1" });
@@ -59,14 +60,8 @@ describe("ops HTTP server with a running worker", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     worker = await startWorker({ url: tdb.url, config, logger: silent });
-    ops = await startOpsService({
-      config: { HTTP_PORT: await freePort(), HTTP_HOST: "127.0.0.1", OPS_TOKEN: undefined },
-      logger: silent,
-      readiness,
-    });
     // The test's own pool, so the gauges still read after the worker stops.
-    ops.attach({ pool: tdb.pool, databaseUrl: tdb.url });
-    base = ops.server?.url as string;
+    ({ ops, base } = await startTestOps(tdb, { readiness }));
   });
   afterAll(async () => {
     await ops?.close();
@@ -237,12 +232,7 @@ describe("ops HTTP server with OPS_TOKEN", () => {
   let tdb: TestDatabase;
   beforeAll(async () => {
     tdb = await createTestDatabase();
-    ops = await startOpsService({
-      config: { HTTP_PORT: await freePort(), HTTP_HOST: "127.0.0.1", OPS_TOKEN: token },
-      logger: silent,
-      readiness: new Readiness(),
-    });
-    ops.attach({ pool: tdb.pool, databaseUrl: tdb.url });
+    ({ ops } = await startTestOps(tdb, { token }));
   });
   afterAll(async () => {
     await ops?.close();

@@ -8,8 +8,7 @@ import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoss } from "../../src/boss.ts";
 import { loadConfig } from "../../src/config.ts";
-import { type OpsService, startOpsService } from "../../src/http/ops-server.ts";
-import { Readiness } from "../../src/http/readiness.ts";
+import type { OpsService } from "../../src/http/ops-server.ts";
 import { PLAN_GENERATE_QUEUE } from "../../src/jobs/plan-generate/index.ts";
 import { PLAN_ROLLOVER_QUEUE } from "../../src/jobs/plan-rollover/index.ts";
 import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh/index.ts";
@@ -19,9 +18,9 @@ import { type RunningWorker, startWorker } from "../../src/worker.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
-import { freePort } from "../helpers/scratch-postgres.ts";
 import { BENCH, CARRY, logSet, makeLifter, SQUAT, seedCatalogue } from "../progress/helpers.ts";
 import { get } from "./http-client.ts";
+import { startTestOps } from "./test-ops.ts";
 
 const silent = createLogger("silent");
 const config = loadConfig({ LOG_LEVEL: "silent", LOAD_BUILTIN_CATALOGUE: "false" });
@@ -62,13 +61,7 @@ describe("the overview, the plan page and the progress page", () => {
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
-    ops = await startOpsService({
-      config: { HTTP_PORT: await freePort(), HTTP_HOST: "127.0.0.1", OPS_TOKEN: undefined },
-      logger: silent,
-      readiness: new Readiness(),
-    });
-    ops.attach({ pool: tdb.pool, databaseUrl: tdb.url });
-    base = ops.server?.url as string;
+    ({ ops, base } = await startTestOps(tdb));
   });
   afterAll(async () => {
     await ops?.close();
