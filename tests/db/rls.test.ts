@@ -13,6 +13,7 @@ interface Owned {
   sessionId: string;
   exerciseId: string;
   setId: string;
+  feedbackId: string;
 }
 
 /** Each user table, how to find one of a user's rows, and a harmless update of it. */
@@ -22,6 +23,7 @@ const TABLES = [
   { table: "modular_training_session", id: (o: Owned) => o.sessionId, update: "completed = true" },
   { table: "modular_training_exercise", id: (o: Owned) => o.exerciseId, update: "notes = 'x'" },
   { table: "training_set", id: (o: Owned) => o.setId, update: "reps_done = 9" },
+  { table: "muscle_feedback", id: (o: Owned) => o.feedbackId, update: "soreness = 3" },
 ] as const;
 
 describe("row-level security", () => {
@@ -47,12 +49,18 @@ describe("row-level security", () => {
       "INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe) VALUES ($1, 1, 8, 60, 8) RETURNING id",
       [ids[0].exercise_id],
     );
+    const { rows: feedback } = await tdb.pool.query<{ id: string }>(
+      `INSERT INTO muscle_feedback (user_id, session_id, muscle_group, soreness, pump, joint_pain)
+       VALUES ($1, $2, 'chest', 1, 2, false) RETURNING id`,
+      [user, ids[0].session_id],
+    );
     return {
       planId,
       weekId: ids[0].week_id,
       sessionId: ids[0].session_id,
       exerciseId: ids[0].exercise_id,
       setId: sets[0]?.id as string,
+      feedbackId: feedback[0]?.id as string,
     };
   }
 
@@ -148,6 +156,11 @@ describe("row-level security", () => {
         "training_set",
         "INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg) VALUES ($1, 2, 5, 50)",
         (o: Owned) => o.exerciseId,
+      ],
+      [
+        "muscle_feedback",
+        "INSERT INTO muscle_feedback (session_id, muscle_group, soreness) VALUES ($1, 'quadriceps', 2)",
+        (o: Owned) => o.sessionId,
       ],
     ])(
       "refuses a %s row under another user's parent, with or without naming the owner",

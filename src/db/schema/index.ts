@@ -6,6 +6,7 @@ export * from "./modular-training-exercise.ts";
 export * from "./modular-training-plan.ts";
 export * from "./modular-training-session.ts";
 export * from "./modular-training-week.ts";
+export * from "./muscle-feedback.ts";
 export * from "./personal-record.ts";
 export * from "./plan-request.ts";
 export * from "./progress-dirty.ts";

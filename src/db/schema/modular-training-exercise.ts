@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   foreignKey,
   index,
@@ -46,6 +47,9 @@ export const modularTrainingExercise = pgTable(
     missStreak: smallint("miss_streak").notNull().default(0),
     // One line from the rollover: what changed in this row and on what evidence (null in week 1).
     progressReason: text("progress_reason"),
+    // Added: the lifter reported joint pain on this row's muscle (muscle_feedback); its load is held
+    // and the app should offer a swap (exercise_alternatives). Carried until the row is swapped.
+    swapSuggested: boolean("swap_suggested").notNull().default(false),
     // Added: the row of the previous week this one was carried from by the rollover (null for a
     // plan's first week). A restore week after a deload follows it twice to reach week n-2's
     // load and sets (docs/rollover.md). Deliberately no foreign key: it is provenance, an

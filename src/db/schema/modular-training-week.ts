@@ -7,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  smallint,
   text,
   unique,
   uuid,
@@ -25,6 +26,13 @@ export const modularTrainingWeek = pgTable(
     notes: text("notes"),
     // Added: a deload week prescribes lighter loads; the week after it restores the week before.
     isDeload: boolean("is_deload").notNull().default(false),
+    // Added (contract section 7): the mesocycle this week belongs to (1 for the plan's first block,
+    // +1 after each deload) and its 1-based week within it (docs/mesocycles.md).
+    mesocycle: smallint("mesocycle").notNull().default(1),
+    mesocycleWeek: smallint("mesocycle_week").notNull().default(1),
+    // Added: the muscle groups the rollover gave a recovery session (half the sets) this week; two
+    // weeks of these on more than half of the trained muscles bring the deload forward.
+    recoveryMuscles: text("recovery_muscles").array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -40,6 +48,7 @@ export const modularTrainingWeek = pgTable(
     // One week per plan and week number: the rollover relies on it to never create a week twice.
     unique("modular_training_week_plan_number_key").on(t.planId, t.weekNumber),
     check("modular_training_week_number_check", sql`${t.weekNumber} >= 1`),
+    check("modular_training_week_mesocycle_check", sql`${t.mesocycle} >= 1 AND ${t.mesocycleWeek} >= 1`),
     // A plan's weeks, newest first, come from the unique index above (plan_id, week_number).
     index("modular_training_week_user_start_idx").on(t.userId, t.weekStart),
     ...ownerPolicies("modular_training_week"),
