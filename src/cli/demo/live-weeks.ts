@@ -46,12 +46,14 @@ export async function liveWeeks(
     plans: readonly LivedPlan[];
     firstWeek: string;
     weeks: number;
+    /** The first week to live (default 1): a caller stepping a week at a time passes the same as `weeks`. */
+    fromWeek?: number;
     batchPlans: number;
     logger: Logger;
     onWeek?: (week: number, asOf: string, result: RolloverResult) => void;
   },
 ): Promise<void> {
-  for (let week = 1; week <= opts.weeks; week += 1) {
+  for (let week = opts.fromWeek ?? 1; week <= opts.weeks; week += 1) {
     for (const { planId, lifter } of opts.plans) {
       const rows = await livedWeekRows(pool, planId, week);
       if (rows.length === 0)
