@@ -184,7 +184,7 @@ export const DEMO = spec({
       type: "string",
       value: "n",
       help: "live n weeks (2..12; 6 is one mesocycle) with a modelled lifter, the rollover each week",
-      default: "off: one logged week",
+      default: "none: the one-week tour",
     },
   },
 });
