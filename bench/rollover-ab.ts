@@ -130,6 +130,21 @@ const GENERATE = [
   "VACUUM ANALYZE",
 ];
 
+// The feedback the app writes after a session (migration 0017's muscle_feedback): one row per
+// session and trained muscle of the plans with logged sets, soreness and pump spread over RP's
+// 0-3 scales and joint pain on about 1 in 50, so the rollover meets every case. Only a schema
+// that has the table (this checkout's; the release before 0017 has none) gets it.
+const GENERATE_FEEDBACK = `
+  INSERT INTO muscle_feedback (session_id, user_id, muscle_group, soreness, pump, joint_pain)
+  SELECT DISTINCT ON (s.id, e.muscle_group) s.id, s.user_id, e.muscle_group,
+    (hashtext(s.id::text || e.muscle_group) & 1023) % 4, (hashtext(e.muscle_group || s.id::text) & 1023) % 4,
+    (hashtext(s.id::text || e.muscle_group || 'joint') & 1023) % 50 = 0
+  FROM modular_training_session s
+  JOIN modular_training_exercise e ON e.session_id = s.id
+  JOIN modular_training_plan p ON p.user_id = s.user_id
+  WHERE hashtext(p.id::text) % 2 = 0
+  ORDER BY s.id, e.muscle_group`;
+
 /** The plan ids of round `round` (0-based) of `rounds` over `plans` plans. */
 const ROUND_PLANS = `SELECT md5('plan' || g)::uuid FROM generate_series($1::int, $2::int) g`;
 const roundRange = (round: number, plans: number, rounds: number) => {
@@ -153,20 +168,32 @@ interface RoundResult {
   rows: number;
 }
 
-async function generate(side: Side, plans: number, log: (m: string) => void): Promise<number> {
+async function generate(
+  side: Side,
+  plans: number,
+  log: (m: string) => void,
+): Promise<{ seconds: number; feedback: number }> {
   const started = performance.now();
   // Consistent by construction: no trigger or foreign-key check while generating.
   await side.admin.query("SET session_replication_role = replica");
   for (const statement of GENERATE) {
     await side.admin.query(statement, statement.includes("$1") ? [plans] : []);
   }
+  const { rows } = await side.admin.query<{ has: boolean }>(
+    "SELECT to_regclass('public.muscle_feedback') IS NOT NULL AS has",
+  );
+  let feedback = 0;
+  if (rows[0]?.has) {
+    feedback = (await side.admin.query(GENERATE_FEEDBACK)).rowCount ?? 0;
+    await side.admin.query("ANALYZE muscle_feedback");
+  }
   await side.admin.query("RESET session_replication_role");
   await createLookAlikes(side.admin, LOOK_ALIKES);
   // Filled with a copy of the real tables: the reference writes into indexes as large as the rollover's.
   await fillLookAlikes(side.admin, LOOK_ALIKES);
   const s = (performance.now() - started) / 1000;
-  log(`rollover-ab: ${side.label} generated in ${fmt(s)} s`);
-  return s;
+  log(`rollover-ab: ${side.label} generated in ${fmt(s)} s (${feedback} feedback rows)`);
+  return { seconds: s, feedback };
 }
 
 /** One round on one side: its plans activated (not timed), rolled (timed), then the reference. */
@@ -260,7 +287,8 @@ export const rolloverAbBench: Bench = {
         });
       }
       const [a, b] = sides as [Side, Side];
-      const generateS = (await generate(a, plans, ctx.log)) + (await generate(b, plans, ctx.log));
+      const [genA, genB] = [await generate(a, plans, ctx.log), await generate(b, plans, ctx.log)];
+      const generateS = genA.seconds + genB.seconds;
       const { rows: size } = await b.admin.query<{ rows: number; sets: number }>(
         `SELECT (SELECT count(*) FROM modular_training_exercise)::int AS rows,
                 (SELECT count(*) FROM training_set)::int AS sets`,
@@ -295,6 +323,9 @@ export const rolloverAbBench: Bench = {
           `${plans.toLocaleString()} plans of 4 sessions and 30 exercise rows (${size[0]?.rows.toLocaleString()} rows), ` +
           `${size[0]?.sets.toLocaleString()} logged sets (3 per row for half of the plans), the same rows in both ` +
           `(ids from a counter), generated in ${fmt(generateS)} s. ` +
+          (genB.feedback > genA.feedback
+            ? `B's database also holds ${genB.feedback.toLocaleString()} muscle_feedback rows (one per session and trained muscle of the plans with logged sets, soreness and pump over 0-3, joint pain on about 1 in 50), as the app writes them; A's schema has no such table. `
+            : "") +
           `${ROUNDS} rounds of ${Math.ceil(plans / ROUNDS).toLocaleString()} distinct plans a side, alternating A B A B: ` +
           `a round activates its plans (not timed) and times \`rolloverAsOf\` as of ${AS_OF} ` +
           `(batches of ${BATCH_PLANS}, ${CONCURRENCY} in flight: the production defaults), then the limit reference: ` +
