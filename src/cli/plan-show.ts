@@ -12,6 +12,7 @@ import {
   modularTrainingWeek,
 } from "../db/schema/index.ts";
 import { uuidInput } from "../domain/uuid.ts";
+import { mesocycleLabel, SWAP_SUGGESTED } from "../domain/week-labels.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
 import { PLAN_SHOW } from "./command-specs.ts";
@@ -158,13 +159,6 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
   }
   return view;
 }
-
-/** "mesocycle 2, week 1", with "deload" for a deload week: where the week stands in its block. */
-export const mesocycleLabel = (w: { mesocycle: number; mesocycleWeek: number; isDeload: boolean }) =>
-  `mesocycle ${w.mesocycle}, week ${w.mesocycleWeek}${w.isDeload ? " · deload" : ""}`;
-
-/** What a row marked for a swap says: the rollover marks one only for joint pain on its muscle. */
-export const SWAP_SUGGESTED = "swap suggested: joint pain";
 
 const rowNotes = (e: { notes: string | null; swapSuggested: boolean }) =>
   [e.swapSuggested ? SWAP_SUGGESTED : null, e.notes].filter((n) => n).join("; ");

@@ -4,7 +4,7 @@ import type { Instance } from "pg-boss";
 import { describe, expect, it } from "vitest";
 import { INSTANCE_NAMES } from "../../src/boss.ts";
 import { servesQueue, staleReason } from "../../src/cli/demo/find-worker.ts";
-import { describeChange } from "../../src/cli/demo/format-weeks.ts";
+import { describeChange, formatWeekPlaces } from "../../src/cli/demo/format-weeks.ts";
 import { type DemoRow, planDemoWeek, startingLoadKg } from "../../src/cli/demo/logged-week.ts";
 import type { SideBySideRow } from "../../src/cli/demo/queries.ts";
 import { describeDatabase } from "../../src/cli/demo/tour.ts";
@@ -173,6 +173,21 @@ describe("the change column", () => {
     expect(describeChange(weekTwo({ reason: "+5 kg: e1RM 98 kg from 3 sets" }))).toBe(
       "+5 kg: e1RM 98 kg from 3 sets",
     );
+    // A row marked for a swap says so after its change.
+    expect(describeChange(weekTwo({ reason: "held: joint pain", swapSuggested: true }))).toBe(
+      "held: joint pain; swap suggested: joint pain",
+    );
+  });
+
+  it("heads the two weeks with their place in the mesocycle and their recovery muscles", () => {
+    const places = [
+      { weekNumber: 5, mesocycle: 1, mesocycleWeek: 5, isDeload: false, recoveryMuscles: [] },
+      { weekNumber: 6, mesocycle: 1, mesocycleWeek: 6, isDeload: true, recoveryMuscles: ["chest", "lats"] },
+    ];
+    expect(formatWeekPlaces(places, "p1")).toEqual([
+      "week 5 (mesocycle 1, week 5) beside week 6 (mesocycle 1, week 6 · deload) (plan p1):",
+      "week 6: recovery session (half the sets) for chest, lats",
+    ]);
   });
 });
 

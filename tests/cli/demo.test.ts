@@ -224,6 +224,9 @@ describe("demo", () => {
       /^progress {2}progress\.refresh job \S+, sent by the worker's listener when the sets were written:/m,
     );
     expect(run.text).toContain(`Mon ${WEEK1} -> Mon ${WEEK2}`);
+    expect(run.text).toMatch(
+      /^week 1 \(mesocycle 1, week 1\) beside week 2 \(mesocycle \d+, week \d+( · deload)?\) \(plan /m,
+    );
     // The change column is the rollover's own line for each row.
     expect(run.text).toMatch(/\+\d+(\.\d+)? kg: e1RM \d+ kg from \d+ sets/);
     expect(run.text).toMatch(/held: e1RM \d+ kg from \d+ sets, below the prescription \(week 1\)/);

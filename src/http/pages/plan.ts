@@ -6,10 +6,8 @@
 import { html } from "hono/html";
 import type pg from "pg";
 import { type PlanPageRow, planHeader, planPageRows } from "../../db/queries/ops-pages.ts";
+import { SWAP_SUGGESTED } from "../../domain/week-labels.ts";
 import { page, when } from "./layout.ts";
-
-/** What a row marked for a swap says: the rollover marks one only for joint pain on its muscle. */
-const SWAP_SUGGESTED = "swap suggested: joint pain";
 
 /** The newest weeks shown: a plan of a year of rollovers stays one readable page. */
 export const PLAN_WEEKS_SHOWN = 8;
