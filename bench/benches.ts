@@ -6,6 +6,7 @@ import { planThroughputBench } from "./plan-throughput.ts";
 import { progressBench } from "./progress.ts";
 import { rlsReadBench } from "./rls-read.ts";
 import { rolloverBench } from "./rollover.ts";
+import { rolloverAbBench } from "./rollover-ab.ts";
 import { swapAlternativesBench } from "./swap-alternatives.ts";
 
 export const BENCHES: readonly Bench[] = [
@@ -14,6 +15,7 @@ export const BENCHES: readonly Bench[] = [
   planLatencyBench,
   rlsReadBench,
   rolloverBench,
+  rolloverAbBench,
   progressBench,
   swapAlternativesBench,
 ];

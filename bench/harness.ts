@@ -9,8 +9,13 @@ import { databaseUrl } from "../tests/helpers/urls.ts";
 
 export interface BenchContext {
   serverVersion: string;
-  /** A new, migrated database (with pg-boss's schema); dropped when the run ends. */
-  freshDatabase(label: string): Promise<string>;
+  /**
+   * A new, migrated database (with pg-boss's schema); dropped when the run ends. `migrate`
+   * replaces this checkout's migrations (the A/B bench migrates with the last release's).
+   */
+  freshDatabase(label: string, migrate?: (url: string) => Promise<void>): Promise<string>;
+  /** `--plans N` from the command line: the size a bench that reads it runs at. */
+  plans?: number;
   log(message: string): void;
 }
 
@@ -87,13 +92,13 @@ export async function createContext(
   const logger = createLogger("warn");
   const ctx: BenchContext = {
     serverVersion: rows[0]?.v ?? "unknown",
-    async freshDatabase(label) {
+    async freshDatabase(label, migrate) {
       const name = `te_bench_${label.replace(/[^a-z0-9_]/gi, "_").toLowerCase()}_${created.length}`;
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${name}`);
       created.push(name);
       const url = databaseUrl(adminUrl, name);
-      await migrateDatabase(url, logger);
+      await (migrate ? migrate(url) : migrateDatabase(url, logger));
       // The benches give one user many plans (insert_full_plan x N, plan requests per user and
       // run): load, not a tenant. Lift the bounds per user (docs/bounds.md) on their databases.
       const lift = new pg.Client({ connectionString: url });

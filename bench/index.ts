@@ -6,7 +6,12 @@ import { parseArgs } from "node:util";
 import { BENCHES } from "./benches.ts";
 import { cpuProbeMs, createContext, openBenchServer } from "./harness.ts";
 
-const { values } = parseArgs({ options: { only: { type: "string" } } });
+const { values } = parseArgs({ options: { only: { type: "string" }, plans: { type: "string" } } });
+const plans = values.plans === undefined ? undefined : Number(values.plans);
+if (plans !== undefined && (!Number.isInteger(plans) || plans < 1)) {
+  process.stderr.write(`error: --plans must be a positive integer (got ${values.plans})\n`);
+  process.exit(2);
+}
 const only = values.only?.split(",").map((s) => s.trim());
 const unknown = only?.filter((id) => !BENCHES.some((b) => b.id === id)) ?? [];
 if (unknown.length > 0) {
@@ -28,6 +33,7 @@ const scaleKnobs = () =>
     .join("");
 const server = await openBenchServer();
 const { ctx, close } = await createContext(server.adminUrl);
+if (plans !== undefined) ctx.plans = plans;
 let results = await readFile(RESULTS, "utf8").catch(() => "# Benchmark results\n");
 try {
   for (const bench of selected) {
@@ -44,7 +50,7 @@ try {
       "",
       `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on PostgreSQL ${ctx.serverVersion} ` +
         `(${server.label}), Node ${process.version}, ${os.cpus().length} cores; ` +
-        `command: \`${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL=... " : ""}${scaleKnobs()}npm run bench -- --only ${bench.id}\` (${Math.round((Date.now() - started) / 1000)} s); ` +
+        `command: \`${process.env.BENCH_DATABASE_URL ? "BENCH_DATABASE_URL=... " : ""}${scaleKnobs()}npm run bench -- --only ${bench.id}${plans === undefined ? "" : ` --plans ${plans}`}\` (${Math.round((Date.now() - started) / 1000)} s); ` +
         `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after; ` +
         `CPU probe (a fixed loop on one core, bench/harness.ts) ${Math.round(probeBefore)} ms before.`,
       "",

@@ -1,5 +1,6 @@
 // The e1RM trend per main lift as an SVG line chart, drawn on the server: one line per lift over
-// the summary's weeks, a gap where a week has no sets for it. The same SVG goes into the progress
+// the summary's weeks, a gap where a week has no sets for it, and a shaded band labelled "deload"
+// over each deload week (a dip there is the deload's lighter loads, not lost strength). The same SVG goes into the progress
 // page and into the files `progress show --svg DIR` writes.
 import type { ProgressSummary } from "../db/queries/progress-summary.ts";
 import { esc, niceStep, num, PALETTE } from "./svg.ts";
@@ -8,7 +9,7 @@ const W = 720;
 const H = 320;
 const PAD = { left: 56, right: 180, top: 36, bottom: 44 };
 
-export function e1rmTrendSvg(s: Pick<ProgressSummary, "weeks" | "lifts">): string {
+export function e1rmTrendSvg(s: Pick<ProgressSummary, "weeks" | "lifts" | "deloadWeeks">): string {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const values = s.lifts.flatMap((l) => l.e1rmByWeek.filter((v): v is number => v !== null));
@@ -27,6 +28,17 @@ export function e1rmTrendSvg(s: Pick<ProgressSummary, "weeks" | "lifts">): strin
   const y = (v: number) => PAD.top + plotH - ((v - yMin) / (yMax - yMin)) * plotH;
 
   const parts: string[] = [open, title, heading];
+  // Deload bands first, under the grid and the lines: half a week's width either side.
+  const half = s.weeks.length === 1 ? plotW / 4 : plotW / (s.weeks.length - 1) / 2;
+  s.weeks.forEach((week, i) => {
+    if (!s.deloadWeeks?.includes(week)) return;
+    const left = Math.max(PAD.left, x(i) - half);
+    const right = Math.min(PAD.left + plotW, x(i) + half);
+    parts.push(
+      `<g class="deload" data-week="${esc(week)}"><rect x="${num(left)}" y="${PAD.top}" width="${num(right - left)}" height="${plotH}" fill="#eef2f7"/>`,
+      `<text x="${num(x(i))}" y="${PAD.top + 12}" text-anchor="middle" fill="#667" font-size="11">deload</text><title>deload week of ${esc(week)}</title></g>`,
+    );
+  });
   for (let v = yMin; v <= yMax + 1e-9; v += step) {
     parts.push(
       `<line x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${num(y(v))}" y2="${num(y(v))}" stroke="#e5e5e5"/>`,

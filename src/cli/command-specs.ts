@@ -179,7 +179,14 @@ export const DEMO = spec({
   path: ["demo"],
   summary: "the tour: a user, a plan, a logged week, rollover, progress",
   args: [],
-  flags: NO_FLAGS,
+  flags: {
+    weeks: {
+      type: "string",
+      value: "n",
+      help: "live n weeks (2..12; 6 is one mesocycle) with a modelled lifter, the rollover each week",
+      default: "none: the one-week tour",
+    },
+  },
 });
 
 export const RESET = spec({

@@ -1,6 +1,8 @@
 // `plan show <plan-id>`: the plan as a coach reads it, a table per week and session (day label,
-// date, exercises with sets x reps, RIR, tier, load). A malformed or unknown id is bad input:
-// exit 2 with the reason (docs/cli.md), since nothing failed but the question.
+// date, exercises with sets x reps, RIR, tier, load); each week says its mesocycle, its week
+// within it, whether it is a deload and which muscles get a recovery session. A malformed or
+// unknown id is bad input: exit 2 with the reason (docs/cli.md), since nothing failed but the
+// question.
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import {
@@ -10,6 +12,7 @@ import {
   modularTrainingWeek,
 } from "../db/schema/index.ts";
 import { uuidInput } from "../domain/uuid.ts";
+import { mesocycleLabel, SWAP_SUGGESTED } from "../domain/week-labels.ts";
 import { parseFlags } from "./args.ts";
 import type { CliCommand } from "./command.ts";
 import { PLAN_SHOW } from "./command-specs.ts";
@@ -25,6 +28,11 @@ export interface PlanView {
     weekNumber: number;
     weekStart: string;
     isDeload: boolean;
+    /** The mesocycle the week belongs to and its week within it (docs/progression.md). */
+    mesocycle: number;
+    mesocycleWeek: number;
+    /** Muscles given a recovery session this week (half their sets), by the rollover. */
+    recoveryMuscles: string[];
     sessions: {
       dayLabel: string;
       sessionDate: string;
@@ -47,6 +55,8 @@ export interface PlanView {
         notes: string | null;
         /** The rollover's one line: what changed and on what evidence (null in week 1). */
         reason: string | null;
+        /** The rollover marked the row for a swap (joint pain logged on its muscle). */
+        swapSuggested: boolean;
       }[];
     }[];
   }[];
@@ -62,6 +72,9 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       weekNumber: modularTrainingWeek.weekNumber,
       weekStart: modularTrainingWeek.weekStart,
       isDeload: modularTrainingWeek.isDeload,
+      mesocycle: modularTrainingWeek.mesocycle,
+      mesocycleWeek: modularTrainingWeek.mesocycleWeek,
+      recoveryMuscles: modularTrainingWeek.recoveryMuscles,
       sessionId: modularTrainingSession.id,
       dayLabel: modularTrainingSession.dayLabel,
       sessionDate: modularTrainingSession.sessionDate,
@@ -80,6 +93,7 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       equipment: modularTrainingExercise.equipment,
       notes: modularTrainingExercise.notes,
       reason: modularTrainingExercise.progressReason,
+      swapSuggested: modularTrainingExercise.swapSuggested,
     })
     .from(modularTrainingWeek)
     .leftJoin(modularTrainingSession, eq(modularTrainingSession.weekId, modularTrainingWeek.id))
@@ -100,7 +114,15 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
   for (const r of rows) {
     let week = weeks.get(r.weekId);
     if (!week) {
-      week = { weekNumber: r.weekNumber, weekStart: r.weekStart, isDeload: r.isDeload, sessions: [] };
+      week = {
+        weekNumber: r.weekNumber,
+        weekStart: r.weekStart,
+        isDeload: r.isDeload,
+        mesocycle: r.mesocycle,
+        mesocycleWeek: r.mesocycleWeek,
+        recoveryMuscles: r.recoveryMuscles,
+        sessions: [],
+      };
       weeks.set(r.weekId, week);
       view.weeks.push(week);
     }
@@ -132,10 +154,14 @@ export async function loadPlanView(db: Db, planId: string): Promise<PlanView | n
       equipment: r.equipment,
       notes: r.notes,
       reason: r.reason,
+      swapSuggested: r.swapSuggested ?? false,
     });
   }
   return view;
 }
+
+const rowNotes = (e: { notes: string | null; swapSuggested: boolean }) =>
+  [e.swapSuggested ? SWAP_SUGGESTED : null, e.notes].filter((n) => n).join("; ");
 
 const load = (weight: number | null) => (weight === null ? "-" : `${Math.round(weight * 100) / 100} kg`);
 
@@ -151,7 +177,10 @@ export function formatPlan(view: PlanView, opts: { rowIds?: boolean } = {}): str
       `starts ${plan.weekStart}${plan.deloadEveryWeeks ? ` · deload every ${plan.deloadEveryWeeks} weeks` : ""}`,
   ];
   for (const week of view.weeks) {
-    lines.push("", `week ${week.weekNumber} · ${week.weekStart}${week.isDeload ? " · deload" : ""}`);
+    lines.push("", `week ${week.weekNumber} · ${week.weekStart} · ${mesocycleLabel(week)}`);
+    if (week.recoveryMuscles.length > 0) {
+      lines.push(`  recovery session (half the sets) for: ${week.recoveryMuscles.join(", ")}`);
+    }
     if (week.sessions.length === 0) lines.push("  (no sessions)");
     for (const s of week.sessions) {
       const day = DAY_NAMES[s.dayOfWeek - 1] ?? "?";
@@ -181,7 +210,7 @@ export function formatPlan(view: PlanView, opts: { rowIds?: boolean } = {}): str
             e.rir,
             e.tier,
             load(e.weight),
-            e.notes ?? "",
+            rowNotes(e),
             e.reason ?? "",
             ...(opts.rowIds ? [e.id] : []),
           ]),

@@ -41,7 +41,11 @@ export function formatProgressSummary(userId: string, s: ProgressSummary): strin
   lines.push(`e1RM (kg) per main lift, weeks starting ${s.weeks[0]} .. ${s.weeks[s.weeks.length - 1]}:`);
   lines.push(
     ...formatTable(
-      ["lift", ...s.weeks.map((w) => w.slice(5)), "change"],
+      [
+        "lift",
+        ...s.weeks.map((w) => `${w.slice(5)}${s.deloadWeeks?.includes(w) ? " deload" : ""}`),
+        "change",
+      ],
       s.lifts.map((l) => {
         const known = l.e1rmByWeek.filter((v): v is number => v !== null);
         const first = known[0];

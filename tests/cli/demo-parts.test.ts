@@ -4,10 +4,13 @@ import type { Instance } from "pg-boss";
 import { describe, expect, it } from "vitest";
 import { INSTANCE_NAMES } from "../../src/boss.ts";
 import { servesQueue, staleReason } from "../../src/cli/demo/find-worker.ts";
-import { describeChange } from "../../src/cli/demo/format-weeks.ts";
+import { e1rmAsciiChart, livedWeeksTable } from "../../src/cli/demo/format-lived.ts";
+import { describeChange, formatWeekPlaces } from "../../src/cli/demo/format-weeks.ts";
+import { createModelLifter, type ModelRow } from "../../src/cli/demo/lifter-model.ts";
 import { type DemoRow, planDemoWeek, startingLoadKg } from "../../src/cli/demo/logged-week.ts";
 import type { SideBySideRow } from "../../src/cli/demo/queries.ts";
 import { describeDatabase } from "../../src/cli/demo/tour.ts";
+import type { LivedWeek } from "../../src/db/queries/lived-weeks.ts";
 import { mondayOf, utcDateOf } from "../../src/domain/calendar.ts";
 import { progressRow } from "../../src/domain/load-progression/progress-row.ts";
 
@@ -173,6 +176,21 @@ describe("the change column", () => {
     expect(describeChange(weekTwo({ reason: "+5 kg: e1RM 98 kg from 3 sets" }))).toBe(
       "+5 kg: e1RM 98 kg from 3 sets",
     );
+    // A row marked for a swap says so after its change.
+    expect(describeChange(weekTwo({ reason: "held: joint pain", swapSuggested: true }))).toBe(
+      "held: joint pain; swap suggested: joint pain",
+    );
+  });
+
+  it("heads the two weeks with their place in the mesocycle and their recovery muscles", () => {
+    const places = [
+      { weekNumber: 5, mesocycle: 1, mesocycleWeek: 5, isDeload: false, recoveryMuscles: [] },
+      { weekNumber: 6, mesocycle: 1, mesocycleWeek: 6, isDeload: true, recoveryMuscles: ["chest", "lats"] },
+    ];
+    expect(formatWeekPlaces(places, "p1")).toEqual([
+      "week 5 (mesocycle 1, week 5) beside week 6 (mesocycle 1, week 6 · deload) (plan p1):",
+      "week 6: recovery session (half the sets) for chest, lats",
+    ]);
   });
 });
 
@@ -190,5 +208,81 @@ describe("dates and where the demo runs", () => {
     expect(describeDatabase("postgresql://app:s3cret@db.example:5432/prod", false)).toBe(
       "postgresql://app@db.example:5432/prod",
     );
+  });
+});
+
+describe("the lived demo's lifter and tables", () => {
+  const row = (over: Partial<ModelRow> = {}): ModelRow => ({
+    id: "r1",
+    exerciseKey: "te_barbell_bench_press",
+    sessionId: "s1",
+    sessionDate: "2026-06-01",
+    muscleGroup: "chest",
+    sets: 3,
+    reps: "6-8",
+    rir: 2,
+    weight: 80,
+    equipment: "barbell",
+    tier: "T1",
+    ...over,
+  });
+
+  it("logs a rep short of the top at the row's RIR in week 1, and gets stronger week by week", () => {
+    const lifter = createModelLifter({ weeklyGain: 0.02, soreness: 1, pump: 2 });
+    const week1 = lifter.logWeek([row(), row({ id: "r2", muscleGroup: "chest", sessionId: "s2" })], 1);
+    expect(week1.sets[0]).toMatchObject({ exerciseRowId: "r1", setNo: 1, repsDone: 7, weightKg: 80, rpe: 8 });
+    expect(week1.sets).toHaveLength(6);
+    // One feedback line per muscle a week, on the first session that trained it.
+    expect(week1.feedback).toEqual([
+      { sessionId: "s1", muscleGroup: "chest", soreness: 1, pump: 2, jointPain: false },
+    ]);
+    // Six weeks at +2%: the same load is easier (more reps or a lower RPE on the first set).
+    const week6 = lifter.logWeek([row()], 6);
+    const [a, b] = [week1.sets[0], week6.sets[0]];
+    expect((b?.repsDone ?? 0) - (b?.rpe ?? 0)).toBeGreaterThan((a?.repsDone ?? 0) - (a?.rpe ?? 0));
+    // A row without a load gets the demo's starting load; a timed hold is not logged.
+    const fresh = lifter.logWeek(
+      [row({ id: "r3", weight: null, exerciseKey: "x" }), row({ id: "r4", reps: "30s" })],
+      1,
+    );
+    expect(fresh.loads).toEqual([{ rowId: "r3", weightKg: 50 }]);
+    expect(fresh.sets.every((s) => s.exerciseRowId === "r3")).toBe(true);
+  });
+
+  it("draws the e1RM chart with a D under each deload week, and the table a column per week", () => {
+    const week = (n: number, isDeload: boolean, kg: number): LivedWeek => ({
+      weekNumber: n,
+      weekStart: `2026-06-0${n}`,
+      mesocycle: 1,
+      mesocycleWeek: n,
+      isDeload,
+      recoveryMuscles: [],
+      rows: [
+        {
+          exerciseKey: "sq",
+          name: "Squat",
+          muscleGroup: "quadriceps",
+          tier: "T1",
+          sets: isDeload ? 2 : 4,
+          reps: "5",
+          rir: isDeload ? 4 : 2,
+          weight: kg,
+          reason: null,
+          swapSuggested: false,
+          best: { kg, reps: 5, rpe: 8 },
+        },
+      ],
+    });
+    const weeks = [week(1, false, 100), week(2, false, 105), week(3, true, 95)];
+    const chart = e1rmAsciiChart(weeks);
+    expect(chart.find((l) => l.trim().startsWith("week"))).toMatch(/week\s+w1\s+w2\s+w3$/);
+    const marks = chart[chart.findIndex((l) => l.trim().startsWith("week")) + 1] as string;
+    expect(marks.trim()).toBe("D");
+    expect(marks.indexOf("D")).toBeGreaterThan(chart.find((l) => l.includes("w3"))?.indexOf("w2") ?? 0);
+    const table = livedWeeksTable(weeks);
+    expect(table.find((l) => l.trim().startsWith("mesocycle.week"))).toMatch(/1\.1\s+1\.2\s+1\.3 D$/);
+    expect(table.find((l) => l.trim().startsWith("quadriceps"))).toMatch(/4\s+4\s+2$/);
+    expect(table.find((l) => l.trim().startsWith("T1"))).toMatch(/2\s+2\s+4$/);
+    expect(table.find((l) => l.trim().startsWith("Squat"))).toMatch(/100\s+105\s+95$/);
   });
 });

@@ -71,11 +71,85 @@ async function jobStates(userId: string) {
 }
 
 describe("demo arguments", () => {
-  it("takes no flags or arguments", () => {
+  it("takes --weeks N (2..12) and nothing else", () => {
     expect(demoCommand.parse([])).toEqual({});
+    expect(demoCommand.parse(["--weeks", "6"])).toEqual({ weeks: 6 });
     expect(() => demoCommand.parse(["--fast"])).toThrow(UsageError);
     expect(() => demoCommand.parse(["now"])).toThrow(UsageError);
+    for (const bad of ["1", "13", "2.5", "six", ""]) {
+      expect(() => demoCommand.parse(["--weeks", bad]), bad).toThrow(
+        "demo: --weeks: must be a whole number 2..12",
+      );
+    }
   });
+});
+
+describe("demo --weeks", () => {
+  it("lives 3 weeks through the real rollover and ends with the weeks side by side", async () => {
+    const t = testCliContext(tdb, { now });
+    try {
+      await demoCommand.run({ weeks: 3 }, t.ctx);
+    } finally {
+      await t.close();
+    }
+    const text = t.lines.join("\n");
+    if (process.env.SHOW_DEMO === "1") console.log(text);
+    const planId = /^plan {6}([0-9a-f-]{36}):/m.exec(text)?.[1] as string;
+    expect(planId).toBeDefined();
+    // Week 1 three weeks back; three rollovers, the last as of this week's Monday.
+    for (const [week, asOf] of [
+      [1, plusDays(WEEK2, -14)],
+      [2, plusDays(WEEK2, -7)],
+      [3, WEEK2],
+    ] as const) {
+      expect(text).toContain(`week ${week} logged; rollover as of ${asOf}: `);
+    }
+    const { rows: weeks } = await tdb.pool.query<{ week_number: number; logged: number; feedback: number }>(
+      `SELECT w.week_number,
+              (SELECT count(*) FROM modular_training_session s JOIN training_set t ON t.exercise_row_id IN
+                 (SELECT e.id FROM modular_training_exercise e WHERE e.session_id = s.id) WHERE s.week_id = w.id)::int AS logged,
+              (SELECT count(*) FROM modular_training_session s JOIN muscle_feedback f ON f.session_id = s.id
+               WHERE s.week_id = w.id)::int AS feedback
+       FROM modular_training_week w WHERE w.plan_id = $1 ORDER BY w.week_number`,
+      [planId],
+    );
+    // Weeks 1-3 logged (sets and one feedback line per muscle), week 4 rolled and not yet lived.
+    expect(weeks.map((w) => w.week_number)).toEqual([1, 2, 3, 4]);
+    for (const w of weeks.slice(0, 3)) {
+      expect(w.logged, `week ${w.week_number}`).toBeGreaterThan(0);
+      expect(w.feedback, `week ${w.week_number}`).toBeGreaterThan(0);
+    }
+    expect(weeks[3]?.logged).toBe(0);
+
+    // The table: a column per week, w1 to w4, mesocycle.week, sets per muscle group with a
+    // number in every week, RIR per tier, and main-lift loads in every week.
+    const table = t.lines.slice(t.lines.findIndex((l) => l.startsWith("the weeks side by side")));
+    expect(table.find((l) => /^\s+w1\s+w2\s+w3\s+w4$/.test(l))).toBeDefined();
+    expect(table.find((l) => l.trim().startsWith("mesocycle.week"))).toMatch(/1\.1/);
+    const { rows: muscles } = await tdb.pool.query<{ muscle_group: string }>(
+      `SELECT DISTINCT e.muscle_group FROM modular_training_exercise e JOIN modular_training_session s ON s.id = e.session_id
+       JOIN modular_training_week w ON w.id = s.week_id WHERE w.plan_id = $1 AND w.week_number = 1`,
+      [planId],
+    );
+    expect(muscles.length).toBeGreaterThan(3);
+    for (const { muscle_group } of muscles) {
+      expect(
+        table.find((l) => l.trim().startsWith(`${muscle_group} `)),
+        muscle_group,
+      ).toMatch(/(\s+\d+){4}$/);
+    }
+    expect(table.find((l) => l.trim().startsWith("T1 "))).toMatch(/(\s+\d(-\d)?){4}$/);
+    const loads = table.slice(
+      table.findIndex((l) => l.trim() === "main-lift loads, kg" || l.trim().startsWith("main-lift loads")) +
+        1,
+    );
+    expect(loads[0]).toMatch(/(\s+\d+(\.\d+)?){4}$/);
+    // Each rolled week's reasons, and the e1RM chart over the three logged weeks.
+    for (const week of [2, 3, 4])
+      expect(text).toMatch(new RegExp(`^  week ${week} \\(\\d+\\.\\d+( D)?\\)`, "m"));
+    expect(text).toContain("estimated 1RM of the main lifts (kg)");
+    expect(text).toMatch(/^\s+week\s+w1\s+w2\s+w3$/m);
+  }, 120_000);
 });
 
 describe("demo", () => {
@@ -150,6 +224,9 @@ describe("demo", () => {
       /^progress {2}progress\.refresh job \S+, sent by the worker's listener when the sets were written:/m,
     );
     expect(run.text).toContain(`Mon ${WEEK1} -> Mon ${WEEK2}`);
+    expect(run.text).toMatch(
+      /^week 1 \(mesocycle 1, week 1\) beside week 2 \(mesocycle \d+, week \d+( · deload)?\) \(plan /m,
+    );
     // The change column is the rollover's own line for each row.
     expect(run.text).toMatch(/\+\d+(\.\d+)? kg: e1RM \d+ kg from \d+ sets/);
     expect(run.text).toMatch(/held: e1RM \d+ kg from \d+ sets, below the prescription \(week 1\)/);

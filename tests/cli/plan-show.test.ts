@@ -77,6 +77,37 @@ describe("plan show", () => {
     expect(run.stdout).toContain("unchanged: nothing logged");
   });
 
+  it("says each week's mesocycle, week within it and deload, its recovery muscles, and rows marked for a swap", async () => {
+    const userId = await createUser(tdb.pool);
+    const planId = await makePlan(tdb.pool, userId, { weekStart: plusDays(W0, -7), sessions: 1, slots: 2 });
+    await rollover(tdb.pool, W0);
+    // What the mesocycle rollover writes (migration 0017's columns), set here by hand so the test
+    // reads the display alone: week 1 ends mesocycle 1, week 2 opens mesocycle 2 as a deload.
+    await tdb.pool.query(
+      `UPDATE modular_training_week SET mesocycle = 1, mesocycle_week = 5 WHERE plan_id = $1 AND week_number = 1`,
+      [planId],
+    );
+    await tdb.pool.query(
+      `UPDATE modular_training_week SET mesocycle = 2, mesocycle_week = 1, is_deload = true,
+         recovery_muscles = '{chest,lats}' WHERE plan_id = $1 AND week_number = 2`,
+      [planId],
+    );
+    const [row] = await weekRows(tdb.pool, planId, 2);
+    await tdb.pool.query("UPDATE modular_training_exercise SET swap_suggested = true WHERE id = $1", [
+      row?.id,
+    ]);
+
+    const run = await cli("plan", "show", planId);
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain(`week 1 · ${plusDays(W0, -7)} · mesocycle 1, week 5\n`);
+    expect(out).toContain(`week 2 · ${W0} · mesocycle 2, week 1 · deload\n`);
+    expect(out).toContain("recovery session (half the sets) for: chest, lats");
+    // Only week 2's first row is marked, once.
+    expect(out.match(/swap suggested: joint pain/g)).toHaveLength(1);
+    expect(out.indexOf("swap suggested: joint pain")).toBeGreaterThan(out.indexOf("week 2 ·"));
+  });
+
   it("an unknown plan id exits 2 with a one-line reason", async () => {
     const id = newId();
     const run = await cli("plan", "show", id);

@@ -248,9 +248,32 @@ describe("the overview, the plan page and the progress page", () => {
     expect(header).toBe(`1 week, ${words(counts[0]?.sessions, "session")}, ${words(counts[0]?.rows, "row")}`);
     const row = rowText(page.body, `data-row="${squatRow}"`);
     expect(row).toContain("Back squat");
+    // Written before mesocycles were shown: mesocycle 1, week 1, no deload, no recovery muscles.
+    expect(page.body).toContain(">mesocycle 1, week 1</span>");
+    expect(page.body).not.toContain('data-field="recovery-muscles"');
+    expect(row).not.toContain("swap suggested");
     expect(row).toContain("102.5 kg (↑ from 100 kg)");
     expect(row).toContain("+2.5 kg: e1RM 128 kg from 3 sets (best 5 @ 110 kg RPE 8)");
     expect(row).toContain("warm-up: 20 kg x 10");
+
+    // What the mesocycle rollover writes: the week's place in its block, its recovery muscles, and
+    // a row marked for a swap, shown before the row's own notes.
+    await tdb.pool.query(
+      `UPDATE modular_training_week SET mesocycle = 2, mesocycle_week = 1, is_deload = true,
+         recovery_muscles = '{quadriceps,hamstrings}' WHERE plan_id = $1`,
+      [planId],
+    );
+    await tdb.pool.query("UPDATE modular_training_exercise SET swap_suggested = true WHERE id = $1", [
+      squatRow,
+    ]);
+    const marked = await get(`${base}/plans/${planId}`);
+    expect(marked.body).toContain(
+      `<span class="mesocycle" data-mesocycle="2" data-mesocycle-week="1" data-deload="true">mesocycle 2, week 1, deload</span>`,
+    );
+    expect(marked.body).toContain("Recovery session (half the sets) for: quadriceps, hamstrings");
+    const markedRow = rowText(marked.body, `data-row="${squatRow}"`);
+    expect(markedRow).toMatch(/swap suggested: joint pain ?; warm-up: 20 kg x 10/);
+    expect(marked.body.match(/swap suggested: joint pain/g)).toHaveLength(1);
 
     expect((await get(`${base}/plans/not-a-plan`)).status).toBe(400);
     expect((await get(`${base}/plans/${randomUUID()}`)).status).toBe(404);

@@ -44,6 +44,11 @@ describe("progress CLI", () => {
     await logSet(tdb.pool, f.row(SQUAT, W1), { reps: 5, kg: 100, rpe: 8, at: `${W1}T10:00:00Z` });
     await logSet(tdb.pool, f.row(SQUAT, W2), { reps: 5, kg: 105, rpe: 8, at: `${W2}T10:00:00Z` });
     await logSet(tdb.pool, f.row(BENCH, W2), { reps: 8, kg: 70, at: `${W2}T10:10:00Z` });
+    // W2 is a deload week: the trend table and the chart mark it.
+    await tdb.pool.query(
+      "UPDATE modular_training_week SET is_deload = true WHERE user_id = $1 AND week_start = $2",
+      [userId, W2],
+    );
   });
   afterAll(() => tdb.drop());
   const cli = (...args: string[]) => runCli(args, { databaseUrl: tdb.url });
@@ -72,6 +77,7 @@ describe("progress CLI", () => {
     expect(out).toContain("goal general_fitness, intermediate");
     // Back squat: 100 / 0.811 = 123.3 -> 105 / 0.811 = 129.5, +6.2
     expect(out).toMatch(/Squat \(test\)\s+123\.3\s+129\.5\s+\+6\.2/);
+    expect(out).toMatch(new RegExp(`lift\\s+${W1.slice(5)}\\s+${W2.slice(5)} deload\\s+change`));
     expect(out).toMatch(/quadriceps\s+1\s+6-12\s+below/);
     expect(out).toMatch(new RegExp(`Bench press \\(test\\)\\s+best set volume\\s+560 kg × reps\\s+${W2}`));
 
@@ -89,6 +95,9 @@ describe("progress CLI", () => {
       expect(trend.match(/<polyline /g)).toHaveLength(1);
       expect(trend.match(/<circle /g)).toHaveLength(3);
       expect(trend).toContain(`Squat (test), week of ${W2}: 129.5 kg`);
+      // One deload band, over W2 only.
+      expect(trend.match(/<g class="deload"/g)).toHaveLength(1);
+      expect(trend).toContain(`<g class="deload" data-week="${W2}">`);
       const sets = await readFile(path.join(dir, "weekly-sets.svg"), "utf8");
       expect(sets).toContain('<g class="muscle" data-group="quadriceps">');
       expect(sets).toContain("quadriceps: 1 sets (below)");

@@ -2,8 +2,9 @@
 // against it, the week 2 prescription the rollover wrote, and what changed, in words. Pure, so the
 // layout is tested without a database.
 import { parseRepTarget } from "../../domain/load-progression/rep-target.ts";
+import { mesocycleLabel, SWAP_SUGGESTED } from "../../domain/week-labels.ts";
 import { formatTable } from "../format-table.ts";
-import type { SideBySideRow } from "./queries.ts";
+import type { SideBySideRow, WeekPlace } from "./queries.ts";
 
 const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 
@@ -13,9 +14,14 @@ const prescription = (p: { sets: number; reps: string; weight: number | null }) 
 
 /**
  * What the rollover did to the row: its own one line (progress_reason) where it wrote one, else
- * read from the two rows and the logged sets.
+ * read from the two rows and the logged sets; a row marked for a swap says so after it.
  */
 export function describeChange(row: SideBySideRow): string {
+  const change = describeLoadChange(row);
+  return row.after?.swapSuggested ? `${change}; ${SWAP_SUGGESTED}` : change;
+}
+
+function describeLoadChange(row: SideBySideRow): string {
   const { before, after, logged } = row;
   if (after === null) return "not rolled over yet";
   if (after.reason) return after.reason;
@@ -62,6 +68,21 @@ export function formatWeeksSideBySide(rows: readonly SideBySideRow[]): string[] 
       ),
       "",
     );
+  }
+  return lines;
+}
+
+/** "week 1 (mesocycle 1, week 1) beside week 2 (mesocycle 1, week 2 · deload)", and recovery muscles. */
+export function formatWeekPlaces(places: readonly WeekPlace[], planId: string): string[] {
+  const lines = [
+    `${places.map((p) => `week ${p.weekNumber} (${mesocycleLabel(p)})`).join(" beside ")} (plan ${planId}):`,
+  ];
+  for (const p of places) {
+    if (p.recoveryMuscles.length > 0) {
+      lines.push(
+        `week ${p.weekNumber}: recovery session (half the sets) for ${p.recoveryMuscles.join(", ")}`,
+      );
+    }
   }
   return lines;
 }

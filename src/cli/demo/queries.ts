@@ -70,6 +70,8 @@ export interface SideBySideRow {
     missStreak: number;
     /** The rollover's one line (progress_reason); null on rows rolled before it was written. */
     reason?: string | null;
+    /** The rollover marked the row for a swap (joint pain logged on its muscle). */
+    swapSuggested?: boolean;
   } | null;
   order: number | null;
   name: string;
@@ -77,7 +79,8 @@ export interface SideBySideRow {
 
 const SIDE_BY_SIDE = `
   WITH next_rows AS (
-    SELECT e.carried_from_id, s.session_date, e.sets, e.reps, e.weight, e.miss_streak, e.progress_reason
+    SELECT e.carried_from_id, s.session_date, e.sets, e.reps, e.weight, e.miss_streak, e.progress_reason,
+           e.swap_suggested
     FROM public.modular_training_week w
     JOIN public.modular_training_session s ON s.week_id = w.id
     JOIN public.modular_training_exercise e ON e.session_id = s.id
@@ -87,7 +90,7 @@ const SIDE_BY_SIDE = `
          e.exercise_name AS name,
          s.session_date AS "date1", e.sets AS "sets1", e.reps AS "reps1", e.weight AS "weight1",
          n.session_date AS "date2", n.sets AS "sets2", n.reps AS "reps2", n.weight AS "weight2",
-         n.miss_streak AS "missStreak2", n.progress_reason AS "reason2",
+         n.miss_streak AS "missStreak2", n.progress_reason AS "reason2", n.swap_suggested AS "swap2",
          coalesce((SELECT array_agg(t.reps_done::int ORDER BY t.set_no) FROM public.training_set t
                    WHERE t.exercise_row_id = e.id), '{}') AS "loggedReps",
          (SELECT max(t.weight_kg) FROM public.training_set t WHERE t.exercise_row_id = e.id) AS "loggedKg"
@@ -122,6 +125,31 @@ export async function sideBySide(
             weight: r.weight2,
             missStreak: r.missStreak2,
             reason: r.reason2,
+            swapSuggested: r.swap2 === true,
           },
   }));
+}
+
+export interface WeekPlace {
+  weekNumber: number;
+  mesocycle: number;
+  mesocycleWeek: number;
+  isDeload: boolean;
+  recoveryMuscles: string[];
+}
+
+/** Where weeks `from`..`to` of the plan stand in their mesocycles. */
+export async function weekPlaces(
+  pool: pg.Pool,
+  planId: string,
+  from: number,
+  to: number,
+): Promise<WeekPlace[]> {
+  const { rows } = await pool.query<WeekPlace>(
+    `SELECT week_number AS "weekNumber", mesocycle, mesocycle_week AS "mesocycleWeek", is_deload AS "isDeload",
+            recovery_muscles AS "recoveryMuscles"
+     FROM public.modular_training_week WHERE plan_id = $1 AND week_number BETWEEN $2 AND $3 ORDER BY week_number`,
+    [planId, from, to],
+  );
+  return rows;
 }

@@ -24,9 +24,9 @@ import type { CliContext } from "../context.ts";
 import { describeRefresh } from "../progress-refresh.ts";
 import { formatProgressSummary } from "../progress-show.ts";
 import { describeInstance, liveWorkersServing } from "./find-worker.ts";
-import { formatWeeksSideBySide } from "./format-weeks.ts";
+import { formatWeekPlaces, formatWeeksSideBySide } from "./format-weeks.ts";
 import { planDemoWeek } from "./logged-week.ts";
-import { sideBySide, weekRows, writeLoggedWeek } from "./queries.ts";
+import { sideBySide, weekPlaces, weekRows, writeLoggedWeek } from "./queries.ts";
 import { jobError, pickedUpWithin, waitForSettled } from "./wait-job.ts";
 
 /** The demo's plan request: three full-body days, built for muscle, starting last Monday. */
@@ -144,7 +144,7 @@ export async function runDemo(ctx: CliContext, patience = DEFAULT_PATIENCE): Pro
     more(describeRefresh(refreshed.output as RefreshCounts));
 
     ctx.out("");
-    ctx.out(`week 1 beside week 2 (plan ${planId}):`);
+    for (const line of formatWeekPlaces(await weekPlaces(ctx.pool, planId, 1, 2), planId)) ctx.out(line);
     ctx.out("");
     for (const line of formatWeeksSideBySide(await sideBySide(ctx.pool, planId, 1))) ctx.out(line);
     for (const line of formatProgressSummary(userId, await readProgressSummary(ctx.pool, userId))) {

@@ -129,6 +129,11 @@ export interface PlanPageRow {
   weekNumber: number;
   weekStart: string;
   isDeload: boolean;
+  /** The week's mesocycle and its week within it (docs/progression.md). */
+  mesocycle: number;
+  mesocycleWeek: number;
+  /** Muscles the rollover gave a recovery session this week. */
+  recoveryMuscles: string[];
   weekNotes: string | null;
   sessionId: string;
   sessionDate: string;
@@ -149,22 +154,26 @@ export interface PlanPageRow {
   notes: string | null;
   /** The rollover's one-line reason for this week's prescription (progress_reason, docs/progression.md). */
   why: string | null;
+  /** The rollover marked the row for a swap (joint pain logged on its muscle). */
+  swapSuggested: boolean;
 }
 
 // The newest $2 weeks, each week's sessions by date and each session's rows in order. The
 // previous load comes from carried_from_id (the row of the week before it was copied from).
 const PLAN_ROWS = `
   WITH weeks AS (
-    SELECT w.id, w.week_number, w.week_start, w.is_deload, w.notes
+    SELECT w.id, w.week_number, w.week_start, w.is_deload, w.mesocycle, w.mesocycle_week,
+           w.recovery_muscles, w.notes
     FROM public.modular_training_week w
     WHERE w.plan_id = $1
     ORDER BY w.week_number DESC
     LIMIT $2
   )
-  SELECT w.week_number, w.week_start, w.is_deload, w.notes AS week_notes,
+  SELECT w.week_number, w.week_start, w.is_deload, w.mesocycle, w.mesocycle_week, w.recovery_muscles,
+         w.notes AS week_notes,
          s.id AS session_id, s.session_date, s.day_label, s.focus_area, s.completed,
          e.id AS row_id, e.exercise_name, e.tier, e.sets, e.reps, e.weight, prev.weight AS previous_weight,
-         e.rir, e.notes, e.progress_reason
+         e.rir, e.notes, e.progress_reason, coalesce(e.swap_suggested, false) AS swap_suggested
   FROM weeks w
   JOIN public.modular_training_session s ON s.week_id = w.id
   LEFT JOIN public.modular_training_exercise e ON e.session_id = s.id
@@ -178,6 +187,9 @@ export async function planPageRows(pool: pg.Pool, planId: string, weeks: number)
     week_number: number;
     week_start: string;
     is_deload: boolean;
+    mesocycle: number;
+    mesocycle_week: number;
+    recovery_muscles: string[];
     week_notes: string | null;
     session_id: string;
     session_date: string;
@@ -194,11 +206,15 @@ export async function planPageRows(pool: pg.Pool, planId: string, weeks: number)
     rir: number | null;
     notes: string | null;
     progress_reason: string | null;
+    swap_suggested: boolean;
   }>(PLAN_ROWS, [planId, weeks]);
   return rows.map((r) => ({
     weekNumber: r.week_number,
     weekStart: r.week_start,
     isDeload: r.is_deload,
+    mesocycle: r.mesocycle,
+    mesocycleWeek: r.mesocycle_week,
+    recoveryMuscles: r.recovery_muscles,
     weekNotes: r.week_notes,
     sessionId: r.session_id,
     sessionDate: r.session_date,
@@ -215,6 +231,7 @@ export async function planPageRows(pool: pg.Pool, planId: string, weeks: number)
     rir: r.rir,
     notes: r.notes,
     why: r.progress_reason,
+    swapSuggested: r.swap_suggested,
   }));
 }
 

@@ -8,6 +8,8 @@ export interface ProgressSummary {
   experience: string | null;
   /** Newest last. */
   weeks: string[];
+  /** The weeks (of `weeks`) in which one of the user's plans had a deload week: the e1RM chart marks them. */
+  deloadWeeks?: string[];
   /** Main lifts only (prescribed as T1 in the window), most sets first: e1RM by week, null where none. */
   lifts: { key: string; name: string; e1rmByWeek: (number | null)[] }[];
   /** The latest week's hard sets by muscle. */
@@ -50,6 +52,11 @@ const LIFTS = `
   LEFT JOIN public.exrcwiki x ON x.exercise_id = k.exercise_key
   ORDER BY k.sets DESC, k.exercise_key, r.week_start`;
 
+// A plan week counts for the progress week (a Monday) it falls in.
+const DELOAD_WEEKS = `SELECT DISTINCT date_trunc('week', w.week_start)::date::text AS week_start
+  FROM public.modular_training_week w
+  WHERE w.user_id = $1 AND w.is_deload AND date_trunc('week', w.week_start)::date = ANY ($2::date[])`;
+
 const MUSCLES = `SELECT m.muscle_group, m.hard_sets FROM public.progress_muscle_weekly m
   WHERE m.user_id = $1 AND m.week_start = $2 ORDER BY m.hard_sets DESC, m.muscle_group`;
 
@@ -67,7 +74,10 @@ export async function readProgressSummary(
   const weeks = weekRows.rows.map((r) => r.week_start).reverse();
   const lifts: ProgressSummary["lifts"] = [];
   let muscles: ProgressSummary["muscles"] = [];
+  let deloadWeeks: string[] = [];
   if (weeks.length > 0) {
+    const deloads = await pool.query<{ week_start: string }>(DELOAD_WEEKS, [userId, weeks]);
+    deloadWeeks = weeks.filter((w) => deloads.rows.some((r) => r.week_start === w));
     const liftRows = await pool.query<{
       exercise_key: string;
       name: string;
@@ -99,6 +109,7 @@ export async function readProgressSummary(
     goal: plan.rows[0]?.goal_type ?? null,
     experience: plan.rows[0]?.experience_level ?? null,
     weeks,
+    deloadWeeks,
     lifts,
     muscles,
     records: recordRows.rows.map((r) => ({

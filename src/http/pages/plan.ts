@@ -1,10 +1,12 @@
-// A plan's page: its header and counts, then its newest weeks, each session with its rows: the
+// A plan's page: its header and counts, then its newest weeks (each with its mesocycle, week within
+// it, deload and the muscles given a recovery session), each session with its rows: the
 // exercise, sets, reps, the load and the load of the week before, why the rollover prescribed it
-// (progress_reason, docs/progression.md) and the row's notes. Every plan id on the other pages
-// links here.
+// (progress_reason, docs/progression.md) and the row's notes, led by a suggested swap. Every plan
+// id on the other pages links here.
 import { html } from "hono/html";
 import type pg from "pg";
 import { type PlanPageRow, planHeader, planPageRows } from "../../db/queries/ops-pages.ts";
+import { SWAP_SUGGESTED } from "../../domain/week-labels.ts";
 import { page, when } from "./layout.ts";
 
 /** The newest weeks shown: a plan of a year of rollovers stays one readable page. */
@@ -27,7 +29,8 @@ function loadCell(r: PlanPageRow) {
 function weekSection(rows: PlanPageRow[]) {
   const first = rows[0] as PlanPageRow;
   const sessions = [...new Set(rows.map((r) => r.sessionId))];
-  return html`<h2 id="week-${first.weekNumber}">Week ${first.weekNumber} <span class="muted">from ${first.weekStart}${first.isDeload ? ", deload" : ""}</span></h2>
+  return html`<h2 id="week-${first.weekNumber}">Week ${first.weekNumber} <span class="muted">from ${first.weekStart}</span> <span class="mesocycle" data-mesocycle="${first.mesocycle}" data-mesocycle-week="${first.mesocycleWeek}"${first.isDeload ? html` data-deload="true"` : ""}>mesocycle ${first.mesocycle}, week ${first.mesocycleWeek}${first.isDeload ? ", deload" : ""}</span></h2>
+${first.recoveryMuscles.length > 0 ? html`<p class="recovery" data-field="recovery-muscles">Recovery session (half the sets) for: ${first.recoveryMuscles.join(", ")}</p>` : ""}
 ${first.weekNotes ? html`<p class="muted">${first.weekNotes}</p>` : ""}
 <table class="plan-week" data-week="${first.weekNumber}"><tr><th>session</th><th>exercise</th><th>tier</th><th>sets</th><th>reps</th><th>RIR</th><th>load</th><th>why</th><th>notes</th></tr>
 ${sessions.map((id) => {
@@ -39,7 +42,7 @@ ${sessions.map((id) => {
     return html`<tr><td>${label}</td><td colspan="8" class="muted">no rows</td></tr>`;
   return withRows.map(
     (r, i) =>
-      html`<tr data-row="${r.rowId}">${i === 0 ? html`<td rowspan="${withRows.length}">${label}</td>` : ""}<td>${r.exercise}</td><td>${r.tier ?? ""}</td><td class="n">${r.sets}</td><td>${r.reps}</td><td class="n">${r.rir ?? ""}</td>${loadCell(r)}<td class="why">${r.why ?? ""}</td><td class="notes">${r.notes ?? ""}</td></tr>`,
+      html`<tr data-row="${r.rowId}">${i === 0 ? html`<td rowspan="${withRows.length}">${label}</td>` : ""}<td>${r.exercise}</td><td>${r.tier ?? ""}</td><td class="n">${r.sets}</td><td>${r.reps}</td><td class="n">${r.rir ?? ""}</td>${loadCell(r)}<td class="why">${r.why ?? ""}</td><td class="notes">${r.swapSuggested ? html`<strong class="swap" data-field="swap-suggested">${SWAP_SUGGESTED}</strong>${r.notes ? "; " : ""}` : ""}${r.notes ?? ""}</td></tr>`,
   );
 })}</table>`;
 }
