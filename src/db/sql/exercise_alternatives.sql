@@ -1,9 +1,9 @@
 -- Ranked alternatives for one exercise row (contract section 7; docs/swap.md has the ranking).
 -- Candidates: catalogue rows that can be a working set, sharing the row's movement pattern or its
--- primary muscle, on equipment the plan's request allowed (plan_allowed_equipment), at the lifter's
+-- primary muscle group (muscle_family: lats and middle back are one group, the back), on equipment the plan's request allowed (plan_allowed_equipment), at the lifter's
 -- level (the plan's experience: expert rows for advanced lifters only, no advanced skills for
 -- beginners, as the generator), never excluded by the lifter, never already in the same session.
--- Score: 1 for the same pattern and primary muscle (so those always come first), plus weights after
+-- Score: 1 for the same pattern and primary muscle group (so those always come first), plus weights after
 -- Fitness Volt's similarity (pattern 0.30, primary muscle 0.20, muscle overlap as Jaccard 0.20,
 -- force 0.10, mechanic 0.05, category 0.05), 0.10 for an exercise the lifter has logged before,
 -- 0.10 for loading closeness (the implement) and 0.10 for a name that shares words (a variation of
@@ -27,6 +27,7 @@ AS $$
       ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(coalesce(w.name, r.exercise_name)), '[^a-z0-9]+') t
             WHERE t <> '') AS name_words,
       coalesce(w.muscle_group, r.muscle_group) AS primary_muscle,
+      public.muscle_family(coalesce(w.muscle_group, r.muscle_group)) AS primary_family,
       coalesce(
         w.secondary_muscles,
         ARRAY(SELECT jsonb_array_elements_text(
@@ -47,14 +48,14 @@ AS $$
   ),
   near AS MATERIALIZED (
     SELECT c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles, c.force,
-           c.mechanic, c.category, cp.pattern,
+           c.mechanic, c.category, cp.pattern, public.muscle_family(c.muscle_group) AS family,
            ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(c.name), '[^a-z0-9]+') t WHERE t <> '') AS name_words
     FROM src
     CROSS JOIN public.exrcwiki c
     CROSS JOIN LATERAL (SELECT public.exercise_pattern(c.movement_pattern, c.category, c.muscle_group,
                                                        c.mechanic, c.force) AS pattern) cp
     WHERE c.exercise_id IS DISTINCT FROM src.old_id
-      AND (c.muscle_group = src.primary_muscle OR cp.pattern = src.pattern)
+      AND (public.muscle_family(c.muscle_group) = src.primary_family OR cp.pattern = src.pattern)
       AND c.equipment = ANY (src.allowed)
       AND c.requires <@ src.allowed
       AND (src.experience_level = 'advanced' OR c.level <> 'expert')
@@ -64,7 +65,7 @@ AS $$
       c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles,
       c.pattern,
       c.pattern IS NOT DISTINCT FROM src.pattern AND src.pattern IS NOT NULL AS same_pattern,
-      c.muscle_group = src.primary_muscle AS same_primary,
+      c.family = src.primary_family AS same_primary,
       c.force IS NOT DISTINCT FROM src.force AS same_force,
       c.mechanic IS NOT DISTINCT FROM src.mechanic AS same_mechanic,
       c.category IS NOT DISTINCT FROM src.category AS same_category,
