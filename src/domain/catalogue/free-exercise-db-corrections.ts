@@ -74,6 +74,12 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
     category: "olympic_weightlifting",
     reason: "an Olympic lift filed as strength, so it served as hamstring work",
   },
+  Power_Clean: {
+    category: "olympic_weightlifting",
+    reason: "an Olympic lift filed as strength, so it was offered as a deadlift's alternative",
+  },
+  Squat_Jerk: { category: "olympic_weightlifting", reason: "an Olympic lift filed as strength" },
+  Snatch_Pull: { category: "olympic_weightlifting", reason: "an Olympic lift's pull filed as strength" },
   Lunge_Sprint: {
     category: "plyometrics",
     reason: "explosive alternating split jumps in a Smith machine, filed as strength",
