@@ -1,7 +1,9 @@
 // The alternatives check of issue 23 on the whole request matrix (9,600 plans per catalogue, every
 // week-1 row), too slow for `npm test`, which runs a stratified sample of it
 // (tests/swap/alternatives-matrix.test.ts). Writes the figures into docs/swap-samples.md between the
-// "swap-matrix" markers (scripts/swap-samples.ts keeps that section) and prints them.
+// "swap-matrix" markers (scripts/swap-samples.ts keeps that section) and prints them. An
+// equipment violation, an excluded exercise or an alike alternative after an unlike one, anywhere,
+// makes it exit 1.
 // Run: node --experimental-strip-types scripts/swap-matrix.ts
 // It starts a scratch PostgreSQL of its own. Plans are deterministic (the generator, a fixed hash
 // of ids for the exclusions), so the figures are the same every run.
@@ -75,6 +77,21 @@ try {
     put(`rows of weeks ${later.weeks.join(" and ")} after the rollover`, later.rows.toLocaleString("en"));
     put("later-week rows with an excluded exercise", `${later.excluded}`);
     put("later-week rows needing equipment the request did not allow", `${later.equipmentViolations}`);
+    // The issue's hard rules: any breach fails the run (exit 1), whatever the figures.
+    const breaches = [
+      ...r.equipmentViolations.slice(0, 5),
+      ...r.excludedOffered.slice(0, 5),
+      ...r.outOfOrder.slice(0, 5).map((row) => `alike after unlike: ${row}`),
+      ...(r.excludedInPlans > 0 ? [`${r.excludedInPlans} week-1 rows excluded`] : []),
+      ...(later.excluded > 0 ? [`${later.excluded} later-week rows excluded`] : []),
+      ...(later.equipmentViolations > 0
+        ? [`${later.equipmentViolations} later-week rows off equipment`]
+        : []),
+    ];
+    if (breaches.length > 0) {
+      console.error(`${name}: ${breaches.join("; ")}`);
+      process.exitCode = 1;
+    }
     notes.push(
       "",
       `Where the ${name} catalogue still falls short (rows whose top 3 are not all alike, by the row's pattern / group and the equipment profile; the ten largest):`,
