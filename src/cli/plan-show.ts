@@ -5,6 +5,7 @@
 // question.
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
+import { exerciseAlternatives } from "../db/queries/swap.ts";
 import {
   modularTrainingExercise,
   modularTrainingPlan,
@@ -169,7 +170,10 @@ const load = (weight: number | null) => (weight === null ? "-" : `${Math.round(w
  * The plan as lines of text: a header, then per week and session a table of exercises; with
  * `rowIds`, each exercise row's id last (for `plan alternatives` and `plan swap`).
  */
-export function formatPlan(view: PlanView, opts: { rowIds?: boolean } = {}): string[] {
+export function formatPlan(
+  view: PlanView,
+  opts: { rowIds?: boolean; suggestions?: ReadonlyMap<string, readonly SwapOption[]> } = {},
+): string[] {
   const { plan } = view;
   const lines = [
     `plan ${plan.id}`,
@@ -217,6 +221,7 @@ export function formatPlan(view: PlanView, opts: { rowIds?: boolean } = {}): str
           { indent: "    ", alignRight: [0, 4], empty: "(no exercises)" },
         ),
       );
+      lines.push(...swapSuggestionLines(s.exercises, opts.suggestions));
     }
   }
   return lines;
@@ -229,7 +234,50 @@ export async function printPlan(
 ): Promise<void> {
   const view = await loadPlanView(ctx.db, planId);
   if (!view) throw new InputError(`plan not found: ${planId}`);
-  for (const line of formatPlan(view, opts)) ctx.out(line);
+  const suggestions = await loadSwapSuggestions(ctx, view);
+  for (const line of formatPlan(view, { ...opts, suggestions })) ctx.out(line);
+}
+
+// --- Swap suggestions (issue 23, item 3): a row the rollover marked swap_suggested, because the
+// lifter reported joint pain on its muscle, lists its top alternatives under the session's table,
+// each with its reason, so the lifter sees what to swap to (`plan swap <row-id> <exercise-id>`).
+
+/** One alternative shown under a row with a swap suggestion. */
+export interface SwapOption {
+  exerciseId: string;
+  name: string;
+  reason: string;
+}
+
+/** How many alternatives a suggestion lists. */
+const SUGGESTED_ALTERNATIVES = 3;
+
+/** The top alternatives of every row with swap_suggested (exercise_alternatives), by row id. */
+async function loadSwapSuggestions(ctx: CliContext, view: PlanView): Promise<Map<string, SwapOption[]>> {
+  const out = new Map<string, SwapOption[]>();
+  for (const week of view.weeks)
+    for (const session of week.sessions)
+      for (const e of session.exercises)
+        if (e.swapSuggested)
+          out.set(e.id, await exerciseAlternatives(ctx.pool, e.id, SUGGESTED_ALTERNATIVES));
+  return out;
+}
+
+/** The lines under a session's table: per suggested row, its alternatives or that none fit. */
+function swapSuggestionLines(
+  exercises: PlanView["weeks"][number]["sessions"][number]["exercises"],
+  suggestions: ReadonlyMap<string, readonly SwapOption[]> | undefined,
+): string[] {
+  const lines: string[] = [];
+  for (const e of exercises.filter((x) => x.swapSuggested)) {
+    const options = suggestions?.get(e.id) ?? [];
+    lines.push(`    joint pain reported: swap suggested for ${e.name} (row ${e.id})`);
+    if (options.length === 0) lines.push("      (no alternative fits the plan's equipment and level)");
+    options.forEach((o, i) => {
+      lines.push(`      ${i + 1}. ${o.name} (${o.exerciseId}): ${o.reason}`);
+    });
+  }
+  return lines;
 }
 
 const planIdInput = uuidInput();

@@ -1,7 +1,9 @@
 // exercise_alternatives decides in SQL what the generator decides in TypeScript: an entry's movement
-// pattern, whether it can be a working set, whether it is an advanced skill. On every entry of
+// pattern, whether it can be a working set, whether it is an advanced skill, which head of the
+// deltoid it trains. On every entry of
 // both catalogues the two must agree, or a swap could offer what generation never would.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { isAdvancedSkill, isWorkingSetExercise } from "../../src/domain/plan/eligibility.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -23,19 +25,27 @@ describe.each(Object.keys(CATALOGUES))("SQL and TypeScript agree on the %s catal
       pattern: string;
       working: boolean;
       advanced: boolean;
+      delt: string | null;
     }>(
       `SELECT exercise_id,
               exercise_pattern(movement_pattern, category, muscle_group, mechanic, force) AS pattern,
               exercise_is_working_set(name, category, force, equipment,
                 exercise_pattern(movement_pattern, category, muscle_group, mechanic, force)) AS working,
-              exercise_is_advanced_skill(name) AS advanced
+              exercise_is_advanced_skill(name) AS advanced,
+              exercise_delt_head(name, muscle_group,
+                exercise_pattern(movement_pattern, category, muscle_group, mechanic, force)) AS delt
        FROM exrcwiki`,
     );
     const sql = new Map(rows.map((r) => [r.exercise_id, r]));
     const differences = entries.flatMap((e) => {
       const s = sql.get(e.exerciseId);
-      const ts = { pattern: patternOf(e), working: isWorkingSetExercise(e), advanced: isAdvancedSkill(e) };
-      const got = s && { pattern: s.pattern, working: s.working, advanced: s.advanced };
+      const ts = {
+        pattern: patternOf(e),
+        working: isWorkingSetExercise(e),
+        advanced: isAdvancedSkill(e),
+        delt: deltHeadOf(e) ?? null,
+      };
+      const got = s && { pattern: s.pattern, working: s.working, advanced: s.advanced, delt: s.delt };
       return JSON.stringify(got) === JSON.stringify(ts)
         ? []
         : [`${e.name}: sql ${JSON.stringify(got)} ts ${JSON.stringify(ts)}`];

@@ -45,6 +45,46 @@ describe("plan alternatives and plan swap", () => {
     expect((await rowsOf(tdb.pool, planId))[0]?.exercise_id).toBe("te_dumbbell_bench_press");
   });
 
+  it("plan show lists the top alternatives under a row with swap_suggested; the swap clears it", async () => {
+    const user = await createUser(tdb.pool);
+    const planId = await planOf(tdb.pool, user, monday(-1), [
+      { exerciseId: "te_barbell_bench_press" },
+      { exerciseId: "te_barbell_back_squat" },
+    ]);
+    const [bench, squat] = await rowsOf(tdb.pool, planId);
+    const plain = await cli("plan", "show", planId);
+    expect(plain.stdout).not.toContain("swap suggested");
+
+    // Joint pain reported on the chest: the rollover sets swap_suggested on the bench row.
+    await tdb.pool.query("UPDATE modular_training_exercise SET swap_suggested = true WHERE id = $1", [
+      bench?.id,
+    ]);
+    const { rows: top } = await tdb.pool.query<{ exercise_id: string; name: string; reason: string }>(
+      "SELECT exercise_id, name, reason FROM exercise_alternatives($1, 3)",
+      [bench?.id],
+    );
+    expect(top.length).toBe(3);
+    const shown = await cli("plan", "show", planId);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(
+      `joint pain reported: swap suggested for Barbell Bench Press (row ${bench?.id})`,
+    );
+    top.forEach((a, i) => {
+      expect(shown.stdout).toContain(`${i + 1}. ${a.name} (${a.exercise_id}): ${a.reason}`);
+    });
+    expect(shown.stdout).not.toContain(`swap suggested for Barbell Back Squat`);
+    expect(squat?.exercise_id).toBe("te_barbell_back_squat");
+
+    const swapped = await cli("plan", "swap", bench?.id as string, top[0]?.exercise_id as string);
+    expect(swapped.code).toBe(0);
+    const { rows } = await tdb.pool.query<{ swap_suggested: boolean }>(
+      "SELECT swap_suggested FROM modular_training_exercise WHERE id = $1",
+      [bench?.id],
+    );
+    expect(rows[0]?.swap_suggested).toBe(false);
+    expect((await cli("plan", "show", planId)).stdout).not.toContain("swap suggested");
+  });
+
   it("exits 2 naming the argument for a malformed id, and with the reason for a refused swap", async () => {
     const bad = await cli("plan", "swap", "not-a-uuid", "te_push_up");
     expect(bad.code).toBe(2);

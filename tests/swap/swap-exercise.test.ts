@@ -104,6 +104,46 @@ describe("swap_exercise", () => {
     ]);
   });
 
+  it("clears swap_suggested (the joint-pain prompt) on the rows it replaces, and only there", async () => {
+    const user = await createUser(tdb.pool);
+    const planId = await planOf(tdb.pool, user, monday(-2), [
+      { exerciseId: BB_BENCH },
+      { exerciseId: MACHINE_PRESS },
+    ]);
+    await rollover(tdb.pool, monday(0));
+    // The rollover sets the flag when the lifter reports joint pain on the row's muscle; here set
+    // on every row of the plan, so a row the swap must leave alone is flagged too.
+    await tdb.pool.query(
+      `UPDATE modular_training_exercise SET swap_suggested = true
+       WHERE session_id IN (SELECT s.id FROM modular_training_session s
+                            JOIN modular_training_week w ON w.id = s.week_id WHERE w.plan_id = $1)`,
+      [planId],
+    );
+    const week2Bench = (await rowsOf(tdb.pool, planId)).find(
+      (r) => r.week_number === 2 && r.exercise_id === BB_BENCH,
+    );
+    await swap(user, week2Bench?.id as string, DB_BENCH);
+    const { rows } = await tdb.pool.query<{
+      week_number: number;
+      exercise_id: string;
+      swap_suggested: boolean;
+    }>(
+      `SELECT w.week_number, x.exercise_id, x.swap_suggested
+       FROM modular_training_week w JOIN modular_training_session s ON s.week_id = w.id
+       JOIN modular_training_exercise x ON x.session_id = s.id
+       WHERE w.plan_id = $1 ORDER BY w.week_number, x.order_in_session`,
+      [planId],
+    );
+    expect(rows.map((r) => `${r.week_number}:${r.exercise_id}:${r.swap_suggested}`)).toEqual([
+      `1:${BB_BENCH}:true`,
+      `1:${MACHINE_PRESS}:true`,
+      `2:${DB_BENCH}:false`,
+      `2:${MACHINE_PRESS}:true`,
+      `3:${DB_BENCH}:false`,
+      `3:${MACHINE_PRESS}:true`,
+    ]);
+  });
+
   it("swapping back is a swap", async () => {
     const user = await createUser(tdb.pool);
     const planId = await planOf(tdb.pool, user, monday(-1), [{ exerciseId: BB_BENCH }]);

@@ -1,13 +1,17 @@
 -- Ranked alternatives for one exercise row (contract section 7; docs/swap.md has the ranking).
 -- Candidates: catalogue rows that can be a working set, sharing the row's movement pattern or its
--- primary muscle, on equipment the plan's request allowed (plan_allowed_equipment), at the lifter's
+-- primary muscle group (muscle_family: lats and middle back are one group, the back), on equipment the plan's request allowed (plan_allowed_equipment), at the lifter's
 -- level (the plan's experience: expert rows for advanced lifters only, no advanced skills for
 -- beginners, as the generator), never excluded by the lifter, never already in the same session.
--- Score: 1 for the same pattern and primary muscle (so those always come first), plus weights after
+-- Score: 1 for the same pattern and primary muscle group (so those always come first), plus weights after
 -- Fitness Volt's similarity (pattern 0.30, primary muscle 0.20, muscle overlap as Jaccard 0.20,
--- force 0.10, mechanic 0.05, category 0.05), 0.10 for an exercise the lifter has logged before,
--- 0.10 for loading closeness (the implement) and 0.10 for a name that shares words (a variation of
--- the same lift): a coach swaps a barbell bench press for a dumbbell or incline one, not a band press.
+-- force 0.10, mechanic 0.05, category 0.05), 0.05 for the same catalogue level (a swap keeps the
+-- difficulty: a knee push-up for an incline push-up, not an archer push-up), minus 0.30 for an
+-- Olympic or strongman lift offered for a row of another category, minus 0.20 for a raise of another
+-- head of the deltoid (exercise_delt_head), 0.10 for an exercise the lifter
+-- has logged before, 0.10 for loading closeness (the implement) and 0.10 for a name that shares
+-- words (a variation of the same lift): a coach swaps a barbell bench press for a dumbbell or
+-- incline one, not a band press.
 -- SECURITY INVOKER: under row-level security a signed-in user sees alternatives only for their own
 -- rows; another user's row id gives no rows.
 CREATE OR REPLACE FUNCTION public.exercise_alternatives(p_row_id uuid, p_limit integer DEFAULT 4)
@@ -27,6 +31,7 @@ AS $$
       ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(coalesce(w.name, r.exercise_name)), '[^a-z0-9]+') t
             WHERE t <> '') AS name_words,
       coalesce(w.muscle_group, r.muscle_group) AS primary_muscle,
+      public.muscle_family(coalesce(w.muscle_group, r.muscle_group)) AS primary_family,
       coalesce(
         w.secondary_muscles,
         ARRAY(SELECT jsonb_array_elements_text(
@@ -36,6 +41,9 @@ AS $$
       w.force,
       w.mechanic,
       w.category,
+      w.level,
+      public.exercise_delt_head(coalesce(w.name, r.exercise_name), coalesce(w.muscle_group, r.muscle_group),
+        public.exercise_pattern(w.movement_pattern, w.category, w.muscle_group, w.mechanic, w.force)) AS delt_head,
       p.experience_level,
       public.plan_allowed_equipment(p.id) AS allowed
     FROM public.modular_training_exercise r
@@ -47,14 +55,14 @@ AS $$
   ),
   near AS MATERIALIZED (
     SELECT c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles, c.force,
-           c.mechanic, c.category, cp.pattern,
+           c.mechanic, c.category, c.level, cp.pattern, public.muscle_family(c.muscle_group) AS family,
            ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(c.name), '[^a-z0-9]+') t WHERE t <> '') AS name_words
     FROM src
     CROSS JOIN public.exrcwiki c
     CROSS JOIN LATERAL (SELECT public.exercise_pattern(c.movement_pattern, c.category, c.muscle_group,
                                                        c.mechanic, c.force) AS pattern) cp
     WHERE c.exercise_id IS DISTINCT FROM src.old_id
-      AND (c.muscle_group = src.primary_muscle OR cp.pattern = src.pattern)
+      AND (public.muscle_family(c.muscle_group) = src.primary_family OR cp.pattern = src.pattern)
       AND c.equipment = ANY (src.allowed)
       AND c.requires <@ src.allowed
       AND (src.experience_level = 'advanced' OR c.level <> 'expert')
@@ -64,10 +72,19 @@ AS $$
       c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles,
       c.pattern,
       c.pattern IS NOT DISTINCT FROM src.pattern AND src.pattern IS NOT NULL AS same_pattern,
-      c.muscle_group = src.primary_muscle AS same_primary,
+      c.family = src.primary_family AS same_primary,
       c.force IS NOT DISTINCT FROM src.force AS same_force,
       c.mechanic IS NOT DISTINCT FROM src.mechanic AS same_mechanic,
       c.category IS NOT DISTINCT FROM src.category AS same_category,
+      c.level IS NOT DISTINCT FROM src.level AS same_level,
+      -- An Olympic or strongman lift offered for a gym lift (a power clean for a deadlift): another
+      -- discipline, with its own coaching, never the first thing to swap to.
+      (c.category IN ('olympic_weightlifting', 'strongman') AND c.category IS DISTINCT FROM src.category)
+        AS other_discipline,
+      -- A raise of another head of the deltoid (a rear-delt fly for a lateral raise) trains other fibres.
+      -- A row of a known head ranks a raise the name does not place (a pull-apart, a rotation) as another.
+      src.delt_head IS NOT NULL AND public.exercise_delt_head(c.name, c.muscle_group, c.pattern) IS DISTINCT FROM src.delt_head
+        AS other_delt_head,
       (SELECT count(*) FROM (SELECT unnest(c.secondary_muscles || c.muscle_group)
                              INTERSECT SELECT unnest(src.secondary || src.primary_muscle)) i)::real
         / (SELECT count(*) FROM (SELECT unnest(c.secondary_muscles || c.muscle_group)
@@ -104,6 +121,7 @@ AS $$
       ((same_pattern AND same_primary)::int
         + 0.30 * same_pattern::int + 0.20 * same_primary::int + 0.20 * overlap
         + 0.10 * same_force::int + 0.05 * same_mechanic::int + 0.05 * same_category::int
+        + 0.05 * same_level::int - 0.30 * other_discipline::int - 0.20 * other_delt_head::int
         + 0.10 * logged::int + 0.10 * implement_closeness + 0.10 * name_overlap)::real AS score
     FROM cand
   )

@@ -2,7 +2,8 @@
 -- p_exercise_id (contract section 7; docs/swap.md). The same slot: rows carried forward from it by
 -- the rollover (carried_from_id), and rows of later weeks in the same day, session and order that
 -- still hold the old exercise. Sets, reps, RIR, tier, order and notes are kept; the load is derived
--- again (swap_load_kg) and the miss streak starts over. Rows with logged sets are never changed:
+-- again (swap_load_kg), the miss streak starts over and swap_suggested is cleared (the swap is the
+-- answer to the joint-pain suggestion). Rows with logged sets are never changed:
 -- progress is keyed by a row's exercise, so the old exercise's sets and records stay where they
 -- are; a row that has them cannot be swapped (swap next week's). Swapping back is another swap.
 -- The rollover copies a row's exercise_id, so weeks it creates later keep the new exercise.
@@ -93,6 +94,8 @@ BEGIN
       instructions = nullif(array_to_string(v_new.instructions, E'\n'), ''),
       tips = NULL,
       miss_streak = 0,
+      -- A swap answers the joint-pain suggestion (the rollover sets it): the new exercise starts clear.
+      swap_suggested = false,
       weight = public.swap_load_kg(x.user_id, v_new.exercise_id, x.reps, x.rir)
   WHERE x.id IN (SELECT id FROM carried UNION SELECT id FROM same_slot)
     AND NOT EXISTS (SELECT 1 FROM public.training_set t WHERE t.exercise_row_id = x.id);

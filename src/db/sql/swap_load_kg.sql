@@ -1,7 +1,8 @@
 -- The load a swap prescribes on p_exercise_id for a row of p_reps at p_rir (docs/swap.md), in order
 -- of evidence: the lifter's own latest weekly e1RM on that exercise (progress_exercise_weekly);
--- else their latest e1RM on the same movement (same pattern and primary muscle) on another
--- implement times implement_load_factor, prescribed one RIR easier for the uncertainty; else null.
+-- else their latest e1RM on the same movement (same pattern and primary muscle group, muscle_family)
+-- on another implement times implement_load_factor, prescribed one RIR easier for the uncertainty;
+-- else null.
 -- The rep target is the bottom of the row's range (double progression climbs from there); the load
 -- is rounded down to the implement's step. SECURITY INVOKER: a user reads only their own progress.
 CREATE OR REPLACE FUNCTION public.swap_load_kg(p_user_id uuid, p_exercise_id text, p_reps text, p_rir integer)
@@ -30,7 +31,7 @@ AS $$
     SELECT pw.e1rm_kg * public.implement_load_factor(o.equipment, t.equipment) AS e1rm, 1 AS extra_rir
     FROM target t
     JOIN public.exrcwiki o
-      ON o.muscle_group = t.muscle_group
+      ON public.muscle_family(o.muscle_group) = public.muscle_family(t.muscle_group)
      AND o.exercise_id <> t.exercise_id
      AND public.exercise_pattern(o.movement_pattern, o.category, o.muscle_group, o.mechanic, o.force) = t.pattern
     JOIN public.progress_exercise_weekly pw ON pw.user_id = p_user_id AND pw.exercise_key = o.exercise_id

@@ -74,6 +74,12 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
     category: "olympic_weightlifting",
     reason: "an Olympic lift filed as strength, so it served as hamstring work",
   },
+  Power_Clean: {
+    category: "olympic_weightlifting",
+    reason: "an Olympic lift filed as strength, so it was offered as a deadlift's alternative",
+  },
+  Squat_Jerk: { category: "olympic_weightlifting", reason: "an Olympic lift filed as strength" },
+  Snatch_Pull: { category: "olympic_weightlifting", reason: "an Olympic lift's pull filed as strength" },
   Lunge_Sprint: {
     category: "plyometrics",
     reason: "explosive alternating split jumps in a Smith machine, filed as strength",
@@ -103,6 +109,56 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
   Inverted_Row: {
     equipment: "bodyweight",
     reason: "bodyweight rowing under a bar or a sturdy table, filed with no equipment",
+  },
+  // Bodyweight work the file lists with no equipment, or as "other": without a correction it never
+  // reached a bodyweight lifter's plan or alternatives. What each hangs from or rests on beyond the
+  // floor is in `requires` (the name rules add the bar of pull-ups and chins).
+  Bodyweight_Walking_Lunge: {
+    equipment: "bodyweight",
+    reason: "a walking lunge with the hands on the hips, filed with no equipment",
+  },
+  "Decline_Push-Up": {
+    equipment: "bodyweight",
+    requires: ["bench"],
+    reason: "a push-up with the feet on a box or bench, filed with no equipment",
+  },
+  Bodyweight_Mid_Row: {
+    equipment: "bodyweight",
+    requires: ["pullup_bar"],
+    reason: "a row hanging from a pull-up apparatus, filed as other equipment",
+  },
+  "Scapular_Pull-Up": {
+    equipment: "bodyweight",
+    reason: "shoulder-blade pulls hanging from a bar, filed with no equipment",
+  },
+  Gironda_Sternum_Chins: {
+    equipment: "bodyweight",
+    reason: "a chin-up variation on a pull-up bar, filed as other equipment",
+  },
+  Side_To_Side_Chins: {
+    equipment: "bodyweight",
+    reason: "a chin-up variation on a pull-up bar, filed as other equipment",
+  },
+  "Rocky_Pull-Ups_Pulldowns": {
+    equipment: "bodyweight",
+    reason: "a pull-up variation on a pull-up bar, filed as other equipment",
+  },
+  Mixed_Grip_Chin: {
+    equipment: "bodyweight",
+    reason: "a chin-up variation on a pull-up bar, filed as other equipment",
+  },
+  "Band_Assisted_Pull-Up": {
+    equipment: "bands",
+    reason: "a pull-up with a band choked round the bar for help, filed as other equipment",
+  },
+  Platform_Hamstring_Slides: {
+    equipment: "bodyweight",
+    reason: "a sliding leg curl with a towel under the heels, filed as other equipment",
+  },
+  Seated_Band_Hamstring_Curl: {
+    equipment: "bands",
+    requires: ["bench"],
+    reason: "a leg curl against a band, seated on a bench, filed as other equipment",
   },
   "Crunch_-_Legs_On_Exercise_Ball": {
     requires: ["exercise_ball"],

@@ -100,12 +100,16 @@ const NAME_RULES: readonly Rule[] = [
   [/\babduct|\badduct|\bclam|\bfire hydrant|\bmonster walk|\bhip flexion|\bleg lift\b/, "hip_isolation"],
   [
     /\bpress(es)?\b/,
+    // A triceps "press" marked isolation bends only the elbow (a lying triceps press is a skull
+    // crusher, the Tate press and the body tricep press too): elbow extension, not a bench press.
     (h) =>
       h.primaryMuscle === "shoulders"
         ? "vertical_push"
-        : h.primaryMuscle === "chest" || h.primaryMuscle === "triceps"
-          ? "horizontal_push"
-          : null,
+        : h.primaryMuscle === "triceps" && h.mechanic === "isolation"
+          ? "elbow_extension"
+          : h.primaryMuscle === "chest" || h.primaryMuscle === "triceps"
+            ? "horizontal_push"
+            : null,
   ],
 ];
 

@@ -1,6 +1,8 @@
 // Week-1 loads of a new plan for a lifter with history: the load at which they should reach the
 // row's target reps (the bottom of its range) at one RIR more than the row asks for, from their
-// latest e1RM for the exercise (progress_exercise_weekly, docs/progress.md). JuggernautAI and RTS
+// latest e1RM for the exercise (progress_exercise_weekly, docs/progress.md), or else for the same
+// movement on another implement, converted by the factors a swap uses (implement_load_factor,
+// docs/swap.md): a lifter who logged the dumbbell bench gets a first barbell bench load. JuggernautAI and RTS
 // start conservative; RP starts week 1 at RIR 4 (/work/shared/spec/COACHING.md section 4).
 // Without history, or for work without a load to set, the load stays null.
 // Reference model: production runs this as SQL after the plan is written
@@ -38,4 +40,23 @@ export function firstLoadKg(
 /** The row's note, so the lifter knows where the number came from. */
 export function firstLoadNote(e1rmKg: number): string {
   return `first load from your e1RM ${Math.round(e1rmKg)} kg, one RIR more conservative`;
+}
+
+/**
+ * The note of a first load converted from the same movement on another exercise: where the number
+ * came from, so the lifter can judge it (`first load from your e1RM 30 kg on Dumbbell Bench Press
+ * (dumbbell), converted to 75 kg for the barbell, one RIR more conservative`).
+ */
+export function firstLoadNoteFrom(
+  fromE1rmKg: number,
+  fromName: string,
+  fromEquipment: string,
+  convertedKg: number,
+  equipment: string,
+): string {
+  const words = (value: string) => value.replaceAll("_", " ");
+  return (
+    `first load from your e1RM ${Math.round(fromE1rmKg)} kg on ${fromName} (${words(fromEquipment)}), ` +
+    `converted to ${Math.round(convertedKg)} kg for the ${words(equipment)}, one RIR more conservative`
+  );
 }

@@ -1,0 +1,56 @@
+// The ranking terms a coach's read of the sample plans asked for (docs/swap.md, docs/swap-samples.md),
+// on the built-in catalogue: a raise of the same head of the deltoid before one of another head, an
+// exercise of the same difficulty before a harder one, and the primary muscle group counted with
+// lats and middle back as one.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../helpers/auth.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { monday } from "../helpers/dates.ts";
+import { loadCatalogue } from "./catalogues.ts";
+import { planOf, rowsOf } from "./helpers.ts";
+
+let tdb: TestDatabase;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  await loadCatalogue(tdb.pool, "builtin");
+});
+afterAll(async () => {
+  await tdb.drop();
+});
+
+/** The row's alternatives, best first, for a one-row plan of `exerciseId` on `equipment`. */
+async function alternatives(exerciseId: string, equipment: string[], limit = 8): Promise<string[]> {
+  const user = await createUser(tdb.pool);
+  const planId = await planOf(tdb.pool, user, monday(0), [{ exerciseId }], equipment);
+  const [row] = await rowsOf(tdb.pool, planId);
+  const { rows } = await tdb.pool.query<{ exercise_id: string }>(
+    "SELECT exercise_id FROM exercise_alternatives($1, $2)",
+    [row?.id, limit],
+  );
+  return rows.map((r) => r.exercise_id);
+}
+
+describe("exercise_alternatives ranking", () => {
+  it("offers side-delt raises for a lateral raise before the rear-delt fly and the front raise", async () => {
+    const list = await alternatives("te_dumbbell_lateral_raise", ["dumbbell", "bench"]);
+    expect(list[0]).toBe("te_seated_dumbbell_lateral_raise");
+    const rear = list.indexOf("te_dumbbell_rear_delt_fly");
+    const front = list.indexOf("te_dumbbell_front_raise");
+    expect(list.indexOf("te_lean_away_dumbbell_lateral_raise")).toBeGreaterThan(-1);
+    for (const other of [rear, front].filter((i) => i >= 0))
+      expect(other).toBeGreaterThan(list.indexOf("te_lean_away_dumbbell_lateral_raise"));
+  });
+
+  it("keeps the difficulty: a knee or plain push-up for an incline push-up, not the archer push-up", async () => {
+    const list = await alternatives("te_incline_push_up", []);
+    expect(["te_knee_push_up", "te_push_up"]).toContain(list[0]);
+    expect(list.indexOf("te_archer_push_up")).toBeGreaterThan(list.indexOf("te_knee_push_up"));
+  });
+
+  it("counts lats and middle back as one group: pulldowns and rows of either are alike for a row of each", async () => {
+    // The one-arm row is filed under lats, the bent-over row under middle back: the same movement.
+    const list = await alternatives("te_one_arm_dumbbell_row", ["dumbbell", "bench"], 3);
+    expect(list).toContain("te_bent_over_dumbbell_row");
+    expect(list).toContain("te_chest_supported_dumbbell_row");
+  });
+});
