@@ -243,7 +243,7 @@ old_sess AS MATERIALIZED (
 -- Every row of the latest weeks, judged once on its logs (the load progression of
 -- src/domain/load-progression, docs/progression.md) and scored for its muscle group.
 judged AS MATERIALIZED (
-  SELECT e.id, os.id AS session_id, os.rollover_plan_id AS plan_id, os.session_number, os.duration_minutes,
+  SELECT e.id, os.id AS session_id, os.rollover_plan_id AS plan_id, os.session_date, os.duration_minutes,
     os.goal, os.level,
     e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles, e.reps,
     e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions, e.notes, e.display_order,
@@ -433,12 +433,14 @@ judged AS MATERIALIZED (
     SELECT nullif(least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("d.candidate")})), src.w) AS w
     WHERE os.last_deload AND d.rule = 'hold' AND src.w > 0
   ) rs ON true
-  -- After a deload: the row in the same slot (session number, order in session) of the ending
-  -- mesocycle's week 2. Index probes, only for restore weeks.
+  -- After a deload: the row in the same slot (the session by number, weekday and label, as the
+  -- rollover copies them; the row by order in session) of the ending mesocycle's week 2. Index
+  -- probes, only for restore weeks.
   LEFT JOIN LATERAL (
     SELECT e2.sets FROM public.modular_training_session s2
     JOIN public.modular_training_exercise e2 ON e2.session_id = s2.id AND e2.order_in_session = e.order_in_session
     WHERE os.week2_id IS NOT NULL AND s2.week_id = os.week2_id AND s2.session_number = os.session_number
+      AND s2.day_of_week IS NOT DISTINCT FROM os.day_of_week AND s2.day_label IS NOT DISTINCT FROM os.day_label
     ORDER BY e2.display_order, e2.id LIMIT 1
   ) w2 ON true
 ),
@@ -516,7 +518,7 @@ ses_room AS MATERIALIZED (
   GROUP BY j.session_id
 ),
 -- Added sets spread over the group's rows (docs/mesocycles.md, "Where added sets go"): rows in
--- order of fewest sets, then T3, T2, T1, then session and slot order, one set each in turn,
+-- order of fewest sets, then T3, T2, T1, then session date and slot order, one set each in turn,
 -- never past MAX_SETS_PER_ROW a row or the group's MRV; a row whose session has no time left
 -- for its sets gets none (sessions filled in group, then row order).
 alloc AS MATERIALIZED (
@@ -532,7 +534,7 @@ alloc AS MATERIALIZED (
           count(*) OVER (PARTITION BY j.plan_id, j.grp) AS n,
           row_number() OVER (PARTITION BY j.plan_id, j.grp
             ORDER BY j.sets, CASE j.tier WHEN 'T1' THEN 2 WHEN 'T2' THEN 1 ELSE 0 END,
-                     j.session_number, j.order_in_session, j.id) AS rk
+                     j.session_date, j.order_in_session, j.id) AS rk
         FROM judged j
         JOIN grp_dec g ON g.plan_id = j.plan_id AND g.grp = j.grp
         WHERE g.change > 0 AND NOT g.joint AND NOT g.after_recovery AND j.sets < ${MAX_SETS_PER_ROW}

@@ -19,7 +19,8 @@ import { rpePercent } from "../load-progression/rpe-percent.ts";
 export function restartLoadKg(input: ProgressionInput, result: ProgressionResult): number | null {
   const w = input.weight;
   const target = parseRepTarget(input.reps);
-  if (result.rule !== "hold" || w === null || w <= 0 || result.e1rmKg === null || target === null) return null;
+  if (result.rule !== "hold" || w === null || w <= 0 || result.e1rmKg === null || target === null)
+    return null;
   const rir = input.nextRir === undefined ? input.rir : input.nextRir;
   const candidate = result.e1rmKg * rpePercent(target.min, targetRpe(rir));
   const floor = ceilLoadKg((w * MIN_CUT_PERCENT) / 100, input.equipment);
