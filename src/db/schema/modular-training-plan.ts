@@ -19,7 +19,9 @@ export const modularTrainingPlan = pgTable(
     // Added: the pg-boss/plan_request id that made this plan; unique, so a repeated request
     // returns the same plan instead of writing a second one.
     requestId: uuid("request_id"),
-    // Added: every Nth week is a deload (docs/progression.md); null means no deloads.
+    // Added: every Nth week is a deload, i.e. N - 1 accumulation weeks a mesocycle; null lets the
+    // worker choose the length by goal and level (docs/mesocycles.md). insert_full_plan(s) store
+    // null where the plan JSON has no such key; the column default (5) serves direct inserts.
     deloadEveryWeeks: integer("deload_every_weeks").default(5),
     // Added: the equipment the plan's request allowed (bodyweight implied), so a swap offers only
     // what the lifter has (docs/swap.md). Null for plans written before it, or by hand: alternatives

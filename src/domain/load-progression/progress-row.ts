@@ -162,7 +162,10 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
 
   const rpe = targetRpe(input.rir);
   const share = rpePercent(target.min, rpe);
-  const nextShare = rpePercent(target.min, targetRpe(input.nextRir === undefined ? input.rir : input.nextRir));
+  const nextShare = rpePercent(
+    target.min,
+    targetRpe(input.nextRir === undefined ? input.rir : input.nextRir),
+  );
   const e1rm = estimateE1rmKg(logged, rpe);
   const unloaded = weight === null || weight <= 0;
   if (unloaded) {
