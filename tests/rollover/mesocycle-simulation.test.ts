@@ -2,7 +2,7 @@
 // generator writes (an intermediate 4-day hypertrophy plan, a beginner 3-day strength plan) are
 // lived for two mesocycles by modelled lifters, and a one-row plan per cell of RP's soreness x
 // performance table checks the set change of each cell. The rules are docs/mesocycles.md.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
@@ -10,6 +10,7 @@ import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
+import { rpePercent } from "../../src/domain/load-progression/rpe-percent.ts";
 import { groupOf, MAX_SETS_PER_ROW, mrv, SESSION_OVERRUN_PERCENT } from "../../src/domain/mesocycle/caps.ts";
 import { accumulationWeeks } from "../../src/domain/mesocycle/length.ts";
 import { DELOAD_MIN_RIR } from "../../src/domain/mesocycle/rir-ramp.ts";
@@ -26,6 +27,7 @@ const FREE_EXERCISE_DB = JSON.parse(
   readFileSync(new URL("../fixtures/free-exercise-db.exercises.json", import.meta.url), "utf8"),
 ) as unknown;
 const FULL_GYM = EQUIPMENT.filter((e) => e !== "foam_roll");
+const DOC = new URL("../../docs/mesocycle-simulation.md", import.meta.url);
 
 interface Row {
   id: string;
@@ -43,6 +45,7 @@ interface Row {
   order_in_session: number;
   progress_reason: string | null;
   swap_suggested: boolean;
+  exercise_name: string;
 }
 
 interface Week {
@@ -57,7 +60,7 @@ async function rowsOf(pool: pg.Pool, planId: string, week: number): Promise<Row[
   const { rows } = await pool.query<Row>(
     `SELECT e.id, e.session_id, s.day_of_week || ' ' || s.day_label AS slot, s.duration_minutes, e.muscle_group, e.tier, e.equipment,
             e.reps, e.rir, e.sets, e.weight::float8 AS weight, e.order_in_session, e.progress_reason,
-            e.swap_suggested
+            e.swap_suggested, e.exercise_name
      FROM modular_training_week w
      JOIN modular_training_session s ON s.week_id = w.id
      JOIN modular_training_exercise e ON e.session_id = s.id
@@ -477,4 +480,150 @@ describe("RP's soreness x performance table through the rollover", () => {
     // No feedback this week: the group progresses again, and the suggestion stays.
     expect(w3).toMatchObject({ swap_suggested: true, sets: 3 });
   });
+});
+
+// Two mesocycles of two generated plans, lived by a lifter with a modelled strength per row, for
+// docs/mesocycle-simulation.md (a drift test: WRITE_SIMULATION_DOCS=1 rewrites the file).
+/** Week-1 loads: a plausible working load by tier and implement (the generator writes none). */
+function firstLoad(r: Row): number | null {
+  if (r.equipment === "bodyweight" || r.equipment === null) return null;
+  if (r.equipment === "barbell") return r.tier === "T1" ? 80 : 60;
+  if (r.equipment === "dumbbell") return r.tier === "T3" ? 10 : 20;
+  return r.tier === "T3" ? 25 : 40;
+}
+
+/** Most reps at `kg` for a 1RM (RTS chart at RPE 10). */
+function maxReps(kg: number, oneRepMax: number): number {
+  let n = 0;
+  while (n < 40 && kg <= oneRepMax * rpePercent(n + 1, 10)) n += 1;
+  return n;
+}
+
+/**
+ * The lifter: each row's 1RM is what makes week 1's load an RPE 8 at the bottom of the range, and
+ * grows 0.5% a week; sets stop at the row's target RIR, each set 1.5% weaker than the one before;
+ * RPE logged. Bodyweight rows: the bottom of the range + 4 reps in week 1, +1 rep every two weeks.
+ */
+function strengthModel(base: Map<string, number>, week: number) {
+  return (r: Row): LogSet[] => {
+    const t = parseRepTarget(r.reps);
+    if (t === null) return [];
+    const rir = r.rir ?? 2;
+    const key = `${r.slot} ${r.order_in_session}`;
+    return Array.from({ length: r.sets }, (_, i) => {
+      const fatigue = 1 - 0.015 * i;
+      const max =
+        r.weight === null || r.weight <= 0
+          ? Math.floor((t.min + 4 + Math.floor((week - 1) / 2)) * fatigue)
+          : maxReps(r.weight, (base.get(key) ?? 100) * 1.005 ** (week - 1) * fatigue);
+      const reps = Math.max(1, Math.min(t.max, max - rir));
+      return { reps, kg: r.weight ?? 0, rpe: Math.min(10, Math.max(6, 10 - (max - reps))) };
+    });
+  };
+}
+
+const GROUPS = ["chest", "back", "shoulders", "quadriceps", "hamstrings", "glutes", "biceps", "triceps"];
+
+function table(title: string, byWeek: readonly Row[][], weeks: readonly Week[]): string[] {
+  const mains = (byWeek[0] ?? []).filter((r) => r.tier === "T1" && r.weight !== null).slice(0, 3);
+  const lines = [
+    `### ${title}`,
+    "",
+    `| week | meso.week | ${GROUPS.join(" | ")} | RIR (T1 / others) | ${mains.map((m) => m.exercise_name).join(" | ")} |`,
+    `| --- | --- | ${GROUPS.map(() => "---:").join(" | ")} | --- | ${mains.map(() => "---:").join(" | ")} |`,
+  ];
+  byWeek.forEach((rows, i) => {
+    const w = weeks[i] as Week;
+    const g = setsByGroup(rows);
+    const rir = (pick: (r: Row) => boolean) =>
+      [...new Set(rows.filter(pick).map((r) => r.rir))].sort().join("/");
+    const loads = mains.map((m) => {
+      const r = rows.find((x) => x.slot === m.slot && x.order_in_session === m.order_in_session);
+      return r?.weight === null || r?.weight === undefined ? "-" : String(r.weight);
+    });
+    const tag = `${w.mesocycle}.${w.mesocycle_week}${w.is_deload ? " deload" : ""}${w.recovery_muscles.length > 0 ? ` (recovery: ${w.recovery_muscles.join(", ")})` : ""}`;
+    lines.push(
+      `| ${i + 1} | ${tag} | ${GROUPS.map((x) => g.get(x) ?? 0).join(" | ")} | ${rir((r) => r.tier === "T1")} / ${rir((r) => r.tier !== "T1")} | ${loads.join(" | ")} |`,
+    );
+  });
+  const main = mains[0];
+  if (main !== undefined) {
+    lines.push("", `Why, week by week, for ${main.exercise_name}:`, "");
+    byWeek.forEach((rows, i) => {
+      const r = rows.find((x) => x.slot === main.slot && x.order_in_session === main.order_in_session);
+      if (i > 0 && r)
+        lines.push(
+          `- week ${i + 1}: ${r.sets} x ${r.reps} @ ${r.weight} kg, RIR ${r.rir}: ${r.progress_reason}`,
+        );
+    });
+  }
+  lines.push("");
+  return lines;
+}
+
+describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    tdb.pool.on("error", () => {});
+    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
+  });
+  afterAll(() => tdb.drop());
+
+  it("an intermediate hypertrophy lifter (4 days) and a beginner strength lifter (3 days)", async () => {
+    const doc = [
+      "# Two mesocycles, week by week",
+      "",
+      "Generated by `tests/rollover/mesocycle-simulation.test.ts` through the real rollover (built-in",
+      "catalogue, plans from the generator, 60-minute sessions, full gym): do not edit by hand; run it",
+      "with `WRITE_SIMULATION_DOCS=1` to rewrite. The lifter's strength on each row makes week 1's load",
+      "an RPE 8 at the bottom of the range and grows 0.5% a week; every set stops at the row's target",
+      "RIR, each set 1.5% weaker than the one before, RPE logged; week-1 loads are set by tier and",
+      "implement (the generator writes none without history). Columns: direct sets per muscle group",
+      "(lats and middle back are the back), the RIR of the T1 rows and of the others, and the main",
+      "lifts' loads (kg). The rules are [mesocycles.md](mesocycles.md).",
+      "",
+    ];
+    const profiles: Array<[string, Goal, ExperienceLevel, number]> = [
+      ["Intermediate hypertrophy, 4 days", "hypertrophy", "intermediate", 4],
+      ["Beginner strength, 3 days", "strength", "beginner", 3],
+    ];
+    const checks: Array<() => void> = [];
+    for (const [title, goal, level, days] of profiles) {
+      const len = accumulationWeeks(null, goal, level);
+      const weeks = 2 * (len + 1) + 1;
+      const w1 = monday(-(weeks + 1));
+      const planId = await generatedPlan(tdb.pool, BUILTIN_CATALOGUE, goal, level, days, w1);
+      const base = new Map<string, number>();
+      for (const r of await rowsOf(tdb.pool, planId, 1)) {
+        const kg = firstLoad(r);
+        if (kg === null) continue;
+        await setRow(tdb.pool, r.id, { weight: kg });
+        const t = parseRepTarget(r.reps);
+        base.set(`${r.slot} ${r.order_in_session}`, kg / rpePercent(t?.min ?? 8, 8));
+      }
+      const byWeek: Row[][] = [];
+      for (let n = 1; n <= weeks; n += 1) {
+        const rows = await rowsOf(tdb.pool, planId, n);
+        byWeek.push(rows);
+        await logWeek(tdb.pool, rows, strengthModel(base, n));
+        if (n < weeks) await rollover(tdb.pool, plusDays(w1, 7 * n));
+      }
+      const wk = await weeksOf(tdb.pool, planId);
+      doc.push(...table(title, byWeek, wk));
+      checks.push(() => {
+        // A coach's reading: the deload is the planned one, and the second mesocycle starts at
+        // most at the first's peak (below it where the first added sets after its week 2).
+        const firstDeload = wk.findIndex((w) => w.is_deload);
+        expect(firstDeload, title).toBe(len);
+        const peak = Math.max(...byWeek.slice(0, firstDeload).map(total));
+        expect(total(byWeek[firstDeload + 1] ?? []), title).toBeLessThanOrEqual(peak);
+        expect(total(byWeek[firstDeload + 1] ?? []), title).toBe(total(byWeek[1] ?? []));
+      });
+    }
+    const text = doc.join("\n");
+    if (process.env.WRITE_SIMULATION_DOCS === "1") writeFileSync(DOC, text);
+    for (const check of checks) check();
+    expect(readFileSync(DOC, "utf8")).toBe(text);
+  }, 180_000);
 });

@@ -203,7 +203,7 @@ due AS MATERIALIZED (
          ELSE coalesce(($18::jsonb -> p.goal_type ->> p.experience_level)::int, ${DEFAULT_ACCUMULATION_WEEKS}) END AS len,
     coalesce(($19::jsonb -> p.goal_type ->> 0)::int, ${DEFAULT_RIR_RAMP[0]}) AS rir_start,
     coalesce(($19::jsonb -> p.goal_type ->> 1)::int, ${DEFAULT_RIR_RAMP[1]}) AS rir_end,
-    wk2.id AS week2_id
+    wk2.id AS week2_id, wk2.recovery_muscles AS week2_recovery
   -- An index probe per id of the batch (a plain join to unnest($2), or p.id = ANY($2) on
   -- PostgreSQL 15, scanned the whole plan table once per batch).
   FROM unnest($2::uuid[]) AS batch(id)
@@ -222,7 +222,7 @@ due AS MATERIALIZED (
   ) pw ON true
   -- After a deload: the ending mesocycle's week 2, whose sets the next mesocycle starts from.
   LEFT JOIN LATERAL (
-    SELECT w2.id FROM public.modular_training_week w2
+    SELECT w2.id, w2.recovery_muscles FROM public.modular_training_week w2
     WHERE w.is_deload AND w.mesocycle_week > 2 AND w2.plan_id = p.id
       AND w2.week_number = w.week_number - w.mesocycle_week + 2 AND NOT w2.is_deload OFFSET 0
   ) wk2 ON true
@@ -231,7 +231,7 @@ due AS MATERIALIZED (
 ),
 old_sess AS MATERIALIZED (
   SELECT due.plan_id AS rollover_plan_id, due.last_deload, due.last_recovery, due.goal, due.level,
-    due.week2_id, due.len, due.rir_start, due.rir_end,
+    due.week2_id, due.week2_recovery, due.len, due.rir_start, due.rir_end,
     CASE WHEN due.last_deload THEN 1 ELSE due.mweek + 1 END AS next_mweek, s.*
   FROM due
   -- LATERAL ... OFFSET 0 keeps these joins as index probes per parent row: the CTE row
@@ -259,8 +259,8 @@ judged AS MATERIALIZED (
     e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AND coalesce(d.fell, false) AND src.streak >= 1 AS main_falling,
     -- performanceScore (src/domain/mesocycle/performance.ts).
     CASE WHEN d.rule IN ('no_log', 'unparsed_reps') THEN NULL
-         WHEN d.rule IN ('hold_fell', 'decrease', 'decrease_rpe10', 'bodyweight_missed', 'ladder_down') THEN 3
-         WHEN l.margin < 0 OR l.n_logged < src.sets THEN 2
+         WHEN d.rule IN ('decrease', 'decrease_rpe10', 'bodyweight_missed', 'ladder_down') THEN 3
+         WHEN d.rule = 'hold_fell' OR l.margin < 0 OR l.n_logged < src.sets THEN 2
          WHEN l.margin >= ${BEAT_BY_REPS} THEN 0 ELSE 1 END AS perf,
     coalesce(($22::jsonb -> os.goal -> os.level ->> coalesce(e.tier, 'T3'))::int, 0) AS sec,
     -- progressReason (src/domain/load-progression/progress-reason.ts), the same text; or the
@@ -372,8 +372,10 @@ judged AS MATERIALIZED (
       CASE r.rule
         WHEN 'seed_from_log' THEN greatest(CASE WHEN e.equipment = 'dumbbell' THEN ($15::float8[])[1] ELSE x.step END,
                                            ${floorLoad("r.candidate")})
-        WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.candidate")}))
-        WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.candidate")}))
+        -- A cut is to the load for the RIR the lifter fell short at (the judged week's), never
+        -- for next week's lower one: that would cut nothing.
+        WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm * r.share")}))
+        WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm * r.share")}))
         WHEN 'increase' THEN r.up
         ELSE src.w
       END AS weight,
@@ -437,11 +439,18 @@ judged AS MATERIALIZED (
   -- rollover copies them; the row by order in session) of the ending mesocycle's week 2. Index
   -- probes, only for restore weeks.
   LEFT JOIN LATERAL (
-    SELECT e2.sets FROM public.modular_training_session s2
+    SELECT e2.sets, e2.carried_from_id FROM public.modular_training_session s2
     JOIN public.modular_training_exercise e2 ON e2.session_id = s2.id AND e2.order_in_session = e.order_in_session
     WHERE os.week2_id IS NOT NULL AND s2.week_id = os.week2_id AND s2.session_number = os.session_number
       AND s2.day_of_week IS NOT DISTINCT FROM os.day_of_week AND s2.day_label IS NOT DISTINCT FROM os.day_label
     ORDER BY e2.display_order, e2.id LIMIT 1
+  ) w2r ON true
+  -- A week 2 that was a recovery session for the row's group is not its volume: the sets before
+  -- it (week 1's row) are.
+  LEFT JOIN LATERAL (
+    SELECT coalesce((SELECT w1r.sets FROM public.modular_training_exercise w1r
+                     WHERE g.grp = ANY (os.week2_recovery) AND w1r.id = w2r.carried_from_id), w2r.sets) AS sets
+    WHERE w2r.sets IS NOT NULL
   ) w2 ON true
 ),
 -- The plan's next week: a restore after a deload (the next mesocycle's week 1), a deload at the

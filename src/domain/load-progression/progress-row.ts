@@ -186,7 +186,8 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
   const streak = fell ? missStreak + 1 : 0;
   if (missedAtRpe10 || streak >= MISSES_BEFORE_DECREASE) {
     const floor = ceilLoadKg((w * MIN_CUT_PERCENT) / 100, input.equipment);
-    const cut = Math.min(w, Math.max(floor, floorLoadKg(candidate, input.equipment)));
+    // To the load for the RIR the lifter fell short at (the row's own), not next week's lower one.
+    const cut = Math.min(w, Math.max(floor, floorLoadKg(e1rm * share, input.equipment)));
     return { weight: cut, missStreak: 0, rule: missedAtRpe10 ? "decrease_rpe10" : "decrease", e1rmKg: e1rm };
   }
   if (fell) return hold("hold_fell", streak, e1rm);

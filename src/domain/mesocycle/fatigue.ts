@@ -3,8 +3,13 @@
 // weeks (COACHING section 2); and when the main lifts' estimated strength fell two exposures
 // running (issue 21), since a falling e1RM under a rising RIR target is fatigue, not weakness.
 
-/** An early deload never comes before this week of the mesocycle has been trained. */
-export const EARLY_DELOAD_MIN_WEEK = 2;
+/**
+ * An early deload needs this many weeks of the mesocycle trained. In its first two weeks the load
+ * progression is still finding the lifter's loads: an e1RM below a too-heavy week-1 prescription
+ * "falls" twice by week 2 and is answered by a cut, not a deload (the simulation in
+ * docs/mesocycle-simulation.md deloaded whole plans in week 3 with 2).
+ */
+export const EARLY_DELOAD_MIN_WEEK = 3;
 
 /** "More than half": a share strictly above this percentage triggers. */
 export const FATIGUE_SHARE_PERCENT = 50;
