@@ -2,6 +2,7 @@
 // tests/rollover/mesocycle-simulation.test.ts checks the SQL against them through the real rollover.
 import { describe, expect, it } from "vitest";
 import { groupOf, MAX_SETS_PER_ROW, mrv, mrvTable } from "../../src/domain/mesocycle/caps.ts";
+import { distributeSets } from "../../src/domain/mesocycle/distribute.ts";
 import { deloadCause } from "../../src/domain/mesocycle/fatigue.ts";
 import { accumulationWeeks } from "../../src/domain/mesocycle/length.ts";
 import { performanceScore } from "../../src/domain/mesocycle/performance.ts";
@@ -170,5 +171,54 @@ describe("reasons and the restart load", () => {
     expect(
       restartLoadKg({ ...input, nextRir: 0 }, { weight: 100, missStreak: 0, rule: "hold", e1rmKg: 116 }),
     ).toBeNull();
+  });
+});
+
+describe("where added sets go", () => {
+  const row = (id: string, sets: number, tier: string | null, order: number, session = "a") => ({
+    id,
+    sets,
+    tier,
+    sessionDate: "2026-01-05",
+    order,
+    session,
+    setSeconds: 100,
+  });
+  it("fewest sets first, then T3 before T2 before T1; one each in turn; never past 5 or the MRV", () => {
+    const rows = [
+      row("t1", 3, "T1", 1),
+      row("t2", 3, "T2", 2),
+      row("t3", 3, "T3", 3),
+      row("few", 2, "T1", 4),
+    ];
+    expect(distributeSets(rows, 3, 22, new Map())).toEqual(
+      new Map([
+        ["few", 1],
+        ["t3", 1],
+        ["t2", 1],
+      ]),
+    );
+    // Two rows, +3: round-robin gives the first two and the second one.
+    expect(distributeSets([row("a", 3, "T3", 1), row("b", 3, "T3", 2)], 3, 22, new Map())).toEqual(
+      new Map([
+        ["a", 2],
+        ["b", 1],
+      ]),
+    );
+    expect(distributeSets([row("a", 4, "T3", 1)], 3, 22, new Map())).toEqual(new Map([["a", 1]]));
+    expect(distributeSets([row("a", 5, "T3", 1)], 3, 22, new Map())).toEqual(new Map());
+    // The MRV left: 21 sets in the group, MRV 22, +3 asks for one.
+    expect(distributeSets([row("a", 3, "T3", 1), row("b", 18, null, 2)], 3, 22, new Map())).toEqual(
+      new Map([["a", 1]]),
+    );
+  });
+  it("a row keeps its sets only while its session has the time", () => {
+    const rows = [row("a", 2, "T3", 1), row("b", 2, "T3", 2, "b"), row("c", 3, "T3", 3)];
+    expect(distributeSets(rows, 3, 22, new Map([["a", 150]]))).toEqual(
+      new Map([
+        ["a", 1],
+        ["b", 1],
+      ]),
+    );
   });
 });
