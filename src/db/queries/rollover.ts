@@ -232,6 +232,12 @@ due AS MATERIALIZED (
 old_sess AS MATERIALIZED (
   SELECT due.plan_id AS rollover_plan_id, due.last_deload, due.last_recovery, due.goal, due.level,
     due.week2_id, due.week2_recovery, due.len, due.rir_start, due.rir_end,
+    -- One set's seconds by tier (the time model), looked up once per session, not per row.
+    coalesce(($22::jsonb -> due.goal -> due.level ->> 'T1')::int, 0) AS sec_t1,
+    coalesce(($22::jsonb -> due.goal -> due.level ->> 'T2')::int, 0) AS sec_t2,
+    coalesce(($22::jsonb -> due.goal -> due.level ->> 'T3')::int, 0) AS sec_t3,
+    coalesce(($23::jsonb -> due.goal ->> 0)::int, 0) AS warm_t0,
+    coalesce(($23::jsonb -> due.goal ->> 1)::int, 0) AS warm_t1,
     CASE WHEN due.last_deload THEN 1 ELSE due.mweek + 1 END AS next_mweek, s.*
   FROM due
   -- LATERAL ... OFFSET 0 keeps these joins as index probes per parent row: the CTE row
@@ -262,7 +268,8 @@ judged AS MATERIALIZED (
          WHEN d.rule IN ('decrease', 'decrease_rpe10', 'bodyweight_missed', 'ladder_down') THEN 3
          WHEN d.rule = 'hold_fell' OR l.margin < 0 OR l.n_logged < src.sets THEN 2
          WHEN l.margin >= ${BEAT_BY_REPS} THEN 0 ELSE 1 END AS perf,
-    coalesce(($22::jsonb -> os.goal -> os.level ->> coalesce(e.tier, 'T3'))::int, 0) AS sec,
+    CASE e.tier WHEN 'T1' THEN os.sec_t1 WHEN 'T2' THEN os.sec_t2 ELSE os.sec_t3 END AS sec,
+    os.warm_t0, os.warm_t1,
     -- progressReason (src/domain/load-progression/progress-reason.ts), the same text; or the
     -- restart of a new mesocycle (restartLine, src/domain/mesocycle/restart.ts).
     CASE WHEN rs.w IS NOT NULL THEN '-' || (src.w - rs.w)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
@@ -456,6 +463,16 @@ judged AS MATERIALIZED (
 -- The plan's next week: a restore after a deload (the next mesocycle's week 1), a deload at the
 -- end of the accumulation or earlier on fatigue (src/domain/mesocycle/fatigue.ts), else the next
 -- accumulation week.
+grp_agg AS MATERIALIZED (
+  -- One aggregate of the judged rows per plan and muscle group (the null group included): what
+  -- the plan's state and the group's decision both read.
+  SELECT j.plan_id, j.grp, max(j.perf) AS perf, sum(j.sets) AS group_sets,
+    bool_or(j.n_logged > 0) AS trained,
+    count(*) FILTER (WHERE j.main_lift) AS mains,
+    count(*) FILTER (WHERE j.main_falling) AS falling
+  FROM judged j
+  GROUP BY j.plan_id, j.grp
+),
 plan_state AS MATERIALIZED (
   SELECT due.*, c.cause,
     CASE WHEN due.last_deload THEN 'restore' WHEN c.cause IS NOT NULL THEN 'deload' ELSE 'progress' END AS kind,
@@ -463,13 +480,13 @@ plan_state AS MATERIALIZED (
     CASE WHEN due.last_deload THEN 1 ELSE due.mweek + 1 END AS new_mweek
   FROM due
   LEFT JOIN (
-    SELECT j.plan_id,
-      count(DISTINCT j.grp) FILTER (WHERE j.n_logged > 0) AS trained,
-      count(DISTINCT j.grp) FILTER (WHERE j.n_logged > 0 AND j.grp = ANY (d0.recent_recovery)) AS recovering,
-      count(*) FILTER (WHERE j.main_lift) AS mains,
-      count(*) FILTER (WHERE j.main_falling) AS falling
-    FROM judged j JOIN due d0 ON d0.plan_id = j.plan_id
-    GROUP BY j.plan_id
+    SELECT g.plan_id,
+      count(*) FILTER (WHERE g.trained AND g.grp IS NOT NULL) AS trained,
+      count(*) FILTER (WHERE g.trained AND g.grp = ANY (d0.recent_recovery)) AS recovering,
+      sum(g.mains) AS mains,
+      sum(g.falling) AS falling
+    FROM grp_agg g JOIN due d0 ON d0.plan_id = g.plan_id
+    GROUP BY g.plan_id
   ) a ON a.plan_id = due.plan_id
   CROSS JOIN LATERAL (
     SELECT CASE
@@ -504,16 +521,15 @@ grp_dec AS MATERIALIZED (
          ELSE ($20::int[])[CASE WHEN q.pump IS NULL THEN 0 WHEN q.pump <= 1 THEN 16 ELSE 32 END
                            + coalesce(q.soreness, 0) * 4 + q.perf + 1] END AS change
   FROM (
-    SELECT j.plan_id, j.grp, max(j.perf) AS perf, sum(j.sets) AS group_sets,
-      min(f.soreness) AS soreness, min(f.pump) AS pump, coalesce(bool_or(f.joint), false) AS joint,
-      bool_or(j.grp = ANY (ps.last_recovery)) AS after_recovery,
-      min(coalesce(($21::jsonb -> ps.level ->> j.grp)::int, ($21::jsonb -> ps.level ->> 'other')::int,
-                   ${OTHER_MRV})) AS mrv
-    FROM judged j
-    JOIN plan_state ps ON ps.plan_id = j.plan_id AND ps.kind = 'progress'
-    LEFT JOIN grp_fb f ON f.plan_id = j.plan_id AND f.grp = j.grp
-    WHERE j.grp IS NOT NULL
-    GROUP BY j.plan_id, j.grp
+    SELECT g.plan_id, g.grp, g.perf, g.group_sets,
+      f.soreness, f.pump, coalesce(f.joint, false) AS joint,
+      g.grp = ANY (ps.last_recovery) AS after_recovery,
+      coalesce(($21::jsonb -> ps.level ->> g.grp)::int, ($21::jsonb -> ps.level ->> 'other')::int,
+               ${OTHER_MRV}) AS mrv
+    FROM grp_agg g
+    JOIN plan_state ps ON ps.plan_id = g.plan_id AND ps.kind = 'progress'
+    LEFT JOIN grp_fb f ON f.plan_id = g.plan_id AND f.grp = g.grp
+    WHERE g.grp IS NOT NULL
   ) q
 ),
 -- Each session's time left for added sets: its duration_minutes (plus SESSION_OVERRUN_PERCENT)
@@ -522,7 +538,7 @@ ses_room AS MATERIALIZED (
   SELECT j.session_id,
     coalesce(max(j.duration_minutes) * 60 * (100 + ${SESSION_OVERRUN_PERCENT}) / 100, 1000000)
       - sum(j.sets * j.sec)
-      - max(coalesce(($23::jsonb -> j.goal ->> (CASE WHEN j.tier = 'T1' THEN 1 ELSE 0 END))::int, 0)) AS room
+      - max(CASE WHEN j.tier = 'T1' THEN j.warm_t1 ELSE j.warm_t0 END) AS room
   FROM judged j JOIN plan_state ps ON ps.plan_id = j.plan_id AND ps.kind = 'progress'
   GROUP BY j.session_id
 ),
