@@ -20,9 +20,9 @@ export const modularTrainingPlan = pgTable(
     // returns the same plan instead of writing a second one.
     requestId: uuid("request_id"),
     // Added: every Nth week is a deload, i.e. N - 1 accumulation weeks a mesocycle; null lets the
-    // worker choose the length by goal and level (docs/mesocycles.md). insert_full_plan(s) store
-    // null where the plan JSON has no such key; the column default (5) serves direct inserts.
-    deloadEveryWeeks: integer("deload_every_weeks").default(5),
+    // worker choose the length by goal and level (docs/mesocycles.md). No default (drizzle/0018):
+    // a plan that names no interval, written by insert_full_plan(s) or directly, gets null.
+    deloadEveryWeeks: integer("deload_every_weeks"),
     // Added: the equipment the plan's request allowed (bodyweight implied), so a swap offers only
     // what the lifter has (docs/swap.md). Null for plans written before it, or by hand: alternatives
     // then allow the implements the plan's own rows use.
