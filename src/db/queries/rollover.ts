@@ -250,10 +250,9 @@ old_sess AS MATERIALIZED (
 -- src/domain/load-progression, docs/progression.md) and scored for its muscle group.
 judged AS MATERIALIZED (
   SELECT e.id, os.id AS session_id, os.rollover_plan_id AS plan_id, os.session_date, os.duration_minutes,
-    os.goal, os.level,
     e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles, e.reps,
     e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions, e.notes, e.display_order,
-    e.order_in_session, e.swap_suggested, e.weight::float8 AS own_w,
+    e.order_in_session, e.swap_suggested,
     g.grp, src.w, src.sets, src.streak, x.step,
     CASE WHEN g.grp = ANY (os.last_recovery) THEN prev.sets END AS pre_sets,
     w2.sets AS week2_sets,
