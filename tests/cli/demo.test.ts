@@ -44,7 +44,7 @@ async function demo(opts: { env?: Record<string, string>; patience?: DemoPatienc
 async function weekPairs(planId: string) {
   const { rows } = await tdb.pool.query(
     `SELECT coalesce(e1.exercise_id, e1.exercise_name) AS exercise, e1.weight AS w1, e1.reps, e1.sets, e1.rir, e1.equipment, e1.muscle_group AS muscle, e1.miss_streak AS s1,
-            e2.weight AS w2, e2.miss_streak AS s2,
+            e2.weight AS w2, e2.miss_streak AS s2, e2.rir AS rir2, e2.progress_reason AS reason2,
             (SELECT coalesce(json_agg(json_build_object('setNo', t.set_no, 'repsDone', t.reps_done,
                       'weightKg', t.weight_kg, 'rpe', t.rpe) ORDER BY t.set_no), '[]')
              FROM training_set t WHERE t.exercise_row_id = e1.id) AS logged
@@ -191,10 +191,14 @@ describe("demo", () => {
         muscleGroup: p.muscle ?? "",
         missStreak: p.s1,
         rir: p.rir,
+        // The load is for week 2's target RIR (the mesocycle's ramp, docs/mesocycles.md).
+        nextRir: p.rir2,
         logged: p.logged,
       });
+      // A muscle group that needed a recovery session does not go up (docs/mesocycles.md).
+      const recovery = String(p.reason2).startsWith("recovery session");
       expect({ weight: p.w2, missStreak: p.s2 }).toEqual({
-        weight: expected.weight,
+        weight: recovery && p.w1 > 0 ? Math.min(p.w1, expected.weight ?? p.w1) : expected.weight,
         missStreak: expected.missStreak,
       });
       return expected.rule;

@@ -69,7 +69,10 @@ describe("plan show", () => {
     await logSets(tdb.pool, row?.id as string, times(3, { reps: 5, kg: 60, rpe: 6 }));
     await rollover(tdb.pool, W0);
     const [next] = await weekRows(tdb.pool, planId, 2);
-    expect(next?.progress_reason).toBe("+2.5 kg: e1RM 79 kg from 3 sets (best 5 @ 60 kg RPE 6)");
+    // The load line, then the muscle group's set change (docs/mesocycles.md).
+    expect(next?.progress_reason).toBe(
+      "+2.5 kg: e1RM 79 kg from 3 sets (best 5 @ 60 kg RPE 6); +2 sets (chest: performance 0)",
+    );
 
     const run = await cli("plan", "show", planId);
     expect(run.code).toBe(0);

@@ -152,7 +152,8 @@ describe("insert_full_plan", () => {
       {
         goal_type: "general_fitness",
         experience_level: "intermediate",
-        deload_every_weeks: 5,
+        // No deload_every_weeks key: null, the worker picks the mesocycle length (docs/mesocycles.md).
+        deload_every_weeks: null,
         session_number: 1,
         order_in_session: 1,
       },

@@ -9,9 +9,19 @@ import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { deloadPrescription } from "../../src/domain/load-progression/deload.ts";
 import { progressReason } from "../../src/domain/load-progression/progress-reason.ts";
-import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
+import { type LoggedSet, progressRow, targetRpe } from "../../src/domain/load-progression/progress-row.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { warmUpRamp, withWarmUp } from "../../src/domain/load-progression/warm-up.ts";
+import { groupOf, MAX_SETS_PER_ROW, mrv } from "../../src/domain/mesocycle/caps.ts";
+import { performanceScore } from "../../src/domain/mesocycle/performance.ts";
+import { restartLine, restartLoadKg } from "../../src/domain/mesocycle/restart.ts";
+import { DELOAD_MIN_RIR, rampRir } from "../../src/domain/mesocycle/rir-ramp.ts";
+import { halfSets, RECOVERY, setChange } from "../../src/domain/mesocycle/set-change.ts";
+import {
+  deloadReason,
+  type VolumeDecision,
+  withVolumeReason,
+} from "../../src/domain/mesocycle/volume-reason.ts";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -137,6 +147,51 @@ describe("SQL progression = progressRow (property)", () => {
     return planId;
   }
 
+  // The sample plan is an intermediate hypertrophy plan: 5 accumulation weeks when the worker decides.
+  const GOAL = "hypertrophy";
+  const LEVEL = "intermediate";
+
+  /**
+   * What the rollover writes for a one-row plan's week 2 (an accumulation week): the load
+   * progression, then the row's muscle group's set change (the row is the whole group).
+   */
+  function expectedWeek2(r: RowInput, logs: LoggedSet[]) {
+    const input = {
+      ...progressInput(r, logs),
+      nextRir: rampRir(GOAL, LEVEL, 2, 5, { equipment: r.equipment }),
+    };
+    const judged = progressRow(input);
+    const group = groupOf(r.muscleGroup);
+    const perf = performanceScore(judged.rule, parseRepTarget(r.reps), targetRpe(r.rir), r.sets, logs);
+    const change = group === null ? 0 : setChange(perf, null, null);
+    const add =
+      change > 0 && r.sets < MAX_SETS_PER_ROW
+        ? Math.min(MAX_SETS_PER_ROW - r.sets, Math.max(0, Math.min(change, mrv(group ?? "", LEVEL) - r.sets)))
+        : 0;
+    const raised = judged.rule === "increase" || judged.rule === "ladder_up";
+    let decision: VolumeDecision = { kind: "none" };
+    let sets = r.sets;
+    let weight = judged.weight;
+    let moveTo = judged.moveTo;
+    if (group !== null && change === RECOVERY) {
+      sets = halfSets(r.sets);
+      decision = { kind: "recovery", group, from: r.sets, to: sets, raised };
+      if (r.weight !== null && r.weight > 0) weight = Math.min(r.weight, judged.weight ?? r.weight);
+      if (judged.rule === "ladder_up") moveTo = undefined;
+    } else if (group !== null && add > 0) {
+      sets = r.sets + add;
+      decision = { kind: "added", group, add, performance: perf ?? 0, soreness: null, pump: null };
+    }
+    return {
+      input,
+      judged,
+      weight,
+      sets,
+      moveTo,
+      reason: withVolumeReason(progressReason(input, judged, "progress"), decision),
+    };
+  }
+
   it("for random rows and logs (progress weeks)", async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async ([r, sets]) => {
@@ -144,20 +199,21 @@ describe("SQL progression = progressRow (property)", () => {
         const planId = await onePlan(r, logs, null);
         await rollover(tdb.pool, plusDays(W1, 7));
         const [next] = await weekRows(tdb.pool, planId, 2);
-        const input = progressInput(r, logs);
-        const expected = progressRow(input);
+        const expected = expectedWeek2(r, logs);
         expect({
           weight: next?.weight,
           missStreak: next?.miss_streak,
           sets: next?.sets,
+          rir: next?.rir,
           exerciseId: next?.exercise_id,
           reason: next?.progress_reason,
         }).toEqual({
           weight: expected.weight === null ? null : Math.fround(expected.weight),
-          missStreak: expected.missStreak,
-          sets: r.sets,
+          missStreak: expected.judged.missStreak,
+          sets: expected.sets,
+          rir: rampRir(GOAL, LEVEL, 2, 5, { equipment: r.equipment }),
           exerciseId: expected.moveTo ?? r.exerciseId,
-          reason: progressReason(input, expected, "progress"),
+          reason: expected.reason,
         });
         expect(next?.notes).toBe(
           withWarmUp(r.notes, warmUpRamp(expected.weight, r.equipment ?? "other", r.tier)),
@@ -167,44 +223,70 @@ describe("SQL progression = progressRow (property)", () => {
     );
   });
 
-  it("for random rows and logs (deload weeks judge the week before)", async () => {
+  it("for random rows and logs (deload weeks, and the restore judging the week before)", async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async ([r, sets]) => {
-        // Every 2nd week is a deload: week 2 is the deload of week 1's judged outcome, and week 3
-        // (the restore) carries that outcome at full load and sets.
+        // Every 2nd week is a deload (a 1-week accumulation): week 2 is the deload of week 1 (not
+        // judged up), and week 3 (the next mesocycle's first week) carries week 1's judged outcome
+        // at full sets.
         const logs = sets.map((s, i) => ({ ...s, setNo: i + 1 }));
         const planId = await onePlan(r, logs, 2);
         await rollover(tdb.pool, plusDays(W1, 14));
         const [deload] = await weekRows(tdb.pool, planId, 2);
         const [restore] = await weekRows(tdb.pool, planId, 3);
-        const input = progressInput(r, logs);
+        // The restore's load is for the next mesocycle's first-week RIR.
+        const input = {
+          ...progressInput(r, logs),
+          nextRir: rampRir(GOAL, LEVEL, 1, 1, { equipment: r.equipment }),
+        };
         const judged = progressRow(input);
         const expected = deloadPrescription({
-          weight: judged.weight,
+          weight: r.weight,
           sets: r.sets,
           ...(r.equipment === null ? {} : { equipment: r.equipment }),
         });
+        const rir = Math.max(r.rir ?? 2, DELOAD_MIN_RIR);
         const f = (w: number | null) => (w === null ? null : Math.fround(w));
         expect({
           weight: deload?.weight,
           sets: deload?.sets,
+          rir: deload?.rir,
           missStreak: deload?.miss_streak,
+          exerciseId: deload?.exercise_id,
           reason: deload?.progress_reason,
         }).toEqual({
           weight: f(expected.weight),
           sets: expected.sets,
-          missStreak: judged.missStreak,
-          reason: progressReason(input, judged, "deload"),
+          rir,
+          missStreak: r.missStreak,
+          exerciseId: r.exerciseId,
+          reason: deloadReason(
+            "planned, end of mesocycle 1",
+            { from: r.sets, to: expected.sets },
+            { from: r.weight, to: expected.weight },
+            rir,
+          ),
         });
-        expect(restore?.progress_reason).toBe(progressReason(input, judged, "restore"));
+        const restart = restartLoadKg(input, judged);
+        expect(restore?.progress_reason).toBe(
+          restart === null
+            ? progressReason(input, judged, "restore")
+            : `after the deload; ${restartLine(r.weight ?? 0, restart, judged.e1rmKg ?? 0, input.nextRir)}`,
+        );
         const ramp = (w: number | null) => warmUpRamp(w, r.equipment ?? "other", r.tier);
         expect(deload?.notes).toBe(withWarmUp(r.notes, ramp(expected.weight)));
         expect(restore?.notes).toBe(
-          withWarmUp(withWarmUp(r.notes, ramp(expected.weight)), ramp(judged.weight)),
+          withWarmUp(withWarmUp(r.notes, ramp(expected.weight)), ramp(restart ?? judged.weight)),
         );
-        expect({ weight: restore?.weight, sets: restore?.sets, missStreak: restore?.miss_streak }).toEqual({
-          weight: f(judged.weight),
+        expect({
+          weight: restore?.weight,
+          sets: restore?.sets,
+          rir: restore?.rir,
+          missStreak: restore?.miss_streak,
+        }).toEqual({
+          weight: f(restart ?? judged.weight),
           sets: r.sets,
+          rir: rampRir(GOAL, LEVEL, 1, 1, { equipment: r.equipment }),
           missStreak: judged.missStreak,
         });
       }),

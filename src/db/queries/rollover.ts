@@ -22,6 +22,24 @@ import {
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
 import { RPE_CLOSED_FORM } from "../../domain/load-progression/rpe-percent.ts";
 import { EMPTY_BAR_KG, WARM_UP_STEPS } from "../../domain/load-progression/warm-up.ts";
+import {
+  MAX_SETS_PER_ROW,
+  mrvTable,
+  OTHER_MRV,
+  SESSION_OVERRUN_PERCENT,
+} from "../../domain/mesocycle/caps.ts";
+import { EARLY_DELOAD_MIN_WEEK, FATIGUE_SHARE_PERCENT } from "../../domain/mesocycle/fatigue.ts";
+import { ACCUMULATION_WEEKS, DEFAULT_ACCUMULATION_WEEKS } from "../../domain/mesocycle/length.ts";
+import { BEAT_BY_REPS } from "../../domain/mesocycle/performance.ts";
+import {
+  BARBELL_MIN_RIR,
+  BEGINNER_MIN_RIR,
+  DEFAULT_RIR_RAMP,
+  DELOAD_MIN_RIR,
+  RIR_RAMP,
+} from "../../domain/mesocycle/rir-ramp.ts";
+import { setSecondsTable, warmUpTable } from "../../domain/mesocycle/session-time.ts";
+import { RECOVERY, SET_CHANGE_TABLE } from "../../domain/mesocycle/set-change.ts";
 import { withTransaction } from "../transaction.ts";
 import { ceilLoadSql, floorLoadSql, rpePercentSql } from "./progression-sql.ts";
 
@@ -97,14 +115,14 @@ export async function pickDuePlans(
 // Reduced load of a deload week (reducedLoadKg): 90% rounded down to the implement, the load
 // itself where that is no load or more than a DELOAD_MIN_PERCENT cut; null and <= 0 unchanged.
 // A macro over a float8 weight expression.
-const reduced = (w: string) => {
-  const floored = floorLoad(`(${w} * $8::float8 / 100)`);
+const reduced = (w: string, step = "x.step") => {
+  const floored = floorLoad(`(${w} * $8::float8 / 100)`, step);
   return `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
         WHEN ${floored} <= 0 OR ${floored} * 100 < ${w} * ${DELOAD_MIN_PERCENT} THEN ${w}
         ELSE least(${w}, ${floored}) END`;
 };
 
-const floorLoad = (kg: string) => floorLoadSql(kg, "e.equipment", "x.step", "$15");
+const floorLoad = (kg: string, step = "x.step") => floorLoadSql(kg, "e.equipment", step, "$15");
 const ceilLoad = (kg: string) => ceilLoadSql(kg, "e.equipment", "x.step", "$15");
 
 // The one place a row's next variation is found (docs/progression.md, "Bodyweight rows"): the
@@ -119,7 +137,7 @@ const ladderNeighbour = (dir: 1 | -1) => `
     FROM public.exrcwiki cur
     JOIN public.exrcwiki v ON v.ladder = cur.ladder
       AND v.ladder_step ${dir === 1 ? ">" : "<"} cur.ladder_step
-    LEFT JOIN public.modular_training_plan pl ON pl.id = sess.rollover_plan_id
+    LEFT JOIN public.modular_training_plan pl ON pl.id = os.rollover_plan_id
     WHERE cur.exercise_id = src.exercise_id AND x.unloaded AND l.n_loaded = 0 AND l.n_logged > 0
       AND NOT EXISTS (SELECT 1 FROM public.exercise_exclusion xx
                       WHERE xx.user_id = e.user_id AND xx.exercise_id = v.exercise_id)
@@ -134,9 +152,9 @@ const rpePercent = (reps: string, rpe: string) => rpePercentSql(reps, rpe, "$16"
 
 // warmUpRamp (src/domain/load-progression/warm-up.ts) over the row's new load `w`; its constants
 // are numbers from that module, written into the text.
-const warmUpRamp = (w: string) => {
+const warmUpRamp = (w: string, step = "x.step") => {
   const p0 = `(CASE WHEN e.equipment = 'barbell' AND ${w} > ${EMPTY_BAR_KG} THEN ${EMPTY_BAR_KG} ELSE 0 END)`;
-  const v = WARM_UP_STEPS.map(([percent]) => floorLoad(`(${w} * ${percent} / 100)`));
+  const v = WARM_UP_STEPS.map(([percent]) => floorLoad(`(${w} * ${percent} / 100)`, step));
   const steps = WARM_UP_STEPS.map(([, reps], i) => {
     const prev = `greatest(${[p0, ...v.slice(0, i)].join(", ")})`;
     return `CASE WHEN ${v[i]} > ${prev} AND ${v[i]} < ${w} THEN ${v[i]}::text || ' kg x ${reps}' END`;
@@ -157,21 +175,35 @@ const notesWithWarmUp = (notes: string, ramp: string) => `(CASE
 
 /**
  * Gives every plan in $2 that is still due as of $1 its next week, in one statement (so in one
- * short transaction): the week (ON CONFLICT (plan_id, week_number) DO NOTHING RETURNING), then
- * sessions and exercise rows only for the weeks this statement really inserted.
+ * short transaction): each row of the plan's latest week is judged once (judged), the plan's
+ * mesocycle state decides the week's kind (plan_state: an accumulation week, a deload, or the
+ * restore that opens the next mesocycle), each muscle group's set change is decided from the
+ * judged rows and the lifter's feedback (grp_dec) and spread over the group's rows (alloc);
+ * then the week (ON CONFLICT (plan_id, week_number) DO NOTHING RETURNING), and sessions and
+ * exercise rows only for the weeks this statement really inserted. docs/mesocycles.md.
  *
  * Parameters: $1 as-of date, $2 plan ids, $3 steps {equipment: step}, $4 default step,
  * $5 rep-target pattern, $6 misses before decrease, $7 RPE of a real miss, $8 deload reduction
  * percent, $9 deload sets percent, $10 default target RIR, $11 max target RIR, $12 fall percent,
- * $13 max increase percent, $14 min cut percent, $15 dumbbell rack, $16 RPE closed form, $17 step-fit percent.
+ * $13 max increase percent, $14 min cut percent, $15 dumbbell rack, $16 RPE closed form, $17 step-fit percent,
+ * $18 accumulation weeks {goal: {level: n}}, $19 RIR ramps {goal: [start, end]}, $20 set change
+ * table int[48], $21 MRV {level: {group: n}}, $22 set seconds {goal: {level: {tier: s}}},
+ * $23 session warm-up {goal: [without T1, with T1]}.
  */
 export const ROLL_ONE_WEEK = `
 WITH
 due AS MATERIALIZED (
-  SELECT p.id AS plan_id, p.user_id, w.id AS week_id, w.week_number + 1 AS n, w.week_start + 7 AS next_start,
-    CASE WHEN p.deload_every_weeks >= 2 AND (w.week_number + 1) % p.deload_every_weeks = 0 THEN 'deload'
-         WHEN p.deload_every_weeks >= 2 AND w.week_number % p.deload_every_weeks = 0 THEN 'restore'
-         ELSE 'progress' END AS kind
+  SELECT p.id AS plan_id, p.user_id, p.goal_type AS goal, p.experience_level AS level,
+    w.id AS week_id, w.week_number + 1 AS n, w.week_start + 7 AS next_start,
+    w.mesocycle AS meso, w.mesocycle_week AS mweek, w.is_deload AS last_deload,
+    w.recovery_muscles AS last_recovery,
+    w.recovery_muscles || coalesce(pw.recovery_muscles, '{}'::text[]) AS recent_recovery,
+    -- Accumulation weeks (src/domain/mesocycle/length.ts): fixed by deload_every_weeks, else by goal and level.
+    CASE WHEN p.deload_every_weeks >= 2 THEN p.deload_every_weeks - 1
+         ELSE coalesce(($18::jsonb -> p.goal_type ->> p.experience_level)::int, ${DEFAULT_ACCUMULATION_WEEKS}) END AS len,
+    coalesce(($19::jsonb -> p.goal_type ->> 0)::int, ${DEFAULT_RIR_RAMP[0]}) AS rir_start,
+    coalesce(($19::jsonb -> p.goal_type ->> 1)::int, ${DEFAULT_RIR_RAMP[1]}) AS rir_end,
+    wk2.id AS week2_id, wk2.recovery_muscles AS week2_recovery
   -- An index probe per id of the batch (a plain join to unnest($2), or p.id = ANY($2) on
   -- PostgreSQL 15, scanned the whole plan table once per batch).
   FROM unnest($2::uuid[]) AS batch(id)
@@ -179,66 +211,69 @@ due AS MATERIALIZED (
     SELECT * FROM public.modular_training_plan p0 WHERE p0.id = batch.id OFFSET 0
   ) p
   CROSS JOIN LATERAL (
-    SELECT lw.id, lw.week_number, lw.week_start FROM public.modular_training_week lw
+    SELECT lw.id, lw.week_number, lw.week_start, lw.mesocycle, lw.mesocycle_week, lw.is_deload, lw.recovery_muscles
+    FROM public.modular_training_week lw
     WHERE lw.plan_id = p.id ORDER BY lw.week_number DESC LIMIT 1
   ) w
+  -- The week before: its recovery sessions count towards a fatigue deload.
+  LEFT JOIN LATERAL (
+    SELECT pw0.recovery_muscles FROM public.modular_training_week pw0
+    WHERE pw0.plan_id = p.id AND pw0.week_number = w.week_number - 1 OFFSET 0
+  ) pw ON true
+  -- After a deload: the ending mesocycle's week 2, whose sets the next mesocycle starts from.
+  LEFT JOIN LATERAL (
+    SELECT w2.id, w2.recovery_muscles FROM public.modular_training_week w2
+    WHERE w.is_deload AND w.mesocycle_week > 2 AND w2.plan_id = p.id
+      AND w2.week_number = w.week_number - w.mesocycle_week + 2 AND NOT w2.is_deload OFFSET 0
+  ) wk2 ON true
   WHERE p.status = 'active' AND w.week_start + 7 <= $1::date
     AND w.week_start + 7 >= public.plan_date_window_from()
 ),
-new_weeks AS (
-  -- The database's uniqueness decides: a week another run already inserted (or is inserting:
-  -- we wait for it) is skipped, and only weeks returned here get sessions and exercises.
-  -- Plan id order keeps two concurrent runs from deadlocking on each other's new weeks.
-  INSERT INTO public.modular_training_week (plan_id, user_id, week_number, week_start, is_deload)
-  SELECT plan_id, user_id, n, next_start, kind = 'deload' FROM due ORDER BY plan_id
-  ON CONFLICT (plan_id, week_number) DO NOTHING
-  RETURNING id, plan_id
-),
-sess AS MATERIALIZED (
-  SELECT gen_random_uuid() AS new_id, nw.id AS new_week_id, due.kind, due.plan_id AS rollover_plan_id, s.*
-  FROM new_weeks nw
-  JOIN due ON due.plan_id = nw.plan_id
+old_sess AS MATERIALIZED (
+  SELECT due.plan_id AS rollover_plan_id, due.last_deload, due.last_recovery, due.goal, due.level,
+    due.week2_id, due.week2_recovery, due.len, due.rir_start, due.rir_end,
+    -- One set's seconds by tier (the time model), looked up once per session, not per row.
+    coalesce(($22::jsonb -> due.goal -> due.level ->> 'T1')::int, 0) AS sec_t1,
+    coalesce(($22::jsonb -> due.goal -> due.level ->> 'T2')::int, 0) AS sec_t2,
+    coalesce(($22::jsonb -> due.goal -> due.level ->> 'T3')::int, 0) AS sec_t3,
+    coalesce(($23::jsonb -> due.goal ->> 0)::int, 0) AS warm_t0,
+    coalesce(($23::jsonb -> due.goal ->> 1)::int, 0) AS warm_t1,
+    CASE WHEN due.last_deload THEN 1 ELSE due.mweek + 1 END AS next_mweek, s.*
+  FROM due
   -- LATERAL ... OFFSET 0 keeps these joins as index probes per parent row: the CTE row
   -- estimates are far off, and a hash join would scan the whole table once per batch.
   CROSS JOIN LATERAL (
     SELECT * FROM public.modular_training_session s0 WHERE s0.week_id = due.week_id OFFSET 0
   ) s
 ),
-new_sessions AS (
-  INSERT INTO public.modular_training_session
-    (id, week_id, user_id, day_label, session_date, day_of_week, focus_area, session_number,
-     duration_minutes, completed)
-  SELECT new_id, new_week_id, user_id, day_label, session_date + 7, day_of_week, focus_area, session_number,
-    duration_minutes, false
-  FROM sess
-  RETURNING 1
-),
--- The exercise rows of those sessions, progressed and written in one pass: each row is read once
--- (an index probe per session), its logged sets are counted by a per-row aggregate over an index
--- probe, and the decision is made in the INSERT's own select list; nothing wide is materialized.
-new_exercises AS (
-  INSERT INTO public.modular_training_exercise
-    (id, session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
-     equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
-     miss_streak, carried_from_id, progress_reason)
-  SELECT gen_random_uuid(), sess.new_id, e.user_id,
-    CASE d.rule WHEN 'ladder_up' THEN harder.exercise_id WHEN 'ladder_down' THEN easier.exercise_id ELSE e.exercise_id END,
-    CASE d.rule WHEN 'ladder_up' THEN harder.name WHEN 'ladder_down' THEN easier.name ELSE e.exercise_name END,
-    e.muscle_group, e.secondary_muscles,
-    CASE WHEN sess.kind = 'deload' THEN greatest(1, round(src.sets * $9::numeric / 100))::int ELSE src.sets END,
-    e.reps, e.rir,
-    CASE d.rule WHEN 'ladder_up' THEN harder.equipment WHEN 'ladder_down' THEN easier.equipment ELSE e.equipment END,
-    e.tier, e.target, e.tips,
-    -- Another variation's instructions are not this one's: a moved row has none.
-    CASE WHEN d.rule IN ('ladder_up', 'ladder_down') THEN NULL ELSE e.instructions END,
-    fw.w::real,
-    ${notesWithWarmUp("e.notes", warmUpRamp("fw.w"))},
-    e.display_order, e.order_in_session,
-    d.streak::int,
-    e.id,
-    -- progressReason (src/domain/load-progression/progress-reason.ts), the same text.
-    CASE sess.kind WHEN 'deload' THEN 'deload (90% load, 60% sets); ' WHEN 'restore' THEN 'after the deload; ' ELSE '' END
-    || CASE d.rule
+-- Every row of the latest weeks, judged once on its logs (the load progression of
+-- src/domain/load-progression, docs/progression.md) and scored for its muscle group.
+judged AS MATERIALIZED (
+  SELECT e.id, os.id AS session_id, os.rollover_plan_id AS plan_id, os.session_date, os.duration_minutes,
+    e.user_id, e.exercise_id, e.exercise_name, e.muscle_group, e.secondary_muscles, e.reps,
+    e.rir, e.equipment, e.tier, e.target, e.tips, e.instructions, e.notes, e.display_order,
+    e.order_in_session, e.swap_suggested,
+    g.grp, src.w, src.sets, src.streak, x.step,
+    CASE WHEN g.grp = ANY (os.last_recovery) THEN prev.sets END AS pre_sets,
+    w2.sets AS week2_sets,
+    harder.exercise_id AS harder_id, harder.name AS harder_name, harder.equipment AS harder_equipment,
+    easier.exercise_id AS easier_id, easier.name AS easier_name, easier.equipment AS easier_equipment,
+    d.rule, coalesce(rs.w, d.weight) AS judged_w, d.streak AS judged_streak, nr.rir AS next_rir,
+    l.n_logged,
+    e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AS main_lift,
+    e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AND coalesce(d.fell, false) AND src.streak >= 1 AS main_falling,
+    -- performanceScore (src/domain/mesocycle/performance.ts).
+    CASE WHEN d.rule IN ('no_log', 'unparsed_reps') THEN NULL
+         WHEN d.rule IN ('decrease', 'decrease_rpe10', 'bodyweight_missed', 'ladder_down') THEN 3
+         WHEN d.rule = 'hold_fell' OR l.margin < 0 OR l.n_logged < src.sets THEN 2
+         WHEN l.margin >= ${BEAT_BY_REPS} THEN 0 ELSE 1 END AS perf,
+    CASE e.tier WHEN 'T1' THEN os.sec_t1 WHEN 'T2' THEN os.sec_t2 ELSE os.sec_t3 END AS sec,
+    os.warm_t0, os.warm_t1,
+    -- progressReason (src/domain/load-progression/progress-reason.ts), the same text; or the
+    -- restart of a new mesocycle (restartLine, src/domain/mesocycle/restart.ts).
+    CASE WHEN rs.w IS NOT NULL THEN '-' || (src.w - rs.w)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
+        || ' kg, the load for RIR ' || nr.rir || ' as a new mesocycle starts'
+    ELSE CASE d.rule
       WHEN 'no_log' THEN 'unchanged: nothing logged'
       WHEN 'unparsed_reps' THEN 'unchanged: reps are not a range'
       WHEN 'bodyweight' THEN 'held: bodyweight, reps carry the progress'
@@ -256,37 +291,57 @@ new_exercises AS (
       WHEN 'decrease' THEN '-' || (src.w - d.weight)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
         || ' kg below the prescription two weeks running'
       WHEN 'decrease_rpe10' THEN '-' || (src.w - d.weight)::text || ' kg: below ' || x.tmin || ' reps at RPE 10'
-    END
-  FROM sess
-  -- LATERAL ... OFFSET 0: an index probe per session (see sess).
+    END END AS load_line
+  FROM old_sess os
+  -- LATERAL ... OFFSET 0: an index probe per session (see old_sess).
   CROSS JOIN LATERAL (
-    SELECT * FROM public.modular_training_exercise e0 WHERE e0.session_id = sess.id OFFSET 0
+    SELECT * FROM public.modular_training_exercise e0 WHERE e0.session_id = os.id OFFSET 0
   ) e
-  -- A restore week judges week n-2's row (the one the deload row was carried from) on its own
-  -- logs, as the deload week did: the week before a deload is judged once and its outcome
-  -- carried past the deload. Without that row, the deload row is carried over as it is.
+  -- The muscle group (lats and middle_back are the back, as progress_row_muscles counts).
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN e.muscle_group IN ('lats', 'middle_back') THEN 'back' ELSE e.muscle_group END AS grp OFFSET 0
+  ) g
+  -- The row this one was carried from: after a deload the week before it, judged again (a restore
+  -- week judges week n-2's row on its own logs, as the deload week did not: the week before a
+  -- deload is judged once and its outcome carried past the deload); after a recovery session the
+  -- group's sets from before it. Without that row, the deload row is carried over as it is.
   LEFT JOIN LATERAL (
-    SELECT p0.id, p0.weight, p0.sets, p0.miss_streak, p0.exercise_id FROM public.modular_training_exercise p0
-    WHERE sess.kind = 'restore' AND p0.id = e.carried_from_id OFFSET 0
+    SELECT p0.id, p0.weight, p0.sets, p0.miss_streak, p0.exercise_id, p0.rir FROM public.modular_training_exercise p0
+    WHERE (os.last_deload OR g.grp = ANY (os.last_recovery)) AND p0.id = e.carried_from_id OFFSET 0
   ) prev ON true
   -- The row judged (src) and the row's decision inputs, computed once per row (OFFSET 0 keeps
   -- the subquery from being flattened into every expression that names its columns).
   -- The pattern decides (a plain match runs as a fast DFA); the numbers are then read with string
   -- functions: regexp_match's capture groups cost about 50 us a row, most of a batch's time.
   CROSS JOIN LATERAL (
-    SELECT CASE WHEN prev.id IS NOT NULL THEN prev.id ELSE e.id END AS id,
-      CASE WHEN prev.id IS NOT NULL THEN prev.weight ELSE e.weight END::float8 AS w,
-      CASE WHEN prev.id IS NOT NULL THEN prev.sets ELSE e.sets END AS sets,
-      CASE WHEN prev.id IS NOT NULL THEN prev.miss_streak ELSE e.miss_streak END AS streak,
-      CASE WHEN prev.id IS NOT NULL THEN prev.exercise_id ELSE e.exercise_id END AS exercise_id,
-      (sess.kind <> 'restore' OR prev.id IS NOT NULL) AS judged
+    SELECT CASE WHEN os.last_deload AND prev.id IS NOT NULL THEN prev.id ELSE e.id END AS id,
+      CASE WHEN os.last_deload AND prev.id IS NOT NULL THEN prev.weight ELSE e.weight END::float8 AS w,
+      CASE WHEN os.last_deload AND prev.id IS NOT NULL THEN prev.sets ELSE e.sets END AS sets,
+      CASE WHEN os.last_deload AND prev.id IS NOT NULL THEN prev.miss_streak ELSE e.miss_streak END AS streak,
+      CASE WHEN os.last_deload AND prev.id IS NOT NULL THEN prev.exercise_id ELSE e.exercise_id END AS exercise_id,
+      -- The judged week's own target RIR: its logs are read against what it asked for.
+      CASE WHEN os.last_deload AND prev.id IS NOT NULL THEN prev.rir ELSE e.rir END AS rir,
+      (NOT os.last_deload OR prev.id IS NOT NULL) AS judged
     OFFSET 0
   ) src
+  -- Next week's target RIR on the ramp (rampRir, src/domain/mesocycle/rir-ramp.ts): the week after
+  -- a deload opens the next mesocycle, any other is the next accumulation week (a deload week
+  -- does not use it: its loads are not judged).
+  CROSS JOIN LATERAL (
+    SELECT greatest(os.rir_start - CASE WHEN os.len <= 1 THEN 0 ELSE
+             (2 * (os.rir_start - os.rir_end) * (least(greatest(os.next_mweek, 1), os.len) - 1) + (os.len - 1))
+             / (2 * (os.len - 1)) END,
+           least(os.rir_start, greatest(os.rir_end,
+             CASE WHEN os.level = 'beginner' THEN ${BEGINNER_MIN_RIR} ELSE 0 END,
+             CASE WHEN e.equipment = 'barbell' THEN ${BARBELL_MIN_RIR} ELSE 0 END))) AS rir
+    OFFSET 0
+  ) nr
   CROSS JOIN LATERAL (
     SELECT t.*, (src.w IS NULL OR src.w <= 0) AS unloaded,
       coalesce(t.tmin >= 1 AND t.tmax >= t.tmin, false) AS parsed,
       coalesce(($3::jsonb ->> e.equipment)::float8, $4::float8) AS step,
-      10 - least($11::int, greatest(0, coalesce(e.rir, $10::int))) AS rpe_t
+      10 - least($11::int, greatest(0, coalesce(src.rir, $10::int))) AS rpe_t,
+      10 - least($11::int, greatest(0, nr.rir)) AS rpe_next
     FROM (
       SELECT CASE WHEN rm.ok THEN split_part(rm.r, '-', 1)::int END AS tmin,
         CASE WHEN rm.ok THEN coalesce(nullif(split_part(rm.r, '-', 2), ''), split_part(rm.r, '-', 1))::int END AS tmax
@@ -308,7 +363,9 @@ new_exercises AS (
         FILTER (WHERE ts.weight_kg > 0))[1] AS best_set,
       coalesce(bool_or(ts.weight_kg >= src.w AND ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10,
       count(*) FILTER (WHERE ts.reps_done >= x.tmax AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t)) AS n_top_target,
-      coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any
+      coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any,
+      -- The worst set's reps past the bottom plus reps left past the target RIR (performance.ts).
+      min(ts.reps_done - x.tmin + (x.rpe_t - coalesce(ts.rpe, x.rpe_t))) AS margin
     FROM public.training_set ts
     WHERE ts.exercise_row_id = src.id AND src.judged
   ) l
@@ -321,8 +378,10 @@ new_exercises AS (
       CASE r.rule
         WHEN 'seed_from_log' THEN greatest(CASE WHEN e.equipment = 'dumbbell' THEN ($15::float8[])[1] ELSE x.step END,
                                            ${floorLoad("r.candidate")})
-        WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.candidate")}))
-        WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.candidate")}))
+        -- A cut is to the load for the RIR the lifter fell short at (the judged week's), never
+        -- for next week's lower one: that would cut nothing.
+        WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm * r.share")}))
+        WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm * r.share")}))
         WHEN 'increase' THEN r.up
         ELSE src.w
       END AS weight,
@@ -359,10 +418,13 @@ new_exercises AS (
                THEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")}
                ELSE ${floorLoad("least(c.candidate, src.w * $17::float8 / 100)")} END AS up
         FROM (
-          SELECT s0.*, s0.e1rm * s0.share AS candidate
+          -- The load for the bottom of the range at NEXT week's target RPE (the ramp's), while
+          -- the fall is measured against the RPE the judged week asked for.
+          SELECT s0.*, s0.e1rm * s0.share_next AS candidate
           FROM (
             SELECT l.e1rm_sum / l.n_loaded AS e1rm,
-              CASE WHEN x.parsed THEN ${rpePercent("x.tmin", "x.rpe_t")} END AS share
+              CASE WHEN x.parsed THEN ${rpePercent("x.tmin", "x.rpe_t")} END AS share,
+              CASE WHEN x.parsed THEN ${rpePercent("x.tmin", "x.rpe_next")} END AS share_next
             OFFSET 0
           ) s0
           OFFSET 0
@@ -373,9 +435,255 @@ new_exercises AS (
     ) r
     OFFSET 0
   ) d
-  -- The load written (a deload week's is lighter), as float8 of the stored real.
+  -- After a deload, a load the logs hold comes down to the new mesocycle's RIR (restartLoadKg,
+  -- src/domain/mesocycle/restart.ts), by at most a cut; null when the judged load stands.
+  LEFT JOIN LATERAL (
+    SELECT nullif(least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("d.candidate")})), src.w) AS w
+    WHERE os.last_deload AND d.rule = 'hold' AND src.w > 0
+  ) rs ON true
+  -- After a deload: the row in the same slot (the session by number, weekday and label, as the
+  -- rollover copies them; the row by order in session) of the ending mesocycle's week 2. Index
+  -- probes, only for restore weeks.
+  LEFT JOIN LATERAL (
+    SELECT e2.sets, e2.carried_from_id FROM public.modular_training_session s2
+    JOIN public.modular_training_exercise e2 ON e2.session_id = s2.id AND e2.order_in_session = e.order_in_session
+    WHERE os.week2_id IS NOT NULL AND s2.week_id = os.week2_id AND s2.session_number = os.session_number
+      AND s2.day_of_week IS NOT DISTINCT FROM os.day_of_week AND s2.day_label IS NOT DISTINCT FROM os.day_label
+    ORDER BY e2.display_order, e2.id LIMIT 1
+  ) w2r ON true
+  -- A week 2 that was a recovery session for the row's group is not its volume: the sets before
+  -- it (week 1's row) are.
+  LEFT JOIN LATERAL (
+    SELECT coalesce((SELECT w1r.sets FROM public.modular_training_exercise w1r
+                     WHERE g.grp = ANY (os.week2_recovery) AND w1r.id = w2r.carried_from_id), w2r.sets) AS sets
+    WHERE w2r.sets IS NOT NULL
+  ) w2 ON true
+),
+-- The plan's next week: a restore after a deload (the next mesocycle's week 1), a deload at the
+-- end of the accumulation or earlier on fatigue (src/domain/mesocycle/fatigue.ts), else the next
+-- accumulation week.
+grp_agg AS MATERIALIZED (
+  -- One aggregate of the judged rows per plan and muscle group (the null group included): what
+  -- the plan's state and the group's decision both read.
+  SELECT j.plan_id, j.grp, max(j.perf) AS perf, sum(j.sets) AS group_sets,
+    bool_or(j.n_logged > 0) AS trained,
+    count(*) FILTER (WHERE j.main_lift) AS mains,
+    count(*) FILTER (WHERE j.main_falling) AS falling
+  FROM judged j
+  GROUP BY j.plan_id, j.grp
+),
+plan_state AS MATERIALIZED (
+  SELECT due.*, c.cause,
+    CASE WHEN due.last_deload THEN 'restore' WHEN c.cause IS NOT NULL THEN 'deload' ELSE 'progress' END AS kind,
+    CASE WHEN due.last_deload THEN due.meso + 1 ELSE due.meso END AS new_meso,
+    CASE WHEN due.last_deload THEN 1 ELSE due.mweek + 1 END AS new_mweek
+  FROM due
+  LEFT JOIN (
+    SELECT g.plan_id,
+      count(*) FILTER (WHERE g.trained AND g.grp IS NOT NULL) AS trained,
+      count(*) FILTER (WHERE g.trained AND g.grp = ANY (d0.recent_recovery)) AS recovering,
+      sum(g.mains) AS mains,
+      sum(g.falling) AS falling
+    FROM grp_agg g JOIN due d0 ON d0.plan_id = g.plan_id
+    GROUP BY g.plan_id
+  ) a ON a.plan_id = due.plan_id
   CROSS JOIN LATERAL (
-    SELECT (CASE WHEN sess.kind = 'deload' THEN ${reduced("d.weight")} ELSE d.weight END)::real::float8 AS w
+    SELECT CASE
+      WHEN due.last_deload THEN NULL
+      WHEN due.mweek >= due.len THEN 'planned, end of mesocycle ' || due.meso
+      WHEN due.mweek < ${EARLY_DELOAD_MIN_WEEK} THEN NULL
+      WHEN a.recovering * 100 > a.trained * ${FATIGUE_SHARE_PERCENT}
+        THEN 'fatigue: ' || a.recovering || ' of ' || a.trained || ' muscle groups needed a recovery session'
+      WHEN a.falling * 100 > a.mains * ${FATIGUE_SHARE_PERCENT}
+        THEN 'fatigue: e1RM fell two weeks running on ' || a.falling || ' of ' || a.mains || ' main lifts'
+    END AS cause
+  ) c
+),
+-- The lifter's feedback on last week's sessions, per plan and muscle group (muscle_feedback: an
+-- index probe per session).
+grp_fb AS MATERIALIZED (
+  SELECT os.rollover_plan_id AS plan_id,
+    CASE WHEN mf.muscle_group IN ('lats', 'middle_back') THEN 'back' ELSE mf.muscle_group END AS grp,
+    max(mf.soreness)::int AS soreness, max(mf.pump)::int AS pump, coalesce(bool_or(mf.joint_pain), false) AS joint
+  FROM old_sess os
+  CROSS JOIN LATERAL (
+    SELECT * FROM public.muscle_feedback mf0 WHERE mf0.session_id = os.id OFFSET 0
+  ) mf
+  GROUP BY 1, 2
+),
+-- Per plan and muscle group of an accumulation week: RP's set change (set-change.ts) from the
+-- worst row's performance score and the feedback; joint pain holds; a group that had a recovery
+-- session last week gets its sets back.
+grp_dec AS MATERIALIZED (
+  SELECT q.*,
+    CASE WHEN q.perf IS NULL THEN 0
+         ELSE ($20::int[])[CASE WHEN q.pump IS NULL THEN 0 WHEN q.pump <= 1 THEN 16 ELSE 32 END
+                           + coalesce(q.soreness, 0) * 4 + q.perf + 1] END AS change
+  FROM (
+    SELECT g.plan_id, g.grp, g.perf, g.group_sets,
+      f.soreness, f.pump, coalesce(f.joint, false) AS joint,
+      g.grp = ANY (ps.last_recovery) AS after_recovery,
+      coalesce(($21::jsonb -> ps.level ->> g.grp)::int, ($21::jsonb -> ps.level ->> 'other')::int,
+               ${OTHER_MRV}) AS mrv
+    FROM grp_agg g
+    JOIN plan_state ps ON ps.plan_id = g.plan_id AND ps.kind = 'progress'
+    LEFT JOIN grp_fb f ON f.plan_id = g.plan_id AND f.grp = g.grp
+    WHERE g.grp IS NOT NULL
+  ) q
+),
+-- Each session's time left for added sets: its duration_minutes (plus SESSION_OVERRUN_PERCENT)
+-- less what its rows take by the generator's time model (src/domain/plan/time-model.ts).
+ses_room AS MATERIALIZED (
+  SELECT j.session_id,
+    coalesce(max(j.duration_minutes) * 60 * (100 + ${SESSION_OVERRUN_PERCENT}) / 100, 1000000)
+      - sum(j.sets * j.sec)
+      - max(CASE WHEN j.tier = 'T1' THEN j.warm_t1 ELSE j.warm_t0 END) AS room
+  FROM judged j JOIN plan_state ps ON ps.plan_id = j.plan_id AND ps.kind = 'progress'
+  GROUP BY j.session_id
+),
+-- Added sets spread over the group's rows (docs/mesocycles.md, "Where added sets go"): rows in
+-- order of fewest sets, then T3, T2, T1, then session date and slot order, one set each in turn,
+-- never past MAX_SETS_PER_ROW a row or the group's MRV; a row whose session has no time left
+-- for its sets gets none (sessions filled in group, then row order).
+alloc AS MATERIALIZED (
+  SELECT c.id, c.add
+  FROM (
+    SELECT r.*, sum(r.add * r.sec) OVER (PARTITION BY r.session_id ORDER BY r.grp, r.rk) AS used
+    FROM (
+      SELECT o.*, least(${MAX_SETS_PER_ROW} - o.sets,
+                        CASE WHEN o.rk <= o.total THEN (o.total - o.rk) / o.n + 1 ELSE 0 END) AS add
+      FROM (
+        SELECT j.id, j.session_id, j.grp, j.sec, j.sets,
+          greatest(0, least(g.change, g.mrv - g.group_sets)) AS total,
+          count(*) OVER (PARTITION BY j.plan_id, j.grp) AS n,
+          row_number() OVER (PARTITION BY j.plan_id, j.grp
+            ORDER BY j.sets, CASE j.tier WHEN 'T1' THEN 2 WHEN 'T2' THEN 1 ELSE 0 END,
+                     j.session_date, j.order_in_session, j.id) AS rk
+        FROM judged j
+        JOIN grp_dec g ON g.plan_id = j.plan_id AND g.grp = j.grp
+        WHERE g.change > 0 AND NOT g.joint AND NOT g.after_recovery AND j.sets < ${MAX_SETS_PER_ROW}
+      ) o
+    ) r
+    WHERE r.add > 0
+  ) c
+  JOIN ses_room sr ON sr.session_id = c.session_id
+  WHERE c.used <= sr.room
+),
+recovering AS (
+  SELECT g.plan_id, array_agg(g.grp ORDER BY g.grp) AS grps
+  FROM grp_dec g WHERE g.change = ${RECOVERY} AND NOT g.joint
+  GROUP BY g.plan_id
+),
+new_weeks AS (
+  -- The database's uniqueness decides: a week another run already inserted (or is inserting:
+  -- we wait for it) is skipped, and only weeks returned here get sessions and exercises.
+  -- Plan id order keeps two concurrent runs from deadlocking on each other's new weeks.
+  INSERT INTO public.modular_training_week
+    (plan_id, user_id, week_number, week_start, is_deload, mesocycle, mesocycle_week, recovery_muscles)
+  SELECT ps.plan_id, ps.user_id, ps.n, ps.next_start, ps.kind = 'deload', ps.new_meso, ps.new_mweek,
+    coalesce(rc.grps, '{}'::text[])
+  FROM plan_state ps LEFT JOIN recovering rc ON rc.plan_id = ps.plan_id
+  ORDER BY ps.plan_id
+  ON CONFLICT (plan_id, week_number) DO NOTHING
+  RETURNING id, plan_id
+),
+sess AS MATERIALIZED (
+  SELECT gen_random_uuid() AS new_id, nw.id AS new_week_id, os.*
+  FROM new_weeks nw
+  JOIN old_sess os ON os.rollover_plan_id = nw.plan_id
+),
+new_sessions AS (
+  INSERT INTO public.modular_training_session
+    (id, week_id, user_id, day_label, session_date, day_of_week, focus_area, session_number,
+     duration_minutes, completed)
+  SELECT new_id, new_week_id, user_id, day_label, session_date + 7, day_of_week, focus_area, session_number,
+    duration_minutes, false
+  FROM sess
+  RETURNING 1
+),
+new_exercises AS (
+  INSERT INTO public.modular_training_exercise
+    (id, session_id, user_id, exercise_id, exercise_name, muscle_group, secondary_muscles, sets, reps, rir,
+     equipment, tier, target, tips, instructions, weight, notes, display_order, order_in_session,
+     miss_streak, carried_from_id, progress_reason, swap_suggested)
+  SELECT gen_random_uuid(), sess.new_id, e.user_id,
+    CASE v.mv WHEN 'ladder_up' THEN e.harder_id WHEN 'ladder_down' THEN e.easier_id ELSE e.exercise_id END,
+    CASE v.mv WHEN 'ladder_up' THEN e.harder_name WHEN 'ladder_down' THEN e.easier_name ELSE e.exercise_name END,
+    e.muscle_group, e.secondary_muscles,
+    v.sets, e.reps, v.rir,
+    CASE v.mv WHEN 'ladder_up' THEN e.harder_equipment WHEN 'ladder_down' THEN e.easier_equipment ELSE e.equipment END,
+    e.tier, e.target, e.tips,
+    -- Another variation's instructions are not this one's: a moved row has none.
+    CASE WHEN v.mv IN ('ladder_up', 'ladder_down') THEN NULL ELSE e.instructions END,
+    fw.w::real,
+    ${notesWithWarmUp("e.notes", warmUpRamp("fw.w", "e.step"))},
+    e.display_order, e.order_in_session,
+    v.streak::int,
+    e.id,
+    CASE WHEN ps.kind = 'deload' THEN
+      'deload (' || ps.cause || '): sets ' || e.sets || ' -> ' || v.sets || ', '
+      || CASE WHEN e.w IS NULL OR e.w <= 0 THEN 'no load'
+              WHEN fw.w < e.w THEN 'load ' || e.w || ' -> ' || fw.w || ' kg'
+              ELSE 'load held at ' || e.w || ' kg' END
+      || ', RIR ' || v.rir
+    ELSE
+      CASE WHEN ps.kind = 'restore' THEN 'after the deload; ' ELSE '' END
+      || CASE v.vol
+        WHEN 'joint' THEN 'held: joint pain reported on ' || e.grp || ', swap suggested'
+        WHEN 'recovery' THEN 'recovery session for ' || e.grp || ': sets ' || coalesce(e.pre_sets, e.sets) || ' -> '
+          || v.sets || ' (could not match last week); '
+          || CASE WHEN e.rule IN ('increase', 'ladder_up') THEN 'load held' ELSE e.load_line END
+        WHEN 'after_recovery' THEN e.load_line || '; sets ' || e.sets || ' -> ' || v.sets
+          || ': back from the recovery session'
+        WHEN 'added' THEN e.load_line || '; +' || a.add || ' set' || CASE WHEN a.add = 1 THEN '' ELSE 's' END
+          || ' (' || e.grp || ': performance ' || g.perf || coalesce(', soreness ' || g.soreness, '')
+          || coalesce(', pump ' || g.pump, '') || ')'
+        ELSE e.load_line
+          || CASE WHEN ps.kind = 'restore' AND v.sets <> e.sets
+               THEN '; sets ' || e.sets || ' -> ' || v.sets || ' (mesocycle ' || ps.meso || ' week 2)' ELSE '' END
+      END
+    END,
+    (e.swap_suggested OR v.vol = 'joint') AND v.mv IS DISTINCT FROM 'ladder_up' AND v.mv IS DISTINCT FROM 'ladder_down'
+  FROM sess
+  JOIN judged e ON e.session_id = sess.id
+  JOIN plan_state ps ON ps.plan_id = sess.rollover_plan_id
+  LEFT JOIN grp_dec g ON g.plan_id = e.plan_id AND g.grp = e.grp
+  LEFT JOIN alloc a ON a.id = e.id
+  -- The row's volume decision (vol), the rule that may move it on its ladder (mv), and its sets,
+  -- RIR and miss streak.
+  CROSS JOIN LATERAL (
+    SELECT v0.*,
+      CASE WHEN ps.kind = 'deload' THEN greatest(1, round(e.sets * $9::numeric / 100))::int
+           WHEN ps.kind = 'restore' THEN coalesce(e.week2_sets, e.sets)
+           WHEN v0.vol = 'recovery' THEN greatest(1, round(coalesce(e.pre_sets, e.sets) * $9::numeric / 100))::int
+           WHEN v0.vol = 'after_recovery' THEN coalesce(e.pre_sets, e.sets)
+           WHEN v0.vol = 'added' THEN e.sets + a.add
+           ELSE e.sets END AS sets,
+      CASE WHEN ps.kind = 'deload' THEN greatest(coalesce(e.rir, $10::int), ${DELOAD_MIN_RIR})
+           -- rampRir, worked out with the judgement (judged.next_rir).
+           ELSE e.next_rir END AS rir,
+      CASE WHEN ps.kind = 'deload' OR v0.vol = 'joint' THEN e.streak ELSE e.judged_streak END AS streak,
+      -- A recovery session does not move up; a cut or an easier variation on evidence still comes.
+      CASE WHEN ps.kind = 'deload' OR v0.vol = 'joint' THEN NULL
+           WHEN v0.vol = 'recovery' AND e.rule = 'ladder_up' THEN NULL ELSE e.rule END AS mv
+    FROM (
+      SELECT CASE WHEN ps.kind <> 'progress' OR g.plan_id IS NULL THEN 'none'
+                  WHEN g.joint THEN 'joint'
+                  WHEN g.change = ${RECOVERY} THEN 'recovery'
+                  WHEN g.after_recovery THEN 'after_recovery'
+                  WHEN a.add > 0 THEN 'added'
+                  ELSE 'none' END AS vol
+      OFFSET 0
+    ) v0
+    OFFSET 0
+  ) v
+  -- The load written: a deload week's is lighter (and not judged up); joint pain holds it; a
+  -- recovery session never raises it (a cut on evidence still comes). As float8 of the stored real.
+  CROSS JOIN LATERAL (
+    SELECT (CASE WHEN ps.kind = 'deload' THEN ${reduced("e.w", "e.step")}
+                 WHEN v.vol = 'joint' THEN e.w
+                 WHEN v.vol = 'recovery' AND e.w > 0 THEN least(e.w, e.judged_w)
+                 ELSE e.judged_w END)::real::float8 AS w
     OFFSET 0
   ) fw
   RETURNING 1
@@ -387,7 +695,7 @@ SELECT
   (SELECT count(*) FROM new_sessions)::int AS sessions,
   (SELECT count(*) FROM new_exercises)::int AS exercises`;
 
-/** The progression constants, bound as parameters $3..$17 of ROLL_ONE_WEEK. */
+/** The progression and mesocycle constants, bound as parameters $3..$23 of ROLL_ONE_WEEK. */
 function progressionParams(): unknown[] {
   return [
     JSON.stringify(LOAD_STEP_KG),
@@ -405,6 +713,12 @@ function progressionParams(): unknown[] {
     [...DUMBBELL_RACK],
     [...RPE_CLOSED_FORM],
     STEP_FIT_PERCENT,
+    JSON.stringify(ACCUMULATION_WEEKS),
+    JSON.stringify(RIR_RAMP),
+    [...SET_CHANGE_TABLE],
+    JSON.stringify(mrvTable()),
+    JSON.stringify(setSecondsTable()),
+    JSON.stringify(warmUpTable()),
   ];
 }
 

@@ -19,8 +19,10 @@ export const modularTrainingPlan = pgTable(
     // Added: the pg-boss/plan_request id that made this plan; unique, so a repeated request
     // returns the same plan instead of writing a second one.
     requestId: uuid("request_id"),
-    // Added: every Nth week is a deload (docs/progression.md); null means no deloads.
-    deloadEveryWeeks: integer("deload_every_weeks").default(5),
+    // Added: every Nth week is a deload, i.e. N - 1 accumulation weeks a mesocycle; null lets the
+    // worker choose the length by goal and level (docs/mesocycles.md). No default (drizzle/0018):
+    // a plan that names no interval, written by insert_full_plan(s) or directly, gets null.
+    deloadEveryWeeks: integer("deload_every_weeks"),
     // Added: the equipment the plan's request allowed (bodyweight implied), so a swap offers only
     // what the lifter has (docs/swap.md). Null for plans written before it, or by hand: alternatives
     // then allow the implements the plan's own rows use.

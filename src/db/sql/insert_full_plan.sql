@@ -45,8 +45,9 @@ BEGIN
 
   v_week_start := (p_plan_json ->> 'week_start')::date;
 
-  -- Column defaults (goal_type, experience_level, deload_every_weeks) apply where the JSON
-  -- omits the key or sends null: the seed's explicit NULL broke NOT NULL (23502).
+  -- Column defaults (goal_type, experience_level) apply where the JSON omits the key or sends
+  -- null: the seed's explicit NULL broke NOT NULL (23502). deload_every_weeks is null there: the
+  -- worker picks the mesocycle length (docs/mesocycles.md).
   INSERT INTO public.modular_training_plan
     (id, user_id, split_type, week_start, goal_type, experience_level, status, request_id, deload_every_weeks, notes)
   VALUES (
@@ -57,7 +58,7 @@ BEGIN
     coalesce(p_plan_json ->> 'experience_level', 'intermediate'),
     'active',
     (p_plan_json ->> 'request_id')::uuid,
-    CASE WHEN p_plan_json ? 'deload_every_weeks' THEN (p_plan_json ->> 'deload_every_weeks')::int ELSE 5 END,
+    CASE WHEN p_plan_json ? 'deload_every_weeks' THEN (p_plan_json ->> 'deload_every_weeks')::int ELSE NULL END,
     p_plan_json ->> 'notes'
   )
   RETURNING id INTO v_plan_id;

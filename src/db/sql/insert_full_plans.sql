@@ -66,8 +66,9 @@ BEGIN
     CROSS JOIN LATERAL jsonb_array_elements(i.p -> 'sessions') AS e(s)
   ),
   new_plans AS (
-    -- Column defaults (goal_type, experience_level, deload_every_weeks) where the JSON omits the
-    -- key or sends null, as in insert_full_plan.
+    -- Column defaults (goal_type, experience_level) where the JSON omits the key or sends null, as
+    -- in insert_full_plan; deload_every_weeks null there (the worker picks the mesocycle length):
+    -- docs/mesocycles.md.
     INSERT INTO public.modular_training_plan
       (id, user_id, split_type, week_start, goal_type, experience_level, status, request_id, deload_every_weeks, notes)
     SELECT
@@ -78,7 +79,7 @@ BEGIN
       coalesce(i.p ->> 'experience_level', 'intermediate'),
       'active',
       (i.p ->> 'request_id')::uuid,
-      CASE WHEN i.p ? 'deload_every_weeks' THEN (i.p ->> 'deload_every_weeks')::int ELSE 5 END,
+      CASE WHEN i.p ? 'deload_every_weeks' THEN (i.p ->> 'deload_every_weeks')::int ELSE NULL END,
       i.p ->> 'notes'
     FROM input i
   ),

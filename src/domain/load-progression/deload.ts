@@ -12,8 +12,11 @@ import { reducedLoadKg } from "./load-reduction.ts";
  */
 export const DEFAULT_DELOAD_EVERY_WEEKS = 5;
 
-/** A deload week keeps this percentage of the sets (at least 1): "about 40% fewer". */
-export const DELOAD_SETS_PERCENT = 60;
+/**
+ * A deload week keeps this percentage of the sets (at least 1), rounded half up: RP halves sets
+ * (COACHING section 2; docs/mesocycles.md). A recovery session halves a muscle group's sets the same way.
+ */
+export const DELOAD_SETS_PERCENT = 50;
 
 /**
  * True for weeks deloadEveryWeeks, 2 * deloadEveryWeeks, ... (week numbers start at 1).
@@ -50,11 +53,11 @@ export interface Prescription {
 
 /**
  * A deload week's prescription: the load through reducedLoadKg (90%, rounded down to the
- * equipment's step; 0.5 kg steps when no equipment is given) and round(sets * 60%) sets, at
+ * equipment's step; 0.5 kg steps when no equipment is given) and round(sets * 50%) sets, at
  * least 1. Reps and the rest of the row are unchanged.
  */
 export function deloadPrescription(prescription: Prescription & { equipment?: string }): Prescription {
-  // sets * 60 / 100 is never exactly n + 0.5 for a whole number of sets, so round() has no ties.
+  // Half of an odd number of sets rounds up (3 -> 2), as PostgreSQL's round(numeric) does.
   const sets = Math.max(1, Math.round((prescription.sets * DELOAD_SETS_PERCENT) / 100));
   return { weight: reducedLoadKg(prescription.weight, prescription.equipment ?? "other"), sets };
 }

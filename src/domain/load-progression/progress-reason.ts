@@ -9,7 +9,9 @@ import { rpePercent } from "./rpe-percent.ts";
 
 const PREFIX: Readonly<Record<RolloverKind, string>> = {
   progress: "",
-  deload: "deload (90% load, 60% sets); ",
+  // A deload row's reason is deloadReason (src/domain/mesocycle/volume-reason.ts): what really
+  // changed (a bodyweight row keeps its load); this prefix is only for a caller's own use.
+  deload: "deload; ",
   restore: "after the deload; ",
 };
 

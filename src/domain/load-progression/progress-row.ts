@@ -56,6 +56,12 @@ export interface ProgressionInput {
   sets: number;
   /** The row's target reps in reserve; null or absent: DEFAULT_TARGET_RIR. */
   rir?: number | null;
+  /**
+   * Next week's target RIR (the mesocycle's ramp, src/domain/mesocycle/rir-ramp.ts): the new load
+   * is the one for the bottom of the range at that RIR. Absent: the row's own `rir`. The week's
+   * logs are always judged against the row's own `rir`.
+   */
+  nextRir?: number | null;
   equipment: string;
   muscleGroup: string;
   /** Consecutive weeks the estimate fell below the prescription, as stored on the row. */
@@ -156,17 +162,21 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
 
   const rpe = targetRpe(input.rir);
   const share = rpePercent(target.min, rpe);
+  const nextShare = rpePercent(
+    target.min,
+    targetRpe(input.nextRir === undefined ? input.rir : input.nextRir),
+  );
   const e1rm = estimateE1rmKg(logged, rpe);
   const unloaded = weight === null || weight <= 0;
   if (unloaded) {
     // Bodyweight work logged without load: the reps and the variation carry the progress.
     if (e1rm === null) return bodyweight(input, target, rpe);
-    const seed = Math.max(smallestLoadKg(input.equipment), floorLoadKg(e1rm * share, input.equipment));
+    const seed = Math.max(smallestLoadKg(input.equipment), floorLoadKg(e1rm * nextShare, input.equipment));
     return { weight: seed, missStreak: 0, rule: "seed_from_log", e1rmKg: e1rm };
   }
   if (e1rm === null) return hold("no_log", missStreak);
 
-  const candidate = e1rm * share;
+  const candidate = e1rm * nextShare;
   const w = weight;
   // The bottom of the range missed with nothing left (RPE 10) at the prescribed load or more.
   const missedAtRpe10 = logged.some(
@@ -176,7 +186,8 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
   const streak = fell ? missStreak + 1 : 0;
   if (missedAtRpe10 || streak >= MISSES_BEFORE_DECREASE) {
     const floor = ceilLoadKg((w * MIN_CUT_PERCENT) / 100, input.equipment);
-    const cut = Math.min(w, Math.max(floor, floorLoadKg(candidate, input.equipment)));
+    // To the load for the RIR the lifter fell short at (the row's own), not next week's lower one.
+    const cut = Math.min(w, Math.max(floor, floorLoadKg(e1rm * share, input.equipment)));
     return { weight: cut, missStreak: 0, rule: missedAtRpe10 ? "decrease_rpe10" : "decrease", e1rmKg: e1rm };
   }
   if (fell) return hold("hold_fell", streak, e1rm);

@@ -1,0 +1,1 @@
+ALTER TABLE "modular_training_plan" ALTER COLUMN "deload_every_weeks" DROP DEFAULT;
