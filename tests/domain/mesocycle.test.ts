@@ -85,7 +85,7 @@ describe("RP's set change (soreness x performance)", () => {
 
 describe("performance score", () => {
   const set = (repsDone: number, rpe: number | null, setNo = 1) => ({ setNo, repsDone, weightKg: 50, rpe });
-  it("0 beat by 2+, 1 met, 2 past the target RIR, a set skipped or one fall, 3 two falls or a miss at RPE 10", () => {
+  it("0 beat by 2+, 1 met (mean over the sets), 2 past the target RIR, a set skipped or a fall, 3 a miss at RPE 10", () => {
     const t = { min: 8 };
     expect(performanceScore("hold", t, 8, 2, [set(10, 8), set(10, 8, 2)])).toBe(0);
     expect(performanceScore("hold", t, 8, 2, [set(8, 6), set(8, 6, 2)])).toBe(0);
@@ -93,7 +93,11 @@ describe("performance score", () => {
     expect(performanceScore("hold", t, 8, 2, [set(8, 9), set(8, 8, 2)])).toBe(2);
     expect(performanceScore("hold", t, 8, 2, [set(12, 8)])).toBe(2);
     expect(performanceScore("hold_fell", t, 8, 2, [set(8, 8), set(8, 8, 2)])).toBe(2);
-    expect(performanceScore("decrease", t, 8, 2, [set(6, 9)])).toBe(3);
+    // The usual drop-off at the right load: 9, 8, 7 reps at the target RPE met the target.
+    expect(performanceScore("hold", t, 8, 3, [set(9, 8), set(8, 8, 2), set(7, 8, 3)])).toBe(1);
+    expect(performanceScore("hold", t, 8, 3, [set(8, 8), set(7, 8, 2), set(7, 8, 3)])).toBe(2);
+    // Below the prescription two weeks running: the cut answers it, not a recovery session.
+    expect(performanceScore("decrease", t, 8, 2, [set(6, 9)])).toBe(2);
     expect(performanceScore("decrease_rpe10", t, 8, 2, [set(5, 10)])).toBe(3);
     expect(performanceScore("no_log", t, 8, 2, [])).toBeNull();
     expect(performanceScore("unparsed_reps", null, 8, 2, [set(5, 10)])).toBeNull();

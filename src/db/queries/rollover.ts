@@ -18,6 +18,7 @@ import {
   MISSES_BEFORE_DECREASE,
   RPE_BLOCKS_INCREASE,
   STEP_FIT_PERCENT,
+  TOP_STEP_EPSILON_KG,
 } from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
 import { RPE_CLOSED_FORM } from "../../domain/load-progression/rpe-percent.ts";
@@ -264,8 +265,8 @@ judged AS MATERIALIZED (
     e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AND coalesce(d.fell, false) AND src.streak >= 1 AS main_falling,
     -- performanceScore (src/domain/mesocycle/performance.ts).
     CASE WHEN d.rule IN ('no_log', 'unparsed_reps') THEN NULL
-         WHEN d.rule IN ('decrease', 'decrease_rpe10', 'bodyweight_missed', 'ladder_down') THEN 3
-         WHEN d.rule = 'hold_fell' OR l.margin < 0 OR l.n_logged < src.sets THEN 2
+         WHEN d.rule IN ('decrease_rpe10', 'bodyweight_missed', 'ladder_down') THEN 3
+         WHEN d.rule IN ('hold_fell', 'decrease') OR l.margin < 0 OR l.n_logged < src.sets THEN 2
          WHEN l.margin >= ${BEAT_BY_REPS} THEN 0 ELSE 1 END AS perf,
     CASE e.tier WHEN 'T1' THEN os.sec_t1 WHEN 'T2' THEN os.sec_t2 ELSE os.sec_t3 END AS sec,
     os.warm_t0, os.warm_t1,
@@ -282,6 +283,8 @@ judged AS MATERIALIZED (
       WHEN 'ladder_down' THEN 'easier variation: below ' || x.tmin || ' reps at RPE 10 two weeks running'
       WHEN 'seed_from_log' THEN d.weight::text || ' kg: seeded from e1RM ' || floor(d.e1rm + 0.5)::bigint
         || ' kg (' || l.n_loaded || ' sets)'
+      WHEN 'increase_top' THEN '+' || (d.weight - src.w)::text || ' kg: every set at the top (' || x.tmax
+        || ' reps) at RIR ' || (10 - x.rpe_t) || ' or easier'
       WHEN 'increase' THEN '+' || (d.weight - src.w)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
         || ' kg from ' || l.n_loaded || ' sets (best ' || l.best_set || ')'
       WHEN 'hold' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
@@ -363,9 +366,13 @@ judged AS MATERIALIZED (
         FILTER (WHERE ts.weight_kg > 0))[1] AS best_set,
       coalesce(bool_or(ts.weight_kg >= src.w AND ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10,
       count(*) FILTER (WHERE ts.reps_done >= x.tmax AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t)) AS n_top_target,
+      -- Sets that earn the next load by double progression (progressRow's aboveTarget).
+      count(*) FILTER (WHERE ts.weight_kg >= src.w AND ts.reps_done >= x.tmax
+        AND (ts.rpe IS NULL OR ts.rpe < x.rpe_t OR (ts.rpe = x.rpe_t AND x.tmax > x.tmin))) AS n_top_up,
       coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any,
-      -- The worst set's reps past the bottom plus reps left past the target RIR (performance.ts).
-      min(ts.reps_done - x.tmin + (x.rpe_t - coalesce(ts.rpe, x.rpe_t))) AS margin
+      -- The mean over the sets of the reps past the bottom plus reps left past the target RIR
+      -- (performance.ts).
+      avg(ts.reps_done - x.tmin + (x.rpe_t - coalesce(ts.rpe, x.rpe_t))) AS margin
     FROM public.training_set ts
     WHERE ts.exercise_row_id = src.id AND src.judged
   ) l
@@ -383,6 +390,7 @@ judged AS MATERIALIZED (
         WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm * r.share")}))
         WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm * r.share")}))
         WHEN 'increase' THEN r.up
+        WHEN 'increase_top' THEN r.top_up
         ELSE src.w
       END AS weight,
       CASE r.rule
@@ -409,6 +417,9 @@ judged AS MATERIALIZED (
           WHEN q.fell AND src.streak + 1 >= $6::int THEN 'decrease'
           WHEN q.fell THEN 'hold_fell'
           WHEN q.up > src.w THEN 'increase'
+          -- Double progression (progressRow): every prescribed set at the top of the range at the
+          -- target RPE or easier takes the implement's next load where that step fits.
+          WHEN l.n_top_up >= greatest(1, src.sets) AND q.top_up * 100 <= src.w * $17::float8 THEN 'increase_top'
           ELSE 'hold'
         END AS rule
       FROM (
@@ -416,7 +427,8 @@ judged AS MATERIALIZED (
           c.e1rm * 100 < (src.w / c.share) * $12::float8 AS fell,
           CASE WHEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")} > src.w
                THEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")}
-               ELSE ${floorLoad("least(c.candidate, src.w * $17::float8 / 100)")} END AS up
+               ELSE ${floorLoad("least(c.candidate, src.w * $17::float8 / 100)")} END AS up,
+          ${ceilLoad(`(src.w + ${TOP_STEP_EPSILON_KG})`)} AS top_up
         FROM (
           -- The load for the bottom of the range at NEXT week's target RPE (the ramp's), while
           -- the fall is measured against the RPE the judged week asked for.
@@ -632,7 +644,7 @@ new_exercises AS (
         WHEN 'joint' THEN 'held: joint pain reported on ' || e.grp || ', swap suggested'
         WHEN 'recovery' THEN 'recovery session for ' || e.grp || ': sets ' || coalesce(e.pre_sets, e.sets) || ' -> '
           || v.sets || ' (could not match last week); '
-          || CASE WHEN e.rule IN ('increase', 'ladder_up') THEN 'load held' ELSE e.load_line END
+          || CASE WHEN e.rule IN ('increase', 'increase_top', 'ladder_up') THEN 'load held' ELSE e.load_line END
         WHEN 'after_recovery' THEN e.load_line || '; sets ' || e.sets || ' -> ' || v.sets
           || ': back from the recovery session'
         WHEN 'added' THEN e.load_line || '; +' || a.add || ' set' || CASE WHEN a.add = 1 THEN '' ELSE 's' END

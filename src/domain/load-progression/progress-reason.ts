@@ -32,6 +32,7 @@ export function progressReason(
   kind: RolloverKind,
 ): string {
   const min = parseRepTarget(input.reps)?.min ?? 0;
+  const max = parseRepTarget(input.reps)?.max ?? 0;
   const w = input.weight ?? 0;
   const next = result.weight ?? 0;
   const e1rm = Math.floor((result.e1rmKg ?? 0) + 0.5);
@@ -56,6 +57,8 @@ export function progressReason(
         return `${num(next)} kg: seeded from e1RM ${e1rm} kg (${sets} sets)`;
       case "increase":
         return `+${num(next - w)} kg: e1RM ${e1rm} kg from ${sets} sets (best ${best})`;
+      case "increase_top":
+        return `+${num(next - w)} kg: every set at the top (${max} reps) at RIR ${10 - targetRpe(input.rir)} or easier`;
       case "hold":
         return `held: e1RM ${e1rm} kg from ${sets} sets (best ${best})`;
       case "hold_fell":
