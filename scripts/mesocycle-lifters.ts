@@ -32,7 +32,7 @@ const LIFTERS: readonly {
       sessionMinutes: 60,
       equipment: EQUIPMENT,
     },
-    model: { weeklyGain: 0.01, soreness: 1, pump: 2 },
+    model: { weeklyGain: 0.01, soreness: 1, pump: 1 },
     who: "true 1RM +1% a week",
   },
   {
@@ -45,7 +45,7 @@ const LIFTERS: readonly {
       sessionMinutes: 60,
       equipment: EQUIPMENT,
     },
-    model: { weeklyGain: 0.02, soreness: 1, pump: 2 },
+    model: { weeklyGain: 0.02, soreness: 1, pump: 1 },
     who: "true 1RM +2% a week (a beginner's faster gains)",
   },
 ];
@@ -170,7 +170,7 @@ export async function mesocycleTablesMarkdown(pool: pg.Pool, today: string): Pro
     "(`src/cli/demo/lifter-model.ts`) logs every set at the row's target RIR (a starting load picked",
     "where a row has none; the lifter's true 1RM per exercise rises by a share a week from a rep short",
     "of the top of the range in week 1, a 1.5% drop-off per set, the RPE logged from the reps left) and",
-    "one feedback line per trained muscle (soreness 1, pump 2, no joint pain), then the rollover runs",
+    "one feedback line per trained muscle (soreness 1, pump 1, no joint pain), then the rollover runs",
     "as of the next Monday. The tables stop at the week after the second deload (at most",
     `${MAX_WEEKS} weeks). Each column is a week as the rollover wrote it: its mesocycle, week within`,
     "it and deload flag, the muscles given a recovery session, the prescribed sets per muscle group",

@@ -1,7 +1,7 @@
 // A modelled lifter for the lived demo (`demo --weeks N`) and the mesocycle tables
 // (scripts/mesocycle-tables.ts): a true 1RM per exercise that rises a share a week, sets done at
 // the row's target RIR with a little drop-off across sets, RPE logged from the reps left, and one
-// feedback line per trained muscle a week (soreness 1, pump 2: a lifter who recovers well). Pure
+// feedback line per trained muscle a week (soreness 1, pump 1: healed well before the next session, a small pump, so sets rise). Pure
 // and deterministic: the same rows and weeks always give the same log.
 import { parseRepTarget } from "../../domain/load-progression/rep-target.ts";
 import { rpePercent } from "../../domain/load-progression/rpe-percent.ts";
@@ -54,7 +54,7 @@ export interface LifterModel {
   pump: number;
 }
 
-export const DEFAULT_LIFTER: LifterModel = { weeklyGain: 0.01, soreness: 1, pump: 2 };
+export const DEFAULT_LIFTER: LifterModel = { weeklyGain: 0.01, soreness: 1, pump: 1 };
 
 /** Most reps at `kg` for a lifter whose 1RM is `oneRepMax` (the RTS chart at RPE 10). */
 export function maxReps(kg: number, oneRepMax: number): number {

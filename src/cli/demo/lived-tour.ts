@@ -1,6 +1,6 @@
 // `demo --weeks N`: a demo user, a plan from the real generator (four days, built for muscle),
 // then N weeks lived: each week a modelled lifter (lifter-model.ts: true 1RM +1% a week, reps at
-// each row's target RIR, RPE logged, soreness 1 and pump 2 on every trained muscle) logs the
+// each row's target RIR, RPE logged, soreness 1 and pump 1 on every trained muscle) logs the
 // week, and the real rollover runs as of the next Monday, the date standing in for the clock (no
 // waiting). Week 1 is N weeks back, so the last rolled week is this week. The tour ends with the
 // weeks side by side (format-lived.ts) and the commands to look further.
