@@ -169,7 +169,7 @@ describe("weekly rollover", () => {
         missStreak: 0,
       },
       {
-        name: "dumbbell 8-12, 12 at RPE 8 -> capped at +10%, the rack's 22 kg",
+        name: "dumbbell curl 8-12, 12 at RPE 8 -> the rack's next pair, 22 kg (none lies within the upper body's 5%)",
         // A group of its own: the chest rows below fall short, and a group whose rows fall short
         // gets a recovery session, which holds every row's load (docs/mesocycles.md).
         row: { weight: 20, reps: "8-12", equipment: "dumbbell", muscleGroup: "biceps" },

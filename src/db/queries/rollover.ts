@@ -12,6 +12,7 @@ import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";
 import {
   DEFAULT_TARGET_RIR,
   FALL_PERCENT,
+  LOWER_BODY_GROUPS,
   MAX_INCREASE_PERCENT,
   MAX_TARGET_RIR,
   MIN_CUT_PERCENT,
@@ -19,6 +20,7 @@ import {
   RPE_BLOCKS_INCREASE,
   STEP_FIT_PERCENT,
   TOP_STEP_EPSILON_KG,
+  UPPER_BODY_MAX_INCREASE_PERCENT,
 } from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
 import { RPE_CLOSED_FORM } from "../../domain/load-progression/rpe-percent.ts";
@@ -149,6 +151,10 @@ const ladderNeighbour = (dir: 1 | -1) => `
     LIMIT 1
   ) ${dir === 1 ? "harder" : "easier"} ON true`;
 
+// maxIncreasePercent (progress-row.ts): the lower body's groups ($13) may rise further in a week.
+const maxIncrease = `(CASE WHEN e.muscle_group = ANY ($13::text[]) THEN ${MAX_INCREASE_PERCENT}
+  ELSE ${UPPER_BODY_MAX_INCREASE_PERCENT} END)::float8`;
+
 const rpePercent = (reps: string, rpe: string) => rpePercentSql(reps, rpe, "$16");
 
 // warmUpRamp (src/domain/load-progression/warm-up.ts) over the row's new load `w`; its constants
@@ -186,7 +192,7 @@ const notesWithWarmUp = (notes: string, ramp: string) => `(CASE
  * Parameters: $1 as-of date, $2 plan ids, $3 steps {equipment: step}, $4 default step,
  * $5 rep-target pattern, $6 misses before decrease, $7 RPE of a real miss, $8 deload reduction
  * percent, $9 deload sets percent, $10 default target RIR, $11 max target RIR, $12 fall percent,
- * $13 max increase percent, $14 min cut percent, $15 dumbbell rack, $16 RPE closed form, $17 step-fit percent,
+ * $13 max increase percent of the lower body's groups (text[] of groups, see maxIncrease), $14 min cut percent, $15 dumbbell rack, $16 RPE closed form, $17 step-fit percent,
  * $18 accumulation weeks {goal: {level: n}}, $19 RIR ramps {goal: [start, end]}, $20 set change
  * table int[48], $21 MRV {level: {group: n}}, $22 set seconds {goal: {level: {tier: s}}},
  * $23 session warm-up {goal: [without T1, with T1]}.
@@ -425,8 +431,8 @@ judged AS MATERIALIZED (
       FROM (
         SELECT c.*,
           c.e1rm * 100 < (src.w / c.share) * $12::float8 AS fell,
-          CASE WHEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")} > src.w
-               THEN ${floorLoad("least(c.candidate, src.w * $13::float8 / 100)")}
+          CASE WHEN ${floorLoad(`least(c.candidate, src.w * ${maxIncrease} / 100)`)} > src.w
+               THEN ${floorLoad(`least(c.candidate, src.w * ${maxIncrease} / 100)`)}
                ELSE ${floorLoad("least(c.candidate, src.w * $17::float8 / 100)")} END AS up,
           ${ceilLoad(`(src.w + ${TOP_STEP_EPSILON_KG})`)} AS top_up
         FROM (
@@ -720,7 +726,7 @@ function progressionParams(): unknown[] {
     DEFAULT_TARGET_RIR,
     MAX_TARGET_RIR,
     FALL_PERCENT,
-    MAX_INCREASE_PERCENT,
+    [...LOWER_BODY_GROUPS],
     MIN_CUT_PERCENT,
     [...DUMBBELL_RACK],
     [...RPE_CLOSED_FORM],

@@ -29,8 +29,28 @@ export const MAX_TARGET_RIR = 4;
  */
 export const FALL_PERCENT = 97;
 
-/** A week's increase is capped at this percentage of the load. */
+/**
+ * A week's increase is capped at this percentage of the load: 10% for the lower body's big
+ * muscles, 5% elsewhere. ACSM (Ratamess et al. 2009) gives +2-10%; NSCA (Essentials, 4th ed.)
+ * steps the lower body about twice as far as the upper body (5-10 kg against 2.5-5 kg), as its
+ * loads are about twice as heavy and rise faster.
+ */
 export const MAX_INCREASE_PERCENT = 110;
+export const UPPER_BODY_MAX_INCREASE_PERCENT = 105;
+export const LOWER_BODY_GROUPS: readonly string[] = [
+  "quadriceps",
+  "hamstrings",
+  "glutes",
+  "calves",
+  "adductors",
+  "abductors",
+  "lower_back",
+];
+
+/** The cap of a week's increase for a row of this primary muscle (MAX_INCREASE_PERCENT). */
+export function maxIncreasePercent(muscleGroup: string): number {
+  return LOWER_BODY_GROUPS.includes(muscleGroup) ? MAX_INCREASE_PERCENT : UPPER_BODY_MAX_INCREASE_PERCENT;
+}
 
 /**
  * Where no real load lies within MAX_INCREASE_PERCENT (a 1 kg dumbbell step on 9 kg, a plate on
@@ -195,7 +215,10 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
     return { weight: cut, missStreak: 0, rule: missedAtRpe10 ? "decrease_rpe10" : "decrease", e1rmKg: e1rm };
   }
   if (fell) return hold("hold_fell", streak, e1rm);
-  const within = floorLoadKg(Math.min(candidate, (w * MAX_INCREASE_PERCENT) / 100), input.equipment);
+  const within = floorLoadKg(
+    Math.min(candidate, (w * maxIncreasePercent(input.muscleGroup)) / 100),
+    input.equipment,
+  );
   const up =
     within > w ? within : floorLoadKg(Math.min(candidate, (w * STEP_FIT_PERCENT) / 100), input.equipment);
   if (up > w) return { weight: up, missStreak: 0, rule: "increase", e1rmKg: e1rm };
