@@ -138,12 +138,14 @@ describe("progressRow", () => {
     );
   });
 
-  it("caps a week's increase at 10% of the load", () => {
+  it("caps a week's increase at 5% of an upper-body load and 10% of a lower-body one", () => {
     // 15 reps at RPE 6 on a 60 kg row would imply far more than 66 kg.
     expect(progressRow(bench({ logged: sets([15, 15, 15], 60, 6) }))).toMatchObject({
-      weight: 65,
+      weight: 62.5,
       rule: "increase",
     });
+    const squat = bench({ muscleGroup: "quadriceps", logged: sets([15, 15, 15], 60, 6) });
+    expect(progressRow(squat)).toMatchObject({ weight: 65, rule: "increase" });
   });
 
   it("does not count a skipped set or slightly lighter sets as a miss", () => {
@@ -181,11 +183,20 @@ describe("progressRow", () => {
 
   it("steps dumbbells in the rack's sizes and holds where the next one is more than 10% away", () => {
     const raise = { equipment: "dumbbell", muscleGroup: "shoulders", reps: "10-15" } as const;
-    // 10 kg -> 12 kg would be +20%: the cap holds it; reps carry the progress.
+    // 10 kg -> 12 kg would be +20%: the cap holds it; reps past the top carry the progress.
     expect(progressRow(bench({ ...raise, weight: 10, logged: sets([15, 15, 15], 10, 7) }))).toMatchObject({
       weight: 10,
-      rule: "hold",
+      rule: "reps_up",
+      reps: "10-17",
     });
+    // Not every set at the top: held, the range unchanged.
+    const short = progressRow(bench({ ...raise, weight: 10, logged: sets([15, 15, 13], 10, 7) }));
+    expect(short).toMatchObject({ weight: 10, rule: "hold" });
+    expect(short.reps).toBeUndefined();
+    // The range never grows past 30 reps.
+    expect(
+      progressRow(bench({ ...raise, reps: "20-30", weight: 10, logged: sets([30, 30, 30], 10, 7) })),
+    ).toMatchObject({ weight: 10, rule: "hold" });
     // Below 10 kg the rack has 1 kg steps.
     // Below 10 kg the rack has 1 kg steps: 8 -> 9 kg is 12.5%, taken when the estimate allows it.
     expect(progressRow(bench({ ...raise, weight: 8, logged: sets([15, 15, 15], 8, 7) }))).toMatchObject({
@@ -214,9 +225,11 @@ describe("progressRow", () => {
     expect(result.weight).toBe(floorLoadKg((result.e1rmKg ?? 0) * rpePercent(8, 8), "barbell"));
   });
 
-  it("leaves bodyweight work logged at 0 kg unloaded", () => {
+  it("leaves bodyweight work logged at 0 kg unloaded; at the top without a harder variation, reps rise", () => {
     const input = bench({ weight: null, equipment: "bodyweight", logged: sets([12, 12, 12], 0, 8) });
-    expect(progressRow(input)).toMatchObject({ weight: null, missStreak: 0, rule: "bodyweight" });
+    expect(progressRow(input)).toMatchObject({ weight: null, missStreak: 0, rule: "reps_up", reps: "8-14" });
+    const inside = bench({ weight: null, equipment: "bodyweight", logged: sets([12, 11, 10], 0, 8) });
+    expect(progressRow(inside)).toMatchObject({ weight: null, missStreak: 0, rule: "bodyweight" });
   });
 
   it("reads the closed form off the chart, within 0.6 points of it at 10 reps", () => {

@@ -168,16 +168,18 @@ describe("SQL progression = progressRow (property)", () => {
       change > 0 && r.sets < MAX_SETS_PER_ROW
         ? Math.min(MAX_SETS_PER_ROW - r.sets, Math.max(0, Math.min(change, mrv(group ?? "", LEVEL) - r.sets)))
         : 0;
-    const raised = judged.rule === "increase" || judged.rule === "ladder_up";
+    const raised = ["increase", "increase_top", "ladder_up", "reps_up"].includes(judged.rule);
     let decision: VolumeDecision = { kind: "none" };
     let sets = r.sets;
     let weight = judged.weight;
     let moveTo = judged.moveTo;
+    let reps = judged.reps ?? r.reps;
     if (group !== null && change === RECOVERY) {
       sets = halfSets(r.sets);
       decision = { kind: "recovery", group, from: r.sets, to: sets, raised };
       if (r.weight !== null && r.weight > 0) weight = Math.min(r.weight, judged.weight ?? r.weight);
       if (judged.rule === "ladder_up") moveTo = undefined;
+      reps = r.reps;
     } else if (group !== null && add > 0) {
       sets = r.sets + add;
       decision = { kind: "added", group, add, performance: perf ?? 0, soreness: null, pump: null };
@@ -188,6 +190,7 @@ describe("SQL progression = progressRow (property)", () => {
       weight,
       sets,
       moveTo,
+      reps,
       reason: withVolumeReason(progressReason(input, judged, "progress"), decision),
     };
   }
@@ -205,6 +208,7 @@ describe("SQL progression = progressRow (property)", () => {
           missStreak: next?.miss_streak,
           sets: next?.sets,
           rir: next?.rir,
+          reps: next?.reps,
           exerciseId: next?.exercise_id,
           reason: next?.progress_reason,
         }).toEqual({
@@ -212,6 +216,7 @@ describe("SQL progression = progressRow (property)", () => {
           missStreak: expected.judged.missStreak,
           sets: expected.sets,
           rir: rampRir(GOAL, LEVEL, 2, 5, { equipment: r.equipment }),
+          reps: expected.reps,
           exerciseId: expected.moveTo ?? r.exerciseId,
           reason: expected.reason,
         });

@@ -17,6 +17,8 @@ import {
   MAX_TARGET_RIR,
   MIN_CUT_PERCENT,
   MISSES_BEFORE_DECREASE,
+  REPS_CEILING,
+  REPS_UP_STEP,
   RPE_BLOCKS_INCREASE,
   STEP_FIT_PERCENT,
   TOP_STEP_EPSILON_KG,
@@ -265,6 +267,7 @@ judged AS MATERIALIZED (
     w2.sets AS week2_sets,
     harder.exercise_id AS harder_id, harder.name AS harder_name, harder.equipment AS harder_equipment,
     easier.exercise_id AS easier_id, easier.name AS easier_name, easier.equipment AS easier_equipment,
+    CASE WHEN d.rule = 'reps_up' THEN x.tmin || '-' || least(x.tmax + ${REPS_UP_STEP}, ${REPS_CEILING}) END AS reps_up,
     d.rule, coalesce(rs.w, d.weight) AS judged_w, d.streak AS judged_streak, nr.rir AS next_rir,
     l.n_logged,
     e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AS main_lift,
@@ -289,6 +292,9 @@ judged AS MATERIALIZED (
       WHEN 'ladder_down' THEN 'easier variation: below ' || x.tmin || ' reps at RPE 10 two weeks running'
       WHEN 'seed_from_log' THEN d.weight::text || ' kg: seeded from e1RM ' || floor(d.e1rm + 0.5)::bigint
         || ' kg (' || l.n_loaded || ' sets)'
+      WHEN 'reps_up' THEN 'reps ' || e.reps || ' -> ' || x.tmin || '-' || least(x.tmax + ${REPS_UP_STEP}, ${REPS_CEILING})
+        || ': every set at the top at RIR ' || (10 - x.rpe_t)
+        || CASE WHEN src.w > 0 THEN ', the next load is more than ${STEP_FIT_PERCENT - 100}% up' ELSE ', no harder variation' END
       WHEN 'increase_top' THEN '+' || (d.weight - src.w)::text || ' kg: every set at the top (' || x.tmax
         || ' reps) at RIR ' || (10 - x.rpe_t) || ' or easier'
       WHEN 'increase' THEN '+' || (d.weight - src.w)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
@@ -413,7 +419,8 @@ judged AS MATERIALIZED (
           WHEN NOT x.parsed THEN 'unparsed_reps'
           WHEN x.unloaded AND l.n_loaded = 0 THEN CASE
             WHEN l.n_top_target >= greatest(1, src.sets) THEN
-              CASE WHEN harder.exercise_id IS NOT NULL THEN 'ladder_up' ELSE 'bodyweight' END
+              CASE WHEN harder.exercise_id IS NOT NULL THEN 'ladder_up'
+                   WHEN x.tmax < ${REPS_CEILING} THEN 'reps_up' ELSE 'bodyweight' END
             WHEN l.missed10_any AND src.streak + 1 >= $6::int AND easier.exercise_id IS NOT NULL THEN 'ladder_down'
             WHEN l.missed10_any THEN 'bodyweight_missed'
             ELSE 'bodyweight' END
@@ -426,6 +433,8 @@ judged AS MATERIALIZED (
           -- Double progression (progressRow): every prescribed set at the top of the range at the
           -- target RPE or easier takes the implement's next load where that step fits.
           WHEN l.n_top_up >= greatest(1, src.sets) AND q.top_up * 100 <= src.w * $17::float8 THEN 'increase_top'
+          -- Reps past the top (repsUp): the next load is too big a step.
+          WHEN l.n_top_up >= greatest(1, src.sets) AND x.tmax < ${REPS_CEILING} THEN 'reps_up'
           ELSE 'hold'
         END AS rule
       FROM (
@@ -628,7 +637,7 @@ new_exercises AS (
     CASE v.mv WHEN 'ladder_up' THEN e.harder_id WHEN 'ladder_down' THEN e.easier_id ELSE e.exercise_id END,
     CASE v.mv WHEN 'ladder_up' THEN e.harder_name WHEN 'ladder_down' THEN e.easier_name ELSE e.exercise_name END,
     e.muscle_group, e.secondary_muscles,
-    v.sets, e.reps, v.rir,
+    v.sets, CASE WHEN v.mv = 'reps_up' THEN e.reps_up ELSE e.reps END, v.rir,
     CASE v.mv WHEN 'ladder_up' THEN e.harder_equipment WHEN 'ladder_down' THEN e.easier_equipment ELSE e.equipment END,
     e.tier, e.target, e.tips,
     -- Another variation's instructions are not this one's: a moved row has none.
@@ -650,7 +659,8 @@ new_exercises AS (
         WHEN 'joint' THEN 'held: joint pain reported on ' || e.grp || ', swap suggested'
         WHEN 'recovery' THEN 'recovery session for ' || e.grp || ': sets ' || coalesce(e.pre_sets, e.sets) || ' -> '
           || v.sets || ' (could not match last week); '
-          || CASE WHEN e.rule IN ('increase', 'increase_top', 'ladder_up') THEN 'load held' ELSE e.load_line END
+          || CASE WHEN e.rule IN ('increase', 'increase_top', 'ladder_up', 'reps_up') THEN 'load held'
+                  ELSE e.load_line END
         WHEN 'after_recovery' THEN e.load_line || '; sets ' || e.sets || ' -> ' || v.sets
           || ': back from the recovery session'
         WHEN 'added' THEN e.load_line || '; +' || a.add || ' set' || CASE WHEN a.add = 1 THEN '' ELSE 's' END
@@ -683,7 +693,7 @@ new_exercises AS (
       CASE WHEN ps.kind = 'deload' OR v0.vol = 'joint' THEN e.streak ELSE e.judged_streak END AS streak,
       -- A recovery session does not move up; a cut or an easier variation on evidence still comes.
       CASE WHEN ps.kind = 'deload' OR v0.vol = 'joint' THEN NULL
-           WHEN v0.vol = 'recovery' AND e.rule = 'ladder_up' THEN NULL ELSE e.rule END AS mv
+           WHEN v0.vol = 'recovery' AND e.rule IN ('ladder_up', 'reps_up') THEN NULL ELSE e.rule END AS mv
     FROM (
       SELECT CASE WHEN ps.kind <> 'progress' OR g.plan_id IS NULL THEN 'none'
                   WHEN g.joint THEN 'joint'

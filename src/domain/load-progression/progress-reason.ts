@@ -3,7 +3,7 @@
 // writes the same text (src/db/queries/rollover.ts); the parity test compares them.
 import type { RolloverKind } from "./deload.ts";
 import type { LoggedSet, ProgressionInput, ProgressionResult } from "./progress-row.ts";
-import { targetRpe } from "./progress-row.ts";
+import { STEP_FIT_PERCENT, targetRpe } from "./progress-row.ts";
 import { parseRepTarget } from "./rep-target.ts";
 import { rpePercent } from "./rpe-percent.ts";
 
@@ -57,6 +57,10 @@ export function progressReason(
         return `${num(next)} kg: seeded from e1RM ${e1rm} kg (${sets} sets)`;
       case "increase":
         return `+${num(next - w)} kg: e1RM ${e1rm} kg from ${sets} sets (best ${best})`;
+      case "reps_up":
+        return `reps ${input.reps} -> ${result.reps}: every set at the top at RIR ${10 - targetRpe(input.rir)}${
+          w > 0 ? `, the next load is more than ${STEP_FIT_PERCENT - 100}% up` : ", no harder variation"
+        }`;
       case "increase_top":
         return `+${num(next - w)} kg: every set at the top (${max} reps) at RIR ${10 - targetRpe(input.rir)} or easier`;
       case "hold":

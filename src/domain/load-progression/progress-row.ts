@@ -59,6 +59,21 @@ export function maxIncreasePercent(muscleGroup: string): number {
  */
 export const STEP_FIT_PERCENT = 112.5;
 
+/**
+ * Reps past the top (issue 20 item 3): where every set reached the top of the range but the next
+ * load is too big a step (a 5 kg cable stack, 10 -> 12 kg dumbbells) or a bodyweight row has no
+ * harder variation, the range's top rises by REPS_UP_STEP, never past REPS_CEILING: loads of
+ * 30-80% of 1RM taken close to failure build muscle alike (Schoenfeld et al. 2017), so the extra
+ * reps carry the progress until the step fits.
+ */
+export const REPS_UP_STEP = 2;
+export const REPS_CEILING = 30;
+
+/** The rep target with its top raised (reps_up). */
+export function repsUp(target: { min: number; max: number }): string {
+  return `${target.min}-${Math.min(target.max + REPS_UP_STEP, REPS_CEILING)}`;
+}
+
 /** Added to a load before rounding up, so the next real load above it is found. */
 export const TOP_STEP_EPSILON_KG = 0.001;
 
@@ -105,6 +120,7 @@ export type ProgressionRule =
   | "seed_from_log"
   | "increase"
   | "increase_top"
+  | "reps_up"
   | "hold"
   | "hold_fell"
   | "decrease"
@@ -121,6 +137,8 @@ export interface ProgressionResult {
   e1rmKg: number | null;
   /** The exercise id the row moves to on its ladder (ladder_up, ladder_down); absent otherwise. */
   moveTo?: string;
+  /** The row's new rep target (reps_up); absent: unchanged. */
+  reps?: string;
 }
 
 /** Target RPE of a row: 10 - RIR, the RIR read within 0..MAX_TARGET_RIR. */
@@ -157,9 +175,9 @@ function bodyweight(
   const harder = input.ladder?.harder ?? null;
   const easier = input.ladder?.easier ?? null;
   if (atTop.length >= Math.max(1, input.sets)) {
-    return harder === null
-      ? { ...base, missStreak: 0, rule: "bodyweight" }
-      : { ...base, missStreak: 0, rule: "ladder_up", moveTo: harder };
+    if (harder !== null) return { ...base, missStreak: 0, rule: "ladder_up", moveTo: harder };
+    if (target.max < REPS_CEILING) return { ...base, missStreak: 0, rule: "reps_up", reps: repsUp(target) };
+    return { ...base, missStreak: 0, rule: "bodyweight" };
   }
   const missed = input.logged.some(
     (s) => s.repsDone < target.min && s.rpe !== null && s.rpe >= RPE_BLOCKS_INCREASE,
@@ -235,6 +253,9 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
   const allTop = logged.filter(aboveTarget).length >= Math.max(1, input.sets);
   if (allTop && next * 100 <= w * STEP_FIT_PERCENT) {
     return { weight: next, missStreak: 0, rule: "increase_top", e1rmKg: e1rm };
+  }
+  if (allTop && target.max < REPS_CEILING) {
+    return { weight: w, missStreak: 0, rule: "reps_up", e1rmKg: e1rm, reps: repsUp(target) };
   }
   return hold("hold", 0, e1rm);
 }
