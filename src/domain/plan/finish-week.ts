@@ -24,6 +24,7 @@ import { MIN_SLOT_SETS } from "./prescription.ts";
 import { sessionOrder } from "./supersets.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
+import { useSpareTime } from "./use-time.ts";
 import { ensureVerticalPull } from "./vertical-pull.ts";
 import {
   addSlot,
@@ -87,6 +88,7 @@ export function finishWeek(week: WeekDraft): void {
     for (const day of week.days) beginnerLiftsAfterHinge(week, day);
     for (const day of week.days) beginnerMinimumExercises(week, day);
   }
+  useSpareTime(week);
   for (const day of week.days) noDeadliftAfterSquat(week, day);
   // Later passes may have added a loadable compound beside a bodyweight main lift.
   for (const day of week.days) loadableMainLift(week, day);

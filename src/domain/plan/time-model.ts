@@ -52,19 +52,28 @@ function computeSetSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier):
 }
 
 /**
- * A superset of two slots of one tier (supersets.ts): the two alternate, resting once after each
- * round, so a round costs both sets' work and one rest; sets beyond the shorter slot's are plain.
+ * A superset of two slots (supersets.ts): the two alternate, resting once after each round, so a
+ * round costs both sets' work and one rest, the longer of the two tiers' (a short session's main
+ * lift paired with a T2 keeps its own rest); sets beyond the shorter slot's are plain.
  */
 export function supersetSeconds(
   goal: Goal,
   experience: ExperienceLevel,
-  tier: Tier,
+  tierA: Tier,
+  tierB: Tier,
   setsA: number,
   setsB: number,
 ): number {
-  const work = workSeconds(goal, experience, tier);
-  const rest = REST_SECONDS[goal][tier];
-  return (setsA + setsB) * work + Math.max(setsA, setsB) * rest;
+  const rounds = Math.min(setsA, setsB);
+  const restA = REST_SECONDS[goal][tierA];
+  const restB = REST_SECONDS[goal][tierB];
+  return (
+    setsA * workSeconds(goal, experience, tierA) +
+    setsB * workSeconds(goal, experience, tierB) +
+    rounds * Math.max(restA, restB) +
+    (setsA - rounds) * restA +
+    (setsB - rounds) * restB
+  );
 }
 
 // Worked out once: the generator asks for it thousands of times a plan.

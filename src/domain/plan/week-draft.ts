@@ -43,6 +43,8 @@ export interface WeekDraft {
   weekly: Map<TargetGroup, number>;
   /** Accessory work goes in supersets (supersets.ts): short sessions or an endurance goal. */
   supersets: boolean;
+  /** Short sessions (SUPERSET_MAIN_MAX_MINUTES): the main lift pairs with a non-competing T2 too. */
+  pairMain: boolean;
   /** The week keeps pull >= push (balance.ts): its templates lead with pulls, not overhead presses. */
   balanced: boolean;
   /** Pulling sets needed per pushing set (balance.ts, pullShare); 0 where no balance is kept. */
@@ -100,12 +102,13 @@ export function daySeconds(week: WeekDraft, day: DayDraft): number {
     for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
     return seconds;
   }
-  const pairs = supersetPairs(sessionOrder(day.slots));
+  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
   const paired = new Set(pairs.flat());
   for (const slot of day.slots) {
     if (!paired.has(slot)) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
   }
-  for (const [a, b] of pairs) seconds += supersetSeconds(week.goal, week.experience, a.tier, a.sets, b.sets);
+  for (const [a, b] of pairs)
+    seconds += supersetSeconds(week.goal, week.experience, a.tier, b.tier, a.sets, b.sets);
   return seconds;
 }
 
