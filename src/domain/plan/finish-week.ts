@@ -21,6 +21,7 @@ import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
+import { ensureStrengthFrequency } from "./strength-frequency.ts";
 import { sessionOrder } from "./supersets.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
@@ -88,6 +89,7 @@ export function finishWeek(week: WeekDraft): void {
     for (const day of week.days) beginnerLiftsAfterHinge(week, day);
     for (const day of week.days) beginnerMinimumExercises(week, day);
   }
+  ensureStrengthFrequency(week);
   useSpareTime(week);
   for (const day of week.days) noDeadliftAfterSquat(week, day);
   // Later passes may have added a loadable compound beside a bodyweight main lift.
@@ -550,18 +552,23 @@ function noDeadliftAfterSquat(week: WeekDraft, day: DayDraft): void {
     if (slot.tier === "T1" || !CONVENTIONAL_DEADLIFT.test(slot.entry.name.trim())) continue;
     const kept: SlotDraft = { ...slot };
     removeSlot(week, day, slot);
-    const swap = draftSlot(
-      week,
-      day,
-      kept.group,
-      false,
-      { block: { group: kept.group, patterns: ["hinge"] }, position: kept.position },
-      (entry) =>
-        patternOf(entry) === "hinge" &&
-        !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
-        isCompound(entry) &&
-        fitsCaps(week, entry, kept.sets),
-    );
+    const hinge = (entry: CatalogueEntry): boolean =>
+      patternOf(entry) === "hinge" &&
+      !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
+      isCompound(entry) &&
+      fitsCaps(week, entry, kept.sets);
+    const block = { block: { group: kept.group, patterns: ["hinge"] as const }, position: kept.position };
+    // The same implement first: a barbell deadlift becomes a barbell Romanian deadlift (the week's
+    // barbell hinge, strength-frequency.ts), not a dumbbell one.
+    const swap =
+      draftSlot(
+        week,
+        day,
+        kept.group,
+        false,
+        block,
+        (e) => hinge(e) && e.equipment === kept.entry.equipment,
+      ) ?? draftSlot(week, day, kept.group, false, block, hinge);
     if (swap !== undefined) {
       // Same sets and tier: the time changes only where the pairing of supersets does.
       swap.sets = kept.sets;
