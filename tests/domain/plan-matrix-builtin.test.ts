@@ -8,10 +8,10 @@ import { checkMatrix } from "./plan-matrix.ts";
 
 /** Plans with a session under 85% of its minutes while it has room, and plans smaller than the same request with fewer minutes. */
 const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
-  hypertrophy: [15, 34],
-  strength: [73, 13],
-  general_fitness: [11, 34],
-  endurance: [3, 2],
+  hypertrophy: [4, 34],
+  strength: [50, 8],
+  general_fitness: [7, 34],
+  endurance: [3, 8],
 };
 
 describe("the request matrix on the built-in catalogue", () => {

@@ -408,6 +408,15 @@ export function violations(
     const { push, pull } = pushPull(plan, byId);
     ensure(pull >= push, `pull ${pull} < push ${push}`);
   }
+  // Issue 22, item 11: in every plan whose lifter can do a pulling exercise (a row, a pull-down, a
+  // pull-up...), direct pulling sets are at least two thirds of direct pushing sets: every goal
+  // and day count, sessions of 30 minutes or more.
+  // Sessions under 30 minutes hold one or two lifts, and a day's only lift is never taken away.
+  const canPull = eligibleOf("back", request, catalogue).some((e) => PULL.has(patternOf(e)));
+  if (canPull && request.sessionMinutes >= 30) {
+    const { push, pull } = pushPull(plan, byId);
+    ensure(pull >= (2 / 3) * push - 1e-9, `pull ${pull} < 2/3 x push ${push}`);
+  }
   // Strength pulls at least three quarters of its pushing sets, on 3+ days of 45 minutes or more
   // (shorter weeks hold the main lifts and little else), unless the back's range has no room for a
   // new 2-set pulling slot (2 sets; the room test keeps 3 as before):
@@ -569,15 +578,20 @@ export function groupsWithRoom(
       (g) => (weekly.get(g as TargetGroup) ?? 0) + 1 <= targets[g as TargetGroup].max + 1e-9,
     );
   };
-  const room = (group: TargetGroup): boolean =>
+  const usable = (entry: CatalogueEntry): boolean =>
+    exclusionOf(entry, context) === undefined && fitsNewSlot(entry);
+  // Pushing (a press, a fly, a close-grip push-up for the triceps) is blocked where two more
+  // pushing sets need more pulling and no pulling exercise the week does not hold yet fits.
+  const inWeek = new Set(plan.sessions.flatMap((s) => s.slots.map((slot) => slot.exercise_id ?? "")));
+  const pullRoom = eligibleOf("back", request, catalogue).some(
+    (entry) => PULL.has(patternOf(entry)) && !inWeek.has(entry.exerciseId) && usable(entry),
+  );
+  const pushBlocked = !pullRoom && (push + 2) * PULL_SHARE[request.goal] > pull + 1e-9;
+  return [...MAJOR_GROUPS, ...ACCESSORY_GROUPS].filter((group) =>
     eligibleOf(group, request, catalogue).some(
       (entry) =>
-        !inSession.has(entry.exerciseId) && exclusionOf(entry, context) === undefined && fitsNewSlot(entry),
-    );
-  const share = PULL_SHARE[request.goal];
-  const pushBlocked = !room("back") && (push + 2) * share > pull + 1e-9;
-  return [...MAJOR_GROUPS, ...ACCESSORY_GROUPS].filter(
-    (group) => room(group) && !((group === "chest" || group === "shoulders") && pushBlocked),
+        !inSession.has(entry.exerciseId) && usable(entry) && !(pushBlocked && PUSH.has(patternOf(entry))),
+    ),
   );
 }
 

@@ -1,7 +1,8 @@
 // Phase 2: spend the minutes phase 1 left, in this order of priority:
 // 1. majors still under their minimum (only where phase 1 had to cut a day);
 // 1b. every T1 lift up to 3 sets, the fewest that make a main lift (ACSM 2009 and the NSCA favour
-//    multiple sets; 3x5 is the classic novice dose), where the group's weekly max allows;
+//    multiple sets; 3x5 is the classic novice dose), where the group's weekly max allows; for
+//    strength from intermediate up, to its 5 (the lift being trained);
 // 2. one slot for each accessory (arms, calves, abdominals);
 // 3. majors up to their `aim`;
 // 4. accessories up to their `aim`.
@@ -61,7 +62,10 @@ function growMainLifts(week: WeekDraft): void {
   for (const day of week.days) {
     const main = day.slots.find((slot) => slot.tier === "T1");
     if (main === undefined) continue;
-    const cap = Math.min(MAIN_LIFT_SETS, maxSets(week, "T1"));
+    // Strength from intermediate up: the main lift is what is trained, 3-5 working sets (issue 22,
+    // item 2), before any accessory work takes the time or the range.
+    const strength = week.goal === "strength" && week.experience !== "beginner";
+    const cap = strength ? maxSets(week, "T1") : Math.min(MAIN_LIFT_SETS, maxSets(week, "T1"));
     const cost = setSeconds(week.goal, week.experience, "T1");
     while (
       main.sets < cap &&

@@ -21,6 +21,7 @@ import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
+import { keepPullFloor } from "./pull-floor.ts";
 import { ensureStrengthFrequency } from "./strength-frequency.ts";
 import { sessionOrder } from "./supersets.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
@@ -102,6 +103,10 @@ export function finishWeek(week: WeekDraft): void {
     let guard = 50;
     while (guard-- > 0 && lacksPull(week) && removePushSet(week)) tidyAll();
   }
+  keepPullFloor(week);
+  // A pulling slot added for the floor may be a loadable compound beside a bodyweight main lift.
+  for (const day of week.days) loadableMainLift(week, day);
+  keepPullFloor(week);
 }
 
 function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {

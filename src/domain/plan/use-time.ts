@@ -13,7 +13,7 @@
 //   a beginner's 6 exercises, or the even-days rule.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import { breaksBalance, isPull, isPush } from "./balance.ts";
+import { breaksBalance, isPull } from "./balance.ts";
 import { addPullSet } from "./fill-spare-time.ts";
 import { patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
@@ -164,8 +164,9 @@ function plusOne(week: WeekDraft, day: DayDraft, slot: SlotDraft): boolean {
   });
 }
 
+/** The bench press and its variants (incline, close-grip, paused...): any loaded horizontal press. */
 const isMainPress = (entry: CatalogueEntry): boolean =>
-  entry.primaryMuscle === "chest" && patternOf(entry) === "horizontal_push" && isPush(entry);
+  patternOf(entry) === "horizontal_push" && ["barbell", "dumbbell"].includes(entry.equipment);
 
 function strengthPriorities(week: WeekDraft, day: DayDraft): boolean {
   if (week.goal !== "strength" || week.experience === "beginner") return false;
