@@ -155,6 +155,8 @@ export interface RuleOptions {
    * on its small hand-written fixture leaves them out, since evening days needs exercise variety.
    */
   evenDays?: boolean;
+  /** Check short sessions' 3 exercises (issue 22, item 3); also needs variety, so not on the fixture. */
+  shortSessions?: boolean;
 }
 
 export function violations(
@@ -407,6 +409,27 @@ export function violations(
   if (balanced && backChoices >= 2 && request.sessionMinutes >= 30) {
     const { push, pull } = pushPull(plan, byId);
     ensure(pull >= push, `pull ${pull} < push ${push}`);
+  }
+  // Issue 22, item 3: sessions of 30-40 minutes pair their work, so each holds 3+ exercises and the
+  // week trains every major group it can (2+ sets, counted fractionally): on 2-4 days (on 5-6 the
+  // weekly ranges spread thin and leave a day two exercises), with dumbbells, cables or machines
+  // (a kettlebell, an EZ bar or bodyweight alone run out of distinct pulls and presses), and for
+  // goals other than strength (3-minute rests leave a main lift and one more in 30 minutes).
+  const versatile = (["dumbbell", "cable", "machine"] as const).some((e) => equipment.has(e));
+  const shortWeek = request.sessionMinutes >= 30 && request.sessionMinutes <= 40 && request.daysPerWeek <= 4;
+  if (options.shortSessions !== false && shortWeek && request.goal !== "strength" && versatile) {
+    for (const session of plan.sessions)
+      ensure(
+        session.slots.length >= 3,
+        `${session.day_name}: ${session.slots.length} exercises in a short session`,
+      );
+    for (const group of MAJOR_GROUPS) {
+      if (missing.includes(group)) continue;
+      ensure(
+        (weekly.get(group) ?? 0) >= 2,
+        `${group}: ${weekly.get(group) ?? 0} sets in a short-session week`,
+      );
+    }
   }
   // Issue 22, item 11: in every plan whose lifter can do a pulling exercise (a row, a pull-down, a
   // pull-up...), direct pulling sets are at least two thirds of direct pushing sets: every goal

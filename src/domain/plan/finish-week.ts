@@ -86,11 +86,12 @@ export function finishWeek(week: WeekDraft): void {
     evenDays(week);
     tidyAll();
   }
+  // Before the beginner passes, so a deadlift it adds is followed only by beginner-level lifts.
+  ensureStrengthFrequency(week);
   if (week.experience === "beginner") {
     for (const day of week.days) beginnerLiftsAfterHinge(week, day);
     for (const day of week.days) beginnerMinimumExercises(week, day);
   }
-  ensureStrengthFrequency(week);
   useSpareTime(week);
   for (const day of week.days) noDeadliftAfterSquat(week, day);
   // Later passes may have added a loadable compound beside a bodyweight main lift.
@@ -106,6 +107,8 @@ export function finishWeek(week: WeekDraft): void {
   keepPullFloor(week);
   // A pulling slot added for the floor may be a loadable compound beside a bodyweight main lift.
   for (const day of week.days) loadableMainLift(week, day);
+  // A new main lift (a barbell hinge) may now precede a beginner's intermediate compound.
+  if (week.experience === "beginner") for (const day of week.days) beginnerLiftsAfterHinge(week, day);
   keepPullFloor(week);
 }
 

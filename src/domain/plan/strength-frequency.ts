@@ -15,6 +15,7 @@ import { MIN_SLOT_SETS } from "./prescription.ts";
 import type { MajorGroup } from "./targets.ts";
 import {
   addSlot,
+  blockOf,
   changeSets,
   type DayDraft,
   daySeconds,
@@ -74,14 +75,14 @@ export function ensureStrengthFrequency(week: WeekDraft): void {
   }
 }
 
-/** Neither neighbouring calendar day trains the group (the day-before rule of the splits). */
+/** Neither neighbouring calendar day trains, or may later train, the group (the day-before rule). */
 function restedFor(week: WeekDraft, day: DayDraft, group: MajorGroup): boolean {
   const dow = day.template.dayOfWeek;
   return !week.days.some(
     (other) =>
       other !== day &&
       Math.abs(other.template.dayOfWeek - dow) === 1 &&
-      other.slots.some((slot) => slot.group === group),
+      (blockOf(other, group) !== undefined || other.slots.some((slot) => slot.group === group)),
   );
 }
 

@@ -13,9 +13,9 @@
 //   a beginner's 6 exercises, or the even-days rule.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import { breaksBalance, isPull } from "./balance.ts";
+import { breaksBalance, isPull, lacksPull } from "./balance.ts";
 import { addPullSet } from "./fill-spare-time.ts";
-import { patternOf } from "./movement.ts";
+import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes } from "./time-model.ts";
@@ -34,6 +34,16 @@ import {
   type WeekDraft,
   weeklySets,
 } from "./week-draft.ts";
+
+/** A beginner learns a short list: at most this many different compound lifts in a week (item 8). */
+const BEGINNER_MAX_COMPOUNDS = 12;
+
+function distinctCompounds(week: WeekDraft): number {
+  const ids = new Set<string>();
+  for (const day of week.days)
+    for (const slot of day.slots) if (slot.tier !== "T3") ids.add(slot.entry.exerciseId);
+  return ids.size;
+}
 
 /** A short session holds at least this many exercises where the ranges allow (item 3). */
 export const SHORT_SESSION_EXERCISES = 3;
@@ -84,10 +94,15 @@ function newSlot(week: WeekDraft, day: DayDraft, group: TargetGroup, extra: bool
   if (weeklySets(week, group) + MIN_SLOT_SETS > weeklyTarget(week.goal, week.experience, group).max + 1e-9)
     return undefined;
   const fits = fitsNewSlot(week);
+  const fresh = (entry: CatalogueEntry): boolean =>
+    week.experience !== "beginner" ||
+    !isCompound(entry) ||
+    (week.weekUse.get(entry.exerciseId) ?? 0) > 0 ||
+    distinctCompounds(week) < BEGINNER_MAX_COMPOUNDS;
   const block = extra
     ? { block: { group, patterns: ANY_DAY_PATTERNS[group] ?? [] }, position: 99 }
     : undefined;
-  const slot = draftSlot(week, day, group, false, block, fits);
+  const slot = draftSlot(week, day, group, false, block, (entry) => fits(entry) && fresh(entry));
   if (slot === undefined) return undefined;
   slot.sets = MIN_SLOT_SETS;
   return slot;
@@ -125,7 +140,8 @@ function thirdExercise(week: WeekDraft, day: DayDraft): void {
     while (!fitsBudget(week, day)) {
       const fullest = day.slots
         .filter((other) => other !== slot && other.sets > minSlotSets(other.tier))
-        .filter((other) => !(isPull(other.entry) && week.pullShare > 0))
+        // A pulling set goes only where the week keeps its pull share without it.
+        .filter((other) => !isPull(other.entry) || !lacksPull({ ...week, pullSets: week.pullSets - 1 }))
         .sort((a, b) => b.sets - a.sets || b.seq - a.seq)[0];
       if (fullest === undefined) break;
       changeSets(week, day, fullest, -1);
