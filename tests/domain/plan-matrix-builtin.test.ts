@@ -8,10 +8,10 @@ import { checkMatrix } from "./plan-matrix.ts";
 
 /** Plans with a session under 85% of its minutes while it has room, and plans smaller than the same request with fewer minutes. */
 const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
-  hypertrophy: [4, 34],
-  strength: [50, 8],
-  general_fitness: [7, 34],
-  endurance: [3, 8],
+  hypertrophy: [22, 12],
+  strength: [110, 9],
+  general_fitness: [35, 18],
+  endurance: [3, 6],
 };
 
 describe("the request matrix on the built-in catalogue", () => {

@@ -620,7 +620,8 @@ export function groupsWithRoom(
 
 /**
  * Issue 22, item 2: every session uses 85-100% of the minutes asked, unless none of the groups it
- * trains (or abdominals and calves, which fit any day) could take a new exercise (groupsWithRoom),
+ * trains (or abdominals and calves, which fit any day; arm, calf and abdominal work once a day)
+ * could take a new exercise (groupsWithRoom),
  * or, for a beginner, the session already holds 6 exercises.
  */
 export function timeViolations(
@@ -641,7 +642,10 @@ export function timeViolations(
     const room = groupsWithRoom(plan, request, catalogue, byId, ids);
     const trains = new Set<TargetGroup | undefined>(["abdominals", "calves"]);
     for (const slot of session.slots) trains.add(groupOf(slot.muscle_group));
-    const here = room.filter((group) => trains.has(group));
+    // Arm, calf and abdominal work takes one exercise a day: a session that has one has no room.
+    const present = new Set(session.slots.map((slot) => groupOf(slot.muscle_group)));
+    const oneADay = (group: TargetGroup) => (ACCESSORY_GROUPS as readonly string[]).includes(group);
+    const here = room.filter((group) => trains.has(group) && !(oneADay(group) && present.has(group)));
     if (here.length === 0) return [];
     return [
       `${session.day_name}: ${session.duration_minutes} of ${request.sessionMinutes} min, room in ${here.join(",")}`,

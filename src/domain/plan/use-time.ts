@@ -62,7 +62,14 @@ const ANY_DAY_PATTERNS: Readonly<Partial<Record<TargetGroup, readonly ["core"] |
   };
 
 export function useSpareTime(week: WeekDraft): void {
-  if (week.pairMain) for (const day of week.days) thirdExercise(week, day);
+  if (week.pairMain) {
+    // A short session's main lift keeps 3 sets: the time goes to more exercises (item 3).
+    for (const day of week.days) {
+      const main = day.slots.find((slot) => slot.tier === "T1");
+      while (main !== undefined && main.sets > minSlotSets("T1")) changeSets(week, day, main, -1);
+    }
+    for (const day of week.days) thirdExercise(week, day);
+  }
   let guard = 2000;
   while (guard-- > 0 && addOneSet(week)) {}
 }
@@ -187,7 +194,7 @@ const isMainPress = (entry: CatalogueEntry): boolean =>
 function strengthPriorities(week: WeekDraft, day: DayDraft): boolean {
   if (week.goal !== "strength" || week.experience === "beginner") return false;
   const main = day.slots.find((slot) => slot.tier === "T1");
-  if (main !== undefined && plusOne(week, day, main)) return true;
+  if (!week.pairMain && main !== undefined && plusOne(week, day, main)) return true;
   const pressSets = week.days
     .flatMap((d) => d.slots)
     .reduce((sum, slot) => sum + (isMainPress(slot.entry) ? slot.sets : 0), 0);
@@ -209,19 +216,27 @@ function addOnDay(week: WeekDraft, day: DayDraft): boolean {
   byNeed(week, groups);
   // Majors before arm, calf and abdominal work where both are below aim is the byNeed order;
   // beyond aim, the lowest share of the range first.
+  // A short session takes new exercises before more sets of the ones it has (item 3).
+  if (week.pairMain && groups.some(({ group, extra }) => addNewSlot(week, day, group, extra))) return true;
   for (const { group, extra } of groups) {
     const open = day.slots
       .filter((slot) => slot.group === group && slot.sets < maxSets(week, slot.tier))
       .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.sets - b.sets || a.seq - b.seq);
     for (const slot of open) if (plusOne(week, day, slot)) return true;
-    const slot = newSlot(week, day, group, extra);
-    if (slot === undefined) continue;
-    if (breaksBalance(week, slot.entry, MIN_SLOT_SETS)) continue;
-    const added = attempt(week, day, () => {
-      addSlot(week, day, slot);
-      return () => removeSlot(week, day, slot);
-    });
-    if (added) return true;
+    if (addNewSlot(week, day, group, extra)) return true;
   }
   return false;
+}
+
+/** Arm, calf and abdominal work: one exercise of each a day is enough (two calf raises are not). */
+const ONE_A_DAY: readonly TargetGroup[] = ["biceps", "triceps", "calves", "abdominals"];
+
+function addNewSlot(week: WeekDraft, day: DayDraft, group: TargetGroup, extra: boolean): boolean {
+  if (ONE_A_DAY.includes(group) && day.slots.some((slot) => slot.group === group)) return false;
+  const slot = newSlot(week, day, group, extra);
+  if (slot === undefined || breaksBalance(week, slot.entry, MIN_SLOT_SETS)) return false;
+  return attempt(week, day, () => {
+    addSlot(week, day, slot);
+    return () => removeSlot(week, day, slot);
+  });
 }
