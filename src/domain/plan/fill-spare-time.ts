@@ -14,6 +14,7 @@
 // hypertrophy and general fitness, past as many pushing sets as pulling sets.
 
 import { breaksBalance, isPull } from "./balance.ts";
+import { isPowerLift } from "./lift-reps.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { setSeconds } from "./time-model.ts";
@@ -21,12 +22,14 @@ import {
   addSlot,
   blockOf,
   changeSets,
+  contribution,
   type DayDraft,
   daySeconds,
   draftSlot,
   fitsCaps,
   fitsNewSlot,
   maxSets,
+  minSlotSets,
   type SlotDraft,
   setsOnDay,
   slotsOf,
@@ -67,11 +70,10 @@ function growMainLifts(week: WeekDraft): void {
     const strength = week.goal === "strength" && week.experience !== "beginner";
     const cap = strength ? maxSets(week, "T1") : Math.min(MAIN_LIFT_SETS, maxSets(week, "T1"));
     const cost = setSeconds(week.goal, week.experience, "T1");
-    while (
-      main.sets < cap &&
-      fitsCaps(week, main.entry, 1) &&
-      daySeconds(week, day) + cost <= week.budgetSeconds
-    ) {
+    while (main.sets < cap && daySeconds(week, day) + cost <= week.budgetSeconds) {
+      // Strength: a set of another lift's isolation or variation work gives way to the main lift
+      // where a range is full (a sissy squat set becomes a squat set).
+      if (!fitsCaps(week, main.entry, 1) && !(strength && makeRangeRoom(week, main))) break;
       changeSets(week, day, main, 1);
     }
   }
@@ -168,4 +170,32 @@ export function addPullSet(week: WeekDraft): boolean {
 
 function fitsTime(week: WeekDraft, day: DayDraft, tier: SlotDraft["tier"], sets: number): boolean {
   return daySeconds(week, day) + sets * setSeconds(week.goal, week.experience, tier) <= week.budgetSeconds;
+}
+
+/**
+ * One set fewer of a slot that is not a main lift (T1) or a competition lift, in a group the main
+ * lift's next set would take past its range (fullest first, never below its minimum sets); false
+ * where none can give.
+ */
+function makeRangeRoom(week: WeekDraft, main: SlotDraft): boolean {
+  const over = [...contribution(main.entry)]
+    .filter(
+      ([group, weight]) =>
+        weeklySets(week, group) + weight > weeklyTarget(week.goal, week.experience, group).max + 1e-9,
+    )
+    .map(([group]) => group);
+  if (over.length === 0) return false;
+  let best: { day: DayDraft; slot: SlotDraft } | undefined;
+  for (const day of week.days) {
+    for (const slot of day.slots) {
+      if (slot.tier === "T1" || isPowerLift(slot.entry) || slot.sets <= minSlotSets(slot.tier)) continue;
+      if (!over.includes(slot.group)) continue;
+      if (best === undefined || slot.sets > best.slot.sets) best = { day, slot };
+    }
+  }
+  if (best === undefined) return false;
+  changeSets(week, best.day, best.slot, -1);
+  if (fitsCaps(week, main.entry, 1)) return true;
+  changeSets(week, best.day, best.slot, 1);
+  return false;
 }
