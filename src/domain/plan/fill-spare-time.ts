@@ -73,7 +73,7 @@ function growMainLifts(week: WeekDraft): void {
     while (main.sets < cap && daySeconds(week, day) + cost <= week.budgetSeconds) {
       // Strength: a set of another lift's isolation or variation work gives way to the main lift
       // where a range is full (a sissy squat set becomes a squat set).
-      if (!fitsCaps(week, main.entry, 1) && !(strength && makeRangeRoom(week, main))) break;
+      if (!fitsCaps(week, main.entry, 1) && !(strength && makeRangeRoom(week, main) !== undefined)) break;
       changeSets(week, day, main, 1);
     }
   }
@@ -174,17 +174,17 @@ function fitsTime(week: WeekDraft, day: DayDraft, tier: SlotDraft["tier"], sets:
 
 /**
  * One set fewer of a slot that is not a main lift (T1) or a competition lift, in a group the main
- * lift's next set would take past its range (fullest first, never below its minimum sets); false
- * where none can give.
+ * lift's next set would take past its range (fullest first, never below its minimum sets), so
+ * that set fits; returns how to give the set back, or undefined where none can give.
  */
-function makeRangeRoom(week: WeekDraft, main: SlotDraft): boolean {
+export function makeRangeRoom(week: WeekDraft, main: SlotDraft): (() => void) | undefined {
   const over = [...contribution(main.entry)]
     .filter(
       ([group, weight]) =>
         weeklySets(week, group) + weight > weeklyTarget(week.goal, week.experience, group).max + 1e-9,
     )
     .map(([group]) => group);
-  if (over.length === 0) return false;
+  if (over.length === 0) return undefined;
   let best: { day: DayDraft; slot: SlotDraft } | undefined;
   for (const day of week.days) {
     for (const slot of day.slots) {
@@ -193,9 +193,11 @@ function makeRangeRoom(week: WeekDraft, main: SlotDraft): boolean {
       if (best === undefined || slot.sets > best.slot.sets) best = { day, slot };
     }
   }
-  if (best === undefined) return false;
-  changeSets(week, best.day, best.slot, -1);
-  if (fitsCaps(week, main.entry, 1)) return true;
-  changeSets(week, best.day, best.slot, 1);
-  return false;
+  if (best === undefined) return undefined;
+  const { day, slot } = best;
+  changeSets(week, day, slot, -1);
+  const undo = () => changeSets(week, day, slot, 1);
+  if (fitsCaps(week, main.entry, 1)) return undo;
+  undo();
+  return undefined;
 }

@@ -14,7 +14,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { breaksBalance, isPull, lacksPull } from "./balance.ts";
-import { addPullSet } from "./fill-spare-time.ts";
+import { addPullSet, makeRangeRoom } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { type TargetGroup, weeklyTarget } from "./targets.ts";
@@ -191,10 +191,28 @@ function plusOne(week: WeekDraft, day: DayDraft, slot: SlotDraft): boolean {
 const isMainPress = (entry: CatalogueEntry): boolean =>
   patternOf(entry) === "horizontal_push" && ["barbell", "dumbbell"].includes(entry.equipment);
 
+/**
+ * One more set of a trained lift; where a range is full (the shoulders, from an upright row and
+ * the presses' half-sets), a set of isolation or variation work in it gives way (makeRangeRoom),
+ * given back if the lift's set still does not fit.
+ */
+function growMain(week: WeekDraft, day: DayDraft, slot: SlotDraft): boolean {
+  if (slot.sets >= maxSets(week, slot.tier)) return false;
+  if (plusOne(week, day, slot)) return true;
+  // The pull share may be what stops a press: a pulling set first, then the press.
+  if (breaksBalance(week, slot.entry, 1) && addPullSet(week) && plusOne(week, day, slot)) return true;
+  if (fitsCaps(week, slot.entry, 1)) return false;
+  const undo = makeRangeRoom(week, slot);
+  if (undo === undefined) return false;
+  if (plusOne(week, day, slot)) return true;
+  undo();
+  return false;
+}
+
 function strengthPriorities(week: WeekDraft, day: DayDraft): boolean {
   if (week.goal !== "strength" || week.experience === "beginner") return false;
   const main = day.slots.find((slot) => slot.tier === "T1");
-  if (!week.pairMain && main !== undefined && plusOne(week, day, main)) return true;
+  if (!week.pairMain && main !== undefined && growMain(week, day, main)) return true;
   const pressSets = week.days
     .flatMap((d) => d.slots)
     .reduce((sum, slot) => sum + (isMainPress(slot.entry) ? slot.sets : 0), 0);
@@ -203,9 +221,7 @@ function strengthPriorities(week: WeekDraft, day: DayDraft): boolean {
     .filter((slot) => isMainPress(slot.entry))
     .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.seq - b.seq);
   for (const slot of presses) {
-    if (plusOne(week, day, slot)) return true;
-    // The pull share may be what stops the press: a pulling set first, then the press.
-    if (breaksBalance(week, slot.entry, 1) && addPullSet(week) && plusOne(week, day, slot)) return true;
+    if (growMain(week, day, slot)) return true;
   }
   return false;
 }
