@@ -42,13 +42,17 @@ export function setSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier):
 
 /** The working part of a set of this tier: set-up plus the reps at the top of the range. */
 export function workSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
+  return WORK_SECONDS[goal][experience][tier];
+}
+
+function computeWorkSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
   const reps = prescription(goal, experience, tier).reps;
   const topReps = parseRepTarget(reps)?.max ?? 12;
   return SET_UP_SECONDS + SECONDS_PER_REP * topReps;
 }
 
 function computeSetSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
-  return workSeconds(goal, experience, tier) + REST_SECONDS[goal][tier];
+  return computeWorkSeconds(goal, experience, tier) + REST_SECONDS[goal][tier];
 }
 
 /**
@@ -76,18 +80,25 @@ export function supersetSeconds(
   );
 }
 
-// Worked out once: the generator asks for it thousands of times a plan.
-const SET_SECONDS = Object.fromEntries(
-  GOALS.map((goal) => [
-    goal,
-    Object.fromEntries(
-      EXPERIENCE_LEVELS.map((experience) => [
-        experience,
-        Object.fromEntries(TIERS.map((tier) => [tier, computeSetSeconds(goal, experience, tier)])),
-      ]),
-    ),
-  ]),
-) as Record<Goal, Record<ExperienceLevel, Record<Tier, number>>>;
+type ByLevelAndTier = Record<Goal, Record<ExperienceLevel, Record<Tier, number>>>;
+
+function table(compute: (goal: Goal, experience: ExperienceLevel, tier: Tier) => number): ByLevelAndTier {
+  return Object.fromEntries(
+    GOALS.map((goal) => [
+      goal,
+      Object.fromEntries(
+        EXPERIENCE_LEVELS.map((experience) => [
+          experience,
+          Object.fromEntries(TIERS.map((tier) => [tier, compute(goal, experience, tier)])),
+        ]),
+      ),
+    ]),
+  ) as ByLevelAndTier;
+}
+
+// Worked out once: the generator asks for them thousands of times a plan.
+const WORK_SECONDS = table(computeWorkSeconds);
+const SET_SECONDS = table(computeSetSeconds);
 
 /** The fixed part of a session: the general warm-up, plus ramp-up sets when it has a T1 lift. */
 export function warmUpSeconds(goal: Goal, hasT1: boolean): number {
