@@ -53,7 +53,7 @@ const equipmentArb = fc.subarray([...EQUIPMENT]) as fc.Arbitrary<Equipment[]>;
 const minutesArb = fc.integer({ min: 20, max: 180 });
 
 describe.each(CATALOGUES)("generatePlan over the %s catalogue", (name, catalogue) => {
-  const options = { evenDays: name !== "fixture" };
+  const options = { evenDays: name !== "fixture", shortSessions: name !== "fixture" };
   const byId = new Map(catalogue.map((e) => [e.exerciseId, e]));
   it.each(GOALS.flatMap((goal) => EXPERIENCE_LEVELS.map((experience) => [goal, experience] as const)))(
     "%s / %s: every split and day count obeys the rules",

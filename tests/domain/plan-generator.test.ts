@@ -106,9 +106,13 @@ describe("generatePlan examples", () => {
       "Lower-B@5",
     ]);
     const upper = new Set(["chest", "lats", "middle_back", "shoulders", "biceps", "triceps"]);
+    // Abdominals and calves recover within a day: spare time may put them on either half.
+    const either = new Set(["abdominals", "calves"]);
     for (const session of plan.sessions) {
       const isUpper = session.day_name.startsWith("Upper");
-      for (const slot of session.slots) expect(upper.has(slot.muscle_group)).toBe(isUpper);
+      for (const slot of session.slots) {
+        if (!either.has(slot.muscle_group)) expect(upper.has(slot.muscle_group)).toBe(isUpper);
+      }
     }
     // For hypertrophy no day leads with an overhead press: a vertical pull leads Upper-B.
     expect(plan.sessions.map((s) => s.slots[0]?.exercise_id)).toEqual([

@@ -1,16 +1,31 @@
 // Every request of the matrix (tests/domain/plan-matrix.ts) on the built-in catalogue: no request
 // fails, and every plan obeys the rules of docs/programming-rules.md (tests/domain/plan-rules.ts).
+
 import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
+import type { Goal } from "../../src/domain/vocabulary.ts";
 import { checkMatrix } from "./plan-matrix.ts";
+
+/** Plans with a session under 85% of its minutes while it has room, and plans smaller than the same request with fewer minutes. */
+const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
+  hypertrophy: [22, 12],
+  strength: [110, 9],
+  general_fitness: [35, 18],
+  endurance: [3, 6],
+};
 
 describe("the request matrix on the built-in catalogue", () => {
   it.each(["hypertrophy", "strength", "general_fitness", "endurance"] as const)(
     "%s: every request gets a plan that obeys every rule",
     (goal) => {
-      const { plans, failures } = checkMatrix(BUILTIN_CATALOGUE, goal);
+      const { plans, failures, shortSessions, shrinking } = checkMatrix(BUILTIN_CATALOGUE, goal);
       expect(plans).toBe(2400);
       expect(failures).toEqual([]);
+      // Issue 22, item 2, not met everywhere yet: held at (or below) the counts of 2026-12-06, of
+      // 2,400 plans a goal (docs/testing.md).
+      const [shortMax, shrinkingMax] = TIME_RULE_GAPS[goal];
+      expect(shortSessions).toBeLessThanOrEqual(shortMax);
+      expect(shrinking).toBeLessThanOrEqual(shrinkingMax);
     },
     // CPU-bound: 2,400 plans a goal; 30 s is too short on a 2-core machine under other load.
     120_000,

@@ -3,18 +3,32 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
+import type { Goal } from "../../src/domain/vocabulary.ts";
 import { checkMatrix } from "./plan-matrix.ts";
 
 const FILE = new URL("../fixtures/free-exercise-db.exercises.json", import.meta.url);
 const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entries;
 
+/** Plans with a session under 85% of its minutes while it has room, and plans smaller than the same request with fewer minutes. */
+const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
+  hypertrophy: [41, 28],
+  strength: [116, 14],
+  general_fitness: [12, 71],
+  endurance: [22, 26],
+};
+
 describe("the request matrix on free-exercise-db", () => {
   it.each(["hypertrophy", "strength", "general_fitness", "endurance"] as const)(
     "%s: every request gets a plan that obeys every rule",
     (goal) => {
-      const { plans, failures } = checkMatrix(CATALOGUE, goal);
+      const { plans, failures, shortSessions, shrinking } = checkMatrix(CATALOGUE, goal);
       expect(plans).toBe(2400);
       expect(failures).toEqual([]);
+      // Issue 22, item 2, not met everywhere yet: held at (or below) the counts of 2026-12-06, of
+      // 2,400 plans a goal (docs/testing.md).
+      const [shortMax, shrinkingMax] = TIME_RULE_GAPS[goal];
+      expect(shortSessions).toBeLessThanOrEqual(shortMax);
+      expect(shrinking).toBeLessThanOrEqual(shrinkingMax);
     },
     // CPU-bound: 2,400 plans a goal; 30 s is too short on a 2-core machine under other load.
     120_000,

@@ -13,7 +13,7 @@ import {
   type Goal,
   SPLITS,
 } from "../../src/domain/vocabulary.ts";
-import { appliesStrengthRule, strengthViolations, violations } from "./plan-rules.ts";
+import { appliesStrengthRule, strengthViolations, timeViolations, violations } from "./plan-rules.ts";
 
 /** Ten lifters' equipment, from nothing to a full gym. */
 export const EQUIPMENT_PROFILES: Readonly<Record<string, readonly Equipment[]>> = {
@@ -52,10 +52,17 @@ export function* matrix(): Generator<[string, PlanRequest]> {
 export function checkMatrix(
   catalogue: readonly CatalogueEntry[],
   goal: Goal,
-): { plans: number; failures: string[] } {
+): { plans: number; failures: string[]; shortSessions: number; shrinking: number } {
   const byId = new Map(catalogue.map((e) => [e.exerciseId, e]));
   const failures: string[] = [];
   let plans = 0;
+  // Issue 22, item 2, counted rather than listed (the generator does not meet them everywhere
+  // yet; the tests hold the counts down): plans with a session under 85% of its minutes while a
+  // group it trains has room, and plans with fewer weekly sets than the same request with fewer
+  // minutes (MINUTES runs innermost, in increasing order).
+  let shortSessions = 0;
+  let shrinking = 0;
+  const setsBefore = new Map<string, number>();
   for (const [profile, request] of matrix()) {
     if (request.goal !== goal) continue;
     const name = `${profile}, ${request.experience}, ${request.split} x${request.daysPerWeek}, ${request.sessionMinutes} min`;
@@ -67,9 +74,14 @@ export function checkMatrix(
       continue;
     }
     plans += 1;
+    if (timeViolations(plan, request, catalogue, byId).length > 0) shortSessions += 1;
+    const sets = plan.sessions.flatMap((s) => s.slots).reduce((sum, slot) => sum + slot.sets, 0);
+    const key = `${profile}|${request.experience}|${request.split}|${request.daysPerWeek}`;
+    if (sets < (setsBefore.get(key) ?? 0)) shrinking += 1;
+    setsBefore.set(key, Math.max(sets, setsBefore.get(key) ?? 0));
     const broken = violations(plan, request, catalogue, byId);
     if (appliesStrengthRule(request)) broken.push(...strengthViolations(plan, byId));
     for (const line of broken) if (failures.length < 20) failures.push(`${name}: ${line}`);
   }
-  return { plans, failures };
+  return { plans, failures, shortSessions, shrinking };
 }

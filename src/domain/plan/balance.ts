@@ -45,16 +45,27 @@ export function keepsBalance(goal: Goal, canPull: boolean): boolean {
 export const STRENGTH_PULL_SHARE = 0.75;
 
 /**
+ * The floor of every plan whose lifter can pull at all (issue 22, item 11): pulling sets at least
+ * two thirds of pushing sets, endurance and short strength weeks included.
+ */
+export const PULL_FLOOR = 2 / 3;
+
+/**
  * Pulling sets a week needs per pushing set: 1 for hypertrophy and general fitness, 0.75 for
- * strength, 0 (no rule) for endurance and where the lifter can do no back exercise at all.
+ * strength, 2/3 (the floor) for endurance, 0 (no rule) where the lifter can do no back exercise.
  */
 export function pullShare(goal: Goal, canPull: boolean): number {
   if (!canPull) return 0;
   if (goal === "strength") return STRENGTH_PULL_SHARE;
-  return keepsBalance(goal, canPull) ? 1 : 0;
+  return keepsBalance(goal, canPull) ? 1 : PULL_FLOOR;
 }
 
 const EPSILON = 1e-9;
+
+/** The week pulls less than the floor share of its pushing sets (PULL_FLOOR). */
+export function belowPullFloor(week: Counts): boolean {
+  return week.pullShare > 0 && week.pullSets < PULL_FLOOR * week.pushSets - EPSILON;
+}
 
 /** The week pulls less than its share of its pushing sets. */
 export function lacksPull(week: Counts): boolean {

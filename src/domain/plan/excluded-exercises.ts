@@ -26,6 +26,9 @@ const GLUTE_KICKBACK = /\bkick ?backs?\b|\bdonkey kicks?\b/i;
 const BENCH_DIP = /\bbench dips?\b/i;
 const CLOSE_GRIP_PRESS = /\bclose[- ]grip\b.*\b(bench|press)\b/i;
 const DIP = /\bdips?\b/i;
+const UPRIGHT_ROW = /\bupright\b.*\brows?\b/i;
+/** An overhead press or a lateral raise: what trains the delts without the upright row's risk. */
+const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises?\b/i;
 
 function isBetterTricepsPress(entry: CatalogueEntry): boolean {
   if (BENCH_DIP.test(entry.name)) return false;
@@ -59,6 +62,13 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     reason:
       "bench dips load the front of the shoulder at its end range; a close-grip press or parallel-bar dips train the triceps with a load to progress",
     applies: (entry, context) => BENCH_DIP.test(entry.name) && context.eligible.some(isBetterTricepsPress),
+  },
+  {
+    rule: "upright rows when an overhead press or a lateral raise is possible",
+    reason:
+      "pulling the bar to the chin with the arms turned in pinches the shoulder (impingement); a press or a lateral raise trains the delts without it",
+    applies: (entry, context) =>
+      UPRIGHT_ROW.test(entry.name) && context.eligible.some((other) => SAFER_DELT_WORK.test(other.name)),
   },
 ];
 

@@ -1,7 +1,8 @@
 // Phase 2: spend the minutes phase 1 left, in this order of priority:
 // 1. majors still under their minimum (only where phase 1 had to cut a day);
 // 1b. every T1 lift up to 3 sets, the fewest that make a main lift (ACSM 2009 and the NSCA favour
-//    multiple sets; 3x5 is the classic novice dose), where the group's weekly max allows;
+//    multiple sets; 3x5 is the classic novice dose), where the group's weekly max allows; for
+//    strength from intermediate up, to its 5 (the lift being trained);
 // 2. one slot for each accessory (arms, calves, abdominals);
 // 3. majors up to their `aim`;
 // 4. accessories up to their `aim`.
@@ -13,6 +14,7 @@
 // hypertrophy and general fitness, past as many pushing sets as pulling sets.
 
 import { breaksBalance, isPull } from "./balance.ts";
+import { isPowerLift } from "./lift-reps.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { setSeconds } from "./time-model.ts";
@@ -20,12 +22,14 @@ import {
   addSlot,
   blockOf,
   changeSets,
+  contribution,
   type DayDraft,
   daySeconds,
   draftSlot,
   fitsCaps,
   fitsNewSlot,
   maxSets,
+  minSlotSets,
   type SlotDraft,
   setsOnDay,
   slotsOf,
@@ -61,13 +65,15 @@ function growMainLifts(week: WeekDraft): void {
   for (const day of week.days) {
     const main = day.slots.find((slot) => slot.tier === "T1");
     if (main === undefined) continue;
-    const cap = Math.min(MAIN_LIFT_SETS, maxSets(week, "T1"));
+    // Strength from intermediate up: the main lift is what is trained, 3-5 working sets (issue 22,
+    // item 2), before any accessory work takes the time or the range.
+    const strength = week.goal === "strength" && week.experience !== "beginner";
+    const cap = strength ? maxSets(week, "T1") : Math.min(MAIN_LIFT_SETS, maxSets(week, "T1"));
     const cost = setSeconds(week.goal, week.experience, "T1");
-    while (
-      main.sets < cap &&
-      fitsCaps(week, main.entry, 1) &&
-      daySeconds(week, day) + cost <= week.budgetSeconds
-    ) {
+    while (main.sets < cap && daySeconds(week, day) + cost <= week.budgetSeconds) {
+      // Strength: a set of another lift's isolation or variation work gives way to the main lift
+      // where a range is full (a sissy squat set becomes a squat set).
+      if (!fitsCaps(week, main.entry, 1) && !(strength && makeRangeRoom(week, main) !== undefined)) break;
       changeSets(week, day, main, 1);
     }
   }
@@ -164,4 +170,34 @@ export function addPullSet(week: WeekDraft): boolean {
 
 function fitsTime(week: WeekDraft, day: DayDraft, tier: SlotDraft["tier"], sets: number): boolean {
   return daySeconds(week, day) + sets * setSeconds(week.goal, week.experience, tier) <= week.budgetSeconds;
+}
+
+/**
+ * One set fewer of a slot that is not a main lift (T1) or a competition lift, in a group the main
+ * lift's next set would take past its range (fullest first, never below its minimum sets), so
+ * that set fits; returns how to give the set back, or undefined where none can give.
+ */
+export function makeRangeRoom(week: WeekDraft, main: SlotDraft): (() => void) | undefined {
+  const over = [...contribution(main.entry)]
+    .filter(
+      ([group, weight]) =>
+        weeklySets(week, group) + weight > weeklyTarget(week.goal, week.experience, group).max + 1e-9,
+    )
+    .map(([group]) => group);
+  if (over.length === 0) return undefined;
+  let best: { day: DayDraft; slot: SlotDraft } | undefined;
+  for (const day of week.days) {
+    for (const slot of day.slots) {
+      if (slot.tier === "T1" || isPowerLift(slot.entry) || slot.sets <= minSlotSets(slot.tier)) continue;
+      if (!over.includes(slot.group)) continue;
+      if (best === undefined || slot.sets > best.slot.sets) best = { day, slot };
+    }
+  }
+  if (best === undefined) return undefined;
+  const { day, slot } = best;
+  changeSets(week, day, slot, -1);
+  const undo = () => changeSets(week, day, slot, 1);
+  if (fitsCaps(week, main.entry, 1)) return undo;
+  undo();
+  return undefined;
 }

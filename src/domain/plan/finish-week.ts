@@ -21,9 +21,12 @@ import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
+import { keepPullFloor } from "./pull-floor.ts";
+import { ensureStrengthFrequency } from "./strength-frequency.ts";
 import { sessionOrder } from "./supersets.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
+import { useSpareTime } from "./use-time.ts";
 import { ensureVerticalPull } from "./vertical-pull.ts";
 import {
   addSlot,
@@ -83,10 +86,13 @@ export function finishWeek(week: WeekDraft): void {
     evenDays(week);
     tidyAll();
   }
+  // Before the beginner passes, so a deadlift it adds is followed only by beginner-level lifts.
+  ensureStrengthFrequency(week);
   if (week.experience === "beginner") {
     for (const day of week.days) beginnerLiftsAfterHinge(week, day);
     for (const day of week.days) beginnerMinimumExercises(week, day);
   }
+  useSpareTime(week);
   for (const day of week.days) noDeadliftAfterSquat(week, day);
   // Later passes may have added a loadable compound beside a bodyweight main lift.
   for (const day of week.days) loadableMainLift(week, day);
@@ -98,6 +104,12 @@ export function finishWeek(week: WeekDraft): void {
     let guard = 50;
     while (guard-- > 0 && lacksPull(week) && removePushSet(week)) tidyAll();
   }
+  keepPullFloor(week);
+  // A pulling slot added for the floor may be a loadable compound beside a bodyweight main lift.
+  for (const day of week.days) loadableMainLift(week, day);
+  // A new main lift (a barbell hinge) may now precede a beginner's intermediate compound.
+  if (week.experience === "beginner") for (const day of week.days) beginnerLiftsAfterHinge(week, day);
+  keepPullFloor(week);
 }
 
 function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {
@@ -548,18 +560,23 @@ function noDeadliftAfterSquat(week: WeekDraft, day: DayDraft): void {
     if (slot.tier === "T1" || !CONVENTIONAL_DEADLIFT.test(slot.entry.name.trim())) continue;
     const kept: SlotDraft = { ...slot };
     removeSlot(week, day, slot);
-    const swap = draftSlot(
-      week,
-      day,
-      kept.group,
-      false,
-      { block: { group: kept.group, patterns: ["hinge"] }, position: kept.position },
-      (entry) =>
-        patternOf(entry) === "hinge" &&
-        !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
-        isCompound(entry) &&
-        fitsCaps(week, entry, kept.sets),
-    );
+    const hinge = (entry: CatalogueEntry): boolean =>
+      patternOf(entry) === "hinge" &&
+      !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
+      isCompound(entry) &&
+      fitsCaps(week, entry, kept.sets);
+    const block = { block: { group: kept.group, patterns: ["hinge"] as const }, position: kept.position };
+    // The same implement first: a barbell deadlift becomes a barbell Romanian deadlift (the week's
+    // barbell hinge, strength-frequency.ts), not a dumbbell one.
+    const swap =
+      draftSlot(
+        week,
+        day,
+        kept.group,
+        false,
+        block,
+        (e) => hinge(e) && e.equipment === kept.entry.equipment,
+      ) ?? draftSlot(week, day, kept.group, false, block, hinge);
     if (swap !== undefined) {
       // Same sets and tier: the time changes only where the pairing of supersets does.
       swap.sets = kept.sets;

@@ -13,13 +13,19 @@ import { PlanGenerationError } from "./errors.ts";
 import { exclusionOf } from "./excluded-exercises.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
-import { liftReps } from "./lift-reps.ts";
+import { isStrengthPull, liftReps, STRENGTH_PULL_REPS } from "./lift-reps.ts";
 import { patternOf } from "./movement.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { BODYWEIGHT_REPS, prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
 import { resolveSplit } from "./split.ts";
-import { SUPERSET_MAX_MINUTES, sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
+import {
+  SUPERSET_MAIN_MAX_MINUTES,
+  SUPERSET_MAX_MINUTES,
+  sessionOrder,
+  supersetPairs,
+  withPairsAdjacent,
+} from "./supersets.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -41,6 +47,7 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
   const balanced = keepsBalance(request.goal, !missing.includes("back"));
   const week: WeekDraft = {
     supersets: request.goal === "endurance" || request.sessionMinutes <= SUPERSET_MAX_MINUTES,
+    pairMain: request.sessionMinutes <= SUPERSET_MAIN_MAX_MINUTES,
     balanced,
     pullShare: pullShare(request.goal, !missing.includes("back")),
     goal: request.goal,
@@ -231,9 +238,20 @@ function round(sets: number): number {
   return Math.round(sets * 10) / 10;
 }
 
+/**
+ * The slot's rep target. Nothing to load: a wider range the rollover can judge (BODYWEIGHT_REPS),
+ * not AMRAP; except a strength plan's pull-ups and chin-ups, which take the strength pulls' 6-10
+ * (lift-reps.ts) like the loaded rows and pull-downs: the rollover judges any "a-b" range.
+ */
+function slotReps(goal: PlanRequest["goal"], slot: SlotDraft, tierReps: string): string {
+  if (slot.entry.equipment !== "bodyweight") return liftReps(goal, slot.tier, slot.entry, tierReps);
+  if (isStrengthPull(goal, slot.tier, slot.entry)) return STRENGTH_PULL_REPS;
+  return BODYWEIGHT_REPS[slot.tier];
+}
+
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {
   const inOrder = sessionOrder(day.slots);
-  const pairs = week.supersets ? supersetPairs(inOrder) : [];
+  const pairs = week.supersets ? supersetPairs(inOrder, week.pairMain) : [];
   // Both rows of a pair carry "superset A" (B, C... in session order) and sit next to each other.
   const marks = new Map<SlotDraft, string>();
   pairs.forEach(([a, b], index) => {
@@ -244,9 +262,7 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
   const ordered = withPairsAdjacent(inOrder, pairs);
   const slots = ordered.map((slot, index): PlanSlotJson => {
     const { reps: tierReps, rir } = prescription(week.goal, week.experience, slot.tier);
-    const loadedReps = liftReps(week.goal, slot.tier, slot.entry, tierReps);
-    // Nothing to load: a wider rep range the rollover can judge (BODYWEIGHT_REPS), not AMRAP.
-    const reps = slot.entry.equipment === "bodyweight" ? BODYWEIGHT_REPS[slot.tier] : loadedReps;
+    const reps = slotReps(week.goal, slot, tierReps);
     return {
       exercise_id: slot.entry.exerciseId,
       name: slot.entry.name,

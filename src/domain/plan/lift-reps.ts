@@ -32,10 +32,15 @@ export const STRENGTH_PULL_REPS = "6-10";
 /** Other lifts that lead a strength day get the T2 range instead of 1-5. */
 export const STRENGTH_OTHER_MAIN_REPS = "6-8";
 
+/** A row, pull-down or pull-up in a strength plan's T1 or T2: 6-10, loaded or not. */
+export function isStrengthPull(goal: Goal, tier: Tier, entry: CatalogueEntry): boolean {
+  return goal === "strength" && tier !== "T3" && PULLS.has(patternOf(entry));
+}
+
 /** The rep target of a loaded slot: the tier's, except where a strength range does not fit the lift. */
 export function liftReps(goal: Goal, tier: Tier, entry: CatalogueEntry, tierReps: string): string {
   if (goal !== "strength" || tier === "T3") return tierReps;
-  if (PULLS.has(patternOf(entry))) return STRENGTH_PULL_REPS;
+  if (isStrengthPull(goal, tier, entry)) return STRENGTH_PULL_REPS;
   if (tier === "T1" && !isPowerLift(entry)) return STRENGTH_OTHER_MAIN_REPS;
   return tierReps;
 }

@@ -105,6 +105,16 @@ function fillShare(week: WeekDraft, day: DayDraft, group: MajorGroup, dayShare: 
 /** Cuts the day until it fits its minutes (also the week's last step: see finish-week.ts). */
 export function capToBudget(week: WeekDraft, day: DayDraft): void {
   while (daySeconds(week, day) > week.budgetSeconds) {
+    // A short session keeps its exercises and loses sets first, the main lift's too (down to its
+    // 3): three exercises of 2-3 sets, paired, beat a 5-set main lift and one more (issue 22, item 3).
+    if (week.pairMain) {
+      const trimmable = day.slots.filter((slot) => slot.sets > minSlotSets(slot.tier));
+      const fullest = largestGroupSlot(day, trimmable);
+      if (fullest !== undefined) {
+        changeSets(week, day, fullest, -1);
+        continue;
+      }
+    }
     // Accessory lifts go before the main lift: a session keeps its T1 as long as anything else is left.
     const others = day.slots.filter((slot) => slot.tier !== "T1");
     const victim = largestGroupSlot(day, others.length > 0 ? others : day.slots);

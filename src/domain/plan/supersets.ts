@@ -4,9 +4,13 @@
 // triceps extension, a leg extension with a leg curl): one muscle rests while its opposite works,
 // so the pair loses little load or reps while the session saves a rest per round (Robbins et al.
 // 2010; Weakley et al. 2017). Then any two slots of different groups that do not compete (calves
-// with abdominals, an upper-body with a lower-body lift). Main lifts (T1) are never paired: they get their full rest. Pairs are within
-// one tier, so the session's order (T1, T2, T3) holds; in the plan, both rows of a pair carry the
-// same `notes`, "superset A" (B, C... in session order), and sit next to each other.
+// with abdominals, an upper-body with a lower-body lift). Pairs are within one tier, so the session's
+// order (T1, T2, T3) holds, except in sessions of 40 minutes or less (issue 22, item 3): there the
+// main lift (T1) pairs with a T2 that does not compete with it (a squat with a row or a press, a
+// bench press with a row), keeping the main lift's full rest after each round, so a 30-minute
+// session holds three or more exercises instead of a main lift and one more. In longer sessions
+// main lifts are never paired. In the plan, both rows of a pair carry the same `notes`, "superset
+// A" (B, C... in session order), and sit next to each other.
 
 import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { isPull, isPush } from "./balance.ts";
@@ -15,6 +19,8 @@ import type { SlotDraft } from "./slot-draft.ts";
 import type { TargetGroup } from "./targets.ts";
 
 export const SUPERSET_MAX_MINUTES = 45;
+/** At or below this, the main lift is paired too. */
+export const SUPERSET_MAIN_MAX_MINUTES = 40;
 
 /** Groups that compete for the same muscles or grip when alternated: a pair spans two regions. */
 const REGION: Readonly<Record<TargetGroup, string>> = {
@@ -43,18 +49,29 @@ function antagonists(a: SlotDraft, b: SlotDraft): boolean {
 }
 
 /**
+ * A T2 that would take from the main lift between its sets: the same region (unless it is the
+ * antagonist), or a row after a hinge (the lower back and the grip work in both).
+ */
+function competesWithMain(main: SlotDraft, partner: SlotDraft): boolean {
+  if (REGION[main.group] === REGION[partner.group]) return true;
+  return patternOf(main.entry) === "hinge" && patternOf(partner.entry) === "horizontal_pull";
+}
+
+/**
  * The day's pairs, each [first, second] in session order, given the slots in session order. Greedy
  * and deterministic: for each unpaired slot, its first antagonist of the same tier later in the
- * session; then, for what is left, the first later slot of the same tier and another group.
+ * session; then, for what is left, the first later slot of the same tier and another group. With
+ * `pairMain`, the main lift first takes a T2 partner from another region (or an antagonist).
  */
-export function supersetPairs(ordered: readonly SlotDraft[]): [SlotDraft, SlotDraft][] {
+export function supersetPairs(ordered: readonly SlotDraft[], pairMain = false): [SlotDraft, SlotDraft][] {
   const pairs: [SlotDraft, SlotDraft][] = [];
   const paired = new Set<SlotDraft>();
-  const pass = (fits: (a: SlotDraft, b: SlotDraft) => boolean) => {
+  const pass = (fits: (a: SlotDraft, b: SlotDraft) => boolean, mainOnly = false) => {
     ordered.forEach((a, i) => {
-      if (a.tier === "T1" || paired.has(a)) return;
+      if (paired.has(a) || (a.tier === "T1") !== mainOnly) return;
+      const tier: Tier = a.tier === "T1" ? "T2" : a.tier;
       const b = ordered.find(
-        (c, j) => j > i && !paired.has(c) && c.tier === a.tier && c.group !== a.group && fits(a, c),
+        (c, j) => j > i && !paired.has(c) && c.tier === tier && c.group !== a.group && fits(a, c),
       );
       if (b === undefined) return;
       paired.add(a);
@@ -62,6 +79,10 @@ export function supersetPairs(ordered: readonly SlotDraft[]): [SlotDraft, SlotDr
       pairs.push([a, b]);
     });
   };
+  if (pairMain) {
+    pass(antagonists, true);
+    pass((a, b) => !competesWithMain(a, b), true);
+  }
   pass(antagonists);
   pass((a, b) => REGION[a.group] !== REGION[b.group]);
   return pairs.sort((x, y) => ordered.indexOf(x[0]) - ordered.indexOf(y[0]));

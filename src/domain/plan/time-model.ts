@@ -42,43 +42,63 @@ export function setSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier):
 
 /** The working part of a set of this tier: set-up plus the reps at the top of the range. */
 export function workSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
+  return WORK_SECONDS[goal][experience][tier];
+}
+
+function computeWorkSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
   const reps = prescription(goal, experience, tier).reps;
   const topReps = parseRepTarget(reps)?.max ?? 12;
   return SET_UP_SECONDS + SECONDS_PER_REP * topReps;
 }
 
 function computeSetSeconds(goal: Goal, experience: ExperienceLevel, tier: Tier): number {
-  return workSeconds(goal, experience, tier) + REST_SECONDS[goal][tier];
+  return computeWorkSeconds(goal, experience, tier) + REST_SECONDS[goal][tier];
 }
 
 /**
- * A superset of two slots of one tier (supersets.ts): the two alternate, resting once after each
- * round, so a round costs both sets' work and one rest; sets beyond the shorter slot's are plain.
+ * A superset of two slots (supersets.ts): the two alternate, resting once after each round, so a
+ * round costs both sets' work and one rest, the longer of the two tiers' (a short session's main
+ * lift paired with a T2 keeps its own rest); sets beyond the shorter slot's are plain.
  */
 export function supersetSeconds(
   goal: Goal,
   experience: ExperienceLevel,
-  tier: Tier,
+  tierA: Tier,
+  tierB: Tier,
   setsA: number,
   setsB: number,
 ): number {
-  const work = workSeconds(goal, experience, tier);
-  const rest = REST_SECONDS[goal][tier];
-  return (setsA + setsB) * work + Math.max(setsA, setsB) * rest;
+  const rounds = Math.min(setsA, setsB);
+  const restA = REST_SECONDS[goal][tierA];
+  const restB = REST_SECONDS[goal][tierB];
+  return (
+    setsA * workSeconds(goal, experience, tierA) +
+    setsB * workSeconds(goal, experience, tierB) +
+    rounds * Math.max(restA, restB) +
+    (setsA - rounds) * restA +
+    (setsB - rounds) * restB
+  );
 }
 
-// Worked out once: the generator asks for it thousands of times a plan.
-const SET_SECONDS = Object.fromEntries(
-  GOALS.map((goal) => [
-    goal,
-    Object.fromEntries(
-      EXPERIENCE_LEVELS.map((experience) => [
-        experience,
-        Object.fromEntries(TIERS.map((tier) => [tier, computeSetSeconds(goal, experience, tier)])),
-      ]),
-    ),
-  ]),
-) as Record<Goal, Record<ExperienceLevel, Record<Tier, number>>>;
+type ByLevelAndTier = Record<Goal, Record<ExperienceLevel, Record<Tier, number>>>;
+
+function table(compute: (goal: Goal, experience: ExperienceLevel, tier: Tier) => number): ByLevelAndTier {
+  return Object.fromEntries(
+    GOALS.map((goal) => [
+      goal,
+      Object.fromEntries(
+        EXPERIENCE_LEVELS.map((experience) => [
+          experience,
+          Object.fromEntries(TIERS.map((tier) => [tier, compute(goal, experience, tier)])),
+        ]),
+      ),
+    ]),
+  ) as ByLevelAndTier;
+}
+
+// Worked out once: the generator asks for them thousands of times a plan.
+const WORK_SECONDS = table(computeWorkSeconds);
+const SET_SECONDS = table(computeSetSeconds);
 
 /** The fixed part of a session: the general warm-up, plus ramp-up sets when it has a T1 lift. */
 export function warmUpSeconds(goal: Goal, hasT1: boolean): number {

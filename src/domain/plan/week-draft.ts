@@ -43,6 +43,8 @@ export interface WeekDraft {
   weekly: Map<TargetGroup, number>;
   /** Accessory work goes in supersets (supersets.ts): short sessions or an endurance goal. */
   supersets: boolean;
+  /** Short sessions (SUPERSET_MAIN_MAX_MINUTES): the main lift pairs with a non-competing T2 too. */
+  pairMain: boolean;
   /** The week keeps pull >= push (balance.ts): its templates lead with pulls, not overhead presses. */
   balanced: boolean;
   /** Pulling sets needed per pushing set (balance.ts, pullShare); 0 where no balance is kept. */
@@ -94,18 +96,38 @@ export function hasT1(day: DayDraft): boolean {
   return day.slots.some((slot) => slot.tier === "T1");
 }
 
+/**
+ * A day's seconds, worked out again only after a change to its slots (the passes ask for them
+ * thousands of times a plan, mostly between changes). Every change to a slot in a day goes through
+ * addSlot, changeSets, removeSlot or setTier, which mark the day changed.
+ */
+const DAY_SECONDS = new WeakMap<DayDraft, number>();
+
+function changed(day: DayDraft): void {
+  DAY_SECONDS.delete(day);
+}
+
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
+  const cached = DAY_SECONDS.get(day);
+  if (cached !== undefined) return cached;
+  const seconds = computeDaySeconds(week, day);
+  DAY_SECONDS.set(day, seconds);
+  return seconds;
+}
+
+function computeDaySeconds(week: WeekDraft, day: DayDraft): number {
   let seconds = warmUpSeconds(week.goal, hasT1(day));
   if (!week.supersets) {
     for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
     return seconds;
   }
-  const pairs = supersetPairs(sessionOrder(day.slots));
+  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
   const paired = new Set(pairs.flat());
   for (const slot of day.slots) {
     if (!paired.has(slot)) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
   }
-  for (const [a, b] of pairs) seconds += supersetSeconds(week.goal, week.experience, a.tier, a.sets, b.sets);
+  for (const [a, b] of pairs)
+    seconds += supersetSeconds(week.goal, week.experience, a.tier, b.tier, a.sets, b.sets);
   return seconds;
 }
 
@@ -171,6 +193,7 @@ export function roomForExercise(week: WeekDraft, day: DayDraft): boolean {
 }
 
 export function addSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
+  changed(day);
   day.slots.push(slot);
   week.nextSeq += 1;
   week.weekUse.set(slot.entry.exerciseId, (week.weekUse.get(slot.entry.exerciseId) ?? 0) + 1);
@@ -181,6 +204,7 @@ export function addSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
 
 /** Adds (or, negative, removes) sets; a slot left with none is dropped. */
 export function changeSets(week: WeekDraft, day: DayDraft, slot: SlotDraft, delta: number): void {
+  changed(day);
   slot.sets += delta;
   count(week, slot.entry, delta);
   if (slot.sets <= 0) removeSlot(week, day, slot);
@@ -188,6 +212,7 @@ export function changeSets(week: WeekDraft, day: DayDraft, slot: SlotDraft, delt
 
 /** Drops a slot and whatever sets it still holds. */
 export function removeSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
+  changed(day);
   if (slot.sets > 0) count(week, slot.entry, -slot.sets);
   slot.sets = 0;
   day.slots.splice(day.slots.indexOf(slot), 1);
@@ -207,6 +232,7 @@ export function setsOnDay(day: DayDraft, group: TargetGroup): number {
 
 /** Changes a slot's tier, keeping the week's count of main-lift uses in step. */
 export function setTier(week: WeekDraft, slot: SlotDraft, tier: SlotDraft["tier"]): void {
+  for (const day of week.days) if (day.slots.includes(slot)) changed(day);
   if (slot.tier === "T1")
     week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
   if (tier === "T1")
