@@ -9,10 +9,6 @@ export const REJECTED: Readonly<Record<string, string>> = {
   // dumbbells only (docs/swap.md, what the catalogues lack); the built-in catalogue has three.
   "Stiff-Legged Dumbbell Deadlift -> Hyperextensions With No Hyperextension Bench":
     "a partner-held back extension for the lower back, not a hamstring hinge; the file has nothing closer",
-  // free-exercise-db: the file's name for a behind-the-neck press; a ranking rule by name would be
-  // a patch for one entry, so it stays listed here until the file or an exclusion list drops it.
-  "Standing Military Press -> Standing Bradford Press":
-    "passes the bar behind the neck every rep: a shoulder risk, never the first swap for an overhead press",
 };
 
 /** The verdict column of docs/swap-samples.md for a row and its first alternative. */

@@ -110,6 +110,7 @@ AS $$
     CROSS JOIN near c
     WHERE NOT (src.experience_level = 'beginner' AND public.exercise_is_advanced_skill(c.name))
       AND public.exercise_is_working_set(c.name, c.category, c.force, c.equipment, c.pattern)
+      AND NOT public.exercise_is_unsafe(c.name)
       AND NOT EXISTS (SELECT 1 FROM public.exercise_exclusion x
                       WHERE x.user_id = src.user_id AND x.exercise_id = c.exercise_id)
       AND NOT EXISTS (SELECT 1 FROM public.modular_training_exercise o

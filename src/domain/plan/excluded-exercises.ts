@@ -27,6 +27,7 @@ const BENCH_DIP = /\bbench dips?\b/i;
 const CLOSE_GRIP_PRESS = /\bclose[- ]grip\b.*\b(bench|press)\b/i;
 const DIP = /\bdips?\b/i;
 const UPRIGHT_ROW = /\bupright\b.*\brows?\b/i;
+const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b/i;
 /** An overhead press or a lateral raise: what trains the delts without the upright row's risk. */
 const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises?\b/i;
 
@@ -46,6 +47,12 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     reason:
       "rowing a bar while standing on a bench: a fall risk, and a bent-over or supported row does the same work",
     applies: (entry) => STANDING_ON_A_BENCH_TO_ROW.test(entry.name),
+  },
+  {
+    rule: "passing the bar behind the neck",
+    reason:
+      "a press or pulldown behind the neck (a Bradford press passes it every rep) loads the shoulder turned out at its end range; the same lift in front of the face trains the same muscles",
+    applies: (entry) => BEHIND_THE_NECK.test(entry.name),
   },
   {
     rule: "glute kickbacks in barbell strength plans",
@@ -71,6 +78,26 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       UPRIGHT_ROW.test(entry.name) && context.eligible.some((other) => SAFER_DELT_WORK.test(other.name)),
   },
 ];
+
+/**
+ * The rules that hold for every request (no goal, equipment or alternative in them): swaps must
+ * never offer these either, so exercise_alternatives applies them in SQL
+ * (src/db/sql/exercise_is_unsafe.sql; tests/swap/sql-parity.test.ts holds the two equal).
+ */
+export const ALWAYS_EXCLUDED_RULES: readonly string[] = [
+  "balancing on a dumbbell",
+  "standing on a bench to row",
+  "passing the bar behind the neck",
+];
+
+/** True when an entry falls under a rule that holds for every request. */
+export function isAlwaysExcluded(entry: CatalogueEntry): boolean {
+  return EXCLUSIONS.some(
+    (exclusion) =>
+      ALWAYS_EXCLUDED_RULES.includes(exclusion.rule) &&
+      exclusion.applies(entry, { goal: "general_fitness", equipment: new Set(), eligible: [] }),
+  );
+}
 
 /** The exclusion an entry falls under for this request, if any. */
 export function exclusionOf(entry: CatalogueEntry, context: ExclusionContext): Exclusion | undefined {
