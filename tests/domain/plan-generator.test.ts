@@ -75,7 +75,7 @@ describe("generatePlan examples", () => {
       tier: "T1",
       sets: 4,
       reps: "6-8",
-      rir: 2,
+      rir: 3, // week 1 opens the mesocycle's RIR ramp (rir-ramp.ts)
       weight: null,
       order_in_session: 1,
     });

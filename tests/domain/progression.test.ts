@@ -85,10 +85,11 @@ describe("loadIncrementKg and loadStepKg", () => {
 });
 
 describe("reducedLoadKg (deload)", () => {
-  it("takes 90% rounded down to the implement, and keeps the load where that cuts more than 15%", () => {
+  it("takes 90% rounded down to the implement, rounded up where down cuts more than 15%", () => {
     expect(reducedLoadKg(100, "barbell")).toBe(90);
     expect(reducedLoadKg(62.5, "barbell")).toBe(55); // 56.25 -> 55 (88%)
-    expect(reducedLoadKg(22, "dumbbell")).toBe(22); // 19.8 -> the rack's 18 would be an 18% cut: kept
+    expect(reducedLoadKg(22, "dumbbell")).toBe(20); // 19.8: the rack's 18 would be an 18% cut, so up to 20 (9%)
+    expect(reducedLoadKg(27.5, "cable")).toBe(25); // 24.75: 22.5 would cut 18%, so up to 25
     expect(reducedLoadKg(30, "dumbbell")).toBe(26); // 27 -> the rack's 26
   });
   it("keeps small loads whose next step down is too big", () => {

@@ -155,10 +155,10 @@ describe("weekly rollover", () => {
     // the one at which the lifter should reach the bottom of the range at that RPE.
     const cases: Case[] = [
       {
-        name: "on target (5 at RPE 8 on a 5-rep row) -> hold",
+        name: "every set done at the target (5 at RPE 8 on a 5-rep row) -> 62.5, a novice's linear progression",
         row: { weight: 60, reps: "5", equipment: "barbell", muscleGroup: "chest" },
         logs: times(3, { reps: 5, kg: 60, rpe: 8 }),
-        weight: 60,
+        weight: 62.5,
         missStreak: 0,
       },
       {

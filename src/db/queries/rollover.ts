@@ -122,9 +122,11 @@ export async function pickDuePlans(
 // A macro over a float8 weight expression.
 const reduced = (w: string, step = "x.step") => {
   const floored = floorLoad(`(${w} * $8::float8 / 100)`, step);
+  const ceiled = ceilLoadSql(`(${w} * $8::float8 / 100)`, "e.equipment", step, "$15");
   return `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
-        WHEN ${floored} <= 0 OR ${floored} * 100 < ${w} * ${DELOAD_MIN_PERCENT} THEN ${w}
-        ELSE least(${w}, ${floored}) END`;
+        WHEN ${floored} > 0 AND ${floored} * 100 >= ${w} * ${DELOAD_MIN_PERCENT} THEN least(${w}, ${floored})
+        WHEN ${ceiled} < ${w} AND ${ceiled} * 100 >= ${w} * ${DELOAD_MIN_PERCENT} THEN ${ceiled}
+        ELSE ${w} END`;
 };
 
 const floorLoad = (kg: string, step = "x.step") => floorLoadSql(kg, "e.equipment", step, "$15");
@@ -380,7 +382,7 @@ judged AS MATERIALIZED (
       count(*) FILTER (WHERE ts.reps_done >= x.tmax AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t)) AS n_top_target,
       -- Sets that earn the next load by double progression (progressRow's aboveTarget).
       count(*) FILTER (WHERE ts.weight_kg >= src.w AND ts.reps_done >= x.tmax
-        AND (ts.rpe IS NULL OR ts.rpe < x.rpe_t OR (ts.rpe = x.rpe_t AND x.tmax > x.tmin))) AS n_top_up,
+        AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t)) AS n_top_up,
       coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any,
       -- The mean over the sets of the reps past the bottom plus reps left past the target RIR
       -- (performance.ts).

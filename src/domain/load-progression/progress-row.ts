@@ -240,16 +240,14 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
   const up =
     within > w ? within : floorLoadKg(Math.min(candidate, (w * STEP_FIT_PERCENT) / 100), input.equipment);
   if (up > w) return { weight: up, missStreak: 0, rule: "increase", e1rmKg: e1rm };
-  // Double progression (Liftosaur; NSCA "2-for-2"; a novice's linear progression): every prescribed
-  // set at the prescribed load and the top of the range earns the implement's next load, when that
-  // step fits, even where the mean e1RM rounds down to today's load (a fixed 5-rep target without
-  // RPE, RPE logged no lower than 6, or the drop-off of later sets hide how much was left). On a
-  // fixed target (5, not 4-6) a set logged at exactly the target RPE was on target, not above it.
+  // Double progression (Liftosaur; NSCA "2-for-2"; a novice's linear progression, GZCLP's T1):
+  // every prescribed set at the prescribed load and the top of the range, at the target RPE or
+  // easier, earns the implement's next load when that step fits, even where the mean e1RM rounds
+  // down to today's load (a fixed 5-rep target, RPE logged no lower than 6, or the drop-off of later
+  // sets hide how much was left).
   const next = ceilLoadKg(w + TOP_STEP_EPSILON_KG, input.equipment);
   const aboveTarget = (s: LoggedSet) =>
-    s.weightKg >= w &&
-    s.repsDone >= target.max &&
-    (s.rpe === null || s.rpe < rpe || (s.rpe === rpe && target.max > target.min));
+    s.weightKg >= w && s.repsDone >= target.max && (s.rpe === null || s.rpe <= rpe);
   const allTop = logged.filter(aboveTarget).length >= Math.max(1, input.sets);
   if (allTop && next * 100 <= w * STEP_FIT_PERCENT) {
     return { weight: next, missStreak: 0, rule: "increase_top", e1rmKg: e1rm };

@@ -41,3 +41,12 @@ export function rampRir(
   if (row.equipment === "barbell") floor = Math.max(floor, BARBELL_MIN_RIR);
   return Math.max(start - fall, Math.min(floor, start));
 }
+
+/**
+ * Week 1's RIR, which the generator writes: the ramp's start for every row (RP starts a
+ * mesocycle at RIR 3; first loads and new lifters begin conservative), so that effort only falls
+ * from there through the accumulation the rollover writes.
+ */
+export function firstWeekRir(goal: string, level: string, row: { equipment: string | null }): number {
+  return rampRir(goal, level, 1, 1, row);
+}

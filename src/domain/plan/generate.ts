@@ -4,6 +4,7 @@
 
 import { addDays, isMonday } from "../calendar.ts";
 import type { CatalogueEntry } from "../catalogue-entry.ts";
+import { firstWeekRir } from "../mesocycle/rir-ramp.ts";
 import type { PlanJson, PlanSessionJson, PlanSlotJson } from "../plan-json.ts";
 import type { Equipment } from "../vocabulary.ts";
 import { keepsBalance, pullShare } from "./balance.ts";
@@ -261,7 +262,10 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
   });
   const ordered = withPairsAdjacent(inOrder, pairs);
   const slots = ordered.map((slot, index): PlanSlotJson => {
-    const { reps: tierReps, rir } = prescription(week.goal, week.experience, slot.tier);
+    const { reps: tierReps } = prescription(week.goal, week.experience, slot.tier);
+    // Week 1 opens the mesocycle's effort ramp (src/domain/mesocycle/rir-ramp.ts); the rollover
+    // lowers it week by week.
+    const rir = firstWeekRir(week.goal, week.experience, { equipment: slot.entry.equipment });
     const reps = slotReps(week.goal, slot, tierReps);
     return {
       exercise_id: slot.entry.exerciseId,
