@@ -17,9 +17,9 @@ import {
   blockOf,
   changeSets,
   type DayDraft,
-  daySeconds,
   draftSlot,
   fitsCaps,
+  makeRoom,
   maxSets,
   minSlotSets,
   removeSlot,
@@ -66,28 +66,18 @@ function pullWithRoomMade(week: WeekDraft, day: DayDraft): boolean {
     addSlot(week, day, slot);
     added = { slot, undo: () => removeSlot(week, day, slot) };
   }
-  const trimmed: SlotDraft[] = [];
-  const removed: SlotDraft[] = [];
-  while (daySeconds(week, day) > week.budgetSeconds) {
-    const victim = day.slots
-      .filter((other) => other !== added.slot && other.tier !== "T1" && !isPull(other.entry))
-      .sort(
-        (a, b) => Number(isPush(b.entry)) - Number(isPush(a.entry)) || b.sets - a.sets || b.seq - a.seq,
-      )[0];
-    if (victim === undefined) break;
-    if (victim.sets > minSlotSets(victim.tier)) {
-      changeSets(week, day, victim, -1);
-      trimmed.push(victim);
-    } else {
-      removed.push({ ...victim });
-      removeSlot(week, day, victim);
-    }
-  }
-  if (daySeconds(week, day) <= week.budgetSeconds) return true;
-  added.undo();
-  for (const slot of trimmed) changeSets(week, day, slot, 1);
-  for (const slot of removed) addSlot(week, day, { ...slot, seq: week.nextSeq });
-  return false;
+  const fits = makeRoom(
+    week,
+    day,
+    (slots) =>
+      slots
+        .filter((other) => other !== added.slot && other.tier !== "T1" && !isPull(other.entry))
+        .sort(
+          (a, b) => Number(isPush(b.entry)) - Number(isPush(a.entry)) || b.sets - a.sets || b.seq - a.seq,
+        )[0],
+  );
+  if (!fits) added.undo();
+  return fits;
 }
 
 /** One pushing set fewer: an accessory pushing slot first (fullest), then a pressing main lift above 3. */

@@ -16,12 +16,11 @@ import type { MajorGroup } from "./targets.ts";
 import {
   addSlot,
   blockOf,
-  changeSets,
   type DayDraft,
   daySeconds,
   draftSlot,
   fitsCaps,
-  minSlotSets,
+  makeRoom,
   removeSlot,
   roomForExercise,
   type SlotDraft,
@@ -119,26 +118,16 @@ function placeLift(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
   slot.sets = MIN_SLOT_SETS;
   slot.tier = slot.tier === "T3" ? "T3" : "T2";
   addSlot(week, day, slot);
-  const trimmed: SlotDraft[] = [];
-  const removed: SlotDraft[] = [];
-  while (daySeconds(week, day) > week.budgetSeconds) {
-    const victim = day.slots
-      .filter((other) => other !== slot && other.tier !== "T1" && !isPull(other.entry))
-      .sort((a, b) => b.tier.localeCompare(a.tier) || b.sets - a.sets || b.seq - a.seq)[0];
-    if (victim === undefined) break;
-    if (victim.sets > minSlotSets(victim.tier)) {
-      changeSets(week, day, victim, -1);
-      trimmed.push(victim);
-    } else {
-      removed.push({ ...victim });
-      removeSlot(week, day, victim);
-    }
-  }
-  if (daySeconds(week, day) <= week.budgetSeconds) return true;
-  removeSlot(week, day, slot);
-  for (const other of trimmed) changeSets(week, day, other, 1);
-  for (const other of removed) addSlot(week, day, { ...other, seq: week.nextSeq });
-  return false;
+  const fits = makeRoom(
+    week,
+    day,
+    (slots) =>
+      slots
+        .filter((other) => other !== slot && other.tier !== "T1" && !isPull(other.entry))
+        .sort((a, b) => b.tier.localeCompare(a.tier) || b.sets - a.sets || b.seq - a.seq)[0],
+  );
+  if (!fits) removeSlot(week, day, slot);
+  return fits;
 }
 
 /** A non-main slot of the lift's group and pattern with other equipment gives way to the barbell lift, same sets. */

@@ -239,3 +239,32 @@ export function setTier(week: WeekDraft, slot: SlotDraft, tier: SlotDraft["tier"
     week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 0) + 1);
   slot.tier = tier;
 }
+
+/**
+ * Brings a day back within its time budget by taking sets from the slots `pickVictim` names, one
+ * set at a time (a slot at its minimum is removed instead). True when the day fits; otherwise every
+ * cut is undone and false is returned, so the caller can undo what it added.
+ */
+export function makeRoom(
+  week: WeekDraft,
+  day: DayDraft,
+  pickVictim: (slots: readonly SlotDraft[]) => SlotDraft | undefined,
+): boolean {
+  const trimmed: SlotDraft[] = [];
+  const removed: SlotDraft[] = [];
+  while (daySeconds(week, day) > week.budgetSeconds) {
+    const victim = pickVictim(day.slots);
+    if (victim === undefined) break;
+    if (victim.sets > minSlotSets(victim.tier)) {
+      changeSets(week, day, victim, -1);
+      trimmed.push(victim);
+    } else {
+      removed.push({ ...victim });
+      removeSlot(week, day, victim);
+    }
+  }
+  if (daySeconds(week, day) <= week.budgetSeconds) return true;
+  for (const slot of trimmed) changeSets(week, day, slot, 1);
+  for (const slot of removed) addSlot(week, day, { ...slot, seq: week.nextSeq });
+  return false;
+}
