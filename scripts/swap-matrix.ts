@@ -9,18 +9,16 @@
 // of ids for the exclusions), so the figures are the same every run.
 import { readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import { migrateDatabase } from "../src/db/migrate.ts";
-import { upsertCatalogue } from "../src/db/queries/upsert-catalogue.ts";
 import type { PlanRequest } from "../src/domain/plan/index.ts";
 import { rolloverAsOf } from "../src/jobs/plan-rollover/rollover.ts";
 import { createLogger } from "../src/logger.ts";
 import { matrix } from "../tests/domain/plan-matrix.ts";
 import { monday } from "../tests/helpers/dates.ts";
 import { startScratchPostgres } from "../tests/helpers/scratch-postgres.ts";
-import { databaseUrl } from "../tests/helpers/urls.ts";
 import { CATALOGUES } from "../tests/swap/catalogues.ts";
 import { someExclusions } from "../tests/swap/fixtures.ts";
 import { checkLaterWeeks, measureAlternatives, pct, writeMatrixPlans } from "../tests/swap/matrix-check.ts";
+import { catalogueDatabase } from "./catalogue-database.ts";
 
 export const BEGIN = "<!-- swap-matrix: begin -->";
 export const END = "<!-- swap-matrix: end -->";
@@ -37,13 +35,7 @@ try {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   for (const [name, entries] of Object.entries(CATALOGUES)) {
-    const db = `swap_matrix_${name.replace(/\W/g, "_")}`;
-    await admin.query(`CREATE DATABASE ${db}`);
-    const url = databaseUrl(server.url, db);
-    await migrateDatabase(url, createLogger("warn"));
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    const catalogue = entries();
-    await upsertCatalogue(pool, catalogue, name);
+    const { pool, catalogue } = await catalogueDatabase(admin, server.url, "swap_matrix", name, entries);
     const excluded = someExclusions(catalogue);
     const requests: [string, PlanRequest][] = [...matrix()].map(([profile, request]) => [
       profile,

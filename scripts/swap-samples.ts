@@ -6,16 +6,13 @@
 // output is the same every run. The section scripts/swap-matrix.ts writes is kept as it is.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import { migrateDatabase } from "../src/db/migrate.ts";
 import { insertPlans } from "../src/db/queries/plan-generate.ts";
-import { upsertCatalogue } from "../src/db/queries/upsert-catalogue.ts";
 import type { PlanRequest } from "../src/domain/plan/index.ts";
 import { generateWithExclusions } from "../src/jobs/plan-generate/catalogue-cache.ts";
-import { createLogger } from "../src/logger.ts";
 import { monday } from "../tests/helpers/dates.ts";
 import { startScratchPostgres } from "../tests/helpers/scratch-postgres.ts";
-import { databaseUrl } from "../tests/helpers/urls.ts";
 import { CATALOGUES } from "../tests/swap/catalogues.ts";
+import { catalogueDatabase } from "./catalogue-database.ts";
 import { SAMPLES } from "./sample-lifters.ts";
 import { verdict } from "./swap-sample-verdicts.ts";
 
@@ -44,13 +41,7 @@ try {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   for (const [name, entries] of Object.entries(CATALOGUES)) {
-    const db = `swap_samples_${name.replace(/\W/g, "_")}`;
-    await admin.query(`CREATE DATABASE ${db}`);
-    const url = databaseUrl(server.url, db);
-    await migrateDatabase(url, createLogger("warn"));
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    const catalogue = entries();
-    await upsertCatalogue(pool, catalogue, name);
+    const { pool, catalogue } = await catalogueDatabase(admin, server.url, "swap_samples", name, entries);
     lines.push("", `## On the ${name} catalogue`);
     for (const sample of SAMPLES) {
       // Next week, not the samples' fixed Monday: the database keeps plan dates near today.
