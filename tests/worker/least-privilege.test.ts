@@ -29,6 +29,7 @@ beforeAll(async () => {
   database = await createEmptyDatabase();
   await migrateDatabase(database.url, createLogger("silent"));
   owner = new pg.Pool({ connectionString: database.url, max: 3 });
+  owner.on("error", () => {}); // the forced DROP in afterAll may end an idle client pool.end() let go
   const recipe = readFileSync("docs/worker-role.sql", "utf8").replaceAll("training_worker", ROLE);
   await owner.query(recipe);
   await owner.query(`ALTER ROLE ${ROLE} PASSWORD '${PASSWORD}'`);
