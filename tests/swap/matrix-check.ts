@@ -6,6 +6,7 @@ import type pg from "pg";
 import { insertPlans } from "../../src/db/queries/plan-generate.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { allowedEquipment, isEligible } from "../../src/domain/plan/eligibility.ts";
+import { isAlwaysExcluded } from "../../src/domain/plan/excluded-exercises.ts";
 import type { PlanRequest } from "../../src/domain/plan/index.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
 import { generateWithExclusions } from "../../src/jobs/plan-generate/catalogue-cache.ts";
@@ -208,6 +209,7 @@ export async function measureAlternatives(
           alike(e, row) &&
           !inSession.has(e.exerciseId) &&
           !out.has(e.exerciseId) &&
+          !isAlwaysExcluded(e) &&
           isEligible(e, plan.request.experience, allowed),
       ).length;
       possibleMemo.set(key, possible);
