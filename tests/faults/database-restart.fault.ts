@@ -62,8 +62,11 @@ describe("a database restart under load", () => {
     await Promise.all(workers.map((w) => w.waitFor("worker started", 60_000)));
     const userId = await createUser(pool);
 
-    // Load: enough jobs that the restart lands mid-run.
-    const before = await sendPlanJobs(url, userId, 3_000);
+    // Load: enough jobs that the restart lands mid-run. 2,400, not the 3,000 of earlier releases:
+    // since plans use the session time asked (issue 22) a plan has about a sixth more rows to write,
+    // and this case times the recovery, not the write rate (bench/ measures that); the backlog
+    // after the restart is still about 24 s of work for the two workers.
+    const before = await sendPlanJobs(url, userId, 2_400);
     await waitFor(async () => ((await jobCounts(pool, before)).completed >= 100 ? true : undefined), {
       timeoutMs: 60_000,
       what: "the run to be under way",
