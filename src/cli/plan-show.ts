@@ -178,7 +178,7 @@ export function formatPlan(
   const lines = [
     `plan ${plan.id}`,
     `  user ${plan.userId} · ${plan.splitType} · ${plan.goalType} · ${plan.experienceLevel} · ${plan.status} · ` +
-      `starts ${plan.weekStart}${plan.deloadEveryWeeks ? ` · deload every ${plan.deloadEveryWeeks} weeks` : ""}`,
+      `starts ${plan.weekStart} · ${plan.deloadEveryWeeks ? `deload every ${plan.deloadEveryWeeks} weeks` : "mesocycles by goal and level"}`,
   ];
   for (const week of view.weeks) {
     lines.push("", `week ${week.weekNumber} · ${week.weekStart} · ${mesocycleLabel(week)}`);

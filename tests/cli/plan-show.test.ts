@@ -42,7 +42,9 @@ describe("plan show", () => {
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out).toContain(`plan ${planId}`);
-    expect(out).toContain(`upper_lower · hypertrophy · intermediate · active · starts ${W0}`);
+    expect(out).toContain(
+      `upper_lower · hypertrophy · intermediate · active · starts ${W0} · mesocycles by goal and level`,
+    );
     expect(out).toContain(`week 1 · ${W0}`);
     for (const label of [
       `Upper-A · Mon ${W0}`,

@@ -60,7 +60,7 @@ export async function planPage(pool: pg.Pool, planId: string) {
 <tr><th>status</th><td>${plan.status}</td></tr>
 <tr><th>split, goal, experience</th><td>${plan.splitType}, ${plan.goal}, ${plan.experience}</td></tr>
 <tr><th>first week</th><td>${plan.weekStart}</td></tr>
-<tr><th>deload</th><td>${plan.deloadEveryWeeks ? `every ${plan.deloadEveryWeeks} weeks` : "none"}</td></tr>
+<tr><th>deload</th><td>${plan.deloadEveryWeeks ? `every ${plan.deloadEveryWeeks} weeks` : "after each mesocycle (its length by goal and level), earlier on fatigue"}</td></tr>
 <tr><th>created (UTC)</th><td>${when(plan.createdAt)}</td></tr>
 <tr><th>size</th><td id="plan-counts"><span data-field="weeks">${plan.weeks}</span> ${plural(plan.weeks, "week")}, <span data-field="sessions">${plan.sessions}</span> ${plural(plan.sessions, "session")}, <span data-field="rows">${plan.rows}</span> ${plural(plan.rows, "row")}</td></tr>
 </table>
