@@ -1,31 +1,13 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../src/db/migrate.ts";
-import { createLogger } from "../../src/logger.ts";
-import { createEmptyDatabase } from "../helpers/database.ts";
-import { migrateBefore } from "../helpers/migrate-before.ts";
+import { describe, expect, it } from "vitest";
+import { createUser } from "../helpers/auth.ts";
+import { databaseBefore } from "../helpers/migrate-before.ts";
 
 describe("migration 0014 on rows from before it", () => {
-  let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
-  let pool: pg.Pool;
-
-  beforeAll(async () => {
-    db = await createEmptyDatabase();
-    pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    // pool.end() returns before the server has closed the connections: the forced DROP in afterAll
-    // may end one first, and an idle client's error must not surface as an uncaught one.
-    pool.on("error", () => {});
-    await migrateBefore(db.url, "0014_tenant_bounds");
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-  });
+  const before = databaseBefore("0014_tenant_bounds");
 
   it("deletes NaN and infinite sets, nulls such target weights, keeps finite rows past the bounds", async () => {
-    const user = (
-      await pool.query<{ id: string }>("INSERT INTO auth.users (id) VALUES (gen_random_uuid()) RETURNING id")
-    ).rows[0]?.id as string;
+    const { pool } = before;
+    const user = await createUser(pool);
     const monday = (await pool.query<{ d: string }>("SELECT date_trunc('week', now())::date::text AS d"))
       .rows[0]?.d;
     const { rows } = await pool.query<{ row_id: string }>(
@@ -47,7 +29,7 @@ describe("migration 0014 on rows from before it", () => {
       [rowId],
     );
 
-    await migrateDatabase(db.url, createLogger("silent"));
+    await before.upgrade();
 
     const sets = await pool.query<{ set_no: number; reps_done: number; weight_kg: number }>(
       "SELECT set_no, reps_done, weight_kg FROM training_set WHERE user_id = $1 ORDER BY set_no",

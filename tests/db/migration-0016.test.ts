@@ -1,34 +1,16 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../src/db/migrate.ts";
+import { describe, expect, it } from "vitest";
 import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
-import { createLogger } from "../../src/logger.ts";
-import { createEmptyDatabase } from "../helpers/database.ts";
-import { migrateBefore } from "../helpers/migrate-before.ts";
+import { createUser } from "../helpers/auth.ts";
+import { databaseBefore } from "../helpers/migrate-before.ts";
 
 const MIGRATION = "0016_exercise_exclusion";
 
 describe("migration 0016 on plans from before it", () => {
-  let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
-  let pool: pg.Pool;
-
-  beforeAll(async () => {
-    db = await createEmptyDatabase();
-    pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    // pool.end() returns before the server has closed the connections: the forced DROP in afterAll
-    // may end one first, and an idle client's error must not surface as an uncaught one.
-    pool.on("error", () => {});
-    await migrateBefore(db.url, MIGRATION);
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-  });
+  const before = databaseBefore(MIGRATION);
 
   it("fills allowed_equipment from each plan's request; leaves plans without one null", async () => {
-    const user = (
-      await pool.query<{ id: string }>("INSERT INTO auth.users (id) VALUES (gen_random_uuid()) RETURNING id")
-    ).rows[0]?.id as string;
+    const { pool } = before;
+    const user = await createUser(pool);
     const monday = (await pool.query<{ d: string }>("SELECT date_trunc('week', now())::date::text AS d"))
       .rows[0]?.d;
     const plan = async () =>
@@ -46,7 +28,7 @@ describe("migration 0016 on plans from before it", () => {
       [user, home, gym],
     );
 
-    await migrateDatabase(db.url, createLogger("silent"));
+    await before.upgrade();
 
     const { rows } = await pool.query<{ id: string; allowed_equipment: string[] | null }>(
       "SELECT id, allowed_equipment FROM modular_training_plan WHERE user_id = $1",

@@ -1,33 +1,15 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../../src/db/migrate.ts";
-import { createLogger } from "../../src/logger.ts";
-import { createEmptyDatabase } from "../helpers/database.ts";
-import { migrateBefore } from "../helpers/migrate-before.ts";
+import { describe, expect, it } from "vitest";
+import { createUser } from "../helpers/auth.ts";
+import { databaseBefore } from "../helpers/migrate-before.ts";
 
 const MIGRATION = "0017_mesocycles_feedback";
 
 describe("migration 0017 on weeks from before it", () => {
-  let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
-  let pool: pg.Pool;
-
-  beforeAll(async () => {
-    db = await createEmptyDatabase();
-    pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    // pool.end() returns before the server has closed the connections: the forced DROP in afterAll
-    // may end one first, and an idle client's error must not surface as an uncaught one.
-    pool.on("error", () => {});
-    await migrateBefore(db.url, MIGRATION);
-  });
-  afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
-  });
+  const before = databaseBefore(MIGRATION);
 
   it("numbers old weeks into blocks of the plan's deload interval, or one block without one", async () => {
-    const user = (
-      await pool.query<{ id: string }>("INSERT INTO auth.users (id) VALUES (gen_random_uuid()) RETURNING id")
-    ).rows[0]?.id as string;
+    const { pool } = before;
+    const user = await createUser(pool);
     const plan = async (deloadEvery: number | null) =>
       (
         await pool.query<{ id: string }>(
@@ -46,7 +28,7 @@ describe("migration 0017 on weeks from before it", () => {
       );
     }
 
-    await migrateDatabase(db.url, createLogger("silent"));
+    await before.upgrade();
 
     const weeks = async (id: string) =>
       (
