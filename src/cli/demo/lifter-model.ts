@@ -3,25 +3,17 @@
 // the row's target RIR with a little drop-off across sets, RPE logged from the reps left, and one
 // feedback line per trained muscle a week (soreness 1, pump 1: healed well before the next session, a small pump, so sets rise). Pure
 // and deterministic: the same rows and weeks always give the same log.
+import type { LivedRow } from "../../db/queries/lived-weeks.ts";
 import { parseRepTarget } from "../../domain/load-progression/rep-target.ts";
 import { rpePercent } from "../../domain/load-progression/rpe-percent.ts";
 import { MUSCLE_GROUPS } from "../../domain/vocabulary.ts";
 import { startingLoadKg } from "./logged-week.ts";
 
-export interface ModelRow {
-  id: string;
-  /** The exercise the row prescribes (its catalogue id, else its name): the lifter's strength is per exercise. */
-  exerciseKey: string;
-  sessionId: string;
-  sessionDate: string;
-  muscleGroup: string | null;
-  sets: number;
-  reps: string;
-  rir: number | null;
-  weight: number | null;
-  equipment: string | null;
-  tier: string | null;
-}
+/**
+ * A row as the lifter reads it: the lived week's row (lived-weeks.ts) without its name. Its
+ * `exerciseKey` (catalogue id, else name) keys the lifter's strength, which is per exercise.
+ */
+export type ModelRow = Omit<LivedRow, "exerciseName">;
 
 export interface ModelSet {
   exerciseRowId: string;
