@@ -3,7 +3,7 @@
 // the row's target RIR with a little drop-off across sets, RPE logged from the reps left, and one
 // feedback line per trained muscle a week (soreness 1, pump 1: healed well before the next session, a small pump, so sets rise). Pure
 // and deterministic: the same rows and weeks always give the same log.
-import type { LivedRow } from "../../db/queries/lived-weeks.ts";
+import type { LivedFeedback, LivedRow, LivedSet } from "../../db/queries/lived-weeks.ts";
 import { parseRepTarget } from "../../domain/load-progression/rep-target.ts";
 import { rpePercent } from "../../domain/load-progression/rpe-percent.ts";
 import { MUSCLE_GROUPS } from "../../domain/vocabulary.ts";
@@ -15,22 +15,8 @@ import { startingLoadKg } from "./logged-week.ts";
  */
 export type ModelRow = Omit<LivedRow, "exerciseName">;
 
-export interface ModelSet {
-  exerciseRowId: string;
-  setNo: number;
-  repsDone: number;
-  weightKg: number;
-  rpe: number;
-  recordedAt: Date;
-}
-
-export interface ModelFeedback {
-  sessionId: string;
-  muscleGroup: string;
-  soreness: number;
-  pump: number;
-  jointPain: boolean;
-}
+export type ModelSet = LivedSet;
+export type ModelFeedback = LivedFeedback;
 
 export interface ModelWeek {
   /** Loads the lifter picked for rows that had none (the app lets them choose one). */

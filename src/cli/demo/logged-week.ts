@@ -3,6 +3,7 @@
 // rows reach the top of their rep range on every set, some stay inside the range at a harder
 // effort, and some fall a rep short of the range on every set, so the rollover shows each of its
 // outcomes: load up, held, held after a week below the prescription. Pure and deterministic: the same rows always give the same week.
+import type { LivedSet } from "../../db/queries/lived-weeks.ts";
 import { isLowerBody, loadStepKg } from "../../domain/load-progression/load-increment.ts";
 import { parseRepTarget } from "../../domain/load-progression/rep-target.ts";
 
@@ -19,14 +20,8 @@ export interface DemoRow {
 
 export type Outcome = "top" | "range" | "short" | "unlogged";
 
-export interface LoggedSet {
-  exerciseRowId: string;
-  setNo: number;
-  repsDone: number;
-  weightKg: number;
-  rpe: number;
-  recordedAt: Date;
-}
+/** A set the demo's lifter logs: the same shape as a lived week's (lived-weeks.ts). */
+export type LoggedSet = LivedSet;
 
 export interface DemoRowLog {
   rowId: string;

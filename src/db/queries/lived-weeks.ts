@@ -62,23 +62,29 @@ const COMPLETE_SESSIONS = `
   FROM public.modular_training_week w
   WHERE s.week_id = w.id AND w.plan_id = $1 AND w.week_number = $2`;
 
+/** A set as the lifter logs it (a `training_set` row). */
+export interface LivedSet {
+  exerciseRowId: string;
+  setNo: number;
+  repsDone: number;
+  weightKg: number;
+  rpe: number;
+  recordedAt: Date;
+}
+
+/** A `muscle_feedback` row as the app writes it. */
+export interface LivedFeedback {
+  sessionId: string;
+  muscleGroup: string;
+  soreness: number;
+  pump: number;
+  jointPain: boolean;
+}
+
 export interface LivedWeekLog {
   loads: readonly { rowId: string; weightKg: number }[];
-  sets: readonly {
-    exerciseRowId: string;
-    setNo: number;
-    repsDone: number;
-    weightKg: number;
-    rpe: number;
-    recordedAt: Date;
-  }[];
-  feedback: readonly {
-    sessionId: string;
-    muscleGroup: string;
-    soreness: number;
-    pump: number;
-    jointPain: boolean;
-  }[];
+  sets: readonly LivedSet[];
+  feedback: readonly LivedFeedback[];
 }
 
 /** Writes the lifter's week as the app would, in one transaction. */
