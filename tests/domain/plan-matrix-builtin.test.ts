@@ -14,11 +14,26 @@ const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
   endurance: [5, 3],
 };
 
+/**
+ * Plans short of a movement a coach looks for (issue 22, items 4 and 5; plan-rules.ts
+ * movementViolations), of 2,400 a goal, as measured on 2026-12-06: mostly 2-3-day and 30-45-minute
+ * weeks where the groups' minimums take the time first.
+ */
+const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
+  hypertrophy: 626,
+  strength: 70,
+  general_fitness: 252,
+  endurance: 0,
+};
+
 describe("the request matrix on the built-in catalogue", () => {
   it.each(["hypertrophy", "strength", "general_fitness", "endurance"] as const)(
     "%s: every request gets a plan that obeys every rule",
     (goal) => {
-      const { plans, failures, shortSessions, shrinking } = checkMatrix(BUILTIN_CATALOGUE, goal);
+      const { plans, failures, shortSessions, shrinking, movementsShort } = checkMatrix(
+        BUILTIN_CATALOGUE,
+        goal,
+      );
       expect(plans).toBe(2400);
       expect(failures).toEqual([]);
       // Issue 22, item 2, not met everywhere yet: held at (or below) the counts of 2026-12-06, of
@@ -26,6 +41,7 @@ describe("the request matrix on the built-in catalogue", () => {
       const [shortMax, shrinkingMax] = TIME_RULE_GAPS[goal];
       expect(shortSessions).toBeLessThanOrEqual(shortMax);
       expect(shrinking).toBeLessThanOrEqual(shrinkingMax);
+      expect(movementsShort).toBeLessThanOrEqual(MOVEMENT_GAPS[goal]);
     },
     // CPU-bound: 2,400 plans a goal; 30 s is too short on a 2-core machine under other load.
     120_000,

@@ -30,6 +30,7 @@ import {
   fitsCaps,
   maxSets,
   removeSlot,
+  restedFor,
   type SlotDraft,
   type WeekDraft,
   weeklySets,
@@ -43,6 +44,8 @@ export interface MovementMinimum {
   test: (entry: CatalogueEntry) => boolean;
   prefer?: (entry: CatalogueEntry) => boolean;
   weeklySets: number;
+  /** Whether a day that does not train the group may take the movement too, at its end. */
+  anyDay?: boolean;
   /** Slots that may give way to the movement when nothing else fits (never a main lift). */
   donor: (slot: SlotDraft) => boolean;
 }
@@ -88,6 +91,8 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       group: "shoulders",
       test: isLateralRaise,
       weeklySets: 6,
+      // Side delts recover fast and need no warm-up: a pull or leg day may end with raises.
+      anyDay: true,
       donor: (slot) => slot.group === "shoulders" && !isLateralRaise(slot.entry),
     });
     out.push({
@@ -106,7 +111,8 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       group: "shoulders",
       test: isOverheadPress,
       weeklySets: MIN_SLOT_SETS,
-      donor: (slot) => isPush(slot.entry) && !isOverheadPress(slot.entry),
+      // A lateral raise gives way too: in these goals the press is the shoulders' basic lift.
+      donor: (slot) => (isPush(slot.entry) || slot.group === "shoulders") && !isOverheadPress(slot.entry),
     });
   }
   return out;
@@ -150,9 +156,17 @@ function meetMinimum(week: WeekDraft, minimum: MovementMinimum): void {
     guard = 40;
     while (guard-- > 0 && short() && raiseOne(week, minimum, byLength())) {}
   }
-  for (const day of byLength()) {
+  // Days that train the group first (shortest first), then, where the movement allows, the others.
+  const trains = (day: DayDraft) => blockOf(day, minimum.group) !== undefined;
+  const hosts = [
+    ...byLength().filter(trains),
+    ...(minimum.anyDay ? byLength().filter((d) => !trains(d)) : []),
+  ];
+  for (const day of hosts) {
     if (!short()) return;
-    if (blockOf(day, minimum.group) === undefined || day.slots.some((s) => minimum.test(s.entry))) continue;
+    if (holdsWithRoom(week, day, minimum)) continue;
+    // Checked as the loop goes: a raise added to one day makes its neighbours unrested.
+    if (!trains(day) && !restedFor(week, day, minimum.group)) continue;
     const slot = draft(week, day, minimum, MIN_SLOT_SETS);
     if (slot === undefined || !fitsTime(week, day, slot.tier, MIN_SLOT_SETS)) continue;
     slot.sets = MIN_SLOT_SETS;
@@ -169,11 +183,48 @@ function meetMinimum(week: WeekDraft, minimum: MovementMinimum): void {
   // 4. Swaps: a donor slot gives way to the movement with the same sets.
   for (const day of byLength()) {
     if (!short()) return;
-    if (day.slots.some((s) => minimum.test(s.entry))) continue;
+    if (holdsWithRoom(week, day, minimum)) continue;
     for (const donor of day.slots.filter((s) => s.tier !== "T1" && minimum.donor(s))) {
       if (swap(week, day, donor, minimum)) break;
     }
   }
+  // 5. Merges: on a day that already holds the movement, a donor's sets move to it (one exercise
+  // of the movement a day, as a coach writes it, rather than a second variant).
+  for (const day of byLength()) {
+    if (!short()) return;
+    const holder = day.slots.find((s) => minimum.test(s.entry));
+    if (holder === undefined) continue;
+    for (const donor of day.slots.filter((s) => s.tier !== "T1" && s !== holder && minimum.donor(s))) {
+      if (merge(week, day, donor, holder)) break;
+    }
+  }
+}
+
+/** The donor's sets go to the holder, where its set cap, the ranges, time and balance allow. */
+function merge(week: WeekDraft, day: DayDraft, donor: SlotDraft, holder: SlotDraft): boolean {
+  const moved = Math.min(donor.sets, maxSets(week, holder.tier) - holder.sets);
+  if (moved < 1) return false;
+  const kept: SlotDraft = { ...donor };
+  const minimums = majorsAtMinimum(week);
+  const before = evenness(week);
+  removeSlot(week, day, donor);
+  if (fitsCaps(week, holder.entry, moved) && !breaksBalance(week, holder.entry, moved)) {
+    changeSets(week, day, holder, moved);
+    const fits = daySeconds(week, day) <= week.budgetSeconds;
+    if (fits && keepsEven(week, before) && keepsMinimums(week, minimums)) return true;
+    changeSets(week, day, holder, -moved);
+  }
+  restore(week, day, donor, kept);
+  return false;
+}
+
+/**
+ * The day holds the movement in a slot that can still take sets: more sets there, not a second
+ * variant. A slot at its set cap leaves room for a second variant (a cable and a dumbbell lateral
+ * raise, as bodybuilding weeks pair them).
+ */
+function holdsWithRoom(week: WeekDraft, day: DayDraft, minimum: MovementMinimum): boolean {
+  return day.slots.some((s) => minimum.test(s.entry) && s.sets < maxSets(week, s.tier));
 }
 
 function raiseOne(week: WeekDraft, minimum: MovementMinimum, days: readonly DayDraft[]): boolean {
@@ -219,11 +270,55 @@ function swap(week: WeekDraft, day: DayDraft, donor: SlotDraft, minimum: Movemen
   if (slot !== undefined && fitsTime(week, day, slot.tier, kept.sets)) {
     slot.sets = kept.sets;
     addSlot(week, day, slot);
-    if (keepsEven(week, before) && keepsMinimums(week, minimums)) return true;
+    if (keepsEven(week, before) && keepsMinimums(week, minimums, kept)) return true;
     removeSlot(week, day, slot);
   }
-  addSlot(week, day, { ...kept, seq: week.nextSeq });
+  restore(week, day, donor, kept);
+  return swapWithPartner(week, day, donor, minimum);
+}
+
+/**
+ * Where the movement does not fit in the donor's place alone (its group at the top of its range, or
+ * a press that needs more pulling), a second slot of the movement's group on the day gives way too:
+ * an overhead press for a bench press and a lateral raise, keeping the shoulders' weekly sets.
+ */
+function swapWithPartner(
+  week: WeekDraft,
+  day: DayDraft,
+  donor: SlotDraft,
+  minimum: MovementMinimum,
+): boolean {
+  const partners = day.slots.filter(
+    (s) => s !== donor && s.tier !== "T1" && s.group === minimum.group && !minimum.test(s.entry),
+  );
+  for (const partner of partners) {
+    const kept: SlotDraft[] = [{ ...donor }, { ...partner }];
+    const minimums = majorsAtMinimum(week);
+    const before = evenness(week);
+    removeSlot(week, day, donor);
+    removeSlot(week, day, partner);
+    const sets = Math.max(MIN_SLOT_SETS, kept[0]?.sets ?? 0);
+    const slot = draft(week, day, minimum, sets);
+    if (slot !== undefined && fitsTime(week, day, slot.tier, sets)) {
+      slot.sets = sets;
+      addSlot(week, day, slot);
+      if (keepsEven(week, before) && keepsMinimums(week, minimums)) return true;
+      removeSlot(week, day, slot);
+    }
+    restore(week, day, donor, kept[0] as SlotDraft);
+    restore(week, day, partner, kept[1] as SlotDraft);
+  }
   return false;
+}
+
+/**
+ * Puts a removed slot back as the same object (callers still hold it), with its sets, at the end
+ * of the day's order as a new slot would be.
+ */
+function restore(week: WeekDraft, day: DayDraft, slot: SlotDraft, kept: SlotDraft): void {
+  slot.sets = kept.sets;
+  slot.seq = week.nextSeq;
+  addSlot(week, day, slot);
 }
 
 /** Each major group's weekly sets, to compare after a swap. */
@@ -231,12 +326,21 @@ function majorsAtMinimum(week: WeekDraft): Map<TargetGroup, number> {
   return new Map(MAJOR_GROUPS.map((group) => [group, weeklySets(week, group)]));
 }
 
-/** No major group fell below its minimum, and none already below it lost sets. */
-function keepsMinimums(week: WeekDraft, before: ReadonlyMap<TargetGroup, number>): boolean {
+/**
+ * No major group fell below its minimum, and none already below it lost sets; except that a swap
+ * may cost other groups the half-sets the donor gave them as a secondary muscle (`donor`): the
+ * movement the coach looks for is worth more than a glute half-set from a Romanian deadlift.
+ */
+function keepsMinimums(
+  week: WeekDraft,
+  before: ReadonlyMap<TargetGroup, number>,
+  donor?: Pick<SlotDraft, "group" | "sets">,
+): boolean {
   for (const [group, was] of before) {
     const now = weeklySets(week, group);
     const { min } = weeklyTarget(week.goal, week.experience, group);
-    if (now < was - 1e-9 && now < min - 1e-9) return false;
+    const allowed = donor !== undefined && donor.group !== group ? donor.sets / 2 : 0;
+    if (now < was - allowed - 1e-9 && now < min - 1e-9) return false;
   }
   return true;
 }

@@ -23,6 +23,7 @@ export interface Exclusion {
 const BALANCING_ON_A_DUMBBELL = /\bon an? dumbbells?\b/i;
 const STANDING_ON_A_BENCH_TO_ROW = /\bbench mid rows?\b|\bstanding on (a|the) bench\b/i;
 const GLUTE_KICKBACK = /\bkick ?backs?\b|\bdonkey kicks?\b/i;
+const KNEE_EXTENSION_SKILL = /\bsissy squats?\b|\breverse nordics?\b/i;
 const BENCH_DIP = /\bbench dips?\b/i;
 const CLOSE_GRIP_PRESS = /\bclose[- ]grip\b.*\b(bench|press)\b/i;
 const DIP = /\bdips?\b/i;
@@ -63,6 +64,16 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       context.equipment.has("barbell") &&
       entry.primaryMuscle === "glutes" &&
       GLUTE_KICKBACK.test(entry.name),
+  },
+  {
+    rule: "sissy squats and reverse Nordics in barbell strength plans",
+    reason:
+      "a strength lifter with a barbell trains the quadriceps with squats and their variants; a sissy squat or reverse Nordic is a bodybuilding finisher that loads the knee at its end range with nothing to add in small steps",
+    applies: (entry, context) =>
+      context.goal === "strength" &&
+      context.equipment.has("barbell") &&
+      entry.equipment === "bodyweight" &&
+      KNEE_EXTENSION_SKILL.test(entry.name),
   },
   {
     rule: "bench dips when a close-grip press or dips are possible",

@@ -94,6 +94,9 @@ export function finishWeek(week: WeekDraft): void {
   }
   useSpareTime(week);
   for (const day of week.days) noDeadliftAfterSquat(week, day);
+  // The passes since the first call moved sets and slots: the movements a coach looks for, again
+  // (each step checks time, ranges, balance and evenness itself; the cuts below rarely undo it).
+  meetMovementMinimums(week);
   // Later passes may have added a loadable compound beside a bodyweight main lift.
   for (const day of week.days) loadableMainLift(week, day);
   // Supersets are paired afresh as slots change, and a new pairing can cost a few seconds more

@@ -151,6 +151,17 @@ export function blockOf(day: DayDraft, group: TargetGroup): { block: Block; posi
   return block === undefined ? undefined : { block, position };
 }
 
+/** Neither neighbouring calendar day trains, or may later train, the group (the day-before rule). */
+export function restedFor(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
+  const dow = day.template.dayOfWeek;
+  return !week.days.some(
+    (other) =>
+      other !== day &&
+      Math.abs(other.template.dayOfWeek - dow) === 1 &&
+      (blockOf(other, group) !== undefined || other.slots.some((slot) => slot.group === group)),
+  );
+}
+
 /**
  * A slot for the group's next exercise on the day, not yet added (0 sets), or undefined when the
  * day does not train the group or no unused exercise is left. A compound becomes the day's T1
@@ -212,6 +223,9 @@ export function changeSets(week: WeekDraft, day: DayDraft, slot: SlotDraft, delt
 
 /** Drops a slot and whatever sets it still holds. */
 export function removeSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
+  // A stale copy would splice(-1) away the day's last slot: fail loudly instead.
+  if (!day.slots.includes(slot))
+    throw new Error(`removeSlot: ${slot.entry.name} is not on ${day.template.name}`);
   changed(day);
   if (slot.sets > 0) count(week, slot.entry, -slot.sets);
   slot.sets = 0;
