@@ -42,7 +42,9 @@ export function expectedSplit(split: Split, days: number): ConcreteSplit {
 }
 
 const LOADABLE: readonly Equipment[] = ["barbell", "dumbbell", "kettlebell", "cable", "machine", "ez_bar"];
-const SKILLS = /nordic|glute[- ]?ham|handstand|pistol|muscle[- ]?up|\b(clean|snatch|jerk)\b/i;
+// The rulebook's list of skills no beginner gets (docs/programming-rules.md, section 6).
+const SKILLS =
+  /nordic|glute[- ]?ham|handstand|pistol|shrimp squat|sissy squat|muscle[- ]?up|\b(front|back) lever|planche|\bl[- ]sit\b|dragon flag|one[- ]arm (push|pull|chin)|\badvanced\b|\b(clean|snatch|jerk)\b/i;
 const BAR_WORK = /pull[- ]?ups?\b|chin[- ]?ups?\b|\bhanging\b/i;
 const PUSH = new Set(["horizontal_push", "vertical_push", "chest_isolation"]);
 const PULL = new Set(["horizontal_pull", "vertical_pull"]);
@@ -575,6 +577,12 @@ export const PULL_SHARE: Readonly<Record<Goal, number>> = {
   endurance: 2 / 3,
 };
 
+/** Front raises and their hybrids by name (as in violations' lateral-and-rear-delt rule). */
+const FRONT_RAISE_NAME = /front (delt )?raise/i;
+
+/** A beginner learns at most this many different compound lifts in a week (item 8). */
+const BEGINNER_COMPOUND_LIFTS = 12;
+
 /** A session may use less than this share of the minutes asked only when nothing fits any more. */
 export const TIME_USE = 0.85;
 
@@ -610,8 +618,29 @@ export function groupsWithRoom(
       (g) => (weekly.get(g as TargetGroup) ?? 0) + 1 <= targets[g as TargetGroup].max + 1e-9,
     );
   };
+  // What the other rules forbid is no room either: a front raise where the lifter can do lateral
+  // or rear-delt work (violations), and for a beginner whose week already holds 12 different
+  // compound lifts, a compound the week does not hold yet (item 8: a short list, repeated).
+  const lateralOrRear = eligibleOf("shoulders", request, catalogue).some(
+    (e) => !FRONT_RAISE_NAME.test(e.name) && patternOf(e) === "shoulder_isolation",
+  );
+  const weekIds = new Set(plan.sessions.flatMap((s) => s.slots.map((slot) => slot.exercise_id ?? "")));
+  const weekCompounds = new Set(
+    plan.sessions.flatMap((s) =>
+      s.slots.filter((slot) => slot.tier !== "T3").map((slot) => slot.exercise_id),
+    ),
+  ).size;
+  const fullList = request.experience === "beginner" && weekCompounds >= BEGINNER_COMPOUND_LIFTS;
+  const allowed = (entry: CatalogueEntry): boolean =>
+    !(lateralOrRear && FRONT_RAISE_NAME.test(entry.name)) &&
+    !(
+      fullList &&
+      entry.mechanic !== "isolation" &&
+      !FLY_LIKE.test(entry.name) &&
+      !weekIds.has(entry.exerciseId)
+    );
   const usable = (entry: CatalogueEntry): boolean =>
-    exclusionOf(entry, context) === undefined && fitsNewSlot(entry);
+    exclusionOf(entry, context) === undefined && fitsNewSlot(entry) && allowed(entry);
   // Pushing (a press, a fly, a close-grip push-up for the triceps) is blocked where two more
   // pushing sets need more pulling and no pulling exercise the week does not hold yet fits.
   const inWeek = new Set(plan.sessions.flatMap((s) => s.slots.map((slot) => slot.exercise_id ?? "")));
