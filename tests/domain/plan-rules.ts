@@ -42,7 +42,9 @@ export function expectedSplit(split: Split, days: number): ConcreteSplit {
 }
 
 const LOADABLE: readonly Equipment[] = ["barbell", "dumbbell", "kettlebell", "cable", "machine", "ez_bar"];
-const SKILLS = /nordic|glute[- ]?ham|handstand|pistol|muscle[- ]?up|\b(clean|snatch|jerk)\b/i;
+// The rulebook's list of skills no beginner gets (docs/programming-rules.md, section 6).
+const SKILLS =
+  /nordic|glute[- ]?ham|handstand|pistol|shrimp squat|sissy squat|muscle[- ]?up|\b(front|back) lever|planche|\bl[- ]sit\b|dragon flag|one[- ]arm (push|pull|chin)|\badvanced\b|\b(clean|snatch|jerk)\b/i;
 const BAR_WORK = /pull[- ]?ups?\b|chin[- ]?ups?\b|\bhanging\b/i;
 const PUSH = new Set(["horizontal_push", "vertical_push", "chest_isolation"]);
 const PULL = new Set(["horizontal_pull", "vertical_pull"]);
@@ -478,34 +480,43 @@ export function violations(
 }
 
 /**
- * Strength with a barbell and a bench, in sessions of 45 minutes or more, on a split that trains the
- * squat and the press twice: a barbell squat and a barbell press on 2+ days each, a barbell deadlift weekly.
+ * Issue 22, item 9: strength with a barbell on 3+ days, on any split: a barbell squat and a barbell
+ * press (a bench press, or an overhead press, which needs no bench) on 2+ days each, and a barbell
+ * hinge weekly: a deadlift of any kind (conventional, Romanian, stiff-leg, sumo) or a good
+ * morning, not a hip thrust, a bridge or an Olympic pull.
  */
 export function strengthViolations(plan: PlanJson, byId: ReadonlyMap<string, CatalogueEntry>): string[] {
   const out: string[] = [];
-  const barbell = (e: CatalogueEntry) => e.equipment === "barbell";
+  const barbell = (e: CatalogueEntry) => e.equipment === "barbell" && e.mechanic !== "isolation";
   const squat = daysWith(plan, byId, (e) => barbell(e) && patternOf(e) === "squat");
   const press = daysWith(
     plan,
     byId,
     (e) => barbell(e) && ["horizontal_push", "vertical_push"].includes(patternOf(e)),
   );
-  const deadlift = daysWith(plan, byId, (e) => barbell(e) && /deadlift/i.test(e.name));
+  const hinge = daysWith(
+    plan,
+    byId,
+    (e) => barbell(e) && patternOf(e) === "hinge" && /deadlift|good[- ]?morning/i.test(e.name),
+  );
   if (squat < 2) out.push(`barbell squat on ${squat} days`);
   if (press < 2) out.push(`barbell press on ${press} days`);
-  if (deadlift < 1) out.push("no barbell deadlift");
+  if (hinge < 1) out.push("no barbell hinge");
   return out;
 }
 
+/**
+ * Every strength request with a barbell on 3+ days, sessions of 30 minutes or more. Under 30
+ * minutes a session holds the warm-up and two lifts at most, so a 3-day week has six slots for the
+ * five lift-days (squat and press twice, a hinge) and its pulling (the pull floor, 2/3 of pushing
+ * sets): it cannot hold them all, and the matrix, like the rest of the rules, starts at 30.
+ */
 export function appliesStrengthRule(request: PlanRequest): boolean {
-  const split = expectedSplit(request.split, request.daysPerWeek);
-  if (request.goal !== "strength" || !request.equipment.includes("barbell")) return false;
-  // Issue 22, item 9 asks this on any split with 3+ days; 3-day upper/lower and push/pull/legs
-  // weeks still fall short (strength-frequency.ts helps, the ranges bind): open in issue 22.
   return (
-    request.equipment.includes("bench") &&
-    request.sessionMinutes >= 45 &&
-    trainsEverythingTwice(split, request.daysPerWeek)
+    request.goal === "strength" &&
+    request.equipment.includes("barbell") &&
+    request.daysPerWeek >= 3 &&
+    request.sessionMinutes >= 30
   );
 }
 
@@ -567,6 +578,12 @@ export const PULL_SHARE: Readonly<Record<Goal, number>> = {
   endurance: 2 / 3,
 };
 
+/** Front raises and their hybrids by name (as in violations' lateral-and-rear-delt rule). */
+const FRONT_RAISE_NAME = /front (delt )?raise/i;
+
+/** A beginner learns at most this many different compound lifts in a week (item 8). */
+const BEGINNER_COMPOUND_LIFTS = 12;
+
 /** A session may use less than this share of the minutes asked only when nothing fits any more. */
 export const TIME_USE = 0.85;
 
@@ -602,8 +619,29 @@ export function groupsWithRoom(
       (g) => (weekly.get(g as TargetGroup) ?? 0) + 1 <= targets[g as TargetGroup].max + 1e-9,
     );
   };
+  // What the other rules forbid is no room either: a front raise where the lifter can do lateral
+  // or rear-delt work (violations), and for a beginner whose week already holds 12 different
+  // compound lifts, a compound the week does not hold yet (item 8: a short list, repeated).
+  const lateralOrRear = eligibleOf("shoulders", request, catalogue).some(
+    (e) => !FRONT_RAISE_NAME.test(e.name) && patternOf(e) === "shoulder_isolation",
+  );
+  const weekIds = new Set(plan.sessions.flatMap((s) => s.slots.map((slot) => slot.exercise_id ?? "")));
+  const weekCompounds = new Set(
+    plan.sessions.flatMap((s) =>
+      s.slots.filter((slot) => slot.tier !== "T3").map((slot) => slot.exercise_id),
+    ),
+  ).size;
+  const fullList = request.experience === "beginner" && weekCompounds >= BEGINNER_COMPOUND_LIFTS;
+  const allowed = (entry: CatalogueEntry): boolean =>
+    !(lateralOrRear && FRONT_RAISE_NAME.test(entry.name)) &&
+    !(
+      fullList &&
+      entry.mechanic !== "isolation" &&
+      !FLY_LIKE.test(entry.name) &&
+      !weekIds.has(entry.exerciseId)
+    );
   const usable = (entry: CatalogueEntry): boolean =>
-    exclusionOf(entry, context) === undefined && fitsNewSlot(entry);
+    exclusionOf(entry, context) === undefined && fitsNewSlot(entry) && allowed(entry);
   // Pushing (a press, a fly, a close-grip push-up for the triceps) is blocked where two more
   // pushing sets need more pulling and no pulling exercise the week does not hold yet fits.
   const inWeek = new Set(plan.sessions.flatMap((s) => s.slots.map((slot) => slot.exercise_id ?? "")));

@@ -1,87 +1,316 @@
 // Strength frequency (issue 22, item 9; docs/programming-rules.md, section 5): with a barbell and 3+
 // days, a barbell squat and a barbell press each on 2+ days and a barbell hinge weekly, on any
-// split. Full-body weeks and 4+-day upper/lower and 5+-day push/pull/legs weeks have them from
-// their templates; a 3-day upper/lower or push/pull/legs week trains the squat (and the press) on
-// one day only, so a 2-set barbell slot of the lift goes on another day that does not follow or
-// precede a day training the same group (Mon/Wed/Fri: none do), paid for, where the minutes are
-// short, with sets of the day's other non-main work. Practice of the lifts twice a week is what
-// strength needs most (Rippetoe 2011; Ralston et al. 2017).
+// split. Full-body weeks and 4+-day upper/lower and 5+-day push/pull/legs weeks mostly have them
+// from their templates; a 3-day upper/lower or 3-4-day push/pull/legs week trains the squat (and
+// the press) on one day only. Practice of the lifts twice a week is what strength needs most
+// (Rippetoe 2011; Ralston et al. 2017). For each lift short of its days, on a day that does not
+// follow or precede a day training the same group (Mon/Wed/Fri: none do), cheapest change first:
+// 1. the day's own lift of the pattern with other equipment becomes the barbell one, same sets;
+// 2. a day with two of the lift (a push day's bench and overhead press) gives one away: the week's
+//    sets, ranges and balance stay as they were;
+// 3. a new 2-set slot of the lift, paid for, where the minutes are short, with sets of the day's
+//    other non-pulling work (isolation first, the main lift down to its 3), and where the pull
+//    share needs it, with a pulling set more first. A coach's push/pull/legs week then reads: a
+//    bench press on the push day and again on the pull or legs day, a squat on the push day.
+// Without a bench, the standing overhead press is the barbell press. The week's hinge is a
+// deadlift (conventional, Romanian, stiff-leg) or a good morning; a hip thrust or a bridge is not.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import type { MovementPattern } from "../vocabulary.ts";
-import { breaksBalance, isPull } from "./balance.ts";
-import { patternOf } from "./movement.ts";
+import type { MovementPattern, Tier } from "../vocabulary.ts";
+import { breaksBalance, isPull, isPush, PULL_FLOOR } from "./balance.ts";
+import { CONVENTIONAL_DEADLIFT, chooseExercise } from "./choose-exercise.ts";
+import { addPullSet } from "./fill-spare-time.ts";
+import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
-import type { MajorGroup } from "./targets.ts";
+import { type MajorGroup, type TargetGroup, weeklyTarget } from "./targets.ts";
 import {
   addSlot,
   blockOf,
+  changeSets,
+  contribution,
   type DayDraft,
   daySeconds,
-  draftSlot,
   fitsCaps,
   makeRoom,
+  minSlotSets,
   removeSlot,
+  restedFor,
   roomForExercise,
   type SlotDraft,
+  slotsOf,
   type WeekDraft,
+  weeklySets,
 } from "./week-draft.ts";
 
 interface Lift {
   group: MajorGroup;
   patterns: readonly MovementPattern[];
   days: number;
+  /** The slots that count for the lift's days. */
+  counts: (entry: CatalogueEntry) => boolean;
+  /** The entries a new slot of the lift may be (a subset of `counts` in the lift's group). */
+  accepts: (entry: CatalogueEntry) => boolean;
 }
 
-const LIFTS: readonly Lift[] = [
-  { group: "quadriceps", patterns: ["squat"], days: 2 },
-  { group: "chest", patterns: ["horizontal_push"], days: 2 },
-  { group: "hamstrings", patterns: ["hinge"], days: 1 },
-];
-
-const OVERHEAD: Lift = { group: "shoulders", patterns: ["vertical_push"], days: 2 };
-
-/** The week's hinge is a deadlift (conventional, Romanian...): a good morning or a hip thrust is not. */
-const DEADLIFT = /deadlift/i;
-
-const isBarbellLift =
-  (lift: Lift) =>
+const barbellOf =
+  (patterns: readonly MovementPattern[]) =>
   (entry: CatalogueEntry): boolean =>
-    entry.equipment === "barbell" &&
-    lift.patterns.includes(patternOf(entry)) &&
-    (lift.group !== "hamstrings" || DEADLIFT.test(entry.name));
+    entry.equipment === "barbell" && isCompound(entry) && patterns.includes(patternOf(entry));
+
+/** The hinges a strength plan loads heavy: deadlifts of any stance and good mornings. */
+const HEAVY_HINGE = /deadlift|good[- ]?mornings?/i;
+
+/** A barbell hinge that counts as the week's hinge (not a hip thrust, a bridge or an Olympic pull). */
+export const isBarbellHinge = (entry: CatalogueEntry): boolean =>
+  barbellOf(["hinge"])(entry) && HEAVY_HINGE.test(entry.name);
+
+export const isBarbellSquat = barbellOf(["squat"]);
 
 /** A barbell press of either direction counts for the press's two days. */
-const isBarbellPress = (entry: CatalogueEntry): boolean =>
-  entry.equipment === "barbell" && ["horizontal_push", "vertical_push"].includes(patternOf(entry));
+export const isBarbellPress = barbellOf(["horizontal_push", "vertical_push"]);
+
+const SQUAT: Lift = {
+  group: "quadriceps",
+  patterns: ["squat"],
+  days: 2,
+  counts: isBarbellSquat,
+  accepts: isBarbellSquat,
+};
+const PRESS: Lift = {
+  group: "chest",
+  patterns: ["horizontal_push"],
+  days: 2,
+  counts: isBarbellPress,
+  accepts: barbellOf(["horizontal_push"]),
+};
+const OVERHEAD: Lift = {
+  group: "shoulders",
+  patterns: ["vertical_push"],
+  days: 2,
+  counts: isBarbellPress,
+  accepts: barbellOf(["vertical_push"]),
+};
+const HINGE: Lift = {
+  group: "hamstrings",
+  patterns: ["hinge"],
+  days: 1,
+  counts: isBarbellHinge,
+  accepts: isBarbellHinge,
+};
+
+/** A slot of one of the trained lifts: it is not given away to make room for another. */
+const isTrainedLift = (entry: CatalogueEntry): boolean =>
+  isBarbellSquat(entry) || isBarbellPress(entry) || isBarbellHinge(entry);
+
+export function strengthFrequencyApplies(week: WeekDraft): boolean {
+  return week.goal === "strength" && week.equipment.has("barbell") && week.days.length >= 3;
+}
 
 export function ensureStrengthFrequency(week: WeekDraft): void {
-  if (week.goal !== "strength" || !week.equipment.has("barbell") || week.days.length < 3) return;
-  for (const lift of LIFTS) {
-    const test = lift.group === "chest" ? isBarbellPress : isBarbellLift(lift);
-    const daysWith = () => week.days.filter((day) => day.slots.some((slot) => test(slot.entry))).length;
+  if (!strengthFrequencyApplies(week)) return;
+  for (const day of week.days) romanianAfterSquat(week, day);
+  for (const lift of [SQUAT, PRESS, HINGE]) {
+    const daysWith = () =>
+      week.days.filter((day) => day.slots.some((slot) => lift.counts(slot.entry))).length;
+    if (daysWith() >= lift.days) continue;
     const candidates = week.days
-      .filter((day) => !day.slots.some((slot) => test(slot.entry)) && restedFor(week, day, lift.group))
+      .filter((day) => !day.slots.some((slot) => lift.counts(slot.entry)))
       .sort((a, b) => daySeconds(week, a) - daySeconds(week, b));
+    // Without a bench (or room for the bench press), the standing overhead press is the barbell press.
+    const forms = lift === PRESS ? [PRESS, OVERHEAD] : [lift];
     for (const day of candidates) {
       if (daysWith() >= lift.days) break;
-      // Where the ranges are full, the day's own lift of the pattern becomes the barbell one.
-      if (swapToBarbell(week, day, lift)) continue;
-      // Without a bench, the standing overhead press is the barbell press.
-      if (addLift(week, day, lift) || lift.group !== "chest") continue;
-      if (restedFor(week, day, OVERHEAD.group)) addLift(week, day, OVERHEAD);
+      for (const form of forms) {
+        if (!restedFor(week, day, form.group)) continue;
+        if (swapToBarbell(week, day, form) || moveLift(week, day, form) || addLift(week, day, form)) break;
+      }
     }
   }
 }
 
-/** Neither neighbouring calendar day trains, or may later train, the group (the day-before rule). */
-function restedFor(week: WeekDraft, day: DayDraft, group: MajorGroup): boolean {
-  const dow = day.template.dayOfWeek;
-  return !week.days.some(
-    (other) =>
-      other !== day &&
-      Math.abs(other.template.dayOfWeek - dow) === 1 &&
-      (blockOf(other, group) !== undefined || other.slots.some((slot) => slot.group === group)),
+/**
+ * The best barbell entry of the lift for the day, not yet added, or undefined. Chosen as every
+ * slot is (chooseExercise), but a beginner's hinge ignores the day's hip thrust: the deadlift's
+ * block comes first in the session, so nothing heavy precedes it (the beginner's rule of item 8
+ * is about what follows a deadlift).
+ */
+function liftSlot(
+  week: WeekDraft,
+  day: DayDraft,
+  lift: Lift,
+  accept: (entry: CatalogueEntry) => boolean,
+): SlotDraft | undefined {
+  const found = blockOf(day, lift.group) ?? {
+    block: { group: lift.group, patterns: lift.patterns },
+    position: 0,
+  };
+  const inDay = new Set(day.slots.map((slot) => slot.entry.exerciseId));
+  const session = day.slots
+    .map((slot) => slot.entry)
+    .filter((entry) => lift !== HINGE || !(entry.equipment === "barbell" && patternOf(entry) === "hinge"));
+  const entry = chooseExercise(
+    week.candidates.get(lift.group) ?? [],
+    found.block,
+    slotsOf(day, lift.group).length,
+    {
+      goal: week.goal,
+      experience: week.experience,
+      session,
+      weekUse: week.weekUse,
+      mainUse: week.mainUse,
+      leading: false,
+      accept: (candidate) => !inDay.has(candidate.exerciseId) && lift.accepts(candidate) && accept(candidate),
+    },
+  );
+  if (entry === undefined) return undefined;
+  return { entry, group: lift.group, tier: "T2", sets: 0, position: found.position, seq: week.nextSeq };
+}
+
+/**
+ * A conventional deadlift after the day's squat (the main lift) becomes a barbell Romanian or
+ * stiff-leg deadlift now, so the later rule against one (finish-week.ts, noDeadliftAfterSquat)
+ * does not find it and swap it for a cable or dumbbell hinge: the week keeps its barbell hinge.
+ */
+function romanianAfterSquat(week: WeekDraft, day: DayDraft): void {
+  if (!day.slots.some((slot) => slot.tier === "T1" && patternOf(slot.entry) === "squat")) return;
+  for (const slot of [...day.slots]) {
+    if (
+      slot.tier === "T1" ||
+      !isBarbellHinge(slot.entry) ||
+      !CONVENTIONAL_DEADLIFT.test(slot.entry.name.trim())
+    )
+      continue;
+    const kept: SlotDraft = { ...slot };
+    removeSlot(week, day, slot);
+    const swap = liftSlot(
+      week,
+      day,
+      HINGE,
+      (entry) => !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) && fitsCaps(week, entry, kept.sets),
+    );
+    addSlot(
+      week,
+      day,
+      swap === undefined
+        ? { ...kept, seq: week.nextSeq }
+        : { ...swap, sets: kept.sets, tier: kept.tier, position: kept.position },
+    );
+  }
+}
+
+/** A non-main slot of the lift's group and pattern with other equipment gives way to the barbell lift, same sets. */
+function swapToBarbell(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
+  const own = day.slots.find(
+    (slot) =>
+      slot.tier !== "T1" &&
+      slot.group === lift.group &&
+      !lift.counts(slot.entry) &&
+      lift.patterns.includes(patternOf(slot.entry)),
+  );
+  if (own === undefined) return false;
+  const kept: SlotDraft = { ...own };
+  removeSlot(week, day, own);
+  const slot = liftSlot(week, day, lift, (entry) => fitsCaps(week, entry, kept.sets));
+  if (slot !== undefined) {
+    const swapped: SlotDraft = { ...slot, sets: kept.sets, tier: kept.tier, position: kept.position };
+    addSlot(week, day, swapped);
+    if (daySeconds(week, day) <= week.budgetSeconds) return true;
+    removeSlot(week, day, swapped);
+  }
+  addSlot(week, day, { ...kept, seq: week.nextSeq });
+  return false;
+}
+
+/** The victims of `makeRoom` for a new lift: non-pulling work, isolation first, the main lift down to its 3. */
+function roomFor(keep: SlotDraft): (slots: readonly SlotDraft[]) => SlotDraft | undefined {
+  const rank: Readonly<Record<Tier, number>> = { T3: 0, T2: 1, T1: 2 };
+  return (slots) =>
+    slots
+      .filter(
+        (other) =>
+          other !== keep &&
+          !isPull(other.entry) &&
+          // A slot at its minimum goes whole: never the main lift or another trained lift.
+          (other.sets > minSlotSets(other.tier) || (other.tier !== "T1" && !isTrainedLift(other.entry))),
+      )
+      .sort((a, b) => rank[a.tier] - rank[b.tier] || b.sets - a.sets || b.seq - a.seq)[0];
+}
+
+/** A non-main slot of the lift moves here from a day that has two (the push day's overhead press). */
+function moveLift(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
+  if (!roomForExercise(week, day)) return false;
+  for (const donor of week.days) {
+    if (donor === day) continue;
+    const own = donor.slots.filter((slot) => lift.counts(slot.entry));
+    const from = own
+      .filter((slot) => slot.tier !== "T1" && !day.slots.some((other) => other.entry === slot.entry))
+      .sort((a, b) => a.sets - b.sets || b.seq - a.seq)[0];
+    if (own.length < 2 || from === undefined) continue;
+    const group = from.group;
+    if (!restedFor(week, day, group as MajorGroup)) continue;
+    const kept: SlotDraft = { ...from };
+    removeSlot(week, donor, from);
+    const moved: SlotDraft = { ...kept, position: blockOf(day, group)?.position ?? 0, seq: week.nextSeq };
+    addSlot(week, day, moved);
+    if (makeRoom(week, day, roomFor(moved))) return true;
+    removeSlot(week, day, moved);
+    addSlot(week, donor, { ...kept, seq: week.nextSeq });
+  }
+  return false;
+}
+
+/**
+ * Takes sets of other non-main, non-lift work the week can spare (`gives`: the fullest slot first;
+ * a slot at its minimum, isolation first, goes whole) until `done`; returns how to give them back,
+ * or undefined (with nothing changed) where that does not get there.
+ */
+function freeSets(
+  week: WeekDraft,
+  gives: (slot: SlotDraft) => boolean,
+  done: () => boolean,
+): (() => void) | undefined {
+  const trimmed: { day: DayDraft; slot: SlotDraft }[] = [];
+  const removed: { day: DayDraft; slot: SlotDraft }[] = [];
+  const undo = () => {
+    for (const { day, slot } of trimmed) changeSets(week, day, slot, 1);
+    for (const { day, slot } of removed) addSlot(week, day, { ...slot, seq: week.nextSeq });
+  };
+  const rank: Readonly<Record<Tier, number>> = { T3: 0, T2: 1, T1: 2 };
+  const spare = (slot: SlotDraft) => Number(slot.sets > minSlotSets(slot.tier));
+  let guard = 20;
+  while (!done() && guard-- > 0) {
+    const best = week.days
+      .flatMap((day) => day.slots.map((slot) => ({ day, slot })))
+      .filter(({ slot }) => slot.tier !== "T1" && !isTrainedLift(slot.entry) && gives(slot))
+      .sort(
+        (a, b) =>
+          spare(b.slot) - spare(a.slot) ||
+          b.slot.sets - a.slot.sets ||
+          rank[a.slot.tier] - rank[b.slot.tier] ||
+          b.slot.seq - a.slot.seq,
+      )[0];
+    if (best === undefined) break;
+    if (spare(best.slot)) {
+      changeSets(week, best.day, best.slot, -1);
+      trimmed.push(best);
+    } else {
+      removed.push({ day: best.day, slot: { ...best.slot } });
+      removeSlot(week, best.day, best.slot);
+    }
+  }
+  if (done()) return undo;
+  undo();
+  return undefined;
+}
+
+/** Room in every range the entry's sets train: sets of other work in the groups that would pass their tops. */
+function makeRangeRoom(week: WeekDraft, entry: CatalogueEntry, sets: number): (() => void) | undefined {
+  const over = (group: TargetGroup, weight: number) =>
+    weeklySets(week, group) + weight * sets > weeklyTarget(week.goal, week.experience, group).max + 1e-9;
+  return freeSets(
+    week,
+    (slot) => [...contribution(entry)].some(([group, weight]) => group === slot.group && over(group, weight)),
+    () => fitsCaps(week, entry, sets),
   );
 }
 
@@ -101,60 +330,44 @@ function addLift(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
   return added;
 }
 
-function placeLift(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
-  const extra = { block: { group: lift.group, patterns: lift.patterns }, position: 0 };
-  const slot = draftSlot(
-    week,
-    day,
-    lift.group,
-    false,
-    extra,
-    (entry) =>
-      isBarbellLift(lift)(entry) &&
-      fitsCaps(week, entry, MIN_SLOT_SETS) &&
-      !breaksBalance(week, entry, MIN_SLOT_SETS),
-  );
-  if (slot === undefined) return false;
-  slot.sets = MIN_SLOT_SETS;
-  slot.tier = slot.tier === "T3" ? "T3" : "T2";
-  addSlot(week, day, slot);
-  const fits = makeRoom(
-    week,
-    day,
-    (slots) =>
-      slots
-        .filter((other) => other !== slot && other.tier !== "T1" && !isPull(other.entry))
-        .sort((a, b) => b.tier.localeCompare(a.tier) || b.sets - a.sets || b.seq - a.seq)[0],
-  );
-  if (!fits) removeSlot(week, day, slot);
-  return fits;
+/**
+ * A new 2-set lift would leave the week short of its pulling: the strength share (three quarters)
+ * in sessions of 45 minutes or more, the floor of every plan (two thirds) in shorter ones, which
+ * hold the main lifts and little else (docs/programming-rules.md, section 5).
+ */
+function breaksShare(week: WeekDraft, entry: CatalogueEntry): boolean {
+  if (week.budgetSeconds >= FULL_SHARE_MINUTES * 60) return breaksBalance(week, entry, MIN_SLOT_SETS);
+  return breaksBalance({ ...week, pullShare: Math.min(week.pullShare, PULL_FLOOR) }, entry, MIN_SLOT_SETS);
 }
 
-/** A non-main slot of the lift's group and pattern with other equipment gives way to the barbell lift, same sets. */
-function swapToBarbell(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
-  const own = day.slots.find(
-    (slot) =>
-      slot.tier !== "T1" && slot.group === lift.group && lift.patterns.includes(patternOf(slot.entry)),
-  );
-  if (own === undefined) return false;
-  const kept: SlotDraft = { ...own };
-  removeSlot(week, day, own);
-  const extra = { block: { group: lift.group, patterns: lift.patterns }, position: kept.position };
-  const slot = draftSlot(
-    week,
-    day,
-    lift.group,
-    false,
-    extra,
-    (entry) => isBarbellLift(lift)(entry) && fitsCaps(week, entry, kept.sets),
-  );
-  if (slot !== undefined) {
-    slot.sets = kept.sets;
-    slot.tier = kept.tier;
-    addSlot(week, day, slot);
-    if (daySeconds(week, day) <= week.budgetSeconds) return true;
-    removeSlot(week, day, slot);
+const FULL_SHARE_MINUTES = 45;
+
+function placeLift(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
+  const slot = liftSlot(week, day, lift, () => true);
+  if (slot === undefined) return false;
+  const giveBack = fitsCaps(week, slot.entry, MIN_SLOT_SETS)
+    ? () => {}
+    : makeRangeRoom(week, slot.entry, MIN_SLOT_SETS);
+  if (giveBack === undefined) return false;
+  // The pull share first: pulling sets where the minutes allow (kept either way: more pulling is
+  // never wrong for the balance), else fewer sets of other pushing work (a dumbbell press).
+  for (let guard = 0; guard < 4 && breaksShare(week, slot.entry); guard++) {
+    if (!addPullSet(week)) break;
   }
-  addSlot(week, day, { ...kept, seq: week.nextSeq });
+  const giveBackPush = freeSets(
+    week,
+    (other) => isPush(other.entry),
+    () => !breaksShare(week, slot.entry),
+  );
+  if (giveBackPush === undefined) {
+    giveBack();
+    return false;
+  }
+  slot.sets = MIN_SLOT_SETS;
+  addSlot(week, day, slot);
+  if (makeRoom(week, day, roomFor(slot))) return true;
+  removeSlot(week, day, slot);
+  giveBackPush();
+  giveBack();
   return false;
 }

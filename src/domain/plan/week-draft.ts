@@ -153,6 +153,8 @@ export function blockOf(day: DayDraft, group: TargetGroup): { block: Block; posi
 
 /** Neither neighbouring calendar day trains, or may later train, the group (the day-before rule). */
 export function restedFor(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
+  // Full-body weeks of 4+ days train every group on consecutive days by design.
+  if (week.days.length >= 4 && week.days.every((other) => other.template.kind === "full")) return true;
   const dow = day.template.dayOfWeek;
   return !week.days.some(
     (other) =>
