@@ -22,12 +22,14 @@ import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
 import {
   addSlot,
+  attempt,
   blockOf,
   changeSets,
   type DayDraft,
   daySeconds,
   draftSlot,
   fitsCaps,
+  makeRoom,
   maxSets,
   removeSlot,
   restedFor,
@@ -198,6 +200,60 @@ function meetMinimum(week: WeekDraft, minimum: MovementMinimum): void {
       if (merge(week, day, donor, holder)) break;
     }
   }
+  // 6. More sets on the movement's slots, the day's other work giving way for the time.
+  guard = 40;
+  while (guard-- > 0 && short() && raiseMakingRoom(week, minimum, byLength())) {}
+  // 7. Swaps that make room: where the movement costs more time than the donor (a press for a
+  // raise), the day's other work gives way (isolation first; never pulling or the main lift).
+  for (const day of byLength()) {
+    if (!short()) return;
+    if (holdsWithRoom(week, day, minimum)) continue;
+    for (const donor of day.slots.filter((s) => s.tier !== "T1" && minimum.donor(s))) {
+      if (attempt(week, () => swapMakingRoom(week, day, donor, minimum))) break;
+    }
+  }
+}
+
+/** One more set on a slot of the movement, the day's other work giving way for its time. */
+function raiseMakingRoom(week: WeekDraft, minimum: MovementMinimum, days: readonly DayDraft[]): boolean {
+  for (const day of days) {
+    for (const slot of day.slots) {
+      if (!minimum.test(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (!fitsCaps(week, slot.entry, 1) || breaksBalance(week, slot.entry, 1)) continue;
+      const raised = attempt(week, () => {
+        const minimums = majorsAtMinimum(week);
+        const before = evenness(week);
+        changeSets(week, day, slot, 1);
+        const victim = (slots: readonly SlotDraft[]) => giverOf(slots, slot, minimum);
+        if (!makeRoom(week, day, victim) || slot.sets === 0) return false;
+        return keepsEven(week, before) && keepsMinimums(week, minimums);
+      });
+      if (raised) return true;
+    }
+  }
+  return false;
+}
+
+/** The slot that gives way for the movement's time: isolation first, never pulling, the main lift or the movement. */
+function giverOf(slots: readonly SlotDraft[], keep: SlotDraft, minimum: MovementMinimum): SlotDraft | undefined {
+  const rank: Readonly<Record<SlotDraft["tier"], number>> = { T3: 0, T2: 1, T1: 2 };
+  return slots
+    .filter((o) => o !== keep && o.tier !== "T1" && !isPull(o.entry) && !minimum.test(o.entry))
+    .sort((a, b) => rank[a.tier] - rank[b.tier] || b.sets - a.sets || b.seq - a.seq)[0];
+}
+
+function swapMakingRoom(week: WeekDraft, day: DayDraft, donor: SlotDraft, minimum: MovementMinimum): boolean {
+  const minimums = majorsAtMinimum(week);
+  const before = evenness(week);
+  const kept = { group: donor.group, sets: donor.sets };
+  removeSlot(week, day, donor);
+  const slot = draft(week, day, minimum, kept.sets);
+  if (slot === undefined) return false;
+  slot.sets = Math.max(MIN_SLOT_SETS, kept.sets);
+  addSlot(week, day, slot);
+  const victim = (slots: readonly SlotDraft[]) => giverOf(slots, slot, minimum);
+  if (!makeRoom(week, day, victim) || !day.slots.includes(slot)) return false;
+  return keepsEven(week, before) && keepsMinimums(week, minimums, kept);
 }
 
 /** The donor's sets go to the holder, where its set cap, the ranges, time and balance allow. */

@@ -284,3 +284,67 @@ export function makeRoom(
   for (const slot of removed) addSlot(week, day, { ...slot, seq: week.nextSeq });
   return false;
 }
+
+/** What a tried change may alter: each day's line-up with its slots' sets, tiers and order, and the counters. */
+interface WeekSnapshot {
+  days: { day: DayDraft; slots: SlotDraft[]; sets: number[]; tiers: Tier[]; seqs: number[] }[];
+  weekly: Map<TargetGroup, number>;
+  weekUse: Map<string, number>;
+  mainUse: Map<string, number>;
+  pushSets: number;
+  pullSets: number;
+  nextSeq: number;
+}
+
+function snapshot(week: WeekDraft): WeekSnapshot {
+  return {
+    days: week.days.map((day) => ({
+      day,
+      slots: [...day.slots],
+      sets: day.slots.map((slot) => slot.sets),
+      tiers: day.slots.map((slot) => slot.tier),
+      seqs: day.slots.map((slot) => slot.seq),
+    })),
+    weekly: new Map(week.weekly),
+    weekUse: new Map(week.weekUse),
+    mainUse: new Map(week.mainUse),
+    pushSets: week.pushSets,
+    pullSets: week.pullSets,
+    nextSeq: week.nextSeq,
+  };
+}
+
+function rollback(week: WeekDraft, saved: WeekSnapshot): void {
+  for (const { day, slots, sets, tiers, seqs } of saved.days) {
+    day.slots = slots;
+    slots.forEach((slot, i) => {
+      slot.sets = sets[i] as number;
+      slot.tier = tiers[i] as Tier;
+      slot.seq = seqs[i] as number;
+    });
+    changed(day);
+  }
+  for (const [target, source] of [
+    [week.weekly, saved.weekly],
+    [week.weekUse, saved.weekUse],
+    [week.mainUse, saved.mainUse],
+  ] as [Map<unknown, number>, Map<unknown, number>][]) {
+    target.clear();
+    for (const [key, value] of source) target.set(key, value);
+  }
+  week.pushSets = saved.pushSets;
+  week.pullSets = saved.pullSets;
+  week.nextSeq = saved.nextSeq;
+}
+
+/**
+ * Runs a change of several steps (remove, add, trim) and keeps it only when `change` returns true;
+ * otherwise the week is put back exactly as it was, the same slot objects included, so callers'
+ * references stay valid. For changes whose undo would otherwise be as long as the change.
+ */
+export function attempt(week: WeekDraft, change: () => boolean): boolean {
+  const saved = snapshot(week);
+  if (change()) return true;
+  rollback(week, saved);
+  return false;
+}
