@@ -20,9 +20,9 @@ const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 626,
-  strength: 70,
-  general_fitness: 252,
+  hypertrophy: 451,
+  strength: 68,
+  general_fitness: 211,
   endurance: 0,
 };
 

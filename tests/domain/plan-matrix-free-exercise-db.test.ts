@@ -23,9 +23,9 @@ const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 584,
-  strength: 74,
-  general_fitness: 391,
+  hypertrophy: 436,
+  strength: 64,
+  general_fitness: 314,
   endurance: 0,
 };
 

@@ -212,6 +212,16 @@ function meetMinimum(week: WeekDraft, minimum: MovementMinimum): void {
       if (attempt(week, () => swapMakingRoom(week, day, donor, minimum))) break;
     }
   }
+  // 8. A new slot where the day's other work makes room for it.
+  for (const day of hosts) {
+    if (!short()) return;
+    if (day.slots.some((s) => minimum.test(s.entry))) continue;
+    if (!trains(day) && !restedFor(week, day, minimum.group)) continue;
+    attempt(week, () => addMakingRoom(week, day, minimum));
+  }
+  // 9. The slots added in 7 and 8 may take more sets the same way.
+  guard = 40;
+  while (guard-- > 0 && short() && raiseMakingRoom(week, minimum, byLength())) {}
 }
 
 /** One more set on a slot of the movement, the day's other work giving way for its time. */
@@ -235,11 +245,28 @@ function raiseMakingRoom(week: WeekDraft, minimum: MovementMinimum, days: readon
 }
 
 /** The slot that gives way for the movement's time: isolation first, never pulling, the main lift or the movement. */
-function giverOf(slots: readonly SlotDraft[], keep: SlotDraft, minimum: MovementMinimum): SlotDraft | undefined {
+function giverOf(
+  slots: readonly SlotDraft[],
+  keep: SlotDraft,
+  minimum: MovementMinimum,
+): SlotDraft | undefined {
   const rank: Readonly<Record<SlotDraft["tier"], number>> = { T3: 0, T2: 1, T1: 2 };
   return slots
     .filter((o) => o !== keep && o.tier !== "T1" && !isPull(o.entry) && !minimum.test(o.entry))
     .sort((a, b) => rank[a.tier] - rank[b.tier] || b.sets - a.sets || b.seq - a.seq)[0];
+}
+
+/** A new 2-set slot of the movement on a day that trains its group, the day's other work giving way. */
+function addMakingRoom(week: WeekDraft, day: DayDraft, minimum: MovementMinimum): boolean {
+  const minimums = majorsAtMinimum(week);
+  const before = evenness(week);
+  const slot = draft(week, day, minimum, MIN_SLOT_SETS);
+  if (slot === undefined) return false;
+  slot.sets = MIN_SLOT_SETS;
+  addSlot(week, day, slot);
+  const victim = (slots: readonly SlotDraft[]) => giverOf(slots, slot, minimum);
+  if (!makeRoom(week, day, victim) || !day.slots.includes(slot)) return false;
+  return keepsEven(week, before) && keepsMinimums(week, minimums);
 }
 
 function swapMakingRoom(week: WeekDraft, day: DayDraft, donor: SlotDraft, minimum: MovementMinimum): boolean {
