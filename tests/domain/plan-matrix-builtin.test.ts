@@ -21,8 +21,8 @@ const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 451,
-  strength: 68,
-  general_fitness: 211,
+  strength: 36,
+  general_fitness: 20,
   endurance: 0,
 };
 

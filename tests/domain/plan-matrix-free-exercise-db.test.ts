@@ -13,7 +13,7 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
 const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
   hypertrophy: [40, 30],
   strength: [48, 28],
-  general_fitness: [20, 65],
+  general_fitness: [26, 65],
   endurance: [24, 17],
 };
 
@@ -24,8 +24,8 @@ const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 436,
-  strength: 64,
-  general_fitness: 314,
+  strength: 24,
+  general_fitness: 62,
   endurance: 0,
 };
 
