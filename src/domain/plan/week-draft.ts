@@ -103,8 +103,37 @@ export function hasT1(day: DayDraft): boolean {
  */
 const DAY_SECONDS = new WeakMap<DayDraft, number>();
 
+/**
+ * A day's supersets, worked out again only after a change to which slots it holds or their tiers
+ * (addSlot, removeSlot, setTier): the pairing reads the slots' order, tiers, groups and exercises,
+ * never their sets, so the many one-set changes (and their undos) reuse it.
+ */
+const DAY_PAIRS = new WeakMap<DayDraft, DayPairs>();
+
+interface DayPairs {
+  pairs: readonly [SlotDraft, SlotDraft][];
+  paired: ReadonlySet<SlotDraft>;
+}
+
+/** The day's sets changed: its seconds are stale, its pairs are not. */
 function changed(day: DayDraft): void {
   DAY_SECONDS.delete(day);
+}
+
+/** The day's slots or their tiers changed: its seconds and its pairs are stale. */
+function reshaped(day: DayDraft): void {
+  DAY_SECONDS.delete(day);
+  DAY_PAIRS.delete(day);
+}
+
+function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
+  let cached = DAY_PAIRS.get(day);
+  if (cached === undefined) {
+    const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
+    cached = { pairs, paired: new Set(pairs.flat()) };
+    DAY_PAIRS.set(day, cached);
+  }
+  return cached;
 }
 
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
@@ -121,8 +150,7 @@ function computeDaySeconds(week: WeekDraft, day: DayDraft): number {
     for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
     return seconds;
   }
-  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
-  const paired = new Set(pairs.flat());
+  const { pairs, paired } = dayPairs(week, day);
   for (const slot of day.slots) {
     if (!paired.has(slot)) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
   }
@@ -193,7 +221,7 @@ export function roomForExercise(week: WeekDraft, day: DayDraft): boolean {
 }
 
 export function addSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
-  changed(day);
+  reshaped(day);
   day.slots.push(slot);
   week.nextSeq += 1;
   week.weekUse.set(slot.entry.exerciseId, (week.weekUse.get(slot.entry.exerciseId) ?? 0) + 1);
@@ -212,7 +240,7 @@ export function changeSets(week: WeekDraft, day: DayDraft, slot: SlotDraft, delt
 
 /** Drops a slot and whatever sets it still holds. */
 export function removeSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
-  changed(day);
+  reshaped(day);
   if (slot.sets > 0) count(week, slot.entry, -slot.sets);
   slot.sets = 0;
   day.slots.splice(day.slots.indexOf(slot), 1);
@@ -232,7 +260,7 @@ export function setsOnDay(day: DayDraft, group: TargetGroup): number {
 
 /** Changes a slot's tier, keeping the week's count of main-lift uses in step. */
 export function setTier(week: WeekDraft, slot: SlotDraft, tier: SlotDraft["tier"]): void {
-  for (const day of week.days) if (day.slots.includes(slot)) changed(day);
+  for (const day of week.days) if (day.slots.includes(slot)) reshaped(day);
   if (slot.tier === "T1")
     week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
   if (tier === "T1")
