@@ -104,36 +104,22 @@ export function hasT1(day: DayDraft): boolean {
 const DAY_SECONDS = new WeakMap<DayDraft, number>();
 
 /**
- * A day's supersets, worked out again only after a change to which slots it holds or their tiers
- * (addSlot, removeSlot, setTier): the pairing reads the slots' order, tiers, groups and exercises,
- * never their sets, so the many one-set changes (and their undos) reuse it.
+ * A day's supersets, kept for its last two line-ups of slots (which slots, in which order, with
+ * which tiers): the pairing reads only those (and the slots' fixed group, exercise, position and
+ * seq), never their sets, so the many one-set changes reuse it, and so does the undo of a tried
+ * slot (addSlot then removeSlot brings back the line-up before it).
  */
-const DAY_PAIRS = new WeakMap<DayDraft, DayPairs>();
+const DAY_PAIRS = new WeakMap<DayDraft, DayPairs[]>();
 
 interface DayPairs {
+  slots: readonly SlotDraft[];
+  tiers: readonly Tier[];
   pairs: readonly [SlotDraft, SlotDraft][];
   paired: ReadonlySet<SlotDraft>;
 }
 
-/** The day's sets changed: its seconds are stale, its pairs are not. */
 function changed(day: DayDraft): void {
   DAY_SECONDS.delete(day);
-}
-
-/** The day's slots or their tiers changed: its seconds and its pairs are stale. */
-function reshaped(day: DayDraft): void {
-  DAY_SECONDS.delete(day);
-  DAY_PAIRS.delete(day);
-}
-
-function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
-  let cached = DAY_PAIRS.get(day);
-  if (cached === undefined) {
-    const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
-    cached = { pairs, paired: new Set(pairs.flat()) };
-    DAY_PAIRS.set(day, cached);
-  }
-  return cached;
 }
 
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
@@ -142,6 +128,29 @@ export function daySeconds(week: WeekDraft, day: DayDraft): number {
   const seconds = computeDaySeconds(week, day);
   DAY_SECONDS.set(day, seconds);
   return seconds;
+}
+
+function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
+  const kept = DAY_PAIRS.get(day) ?? [];
+  const hit = kept.find((entry) => sameLineUp(entry, day.slots));
+  if (hit !== undefined) return hit;
+  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
+  const entry: DayPairs = {
+    slots: [...day.slots],
+    tiers: day.slots.map((slot) => slot.tier),
+    pairs,
+    paired: new Set(pairs.flat()),
+  };
+  DAY_PAIRS.set(day, [entry, ...kept.slice(0, 1)]);
+  return entry;
+}
+
+function sameLineUp(entry: DayPairs, slots: readonly SlotDraft[]): boolean {
+  if (entry.slots.length !== slots.length) return false;
+  for (let i = 0; i < slots.length; i++) {
+    if (entry.slots[i] !== slots[i] || entry.tiers[i] !== slots[i]?.tier) return false;
+  }
+  return true;
 }
 
 function computeDaySeconds(week: WeekDraft, day: DayDraft): number {
@@ -221,7 +230,7 @@ export function roomForExercise(week: WeekDraft, day: DayDraft): boolean {
 }
 
 export function addSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
-  reshaped(day);
+  changed(day);
   day.slots.push(slot);
   week.nextSeq += 1;
   week.weekUse.set(slot.entry.exerciseId, (week.weekUse.get(slot.entry.exerciseId) ?? 0) + 1);
@@ -240,7 +249,7 @@ export function changeSets(week: WeekDraft, day: DayDraft, slot: SlotDraft, delt
 
 /** Drops a slot and whatever sets it still holds. */
 export function removeSlot(week: WeekDraft, day: DayDraft, slot: SlotDraft): void {
-  reshaped(day);
+  changed(day);
   if (slot.sets > 0) count(week, slot.entry, -slot.sets);
   slot.sets = 0;
   day.slots.splice(day.slots.indexOf(slot), 1);
@@ -260,7 +269,7 @@ export function setsOnDay(day: DayDraft, group: TargetGroup): number {
 
 /** Changes a slot's tier, keeping the week's count of main-lift uses in step. */
 export function setTier(week: WeekDraft, slot: SlotDraft, tier: SlotDraft["tier"]): void {
-  for (const day of week.days) if (day.slots.includes(slot)) reshaped(day);
+  for (const day of week.days) if (day.slots.includes(slot)) changed(day);
   if (slot.tier === "T1")
     week.mainUse.set(slot.entry.exerciseId, (week.mainUse.get(slot.entry.exerciseId) ?? 1) - 1);
   if (tier === "T1")
