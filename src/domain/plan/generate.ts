@@ -59,6 +59,9 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
     days: dayTemplates(split, request.daysPerWeek, balanced).map((template) => ({
       template,
       slots: [],
+      // week-draft.ts's caches, present from the start so every day keeps one shape.
+      cachedSeconds: undefined,
+      cachedPairs: undefined,
     })),
     weekUse: new Map(),
     mainUse: new Map(),

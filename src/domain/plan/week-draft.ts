@@ -25,6 +25,12 @@ export type { SlotDraft };
 export interface DayDraft {
   template: DayTemplate;
   slots: SlotDraft[];
+  /**
+   * daySeconds's and dayPairs's caches, below: only this file reads or writes them. Fields rather
+   * than WeakMaps keyed by the day, whose look-ups were a tenth of a plan's time.
+   */
+  cachedSeconds?: number | undefined;
+  cachedPairs?: DayPairs[] | undefined;
 }
 
 export interface WeekDraft {
@@ -96,22 +102,17 @@ export function hasT1(day: DayDraft): boolean {
   return day.slots.some((slot) => slot.tier === "T1");
 }
 
-/**
- * A day's seconds, worked out again only after a change to its slots (the passes ask for them
- * thousands of times a plan, mostly between changes). Every change to a slot in a day goes through
- * addSlot, changeSets, removeSlot or setTier, which mark the day changed.
+/*
+ * A day's seconds (cachedSeconds), worked out again only after a change to its slots (the passes
+ * ask for them thousands of times a plan, mostly between changes). Every change to a slot in a day
+ * goes through addSlot, changeSets, removeSlot or setTier, which mark the day changed.
+ *
+ * A day's supersets (cachedPairs), kept for its last two line-ups of slots (which slots, in which
+ * order, with which tiers): the pairing reads only those (and the slots' fixed group, exercise,
+ * position and seq), never their sets, so the many one-set changes reuse it, and so does the undo
+ * of a tried slot (addSlot then removeSlot brings back the line-up before it).
  */
-const DAY_SECONDS = new WeakMap<DayDraft, number>();
-
-/**
- * A day's supersets, kept for its last two line-ups of slots (which slots, in which order, with
- * which tiers): the pairing reads only those (and the slots' fixed group, exercise, position and
- * seq), never their sets, so the many one-set changes reuse it, and so does the undo of a tried
- * slot (addSlot then removeSlot brings back the line-up before it).
- */
-const DAY_PAIRS = new WeakMap<DayDraft, DayPairs[]>();
-
-interface DayPairs {
+export interface DayPairs {
   slots: readonly SlotDraft[];
   tiers: readonly Tier[];
   pairs: readonly [SlotDraft, SlotDraft][];
@@ -119,19 +120,16 @@ interface DayPairs {
 }
 
 function changed(day: DayDraft): void {
-  DAY_SECONDS.delete(day);
+  day.cachedSeconds = undefined;
 }
 
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
-  const cached = DAY_SECONDS.get(day);
-  if (cached !== undefined) return cached;
-  const seconds = computeDaySeconds(week, day);
-  DAY_SECONDS.set(day, seconds);
-  return seconds;
+  if (day.cachedSeconds === undefined) day.cachedSeconds = computeDaySeconds(week, day);
+  return day.cachedSeconds;
 }
 
 function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
-  const kept = DAY_PAIRS.get(day) ?? [];
+  const kept = day.cachedPairs ?? [];
   const hit = kept.find((entry) => sameLineUp(entry, day.slots));
   if (hit !== undefined) return hit;
   const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
@@ -141,7 +139,7 @@ function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
     pairs,
     paired: new Set(pairs.flat()),
   };
-  DAY_PAIRS.set(day, [entry, ...kept.slice(0, 1)]);
+  day.cachedPairs = [entry, ...kept.slice(0, 1)];
   return entry;
 }
 
