@@ -273,8 +273,12 @@ export function chooseExercise(
 ): CatalogueEntry | undefined {
   const preferred = block.patterns[slotIndex % block.patterns.length];
   const wantCompound = preferred !== undefined && isCompoundPattern(preferred);
-  const used = new Set(context.session.map((entry) => entry.exerciseId));
-  const twins = new Set(context.session.map((entry) => factsOf(entry).twin));
+  const used = new Set<string>();
+  const twins = new Set<string>();
+  for (const entry of context.session) {
+    used.add(entry.exerciseId);
+    twins.add(factsOf(entry).twin);
+  }
   const repeat = context.goal === "strength" || context.experience === "beginner";
   const strength = context.goal === "strength";
   const beginner = context.experience === "beginner";

@@ -180,10 +180,14 @@ export function slotsOf(day: DayDraft, group: TargetGroup): SlotDraft[] {
 
 /** The day's block for a group and its position, or undefined when the day does not train it. */
 export function blockOf(day: DayDraft, group: TargetGroup): { block: Block; position: number } | undefined {
-  const blocks = [...day.template.majors, ...day.template.accessories];
-  const position = blocks.findIndex((block) => block.group === group);
-  const block = blocks[position];
-  return block === undefined ? undefined : { block, position };
+  // Majors then accessories, without joining them into a new array: the passes ask thousands of
+  // times a plan.
+  const { majors, accessories } = day.template;
+  const major = majors.findIndex((block) => block.group === group);
+  if (major !== -1) return { block: majors[major] as Block, position: major };
+  const accessory = accessories.findIndex((block) => block.group === group);
+  if (accessory === -1) return undefined;
+  return { block: accessories[accessory] as Block, position: majors.length + accessory };
 }
 
 /**
@@ -262,7 +266,9 @@ export function minSlotSets(tier: Tier): number {
 }
 
 export function setsOnDay(day: DayDraft, group: TargetGroup): number {
-  return slotsOf(day, group).reduce((sum, slot) => sum + slot.sets, 0);
+  let sets = 0;
+  for (const slot of day.slots) if (slot.group === group) sets += slot.sets;
+  return sets;
 }
 
 /** Changes a slot's tier, keeping the week's count of main-lift uses in step. */
