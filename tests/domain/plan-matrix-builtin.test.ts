@@ -20,7 +20,7 @@ const TIME_RULE_GAPS: Readonly<Record<Goal, readonly [number, number]>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 451,
+  hypertrophy: 425,
   strength: 36,
   general_fitness: 20,
   endurance: 0,
