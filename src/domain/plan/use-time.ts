@@ -76,6 +76,14 @@ export function useSpareTime(week: WeekDraft): void {
       while (main !== undefined && lacksPull(week) && plusOne(week, day, main)) {}
     }
   }
+  topUpTime(week);
+}
+
+/**
+ * One set at a time on the shortest day that takes one, until none does (the second phase of
+ * useSpareTime); finishWeek calls it again after the pull floor's cuts.
+ */
+export function topUpTime(week: WeekDraft): void {
   let guard = 2000;
   while (guard-- > 0 && addOneSet(week)) {}
 }
@@ -92,12 +100,18 @@ function keepsEven(week: WeekDraft, before: number): boolean {
 
 const fitsBudget = (week: WeekDraft, day: DayDraft): boolean => daySeconds(week, day) <= week.budgetSeconds;
 
-/** The day's groups: its blocks in order, then abdominals and calves. */
+/** The day's groups: its blocks in order, then abdominals and calves, then any other group it holds. */
 function dayGroups(day: DayDraft): { group: TargetGroup; position: number; extra: boolean }[] {
   const blocks = [...day.template.majors, ...day.template.accessories];
   const out = blocks.map((block, position) => ({ group: block.group, position, extra: false }));
   for (const group of ANY_DAY) {
     if (!blocks.some((block) => block.group === group)) out.push({ group, position: 99, extra: true });
+  }
+  // A group another pass put on the day (lateral raises ending a pull day, a second squat day's
+  // squat) is trained there too: its slot may grow, and a second exercise may join it.
+  for (const slot of day.slots) {
+    if (!out.some((item) => item.group === slot.group))
+      out.push({ group: slot.group, position: 99, extra: true });
   }
   return out;
 }
