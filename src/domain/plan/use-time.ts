@@ -69,11 +69,19 @@ export function useSpareTime(week: WeekDraft): void {
       while (main !== undefined && main.sets > minSlotSets("T1")) changeSets(week, day, main, -1);
     }
     for (const day of week.days) thirdExercise(week, day);
-    // Where a pulling main lift's cut sets found no second pull (thirdExercise), the lift takes
-    // them back: the pull share holds, or the cuts at the end of finishWeek take the pressing away.
+    // Where the week still lacks its pull share (a day of three exercises takes no third), a second
+    // pulling exercise beside a pulling main lift, else the lift takes its cut sets back: the pull
+    // share holds, or the cuts at the end of finishWeek take the pressing away.
     for (const day of week.days) {
       const main = day.slots.find((slot) => slot.tier === "T1" && isPull(slot.entry));
-      while (main !== undefined && lacksPull(week) && plusOne(week, day, main)) {}
+      if (main === undefined || !lacksPull(week)) continue;
+      const second = newSlot(week, day, "back", false, isPull);
+      if (second !== undefined)
+        attempt(week, day, () => {
+          addSlot(week, day, second);
+          return () => removeSlot(week, day, second);
+        });
+      while (lacksPull(week) && plusOne(week, day, main)) {}
     }
   }
   topUpTime(week);
