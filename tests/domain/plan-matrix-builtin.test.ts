@@ -24,9 +24,9 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 626,
-  strength: 70,
-  general_fitness: 252,
+  hypertrophy: 451,
+  strength: 36,
+  general_fitness: 20,
   endurance: 0,
 };
 

@@ -27,9 +27,9 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 584,
-  strength: 74,
-  general_fitness: 391,
+  hypertrophy: 436,
+  strength: 24,
+  general_fitness: 62,
   endurance: 0,
 };
 

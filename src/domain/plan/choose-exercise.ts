@@ -183,6 +183,8 @@ export interface ChoiceContext {
 }
 
 const KEY_LENGTH = 18;
+/** The key's first fields, read from an entry's facts alone (fillFixed in chooseExercise). */
+const FIXED_FIELDS = 8;
 
 /**
  * Easier forms of a bodyweight move: beginners start with them, everyone else gets the full move
@@ -246,6 +248,22 @@ function factsOf(entry: CatalogueEntry): Facts {
   return facts;
 }
 
+const FACTS_OF_LIST = new WeakMap<readonly CatalogueEntry[], readonly Facts[]>();
+
+/**
+ * The facts of each candidate, index for index, once per candidates array: a plan asks for the
+ * same group's candidates dozens of times, and one look-up per entry each time was the ranking's
+ * largest cost.
+ */
+function factsOfList(candidates: readonly CatalogueEntry[]): readonly Facts[] {
+  let facts = FACTS_OF_LIST.get(candidates);
+  if (facts === undefined) {
+    facts = candidates.map(factsOf);
+    FACTS_OF_LIST.set(candidates, facts);
+  }
+  return facts;
+}
+
 /** `candidates` must be sorted by exerciseId; undefined when every candidate is already in the session. */
 export function chooseExercise(
   candidates: readonly CatalogueEntry[],
@@ -255,19 +273,21 @@ export function chooseExercise(
 ): CatalogueEntry | undefined {
   const preferred = block.patterns[slotIndex % block.patterns.length];
   const wantCompound = preferred !== undefined && isCompoundPattern(preferred);
-  const used = new Set(context.session.map((entry) => entry.exerciseId));
-  const twins = new Set(context.session.map((entry) => factsOf(entry).twin));
+  const used = new Set<string>();
+  const twins = new Set<string>();
+  for (const entry of context.session) {
+    used.add(entry.exerciseId);
+    twins.add(factsOf(entry).twin);
+  }
   const repeat = context.goal === "strength" || context.experience === "beginner";
   const strength = context.goal === "strength";
   const beginner = context.experience === "beginner";
   // Two key buffers, reused: the ranking runs thousands of times a plan, so it allocates nothing.
   let entryKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
   let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
-  const fillKey = (entry: CatalogueEntry, out: number[]): void => {
-    const facts = factsOf(entry);
-    const patternRank = facts.pattern === preferred ? 0 : block.patterns.includes(facts.pattern) ? 1 : 2;
-    const uses = context.weekUse.get(entry.exerciseId) ?? 0;
-    const mainUses = context.mainUse.get(entry.exerciseId) ?? 0;
+  // The key in two parts, the first (up to FIXED_FIELDS) read from the entry's facts alone: most
+  // candidates already rank below the best on it, and skip the second part's week look-ups.
+  const fillFixed = (facts: Facts, out: number[]): void => {
     out[0] = facts.category;
     out[1] = facts.isStatic;
     out[2] = context.leading ? facts.loadClass + 10 * facts.skill : 0;
@@ -278,6 +298,11 @@ export function chooseExercise(
     // Regressions are a bodyweight idea: a kneeling cable row or squat is a variation, not an
     // easier form, so for loaded work the plain lift comes first for everyone.
     out[7] = beginner && facts.loadClass > 0 ? 1 - facts.regression : facts.regression;
+  };
+  const fillRest = (entry: CatalogueEntry, facts: Facts, out: number[]): void => {
+    const patternRank = facts.pattern === preferred ? 0 : block.patterns.includes(facts.pattern) ? 1 : 2;
+    const uses = context.weekUse.get(entry.exerciseId) ?? 0;
+    const mainUses = context.mainUse.get(entry.exerciseId) ?? 0;
     out[8] = context.leading ? patternRank : 0;
     out[9] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
     out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
@@ -302,14 +327,19 @@ export function chooseExercise(
       (entry) =>
         entry.equipment === "barbell" && factsOf(entry).compound && factsOf(entry).pattern === "hinge",
     );
+  const candidateFacts = factsOfList(candidates);
   let best: CatalogueEntry | undefined;
-  for (const entry of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const entry = candidates[i] as CatalogueEntry;
+    const facts = candidateFacts[i] as Facts;
     if (used.has(entry.exerciseId)) continue;
-    if (afterHinge && entry.level !== "beginner" && factsOf(entry).compound) continue;
-    fillKey(entry, entryKey);
+    if (afterHinge && entry.level !== "beginner" && facts.compound) continue;
+    fillFixed(facts, entryKey);
+    if (best !== undefined && compareKeys(entryKey, bestKey, 0, FIXED_FIELDS) > 0) continue;
+    fillRest(entry, facts, entryKey);
     // Strictly better only: candidates come sorted by id, so the first of equals wins. `accept` is
     // asked only of a would-be best, which keeps it off the hot path.
-    if (best === undefined || compareKeys(entryKey, bestKey) < 0) {
+    if (best === undefined || compareKeys(entryKey, bestKey, 0, KEY_LENGTH) < 0) {
       if (context.accept !== undefined && !context.accept(entry)) continue;
       best = entry;
       [bestKey, entryKey] = [entryKey, bestKey];
@@ -326,8 +356,9 @@ function twinKey(entry: CatalogueEntry): string {
   return `${patternOf(entry)}:${words.at(-1) ?? ""}`;
 }
 
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) {
+/** Compares fields from..to-1 of two keys, in order. */
+function compareKeys(a: readonly number[], b: readonly number[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
     const diff = (a[i] ?? 0) - (b[i] ?? 0);
     if (diff !== 0) return diff;
   }

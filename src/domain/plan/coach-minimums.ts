@@ -12,7 +12,7 @@
 // (or a donor the rule names) for the movement with the same sets.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import { breaksBalance, isPull, isPush } from "./balance.ts";
+import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
 import { FRONT_OR_HYBRID, isLateralRaise } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { addPullSet } from "./fill-spare-time.ts";
@@ -22,13 +22,16 @@ import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
 import {
   addSlot,
+  attempt,
   blockOf,
   changeSets,
   type DayDraft,
   daySeconds,
   draftSlot,
   fitsCaps,
+  makeRoom,
   maxSets,
+  minSlotSets,
   removeSlot,
   restedFor,
   type SlotDraft,
@@ -46,6 +49,11 @@ export interface MovementMinimum {
   weeklySets: number;
   /** Whether a day that does not train the group may take the movement too, at its end. */
   anyDay?: boolean;
+  /**
+   * A group the movement outranks: a swap may take it below its weekly minimum, down to this share
+   * of it (a two-day week's second chest press gives way to its only overhead press).
+   */
+  spare?: { group: TargetGroup; share: number };
   /** Slots that may give way to the movement when nothing else fits (never a main lift). */
   donor: (slot: SlotDraft) => boolean;
 }
@@ -111,6 +119,7 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       group: "shoulders",
       test: isOverheadPress,
       weeklySets: MIN_SLOT_SETS,
+      spare: { group: "chest", share: 0.5 },
       // A lateral raise gives way too: in these goals the press is the shoulders' basic lift.
       donor: (slot) => (isPush(slot.entry) || slot.group === "shoulders") && !isOverheadPress(slot.entry),
     });
@@ -119,7 +128,11 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
 }
 
 export function meetMovementMinimums(week: WeekDraft): void {
-  for (const minimum of movementMinimums(week)) meetMinimum(week, minimum);
+  for (const minimum of movementMinimums(week)) {
+    // Every way that keeps each group's minimum first; only then may the movement cost its spare.
+    meetMinimum(week, { ...minimum, spare: undefined });
+    if (minimum.spare !== undefined) meetMinimum(week, minimum);
+  }
 }
 
 function setsOf(week: WeekDraft, test: (entry: CatalogueEntry) => boolean): number {
@@ -198,6 +211,109 @@ function meetMinimum(week: WeekDraft, minimum: MovementMinimum): void {
       if (merge(week, day, donor, holder)) break;
     }
   }
+  // 6. More sets on the movement's slots, the day's other work giving way for the time.
+  guard = 40;
+  while (guard-- > 0 && short() && raiseMakingRoom(week, minimum, byLength())) {}
+  // 7. Swaps that make room: where the movement costs more time than the donor (a press for a
+  // raise), the day's other work gives way (isolation first; never pulling or the main lift).
+  for (const day of byLength()) {
+    if (!short()) return;
+    if (holdsWithRoom(week, day, minimum)) continue;
+    for (const donor of day.slots.filter((s) => s.tier !== "T1" && minimum.donor(s))) {
+      if (attempt(week, () => swapMakingRoom(week, day, donor, minimum))) break;
+    }
+  }
+  // 8. A new slot where the day's other work makes room for it.
+  for (const day of hosts) {
+    if (!short()) return;
+    if (day.slots.some((s) => minimum.test(s.entry))) continue;
+    if (!trains(day) && !restedFor(week, day, minimum.group)) continue;
+    attempt(week, () => addMakingRoom(week, day, minimum));
+  }
+  // 9. The slots added in 7 and 8 may take more sets the same way.
+  guard = 40;
+  while (guard-- > 0 && short() && raiseMakingRoom(week, minimum, byLength())) {}
+}
+
+/** One more set on a slot of the movement, the day's other work giving way for its time. */
+function raiseMakingRoom(week: WeekDraft, minimum: MovementMinimum, days: readonly DayDraft[]): boolean {
+  for (const day of days) {
+    for (const slot of day.slots) {
+      if (!minimum.test(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (!fitsCaps(week, slot.entry, 1) || breaksBalance(week, slot.entry, 1)) continue;
+      const raised = attempt(week, () => {
+        const minimums = majorsAtMinimum(week);
+        const before = evenness(week);
+        changeSets(week, day, slot, 1);
+        const victim = (slots: readonly SlotDraft[]) => giverOf(slots, slot, minimum);
+        if (!makeRoom(week, day, victim) || slot.sets === 0) return false;
+        return keepsEven(week, before) && keepsMinimums(week, minimums);
+      });
+      if (raised) return true;
+    }
+  }
+  return false;
+}
+
+/** The slot that gives way for the movement's time: isolation first, never pulling, the main lift or the movement. */
+function giverOf(
+  slots: readonly SlotDraft[],
+  keep: SlotDraft,
+  minimum: MovementMinimum,
+): SlotDraft | undefined {
+  const rank: Readonly<Record<SlotDraft["tier"], number>> = { T3: 0, T2: 1, T1: 2 };
+  return slots
+    .filter((o) => o !== keep && o.tier !== "T1" && !isPull(o.entry) && !minimum.test(o.entry))
+    .sort((a, b) => rank[a.tier] - rank[b.tier] || b.sets - a.sets || b.seq - a.seq)[0];
+}
+
+/** A new 2-set slot of the movement on a day that trains its group, the day's other work giving way. */
+function addMakingRoom(week: WeekDraft, day: DayDraft, minimum: MovementMinimum): boolean {
+  const minimums = majorsAtMinimum(week);
+  const before = evenness(week);
+  const slot = draft(week, day, minimum, MIN_SLOT_SETS);
+  if (slot === undefined) return false;
+  slot.sets = MIN_SLOT_SETS;
+  addSlot(week, day, slot);
+  const victim = (slots: readonly SlotDraft[]) => giverOf(slots, slot, minimum);
+  if (!makeRoom(week, day, victim) || !day.slots.includes(slot)) return false;
+  return keepsEven(week, before) && keepsMinimums(week, minimums);
+}
+
+/**
+ * A new pushing slot (an overhead press) paid for with other pushing sets where the week has no
+ * pulling to spare: one set at a time from the pushing group furthest above its minimum (a fourth
+ * bench set gives way to the press), never the new slot, never below a slot's minimum sets.
+ */
+function rebalance(week: WeekDraft, keep: SlotDraft): boolean {
+  let guard = 20;
+  while (lacksPull(week)) {
+    if (guard-- <= 0) return false;
+    const spare = (slot: SlotDraft) =>
+      weeklySets(week, slot.group) - weeklyTarget(week.goal, week.experience, slot.group).min;
+    const pushing = week.days
+      .flatMap((day) => day.slots.map((slot) => ({ day, slot })))
+      .filter(({ slot }) => slot !== keep && isPush(slot.entry) && slot.sets > minSlotSets(slot.tier))
+      .sort((a, b) => spare(b.slot) - spare(a.slot) || b.slot.sets - a.slot.sets)[0];
+    if (pushing === undefined) return false;
+    changeSets(week, pushing.day, pushing.slot, -1);
+  }
+  return true;
+}
+
+function swapMakingRoom(week: WeekDraft, day: DayDraft, donor: SlotDraft, minimum: MovementMinimum): boolean {
+  const minimums = majorsAtMinimum(week);
+  const before = evenness(week);
+  const kept = { group: donor.group, sets: donor.sets };
+  removeSlot(week, day, donor);
+  const slot = draft(week, day, minimum, kept.sets, false);
+  if (slot === undefined) return false;
+  slot.sets = Math.max(MIN_SLOT_SETS, kept.sets);
+  addSlot(week, day, slot);
+  if (!rebalance(week, slot)) return false;
+  const victim = (slots: readonly SlotDraft[]) => giverOf(slots, slot, minimum);
+  if (!makeRoom(week, day, victim) || !day.slots.includes(slot)) return false;
+  return keepsEven(week, before) && keepsMinimums(week, minimums, kept, minimum.spare);
 }
 
 /** The donor's sets go to the holder, where its set cap, the ranges, time and balance allow. */
@@ -247,9 +363,11 @@ function draft(
   day: DayDraft,
   minimum: MovementMinimum,
   sets: number,
+  /** False where the caller takes pushing away to keep the balance itself (rebalance). */
+  balance = true,
 ): SlotDraft | undefined {
   const fits = (entry: CatalogueEntry) =>
-    minimum.test(entry) && fitsCaps(week, entry, sets) && !breaksBalance(week, entry, sets);
+    minimum.test(entry) && fitsCaps(week, entry, sets) && !(balance && breaksBalance(week, entry, sets));
   const block = blockOf(day, minimum.group) ?? {
     block: { group: minimum.group, patterns: [] },
     position: 99,
@@ -270,7 +388,7 @@ function swap(week: WeekDraft, day: DayDraft, donor: SlotDraft, minimum: Movemen
   if (slot !== undefined && fitsTime(week, day, slot.tier, kept.sets)) {
     slot.sets = kept.sets;
     addSlot(week, day, slot);
-    if (keepsEven(week, before) && keepsMinimums(week, minimums, kept)) return true;
+    if (keepsEven(week, before) && keepsMinimums(week, minimums, kept, minimum.spare)) return true;
     removeSlot(week, day, slot);
   }
   restore(week, day, donor, kept);
@@ -302,7 +420,7 @@ function swapWithPartner(
     if (slot !== undefined && fitsTime(week, day, slot.tier, sets)) {
       slot.sets = sets;
       addSlot(week, day, slot);
-      if (keepsEven(week, before) && keepsMinimums(week, minimums)) return true;
+      if (keepsEven(week, before) && keepsMinimums(week, minimums, undefined, minimum.spare)) return true;
       removeSlot(week, day, slot);
     }
     restore(week, day, donor, kept[0] as SlotDraft);
@@ -335,10 +453,12 @@ function keepsMinimums(
   week: WeekDraft,
   before: ReadonlyMap<TargetGroup, number>,
   donor?: Pick<SlotDraft, "group" | "sets">,
+  spare?: MovementMinimum["spare"],
 ): boolean {
   for (const [group, was] of before) {
     const now = weeklySets(week, group);
     const { min } = weeklyTarget(week.goal, week.experience, group);
+    if (spare?.group === group && now >= spare.share * min - 1e-9) continue;
     const allowed = donor !== undefined && donor.group !== group ? donor.sets / 2 : 0;
     if (now < was - allowed - 1e-9 && now < min - 1e-9) return false;
   }

@@ -27,6 +27,10 @@ export function allowedEquipment(requested: readonly Equipment[]): ReadonlySet<E
 const CONDITIONING_NAME =
   /\b(sprints?|jumps?|jumping|hops?|burpees?|mountain climbers?|shuffles?|skips?|skipping)\b/i;
 
+// Per entry, once: every request filters the whole catalogue through these name regexes.
+const WORKING_SET = new WeakMap<CatalogueEntry, boolean>();
+const ADVANCED = new WeakMap<CatalogueEntry, boolean>();
+
 /**
  * Stretches, cardio and foam rolling are never working sets: they build neither size nor strength.
  * Nor are isometric holds (a plank, a wall sit: their dose is seconds, which a set x reps row
@@ -34,6 +38,15 @@ const CONDITIONING_NAME =
  * failure as a hard set).
  */
 export function isWorkingSetExercise(entry: CatalogueEntry): boolean {
+  let working = WORKING_SET.get(entry);
+  if (working === undefined) {
+    working = computeIsWorkingSet(entry);
+    WORKING_SET.set(entry, working);
+  }
+  return working;
+}
+
+function computeIsWorkingSet(entry: CatalogueEntry): boolean {
   if (entry.category === "stretching" || entry.category === "cardio") return false;
   if (CONDITIONING_NAME.test(entry.name)) return false;
   if (entry.category === "plyometrics" || entry.force === "static") return false;
@@ -52,7 +65,12 @@ const ADVANCED_SKILL =
   /\bnordic\b|\badvanced\b|\b(hang |power |squat )?(clean|snatch|jerk)\b|\bglute[- ]?ham\b|\bhandstand\b|\bpistol\b|\bshrimp squat|\bmuscle[- ]?ups?\b|\bdragon flag|\bl[- ]sit\b|\bplanche\b|\bfront lever|\bback lever|\bone[- ]arm (push|pull|chin)|\bsissy squat|\bnatural glute/i;
 
 export function isAdvancedSkill(entry: CatalogueEntry): boolean {
-  return ADVANCED_SKILL.test(entry.name);
+  let advanced = ADVANCED.get(entry);
+  if (advanced === undefined) {
+    advanced = ADVANCED_SKILL.test(entry.name);
+    ADVANCED.set(entry, advanced);
+  }
+  return advanced;
 }
 
 /** Expert exercises only for advanced lifters (their skill and injury risk need a training history). */

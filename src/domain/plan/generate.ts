@@ -44,7 +44,7 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
   const split = resolveSplit(request.split, request.daysPerWeek);
   const sorted = sortedCatalogue(catalogue);
   const equipment = allowedEquipment(request.equipment);
-  const { candidates, missing } = eligibleByGroup(request, sorted, equipment);
+  const { candidates, missing } = eligibleFor(request, sorted, equipment);
   const balanced = keepsBalance(request.goal, !missing.includes("back"));
   const week: WeekDraft = {
     supersets: request.goal === "endurance" || request.sessionMinutes <= SUPERSET_MAX_MINUTES,
@@ -59,6 +59,9 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
     days: dayTemplates(split, request.daysPerWeek, balanced).map((template) => ({
       template,
       slots: [],
+      // week-draft.ts's caches, present from the start so every day keeps one shape.
+      cachedSeconds: undefined,
+      cachedPairs: undefined,
     })),
     weekUse: new Map(),
     mainUse: new Map(),
@@ -114,9 +117,40 @@ function compareIds(a: string, b: string): number {
 }
 
 interface Eligible {
-  candidates: Map<TargetGroup, readonly CatalogueEntry[]>;
+  candidates: ReadonlyMap<TargetGroup, readonly CatalogueEntry[]>;
   /** Major groups no eligible exercise trains directly: covered as secondary muscles, or noted. */
-  missing: MajorGroup[];
+  missing: readonly MajorGroup[];
+}
+
+/**
+ * Eligible entries per catalogue array and (goal, experience, equipment), the only parts of a
+ * request they depend on: the worker sees one catalogue and a few equipment lists, and filtering
+ * the whole catalogue through the eligibility and exclusion rules was a tenth of every plan's time.
+ * Shared read-only by the plans (WeekDraft's candidates are read-only). Emptied past
+ * ELIGIBLE_CACHE_SIZE keys, so odd equipment lists cannot grow it without bound.
+ */
+const ELIGIBLE = new WeakMap<readonly CatalogueEntry[], Map<string, Eligible>>();
+const ELIGIBLE_CACHE_SIZE = 1_000;
+
+function eligibleFor(
+  request: PlanRequest,
+  sorted: readonly CatalogueEntry[],
+  equipment: ReadonlySet<Equipment>,
+): Eligible {
+  let byKey = ELIGIBLE.get(sorted);
+  if (byKey === undefined) {
+    byKey = new Map();
+    ELIGIBLE.set(sorted, byKey);
+  }
+  const key = `${request.goal}|${request.experience}|${[...equipment].sort().join(",")}`;
+  let eligible = byKey.get(key);
+  if (eligible === undefined) {
+    // Throws (nothing to build) before anything is kept: such requests are worked out each time.
+    eligible = eligibleByGroup(request, sorted, equipment);
+    if (byKey.size >= ELIGIBLE_CACHE_SIZE) byKey.clear();
+    byKey.set(key, eligible);
+  }
+  return eligible;
 }
 
 /**

@@ -25,6 +25,12 @@ export type { SlotDraft };
 export interface DayDraft {
   template: DayTemplate;
   slots: SlotDraft[];
+  /**
+   * daySeconds's and dayPairs's caches, below: only this file reads or writes them. Fields rather
+   * than WeakMaps keyed by the day, whose look-ups were a tenth of a plan's time.
+   */
+  cachedSeconds?: number | undefined;
+  cachedPairs?: DayPairs[] | undefined;
 }
 
 export interface WeekDraft {
@@ -96,23 +102,53 @@ export function hasT1(day: DayDraft): boolean {
   return day.slots.some((slot) => slot.tier === "T1");
 }
 
-/**
- * A day's seconds, worked out again only after a change to its slots (the passes ask for them
- * thousands of times a plan, mostly between changes). Every change to a slot in a day goes through
- * addSlot, changeSets, removeSlot or setTier, which mark the day changed.
+/*
+ * A day's seconds (cachedSeconds), worked out again only after a change to its slots (the passes
+ * ask for them thousands of times a plan, mostly between changes). Every change to a slot in a day
+ * goes through addSlot, changeSets, removeSlot or setTier, which mark the day changed.
+ *
+ * A day's supersets (cachedPairs), kept for its last two line-ups of slots (which slots, in which
+ * order, with which tiers): the pairing reads only those (and the slots' fixed group, exercise,
+ * position and seq), never their sets, so the many one-set changes reuse it, and so does the undo
+ * of a tried slot (addSlot then removeSlot brings back the line-up before it).
  */
-const DAY_SECONDS = new WeakMap<DayDraft, number>();
+export interface DayPairs {
+  slots: readonly SlotDraft[];
+  tiers: readonly Tier[];
+  pairs: readonly [SlotDraft, SlotDraft][];
+  paired: ReadonlySet<SlotDraft>;
+}
 
 function changed(day: DayDraft): void {
-  DAY_SECONDS.delete(day);
+  day.cachedSeconds = undefined;
 }
 
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
-  const cached = DAY_SECONDS.get(day);
-  if (cached !== undefined) return cached;
-  const seconds = computeDaySeconds(week, day);
-  DAY_SECONDS.set(day, seconds);
-  return seconds;
+  if (day.cachedSeconds === undefined) day.cachedSeconds = computeDaySeconds(week, day);
+  return day.cachedSeconds;
+}
+
+function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
+  const kept = day.cachedPairs ?? [];
+  const hit = kept.find((entry) => sameLineUp(entry, day.slots));
+  if (hit !== undefined) return hit;
+  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
+  const entry: DayPairs = {
+    slots: [...day.slots],
+    tiers: day.slots.map((slot) => slot.tier),
+    pairs,
+    paired: new Set(pairs.flat()),
+  };
+  day.cachedPairs = [entry, ...kept.slice(0, 1)];
+  return entry;
+}
+
+function sameLineUp(entry: DayPairs, slots: readonly SlotDraft[]): boolean {
+  if (entry.slots.length !== slots.length) return false;
+  for (let i = 0; i < slots.length; i++) {
+    if (entry.slots[i] !== slots[i] || entry.tiers[i] !== slots[i]?.tier) return false;
+  }
+  return true;
 }
 
 function computeDaySeconds(week: WeekDraft, day: DayDraft): number {
@@ -121,8 +157,7 @@ function computeDaySeconds(week: WeekDraft, day: DayDraft): number {
     for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
     return seconds;
   }
-  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
-  const paired = new Set(pairs.flat());
+  const { pairs, paired } = dayPairs(week, day);
   for (const slot of day.slots) {
     if (!paired.has(slot)) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
   }
@@ -145,10 +180,14 @@ export function slotsOf(day: DayDraft, group: TargetGroup): SlotDraft[] {
 
 /** The day's block for a group and its position, or undefined when the day does not train it. */
 export function blockOf(day: DayDraft, group: TargetGroup): { block: Block; position: number } | undefined {
-  const blocks = [...day.template.majors, ...day.template.accessories];
-  const position = blocks.findIndex((block) => block.group === group);
-  const block = blocks[position];
-  return block === undefined ? undefined : { block, position };
+  // Majors then accessories, without joining them into a new array: the passes ask thousands of
+  // times a plan.
+  const { majors, accessories } = day.template;
+  const major = majors.findIndex((block) => block.group === group);
+  if (major !== -1) return { block: majors[major] as Block, position: major };
+  const accessory = accessories.findIndex((block) => block.group === group);
+  if (accessory === -1) return undefined;
+  return { block: accessories[accessory] as Block, position: majors.length + accessory };
 }
 
 /** Neither neighbouring calendar day trains, or may later train, the group (the day-before rule). */
@@ -243,7 +282,9 @@ export function minSlotSets(tier: Tier): number {
 }
 
 export function setsOnDay(day: DayDraft, group: TargetGroup): number {
-  return slotsOf(day, group).reduce((sum, slot) => sum + slot.sets, 0);
+  let sets = 0;
+  for (const slot of day.slots) if (slot.group === group) sets += slot.sets;
+  return sets;
 }
 
 /** Changes a slot's tier, keeping the week's count of main-lift uses in step. */
@@ -289,5 +330,69 @@ export function makeRoom(
     back.set(original, slot);
   }
   for (const slot of trimmed) changeSets(week, day, back.get(slot) ?? slot, 1);
+  return false;
+}
+
+/** What a tried change may alter: each day's line-up with its slots' sets, tiers and order, and the counters. */
+interface WeekSnapshot {
+  days: { day: DayDraft; slots: SlotDraft[]; sets: number[]; tiers: Tier[]; seqs: number[] }[];
+  weekly: Map<TargetGroup, number>;
+  weekUse: Map<string, number>;
+  mainUse: Map<string, number>;
+  pushSets: number;
+  pullSets: number;
+  nextSeq: number;
+}
+
+function snapshot(week: WeekDraft): WeekSnapshot {
+  return {
+    days: week.days.map((day) => ({
+      day,
+      slots: [...day.slots],
+      sets: day.slots.map((slot) => slot.sets),
+      tiers: day.slots.map((slot) => slot.tier),
+      seqs: day.slots.map((slot) => slot.seq),
+    })),
+    weekly: new Map(week.weekly),
+    weekUse: new Map(week.weekUse),
+    mainUse: new Map(week.mainUse),
+    pushSets: week.pushSets,
+    pullSets: week.pullSets,
+    nextSeq: week.nextSeq,
+  };
+}
+
+function rollback(week: WeekDraft, saved: WeekSnapshot): void {
+  for (const { day, slots, sets, tiers, seqs } of saved.days) {
+    day.slots = slots;
+    slots.forEach((slot, i) => {
+      slot.sets = sets[i] as number;
+      slot.tier = tiers[i] as Tier;
+      slot.seq = seqs[i] as number;
+    });
+    changed(day);
+  }
+  for (const [target, source] of [
+    [week.weekly, saved.weekly],
+    [week.weekUse, saved.weekUse],
+    [week.mainUse, saved.mainUse],
+  ] as [Map<unknown, number>, Map<unknown, number>][]) {
+    target.clear();
+    for (const [key, value] of source) target.set(key, value);
+  }
+  week.pushSets = saved.pushSets;
+  week.pullSets = saved.pullSets;
+  week.nextSeq = saved.nextSeq;
+}
+
+/**
+ * Runs a change of several steps (remove, add, trim) and keeps it only when `change` returns true;
+ * otherwise the week is put back exactly as it was, the same slot objects included, so callers'
+ * references stay valid. For changes whose undo would otherwise be as long as the change.
+ */
+export function attempt(week: WeekDraft, change: () => boolean): boolean {
+  const saved = snapshot(week);
+  if (change()) return true;
+  rollback(week, saved);
   return false;
 }
