@@ -26,7 +26,7 @@ import { ensureStrengthFrequency } from "./strength-frequency.ts";
 import { sessionOrder } from "./supersets.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
-import { useSpareTime } from "./use-time.ts";
+import { topUpTime, useSpareTime } from "./use-time.ts";
 import { ensureVerticalPull } from "./vertical-pull.ts";
 import {
   addSlot,
@@ -113,6 +113,12 @@ export function finishWeek(week: WeekDraft): void {
   // A new main lift (a barbell hinge) may now precede a beginner's intermediate compound.
   if (week.experience === "beginner") for (const day of week.days) beginnerLiftsAfterHinge(week, day);
   keepPullFloor(week);
+  // The floor's cuts may leave a day short of its minutes (a push day down to one press): the time
+  // left goes on once more, within the pull share (at or above the floor), and a set added may be a
+  // loadable compound beside a bodyweight main lift.
+  topUpTime(week);
+  for (const day of week.days) loadableMainLift(week, day);
+  if (week.experience === "beginner") for (const day of week.days) beginnerLiftsAfterHinge(week, day);
 }
 
 function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {

@@ -69,7 +69,29 @@ export function useSpareTime(week: WeekDraft): void {
       while (main !== undefined && main.sets > minSlotSets("T1")) changeSets(week, day, main, -1);
     }
     for (const day of week.days) thirdExercise(week, day);
+    // Where the week still lacks its pull share (a day of three exercises takes no third), a second
+    // pulling exercise beside a pulling main lift, else the lift takes its cut sets back: the pull
+    // share holds, or the cuts at the end of finishWeek take the pressing away.
+    for (const day of week.days) {
+      const main = day.slots.find((slot) => slot.tier === "T1" && isPull(slot.entry));
+      if (main === undefined || !lacksPull(week)) continue;
+      const second = newSlot(week, day, "back", false, isPull);
+      if (second !== undefined)
+        attempt(week, day, () => {
+          addSlot(week, day, second);
+          return () => removeSlot(week, day, second);
+        });
+      while (lacksPull(week) && plusOne(week, day, main)) {}
+    }
   }
+  topUpTime(week);
+}
+
+/**
+ * One set at a time on the shortest day that takes one, until none does (the second phase of
+ * useSpareTime); finishWeek calls it again after the pull floor's cuts.
+ */
+export function topUpTime(week: WeekDraft): void {
   let guard = 2000;
   while (guard-- > 0 && addOneSet(week)) {}
 }
@@ -86,18 +108,30 @@ function keepsEven(week: WeekDraft, before: number): boolean {
 
 const fitsBudget = (week: WeekDraft, day: DayDraft): boolean => daySeconds(week, day) <= week.budgetSeconds;
 
-/** The day's groups: its blocks in order, then abdominals and calves. */
+/** The day's groups: its blocks in order, then abdominals and calves, then any other group it holds. */
 function dayGroups(day: DayDraft): { group: TargetGroup; position: number; extra: boolean }[] {
   const blocks = [...day.template.majors, ...day.template.accessories];
   const out = blocks.map((block, position) => ({ group: block.group, position, extra: false }));
   for (const group of ANY_DAY) {
     if (!blocks.some((block) => block.group === group)) out.push({ group, position: 99, extra: true });
   }
+  // A group another pass put on the day (lateral raises ending a pull day, a second squat day's
+  // squat) is trained there too: its slot may grow, and a second exercise may join it.
+  for (const slot of day.slots) {
+    if (!out.some((item) => item.group === slot.group))
+      out.push({ group: slot.group, position: 99, extra: true });
+  }
   return out;
 }
 
 /** A new 2-set slot of the group on the day, not yet added; undefined where none fits the ranges. */
-function newSlot(week: WeekDraft, day: DayDraft, group: TargetGroup, extra: boolean): SlotDraft | undefined {
+function newSlot(
+  week: WeekDraft,
+  day: DayDraft,
+  group: TargetGroup,
+  extra: boolean,
+  test: (entry: CatalogueEntry) => boolean = () => true,
+): SlotDraft | undefined {
   if (weeklySets(week, group) + MIN_SLOT_SETS > weeklyTarget(week.goal, week.experience, group).max + 1e-9)
     return undefined;
   const fits = fitsNewSlot(week);
@@ -109,7 +143,14 @@ function newSlot(week: WeekDraft, day: DayDraft, group: TargetGroup, extra: bool
   const block = extra
     ? { block: { group, patterns: ANY_DAY_PATTERNS[group] ?? [] }, position: 99 }
     : undefined;
-  const slot = draftSlot(week, day, group, false, block, (entry) => fits(entry) && fresh(entry));
+  const slot = draftSlot(
+    week,
+    day,
+    group,
+    false,
+    block,
+    (entry) => fits(entry) && fresh(entry) && test(entry),
+  );
   if (slot === undefined) return undefined;
   slot.sets = MIN_SLOT_SETS;
   return slot;
@@ -135,11 +176,16 @@ function byNeed(week: WeekDraft, groups: { group: TargetGroup }[]): void {
  */
 function thirdExercise(week: WeekDraft, day: DayDraft): void {
   if (day.slots.length >= SHORT_SESSION_EXERCISES) return;
-  const groups = dayGroups(day).filter(({ group }) => !day.slots.some((slot) => slot.group === group));
+  const groups: { group: TargetGroup; extra: boolean; test?: (entry: CatalogueEntry) => boolean }[] =
+    dayGroups(day).filter(({ group }) => !day.slots.some((slot) => slot.group === group));
   byNeed(week, groups);
-  for (const { group, extra } of groups) {
+  // The main lift's cut may have left the week short of its pull share: a second pulling
+  // exercise first (a pulldown's cut sets become a row), where the day trains the back.
+  if (lacksPull(week) && day.slots.some((slot) => slot.group === "back" && isPull(slot.entry)))
+    groups.unshift({ group: "back", extra: false, test: isPull });
+  for (const { group, extra, test } of groups) {
     if (day.slots.length >= SHORT_SESSION_EXERCISES) return;
-    const slot = newSlot(week, day, group, extra);
+    const slot = newSlot(week, day, group, extra, test);
     if (slot === undefined) continue;
     const before = evenness(week);
     addSlot(week, day, slot);

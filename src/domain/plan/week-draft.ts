@@ -308,7 +308,7 @@ export function makeRoom(
   pickVictim: (slots: readonly SlotDraft[]) => SlotDraft | undefined,
 ): boolean {
   const trimmed: SlotDraft[] = [];
-  const removed: SlotDraft[] = [];
+  const removed: [SlotDraft, SlotDraft][] = [];
   while (daySeconds(week, day) > week.budgetSeconds) {
     const victim = pickVictim(day.slots);
     if (victim === undefined) break;
@@ -316,13 +316,20 @@ export function makeRoom(
       changeSets(week, day, victim, -1);
       trimmed.push(victim);
     } else {
-      removed.push({ ...victim });
+      removed.push([victim, { ...victim }]);
       removeSlot(week, day, victim);
     }
   }
   if (daySeconds(week, day) <= week.budgetSeconds) return true;
-  for (const slot of trimmed) changeSets(week, day, slot, 1);
-  for (const slot of removed) addSlot(week, day, { ...slot, seq: week.nextSeq });
+  // A slot trimmed and then removed comes back as its copy, whose sets it then gets back: a set
+  // given back to the removed object itself would count for the week but sit on no day.
+  const back = new Map<SlotDraft, SlotDraft>();
+  for (const [original, copy] of removed) {
+    const slot = { ...copy, seq: week.nextSeq };
+    addSlot(week, day, slot);
+    back.set(original, slot);
+  }
+  for (const slot of trimmed) changeSets(week, day, back.get(slot) ?? slot, 1);
   return false;
 }
 
