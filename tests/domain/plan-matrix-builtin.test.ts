@@ -24,9 +24,9 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 425,
+  hypertrophy: 421,
   strength: 36,
-  general_fitness: 20,
+  general_fitness: 10,
   endurance: 0,
 };
 

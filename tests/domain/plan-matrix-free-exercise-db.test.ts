@@ -29,7 +29,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 421,
   strength: 24,
-  general_fitness: 63,
+  general_fitness: 56,
   endurance: 0,
 };
 
