@@ -24,7 +24,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 421,
+  hypertrophy: 567,
   strength: 36,
   general_fitness: 10,
   endurance: 0,

@@ -27,7 +27,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 421,
+  hypertrophy: 442,
   strength: 24,
   general_fitness: 56,
   endurance: 0,

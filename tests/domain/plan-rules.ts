@@ -524,7 +524,8 @@ export function appliesStrengthRule(request: PlanRequest): boolean {
 }
 
 /**
- * Issue 22, items 4 and 5: lateral raises (6+ sets) and knee flexion (4+ sets, a leg curl on a
+ * Issue 22, items 4 and 5: lateral raises (6+ sets), rear-delt work (4+ sets; a coach's read of
+ * the sample plans found none in eight hypertrophy weeks) and knee flexion (4+ sets, a leg curl on a
  * machine or cable where the lifter has one) in hypertrophy plans from intermediate up; an overhead
  * press in strength and general-fitness plans with a barbell or dumbbells, where the lifter can do
  * the movement at all. Asserted on the ten sample lifters of docs/sample-plans.md on both
@@ -559,6 +560,15 @@ export function movementViolations(
   const trained = request.experience !== "beginner";
   if (request.goal === "hypertrophy" && trained) {
     if (possible.some(lateral)) ensure(setsWhere(lateral) >= 6, `lateral raises ${setsWhere(lateral)} sets`);
+    // Rear delts where the shoulders' range has room for the missing sets: pressing's half-sets
+    // can fill it first (an advanced push/pull/legs week), and rows train the rear delts too.
+    const rear = (e: CatalogueEntry) => deltHeadOf(e) === "rear";
+    const missing = 4 - setsWhere(rear);
+    const shoulders = fractionalSets(plan).get("shoulders") ?? 0;
+    const { max } = WEEKLY_SET_TARGETS[request.goal][request.experience].shoulders;
+    if (possible.some(rear) && shoulders + missing <= max + 1e-9) {
+      ensure(missing <= 0, `rear delts ${setsWhere(rear)} sets`);
+    }
     if (possible.some(kneeFlexion)) {
       ensure(setsWhere(kneeFlexion) >= 4, `knee flexion ${setsWhere(kneeFlexion)} sets`);
       const curlGear = ["machine", "cable"].filter((e) => equipment.has(e as Equipment));

@@ -4,6 +4,8 @@
 //   little from pressing, and the rear delts get rows);
 // - strength and general fitness with a barbell or dumbbells: an overhead press (a vertical press
 //   is a basic pattern; bench pressing alone leaves it out);
+// - hypertrophy, intermediate and up: rear-delt work (face pulls, reverse flyes), 4 or more sets a
+//   week: rows train the rear delts only partly, and a coach's read found none in eight plans;
 // - hypertrophy, intermediate and up: knee flexion, 4 or more sets a week (a leg curl; sliding or,
 //   for advanced lifters, Nordic curls without machines): hinges train the hamstrings at the hip
 //   only, and the short head of the biceps femoris needs knee flexion.
@@ -13,7 +15,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { isPush } from "./balance.ts";
-import { FRONT_OR_HYBRID, isLateralRaise } from "./delt-head.ts";
+import { deltHeadOf, FRONT_OR_HYBRID, isLateralRaise } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { addPullSet } from "./fill-spare-time.ts";
 import {
@@ -43,6 +45,11 @@ export function isOverheadPress(entry: CatalogueEntry): boolean {
     isCompound(entry) &&
     !FRONT_OR_HYBRID.test(entry.name)
   );
+}
+
+/** Rear-delt work: face pulls, reverse flyes, bent-over and lying rear raises (delt-head.ts). */
+export function isRearDelt(entry: CatalogueEntry): boolean {
+  return deltHeadOf(entry) === "rear";
 }
 
 export function isKneeFlexion(entry: CatalogueEntry): boolean {
@@ -85,6 +92,16 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       weeklySets: 4,
       donor: (slot) => (slot.group === "hamstrings" || slot.group === "glutes") && !isKneeFlexion(slot.entry),
     });
+    out.push({
+      rule: "rear delts",
+      group: "shoulders",
+      test: isRearDelt,
+      weeklySets: 4,
+      // Face pulls and reverse flyes sit well at the end of a pull day.
+      anyDay: true,
+      // Only front-delt work gives way: the presses train the front delts already.
+      donor: (slot) => slot.group === "shoulders" && deltHeadOf(slot.entry) === "front",
+    });
   }
   const canPress = week.equipment.has("barbell") || week.equipment.has("dumbbell");
   if ((week.goal === "strength" || week.goal === "general_fitness") && canPress) {
@@ -102,7 +119,10 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
 }
 
 export function meetMovementMinimums(week: WeekDraft): void {
-  for (const minimum of movementMinimums(week)) {
+  const all = movementMinimums(week);
+  for (const rule of all) {
+    const others = all.filter((other) => other !== rule);
+    const minimum = { ...rule, protects: (entry: CatalogueEntry) => others.some((o) => o.test(entry)) };
     // Every way that keeps each group's minimum first; only then may the movement cost its spare.
     meetMinimum(week, { ...minimum, spare: undefined });
     if (minimum.spare !== undefined) meetMinimum(week, minimum);

@@ -44,6 +44,8 @@ export interface MovementMinimum {
   spare?: { group: TargetGroup; share: number } | undefined;
   /** Slots that may give way to the movement when nothing else fits (never a main lift). */
   donor: (slot: SlotDraft) => boolean;
+  /** Exercises no change may trim or take away: the week's other movement minimums. */
+  protects?: (entry: CatalogueEntry) => boolean;
 }
 
 /** Sets of the movement in the week. */
@@ -144,8 +146,13 @@ function giverOf(
 ): SlotDraft | undefined {
   const rank: Readonly<Record<SlotDraft["tier"], number>> = { T3: 0, T2: 1, T1: 2 };
   return slots
-    .filter((o) => o !== keep && o.tier !== "T1" && !isPull(o.entry) && !minimum.test(o.entry))
+    .filter((o) => o !== keep && o.tier !== "T1" && !isPull(o.entry) && !guarded(minimum, o))
     .sort((a, b) => rank[a.tier] - rank[b.tier] || b.sets - a.sets || b.seq - a.seq)[0];
+}
+
+/** The slot is the movement, or another minimum's movement the change must leave alone. */
+function guarded(minimum: MovementMinimum, slot: SlotDraft): boolean {
+  return minimum.test(slot.entry) || (minimum.protects?.(slot.entry) ?? false);
 }
 
 /** Time for `slot` on the day: with `makingRoom`, the day's other work gives way; else it must fit. */
@@ -227,7 +234,7 @@ export function tradeOne(week: WeekDraft, minimum: MovementMinimum, days: readon
       if (!minimum.test(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
       if (!fitsCaps(week, slot.entry, 1) || breaksBalance(week, slot.entry, 1)) continue;
       const givers = day.slots
-        .filter((other) => other !== slot && other.tier !== "T1" && !minimum.test(other.entry))
+        .filter((other) => other !== slot && other.tier !== "T1" && !guarded(minimum, other))
         .filter((other) => other.sets > MIN_SLOT_SETS && !isPull(other.entry))
         .sort((a, b) => b.sets - a.sets || b.seq - a.seq);
       for (const giver of givers) {
