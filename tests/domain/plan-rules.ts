@@ -83,8 +83,24 @@ function groupOf(muscle: string): TargetGroup | undefined {
   );
 }
 
+/** Pull-throughs, back extensions, reverse hyperextensions (section 3, "Rep ranges by exercise"). */
+const LIGHT_HIP = /\b(pull[- ]?throughs?|back extensions?|hyperextensions?|reverse hyper)\b/i;
+const ONE_LEG =
+  /\b(single|one)[- ]leg(ged)?\b|\bpistol|\bshrimp|\bsissy|\bsplit|\bbulgarian|\bstep[- ]?ups?\b/i;
+
+/** Bodyweight moves that take 15-25: two-legged squats and bridges, calf raises, light hip work. */
+function easyBodyweight(entry: CatalogueEntry): boolean {
+  const pattern = patternOf(entry);
+  return (
+    pattern === "calf_raise" ||
+    LIGHT_HIP.test(entry.name) ||
+    (pattern === "squat" && !ONE_LEG.test(entry.name)) ||
+    (pattern === "hinge" && /\bbridge\b/i.test(entry.name) && !ONE_LEG.test(entry.name))
+  );
+}
+
 const ALLOWED_REPS: Readonly<Record<Goal, readonly string[]>> = {
-  strength: ["5", "3-5", "6-8", "6-10", "8-12"],
+  strength: ["5", "3-5", "6-8", "6-10", "8-12", "12-15"],
   hypertrophy: ["6-8", "8-12", "12-15"],
   general_fitness: ["8-12", "12-15"],
   endurance: ["12-15", "15-20"],
@@ -243,10 +259,20 @@ export function violations(
         strengthPull
           ? slot.reps === "6-10"
           : bodyweight
-            ? slot.reps === BODYWEIGHT_REPS[slot.tier as Tier] && parseRepTarget(slot.reps) !== null
+            ? slot.reps === (easyBodyweight(entry) ? "15-25" : BODYWEIGHT_REPS[slot.tier as Tier]) &&
+              parseRepTarget(slot.reps) !== null
             : ALLOWED_REPS[request.goal].includes(slot.reps),
         `${at}: reps ${slot.reps}`,
       );
+      // Rep ranges by exercise (section 3): loaded light hip work 12+ reps; dumbbell and kettlebell
+      // lower-body main lifts 8+.
+      const low = Number.parseInt(slot.reps, 10);
+      if (!bodyweight && LIGHT_HIP.test(entry.name))
+        ensure(low >= 12, `${at}: light hip work at ${slot.reps}`);
+      const held = entry.equipment === "dumbbell" || entry.equipment === "kettlebell";
+      const lower = ["squat", "lunge", "hinge"].includes(patternOf(entry));
+      if (held && lower && slot.tier !== "T3")
+        ensure(low >= 8, `${at}: held lower-body lift at ${slot.reps}`);
       ensure(slot.rir !== undefined && slot.rir >= rirLow && slot.rir <= 3, `${at}: rir ${slot.rir}`);
       // Issue 22, item 6: 1-5 reps only for the squat, bench, deadlift, overhead press and close
       // barbell variants; loaded rows, pull-downs and pull-ups 6-10 in strength plans.

@@ -14,10 +14,10 @@ import { PlanGenerationError } from "./errors.ts";
 import { exclusionOf } from "./excluded-exercises.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
-import { isStrengthPull, liftReps, STRENGTH_PULL_REPS } from "./lift-reps.ts";
+import { bodyweightReps, isStrengthPull, liftReps, STRENGTH_PULL_REPS } from "./lift-reps.ts";
 import { patternOf } from "./movement.ts";
 import { placeMinimums } from "./place-minimums.ts";
-import { BODYWEIGHT_REPS, prescription } from "./prescription.ts";
+import { prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
 import { resolveSplit } from "./split.ts";
 import {
@@ -274,14 +274,14 @@ function round(sets: number): number {
 }
 
 /**
- * The slot's rep target. Nothing to load: a wider range the rollover can judge (BODYWEIGHT_REPS),
+ * The slot's rep target. Nothing to load: a wider range the rollover can judge (bodyweightReps),
  * not AMRAP; except a strength plan's pull-ups and chin-ups, which take the strength pulls' 6-10
  * (lift-reps.ts) like the loaded rows and pull-downs: the rollover judges any "a-b" range.
  */
 function slotReps(goal: PlanRequest["goal"], slot: SlotDraft, tierReps: string): string {
   if (slot.entry.equipment !== "bodyweight") return liftReps(goal, slot.tier, slot.entry, tierReps);
   if (isStrengthPull(goal, slot.tier, slot.entry)) return STRENGTH_PULL_REPS;
-  return BODYWEIGHT_REPS[slot.tier];
+  return bodyweightReps(slot.tier, slot.entry);
 }
 
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {

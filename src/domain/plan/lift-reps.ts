@@ -4,10 +4,18 @@
 // strength is the goal. Rows, pull-downs and pull-ups get 6-10 (heavy 3-5-rep pulls at RIR 1
 // turn into body English and elbow trouble, and the back grows with more reps); any other lift
 // that leads a strength day (a leg press, a hip thrust) gets the T2 range.
+// By exercise, not only tier (docs/programming-rules.md, section 3, "Rep ranges by exercise"):
+// dumbbell and kettlebell lower-body lifts (a goblet squat, a split squat, a dumbbell Romanian
+// deadlift) take 8-12 where the tier says fewer: the weight a lifter can hold caps them first, and
+// balance limits a single-leg set before the legs fail; pull-throughs, back extensions and reverse
+// hyperextensions 12-15 or more in every plan (light hip work, not a heavy hinge); and the easy
+// bodyweight moves (a two-legged squat, a glute bridge, a calf raise) 15-25, since 6-12 of them
+// are no hard set for anyone past the first weeks.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { Goal, Tier } from "../vocabulary.ts";
-import { patternOf } from "./movement.ts";
+import { isCompound, patternOf } from "./movement.ts";
+import { BODYWEIGHT_REPS } from "./prescription.ts";
 
 const POWER_PATTERNS = new Set(["squat", "hinge", "horizontal_push", "vertical_push"]);
 const POWER_NAME =
@@ -37,10 +45,43 @@ export function isStrengthPull(goal: Goal, tier: Tier, entry: CatalogueEntry): b
   return goal === "strength" && tier !== "T3" && PULLS.has(patternOf(entry));
 }
 
-/** The rep target of a loaded slot: the tier's, except where a strength range does not fit the lift. */
+/** Pull-throughs, back extensions and reverse hyperextensions: light hip work. */
+export const LIGHT_HIP = /\b(pull[- ]?throughs?|back extensions?|hyperextensions?|reverse hyper)\b/i;
+export const LIGHT_HIP_REPS = "12-15";
+/** The range dumbbell and kettlebell lower-body lifts take where the tier says fewer. */
+export const HELD_LOWER_REPS = "8-12";
+/** Easy bodyweight moves: a two-legged squat, a glute bridge, a calf raise. */
+export const EASY_BODYWEIGHT_REPS = "15-25";
+
+const LOWER_PATTERNS = new Set(["squat", "lunge", "hinge"]);
+const ONE_LEG =
+  /\b(single|one)[- ]leg(ged)?\b|\bpistol|\bshrimp|\bsissy|\bsplit|\bbulgarian|\bstep[- ]?ups?\b/i;
+
+/** The lowest rep count of "a-b" or "n". */
+function lowOf(reps: string): number {
+  return Number.parseInt(reps, 10);
+}
+
+/** The rep target of a loaded slot: the tier's, except where it does not fit the lift. */
 export function liftReps(goal: Goal, tier: Tier, entry: CatalogueEntry, tierReps: string): string {
-  if (goal !== "strength" || tier === "T3") return tierReps;
+  const pattern = patternOf(entry);
   if (isStrengthPull(goal, tier, entry)) return STRENGTH_PULL_REPS;
+  if (LIGHT_HIP.test(entry.name)) return lowOf(tierReps) < 12 ? LIGHT_HIP_REPS : tierReps;
+  const held = entry.equipment === "dumbbell" || entry.equipment === "kettlebell";
+  if (tier !== "T3" && held && LOWER_PATTERNS.has(pattern) && isCompound(entry))
+    return lowOf(tierReps) < 8 ? HELD_LOWER_REPS : tierReps;
+  if (goal !== "strength" || tier === "T3") return tierReps;
   if (tier === "T1" && !isPowerLift(entry)) return STRENGTH_OTHER_MAIN_REPS;
   return tierReps;
+}
+
+/** The rep target of a bodyweight slot: the easy moves 15-25, the rest their tier's bodyweight range. */
+export function bodyweightReps(tier: Tier, entry: CatalogueEntry): string {
+  const pattern = patternOf(entry);
+  const easy =
+    pattern === "calf_raise" ||
+    LIGHT_HIP.test(entry.name) ||
+    (pattern === "squat" && !ONE_LEG.test(entry.name)) ||
+    (pattern === "hinge" && /\bbridge\b/i.test(entry.name) && !ONE_LEG.test(entry.name));
+  return easy ? EASY_BODYWEIGHT_REPS : BODYWEIGHT_REPS[tier];
 }
