@@ -1,7 +1,8 @@
 // The rules of docs/programming-rules.md as checks on a finished plan, shared by the matrix tests
 // (every request on both catalogues) and the randomised property test. Written from the rulebook,
 // not from the generator: eligibility, requirements, counting, balance and frequency are stated
-// here again. Only the time model and the movement-pattern inference are the generator's own data.
+// here again. Only the time model, the movement-pattern inference and the list of lifts that load the
+// spine (spine-load.ts) are the generator's own data.
 // `violations` returns every broken rule as a line, so a failing matrix shows all of them at once.
 
 import { addDays as plusDays } from "../../src/domain/calendar.ts";
@@ -20,6 +21,7 @@ import {
 import { isPowerLift } from "../../src/domain/plan/lift-reps.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
 import { BODYWEIGHT_REPS } from "../../src/domain/plan/prescription.ts";
+import { loadsSpine } from "../../src/domain/plan/spine-load.ts";
 import {
   GENERAL_WARM_UP_SECONDS,
   setSeconds,
@@ -324,6 +326,13 @@ export function violations(
         `${where}: ${mark} tiers ${a.tier}/${b.tier}`,
       );
       ensure(groupOf(a.muscle_group) !== groupOf(b.muscle_group), `${where}: ${mark} one group twice`);
+      // Never two lifts that load the spine in one pair (spine-load.ts, the generator's list).
+      const entryA = byId.get(a.exercise_id ?? "");
+      const entryB = byId.get(b.exercise_id ?? "");
+      ensure(
+        entryA === undefined || entryB === undefined || !(loadsSpine(entryA) && loadsSpine(entryB)),
+        `${where}: ${mark} ${a.name} with ${b.name}, both load the spine`,
+      );
       const tierA = a.tier as Tier;
       const tierB = b.tier as Tier;
       // Replace the two straight costs counted above with the pair's.

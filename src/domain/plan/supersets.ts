@@ -9,13 +9,17 @@
 // main lift (T1) pairs with a T2 that does not compete with it (a squat with a row or a press, a
 // bench press with a row), keeping the main lift's full rest after each round, so a 30-minute
 // session holds three or more exercises instead of a main lift and one more. In longer sessions
-// main lifts are never paired. In the plan, both rows of a pair carry the same `notes`, "superset
-// A" (B, C... in session order), and sit next to each other.
+// main lifts are never paired. Never two lifts that load the spine (spine-load.ts: a back squat
+// with a bent-over row, a deadlift with a barbell lunge): the lower back would work through both
+// without rest; a squat pairs with a pull-down or a chest-supported row instead. In the plan, both
+// rows of a pair carry the same `notes`, "superset A" (B, C... in session order), and sit next to
+// each other.
 
 import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { isPull, isPush } from "./balance.ts";
 import { patternOf } from "./movement.ts";
 import type { SlotDraft } from "./slot-draft.ts";
+import { loadsSpine } from "./spine-load.ts";
 import type { TargetGroup } from "./targets.ts";
 
 export const SUPERSET_MAX_MINUTES = 45;
@@ -71,7 +75,13 @@ export function supersetPairs(ordered: readonly SlotDraft[], pairMain = false): 
       if (paired.has(a) || (a.tier === "T1") !== mainOnly) return;
       const tier: Tier = a.tier === "T1" ? "T2" : a.tier;
       const b = ordered.find(
-        (c, j) => j > i && !paired.has(c) && c.tier === tier && c.group !== a.group && fits(a, c),
+        (c, j) =>
+          j > i &&
+          !paired.has(c) &&
+          c.tier === tier &&
+          c.group !== a.group &&
+          !(loadsSpine(a.entry) && loadsSpine(c.entry)) &&
+          fits(a, c),
       );
       if (b === undefined) return;
       paired.add(a);
