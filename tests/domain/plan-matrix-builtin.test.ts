@@ -13,7 +13,7 @@ import { checkMatrix } from "./plan-matrix.ts";
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 20,
-  strength: 11,
+  strength: 13,
   general_fitness: 22,
   endurance: 3,
 };
@@ -24,8 +24,8 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 567,
-  strength: 36,
+  hypertrophy: 564,
+  strength: 20,
   general_fitness: 10,
   endurance: 0,
 };

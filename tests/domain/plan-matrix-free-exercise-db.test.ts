@@ -16,9 +16,9 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 30,
-  strength: 28,
+  strength: 26,
   general_fitness: 65,
-  endurance: 17,
+  endurance: 20,
 };
 
 /**
@@ -28,7 +28,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 442,
-  strength: 24,
+  strength: 10,
   general_fitness: 56,
   endurance: 0,
 };
