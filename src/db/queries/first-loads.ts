@@ -87,6 +87,11 @@ FROM (
       AND CASE WHEN e0.reps ~ $3::text
                THEN split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int >= 1 END
   ) c
+  -- A fence: flattened into the UPDATE, every f.load of the SET (the note and the warm-up ramp
+  -- name it many times) became a copy of the whole load expression, and planning the statement
+  -- took 120-300 ms (execution ~30 ms for 100 plans); fenced, f.load is computed once a row and
+  -- planning takes ~2 ms.
+  OFFSET 0
 ) f
 WHERE e.id = f.id`;
 
