@@ -6,9 +6,10 @@
 -- The probe must be modular_training_plan_user_status_idx (user_id, status): the partial index on
 -- active plans' ids matches `status = 'active'` too, and a plan that picked it (a generic plan,
 -- e.g. under insert_full_plans' force_generic_plan, on a table whose statistics lag its growth)
--- read every active plan of every user once per user of the statement: 355 ms for a batch of 100
--- plans at 3,000 plans, growing with the table. So the status is a variable and the plan generic:
--- a partial index cannot serve a parameter, and the two-column index is the only one left.
+-- read every active plan of every user once per user of the statement: up to 355 ms a call for a
+-- batch of 100 plans with 3,000 in the table, and more as active plans grow. So the status is a
+-- variable and the plan generic: a partial index cannot serve a parameter, and the two-column
+-- index is the only one left.
 -- SECURITY DEFINER: a signed-in writer's RLS would hide nothing of their own, but the bound must
 -- hold for the service too, and the count reads one index either way.
 CREATE OR REPLACE FUNCTION public.plan_enforce_active_bound() RETURNS trigger
