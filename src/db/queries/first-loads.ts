@@ -82,11 +82,22 @@ FROM (
       LIMIT 1
     ) rel ON true
     WHERE w.plan_id = ANY($1::uuid[]) AND w.week_number = 1 AND e0.weight IS NULL
+      -- Both sources need an e1RM of the lifter: a plan of a lifter without one (most new plans)
+      -- is left at its week row, before its ~29 exercise rows are read and probed twice each.
+      AND EXISTS (
+        SELECT 1 FROM public.progress_exercise_weekly hp
+        WHERE hp.user_id = w.user_id AND hp.week_start < 'infinity'::date AND hp.e1rm_kg > 0
+      )
       AND e0.equipment = ANY($2::text[]) AND e0.reps ~ $3::text
       AND coalesce(h.e1rm_kg, rel.e1rm) IS NOT NULL
       AND CASE WHEN e0.reps ~ $3::text
                THEN split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int >= 1 END
   ) c
+  -- A fence: flattened into the UPDATE, every f.load of the SET (the note and the warm-up ramp
+  -- name it many times) became a copy of the whole load expression, and planning the statement
+  -- took 120-300 ms (execution ~30 ms for 100 plans); fenced, f.load is computed once a row and
+  -- planning takes ~2 ms.
+  OFFSET 0
 ) f
 WHERE e.id = f.id`;
 

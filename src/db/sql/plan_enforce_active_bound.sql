@@ -3,14 +3,23 @@
 -- written (insert_full_plan, insert_full_plans, plan.generate, a direct INSERT or an UPDATE of
 -- status). Past it the statement fails with user_bounds_max_active_plans and nothing is written.
 -- Only users with an active plan in the statement are counted (an index probe each).
+-- The probe must be modular_training_plan_user_status_idx (user_id, status): the partial index on
+-- active plans' ids matches `status = 'active'` too, and a plan that picked it (a generic plan,
+-- e.g. under insert_full_plans' force_generic_plan, on a table whose statistics lag its growth)
+-- read every active plan of every user once per user of the statement: up to 355 ms a call for a
+-- batch of 100 plans with 3,000 in the table, and more as active plans grow. So the status is a
+-- variable and the plan generic: a partial index cannot serve a parameter, and the two-column
+-- index is the only one left.
 -- SECURITY DEFINER: a signed-in writer's RLS would hide nothing of their own, but the bound must
 -- hold for the service too, and the count reads one index either way.
 CREATE OR REPLACE FUNCTION public.plan_enforce_active_bound() RETURNS trigger
   LANGUAGE plpgsql
   SECURITY DEFINER
   SET search_path = pg_catalog, pg_temp
+  SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
+  v_active text := 'active';
   v_users uuid[];
   v_limit integer;
   v_over  record;
@@ -25,7 +34,7 @@ BEGIN
   FROM unnest(v_users) AS u(user_id)
   CROSS JOIN LATERAL (
     SELECT count(*) AS n FROM public.modular_training_plan p
-    WHERE p.user_id = u.user_id AND p.status = 'active'
+    WHERE p.user_id = u.user_id AND p.status = v_active
   ) c
   WHERE c.n > v_limit
   LIMIT 1;
