@@ -334,14 +334,9 @@ export function makeRoom(
 }
 
 /** What a tried change may alter: each day's line-up with its slots' sets, tiers and order, and the counters. */
-interface WeekSnapshot {
+interface WeekSnapshot
+  extends Pick<WeekDraft, "weekly" | "weekUse" | "mainUse" | "pushSets" | "pullSets" | "nextSeq"> {
   days: { day: DayDraft; slots: SlotDraft[]; sets: number[]; tiers: Tier[]; seqs: number[] }[];
-  weekly: Map<TargetGroup, number>;
-  weekUse: Map<string, number>;
-  mainUse: Map<string, number>;
-  pushSets: number;
-  pullSets: number;
-  nextSeq: number;
 }
 
 function snapshot(week: WeekDraft): WeekSnapshot {
