@@ -85,15 +85,21 @@ describe("the worker's ops server as a process", () => {
       await boss.start();
       const jobId = (await boss.send(PROGRESS_REFRESH_QUEUE, { full: true })) as string;
       await boss.stop({ graceful: false, close: true });
+      // Active is not enough: until the job's batch waits on the lock, a stop would let it end
+      // between batches (JobStoppedError, the job to retry), as one loaded CI run showed. Wait
+      // for the wait, as stop-signals.test.ts does.
       await waitFor(
         async () => {
           const { rows } = await tdb.pool.query(
-            "SELECT 1 FROM pgboss.job WHERE id = $1 AND state = 'active'",
+            `SELECT 1 FROM pgboss.job j WHERE j.id = $1 AND j.state = 'active'
+               AND EXISTS (SELECT 1 FROM pg_stat_activity a
+                           WHERE a.wait_event_type = 'Lock' AND a.wait_event = 'advisory'
+                             AND a.datname = current_database() AND a.pid <> pg_backend_pid())`,
             [jobId],
           );
           return rows.length === 1 ? true : undefined;
         },
-        { what: "the rebuild job to be active" },
+        { what: "the rebuild job to wait on the held lock", timeoutMs: 30_000 },
       );
 
       worker.child.kill("SIGTERM");
