@@ -7,6 +7,7 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { CatalogueLevel, Equipment, ExperienceLevel } from "../vocabulary.ts";
 import { patternOf } from "./movement.ts";
+import { perEntry } from "./per-entry.ts";
 
 const LEVELS_ALLOWED: Readonly<Record<ExperienceLevel, readonly CatalogueLevel[]>> = {
   beginner: ["beginner", "intermediate"],
@@ -27,33 +28,20 @@ export function allowedEquipment(requested: readonly Equipment[]): ReadonlySet<E
 const CONDITIONING_NAME =
   /\b(sprints?|jumps?|jumping|hops?|burpees?|mountain climbers?|shuffles?|skips?|skipping)\b/i;
 
-// Per entry, once: every request filters the whole catalogue through these name regexes.
-const WORKING_SET = new WeakMap<CatalogueEntry, boolean>();
-const ADVANCED = new WeakMap<CatalogueEntry, boolean>();
-
 /**
  * Stretches, cardio and foam rolling are never working sets: they build neither size nor strength.
  * Nor are isometric holds (a plank, a wall sit: their dose is seconds, which a set x reps row
  * cannot say) or plyometrics (jumps and throws are practised fresh in low-rep sets, not taken near
- * failure as a hard set).
+ * failure as a hard set). Per entry, once: every request filters the whole catalogue through it.
  */
-export function isWorkingSetExercise(entry: CatalogueEntry): boolean {
-  let working = WORKING_SET.get(entry);
-  if (working === undefined) {
-    working = computeIsWorkingSet(entry);
-    WORKING_SET.set(entry, working);
-  }
-  return working;
-}
-
-function computeIsWorkingSet(entry: CatalogueEntry): boolean {
+export const isWorkingSetExercise = perEntry((entry: CatalogueEntry): boolean => {
   if (entry.category === "stretching" || entry.category === "cardio") return false;
   if (CONDITIONING_NAME.test(entry.name)) return false;
   if (entry.category === "plyometrics" || entry.force === "static") return false;
   if (entry.equipment === "foam_roll") return false;
   const pattern = patternOf(entry);
   return pattern !== "mobility" && pattern !== "conditioning";
-}
+});
 
 /**
  * Skills that need a base of strength first, whatever level a catalogue gives them: eccentric
@@ -64,14 +52,7 @@ function computeIsWorkingSet(entry: CatalogueEntry): boolean {
 const ADVANCED_SKILL =
   /\bnordic\b|\badvanced\b|\b(hang |power |squat )?(clean|snatch|jerk)\b|\bglute[- ]?ham\b|\bhandstand\b|\bpistol\b|\bshrimp squat|\bmuscle[- ]?ups?\b|\bdragon flag|\bl[- ]sit\b|\bplanche\b|\bfront lever|\bback lever|\bone[- ]arm (push|pull|chin)|\bsissy squat|\bnatural glute/i;
 
-export function isAdvancedSkill(entry: CatalogueEntry): boolean {
-  let advanced = ADVANCED.get(entry);
-  if (advanced === undefined) {
-    advanced = ADVANCED_SKILL.test(entry.name);
-    ADVANCED.set(entry, advanced);
-  }
-  return advanced;
-}
+export const isAdvancedSkill = perEntry((entry: CatalogueEntry): boolean => ADVANCED_SKILL.test(entry.name));
 
 /** Expert exercises only for advanced lifters (their skill and injury risk need a training history). */
 export function levelAllowed(experience: ExperienceLevel, level: CatalogueLevel): boolean {

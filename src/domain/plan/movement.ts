@@ -5,6 +5,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
+import { perEntry } from "./per-entry.ts";
 
 const COMPOUND_PATTERNS: ReadonlySet<MovementPattern> = new Set([
   "squat",
@@ -31,23 +32,14 @@ export function patternOf(entry: CatalogueEntry): MovementPattern {
  */
 const FLY_LIKE = /\b(fly|flys|flyes|flies|cross ?overs?|pec deck|butterfly|iron cross|around the worlds?)\b/i;
 
-const COMPOUND = new WeakMap<CatalogueEntry, boolean>();
-
 /**
  * The row's mechanic where it has one, else what its pattern implies; a fly-like name is isolation
- * either way (catalogues mark some flyes compound). Cached: the generator asks it thousands of times.
+ * either way (catalogues mark some flyes compound). Per entry: the generator asks it thousands of times.
  */
-export function isCompound(entry: CatalogueEntry): boolean {
-  const cached = COMPOUND.get(entry);
-  if (cached !== undefined) return cached;
-  const compound = FLY_LIKE.test(entry.name)
-    ? false
-    : entry.mechanic !== null
-      ? entry.mechanic === "compound"
-      : isCompoundPattern(patternOf(entry));
-  COMPOUND.set(entry, compound);
-  return compound;
-}
+export const isCompound = perEntry((entry: CatalogueEntry): boolean => {
+  if (FLY_LIKE.test(entry.name)) return false;
+  return entry.mechanic !== null ? entry.mechanic === "compound" : isCompoundPattern(patternOf(entry));
+});
 
 function inferPattern(entry: CatalogueEntry): MovementPattern {
   if (entry.category === "stretching") return "mobility";

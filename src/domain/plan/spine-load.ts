@@ -8,6 +8,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { patternOf } from "./movement.ts";
+import { perEntry } from "./per-entry.ts";
 
 const HINGE_NAME = /\b(deadlifts?|good[- ]?mornings?|stiff[- ]legged?|rdl)\b/i;
 const NOT_SPINAL =
@@ -17,18 +18,8 @@ const SUPPORTED = /\b(chest[- ]supported|supported|seated|lying|prone|incline be
 const FREE_WEIGHT = new Set(["barbell", "dumbbell", "kettlebell", "ez_bar"]);
 const SMITH = /\bsmith\b/i;
 
-const CACHE = new WeakMap<CatalogueEntry, boolean>();
-
 /** Whether the lift loads the spine: no superset holds two of them (supersets.ts). */
-export function loadsSpine(entry: CatalogueEntry): boolean {
-  const cached = CACHE.get(entry);
-  if (cached !== undefined) return cached;
-  const result = computeLoadsSpine(entry);
-  CACHE.set(entry, result);
-  return result;
-}
-
-function computeLoadsSpine(entry: CatalogueEntry): boolean {
+export const loadsSpine = perEntry((entry: CatalogueEntry): boolean => {
   if (NOT_SPINAL.test(entry.name) || entry.mechanic === "isolation") return false;
   const pattern = patternOf(entry);
   const bar = entry.equipment === "barbell" || SMITH.test(entry.name);
@@ -40,4 +31,4 @@ function computeLoadsSpine(entry: CatalogueEntry): boolean {
       (FREE_WEIGHT.has(entry.equipment) || bar) && BENT_ROW.test(entry.name) && !SUPPORTED.test(entry.name)
     );
   return false;
-}
+});
