@@ -307,30 +307,17 @@ export function makeRoom(
   day: DayDraft,
   pickVictim: (slots: readonly SlotDraft[]) => SlotDraft | undefined,
 ): boolean {
-  const trimmed: SlotDraft[] = [];
-  const removed: [SlotDraft, SlotDraft][] = [];
-  while (daySeconds(week, day) > week.budgetSeconds) {
-    const victim = pickVictim(day.slots);
-    if (victim === undefined) break;
-    if (victim.sets > minSlotSets(victim.tier)) {
-      changeSets(week, day, victim, -1);
-      trimmed.push(victim);
-    } else {
-      removed.push([victim, { ...victim }]);
-      removeSlot(week, day, victim);
+  // Tried whole: where no victim is left before the day fits, every trim and removal is undone
+  // (attempt puts back the same slot objects, so callers' references stay valid).
+  return attempt(week, () => {
+    while (daySeconds(week, day) > week.budgetSeconds) {
+      const victim = pickVictim(day.slots);
+      if (victim === undefined) return false;
+      if (victim.sets > minSlotSets(victim.tier)) changeSets(week, day, victim, -1);
+      else removeSlot(week, day, victim);
     }
-  }
-  if (daySeconds(week, day) <= week.budgetSeconds) return true;
-  // A slot trimmed and then removed comes back as its copy, whose sets it then gets back: a set
-  // given back to the removed object itself would count for the week but sit on no day.
-  const back = new Map<SlotDraft, SlotDraft>();
-  for (const [original, copy] of removed) {
-    const slot = { ...copy, seq: week.nextSeq };
-    addSlot(week, day, slot);
-    back.set(original, slot);
-  }
-  for (const slot of trimmed) changeSets(week, day, back.get(slot) ?? slot, 1);
-  return false;
+    return true;
+  });
 }
 
 /** What a tried change may alter: each day's line-up with its slots' sets, tiers and order, and the counters. */
