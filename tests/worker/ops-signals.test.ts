@@ -10,15 +10,10 @@ import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh/index.ts
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { FULL_REBUILD_LOCK, waitForRebuildOnLock } from "../helpers/rebuild-on-lock.ts";
 import { freePort } from "../helpers/scratch-postgres.ts";
 import { waitFor } from "../helpers/wait.ts";
 import { get } from "../http/http-client.ts";
-
-/**
- * The advisory lock every progress refresh and each batch of a full rebuild take shared first
- * (progress_lock_users.sql): held exclusively here, it keeps a rebuild job waiting.
- */
-const FULL_REBUILD_LOCK = 1886547815;
 
 function startMain(env: NodeJS.ProcessEnv) {
   const child = spawn(
@@ -85,22 +80,7 @@ describe("the worker's ops server as a process", () => {
       await boss.start();
       const jobId = (await boss.send(PROGRESS_REFRESH_QUEUE, { full: true })) as string;
       await boss.stop({ graceful: false, close: true });
-      // Active is not enough: until the job's batch waits on the lock, a stop would let it end
-      // between batches (JobStoppedError, the job to retry), as one loaded CI run showed. Wait
-      // for the wait, as stop-signals.test.ts does.
-      await waitFor(
-        async () => {
-          const { rows } = await tdb.pool.query(
-            `SELECT 1 FROM pgboss.job j WHERE j.id = $1 AND j.state = 'active'
-               AND EXISTS (SELECT 1 FROM pg_stat_activity a
-                           WHERE a.wait_event_type = 'Lock' AND a.wait_event = 'advisory'
-                             AND a.datname = current_database() AND a.pid <> pg_backend_pid())`,
-            [jobId],
-          );
-          return rows.length === 1 ? true : undefined;
-        },
-        { what: "the rebuild job to wait on the held lock", timeoutMs: 30_000 },
-      );
+      await waitForRebuildOnLock(tdb.pool, jobId);
 
       worker.child.kill("SIGTERM");
       const ready = await waitFor(

@@ -13,11 +13,9 @@ import { PROGRESS_REFRESH_QUEUE } from "../../src/jobs/progress-refresh/index.ts
 import { createLogger } from "../../src/logger.ts";
 import { createUser } from "../helpers/auth.ts";
 import { startMain } from "../helpers/main-process.ts";
+import { FULL_REBUILD_LOCK, waitForRebuildOnLock } from "../helpers/rebuild-on-lock.ts";
 import { freePort } from "../helpers/scratch-postgres.ts";
-import { waitFor } from "../helpers/wait.ts";
 
-/** The lock a full progress rebuild takes first (progress_rebuild.sql): held here, the job waits. */
-const FULL_REBUILD_LOCK = 1886547815;
 const ORDER = [
   "shutting down: draining running jobs",
   "worker stopped",
@@ -59,21 +57,7 @@ describe("stopping `npm start` on the embedded PostgreSQL", () => {
       await boss.start();
       const jobId = (await boss.send(PROGRESS_REFRESH_QUEUE, { full: true })) as string;
       await boss.stop({ graceful: false, close: true });
-      // Active is not enough: until the job's batch waits on the lock, a stop would let it end
-      // between batches (JobStoppedError) and the worker would exit at once. Wait for the wait.
-      await waitFor(
-        async () => {
-          const { rows } = await pool.query(
-            `SELECT 1 FROM pgboss.job j WHERE j.id = $1 AND j.state = 'active'
-               AND EXISTS (SELECT 1 FROM pg_stat_activity a
-                           WHERE a.wait_event_type = 'Lock' AND a.wait_event = 'advisory'
-                             AND a.pid <> pg_backend_pid())`,
-            [jobId],
-          );
-          return rows.length === 1 ? true : undefined;
-        },
-        { what: "the rebuild job to wait on the held lock", timeoutMs: 30_000 },
-      );
+      await waitForRebuildOnLock(pool, jobId);
       return jobId;
     } finally {
       await pool.end();
