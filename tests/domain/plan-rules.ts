@@ -19,7 +19,7 @@ import {
   WEEKLY_SET_TARGETS,
 } from "../../src/domain/plan/index.ts";
 import { isPowerLift } from "../../src/domain/plan/lift-reps.ts";
-import { patternOf } from "../../src/domain/plan/movement.ts";
+import { isCompound, patternOf } from "../../src/domain/plan/movement.ts";
 import { BODYWEIGHT_REPS } from "../../src/domain/plan/prescription.ts";
 import { loadsSpine } from "../../src/domain/plan/spine-load.ts";
 import {
@@ -125,6 +125,16 @@ export function fractionalSets(plan: PlanJson): Map<TargetGroup, number> {
       seen.add(group);
       add(muscle, slot.sets * 0.5);
     }
+  }
+  return result;
+}
+
+/** Weekly sets of each group's own exercises (the slot's muscle group), without half-sets. */
+export function directSets(plan: PlanJson): Map<TargetGroup, number> {
+  const result = new Map<TargetGroup, number>();
+  for (const slot of plan.sessions.flatMap((s) => s.slots)) {
+    const group = groupOf(slot.muscle_group);
+    if (group !== undefined) result.set(group, (result.get(group) ?? 0) + slot.sets);
   }
   return result;
 }
@@ -362,12 +372,45 @@ export function violations(
       `${group}: ${weekly.get(group)} over ${targets[group].max}`,
     );
   }
+  // One calf and one abdominal exercise a session, and one curl and one triceps exercise outside
+  // intermediate and advanced hypertrophy (week-draft.ts, oneADay).
+  const armsTwice = request.goal === "hypertrophy" && request.experience !== "beginner";
+  for (const session of plan.sessions) {
+    for (const group of ["calves", "abdominals", ...(armsTwice ? [] : ["biceps", "triceps"])]) {
+      const n = session.slots.filter((slot) => groupOf(slot.muscle_group) === group).length;
+      ensure(n <= 1, `${session.day_name}: ${n} ${group} exercises`);
+    }
+  }
+  // Calves and abdominals on at most half the days, rounded up (week-draft.ts, onAnotherDay).
+  for (const group of ["calves", "abdominals"]) {
+    const days = plan.sessions.filter((s) => s.slots.some((slot) => groupOf(slot.muscle_group) === group));
+    ensure(
+      days.length <= Math.ceil(plan.sessions.length / 2),
+      `${group} on ${days.length} of ${plan.sessions.length} days`,
+    );
+  }
+  // Calves and abdominals: their own exercises stop at their own top (targets.ts, `direct`).
+  const direct = directSets(plan);
+  for (const group of ACCESSORY_GROUPS) {
+    const top = targets[group].direct;
+    if (top !== undefined)
+      ensure((direct.get(group) ?? 0) <= top, `${group}: ${direct.get(group)} direct sets over ${top}`);
+  }
   const short = MAJOR_GROUPS.filter((g) => (weekly.get(g) ?? 0) < targets[g].min);
   const missing = MAJOR_GROUPS.filter((g) => eligibleOf(g, request, catalogue).length === 0);
   // Even days: the shortest session at least 60% of the longest, where every major group has an
-  // exercise (a pull day without any possible back exercise cannot be filled) and sessions are 30
-  // minutes or more (shorter ones hold one or two lifts).
-  if (missing.length === 0 && options.evenDays !== false && request.sessionMinutes >= 30) {
+  // exercise (a pull day without any possible back exercise cannot be filled), the shortest session
+  // has room for one more (a bodyweight pull day of free-exercise-db, with its one row and one
+  // abdominal exercise, has none) and sessions are 30 minutes or more (shorter ones hold one or two
+  // lifts).
+  const shortest = plan.sessions.find((s) => (s.duration_minutes ?? 0) === Math.min(...durations));
+  if (
+    missing.length === 0 &&
+    options.evenDays !== false &&
+    request.sessionMinutes >= 30 &&
+    shortest !== undefined &&
+    sessionRoom(plan, request, catalogue, byId, shortest).length > 0
+  ) {
     ensure(
       Math.min(...durations) >= EVEN_DAYS * Math.max(...durations),
       `uneven days: ${durations.join(",")} min`,
@@ -650,7 +693,19 @@ export function groupsWithRoom(
   catalogue: readonly CatalogueEntry[],
   byId: ReadonlyMap<string, CatalogueEntry>,
   inSession: ReadonlySet<string> = new Set(),
+  secondsLeft = Number.POSITIVE_INFINITY,
 ): TargetGroup[] {
+  // Two sets at the time model's cost (a compound's T2 rest, an isolation's T3), within the
+  // minutes the session has left: a 30-minute day 5 minutes short has no room for 2 sets of 3.2.
+  const twoSetsFit = (entry: CatalogueEntry): boolean =>
+    2 * setSeconds(request.goal, request.experience, isCompound(entry) ? "T2" : "T3") <= secondsLeft;
+  // Pulling sets go on a day that trains the back and has the minutes for two more.
+  const pullSeconds = 2 * setSeconds(request.goal, request.experience, "T2");
+  const backDayWithTime = plan.sessions.some(
+    (s) =>
+      s.slots.some((slot) => groupOf(slot.muscle_group) === "back") &&
+      (s.duration_minutes ?? 0) * 60 + pullSeconds <= request.sessionMinutes * 60,
+  );
   const targets = WEEKLY_SET_TARGETS[request.goal][request.experience];
   const weekly = fractionalSets(plan);
   const { push, pull } = pushPull(plan, byId);
@@ -660,9 +715,11 @@ export function groupsWithRoom(
   // A new exercise starts with 2 sets (docs/programming-rules.md, section 5): they keep every
   // group it trains within its range, 1 a set for its own group and 0.5 for each other group (a
   // squat's half-sets for the glutes count too).
+  const direct = directSets(plan);
   const fitsNewSlot = (entry: CatalogueEntry): boolean => {
     const own = groupOf(entry.primaryMuscle);
     if (own === undefined || (weekly.get(own) ?? 0) + 2 > targets[own].max + 1e-9) return false;
+    if ((direct.get(own) ?? 0) + 2 > (targets[own].direct ?? Number.POSITIVE_INFINITY)) return false;
     const others = new Set(entry.secondaryMuscles.map(groupOf));
     others.delete(own);
     others.delete(undefined);
@@ -696,15 +753,51 @@ export function groupsWithRoom(
   // Pushing (a press, a fly, a close-grip push-up for the triceps) is blocked where two more
   // pushing sets need more pulling and no pulling exercise the week does not hold yet fits.
   const inWeek = new Set(plan.sessions.flatMap((s) => s.slots.map((slot) => slot.exercise_id ?? "")));
-  const pullRoom = eligibleOf("back", request, catalogue).some(
-    (entry) => PULL.has(patternOf(entry)) && !inWeek.has(entry.exerciseId) && usable(entry),
-  );
+  const pullRoom =
+    backDayWithTime &&
+    eligibleOf("back", request, catalogue).some(
+      (entry) => PULL.has(patternOf(entry)) && !inWeek.has(entry.exerciseId) && usable(entry),
+    );
   const pushBlocked = !pullRoom && (push + 2) * PULL_SHARE[request.goal] > pull + 1e-9;
   return [...MAJOR_GROUPS, ...ACCESSORY_GROUPS].filter((group) =>
     eligibleOf(group, request, catalogue).some(
       (entry) =>
-        !inSession.has(entry.exerciseId) && usable(entry) && !(pushBlocked && PUSH.has(patternOf(entry))),
+        !inSession.has(entry.exerciseId) &&
+        usable(entry) &&
+        twoSetsFit(entry) &&
+        !(pushBlocked && PUSH.has(patternOf(entry))),
     ),
+  );
+}
+
+/**
+ * The groups a session could still take a new exercise of (groupsWithRoom): those it trains, and
+ * abdominals and calves, which fit any day; arm, calf and abdominal work takes one exercise a
+ * day, so a session that has one has no room for another.
+ */
+export function sessionRoom(
+  plan: PlanJson,
+  request: PlanRequest,
+  catalogue: readonly CatalogueEntry[],
+  byId: ReadonlyMap<string, CatalogueEntry>,
+  session: PlanJson["sessions"][number],
+  secondsLeft = Number.POSITIVE_INFINITY,
+): TargetGroup[] {
+  // A session never holds an exercise twice: only the others are room.
+  const ids = new Set(session.slots.map((slot) => slot.exercise_id ?? ""));
+  const room = groupsWithRoom(plan, request, catalogue, byId, ids, secondsLeft);
+  const trains = new Set<TargetGroup | undefined>(["abdominals", "calves"]);
+  for (const slot of session.slots) trains.add(groupOf(slot.muscle_group));
+  const present = new Set(session.slots.map((slot) => groupOf(slot.muscle_group)));
+  const oneADay = (group: TargetGroup) => (ACCESSORY_GROUPS as readonly string[]).includes(group);
+  // Calves and abdominals already on half the days (rounded up) take no other day.
+  const atDayCap = (group: TargetGroup) =>
+    (group === "calves" || group === "abdominals") &&
+    !present.has(group) &&
+    plan.sessions.filter((s) => s.slots.some((slot) => groupOf(slot.muscle_group) === group)).length >=
+      Math.ceil(plan.sessions.length / 2);
+  return room.filter(
+    (group) => trains.has(group) && !(oneADay(group) && present.has(group)) && !atDayCap(group),
   );
 }
 
@@ -734,15 +827,9 @@ export function timeViolations(
   );
   if (short.length === 0) return [];
   return short.flatMap((session) => {
-    // A session never holds an exercise twice: only the others are room.
-    const ids = new Set(session.slots.map((slot) => slot.exercise_id ?? ""));
-    const room = groupsWithRoom(plan, request, catalogue, byId, ids);
-    const trains = new Set<TargetGroup | undefined>(["abdominals", "calves"]);
-    for (const slot of session.slots) trains.add(groupOf(slot.muscle_group));
-    // Arm, calf and abdominal work takes one exercise a day: a session that has one has no room.
-    const present = new Set(session.slots.map((slot) => groupOf(slot.muscle_group)));
-    const oneADay = (group: TargetGroup) => (ACCESSORY_GROUPS as readonly string[]).includes(group);
-    const here = room.filter((group) => trains.has(group) && !(oneADay(group) && present.has(group)));
+    // Minutes as the plan shows them (rounded up): a miss of under a minute may read as no room.
+    const secondsLeft = (allowed - (session.duration_minutes ?? 0)) * 60;
+    const here = sessionRoom(plan, request, catalogue, byId, session, secondsLeft);
     if (here.length === 0) return [];
     return [
       `${session.day_name}: ${session.duration_minutes} of ${request.sessionMinutes} min, room in ${here.join(",")}`,

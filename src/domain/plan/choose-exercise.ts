@@ -30,8 +30,9 @@
 //    (decline, single-arm, assisted, Smith, sumo...); for strength, the conventional deadlift first;
 // 11. for beginners, beginner-level before intermediate (except for strength, where a beginner
 //    learns the barbell lifts: Rippetoe's novice programme is the classic example);
-// 12. equipment: free weights first for compounds (they load the most), cables and dumbbells first
-//    for isolation (constant tension, easy set-up);
+// 12. equipment: free weights first for compounds (they load the most), cables and machines first
+//    for isolation (constant tension, a fixed path: a gym's leg extension and calf raise are machines,
+//    not a dumbbell between the feet);
 // 13. the simpler exercise (lower catalogue level), then exerciseId, so ties never depend on
 //    catalogue order.
 
@@ -152,8 +153,8 @@ const COMPOUND_EQUIPMENT: readonly Equipment[] = [
 
 const ISOLATION_EQUIPMENT: readonly Equipment[] = [
   "cable",
-  "dumbbell",
   "machine",
+  "dumbbell",
   "ez_bar",
   "barbell",
   "bands",

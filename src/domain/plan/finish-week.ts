@@ -40,6 +40,7 @@ import {
   fitsNewSlot,
   maxSets,
   minSlotSets,
+  oneADay,
   removeSlot,
   roomForExercise,
   type SlotDraft,
@@ -97,6 +98,9 @@ export function finishWeek(week: WeekDraft): void {
   // The passes since the first call moved sets and slots: the movements a coach looks for, again
   // (each step checks time, ranges, balance and evenness itself; the cuts below rarely undo it).
   meetMovementMinimums(week);
+  // The time the caps left unused (a calf or abdominal day cut short) may leave the days uneven.
+  evenDays(week);
+  tidyAll();
   // Later passes may have added a loadable compound beside a bodyweight main lift.
   for (const day of week.days) loadableMainLift(week, day);
   // Supersets are paired afresh as slots change, and a new pairing can cost a few seconds more
@@ -247,6 +251,7 @@ function gatherSetsTo(
 ): boolean {
   const target = blockOf(day, group);
   if (target === undefined || !roomForExercise(week, day)) return false;
+  if (oneADay(week, group) && day.slots.some((slot) => slot.group === group)) return false;
   const spare = (slot: SlotDraft): boolean =>
     slot.tier !== "T1" && slot.group === group && test(slot.entry) && slot.sets > MIN_SLOT_SETS;
   const donors = week.days
@@ -283,6 +288,7 @@ function moveSlotTo(
 ): boolean {
   const target = blockOf(day, group);
   if (target === undefined || !roomForExercise(week, day)) return false;
+  if (oneADay(week, group) && day.slots.some((slot) => slot.group === group)) return false;
   for (const donor of week.days) {
     if (donor === day || donor.template.kind !== "full") continue;
     if (daySeconds(week, donor) <= daySeconds(week, day)) continue;
@@ -460,6 +466,7 @@ function moveSlot(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
   const used = new Set(short.slots.map((slot) => slot.entry.exerciseId));
   for (const from of [...long.slots].sort((a, b) => b.sets - a.sets || b.seq - a.seq)) {
     if (from.tier === "T1" || used.has(from.entry.exerciseId) || !roomForExercise(week, short)) continue;
+    if (oneADay(week, from.group) && short.slots.some((slot) => slot.group === from.group)) continue;
     const block = blockOf(short, from.group);
     if (block === undefined || !fitsTime(week, short, from, from.sets)) continue;
     const moved: SlotDraft = { ...from, position: block.position, seq: week.nextSeq };

@@ -84,10 +84,18 @@ export function fitsNewSlot(week: WeekDraft): (entry: CatalogueEntry) => boolean
 /** Whether `sets` more sets of the entry keep every group it trains within the top of its range. */
 export function fitsCaps(week: WeekDraft, entry: CatalogueEntry, sets: number): boolean {
   for (const [group, weight] of contribution(entry)) {
-    const { max } = weeklyTarget(week.goal, week.experience, group);
+    const { max, direct } = weeklyTarget(week.goal, week.experience, group);
     if (weeklySets(week, group) + weight * sets > max + 1e-9) return false;
+    if (direct !== undefined && weight >= 1 && directSets(week, group) + sets > direct) return false;
   }
   return true;
+}
+
+/** Sets of the week's slots of the group (its own exercises). */
+export function directSets(week: WeekDraft, group: TargetGroup): number {
+  let sets = 0;
+  for (const day of week.days) for (const slot of day.slots) if (slot.group === group) sets += slot.sets;
+  return sets;
 }
 
 function count(week: WeekDraft, entry: CatalogueEntry, sets: number): void {
@@ -218,6 +226,8 @@ export function draftSlot(
 ): SlotDraft | undefined {
   const found = blockOf(day, group) ?? extra;
   if (found === undefined || !roomForExercise(week, day)) return undefined;
+  if (oneADay(week, group) && day.slots.some((slot) => slot.group === group)) return undefined;
+  if (!onAnotherDay(week, day, group)) return undefined;
   const leading = mayLead && !hasT1(day);
   const entry = chooseExercise(week.candidates.get(group) ?? [], found.block, slotsOf(day, group).length, {
     goal: week.goal,
@@ -231,6 +241,31 @@ export function draftSlot(
   if (entry === undefined) return undefined;
   const tier: Tier = isCompound(entry) ? (leading ? "T1" : "T2") : "T3";
   return { entry, group, tier, sets: 0, position: found.position, seq: week.nextSeq };
+}
+
+/**
+ * Groups that take one exercise a session (a coach's read of the first plans: two calf raises,
+ * two crunches or a beginner's two curls in one session is the same work twice): calves and
+ * abdominals for everyone, arms except in intermediate and advanced hypertrophy, where a second
+ * curl or extension at another angle is the point.
+ */
+export function oneADay(week: Pick<WeekDraft, "goal" | "experience">, group: TargetGroup): boolean {
+  if (group === "calves" || group === "abdominals") return true;
+  if (group !== "biceps" && group !== "triceps") return false;
+  return week.goal !== "hypertrophy" || week.experience === "beginner";
+}
+
+/**
+ * Calves and abdominals recover within a day, so any day may take them, but not most days (a
+ * coach's read: calf raises on all six days of a push/pull/legs week): at most half the week's
+ * days, rounded up, hold them. Whether the day may hold the group: it does already, or the cap
+ * leaves room.
+ */
+export function onAnotherDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
+  if (group !== "calves" && group !== "abdominals") return true;
+  if (day.slots.some((slot) => slot.group === group)) return true;
+  const days = week.days.filter((other) => other.slots.some((slot) => slot.group === group)).length;
+  return days < Math.ceil(week.days.length / 2);
 }
 
 /**
