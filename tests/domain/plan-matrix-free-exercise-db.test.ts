@@ -29,8 +29,8 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 432,
-  strength: 8,
-  general_fitness: 56,
+  strength: 6,
+  general_fitness: 58,
   endurance: 0,
 };
 

@@ -311,7 +311,12 @@ export function chooseExercise(
     // lift to vary.
     // Strength repeats its barbell lifts where they fit the slot's preferred pattern: a row that
     // comes back on the day that prefers a vertical pull would keep pull-ups out of the week.
-    const repeats = beginner || (strength && entry.equipment === "barbell" && patternRank === 0);
+    // A beginner repeats a short list, but the back's two patterns both belong on it: a row on the
+    // days that prefer a row, a pull-down or pull-up on the others (a coach read a beginner's three
+    // days of pull-downs and no row).
+    const repeats =
+      (beginner && (block.group !== "back" || patternRank === 0)) ||
+      (strength && entry.equipment === "barbell" && patternRank === 0);
     out[11] = repeats ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
     out[12] = twins.has(facts.twin) ? 1 : 0;
     out[13] = patternRank;
