@@ -56,7 +56,7 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
     equipment,
     budgetSeconds: request.sessionMinutes * 60,
     candidates,
-    days: dayTemplates(split, request.daysPerWeek, balanced).map((template) => ({
+    days: dayTemplates(split, request.daysPerWeek, balanced, request.goal === "strength").map((template) => ({
       template,
       slots: [],
       // week-draft.ts's caches, present from the start so every day keeps one shape.

@@ -245,10 +245,29 @@ function balancedLead(lead: Lead): Lead {
   return lead.group === "shoulders" ? { group: "back", pattern: "vertical_pull" } : lead;
 }
 
-function buildDay(scheduled: ScheduledDay, ordinal: number, balanced: boolean): DayTemplate {
+/**
+ * Strength trains the lifts it tests: an upper day leads with a press, not a row (a coach read an
+ * advanced strength week whose upper day opened with 5 sets of rows). The bench press, or the
+ * overhead press where a push day already leads with the bench.
+ */
+function pressLead(lead: Lead, kind: DayKind, weekHasPushDay: boolean): Lead {
+  if (lead.group !== "back" || (kind !== "upper" && kind !== "push_pull")) return lead;
+  return (weekHasPushDay ? UPPER_LEADS[1] : UPPER_LEADS[0]) as Lead;
+}
+
+function buildDay(
+  scheduled: ScheduledDay,
+  ordinal: number,
+  balanced: boolean,
+  strength: { weekHasPushDay: boolean } | undefined,
+): DayTemplate {
   const leads = LEADS[scheduled.kind];
   const chosen = leads[scheduled.lead % leads.length] as Lead;
-  const lead = balanced ? balancedLead(chosen) : chosen;
+  const lead = balanced
+    ? balancedLead(chosen)
+    : strength
+      ? pressLead(chosen, scheduled.kind, strength.weekHasPushDay)
+      : chosen;
   const patternsOf = (group: TargetGroup): readonly MovementPattern[] =>
     balanced && group === "shoulders"
       ? BALANCED_SHOULDERS[scheduled.alt]
@@ -281,19 +300,21 @@ function buildDay(scheduled: ScheduledDay, ordinal: number, balanced: boolean): 
 
 /**
  * The days of a week for a split and day count (2..6), in week order. `balanced`: the goal keeps
- * pull >= push (see BALANCED_SHOULDERS).
+ * pull >= push (see BALANCED_SHOULDERS); `strength`: upper days lead with a press (pressLead).
  */
 export function dayTemplates(
   split: ConcreteSplit,
   daysPerWeek: number,
   balanced = false,
+  strength = false,
 ): readonly DayTemplate[] {
   const schedule = SCHEDULES[split][daysPerWeek];
   if (schedule === undefined) throw new RangeError(`no ${split} schedule for ${daysPerWeek} days`);
   const seen = new Map<DayKind, number>();
+  const presses = strength ? { weekHasPushDay: schedule.some((d) => d.kind === "push") } : undefined;
   return schedule.map((scheduled) => {
     const ordinal = seen.get(scheduled.kind) ?? 0;
     seen.set(scheduled.kind, ordinal + 1);
-    return buildDay(scheduled, ordinal, balanced);
+    return buildDay(scheduled, ordinal, balanced, presses);
   });
 }
