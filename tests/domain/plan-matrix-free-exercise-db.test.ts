@@ -28,7 +28,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 432,
+  hypertrophy: 439,
   strength: 6,
   general_fitness: 58,
   endurance: 0,

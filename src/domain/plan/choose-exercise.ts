@@ -15,7 +15,9 @@
 //    bodyweight move first (incline and knee push-ups, table rows, band-assisted and negative
 //    pull-ups), for everyone else the full move first;
 // 7. for a main lift, the preferred pattern, then a lift already a main lift this week: main lifts
-//    repeat through the week so they can be practised and progressed;
+//    repeat through the week so they can be practised and progressed (hypertrophy from
+//    intermediate up takes a lift not yet a main lift first: A and B days, a flat bench then an
+//    incline press);
 // 8. repetition or variety: the week's main lifts first where they fit the slot's preferred pattern
 //    (for strength and for beginners, wherever they fit the group), so main lifts come back on
 //    several days; then, for beginners, any lift already in the week (a beginner learns a short
@@ -283,6 +285,7 @@ export function chooseExercise(
   const repeat = context.goal === "strength" || context.experience === "beginner";
   const strength = context.goal === "strength";
   const beginner = context.experience === "beginner";
+  const varyMain = context.goal === "hypertrophy" && !beginner;
   // Two key buffers, reused: the ranking runs thousands of times a plan, so it allocates nothing.
   let entryKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
   let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
@@ -305,7 +308,11 @@ export function chooseExercise(
     const uses = context.weekUse.get(entry.exerciseId) ?? 0;
     const mainUses = context.mainUse.get(entry.exerciseId) ?? 0;
     out[8] = context.leading ? patternRank : 0;
-    out[9] = context.leading ? (mainUses > 0 ? 0 : 1) : 0;
+    // Hypertrophy from intermediate up varies its main lifts between days (a flat bench on one
+    // push day, an incline or dumbbell press on the next: PHUL and PHAT's A and B days; a coach
+    // read 10 chest sets all from the flat bench); each lift still progresses on its own, and a
+    // main lift still comes back as another day's second lift.
+    out[9] = context.leading ? (mainUses > 0 === !varyMain ? 0 : 1) : 0;
     out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
     // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
     // lift to vary.
