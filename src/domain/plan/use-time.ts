@@ -21,7 +21,6 @@ import { type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes } from "./time-model.ts";
 import {
   addSlot,
-  attempt as attemptWhole,
   changeSets,
   type DayDraft,
   daySeconds,
@@ -296,10 +295,11 @@ const ONE_A_DAY: readonly TargetGroup[] = ["biceps", "triceps", "calves", "abdom
 
 function addNewSlot(week: WeekDraft, day: DayDraft, group: TargetGroup, extra: boolean): boolean {
   if (ONE_A_DAY.includes(group) && day.slots.some((slot) => slot.group === group)) return false;
-  if (addNewSlotOf(week, day, group, extra)) return true;
+  const first = addNewSlotOf(week, day, group, extra);
+  if (first !== "compound not added") return first === "added";
   // Two sets of a compound (a T2's longer rests) may not fit the minutes left where two of an
   // isolation exercise would.
-  return addNewSlotOf(week, day, group, extra, (entry) => !isCompound(entry));
+  return addNewSlotOf(week, day, group, extra, (entry) => !isCompound(entry)) === "added";
 }
 
 function addNewSlotOf(
@@ -308,19 +308,15 @@ function addNewSlotOf(
   group: TargetGroup,
   extra: boolean,
   test?: (entry: CatalogueEntry) => boolean,
-): boolean {
+): "added" | "none" | "compound not added" {
   const slot = newSlot(week, day, group, extra, test);
-  if (slot === undefined) return false;
+  if (slot === undefined) return "none";
   const add = () =>
     attempt(week, day, () => {
       addSlot(week, day, slot);
       return () => removeSlot(week, day, slot);
     });
-  if (!breaksBalance(week, slot.entry, MIN_SLOT_SETS)) return add();
-  // The pull share stops a new pushing exercise: pulling sets first where they fit (as growMain
-  // does for a main lift), all undone if the exercise still does not fit.
-  return attemptWhole(week, () => {
-    while (breaksBalance(week, slot.entry, MIN_SLOT_SETS)) if (!addPullSet(week)) return false;
-    return add();
-  });
+  if (breaksBalance(week, slot.entry, MIN_SLOT_SETS)) return "none";
+  if (add()) return "added";
+  return isCompound(slot.entry) ? "compound not added" : "none";
 }
