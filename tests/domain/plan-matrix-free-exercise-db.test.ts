@@ -18,8 +18,8 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 28,
   strength: 18,
-  general_fitness: 78,
-  endurance: 76,
+  general_fitness: 74,
+  endurance: 85,
 };
 
 /**
@@ -28,9 +28,9 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 439,
-  strength: 6,
-  general_fitness: 58,
+  hypertrophy: 443,
+  strength: 2,
+  general_fitness: 54,
   endurance: 0,
 };
 

@@ -6,7 +6,7 @@
 CREATE OR REPLACE FUNCTION public.exercise_is_unsafe(p_name text) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-  SELECT p_name ~* '\yon an? dumbbells?\y|\ybench mid rows?\y|\ystanding on (a|the) bench\y|\ybehind[- ]the[- ]neck\y|\ybradford\y'
+  SELECT p_name ~* '\yon an? dumbbells?\y|\ybench mid rows?\y|\ystanding on (a|the) bench\y|\ybehind[- ]the[- ]neck\y|\ybradford\y|\yrocky pull|\yrear pull-?ups?\y'
 $$;
 
 REVOKE ALL ON FUNCTION public.exercise_is_unsafe(text) FROM PUBLIC, anon, authenticated, service_role;

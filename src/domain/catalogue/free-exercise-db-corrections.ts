@@ -160,6 +160,11 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
     requires: ["bench"],
     reason: "a leg curl against a band, seated on a bench, filed as other equipment",
   },
+  Body_Tricep_Press: {
+    requires: ["pullup_bar"],
+    reason:
+      "leaning on a bar set at chest height in a rack (its instructions), which its equipment (body only) does not say",
+  },
   "Crunch_-_Legs_On_Exercise_Ball": {
     requires: ["exercise_ball"],
     reason: "needs an exercise ball, which its equipment (body only) does not say",

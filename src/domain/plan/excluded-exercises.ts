@@ -5,6 +5,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { Equipment, Goal } from "../vocabulary.ts";
+import { patternOf } from "./movement.ts";
 
 export interface ExclusionContext {
   goal: Goal;
@@ -28,7 +29,9 @@ const BENCH_DIP = /\bbench dips?\b/i;
 const CLOSE_GRIP_PRESS = /\bclose[- ]grip\b.*\b(bench|press)\b/i;
 const DIP = /\bdips?\b/i;
 const UPRIGHT_ROW = /\bupright\b.*\brows?\b/i;
-const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b/i;
+// Named for it, or a variant whose name hides it: the Bradford and Rocky presses and the Rocky and
+// rear pull-ups pass the bar behind the neck (free-exercise-db's instructions say so).
+const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b|\brocky pull|\brear pull-?ups?\b/i;
 /** An overhead press or a lateral raise: what trains the delts without the upright row's risk. */
 const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises?\b/i;
 
@@ -80,6 +83,16 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     reason:
       "bench dips load the front of the shoulder at its end range; a close-grip press or parallel-bar dips train the triceps with a load to progress",
     applies: (entry, context) => BENCH_DIP.test(entry.name) && context.eligible.some(isBetterTricepsPress),
+  },
+  {
+    rule: "Olympic-lift drills when a plain lift of the same pattern is possible",
+    reason:
+      "a jerk dip squat, a snatch balance or a clean pull is a drill of a competition lift's technique, which no goal here teaches; a squat, hinge, press or pull of the same pattern trains the same muscles with a load to progress",
+    applies: (entry, context) =>
+      entry.category === "olympic_weightlifting" &&
+      context.eligible.some(
+        (other) => other.category !== "olympic_weightlifting" && patternOf(other) === patternOf(entry),
+      ),
   },
   {
     rule: "upright rows when an overhead press or a lateral raise is possible",
