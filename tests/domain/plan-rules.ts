@@ -381,6 +381,14 @@ export function violations(
       ensure(n <= 1, `${session.day_name}: ${n} ${group} exercises`);
     }
   }
+  // One barbell row held in a hinge a session (choose-exercise.ts): a second row is supported.
+  for (const session of plan.sessions) {
+    const bent = session.slots.filter((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return entry?.equipment === "barbell" && patternOf(entry) === "horizontal_pull" && loadsSpine(entry);
+    });
+    ensure(bent.length <= 1, `${session.day_name}: ${bent.map((slot) => slot.name).join(" and ")}`);
+  }
   // Calves and abdominals on at most half the days, rounded up (week-draft.ts, onAnotherDay).
   for (const group of ["calves", "abdominals"]) {
     const days = plan.sessions.filter((s) => s.slots.some((slot) => groupOf(slot.muscle_group) === group));

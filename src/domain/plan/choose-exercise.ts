@@ -43,6 +43,7 @@ import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from 
 import { deltRank, FRONT_OR_HYBRID } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { isCompound, isCompoundPattern, patternOf } from "./movement.ts";
+import { loadsSpine } from "./spine-load.ts";
 import type { Block } from "./templates.ts";
 
 const CATEGORY_RANK: Readonly<Record<Category, number>> = {
@@ -334,6 +335,9 @@ export function chooseExercise(
   };
   // After a heavy (barbell) hinge a beginner's grip, back and focus are spent: only beginner-level lifts
   // follow it (no front squat after deadlifts; issue 22, item 8).
+  // One barbell row a session (a bent-over and a Pendlay row on one day are 8 sets of the same
+  // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row.
+  const bentRowInSession = context.session.some(isBentRow);
   const afterHinge =
     beginner &&
     context.session.some(
@@ -347,6 +351,7 @@ export function chooseExercise(
     const facts = candidateFacts[i] as Facts;
     if (used.has(entry.exerciseId)) continue;
     if (afterHinge && entry.level !== "beginner" && facts.compound) continue;
+    if (bentRowInSession && isBentRow(entry)) continue;
     fillFixed(facts, entryKey);
     if (best !== undefined && compareKeys(entryKey, bestKey, 0, FIXED_FIELDS) > 0) continue;
     fillRest(entry, facts, entryKey);
@@ -359,6 +364,11 @@ export function chooseExercise(
     }
   }
   return best;
+}
+
+/** A barbell row held in a hinge (bent-over, Pendlay, T-bar): it loads the spine (spine-load.ts). */
+export function isBentRow(entry: CatalogueEntry): boolean {
+  return entry.equipment === "barbell" && patternOf(entry) === "horizontal_pull" && loadsSpine(entry);
 }
 
 function twinKey(entry: CatalogueEntry): string {

@@ -15,7 +15,7 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
-import { CONVENTIONAL_DEADLIFT } from "./choose-exercise.ts";
+import { CONVENTIONAL_DEADLIFT, isBentRow } from "./choose-exercise.ts";
 import { meetMovementMinimums } from "./coach-minimums.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
@@ -296,6 +296,7 @@ function moveSlotTo(
     if (matching.length < 2) continue;
     const from = matching
       .filter((slot) => slot.tier !== "T1" && !day.slots.some((other) => other.entry === slot.entry))
+      .filter((slot) => !isBentRow(slot.entry) || !day.slots.some((other) => isBentRow(other.entry)))
       .sort((a, b) => a.sets - b.sets || b.seq - a.seq)[0];
     if (from === undefined) continue;
     const cost = from.sets * setSeconds(week.goal, week.experience, from.tier);
@@ -467,6 +468,7 @@ function moveSlot(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
   for (const from of [...long.slots].sort((a, b) => b.sets - a.sets || b.seq - a.seq)) {
     if (from.tier === "T1" || used.has(from.entry.exerciseId) || !roomForExercise(week, short)) continue;
     if (oneADay(week, from.group) && short.slots.some((slot) => slot.group === from.group)) continue;
+    if (isBentRow(from.entry) && short.slots.some((slot) => isBentRow(slot.entry))) continue;
     const block = blockOf(short, from.group);
     if (block === undefined || !fitsTime(week, short, from, from.sets)) continue;
     const moved: SlotDraft = { ...from, position: block.position, seq: week.nextSeq };
