@@ -14,7 +14,7 @@ import { checkMatrix } from "./plan-matrix.ts";
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 14,
-  strength: 0,
+  strength: 9,
   general_fitness: 25,
   endurance: 26,
 };
@@ -26,7 +26,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 563,
-  strength: 16,
+  strength: 12,
   general_fitness: 10,
   endurance: 0,
 };

@@ -90,7 +90,7 @@ export function checkMatrix(
     setsBefore.set(key, Math.max(sets, setsBefore.get(key) ?? 0));
     if (movementViolations(plan, request, catalogue, byId).length > 0) movementsShort += 1;
     const broken = violations(plan, request, catalogue, byId);
-    if (appliesStrengthRule(request)) broken.push(...strengthViolations(plan, byId));
+    if (appliesStrengthRule(request)) broken.push(...strengthViolations(plan, byId, request.sessionMinutes));
     for (const line of broken) if (failures.length < 20) failures.push(`${name}: ${line}`);
   }
   return { plans, failures, shortSessions, shrinking, movementsShort };

@@ -102,6 +102,19 @@ const HINGE: Lift = {
 const isTrainedLift = (entry: CatalogueEntry): boolean =>
   isBarbellSquat(entry) || isBarbellPress(entry) || isBarbellHinge(entry);
 
+/**
+ * A novice on full-body days of 45+ minutes squats every session, up to three a week (Rippetoe 2011: the squat
+ * in every workout of the novice programme; a coach read a beginner's week with two); otherwise two.
+ */
+function squatDays(week: WeekDraft): number {
+  // Sessions of 45 minutes or more: a 30-minute session holds its own main lift and little else.
+  const novice =
+    week.experience === "beginner" &&
+    week.budgetSeconds >= 45 * 60 &&
+    week.days.every((day) => day.template.kind === "full");
+  return novice ? Math.min(3, week.days.length) : SQUAT.days;
+}
+
 export function strengthFrequencyApplies(week: WeekDraft): boolean {
   return week.goal === "strength" && week.equipment.has("barbell") && week.days.length >= 3;
 }
@@ -110,16 +123,17 @@ export function ensureStrengthFrequency(week: WeekDraft): void {
   if (!strengthFrequencyApplies(week)) return;
   for (const day of week.days) romanianAfterSquat(week, day);
   for (const lift of [SQUAT, PRESS, HINGE]) {
+    const required = lift === SQUAT ? squatDays(week) : lift.days;
     const daysWith = () =>
       week.days.filter((day) => day.slots.some((slot) => lift.counts(slot.entry))).length;
-    if (daysWith() >= lift.days) continue;
+    if (daysWith() >= required) continue;
     const candidates = week.days
       .filter((day) => !day.slots.some((slot) => lift.counts(slot.entry)))
       .sort((a, b) => daySeconds(week, a) - daySeconds(week, b));
     // Without a bench (or room for the bench press), the standing overhead press is the barbell press.
     const forms = lift === PRESS ? [PRESS, OVERHEAD] : [lift];
     for (const day of candidates) {
-      if (daysWith() >= lift.days) break;
+      if (daysWith() >= required) break;
       for (const form of forms) {
         if (!restedFor(week, day, form.group)) continue;
         if (swapToBarbell(week, day, form) || moveLift(week, day, form) || addLift(week, day, form)) break;

@@ -274,7 +274,12 @@ function buildDay(
       : GROUP_PATTERNS[group][scheduled.alt];
   const leadPatterns = patternsOf(lead.group);
   // A push day keeps its lead on the chest when the overhead press may not lead.
-  const majors = MAJORS[scheduled.kind];
+  // Strength trains the glutes with its squats and hinges (their half-sets reach the glutes'
+  // range): a glute exercise of its own took the range the lifts needed, and a 90-minute lower
+  // day ended at 60 (a coach's read). Glutes lead no strength day either.
+  const majors = strength
+    ? MAJORS[scheduled.kind].filter((group) => group !== "glutes")
+    : MAJORS[scheduled.kind];
   const leadGroup = majors.includes(lead.group) ? lead.group : (majors[0] as MajorGroup);
   const leadBlock: MajorBlock =
     leadGroup === lead.group
