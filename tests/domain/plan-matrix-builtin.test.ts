@@ -13,9 +13,9 @@ import { checkMatrix } from "./plan-matrix.ts";
  * lifts (and their half-sets) took it first.
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 14,
+  hypertrophy: 0,
   strength: 9,
-  general_fitness: 25,
+  general_fitness: 23,
   endurance: 26,
 };
 
@@ -25,7 +25,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 563,
+  hypertrophy: 562,
   strength: 12,
   general_fitness: 10,
   endurance: 0,

@@ -17,9 +17,9 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 28,
-  strength: 34,
-  general_fitness: 74,
-  endurance: 85,
+  strength: 33,
+  general_fitness: 72,
+  endurance: 82,
 };
 
 /**
@@ -28,7 +28,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 443,
+  hypertrophy: 438,
   strength: 2,
   general_fitness: 54,
   endurance: 0,

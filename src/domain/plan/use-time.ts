@@ -24,6 +24,7 @@ import {
   changeSets,
   type DayDraft,
   daySeconds,
+  directSets,
   draftSlot,
   fitsCaps,
   fitsNewSlot,
@@ -161,7 +162,10 @@ function byNeed(week: WeekDraft, groups: { group: TargetGroup }[]): void {
   const need = (group: TargetGroup): [number, number] => {
     const { aim, max } = weeklyTarget(week.goal, week.experience, group);
     const sets = weeklySets(week, group);
-    return [Math.max(0, aim - sets), -sets / max];
+    // Arms' aim in sets of their own (as in fill-spare-time.ts): the presses' half-sets do not
+    // stand in for curls and triceps work.
+    const own = group === "biceps" || group === "triceps" ? directSets(week, group) : sets;
+    return [Math.max(0, aim - own), -sets / max];
   };
   groups.sort((a, b) => {
     const [aimA, shareA] = need(a.group);
