@@ -289,8 +289,15 @@ export function violations(
       // Issue 22, item 6: 1-5 reps only for the squat, bench, deadlift, overhead press and close
       // barbell variants; loaded rows, pull-downs and pull-ups 6-10 in strength plans.
       if (slot.reps === "5" || slot.reps === "3-5") ensure(isPowerLift(entry), `${at}: ${slot.reps} reps`);
+      // A pull-up or chin-up on a bar takes a belt: a strength main lift from intermediate up.
+      const beltPull =
+        request.goal === "strength" &&
+        request.experience !== "beginner" &&
+        entry.equipment === "bodyweight" &&
+        entry.requires.includes("pullup_bar") &&
+        isCompound(entry);
       if (slot.tier === "T1" && dayHasLoadableCompound)
-        ensure(LOADABLE.includes(entry.equipment), `${at}: T1 not loadable`);
+        ensure(LOADABLE.includes(entry.equipment) || beltPull, `${at}: T1 not loadable`);
       const group = groupOf(slot.muscle_group);
       if (group === undefined) out.push(`${at}: untargeted muscle ${slot.muscle_group}`);
       else groups.add(group);

@@ -3,7 +3,8 @@
 // 1. category: strength/powerlifting before olympic/strongman, whose lifts are skills of their own;
 // 2. dynamic before static holds: a hold is timed, not counted, so a rep target does not fit it;
 // 3. for a session's main lift (T1), never a skill, and equipment that can be loaded in small steps first, before the
-//    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift;
+//    slot's role: a leg curl on a machine beats a bodyweight good morning as a day's first lift
+//    (for strength from intermediate up, a pull-up or chin-up takes a belt and counts as loadable);
 // 4. the slot's role: compound where the preferred pattern is compound, else isolation;
 // 5. lateral raises, then rear-delt work, before front raises (the front delts get pressing
 //    already; delt-head.ts tells the heads apart by name), and
@@ -29,7 +30,8 @@
 // 9. the preferred pattern, then any pattern the block lists;
 // 10. for compounds, a staple lift (back squat, bench press, deadlift, row, leg press and hack squat
 //    before any other squat...) before the rest, and its plain form before niche variations
-//    (decline, single-arm, assisted, Smith, sumo...); for strength, the conventional deadlift first;
+//    (decline, single-arm, assisted, Smith, sumo...); for strength, the conventional deadlift and
+//    the plain pull-up or chin-up first;
 // 11. for beginners, beginner-level before intermediate (except for strength, where a beginner
 //    learns the barbell lifts: Rippetoe's novice programme is the classic example);
 // 12. equipment: free weights first for compounds (they load the most), cables and machines first
@@ -108,8 +110,12 @@ export const FRONT_RAISE = FRONT_OR_HYBRID;
  */
 const SIDE_BEND = /\bside bends?\b|\btwists?\b/i;
 
+/** The pull-up and chin-up, plain: a strength plan's vertical pull before the pull-down. */
+const PULL_UP = /\b(pull|chin)[- ]?ups?\b/i;
+
 function stapleRank(name: string, goal: Goal): number {
   if (goal === "strength" && CONVENTIONAL_DEADLIFT.test(name.trim())) return -1;
+  if (goal === "strength" && PULL_UP.test(name) && !VARIATION.test(name)) return -1;
   const lower = name.toLowerCase();
   const index = STAPLES.findIndex((fragment) => lower.includes(fragment));
   const rank = index === -1 ? STAPLES.length : index;
@@ -287,6 +293,7 @@ export function chooseExercise(
   const strength = context.goal === "strength";
   const beginner = context.experience === "beginner";
   const varyMain = context.goal === "hypertrophy" && !beginner;
+  const strongPull = context.goal === "strength" && !beginner;
   // Two key buffers, reused: the ranking runs thousands of times a plan, so it allocates nothing.
   let entryKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
   let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
@@ -295,7 +302,9 @@ export function chooseExercise(
   const fillFixed = (facts: Facts, out: number[]): void => {
     out[0] = facts.category;
     out[1] = facts.isStatic;
-    out[2] = context.leading ? facts.loadClass + 10 * facts.skill : 0;
+    // A pull-up or chin-up takes a belt: for strength from intermediate up it is as loadable a
+    // main lift as a pull-down (a weighted pull-up leads the pull day, not the cable).
+    out[2] = context.leading ? (strongPull && facts.barWork ? 0 : facts.loadClass) + 10 * facts.skill : 0;
     out[3] = facts.compound === wantCompound ? 0 : 1;
     out[4] = facts.frontRaise;
     out[5] = facts.barWork ? 0 : facts.loadClass;

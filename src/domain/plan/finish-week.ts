@@ -63,6 +63,11 @@ export function isLoadable(entry: CatalogueEntry): boolean {
   return ["barbell", "dumbbell", "kettlebell", "cable", "machine", "ez_bar"].includes(entry.equipment);
 }
 
+/** A pull-up or chin-up on a bar, which takes a belt: loadable as a main lift too. */
+function isBarWork(entry: CatalogueEntry): boolean {
+  return entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry);
+}
+
 export function finishWeek(week: WeekDraft): void {
   const tidyAll = () => {
     for (const day of week.days) tidy(week, day);
@@ -139,6 +144,8 @@ function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">,
 function loadableMainLift(week: WeekDraft, day: DayDraft): void {
   const main = day.slots.find((slot) => slot.tier === "T1");
   if (main === undefined || isLoadable(main.entry)) return;
+  // Strength from intermediate up: a pull-up main lift is loaded with a belt (choose-exercise.ts).
+  if (week.goal === "strength" && week.experience !== "beginner" && isBarWork(main.entry)) return;
   const loadable = day.slots
     .filter((slot) => slot.tier === "T2" && isLoadable(slot.entry) && isCompound(slot.entry))
     .sort((a, b) => b.sets - a.sets || a.seq - b.seq);

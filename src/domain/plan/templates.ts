@@ -144,9 +144,11 @@ const GROUP_PATTERNS: Readonly<Record<TargetGroup, readonly [MovementPattern[], 
     ["horizontal_push", "chest_isolation"],
     ["horizontal_push", "chest_isolation"],
   ],
+  // A third back exercise is a second row (a cable or supported one), not a second vertical
+  // pull: a coach read a pull day of a pull-down and pull-ups.
   back: [
-    ["horizontal_pull", "vertical_pull"],
-    ["vertical_pull", "horizontal_pull"],
+    ["horizontal_pull", "vertical_pull", "horizontal_pull"],
+    ["vertical_pull", "horizontal_pull", "horizontal_pull"],
   ],
   shoulders: [
     ["vertical_push", "shoulder_isolation"],
