@@ -71,7 +71,8 @@ describe.each(CATALOGUES)("generatePlan over the %s catalogue", (name, catalogue
               const request: PlanRequest = { ...combination, equipment, weekStart, sessionMinutes };
               const plan = generatePlan(request, catalogue);
               const broken = violations(plan, request, catalogue, byId, options);
-              if (appliesStrengthRule(request)) broken.push(...strengthViolations(plan, byId, request.sessionMinutes));
+              if (appliesStrengthRule(request))
+                broken.push(...strengthViolations(plan, byId, request.sessionMinutes));
               if (broken.length > 0) throw new Error(broken.join("; "));
               const again = generatePlan(request, shuffle(catalogue, shuffleSeed));
               if (!isDeepStrictEqual(again, plan)) throw new Error("a shuffled catalogue gave another plan");

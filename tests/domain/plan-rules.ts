@@ -388,6 +388,30 @@ export function violations(
       ensure(n <= 1, `${session.day_name}: ${n} ${group} exercises`);
     }
   }
+  // One leg extension, leg curl, fly, hip isolation or calf raise of a kind a session
+  // (choose-exercise.ts, ONE_ISOLATION): the same pattern and the same last name word.
+  for (const session of plan.sessions) {
+    const kinds = new Map<string, string[]>();
+    for (const slot of session.slots) {
+      const entry = byId.get(slot.exercise_id ?? "");
+      if (entry === undefined || isCompound(entry)) continue;
+      const pattern = patternOf(entry);
+      if (
+        !["knee_extension", "knee_flexion", "chest_isolation", "hip_isolation", "calf_raise"].includes(
+          pattern,
+        )
+      )
+        continue;
+      const key = `${pattern}:${entry.name
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter(Boolean)
+        .at(-1)}`;
+      kinds.set(key, [...(kinds.get(key) ?? []), slot.name]);
+    }
+    for (const names of kinds.values())
+      ensure(names.length <= 1, `${session.day_name}: ${names.join(" and ")}, one movement twice`);
+  }
   // One barbell row held in a hinge a session (choose-exercise.ts): a second row is supported.
   for (const session of plan.sessions) {
     const bent = session.slots.filter((slot) => {

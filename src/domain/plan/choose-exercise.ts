@@ -361,6 +361,9 @@ export function chooseExercise(
     if (used.has(entry.exerciseId)) continue;
     if (afterHinge && entry.level !== "beginner" && facts.compound) continue;
     if (bentRowInSession && isBentRow(entry)) continue;
+    // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
+    // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
+    if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;
     fillFixed(facts, entryKey);
     if (best !== undefined && compareKeys(entryKey, bestKey, 0, FIXED_FIELDS) > 0) continue;
     fillRest(entry, facts, entryKey);
@@ -374,6 +377,15 @@ export function chooseExercise(
   }
   return best;
 }
+
+/** Isolation patterns a session holds once (see chooseExercise). */
+const ONE_ISOLATION: ReadonlySet<string> = new Set([
+  "knee_extension",
+  "knee_flexion",
+  "chest_isolation",
+  "hip_isolation",
+  "calf_raise",
+]);
 
 /** A barbell row held in a hinge (bent-over, Pendlay, T-bar): it loads the spine (spine-load.ts). */
 export function isBentRow(entry: CatalogueEntry): boolean {
