@@ -322,7 +322,8 @@ export function chooseExercise(
     // push day, an incline or dumbbell press on the next: PHUL and PHAT's A and B days; a coach
     // read 10 chest sets all from the flat bench); each lift still progresses on its own, and a
     // main lift still comes back as another day's second lift.
-    out[9] = context.leading ? (mainUses > 0 === !varyMain ? 0 : 1) : 0;
+    const repeatsMain = mainUses > 0;
+    out[9] = context.leading ? (repeatsMain === !varyMain ? 0 : 1) : 0;
     out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
     // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
     // lift to vary.
