@@ -103,8 +103,9 @@ const isTrainedLift = (entry: CatalogueEntry): boolean =>
   isBarbellSquat(entry) || isBarbellPress(entry) || isBarbellHinge(entry);
 
 /**
- * A novice on full-body days of 45+ minutes squats every session, up to three a week (Rippetoe 2011: the squat
- * in every workout of the novice programme; a coach read a beginner's week with two); otherwise two.
+ * A novice on full-body days of 45+ minutes squats every session, up to three a week (Rippetoe
+ * 2011: the squat in every workout of the novice programme; a coach read a beginner's week with
+ * two); otherwise two.
  */
 function squatDays(week: WeekDraft): number {
   // Sessions of 45 minutes or more: a 30-minute session holds its own main lift and little else.
