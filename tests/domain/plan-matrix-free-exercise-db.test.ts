@@ -17,7 +17,7 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 28,
-  strength: 33,
+  strength: 37,
   general_fitness: 72,
   endurance: 82,
 };

@@ -270,10 +270,15 @@ function buildDay(
     : strength
       ? pressLead(chosen, scheduled.kind, strength.weekHasPushDay)
       : chosen;
+  // A strength upper day led by a press rows first: its pressing needs a row beside it (a coach
+  // read a press-led upper day with a pull-down as its only pull); the pull day pulls vertically.
+  const rowFirst = strength !== undefined && scheduled.kind === "upper";
   const patternsOf = (group: TargetGroup): readonly MovementPattern[] =>
     balanced && group === "shoulders"
       ? BALANCED_SHOULDERS[scheduled.alt]
-      : GROUP_PATTERNS[group][scheduled.alt];
+      : rowFirst && group === "back"
+        ? (GROUP_PATTERNS.back[0] as readonly MovementPattern[])
+        : GROUP_PATTERNS[group][scheduled.alt];
   const leadPatterns = patternsOf(lead.group);
   // A push day keeps its lead on the chest when the overhead press may not lead.
   // Strength trains the glutes with its squats and hinges (their half-sets reach the glutes'
