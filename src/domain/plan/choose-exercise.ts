@@ -44,7 +44,7 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
 import { deltRank, FRONT_OR_HYBRID } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
-import { isCompound, isCompoundPattern, patternOf } from "./movement.ts";
+import { isBarWork, isCompound, isCompoundPattern, patternOf } from "./movement.ts";
 import { loadsSpine } from "./spine-load.ts";
 import type { Block } from "./templates.ts";
 
@@ -236,7 +236,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     loadClass: LOAD_CLASS[entry.equipment],
     skill: isAdvancedSkill(entry) ? 1 : 0,
     regression: REGRESSION.test(entry.name) ? 1 : 0,
-    barWork: entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry),
+    barWork: isBarWork(entry),
     compound: isCompound(entry),
     // Lateral raises 0, rear-delt work 1, front raises and their hybrids 2 (delt-head.ts); side
     // bends and twists 2 among the abdominals.

@@ -18,7 +18,7 @@ import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
 import { CONVENTIONAL_DEADLIFT, isBentRow } from "./choose-exercise.ts";
 import { meetMovementMinimums } from "./coach-minimums.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
-import { isCompound, patternOf } from "./movement.ts";
+import { isBarWork, isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { keepPullFloor } from "./pull-floor.ts";
@@ -40,11 +40,11 @@ import {
   fitsNewSlot,
   maxSets,
   minSlotSets,
-  oneADay,
   removeSlot,
   roomForExercise,
   type SlotDraft,
   setTier,
+  takesAnother,
   type WeekDraft,
   weeklySets,
 } from "./week-draft.ts";
@@ -61,11 +61,6 @@ export const EVEN_DAYS_RATIO = 0.6;
 /** Weights, cables and machines: a load to add to, in small steps. */
 export function isLoadable(entry: CatalogueEntry): boolean {
   return ["barbell", "dumbbell", "kettlebell", "cable", "machine", "ez_bar"].includes(entry.equipment);
-}
-
-/** A pull-up or chin-up on a bar, which takes a belt: loadable as a main lift too. */
-function isBarWork(entry: CatalogueEntry): boolean {
-  return entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry);
 }
 
 export function finishWeek(week: WeekDraft): void {
@@ -258,7 +253,7 @@ function gatherSetsTo(
 ): boolean {
   const target = blockOf(day, group);
   if (target === undefined || !roomForExercise(week, day)) return false;
-  if (oneADay(week, group) && day.slots.some((slot) => slot.group === group)) return false;
+  if (!takesAnother(week, day, group)) return false;
   const spare = (slot: SlotDraft): boolean =>
     slot.tier !== "T1" && slot.group === group && test(slot.entry) && slot.sets > MIN_SLOT_SETS;
   const donors = week.days
@@ -295,7 +290,7 @@ function moveSlotTo(
 ): boolean {
   const target = blockOf(day, group);
   if (target === undefined || !roomForExercise(week, day)) return false;
-  if (oneADay(week, group) && day.slots.some((slot) => slot.group === group)) return false;
+  if (!takesAnother(week, day, group)) return false;
   for (const donor of week.days) {
     if (donor === day || donor.template.kind !== "full") continue;
     if (daySeconds(week, donor) <= daySeconds(week, day)) continue;
@@ -474,7 +469,7 @@ function moveSlot(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
   const used = new Set(short.slots.map((slot) => slot.entry.exerciseId));
   for (const from of [...long.slots].sort((a, b) => b.sets - a.sets || b.seq - a.seq)) {
     if (from.tier === "T1" || used.has(from.entry.exerciseId) || !roomForExercise(week, short)) continue;
-    if (oneADay(week, from.group) && short.slots.some((slot) => slot.group === from.group)) continue;
+    if (!takesAnother(week, short, from.group)) continue;
     if (isBentRow(from.entry) && short.slots.some((slot) => isBentRow(slot.entry))) continue;
     const block = blockOf(short, from.group);
     if (block === undefined || !fitsTime(week, short, from, from.sets)) continue;

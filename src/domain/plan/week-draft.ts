@@ -226,7 +226,7 @@ export function draftSlot(
 ): SlotDraft | undefined {
   const found = blockOf(day, group) ?? extra;
   if (found === undefined || !roomForExercise(week, day)) return undefined;
-  if (oneADay(week, group) && day.slots.some((slot) => slot.group === group)) return undefined;
+  if (!takesAnother(week, day, group)) return undefined;
   if (!onAnotherDay(week, day, group)) return undefined;
   const leading = mayLead && !hasT1(day);
   const entry = chooseExercise(week.candidates.get(group) ?? [], found.block, slotsOf(day, group).length, {
@@ -249,10 +249,15 @@ export function draftSlot(
  * abdominals for everyone, arms except in intermediate and advanced hypertrophy, where a second
  * curl or extension at another angle is the point.
  */
-export function oneADay(week: Pick<WeekDraft, "goal" | "experience">, group: TargetGroup): boolean {
+function oneADay(week: Pick<WeekDraft, "goal" | "experience">, group: TargetGroup): boolean {
   if (group === "calves" || group === "abdominals") return true;
   if (group !== "biceps" && group !== "triceps") return false;
   return week.goal !== "hypertrophy" || week.experience === "beginner";
+}
+
+/** Whether the day may take a new exercise of the group (oneADay): every new slot and move asks. */
+export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
+  return !oneADay(week, group) || !day.slots.some((slot) => slot.group === group);
 }
 
 /**
