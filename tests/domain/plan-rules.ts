@@ -61,8 +61,33 @@ function has(request: PlanRequest): Set<Equipment> {
   return new Set<Equipment>([...request.equipment, "bodyweight"]);
 }
 
+// The rules ask the same question of the same request thousands of times (19,200 plans, each
+// checked by several rules): each answer is kept per request object, which the matrix makes fresh
+// for every plan. The checks' verdicts are the same; the matrix files spent 35-40% of their time here.
+const verdicts = new WeakMap<
+  PlanRequest,
+  { equipment: Set<Equipment>; known: Map<CatalogueEntry, boolean> }
+>();
+const groupLists = new WeakMap<
+  PlanRequest,
+  Map<readonly CatalogueEntry[], Map<TargetGroup, CatalogueEntry[]>>
+>();
+
 export function eligible(entry: CatalogueEntry, request: PlanRequest): boolean {
-  const equipment = has(request);
+  let cache = verdicts.get(request);
+  if (cache === undefined) {
+    cache = { equipment: has(request), known: new Map() };
+    verdicts.set(request, cache);
+  }
+  let verdict = cache.known.get(entry);
+  if (verdict === undefined) {
+    verdict = judgeEligible(entry, request, cache.equipment);
+    cache.known.set(entry, verdict);
+  }
+  return verdict;
+}
+
+function judgeEligible(entry: CatalogueEntry, request: PlanRequest, equipment: Set<Equipment>): boolean {
   if (entry.category === "stretching" || entry.category === "cardio" || entry.category === "plyometrics") {
     return false;
   }
@@ -75,14 +100,38 @@ export function eligible(entry: CatalogueEntry, request: PlanRequest): boolean {
   return entry.level !== "expert" || request.experience === "advanced";
 }
 
-export function eligibleOf(group: TargetGroup, request: PlanRequest, catalogue: readonly CatalogueEntry[]) {
-  return catalogue.filter((e) => GROUP_MUSCLES[group].includes(e.primaryMuscle) && eligible(e, request));
+export function eligibleOf(
+  group: TargetGroup,
+  request: PlanRequest,
+  catalogue: readonly CatalogueEntry[],
+): CatalogueEntry[] {
+  let byCatalogue = groupLists.get(request);
+  if (byCatalogue === undefined) {
+    byCatalogue = new Map();
+    groupLists.set(request, byCatalogue);
+  }
+  let byGroup = byCatalogue.get(catalogue);
+  if (byGroup === undefined) {
+    byGroup = new Map();
+    byCatalogue.set(catalogue, byGroup);
+  }
+  let entries = byGroup.get(group);
+  if (entries === undefined) {
+    entries = catalogue.filter((e) => GROUP_MUSCLES[group].includes(e.primaryMuscle) && eligible(e, request));
+    byGroup.set(group, entries);
+  }
+  return entries;
 }
 
+const GROUP_OF_MUSCLE = new Map<string, TargetGroup>(
+  [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]
+    .toReversed()
+    .flatMap((g) => (GROUP_MUSCLES[g] as readonly string[]).map((m) => [m, g] as const)),
+);
+
+/** The first group (majors, then accessories) that lists the muscle, as GROUP_MUSCLES reads. */
 function groupOf(muscle: string): TargetGroup | undefined {
-  return [...MAJOR_GROUPS, ...ACCESSORY_GROUPS].find((g) =>
-    (GROUP_MUSCLES[g] as readonly string[]).includes(muscle),
-  );
+  return GROUP_OF_MUSCLE.get(muscle);
 }
 
 /** Pull-throughs, back extensions, reverse hyperextensions (section 3, "Rep ranges by exercise"). */
