@@ -477,6 +477,13 @@ export function violations(
       `${group} on ${days.length} of ${plan.sessions.length} days`,
     );
   }
+  // A session's calf or abdominal exercise holds at most 3 sets (week-draft.ts, slotMaxSets).
+  for (const session of plan.sessions)
+    for (const slot of session.slots) {
+      const group = groupOf(slot.muscle_group);
+      if (group === "calves" || group === "abdominals")
+        ensure(slot.sets <= 3, `${session.day_name}: ${slot.sets} sets of ${slot.name}`);
+    }
   // Calves and abdominals: their own exercises stop at their own top (targets.ts, `direct`).
   const direct = directSets(plan);
   for (const group of ACCESSORY_GROUPS) {

@@ -33,6 +33,7 @@ import {
   minSlotSets,
   type SlotDraft,
   setsOnDay,
+  slotMaxSets,
   slotsOf,
   type WeekDraft,
   weeklySets,
@@ -123,7 +124,7 @@ function addOneSet(week: WeekDraft, group: TargetGroup): boolean {
 function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   const spare = week.budgetSeconds - daySeconds(week, day);
   const open = slotsOf(day, group)
-    .filter((slot) => slot.sets < maxSets(week, slot.tier))
+    .filter((slot) => slot.sets < slotMaxSets(week, slot))
     .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.seq - b.seq)[0];
   if (open !== undefined) {
     if (!fitsCaps(week, open.entry, 1) || breaksBalance(week, open.entry, 1)) return false;
@@ -154,7 +155,7 @@ function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
 export function addPullSet(week: WeekDraft): boolean {
   for (const day of week.days) {
     for (const slot of day.slots) {
-      if (!isPull(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (!isPull(slot.entry) || slot.sets >= slotMaxSets(week, slot)) continue;
       if (fitsCaps(week, slot.entry, 1) && fitsTime(week, day, slot.tier, 1)) {
         changeSets(week, day, slot, 1);
         return true;

@@ -38,12 +38,12 @@ import {
   draftSlot,
   fitsCaps,
   fitsNewSlot,
-  maxSets,
   minSlotSets,
   removeSlot,
   roomForExercise,
   type SlotDraft,
   setTier,
+  slotMaxSets,
   takesAnother,
   type WeekDraft,
   weeklySets,
@@ -418,7 +418,7 @@ function addSetOn(week: WeekDraft, day: DayDraft): boolean {
   for (const slot of day.slots) {
     if (breaksBalance(week, slot.entry, 1)) continue;
     if (
-      slot.sets < maxSets(week, slot.tier) &&
+      slot.sets < slotMaxSets(week, slot) &&
       fitsCaps(week, slot.entry, 1) &&
       fitsTime(week, day, slot, 1)
     ) {
@@ -448,7 +448,7 @@ function moveSet(week: WeekDraft, long: DayDraft, short: DayDraft): boolean {
     if (from.tier === "T1" || from.sets <= minSlotSets(from.tier)) continue;
     const to = short.slots.find(
       (slot) =>
-        slot.group === from.group && slot.sets < maxSets(week, slot.tier) && fitsTime(week, short, slot, 1),
+        slot.group === from.group && slot.sets < slotMaxSets(week, slot) && fitsTime(week, short, slot, 1),
     );
     if (to === undefined) continue;
     changeSets(week, long, from, -1);

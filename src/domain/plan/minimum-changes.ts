@@ -19,10 +19,10 @@ import {
   draftSlot,
   fitsCaps,
   makeRoom,
-  maxSets,
   minSlotSets,
   removeSlot,
   type SlotDraft,
+  slotMaxSets,
   type WeekDraft,
   weeklySets,
 } from "./week-draft.ts";
@@ -61,7 +61,7 @@ export function setsOf(week: WeekDraft, minimum: MovementMinimum): number {
  * raise, as bodybuilding weeks pair them).
  */
 export function holdsWithRoom(week: WeekDraft, day: DayDraft, minimum: MovementMinimum): boolean {
-  return day.slots.some((s) => minimum.test(s.entry) && s.sets < maxSets(week, s.tier));
+  return day.slots.some((s) => minimum.test(s.entry) && s.sets < slotMaxSets(week, s));
 }
 
 /** What a change may cost: the donor's half-sets in other groups, and the minimum's spare group. */
@@ -197,7 +197,7 @@ export function raiseOne(
 ): boolean {
   for (const day of days) {
     for (const slot of day.slots) {
-      if (!minimum.test(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (!minimum.test(slot.entry) || slot.sets >= slotMaxSets(week, slot)) continue;
       if (!fitsCaps(week, slot.entry, 1) || breaksBalance(week, slot.entry, 1)) continue;
       const raise = () => {
         changeSets(week, day, slot, 1);
@@ -231,7 +231,7 @@ export function addNew(
 export function tradeOne(week: WeekDraft, minimum: MovementMinimum, days: readonly DayDraft[]): boolean {
   for (const day of days) {
     for (const slot of day.slots) {
-      if (!minimum.test(slot.entry) || slot.sets >= maxSets(week, slot.tier)) continue;
+      if (!minimum.test(slot.entry) || slot.sets >= slotMaxSets(week, slot)) continue;
       if (!fitsCaps(week, slot.entry, 1) || breaksBalance(week, slot.entry, 1)) continue;
       const givers = day.slots
         .filter((other) => other !== slot && other.tier !== "T1" && !guarded(minimum, other))
@@ -292,7 +292,7 @@ export function swap(
 
 /** On a day that holds the movement, a donor's sets move to its slot (up to the slot's set cap). */
 export function merge(week: WeekDraft, day: DayDraft, donor: SlotDraft, holder: SlotDraft): boolean {
-  const moved = Math.min(donor.sets, maxSets(week, holder.tier) - holder.sets);
+  const moved = Math.min(donor.sets, slotMaxSets(week, holder) - holder.sets);
   if (moved < 1) return false;
   return tried(week, () => {
     removeSlot(week, day, donor);

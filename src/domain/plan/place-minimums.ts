@@ -17,11 +17,11 @@ import {
   daySeconds,
   draftSlot,
   fitsCaps,
-  maxSets,
   minSlotSets,
   removeSlot,
   type SlotDraft,
   setTier,
+  slotMaxSets,
   slotsOf,
   type WeekDraft,
   weeklySets,
@@ -77,7 +77,7 @@ function fillShare(week: WeekDraft, day: DayDraft, group: MajorGroup, dayShare: 
     if (slot === undefined) break; // no unused exercise left: the share is capped by variety
     addSlot(week, day, slot);
     slots.push(slot);
-    capacity += maxSets(week, slot.tier);
+    capacity += slotMaxSets(week, slot);
   }
   // Round-robin one set at a time: 10 sets over caps (5, 4, 4) become 4, 3, 3. A main lift takes
   // its minimum first, so a T1 never ends with fewer than 3 sets when the share has them.
@@ -88,9 +88,7 @@ function fillShare(week: WeekDraft, day: DayDraft, group: MajorGroup, dayShare: 
     left -= 1;
   }
   while (left > 0) {
-    const open = slots.filter(
-      (slot) => slot.sets < maxSets(week, slot.tier) && fitsCaps(week, slot.entry, 1),
-    );
+    const open = slots.filter((slot) => slot.sets < slotMaxSets(week, slot) && fitsCaps(week, slot.entry, 1));
     if (open.length === 0) break;
     for (const slot of open) {
       if (left === 0) break;

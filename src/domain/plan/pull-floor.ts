@@ -20,10 +20,10 @@ import {
   draftSlot,
   fitsCaps,
   makeRoom,
-  maxSets,
   minSlotSets,
   removeSlot,
   type SlotDraft,
+  slotMaxSets,
   type WeekDraft,
 } from "./week-draft.ts";
 
@@ -46,7 +46,7 @@ export function keepPullFloor(week: WeekDraft): void {
 function pullWithRoomMade(week: WeekDraft, day: DayDraft): boolean {
   if (blockOf(day, "back") === undefined) return false;
   const open = day.slots.find(
-    (slot) => isPull(slot.entry) && slot.sets < maxSets(week, slot.tier) && fitsCaps(week, slot.entry, 1),
+    (slot) => isPull(slot.entry) && slot.sets < slotMaxSets(week, slot) && fitsCaps(week, slot.entry, 1),
   );
   let added: { undo: () => void; slot: SlotDraft };
   if (open !== undefined) {

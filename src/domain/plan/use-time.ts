@@ -8,8 +8,8 @@
 // - Then one set at a time, always on the shortest day (so the days stay even): for strength from
 //   intermediate up, the main lift to its 5 sets and the bench-pattern press to 8 sets a week first
 //   (the lifts being trained: 3-5 working sets, Rippetoe 2011 and the NSCA); then the day's groups,
-//   neediest first (furthest below `aim`, then the lowest share of `max`), on an open slot of the
-//   group, else as a new 2-set slot. Nothing passes a group's range, the pull share, the minutes,
+//   neediest first (furthest below `aim`; past it, calves and abdominals last, then the lowest
+//   share of `max`), on an open slot of the group, else as a new 2-set slot. Nothing passes a group's range, the pull share, the minutes,
 //   a beginner's 6 exercises, or the even-days rule.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
@@ -28,10 +28,10 @@ import {
   draftSlot,
   fitsCaps,
   fitsNewSlot,
-  maxSets,
   minSlotSets,
   removeSlot,
   type SlotDraft,
+  slotMaxSets,
   type WeekDraft,
   weeklySets,
 } from "./week-draft.ts";
@@ -157,8 +157,14 @@ function newSlot(
   return slot;
 }
 
-/** Neediest first: furthest below aim, then the lowest share of the range's top. */
+/**
+ * Neediest first: furthest below aim; then, past aim, every other group before abdominals and
+ * calves (a coach read 4 sets of crunches and 4 of calf raises beside 2 of leg curls: filler
+ * where the minutes belonged to the muscles the lifter came for); then the lowest share of the
+ * range's top.
+ */
 function byNeed(week: WeekDraft, groups: { group: TargetGroup }[]): void {
+  const last = (group: TargetGroup): number => (ANY_DAY.includes(group) ? 1 : 0);
   const need = (group: TargetGroup): [number, number] => {
     const { aim, max } = weeklyTarget(week.goal, week.experience, group);
     const sets = weeklySets(week, group);
@@ -170,7 +176,7 @@ function byNeed(week: WeekDraft, groups: { group: TargetGroup }[]): void {
   groups.sort((a, b) => {
     const [aimA, shareA] = need(a.group);
     const [aimB, shareB] = need(b.group);
-    return aimB - aimA || shareB - shareA;
+    return aimB - aimA || last(a.group) - last(b.group) || shareB - shareA;
   });
 }
 
@@ -229,7 +235,7 @@ function attempt(week: WeekDraft, day: DayDraft, change: () => () => void): bool
 }
 
 function plusOne(week: WeekDraft, day: DayDraft, slot: SlotDraft): boolean {
-  if (slot.sets >= maxSets(week, slot.tier) || !fitsCaps(week, slot.entry, 1)) return false;
+  if (slot.sets >= slotMaxSets(week, slot) || !fitsCaps(week, slot.entry, 1)) return false;
   if (breaksBalance(week, slot.entry, 1)) return false;
   return attempt(week, day, () => {
     changeSets(week, day, slot, 1);
@@ -247,7 +253,7 @@ const isMainPress = (entry: CatalogueEntry): boolean =>
  * given back if the lift's set still does not fit.
  */
 function growMain(week: WeekDraft, day: DayDraft, slot: SlotDraft): boolean {
-  if (slot.sets >= maxSets(week, slot.tier)) return false;
+  if (slot.sets >= slotMaxSets(week, slot)) return false;
   if (plusOne(week, day, slot)) return true;
   // The pull share may be what stops a press: a pulling set first, then the press.
   if (breaksBalance(week, slot.entry, 1) && addPullSet(week) && plusOne(week, day, slot)) return true;
@@ -286,7 +292,7 @@ function addOnDay(week: WeekDraft, day: DayDraft): boolean {
   if (week.pairMain && groups.some(({ group, extra }) => addNewSlot(week, day, group, extra))) return true;
   for (const { group, extra } of groups) {
     const open = day.slots
-      .filter((slot) => slot.group === group && slot.sets < maxSets(week, slot.tier))
+      .filter((slot) => slot.group === group && slot.sets < slotMaxSets(week, slot))
       .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.sets - b.sets || a.seq - b.seq);
     for (const slot of open) if (plusOne(week, day, slot)) return true;
     if (addNewSlot(week, day, group, extra)) return true;

@@ -178,6 +178,20 @@ export function maxSets(week: WeekDraft, tier: Tier): number {
   return prescription(week.goal, week.experience, tier).maxSets;
 }
 
+/**
+ * A session's one calf or abdominal exercise stops at 3 sets (a coach read 4 sets of crunches and
+ * 4 of calf raises beside 2 of leg curls: filler where the minutes belonged to the majors).
+ */
+const ANY_DAY_SLOT_SETS = 3;
+
+/** The most sets the slot may hold: its tier's, and for calves and abdominals 3. */
+export function slotMaxSets(week: WeekDraft, slot: SlotDraft): number {
+  const tierMax = maxSets(week, slot.tier);
+  return slot.group === "calves" || slot.group === "abdominals"
+    ? Math.min(ANY_DAY_SLOT_SETS, tierMax)
+    : tierMax;
+}
+
 export function weeklySets(week: WeekDraft, group: TargetGroup): number {
   return week.weekly.get(group) ?? 0;
 }
