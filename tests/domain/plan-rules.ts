@@ -710,7 +710,8 @@ export function appliesStrengthRule(request: PlanRequest): boolean {
  * the sample plans found none in eight hypertrophy weeks) and knee flexion (4+ sets, a leg curl on a
  * machine or cable where the lifter has one) in hypertrophy plans from intermediate up; an overhead
  * press in strength and general-fitness plans with a barbell or dumbbells, where the lifter can do
- * the movement at all. Asserted on the ten sample lifters of docs/sample-plans.md on both
+ * the movement at all; and in every plan, the machine for a leg extension, leg curl or calf raise
+ * among the week's work of it where the lifter has one. Asserted on the ten sample lifters of docs/sample-plans.md on both
  * catalogues (tests/domain/plan-coaching.test.ts); over the whole matrix the plans that fall short
  * are counted against ceilings (plan-matrix.ts): 2-3-day weeks and short sessions meet the groups'
  * minimums first.
@@ -757,6 +758,22 @@ export function movementViolations(
       const curl = (e: CatalogueEntry) => kneeFlexion(e) && curlGear.includes(e.equipment);
       if (possible.some(curl)) ensure(setsWhere(curl) > 0, "no leg curl on a machine or cable");
     }
+  }
+  // Leg extensions, leg curls and calf raises: where the lifter has a machine for the movement, the
+  // week's work of it includes the machine (choose-exercise.ts, MACHINE_FIRST_PATTERNS).
+  for (const pattern of ["knee_extension", "knee_flexion", "calf_raise"]) {
+    const inWeek = plan.sessions
+      .flatMap((s) => s.slots)
+      .flatMap((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return entry !== undefined && entry.mechanic === "isolation" && patternOf(entry) === pattern
+          ? [entry]
+          : [];
+      });
+    const machine = (e: CatalogueEntry) =>
+      e.equipment === "machine" && e.mechanic === "isolation" && patternOf(e) === pattern;
+    if (inWeek.length > 0 && possible.some(machine))
+      ensure(inWeek.some(machine), `${pattern}: ${inWeek.map((e) => e.name).join(", ")}, no machine`);
   }
   const pressGoal = request.goal === "strength" || request.goal === "general_fitness";
   if (pressGoal && (equipment.has("barbell") || equipment.has("dumbbell")) && possible.some(overheadPress)) {

@@ -177,6 +177,17 @@ const ISOLATION_EQUIPMENT: readonly Equipment[] = [
   "bench",
 ];
 
+/**
+ * Leg extensions, leg curls and calf raises: the machine first. A machine made for the movement
+ * holds the lifter in place and loads the whole range (a coach read a cable standing leg curl and a
+ * cable leg extension in a full gym as second choices); elsewhere cables come first.
+ */
+const MACHINE_FIRST_PATTERNS: ReadonlySet<string> = new Set(["knee_extension", "knee_flexion", "calf_raise"]);
+const MACHINE_FIRST_EQUIPMENT: readonly Equipment[] = [
+  "machine",
+  ...ISOLATION_EQUIPMENT.filter((e) => e !== "machine"),
+];
+
 export interface ChoiceContext {
   goal: Goal;
   experience: ExperienceLevel;
@@ -222,6 +233,8 @@ interface Facts {
   stapleStrength: number;
   compoundOrder: number;
   isolationOrder: number;
+  /** A leg extension, leg curl or calf raise (MACHINE_FIRST_PATTERNS), isolation. */
+  machineFirst: boolean;
   level: number;
 }
 
@@ -251,7 +264,11 @@ function factsOf(entry: CatalogueEntry): Facts {
     staple: stapleRank(entry.name, "hypertrophy"),
     stapleStrength: stapleRank(entry.name, "strength"),
     compoundOrder: COMPOUND_EQUIPMENT.indexOf(entry.equipment),
-    isolationOrder: ISOLATION_EQUIPMENT.indexOf(entry.equipment),
+    isolationOrder: (MACHINE_FIRST_PATTERNS.has(patternOf(entry))
+      ? MACHINE_FIRST_EQUIPMENT
+      : ISOLATION_EQUIPMENT
+    ).indexOf(entry.equipment),
+    machineFirst: MACHINE_FIRST_PATTERNS.has(patternOf(entry)) && entry.mechanic === "isolation",
     level: LEVEL_RANK[entry.level],
   };
   FACTS.set(entry, facts);
@@ -335,7 +352,9 @@ export function chooseExercise(
     const repeats =
       (beginner && (block.group !== "back" || patternRank === 0)) ||
       (strength && entry.equipment === "barbell" && patternRank === 0);
-    out[11] = repeats ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
+    // The machine made for a leg extension, leg curl or calf raise is repeated rather than varied.
+    const machineFirst = facts.machineFirst && entry.equipment === "machine";
+    out[11] = repeats || machineFirst ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
     out[12] = twins.has(facts.twin) ? 1 : 0;
     out[13] = patternRank;
     out[14] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0;
