@@ -14,7 +14,7 @@ import { checkMatrix } from "./plan-matrix.ts";
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 3,
-  strength: 12,
+  strength: 10,
   general_fitness: 21,
   endurance: 24,
 };

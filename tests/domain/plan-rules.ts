@@ -360,9 +360,20 @@ export function violations(
     for (const slot of session.slots) {
       const conventional = /^(barbell )?(conventional )?deadlifts?$/i.test(slot.name.trim());
       ensure(
-        !(squatFirst && conventional && slot.tier !== "T1"),
-        `${where}: ${slot.name} after heavy squats`,
+        !(squatFirst && conventional && slot.tier !== "T1" && Number.parseInt(slot.reps, 10) >= 6),
+        `${where}: ${slot.name} for ${slot.reps} after heavy squats`,
       );
+    }
+    // A novice strength lifter squats first, the deadlift after it (Rippetoe 2011), on full-body
+    // days (strength-frequency.ts, squatBeforeDeadlift).
+    if (request.goal === "strength" && request.experience === "beginner" && split === "full_body") {
+      const names = session.slots.map((slot) => slot.name.trim());
+      const deadlift = names.findIndex((name) => /^(barbell )?(conventional )?deadlifts?$/i.test(name));
+      const squat = session.slots.findIndex((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return entry?.equipment === "barbell" && isCompound(entry) && patternOf(entry) === "squat";
+      });
+      ensure(deadlift < 0 || squat < 0 || squat < deadlift, `${where}: the deadlift before the squat`);
     }
     // Supersets: only in short sessions or for endurance; two adjacent rows of one tier (never T1)
     // and two groups share a mark, and the pair rests once a round.

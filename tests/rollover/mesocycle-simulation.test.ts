@@ -526,7 +526,11 @@ function strengthModel(base: Map<string, number>, week: number, gain: number) {
 const GROUPS = ["chest", "back", "shoulders", "quadriceps", "hamstrings", "glutes", "biceps", "triceps"];
 
 function table(title: string, byWeek: readonly Row[][], weeks: readonly Week[]): string[] {
-  const mains = (byWeek[0] ?? []).filter((r) => r.tier === "T1" && r.weight !== null).slice(0, 3);
+  // One column a lift: a novice's squat leads two days (strength-frequency.ts, squatBeforeDeadlift).
+  const mains = (byWeek[0] ?? [])
+    .filter((r) => r.tier === "T1" && r.weight !== null)
+    .filter((r, i, all) => all.findIndex((x) => x.exercise_name === r.exercise_name) === i)
+    .slice(0, 3);
   const lines = [
     `### ${title}`,
     "",

@@ -22,7 +22,7 @@ import { isBarWork, isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { keepPullFloor } from "./pull-floor.ts";
-import { ensureStrengthFrequency } from "./strength-frequency.ts";
+import { ensureStrengthFrequency, squatBeforeDeadlift } from "./strength-frequency.ts";
 import { sessionOrder } from "./supersets.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
@@ -123,6 +123,13 @@ export function finishWeek(week: WeekDraft): void {
   topUpTime(week);
   for (const day of week.days) loadableMainLift(week, day);
   if (week.experience === "beginner") for (const day of week.days) beginnerLiftsAfterHinge(week, day);
+  // Last, as it only trades two tiers (and a squat set or two): a novice's deadlift day squats
+  // first; the minutes a day gave up for it go on again.
+  if (squatBeforeDeadlift(week)) {
+    topUpTime(week);
+    for (const day of week.days) loadableMainLift(week, day);
+    for (const day of week.days) beginnerLiftsAfterHinge(week, day);
+  }
 }
 
 function fitsTime(week: WeekDraft, day: DayDraft, slot: Pick<SlotDraft, "tier">, sets: number): boolean {

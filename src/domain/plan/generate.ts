@@ -20,6 +20,7 @@ import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
 import { resolveSplit } from "./split.ts";
+import { isDeadliftAfterSquat } from "./strength-frequency.ts";
 import {
   SUPERSET_MAIN_MAX_MINUTES,
   SUPERSET_MAX_MINUTES,
@@ -278,7 +279,11 @@ function round(sets: number): number {
  * not AMRAP; except a strength plan's pull-ups and chin-ups, which take the strength pulls' 6-10
  * (lift-reps.ts) like the loaded rows and pull-downs: the rollover judges any "a-b" range.
  */
-function slotReps(goal: PlanRequest["goal"], slot: SlotDraft, tierReps: string): string {
+function slotReps(week: WeekDraft, day: DayDraft, slot: SlotDraft, tierReps: string): string {
+  const { goal } = week;
+  // A novice's deadlift after the squat (strength-frequency.ts) keeps the main lift's reps.
+  if (goal === "strength" && isDeadliftAfterSquat(slot, day))
+    return prescription(goal, week.experience, "T1").reps;
   if (slot.entry.equipment !== "bodyweight") return liftReps(goal, slot.tier, slot.entry, tierReps);
   if (isStrengthPull(goal, slot.tier, slot.entry)) return STRENGTH_PULL_REPS;
   return bodyweightReps(slot.tier, slot.entry);
@@ -300,7 +305,7 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
     // Week 1 opens the mesocycle's effort ramp (src/domain/mesocycle/rir-ramp.ts); the rollover
     // lowers it week by week.
     const rir = firstWeekRir(week.goal, week.experience, { equipment: slot.entry.equipment });
-    const reps = slotReps(week.goal, slot, tierReps);
+    const reps = slotReps(week, day, slot, tierReps);
     return {
       exercise_id: slot.entry.exerciseId,
       name: slot.entry.name,

@@ -37,6 +37,7 @@ import {
   restedFor,
   roomForExercise,
   type SlotDraft,
+  setTier,
   slotsOf,
   type WeekDraft,
   weeklySets,
@@ -114,6 +115,82 @@ function squatDays(week: WeekDraft): number {
     week.budgetSeconds >= 45 * 60 &&
     week.days.every((day) => day.template.kind === "full");
   return novice ? Math.min(3, week.days.length) : SQUAT.days;
+}
+
+/**
+ * A novice squats first on a full-body deadlift day too (Rippetoe 2011: the squat opens every
+ * workout, the deadlift follows; a coach read a beginner's deadlift before the squat): the day's
+ * barbell deadlift (its main lift) and its barbell squat trade tiers (and sets, where the squat
+ * has fewer than a main lift's 3), where the ranges and the day's minutes allow. The deadlift
+ * then keeps the main lift's reps (generate.ts, slotReps): 5 after squats, not the 6+ that issue
+ * 22, item 6 rules out. True where a day traded.
+ */
+export function squatBeforeDeadlift(week: WeekDraft): boolean {
+  if (week.goal !== "strength" || week.experience !== "beginner") return false;
+  let traded = false;
+  for (const day of week.days) {
+    if (day.template.kind !== "full") continue;
+    const main = day.slots.find((slot) => slot.tier === "T1" && isBarbellHinge(slot.entry));
+    const squat = day.slots.find((slot) => slot.tier === "T2" && isBarbellSquat(slot.entry));
+    if (main === undefined || squat === undefined || !CONVENTIONAL_DEADLIFT.test(main.entry.name.trim()))
+      continue;
+    // A squat short of a main lift's sets takes them from the deadlift, where the ranges allow
+    // (the deadlift's own half-sets for the quadriceps and glutes go with them).
+    const moved = Math.max(0, minSlotSets("T1") - squat.sets);
+    if (main.sets - moved < minSlotSets("T2")) continue;
+    changeSets(week, day, main, -moved);
+    // Where the quadriceps' range is full, another day's quadriceps work (a second squat, a split
+    // squat) gives the set: the week's leg work stays the same, its heavy sets on this day.
+    const donor = fitsCaps(week, squat.entry, moved) ? undefined : squatDonor(week, day, squat, moved);
+    if (donor !== undefined) changeSets(week, donor.day, donor.slot, -moved);
+    if (!fitsCaps(week, squat.entry, moved)) {
+      if (donor !== undefined) changeSets(week, donor.day, donor.slot, moved);
+      changeSets(week, day, main, moved);
+      continue;
+    }
+    changeSets(week, day, squat, moved);
+    setTier(week, main, "T2");
+    setTier(week, squat, "T1");
+    if (daySeconds(week, day) <= week.budgetSeconds) {
+      traded = true;
+      continue;
+    }
+    setTier(week, squat, "T2");
+    setTier(week, main, "T1");
+    changeSets(week, day, squat, -moved);
+    if (donor !== undefined) changeSets(week, donor.day, donor.slot, moved);
+    changeSets(week, day, main, moved);
+  }
+  return traded;
+}
+
+/** Another day's non-main slot of the squat's group with sets to spare, the fullest first. */
+function squatDonor(
+  week: WeekDraft,
+  except: DayDraft,
+  squat: SlotDraft,
+  sets: number,
+): { day: DayDraft; slot: SlotDraft } | undefined {
+  let best: { day: DayDraft; slot: SlotDraft } | undefined;
+  for (const day of week.days) {
+    if (day === except) continue;
+    for (const slot of day.slots) {
+      if (slot.tier === "T1" || slot.group !== squat.group || slot.sets - sets < minSlotSets(slot.tier))
+        continue;
+      if (best === undefined || slot.sets > best.slot.sets) best = { day, slot };
+    }
+  }
+  return best;
+}
+
+/** A conventional barbell deadlift that follows the day's squat (squatBeforeDeadlift). */
+export function isDeadliftAfterSquat(slot: SlotDraft, day: DayDraft): boolean {
+  return (
+    slot.tier !== "T1" &&
+    isBarbellHinge(slot.entry) &&
+    CONVENTIONAL_DEADLIFT.test(slot.entry.name.trim()) &&
+    day.slots.some((other) => other.tier === "T1" && isBarbellSquat(other.entry))
+  );
 }
 
 export function strengthFrequencyApplies(week: WeekDraft): boolean {
