@@ -14,7 +14,7 @@ import { checkMatrix } from "./plan-matrix.ts";
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 3,
-  strength: 10,
+  strength: 4,
   general_fitness: 21,
   endurance: 24,
 };
@@ -27,7 +27,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 561,
-  strength: 13,
+  strength: 14,
   general_fitness: 15,
   endurance: 0,
 };

@@ -17,7 +17,7 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 58,
-  strength: 38,
+  strength: 37,
   general_fitness: 76,
   endurance: 75,
 };

@@ -488,6 +488,31 @@ export function violations(
       `${group} on ${days.length} of ${plan.sessions.length} days`,
     );
   }
+  // A strength upper day that pulls rows, where the lifter can row (templates.ts rowFirst;
+  // choose-exercise.ts: the pull day's main chin-up is not repeated in the row's place), unless its
+  // pull is the week's only vertical pull (vertical-pull.ts puts one on a day with time); sessions
+  // under 30 minutes hold one or two lifts, and their one pull may be either.
+  if (request.goal === "strength" && request.sessionMinutes >= 30) {
+    const canRow = eligibleOf("back", request, catalogue).some((e) => patternOf(e) === "horizontal_pull");
+    const pullsOf = (session: PlanJson["sessions"][number]) =>
+      session.slots.flatMap((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return entry !== undefined && PULL.has(patternOf(entry)) ? [entry] : [];
+      });
+    const verticalDays = plan.sessions.filter((s) =>
+      pullsOf(s).some((e) => patternOf(e) === "vertical_pull"),
+    ).length;
+    for (const session of plan.sessions) {
+      if (!session.day_name.startsWith("Upper")) continue;
+      const pulls = pullsOf(session);
+      const onlyVertical = verticalDays === 1 && pulls.some((e) => patternOf(e) === "vertical_pull");
+      if (canRow && pulls.length > 0 && !onlyVertical)
+        ensure(
+          pulls.some((e) => patternOf(e) === "horizontal_pull"),
+          `${session.day_name}: pulls (${pulls.map((e) => e.name).join(", ")}) but no row`,
+        );
+    }
+  }
   // A session's calf or abdominal exercise holds at most 3 sets (week-draft.ts, slotMaxSets).
   for (const session of plan.sessions)
     for (const slot of session.slots) {

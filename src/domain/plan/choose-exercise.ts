@@ -324,7 +324,10 @@ export function chooseExercise(
     out[2] = context.leading ? (strongPull && facts.barWork ? 0 : facts.loadClass) + 10 * facts.skill : 0;
     out[3] = facts.compound === wantCompound ? 0 : 1;
     out[4] = facts.frontRaise;
-    out[5] = facts.barWork ? 0 : facts.loadClass;
+    // Pull-ups and chin-ups rank with loaded lifts (a belt), except in a strength week's slot that
+    // prefers another pattern: there a pull-up is bodyweight like an inverted row, and the row's
+    // pattern decides (a bar-only strength week had no row at all).
+    out[5] = facts.barWork && !(strength && facts.pattern !== preferred) ? 0 : facts.loadClass;
     out[6] = facts.skill;
     // Regressions are a bodyweight idea: a kneeling cable row or squat is a variation, not an
     // easier form, so for loaded work the plain lift comes first for everyone.
@@ -341,7 +344,19 @@ export function chooseExercise(
     // main lift still comes back as another day's second lift.
     const repeatsMain = mainUses > 0;
     out[9] = context.leading ? (repeatsMain === !varyMain ? 0 : 1) : 0;
-    out[10] = mainUses > 0 && (repeat || patternRank === 0) ? 0 : 1;
+    // A strength week's pulls keep the slot's preferred pattern before anything else: an upper day
+    // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
+    // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
+    out[10] =
+      strength && block.group === "back"
+        ? patternRank === 0
+          ? mainUses > 0
+            ? 0
+            : 1
+          : 2
+        : mainUses > 0 && (repeat || patternRank === 0)
+          ? 0
+          : 1;
     // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
     // lift to vary.
     // Strength repeats its barbell lifts where they fit the slot's preferred pattern: a row that
