@@ -24,11 +24,11 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
 
 /**
  * Plans short of a movement a coach looks for (issue 22, items 4 and 5; plan-rules.ts
- * movementViolations), of 2,400 a goal, as measured on 2026-12-06: mostly 2-3-day and 30-45-minute
+ * movementViolations), of 2,400 a goal, as measured on 2026-12-07: mostly 2-3-day and 30-45-minute
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 440,
+  hypertrophy: 444,
   strength: 2,
   general_fitness: 54,
   endurance: 0,

@@ -13,7 +13,8 @@
 // with a bent-over row, a deadlift with a barbell lunge): the lower back would work through both
 // without rest; a squat pairs with a pull-down or a chest-supported row instead. In the plan, both
 // rows of a pair carry the same `notes`, "superset A" (B, C... in session order), and sit next to
-// each other.
+// each other. Each kind of pair is sought at one barbell first (a barbell lift with a dumbbell,
+// cable or machine one), and of two barbell lifts only where nothing else pairs.
 
 import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { isPull, isPush } from "./balance.ts";
@@ -89,12 +90,24 @@ export function supersetPairs(ordered: readonly SlotDraft[], pairMain = false): 
       pairs.push([a, b]);
     });
   };
+  // Each kind of pair at one barbell first: two barbell lifts alternated need two bars, loaded
+  // apart, in a gym (a coach read a back squat paired with a bench press); a barbell lift with a
+  // dumbbell, cable or machine one needs one station. Two barbell lifts still pair where nothing
+  // else would.
+  const oneBar = (fits: (a: SlotDraft, b: SlotDraft) => boolean) => (a: SlotDraft, b: SlotDraft) =>
+    !(a.entry.equipment === "barbell" && b.entry.equipment === "barbell") && fits(a, b);
+  const notCompeting = (a: SlotDraft, b: SlotDraft) => !competesWithMain(a, b);
+  const otherRegion = (a: SlotDraft, b: SlotDraft) => REGION[a.group] !== REGION[b.group];
   if (pairMain) {
+    pass(oneBar(antagonists), true);
+    pass(oneBar(notCompeting), true);
     pass(antagonists, true);
-    pass((a, b) => !competesWithMain(a, b), true);
+    pass(notCompeting, true);
   }
+  pass(oneBar(antagonists));
+  pass(oneBar(otherRegion));
   pass(antagonists);
-  pass((a, b) => REGION[a.group] !== REGION[b.group]);
+  pass(otherRegion);
   return pairs.sort((x, y) => ordered.indexOf(x[0]) - ordered.indexOf(y[0]));
 }
 
