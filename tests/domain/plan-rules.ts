@@ -364,10 +364,24 @@ export function violations(
         `${where}: ${slot.name} for ${slot.reps} after heavy squats`,
       );
     }
+    // A day with a conventional deadlift holds no second heavy hinge (choose-exercise.ts).
+    const names = session.slots.map((slot) => slot.name.trim());
+    if (names.some((name) => /^(barbell )?(conventional )?deadlifts?$/i.test(name))) {
+      const second = session.slots.filter((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return (
+          entry !== undefined &&
+          isCompound(entry) &&
+          patternOf(entry) === "hinge" &&
+          /deadlift|good[- ]?mornings?/i.test(entry.name) &&
+          !/^(barbell )?(conventional )?deadlifts?$/i.test(entry.name.trim())
+        );
+      });
+      ensure(second.length === 0, `${where}: ${second.map((s) => s.name).join(", ")} beside the deadlift`);
+    }
     // A novice strength lifter squats first, the deadlift after it (Rippetoe 2011), on full-body
     // days (strength-frequency.ts, squatBeforeDeadlift).
     if (request.goal === "strength" && request.experience === "beginner" && split === "full_body") {
-      const names = session.slots.map((slot) => slot.name.trim());
       const deadlift = names.findIndex((name) => /^(barbell )?(conventional )?deadlifts?$/i.test(name));
       const squat = session.slots.findIndex((slot) => {
         const entry = byId.get(slot.exercise_id ?? "");

@@ -382,6 +382,10 @@ export function chooseExercise(
   // One barbell row a session (a bent-over and a Pendlay row on one day are 8 sets of the same
   // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row.
   const bentRowInSession = context.session.some(isBentRow);
+  // A day with a conventional deadlift holds no second heavy hinge (a Romanian or stiff-leg
+  // deadlift, a good morning): the lower back has had its work, and the hamstrings' second
+  // exercise is a leg curl (a coach read a deadlift followed by Romanian deadlifts).
+  const deadliftInSession = context.session.some((e) => CONVENTIONAL_DEADLIFT.test(e.name.trim()));
   const afterHinge =
     beginner &&
     context.session.some(
@@ -396,6 +400,8 @@ export function chooseExercise(
     if (used.has(entry.exerciseId)) continue;
     if (afterHinge && entry.level !== "beginner" && facts.compound) continue;
     if (bentRowInSession && isBentRow(entry)) continue;
+    if (deadliftInSession && facts.compound && facts.pattern === "hinge" && SECOND_HINGE.test(entry.name))
+      continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
     if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;
@@ -412,6 +418,9 @@ export function chooseExercise(
   }
   return best;
 }
+
+/** The hinges a day with a conventional deadlift does not take again (see chooseExercise). */
+const SECOND_HINGE = /deadlift|good[- ]?mornings?/i;
 
 /** Isolation patterns a session holds once (see chooseExercise). */
 const ONE_ISOLATION: ReadonlySet<string> = new Set([
