@@ -101,6 +101,12 @@ const VARIATION =
 /** The competition deadlift, which a strength plan trains as its weekly hinge. */
 export const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 
+/**
+ * The hinges a strength plan loads heavy: deadlifts of any stance and good mornings. A day with a
+ * conventional deadlift takes none of them again (see chooseExercise).
+ */
+export const HEAVY_HINGE = /deadlift|good[- ]?mornings?/i;
+
 /** Front raises and their hybrids: the front delts already work in every press. */
 export const FRONT_RAISE = FRONT_OR_HYBRID;
 
@@ -243,6 +249,8 @@ const FACTS = new WeakMap<CatalogueEntry, Facts>();
 function factsOf(entry: CatalogueEntry): Facts {
   const cached = FACTS.get(entry);
   if (cached !== undefined) return cached;
+  const pattern = patternOf(entry);
+  const machinePattern = MACHINE_FIRST_PATTERNS.has(pattern);
   const facts: Facts = {
     category: CATEGORY_RANK[entry.category],
     isStatic: entry.force === "static" ? 1 : 0,
@@ -259,16 +267,13 @@ function factsOf(entry: CatalogueEntry): Facts {
         : entry.primaryMuscle === "shoulders"
           ? deltRank(entry)
           : 0,
-    pattern: patternOf(entry),
+    pattern,
     twin: twinKey(entry),
     staple: stapleRank(entry.name, "hypertrophy"),
     stapleStrength: stapleRank(entry.name, "strength"),
     compoundOrder: COMPOUND_EQUIPMENT.indexOf(entry.equipment),
-    isolationOrder: (MACHINE_FIRST_PATTERNS.has(patternOf(entry))
-      ? MACHINE_FIRST_EQUIPMENT
-      : ISOLATION_EQUIPMENT
-    ).indexOf(entry.equipment),
-    machineFirst: MACHINE_FIRST_PATTERNS.has(patternOf(entry)) && entry.mechanic === "isolation",
+    isolationOrder: (machinePattern ? MACHINE_FIRST_EQUIPMENT : ISOLATION_EQUIPMENT).indexOf(entry.equipment),
+    machineFirst: machinePattern && entry.mechanic === "isolation",
     level: LEVEL_RANK[entry.level],
   };
   FACTS.set(entry, facts);
@@ -400,7 +405,7 @@ export function chooseExercise(
     if (used.has(entry.exerciseId)) continue;
     if (afterHinge && entry.level !== "beginner" && facts.compound) continue;
     if (bentRowInSession && isBentRow(entry)) continue;
-    if (deadliftInSession && facts.compound && facts.pattern === "hinge" && SECOND_HINGE.test(entry.name))
+    if (deadliftInSession && facts.compound && facts.pattern === "hinge" && HEAVY_HINGE.test(entry.name))
       continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
@@ -418,9 +423,6 @@ export function chooseExercise(
   }
   return best;
 }
-
-/** The hinges a day with a conventional deadlift does not take again (see chooseExercise). */
-const SECOND_HINGE = /deadlift|good[- ]?mornings?/i;
 
 /** Isolation patterns a session holds once (see chooseExercise). */
 const ONE_ISOLATION: ReadonlySet<string> = new Set([

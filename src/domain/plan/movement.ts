@@ -36,16 +36,16 @@ const FLY_LIKE = /\b(fly|flys|flyes|flies|cross ?overs?|pec deck|butterfly|iron 
  * The row's mechanic where it has one, else what its pattern implies; a fly-like name is isolation
  * either way (catalogues mark some flyes compound). Per entry: the generator asks it thousands of times.
  */
+export const isCompound = perEntry((entry: CatalogueEntry): boolean => {
+  if (FLY_LIKE.test(entry.name)) return false;
+  return entry.mechanic !== null ? entry.mechanic === "compound" : isCompoundPattern(patternOf(entry));
+});
+
 /** A pull-up or chin-up on a bar: bodyweight work that takes a belt, so a load to add to. */
 export const isBarWork = perEntry(
   (entry: CatalogueEntry): boolean =>
     entry.equipment === "bodyweight" && entry.requires.includes("pullup_bar") && isCompound(entry),
 );
-
-export const isCompound = perEntry((entry: CatalogueEntry): boolean => {
-  if (FLY_LIKE.test(entry.name)) return false;
-  return entry.mechanic !== null ? entry.mechanic === "compound" : isCompoundPattern(patternOf(entry));
-});
 
 function inferPattern(entry: CatalogueEntry): MovementPattern {
   if (entry.category === "stretching") return "mobility";

@@ -18,13 +18,14 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush, PULL_FLOOR } from "./balance.ts";
-import { CONVENTIONAL_DEADLIFT, chooseExercise } from "./choose-exercise.ts";
+import { CONVENTIONAL_DEADLIFT, chooseExercise, HEAVY_HINGE } from "./choose-exercise.ts";
 import { addPullSet } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { type MajorGroup, type TargetGroup, weeklyTarget } from "./targets.ts";
 import {
   addSlot,
+  attempt,
   blockOf,
   changeSets,
   contribution,
@@ -57,9 +58,6 @@ const barbellOf =
   (patterns: readonly MovementPattern[]) =>
   (entry: CatalogueEntry): boolean =>
     entry.equipment === "barbell" && isCompound(entry) && patterns.includes(patternOf(entry));
-
-/** The hinges a strength plan loads heavy: deadlifts of any stance and good mornings. */
-const HEAVY_HINGE = /deadlift|good[- ]?mornings?/i;
 
 /** A barbell hinge that counts as the week's hinge (not a hip thrust, a bridge or an Olympic pull). */
 export const isBarbellHinge = (entry: CatalogueEntry): boolean =>
@@ -138,28 +136,22 @@ export function squatBeforeDeadlift(week: WeekDraft): boolean {
     // (the deadlift's own half-sets for the quadriceps and glutes go with them).
     const moved = Math.max(0, minSlotSets("T1") - squat.sets);
     if (main.sets - moved < minSlotSets("T2")) continue;
-    changeSets(week, day, main, -moved);
-    // Where the quadriceps' range is full, another day's quadriceps work (a second squat, a split
-    // squat) gives the set: the week's leg work stays the same, its heavy sets on this day.
-    const donor = fitsCaps(week, squat.entry, moved) ? undefined : squatDonor(week, day, squat, moved);
-    if (donor !== undefined) changeSets(week, donor.day, donor.slot, -moved);
-    if (!fitsCaps(week, squat.entry, moved)) {
-      if (donor !== undefined) changeSets(week, donor.day, donor.slot, moved);
-      changeSets(week, day, main, moved);
-      continue;
-    }
-    changeSets(week, day, squat, moved);
-    setTier(week, main, "T2");
-    setTier(week, squat, "T1");
-    if (daySeconds(week, day) <= week.budgetSeconds) {
-      traded = true;
-      continue;
-    }
-    setTier(week, squat, "T2");
-    setTier(week, main, "T1");
-    changeSets(week, day, squat, -moved);
-    if (donor !== undefined) changeSets(week, donor.day, donor.slot, moved);
-    changeSets(week, day, main, moved);
+    const tradedHere = attempt(week, () => {
+      changeSets(week, day, main, -moved);
+      // Where the quadriceps' range is full, another day's quadriceps work (a second squat, a
+      // split squat) gives the set: the week's leg work stays the same, its heavy sets on this day.
+      if (!fitsCaps(week, squat.entry, moved)) {
+        const donor = squatDonor(week, day, squat, moved);
+        if (donor === undefined) return false;
+        changeSets(week, donor.day, donor.slot, -moved);
+        if (!fitsCaps(week, squat.entry, moved)) return false;
+      }
+      changeSets(week, day, squat, moved);
+      setTier(week, main, "T2");
+      setTier(week, squat, "T1");
+      return daySeconds(week, day) <= week.budgetSeconds;
+    });
+    traded ||= tradedHere;
   }
   return traded;
 }

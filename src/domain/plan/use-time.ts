@@ -9,8 +9,8 @@
 //   intermediate up, the main lift to its 5 sets and the bench-pattern press to 8 sets a week first
 //   (the lifts being trained: 3-5 working sets, Rippetoe 2011 and the NSCA); then the day's groups,
 //   neediest first (furthest below `aim`; past it, calves and abdominals last, then the lowest
-//   share of `max`), on an open slot of the group, else as a new 2-set slot. Nothing passes a group's range, the pull share, the minutes,
-//   a beginner's 6 exercises, or the even-days rule.
+//   share of `max`), on an open slot of the group, else as a new 2-set slot. Nothing passes a
+//   group's range, the pull share, the minutes, a beginner's 6 exercises, or the even-days rule.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { breaksBalance, isPull, lacksPull } from "./balance.ts";
