@@ -50,6 +50,8 @@ const SKILLS =
 const BAR_WORK = /pull[- ]?ups?\b|chin[- ]?ups?\b|\bhanging\b/i;
 const PUSH = new Set(["horizontal_push", "vertical_push", "chest_isolation"]);
 const PULL = new Set(["horizontal_pull", "vertical_pull"]);
+/** A conventional deadlift by name (the rules' own copy of the generator's pattern). */
+const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 /** Fly-like moves: isolation whatever a catalogue's mechanic says (docs/programming-rules.md, section 3). */
 const FLY_LIKE = /\b(fly|flys|flyes|flies|cross ?overs?|pec deck|butterfly|iron cross|around the worlds?)\b/i;
 /** Conditioning and plyometric drills by name: never a working set (section 6). */
@@ -358,7 +360,7 @@ export function violations(
       return slot.tier === "T1" && entry !== undefined && patternOf(entry) === "squat";
     });
     for (const slot of session.slots) {
-      const conventional = /^(barbell )?(conventional )?deadlifts?$/i.test(slot.name.trim());
+      const conventional = CONVENTIONAL_DEADLIFT.test(slot.name.trim());
       ensure(
         !(squatFirst && conventional && slot.tier !== "T1" && Number.parseInt(slot.reps, 10) >= 6),
         `${where}: ${slot.name} for ${slot.reps} after heavy squats`,
@@ -366,7 +368,7 @@ export function violations(
     }
     // A day with a conventional deadlift holds no second heavy hinge (choose-exercise.ts).
     const names = session.slots.map((slot) => slot.name.trim());
-    if (names.some((name) => /^(barbell )?(conventional )?deadlifts?$/i.test(name))) {
+    if (names.some((name) => CONVENTIONAL_DEADLIFT.test(name))) {
       const second = session.slots.filter((slot) => {
         const entry = byId.get(slot.exercise_id ?? "");
         return (
@@ -374,7 +376,7 @@ export function violations(
           isCompound(entry) &&
           patternOf(entry) === "hinge" &&
           /deadlift|good[- ]?mornings?/i.test(entry.name) &&
-          !/^(barbell )?(conventional )?deadlifts?$/i.test(entry.name.trim())
+          !CONVENTIONAL_DEADLIFT.test(entry.name.trim())
         );
       });
       ensure(second.length === 0, `${where}: ${second.map((s) => s.name).join(", ")} beside the deadlift`);
@@ -382,7 +384,7 @@ export function violations(
     // A novice strength lifter squats first, the deadlift after it (Rippetoe 2011), on full-body
     // days (strength-frequency.ts, squatBeforeDeadlift).
     if (request.goal === "strength" && request.experience === "beginner" && split === "full_body") {
-      const deadlift = names.findIndex((name) => /^(barbell )?(conventional )?deadlifts?$/i.test(name));
+      const deadlift = names.findIndex((name) => CONVENTIONAL_DEADLIFT.test(name));
       const squat = session.slots.findIndex((slot) => {
         const entry = byId.get(slot.exercise_id ?? "");
         return entry?.equipment === "barbell" && isCompound(entry) && patternOf(entry) === "squat";
@@ -761,10 +763,10 @@ export function appliesStrengthRule(request: PlanRequest): boolean {
  * machine or cable where the lifter has one) in hypertrophy plans from intermediate up; an overhead
  * press in strength and general-fitness plans with a barbell or dumbbells, where the lifter can do
  * the movement at all; and in every plan, the machine for a leg extension, leg curl or calf raise
- * among the week's work of it where the lifter has one. Asserted on the ten sample lifters of docs/sample-plans.md on both
- * catalogues (tests/domain/plan-coaching.test.ts); over the whole matrix the plans that fall short
- * are counted against ceilings (plan-matrix.ts): 2-3-day weeks and short sessions meet the groups'
- * minimums first.
+ * among the week's work of it where the lifter has one. Asserted on the ten sample lifters of
+ * docs/sample-plans.md on both catalogues (tests/domain/plan-coaching.test.ts); over the whole
+ * matrix the plans that fall short are counted against ceilings (plan-matrix.ts): 2-3-day weeks and
+ * short sessions meet the groups' minimums first.
  */
 export function movementViolations(
   plan: PlanJson,
@@ -812,14 +814,12 @@ export function movementViolations(
   // Leg extensions, leg curls and calf raises: where the lifter has a machine for the movement, the
   // week's work of it includes the machine (choose-exercise.ts, MACHINE_FIRST_PATTERNS).
   for (const pattern of ["knee_extension", "knee_flexion", "calf_raise"]) {
-    const inWeek = plan.sessions
-      .flatMap((s) => s.slots)
-      .flatMap((slot) => {
-        const entry = byId.get(slot.exercise_id ?? "");
-        return entry !== undefined && entry.mechanic === "isolation" && patternOf(entry) === pattern
-          ? [entry]
-          : [];
-      });
+    const inWeek = slots.flatMap((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return entry !== undefined && entry.mechanic === "isolation" && patternOf(entry) === pattern
+        ? [entry]
+        : [];
+    });
     const machine = (e: CatalogueEntry) =>
       e.equipment === "machine" && e.mechanic === "isolation" && patternOf(e) === pattern;
     if (inWeek.length > 0 && possible.some(machine))
