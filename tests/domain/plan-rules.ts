@@ -136,6 +136,16 @@ function groupOf(muscle: string): TargetGroup | undefined {
   return GROUP_OF_MUSCLE.get(muscle);
 }
 
+const LOWER_BODY: readonly (TargetGroup | undefined)[] = ["quadriceps", "hamstrings", "glutes"];
+
+/** The session trains the legs: a full-body day, or a quadriceps, hamstrings or glutes exercise. */
+function legWork(plan: PlanJson, session: PlanJson["sessions"][number]): boolean {
+  return (
+    plan.split_type === "full_body" ||
+    session.slots.some((slot) => LOWER_BODY.includes(groupOf(slot.muscle_group)))
+  );
+}
+
 /** Pull-throughs, back extensions, reverse hyperextensions (section 3, "Rep ranges by exercise"). */
 const LIGHT_HIP = /\b(pull[- ]?throughs?|back extensions?|hyperextensions?|reverse hyper)\b/i;
 const ONE_LEG =
@@ -351,7 +361,9 @@ export function violations(
         ensure(LOADABLE.includes(entry.equipment) || beltPull, `${at}: T1 not loadable`);
       const group = groupOf(slot.muscle_group);
       if (group === undefined) out.push(`${at}: untargeted muscle ${slot.muscle_group}`);
-      else groups.add(group);
+      // Rear-delt work is a pull and rests with the back (face pulls end a pull day that follows
+      // a push day); the day-before rule below reads it so.
+      else groups.add(group === "shoulders" && deltHeadOf(entry) === "rear" ? "back" : group);
       seconds += slot.sets * setSeconds(request.goal, request.experience, slot.tier as "T1" | "T2" | "T3");
     });
     // Issue 22, item 6: no conventional deadlift for 6+ reps after a heavy squat (the day's T1).
@@ -503,6 +515,14 @@ export function violations(
       days.length <= Math.ceil(plan.sessions.length / 2),
       `${group} on ${days.length} of ${plan.sessions.length} days`,
     );
+  }
+  // Calf raises only on days with leg work, where the week has one (week-draft.ts, fitsDayKind;
+  // a coach read them on both push days of a push/pull/legs week and on neither legs day).
+  if (plan.sessions.some((session) => legWork(plan, session))) {
+    for (const session of plan.sessions) {
+      const calves = session.slots.some((slot) => groupOf(slot.muscle_group) === "calves");
+      ensure(!calves || legWork(plan, session), `${session.day_name}: calves without leg work`);
+    }
   }
   // A strength upper day that pulls rows, where the lifter can row (templates.ts rowFirst;
   // choose-exercise.ts: the pull day's main chin-up is not repeated in the row's place), unless its
@@ -943,7 +963,7 @@ export function groupsWithRoom(
 
 /**
  * The groups a session could still take a new exercise of (groupsWithRoom): those it trains, and
- * abdominals and calves, which fit any day; arm, calf and abdominal work takes one exercise a
+ * abdominals and calves, which fit any day (calves any day with leg work); arm, calf and abdominal work takes one exercise a
  * day, so a session that has one has no room for another.
  */
 export function sessionRoom(
@@ -957,7 +977,9 @@ export function sessionRoom(
   // A session never holds an exercise twice: only the others are room.
   const ids = new Set(session.slots.map((slot) => slot.exercise_id ?? ""));
   const room = groupsWithRoom(plan, request, catalogue, byId, ids, secondsLeft);
-  const trains = new Set<TargetGroup | undefined>(["abdominals", "calves"]);
+  // Calves only on a day with leg work, where the week has one (week-draft.ts, fitsDayKind).
+  const calvesFit = legWork(plan, session) || !plan.sessions.some((other) => legWork(plan, other));
+  const trains = new Set<TargetGroup | undefined>(["abdominals", ...(calvesFit ? ["calves" as const] : [])]);
   for (const slot of session.slots) trains.add(groupOf(slot.muscle_group));
   const present = new Set(session.slots.map((slot) => groupOf(slot.muscle_group)));
   const oneADay = (group: TargetGroup) => (ACCESSORY_GROUPS as readonly string[]).includes(group);

@@ -97,8 +97,10 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       group: "shoulders",
       test: isRearDelt,
       weeklySets: 4,
-      // Face pulls and reverse flyes sit well at the end of a pull day.
+      // Face pulls and reverse flyes end a pull day (a coach read them on a legs day and a push
+      // day of a push/pull/legs week); days that train the shoulders next, then any other.
       anyDay: true,
+      home: "back",
       // Only front-delt work gives way: the presses train the front delts already.
       donor: (slot) => slot.group === "shoulders" && deltHeadOf(slot.entry) === "front",
     });
@@ -139,12 +141,15 @@ function meetMinimum(week: WeekDraft, minimum: MovementMinimum): void {
   };
   // Days that train the group first (shortest first), then, where the movement allows, the others;
   // those only while neither neighbour trains the group (checked as slots are added).
+  const home = (day: DayDraft) => minimum.home !== undefined && blockOf(day, minimum.home) !== undefined;
   const trains = (day: DayDraft) => blockOf(day, minimum.group) !== undefined;
   const hosts = () => [
-    ...byLength().filter(trains),
-    ...(minimum.anyDay ? byLength().filter((d) => !trains(d)) : []),
+    ...byLength().filter(home),
+    ...byLength().filter((d) => trains(d) && !home(d)),
+    ...(minimum.anyDay ? byLength().filter((d) => !trains(d) && !home(d)) : []),
   ];
-  const mayHost = (day: DayDraft) => trains(day) || restedFor(week, day, minimum.group);
+  const mayHost = (day: DayDraft) =>
+    home(day) || trains(day) || restedFor(week, day, minimum.home ?? minimum.group);
   const swapOn = (makingRoom: boolean) => {
     for (const day of byLength()) {
       if (!short()) return;

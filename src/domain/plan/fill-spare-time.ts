@@ -56,7 +56,13 @@ export function fillSpareTime(week: WeekDraft): void {
   const oneSlot = new Map<TargetGroup, number>(
     ACCESSORY_GROUPS.map((group) => [group, weeklySets(week, group) + MIN_SLOT_SETS]),
   );
-  runStage(week, ACCESSORY_GROUPS, (group) => oneSlot.get(group) ?? 0);
+  // Calves wait for the majors' aim: they train only on the days with leg work (fitsDayKind,
+  // week-draft.ts), where a calf raise had taken a short legs day's hinge.
+  runStage(
+    week,
+    ACCESSORY_GROUPS.filter((group) => group !== "calves"),
+    (group) => oneSlot.get(group) ?? 0,
+  );
   runStage(week, MAJOR_GROUPS, (group) => target(group).aim);
   // Arms to their aim in sets of their own: the presses' and rows' half-sets had taken the
   // triceps to its aim on 2 direct sets a week while calves and abdominals took the time (a

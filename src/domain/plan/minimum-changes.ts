@@ -38,6 +38,11 @@ export interface MovementMinimum {
   /** Whether a day that does not train the group may take the movement too, at its end. */
   anyDay?: boolean;
   /**
+   * The group whose days take the movement first and whose rest it shares (recoveryGroup,
+   * week-draft.ts): rear-delt work ends a pull day.
+   */
+  home?: TargetGroup;
+  /**
    * A group the movement outranks: a swap may take it below its weekly minimum, down to this share
    * of it (a two-day week's second chest press gives way to its only overhead press).
    */

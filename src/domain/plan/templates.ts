@@ -215,15 +215,16 @@ const MAJORS: Readonly<Record<DayKind, readonly MajorGroup[]>> = {
   pull: ["back"],
 };
 
-// Push and pull days also take a small group (abdominals or calves) so they are not much shorter
-// than a leg day; these recover within a day, so they may follow each other on consecutive days.
+// Push and pull days also take abdominal work so they are not much shorter than a leg day; it
+// recovers within a day, so it may follow itself on consecutive days. Calves go on the days that
+// train the legs (week-draft.ts, fitsDayKind).
 const ACCESSORIES: Readonly<Record<DayKind, readonly AccessoryGroup[]>> = {
   full: ["triceps", "biceps", "calves", "abdominals"],
   upper: ["biceps", "triceps"],
   push_pull: ["biceps", "triceps"],
   lower: ["calves", "abdominals"],
   legs: ["calves", "abdominals"],
-  push: ["triceps", "calves"],
+  push: ["triceps", "abdominals"],
   pull: ["biceps", "abdominals"],
 };
 

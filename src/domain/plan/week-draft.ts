@@ -12,6 +12,7 @@ import { hardSetsForSet } from "../progress-aggregates/hard-sets.ts";
 import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { chooseExercise } from "./choose-exercise.ts";
+import { deltHeadOf } from "./delt-head.ts";
 import { isCompound } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import type { SlotDraft } from "./slot-draft.ts";
@@ -212,6 +213,15 @@ export function blockOf(day: DayDraft, group: TargetGroup): { block: Block; posi
   return { block: accessories[accessory] as Block, position: majors.length + accessory };
 }
 
+/**
+ * The group a slot tires, for the day-before rule: rear-delt work (face pulls, reverse flyes) is a
+ * pull and rests with the back, so it ends a pull day that follows a push day, as coaches write
+ * it; the presses of the day before trained the front delts.
+ */
+function recoveryGroup(slot: Pick<SlotDraft, "entry" | "group">): TargetGroup {
+  return slot.group === "shoulders" && deltHeadOf(slot.entry) === "rear" ? "back" : slot.group;
+}
+
 /** Neither neighbouring calendar day trains, or may later train, the group (the day-before rule). */
 export function restedFor(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   // Full-body weeks of 4+ days train every group on consecutive days by design.
@@ -221,7 +231,7 @@ export function restedFor(week: WeekDraft, day: DayDraft, group: TargetGroup): b
     (other) =>
       other !== day &&
       Math.abs(other.template.dayOfWeek - dow) === 1 &&
-      (blockOf(other, group) !== undefined || other.slots.some((slot) => slot.group === group)),
+      (blockOf(other, group) !== undefined || other.slots.some((slot) => recoveryGroup(slot) === group)),
   );
 }
 
@@ -241,8 +251,19 @@ export function draftSlot(
   const found = blockOf(day, group) ?? extra;
   if (found === undefined || !roomForExercise(week, day)) return undefined;
   if (!takesAnother(week, day, group)) return undefined;
-  if (!onAnotherDay(week, day, group)) return undefined;
+  if (!onAnotherDay(week, day, group) || !fitsDayKind(week, day, group)) return undefined;
   const leading = mayLead && !hasT1(day);
+  // The day-before rule, for the group the exercise tires (recoveryGroup): a day that does not
+  // train it takes it only when neither neighbour does. Rear-delt work rests with the back, so
+  // it is not the day before or after a pull day, and on a pull day it needs no rest from the
+  // shoulders. Abdominals and calves recover within a day.
+  const mayTire = (as: TargetGroup): boolean =>
+    as === "calves" || as === "abdominals" || blockOf(day, as) !== undefined || restedFor(week, day, as);
+  const rested = mayTire(group);
+  const backRested = group !== "shoulders" || mayTire("back");
+  const rests = (entry: CatalogueEntry): boolean =>
+    (group === "shoulders" && deltHeadOf(entry) === "rear" ? backRested : rested) &&
+    (accept === undefined || accept(entry));
   const entry = chooseExercise(week.candidates.get(group) ?? [], found.block, slotsOf(day, group).length, {
     goal: week.goal,
     experience: week.experience,
@@ -250,7 +271,7 @@ export function draftSlot(
     weekUse: week.weekUse,
     mainUse: week.mainUse,
     leading,
-    ...(accept === undefined ? {} : { accept }),
+    accept: rests,
   });
   if (entry === undefined) return undefined;
   const tier: Tier = isCompound(entry) ? (leading ? "T1" : "T2") : "T3";
@@ -285,6 +306,20 @@ export function onAnotherDay(week: WeekDraft, day: DayDraft, group: TargetGroup)
   if (day.slots.some((slot) => slot.group === group)) return true;
   const days = week.days.filter((other) => other.slots.some((slot) => slot.group === group)).length;
   return days < Math.ceil(week.days.length / 2);
+}
+
+const LOWER_BODY: ReadonlySet<TargetGroup> = new Set(["quadriceps", "hamstrings", "glutes"]);
+
+/** A full-body day, or a day that holds leg work (a quadriceps, hamstrings or glutes exercise). */
+const trainsLegs = (day: DayDraft): boolean =>
+  day.template.kind === "full" || day.slots.some((slot) => LOWER_BODY.has(slot.group));
+
+/**
+ * Calf raises go on the days that train the legs (a coach's read of a push/pull/legs week: calf
+ * raises on both push days and neither legs day); any day only in a week with no such day.
+ */
+export function fitsDayKind(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
+  return group !== "calves" || trainsLegs(day) || !week.days.some(trainsLegs);
 }
 
 /**
