@@ -392,6 +392,43 @@ export function violations(
         );
       });
       ensure(second.length === 0, `${where}: ${second.map((s) => s.name).join(", ")} beside the deadlift`);
+      // ... and at most one barbell squat, lunge or hinge that loads the spine beside it.
+      const legLifts = session.slots.filter((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return (
+          entry?.equipment === "barbell" &&
+          ["squat", "lunge", "hinge"].includes(patternOf(entry)) &&
+          loadsSpine(entry) &&
+          !CONVENTIONAL_DEADLIFT.test(entry.name.trim())
+        );
+      });
+      ensure(legLifts.length <= 1, `${where}: ${legLifts.map((s) => s.name).join(", ")} beside the deadlift`);
+      // A barbell squat after the day's main deadlift: 3 sets at most (week-draft.ts, slotMaxSets).
+      if (CONVENTIONAL_DEADLIFT.test(session.slots[0]?.name.trim() ?? "")) {
+        for (const slot of legLifts) {
+          const squat = patternOf(byId.get(slot.exercise_id ?? "") as CatalogueEntry) === "squat";
+          ensure(!squat || slot.sets <= 3, `${where}: ${slot.sets} sets of ${slot.name} after the deadlift`);
+        }
+      }
+    }
+    // Heavy leg lifts (barbell squats, lunges, hinges that load the spine) lead a session's leg
+    // T2s, where no superset reorders them (supersets.ts, sessionOrder).
+    if (session.slots.every((slot) => slot.notes === undefined)) {
+      const t2 = session.slots.filter(
+        (slot) => slot.tier === "T2" && LOWER_BODY.includes(groupOf(slot.muscle_group)),
+      );
+      const heavy = t2.map((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return (
+          entry?.equipment === "barbell" &&
+          ["squat", "lunge", "hinge"].includes(patternOf(entry)) &&
+          loadsSpine(entry)
+        );
+      });
+      ensure(
+        heavy.every((h, i) => !h || heavy.slice(0, i).every(Boolean)),
+        `${where}: a heavy leg lift after lighter leg work`,
+      );
     }
     // A novice strength lifter squats first, the deadlift after it (Rippetoe 2011), on full-body
     // days (strength-frequency.ts, squatBeforeDeadlift).

@@ -45,7 +45,7 @@ import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from 
 import { deltRank, FRONT_OR_HYBRID } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { isBarWork, isCompound, isCompoundPattern, patternOf } from "./movement.ts";
-import { loadsSpine } from "./spine-load.ts";
+import { isBarbellLegLift, loadsSpine } from "./spine-load.ts";
 import type { Block } from "./templates.ts";
 
 const CATEGORY_RANK: Readonly<Record<Category, number>> = {
@@ -391,6 +391,11 @@ export function chooseExercise(
   // deadlift, a good morning): the lower back has had its work, and the hamstrings' second
   // exercise is a leg curl (a coach read a deadlift followed by Romanian deadlifts).
   const deadliftInSession = context.session.some((e) => CONVENTIONAL_DEADLIFT.test(e.name.trim()));
+  // ... and one barbell leg lift beside it at most (a squat, a lunge): a coach read a deadlift
+  // followed by a back squat and a barbell split squat, three lifts that load the spine, as unsafe.
+  const legLiftsBesideDeadlift = deadliftInSession
+    ? context.session.filter((e) => isBarbellLegLift(e) && !CONVENTIONAL_DEADLIFT.test(e.name.trim())).length
+    : 0;
   const afterHinge =
     beginner &&
     context.session.some(
@@ -407,6 +412,7 @@ export function chooseExercise(
     if (bentRowInSession && isBentRow(entry)) continue;
     if (deadliftInSession && facts.compound && facts.pattern === "hinge" && HEAVY_HINGE.test(entry.name))
       continue;
+    if (legLiftsBesideDeadlift >= 1 && isBarbellLegLift(entry)) continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
     if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;

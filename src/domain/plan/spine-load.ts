@@ -32,3 +32,17 @@ export const loadsSpine = perEntry((entry: CatalogueEntry): boolean => {
     );
   return false;
 });
+
+/**
+ * A barbell squat, lunge or hinge that loads the spine: the heavy leg lifts, of which a deadlift
+ * day holds one more at most (choose-exercise.ts) and which come before the day's other T2 work
+ * (supersets.ts, sessionOrder).
+ */
+export function isBarbellLegLift(entry: CatalogueEntry): boolean {
+  const pattern = patternOf(entry);
+  return (
+    entry.equipment === "barbell" &&
+    (pattern === "squat" || pattern === "lunge" || pattern === "hinge") &&
+    loadsSpine(entry)
+  );
+}

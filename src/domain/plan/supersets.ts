@@ -20,7 +20,7 @@ import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { isPull, isPush } from "./balance.ts";
 import { patternOf } from "./movement.ts";
 import type { SlotDraft } from "./slot-draft.ts";
-import { loadsSpine } from "./spine-load.ts";
+import { isBarbellLegLift, loadsSpine } from "./spine-load.ts";
 import type { TargetGroup } from "./targets.ts";
 
 export const SUPERSET_MAX_MINUTES = 45;
@@ -115,10 +115,25 @@ const TIER_RANK: Readonly<Record<Tier, number>> = { T1: 0, T2: 1, T3: 2 };
 
 /** Session order: T1, T2, T3, and within a tier the day's block order, then creation order. */
 export function sessionOrder(slots: readonly SlotDraft[]): SlotDraft[] {
-  return [...slots].sort(
+  const ordered = [...slots].sort(
     (a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.position - b.position || a.seq - b.seq,
   );
+  // Among the leg T2s, the heavy leg lifts first (a coach read a glute-ham raise between the
+  // deadlift and the squat); upper-body work keeps its places, alternating regions on full-body days.
+  const legT2 = (slot: SlotDraft): boolean => slot.tier === "T2" && LEG_GROUPS.has(slot.group);
+  const places = ordered.flatMap((slot, index) => (legT2(slot) ? [index] : []));
+  const legs = places.map((index) => ordered[index] as SlotDraft);
+  const heavyFirst = [
+    ...legs.filter((s) => isBarbellLegLift(s.entry)),
+    ...legs.filter((s) => !isBarbellLegLift(s.entry)),
+  ];
+  places.forEach((index, i) => {
+    ordered[index] = heavyFirst[i] as SlotDraft;
+  });
+  return ordered;
 }
+
+const LEG_GROUPS: ReadonlySet<TargetGroup> = new Set(["quadriceps", "hamstrings", "glutes"]);
 
 /** Session order with each pair's second slot moved up to follow its first. */
 export function withPairsAdjacent(

@@ -11,9 +11,9 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { hardSetsForSet } from "../progress-aggregates/hard-sets.ts";
 import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
-import { chooseExercise } from "./choose-exercise.ts";
+import { CONVENTIONAL_DEADLIFT, chooseExercise } from "./choose-exercise.ts";
 import { deltHeadOf } from "./delt-head.ts";
-import { isCompound } from "./movement.ts";
+import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import type { SlotDraft } from "./slot-draft.ts";
 import { sessionOrder, supersetPairs } from "./supersets.ts";
@@ -185,12 +185,28 @@ export function maxSets(week: WeekDraft, tier: Tier): number {
  */
 const ANY_DAY_SLOT_SETS = 3;
 
-/** The most sets the slot may hold: its tier's, and for calves and abdominals 3. */
+/**
+ * A barbell squat after the day's conventional deadlift stops at 3 sets: it is the day's second
+ * heavy lift on a tired lower back (a coach read 4 sets of back squats after 5 of deadlifts).
+ */
+const SQUAT_AFTER_DEADLIFT_SETS = 3;
+
+/** The most sets the slot may hold: its tier's; 3 for calves and abdominals, and a squat after a deadlift. */
 export function slotMaxSets(week: WeekDraft, slot: SlotDraft): number {
   const tierMax = maxSets(week, slot.tier);
-  return slot.group === "calves" || slot.group === "abdominals"
-    ? Math.min(ANY_DAY_SLOT_SETS, tierMax)
-    : tierMax;
+  if (slot.group === "calves" || slot.group === "abdominals") return Math.min(ANY_DAY_SLOT_SETS, tierMax);
+  if (slot.tier === "T2" && isBarbellSquat(slot.entry) && afterDeadlift(week, slot))
+    return Math.min(SQUAT_AFTER_DEADLIFT_SETS, tierMax);
+  return tierMax;
+}
+
+const isBarbellSquat = (entry: CatalogueEntry): boolean =>
+  entry.equipment === "barbell" && patternOf(entry) === "squat";
+
+/** The slot's day leads with a conventional deadlift. */
+function afterDeadlift(week: WeekDraft, slot: SlotDraft): boolean {
+  const day = week.days.find((d) => d.slots.includes(slot));
+  return day?.slots.some((s) => s.tier === "T1" && CONVENTIONAL_DEADLIFT.test(s.entry.name.trim())) ?? false;
 }
 
 export function weeklySets(week: WeekDraft, group: TargetGroup): number {
