@@ -8,6 +8,7 @@
 import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
+import { armAngleOf } from "../../src/domain/plan/arm-angle.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
 import {
@@ -512,6 +513,25 @@ export function violations(
       const n = session.slots.filter((slot) => groupOf(slot.muscle_group) === group).length;
       ensure(n <= 1, `${session.day_name}: ${n} ${group} exercises`);
     }
+  }
+  // A second curl or triceps exercise takes another angle (arm-angle.ts), and a day of two curls
+  // keeps its back sets at 1.5 times its biceps sets at least (week-draft.ts, takesAnother).
+  for (const session of plan.sessions) {
+    const angles = session.slots.flatMap((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      const angle = entry === undefined ? undefined : armAngleOf(entry);
+      return angle === undefined ? [] : [angle];
+    });
+    ensure(new Set(angles).size === angles.length, `${session.day_name}: two arm exercises at one angle`);
+    const setsOf = (groups: readonly string[]) =>
+      session.slots
+        .filter((slot) => groups.includes(groupOf(slot.muscle_group) ?? ""))
+        .reduce((sum, slot) => sum + slot.sets, 0);
+    const curls = session.slots.filter((slot) => groupOf(slot.muscle_group) === "biceps").length;
+    ensure(
+      curls < 2 || setsOf(["back"]) >= 1.5 * setsOf(["biceps"]),
+      `${session.day_name}: two curls, ${setsOf(["biceps"])} sets, beside ${setsOf(["back"])} back sets`,
+    );
   }
   // One leg extension, leg curl, fly, hip isolation or calf raise of a kind a session
   // (choose-exercise.ts, ONE_ISOLATION): the same pattern and the same last name word.

@@ -42,6 +42,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
+import { armAngleOf } from "./arm-angle.ts";
 import { deltRank, FRONT_OR_HYBRID } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { isBarWork, isCompound, isCompoundPattern, patternOf } from "./movement.ts";
@@ -241,6 +242,8 @@ interface Facts {
   isolationOrder: number;
   /** A leg extension, leg curl or calf raise (MACHINE_FIRST_PATTERNS), isolation. */
   machineFirst: boolean;
+  /** Arm isolation's angle (arm-angle.ts): a session's second curl or extension takes another. */
+  armAngle: string | undefined;
   level: number;
 }
 
@@ -274,6 +277,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     compoundOrder: COMPOUND_EQUIPMENT.indexOf(entry.equipment),
     isolationOrder: (machinePattern ? MACHINE_FIRST_EQUIPMENT : ISOLATION_EQUIPMENT).indexOf(entry.equipment),
     machineFirst: machinePattern && entry.mechanic === "isolation",
+    armAngle: armAngleOf(entry),
     level: LEVEL_RANK[entry.level],
   };
   FACTS.set(entry, facts);
@@ -307,9 +311,11 @@ export function chooseExercise(
   const wantCompound = preferred !== undefined && isCompoundPattern(preferred);
   const used = new Set<string>();
   const twins = new Set<string>();
+  const armAngles = new Set<string | undefined>();
   for (const entry of context.session) {
     used.add(entry.exerciseId);
     twins.add(factsOf(entry).twin);
+    armAngles.add(factsOf(entry).armAngle);
   }
   const repeat = context.goal === "strength" || context.experience === "beginner";
   const strength = context.goal === "strength";
@@ -416,6 +422,7 @@ export function chooseExercise(
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
     if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;
+    if (facts.armAngle !== undefined && armAngles.has(facts.armAngle)) continue;
     fillFixed(facts, entryKey);
     if (best !== undefined && compareKeys(entryKey, bestKey, 0, FIXED_FIELDS) > 0) continue;
     fillRest(entry, facts, entryKey);

@@ -197,15 +197,22 @@ export function slotMaxSets(week: WeekDraft, slot: SlotDraft): number {
   if (slot.group === "calves" || slot.group === "abdominals") return Math.min(ANY_DAY_SLOT_SETS, tierMax);
   if (slot.tier === "T2" && isBarbellSquat(slot.entry) && afterDeadlift(week, slot))
     return Math.min(SQUAT_AFTER_DEADLIFT_SETS, tierMax);
+  if (slot.group === "biceps") {
+    const day = dayOf(week, slot);
+    if (day !== undefined && !curlsMayGrow(day)) return Math.min(slot.sets, tierMax);
+  }
   return tierMax;
 }
 
 const isBarbellSquat = (entry: CatalogueEntry): boolean =>
   entry.equipment === "barbell" && patternOf(entry) === "squat";
 
+const dayOf = (week: WeekDraft, slot: SlotDraft): DayDraft | undefined =>
+  week.days.find((d) => d.slots.includes(slot));
+
 /** The slot's day leads with a conventional deadlift. */
 function afterDeadlift(week: WeekDraft, slot: SlotDraft): boolean {
-  const day = week.days.find((d) => d.slots.includes(slot));
+  const day = dayOf(week, slot);
   return day?.slots.some((s) => s.tier === "T1" && CONVENTIONAL_DEADLIFT.test(s.entry.name.trim())) ?? false;
 }
 
@@ -306,9 +313,29 @@ function oneADay(week: Pick<WeekDraft, "goal" | "experience">, group: TargetGrou
   return week.goal !== "hypertrophy" || week.experience === "beginner";
 }
 
+/**
+ * A day with two curls keeps its back sets at least 1.5 times its biceps sets (a coach read a pull
+ * day of 6 back sets and 8 of curls): the curls serve the pulling, not the other way round.
+ */
+const BACK_PER_BICEPS_SET = 1.5;
+
+const setsOfGroup = (day: DayDraft, group: TargetGroup): number =>
+  day.slots.reduce((sum, slot) => sum + (slot.group === group ? slot.sets : 0), 0);
+
 /** Whether the day may take a new exercise of the group (oneADay): every new slot and move asks. */
 export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
-  return !oneADay(week, group) || !day.slots.some((slot) => slot.group === group);
+  if (!day.slots.some((slot) => slot.group === group)) return true;
+  if (oneADay(week, group)) return false;
+  return (
+    group !== "biceps" ||
+    setsOfGroup(day, "back") >= BACK_PER_BICEPS_SET * (setsOfGroup(day, "biceps") + MIN_SLOT_SETS)
+  );
+}
+
+/** The day's biceps sets may grow by one: one curl, or two within the back's share. */
+function curlsMayGrow(day: DayDraft): boolean {
+  if (day.slots.filter((slot) => slot.group === "biceps").length < 2) return true;
+  return setsOfGroup(day, "back") >= BACK_PER_BICEPS_SET * (setsOfGroup(day, "biceps") + 1);
 }
 
 /**
