@@ -886,6 +886,17 @@ export function movementViolations(
       const curlGear = ["machine", "cable"].filter((e) => equipment.has(e as Equipment));
       const curl = (e: CatalogueEntry) => kneeFlexion(e) && curlGear.includes(e.equipment);
       if (possible.some(curl)) ensure(setsWhere(curl) > 0, "no leg curl on a machine or cable");
+      // With a leg curl at hand, each lower or legs day holds knee flexion (coach-minimums.ts,
+      // kneeFlexionEachLegDay); counted: a full hamstrings range or a 30-minute day may leave one out.
+      const curlAtHand = ["machine", "cable", "bands"].some((e) => equipment.has(e as Equipment));
+      for (const session of curlAtHand ? plan.sessions : []) {
+        if (!/^(Lower|Legs)/.test(session.day_name)) continue;
+        const curls = session.slots.some((slot) => {
+          const entry = byId.get(slot.exercise_id ?? "");
+          return entry !== undefined && kneeFlexion(entry);
+        });
+        ensure(curls, `${session.day_name}: no knee flexion`);
+      }
     }
   }
   // Leg extensions, leg curls and calf raises: where the lifter has a machine for the movement, the

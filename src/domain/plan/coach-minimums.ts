@@ -63,7 +63,7 @@ const CURL_EQUIPMENT = new Set(["machine", "cable", "bands"]);
  * advanced lifters, sliding curls (the ranking's choice: skills last) for everyone else.
  */
 function kneeFlexionPreference(week: WeekDraft): (entry: CatalogueEntry) => boolean {
-  if ([...CURL_EQUIPMENT].some((e) => week.equipment.has(e as never))) {
+  if (hasCurlEquipment(week)) {
     return (entry) => CURL_EQUIPMENT.has(entry.equipment);
   }
   if (week.experience === "advanced") return isAdvancedSkill;
@@ -85,7 +85,7 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       donor: (slot) => slot.group === "shoulders" && !isLateralRaise(slot.entry),
     });
     out.push({
-      rule: "knee flexion",
+      rule: KNEE_FLEXION,
       group: "hamstrings",
       test: isKneeFlexion,
       prefer: kneeFlexionPreference(week),
@@ -128,6 +128,29 @@ export function meetMovementMinimums(week: WeekDraft): void {
     // Every way that keeps each group's minimum first; only then may the movement cost its spare.
     meetMinimum(week, { ...minimum, spare: undefined });
     if (minimum.spare !== undefined) meetMinimum(week, minimum);
+    if (rule.rule === KNEE_FLEXION && hasCurlEquipment(week)) kneeFlexionEachLegDay(week, minimum);
+  }
+}
+
+const KNEE_FLEXION = "knee flexion";
+
+const hasCurlEquipment = (week: WeekDraft): boolean =>
+  [...CURL_EQUIPMENT].some((e) => week.equipment.has(e as never));
+
+/**
+ * With a leg curl at hand, each lower or legs day holds one (a coach read a lower day of squats,
+ * Romanian deadlifts and hip thrusts whose week's only leg curl was on the other lower day, and the
+ * same Romanian deadlift both days): a new slot where the day has the time, else a hamstring or
+ * glute slot that is not the main lift gives way with its sets.
+ */
+function kneeFlexionEachLegDay(week: WeekDraft, minimum: MovementMinimum): void {
+  for (const day of week.days) {
+    if (day.template.kind !== "lower" && day.template.kind !== "legs") continue;
+    if (day.slots.some((slot) => minimum.test(slot.entry))) continue;
+    if (addNew(week, day, minimum)) continue;
+    const donors = day.slots.filter((slot) => slot.tier !== "T1" && minimum.donor(slot));
+    if (donors.some((donor) => swap(week, day, donor, minimum))) continue;
+    addNew(week, day, minimum, true);
   }
 }
 
