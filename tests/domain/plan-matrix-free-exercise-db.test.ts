@@ -17,9 +17,9 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 42,
-  strength: 41,
-  general_fitness: 76,
-  endurance: 75,
+  strength: 45,
+  general_fitness: 66,
+  endurance: 73,
 };
 
 /**

@@ -147,6 +147,29 @@ function legWork(plan: PlanJson, session: PlanJson["sessions"][number]): boolean
   );
 }
 
+const ONE_ISOLATION = ["knee_extension", "knee_flexion", "chest_isolation", "hip_isolation", "calf_raise"];
+
+/**
+ * The kind of a leg extension, leg curl, fly, hip isolation or calf raise, of which a session holds
+ * one (choose-exercise.ts, ONE_ISOLATION): its pattern and its last name word in the singular
+ * ("Leg Extensions" and "Single-Leg Leg Extension" are one kind); undefined for anything else.
+ */
+function isolationKind(entry: CatalogueEntry): string | undefined {
+  const pattern = patternOf(entry);
+  if (isCompound(entry) || !ONE_ISOLATION.includes(pattern)) return undefined;
+  const last = (
+    entry.name
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean)
+      .at(-1) ?? ""
+  )
+    .replace(/ies$/, "y")
+    .replace(/s$/, "")
+    .replace(/e$/, "");
+  return `${pattern}:${last}`;
+}
+
 /** Pull-throughs, back extensions, reverse hyperextensions (section 3, "Rep ranges by exercise"). */
 const LIGHT_HIP = /\b(pull[- ]?throughs?|back extensions?|hyperextensions?|reverse hyper)\b/i;
 const ONE_LEG =
@@ -539,19 +562,9 @@ export function violations(
     const kinds = new Map<string, string[]>();
     for (const slot of session.slots) {
       const entry = byId.get(slot.exercise_id ?? "");
-      if (entry === undefined || isCompound(entry)) continue;
-      const pattern = patternOf(entry);
-      if (
-        !["knee_extension", "knee_flexion", "chest_isolation", "hip_isolation", "calf_raise"].includes(
-          pattern,
-        )
-      )
-        continue;
-      const key = `${pattern}:${entry.name
-        .toLowerCase()
-        .split(/[^a-z]+/)
-        .filter(Boolean)
-        .at(-1)}`;
+      if (entry === undefined) continue;
+      const key = isolationKind(entry);
+      if (key === undefined) continue;
       kinds.set(key, [...(kinds.get(key) ?? []), slot.name]);
     }
     for (const names of kinds.values())
@@ -1042,8 +1055,19 @@ export function sessionRoom(
   session: PlanJson["sessions"][number],
   secondsLeft = Number.POSITIVE_INFINITY,
 ): TargetGroup[] {
-  // A session never holds an exercise twice: only the others are room.
-  const ids = new Set(session.slots.map((slot) => slot.exercise_id ?? ""));
+  // A session never holds an exercise twice, nor a second isolation of a kind: only the others are
+  // room.
+  const kinds = new Set(
+    session.slots.map((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return entry === undefined ? undefined : isolationKind(entry);
+    }),
+  );
+  kinds.delete(undefined);
+  const ids = new Set([
+    ...session.slots.map((slot) => slot.exercise_id ?? ""),
+    ...catalogue.filter((entry) => kinds.has(isolationKind(entry))).map((entry) => entry.exerciseId),
+  ]);
   const room = groupsWithRoom(plan, request, catalogue, byId, ids, secondsLeft);
   // Calves only on a day with leg work, where the week has one (week-draft.ts, fitsDayKind).
   const calvesFit = legWork(plan, session) || !plan.sessions.some((other) => legWork(plan, other));

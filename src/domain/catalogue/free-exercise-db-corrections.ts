@@ -54,6 +54,16 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
     mechanic: "isolation",
     reason: "a single-joint hip extension on all fours, marked compound",
   },
+  Hip_Flexion_with_Band: {
+    primaryMuscle: "abdominals",
+    mechanic: "isolation",
+    reason:
+      "a standing knee raise against a band, single-joint hip flexion, filed as a quadriceps compound (it took a quadriceps T2); the file puts hip flexion (leg raises) under abdominals",
+  },
+  Cable_Hip_Adduction: {
+    primaryMuscle: "adductors",
+    reason: "an adduction filed under quadriceps: it took a quadriceps isolation slot",
+  },
   Flutter_Kicks: {
     mechanic: "isolation",
     reason: "prone leg kicks, a single-joint hip extension, marked compound",

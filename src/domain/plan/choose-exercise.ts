@@ -456,7 +456,12 @@ function twinKey(entry: CatalogueEntry): string {
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter(Boolean);
-  return `${patternOf(entry)}:${words.at(-1) ?? ""}`;
+  return `${patternOf(entry)}:${singular(words.at(-1) ?? "")}`;
+}
+
+/** "Extensions" and "Extension", "Flies", "Flyes" and "Fly" are one word (a file spells both). */
+function singular(word: string): string {
+  return word.replace(/ies$/, "y").replace(/s$/, "").replace(/e$/, "");
 }
 
 /** Compares fields from..to-1 of two keys, in order. */

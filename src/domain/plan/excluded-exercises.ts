@@ -35,6 +35,9 @@ const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b|\brocky pull|\br
 /** An overhead press or a lateral raise: what trains the delts without the upright row's risk. */
 const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises?\b/i;
 
+/** What only a kettlebell does well: the ballistic lifts and the get-up. */
+const KETTLEBELL_OWN = /\b(swings?|cleans?|snatch(es)?|get[- ]?ups?|windmills?|halos?)\b/i;
+
 function isBetterTricepsPress(entry: CatalogueEntry): boolean {
   if (BENCH_DIP.test(entry.name)) return false;
   return CLOSE_GRIP_PRESS.test(entry.name) || (DIP.test(entry.name) && entry.mechanic !== "isolation");
@@ -93,6 +96,24 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       context.eligible.some(
         (other) => other.category !== "olympic_weightlifting" && patternOf(other) === patternOf(entry),
       ),
+  },
+  {
+    rule: "kettlebell copies of dumbbell lifts when the lifter has dumbbells",
+    reason:
+      "a kettlebell floor press, front squat or row is the dumbbell lift with coarser load steps (kettlebells jump 4 kg at a time); a coach gives a lifter with dumbbells the dumbbell lift, and kettlebells their own lifts: swings, cleans, snatches and get-ups",
+    applies: (entry, context) =>
+      entry.equipment === "kettlebell" &&
+      context.equipment.has("dumbbell") &&
+      !KETTLEBELL_OWN.test(entry.name) &&
+      context.eligible.some(
+        (other) => other.equipment === "dumbbell" && patternOf(other) === patternOf(entry),
+      ),
+  },
+  {
+    rule: "strongman events",
+    reason:
+      'a Conan\'s wheel, a yoke, a log, atlas stones or a tire flip train for a sport no goal here serves, on implements the equipment list cannot promise ("other" is not a yoke); a squat, hinge or press of the same pattern trains the same muscles with a load to progress',
+    applies: (entry) => entry.category === "strongman",
   },
   {
     rule: "upright rows when an overhead press or a lateral raise is possible",

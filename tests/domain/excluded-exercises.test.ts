@@ -1,0 +1,52 @@
+// The product's exclusion list (excluded-exercises.ts) on named built-in entries: the rules the
+// matrix only sees as "no excluded exercise in any plan", each with a case it strikes and one it
+// keeps.
+
+import { describe, expect, it } from "vitest";
+import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
+import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
+import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
+import type { Equipment } from "../../src/domain/vocabulary.ts";
+
+const named = (name: string): CatalogueEntry => {
+  const entry = BUILTIN_CATALOGUE.find((e) => e.name === name);
+  if (entry === undefined) throw new Error(`no built-in entry named ${name}`);
+  return entry;
+};
+
+function ruleFor(name: string, equipment: readonly Equipment[]): string | undefined {
+  const has = new Set<Equipment>([...equipment, "bodyweight"]);
+  const eligible = BUILTIN_CATALOGUE.filter((e) => has.has(e.equipment));
+  return exclusionOf(named(name), { goal: "hypertrophy", equipment: has, eligible })?.rule;
+}
+
+describe("kettlebell copies of dumbbell lifts", () => {
+  const rule = "kettlebell copies of dumbbell lifts when the lifter has dumbbells";
+
+  it("strikes a kettlebell front squat, floor press and row for a lifter with dumbbells", () => {
+    for (const name of ["Double Kettlebell Front Squat", "Kettlebell Floor Press", "One-Arm Kettlebell Row"])
+      expect(ruleFor(name, ["dumbbell", "kettlebell", "bench"]), name).toBe(rule);
+  });
+
+  it("keeps them for a lifter with kettlebells only", () => {
+    expect(ruleFor("Double Kettlebell Front Squat", ["kettlebell"])).toBeUndefined();
+  });
+
+  it("keeps the kettlebell's own lifts beside dumbbells", () => {
+    for (const name of ["Kettlebell Swing", "Kettlebell Turkish Get-Up"])
+      expect(ruleFor(name, ["dumbbell", "kettlebell"]), name).toBeUndefined();
+  });
+});
+
+describe("strongman events", () => {
+  it("strike every entry of the category, whatever the lifter has", () => {
+    const conan = { ...named("Barbell Back Squat"), name: "Conan's Wheel", category: "strongman" as const };
+    const has = new Set<Equipment>(["other", "barbell", "bodyweight"]);
+    expect(exclusionOf(conan, { goal: "strength", equipment: has, eligible: [] })?.rule).toBe(
+      "strongman events",
+    );
+    expect(
+      exclusionOf(named("Barbell Back Squat"), { goal: "strength", equipment: has, eligible: [] }),
+    ).toBeUndefined();
+  });
+});
