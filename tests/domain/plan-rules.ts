@@ -435,6 +435,18 @@ export function violations(
         }
       }
     }
+    // Strength sessions hold two barbell leg lifts that load the spine at most (choose-exercise.ts).
+    if (request.goal === "strength") {
+      const heavyLegs = session.slots.filter((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return (
+          entry?.equipment === "barbell" &&
+          ["squat", "lunge", "hinge"].includes(patternOf(entry)) &&
+          loadsSpine(entry)
+        );
+      });
+      ensure(heavyLegs.length <= 2, `${where}: ${heavyLegs.map((s) => s.name).join(", ")}`);
+    }
     // Heavy leg lifts (barbell squats, lunges, hinges that load the spine) lead a session's leg
     // T2s, where no superset reorders them (supersets.ts, sessionOrder).
     if (session.slots.every((slot) => slot.notes === undefined)) {

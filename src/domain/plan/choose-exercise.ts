@@ -397,11 +397,11 @@ export function chooseExercise(
   // deadlift, a good morning): the lower back has had its work, and the hamstrings' second
   // exercise is a leg curl (a coach read a deadlift followed by Romanian deadlifts).
   const deadliftInSession = context.session.some((e) => CONVENTIONAL_DEADLIFT.test(e.name.trim()));
-  // ... and one barbell leg lift beside it at most (a squat, a lunge): a coach read a deadlift
-  // followed by a back squat and a barbell split squat, three lifts that load the spine, as unsafe.
-  const legLiftsBesideDeadlift = deadliftInSession
-    ? context.session.filter((e) => isBarbellLegLift(e) && !CONVENTIONAL_DEADLIFT.test(e.name.trim())).length
-    : 0;
+  // Two barbell leg lifts that load the spine a session at most (squats, lunges, hinges) beside a
+  // conventional deadlift, and in strength plans, whose sets are heavy: a coach read a deadlift
+  // followed by a back squat and a barbell split squat as unsafe, and a strength day's squat, barbell
+  // split squat and Romanian deadlift as one too many.
+  const barbellLegLifts = deadliftInSession || strength ? context.session.filter(isBarbellLegLift).length : 0;
   const afterHinge =
     beginner &&
     context.session.some(
@@ -418,7 +418,7 @@ export function chooseExercise(
     if (bentRowInSession && isBentRow(entry)) continue;
     if (deadliftInSession && facts.compound && facts.pattern === "hinge" && HEAVY_HINGE.test(entry.name))
       continue;
-    if (legLiftsBesideDeadlift >= 1 && isBarbellLegLift(entry)) continue;
+    if (barbellLegLifts >= MAX_BARBELL_LEG_LIFTS && isBarbellLegLift(entry)) continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
     if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;
@@ -436,6 +436,8 @@ export function chooseExercise(
   }
   return best;
 }
+
+const MAX_BARBELL_LEG_LIFTS = 2;
 
 /** Isolation patterns a session holds once (see chooseExercise). */
 const ONE_ISOLATION: ReadonlySet<string> = new Set([

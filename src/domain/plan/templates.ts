@@ -160,6 +160,13 @@ const GROUP_PATTERNS: Readonly<Record<TargetGroup, readonly [MovementPattern[], 
   abdominals: [["core"], ["core"]],
 };
 
+/**
+ * Strength's second chest exercise is a press, a variant of the bench (close-grip, incline,
+ * paused, dumbbell), before any fly: a coach read an advanced strength week whose push day paired
+ * the bench with a cable fly and no close-grip or paused bench.
+ */
+const STRENGTH_CHEST: readonly MovementPattern[] = ["horizontal_push", "horizontal_push", "chest_isolation"];
+
 interface Lead {
   group: MajorGroup;
   pattern: MovementPattern;
@@ -228,6 +235,12 @@ const ACCESSORIES: Readonly<Record<DayKind, readonly AccessoryGroup[]>> = {
   pull: ["biceps", "abdominals"],
 };
 
+/** The list without the first occurrence of `item` (a strength chest block presses twice). */
+function withoutFirst<T>(items: readonly T[], item: T): T[] {
+  const index = items.indexOf(item);
+  return index === -1 ? [...items] : [...items.slice(0, index), ...items.slice(index + 1)];
+}
+
 function rotate<T>(items: readonly T[], by: number): T[] {
   const n = items.length;
   return items.map((_, i) => items[(i + by) % n] as T);
@@ -279,7 +292,9 @@ function buildDay(
       ? BALANCED_SHOULDERS[scheduled.alt]
       : rowFirst && group === "back"
         ? (GROUP_PATTERNS.back[0] as readonly MovementPattern[])
-        : GROUP_PATTERNS[group][scheduled.alt];
+        : strength !== undefined && group === "chest"
+          ? STRENGTH_CHEST
+          : GROUP_PATTERNS[group][scheduled.alt];
   const leadPatterns = patternsOf(lead.group);
   // A push day keeps its lead on the chest when the overhead press may not lead.
   // Strength trains the glutes with its squats and hinges (their half-sets reach the glutes'
@@ -293,7 +308,7 @@ function buildDay(
     leadGroup === lead.group
       ? {
           group: lead.group,
-          patterns: [lead.pattern, ...leadPatterns.filter((pattern) => pattern !== lead.pattern)],
+          patterns: [lead.pattern, ...withoutFirst(leadPatterns, lead.pattern)],
         }
       : { group: leadGroup, patterns: patternsOf(leadGroup) };
   const others = majors
