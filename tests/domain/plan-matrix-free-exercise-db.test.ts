@@ -17,7 +17,7 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 42,
-  strength: 45,
+  strength: 38,
   general_fitness: 66,
   endurance: 73,
 };
@@ -29,7 +29,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 449,
-  strength: 2,
+  strength: 0,
   general_fitness: 56,
   endurance: 0,
 };

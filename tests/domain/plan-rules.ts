@@ -427,6 +427,15 @@ export function violations(
         );
       });
       ensure(legLifts.length <= 1, `${where}: ${legLifts.map((s) => s.name).join(", ")} beside the deadlift`);
+      // ... and its rows are supported, on a cable or a machine (no bent-over row).
+      const bentRows = session.slots.filter((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return entry !== undefined && patternOf(entry) === "horizontal_pull" && loadsSpine(entry);
+      });
+      ensure(
+        bentRows.length === 0,
+        `${where}: ${bentRows.map((s) => s.name).join(", ")} beside the deadlift`,
+      );
       // A barbell squat after the day's main deadlift: 3 sets at most (week-draft.ts, slotMaxSets).
       if (CONVENTIONAL_DEADLIFT.test(session.slots[0]?.name.trim() ?? "")) {
         for (const slot of legLifts) {

@@ -393,6 +393,10 @@ export function chooseExercise(
   // One barbell row a session (a bent-over and a Pendlay row on one day are 8 sets of the same
   // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row.
   const bentRowInSession = context.session.some(isBentRow);
+  // Any row held in a hinge, a dumbbell one too: no deadlift joins it (see below).
+  const hingedRowInSession = context.session.some(
+    (e) => factsOf(e).pattern === "horizontal_pull" && loadsSpine(e),
+  );
   // A day with a conventional deadlift holds no second heavy hinge (a Romanian or stiff-leg
   // deadlift, a good morning): the lower back has had its work, and the hamstrings' second
   // exercise is a leg curl (a coach read a deadlift followed by Romanian deadlifts).
@@ -419,6 +423,10 @@ export function chooseExercise(
     if (deadliftInSession && facts.compound && facts.pattern === "hinge" && HEAVY_HINGE.test(entry.name))
       continue;
     if (barbellLegLifts >= MAX_BARBELL_LEG_LIFTS && isBarbellLegLift(entry)) continue;
+    // A row beside a deadlift is supported, on a cable or a machine: a bent-over row holds the
+    // hinge the deadlift just tired (a coach read a bent-over row after deadlifts as unsafe).
+    if (deadliftInSession && facts.pattern === "horizontal_pull" && loadsSpine(entry)) continue;
+    if (hingedRowInSession && CONVENTIONAL_DEADLIFT.test(entry.name.trim())) continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
     if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;

@@ -4,7 +4,8 @@
 // a horizontal and a vertical pull each week). Where the week has none, two sets of its fullest
 // pulling slot become a 2-set vertical pull on the same day; where that slot cannot spare them, a
 // 2-set vertical pull is added if it fits the time, every range and the balance; else a row that is
-// also on another day gives its place on this day to a vertical pull.
+// also on another day gives its place on this day to a vertical pull, or, where no row repeats,
+// a row of a day whose week pulls on another day too.
 
 import { isPull } from "./balance.ts";
 import { isCompound, patternOf } from "./movement.ts";
@@ -32,8 +33,19 @@ export function ensureVerticalPull(week: WeekDraft): void {
   for (const day of week.days) {
     if (blockOf(day, "back") !== undefined && verticalPullOn(week, day)) return;
   }
-  for (const day of week.days) if (replaceRepeatedPull(week, day)) return;
+  for (const day of week.days) if (replaceRepeatedPull(week, day, sameLift)) return;
+  // No row repeats (each day rows with another bar): a row of a day whose week pulls on another day
+  // too gives its place.
+  for (const day of week.days) if (replaceRepeatedPull(week, day, anyPull)) return;
 }
+
+type OnOtherDay = (week: WeekDraft, day: DayDraft, slot: SlotDraft) => boolean;
+
+const sameLift: OnOtherDay = (week, day, slot) =>
+  week.days.some((other) => other !== day && other.slots.some((own) => own.entry === slot.entry));
+
+const anyPull: OnOtherDay = (week, day) =>
+  week.days.some((other) => other !== day && other.slots.some((own) => isPull(own.entry)));
 
 /** Weights, cables and machines: what a main lift must be (finish-week.ts, a loadable main lift). */
 const LOADABLE: ReadonlySet<string> = new Set([
@@ -50,10 +62,10 @@ const LOADABLE: ReadonlySet<string> = new Set([
  * vertical pull with the same sets and tier, where that fits every range; a main lift only gives
  * way to a loadable compound (a lat pull-down, not a bodyweight pull-up).
  */
-function replaceRepeatedPull(week: WeekDraft, day: DayDraft): boolean {
-  const onOtherDay = (slot: SlotDraft): boolean =>
-    week.days.some((other) => other !== day && other.slots.some((own) => own.entry === slot.entry));
-  const donor = day.slots.find((slot) => slot.group === "back" && isPull(slot.entry) && onOtherDay(slot));
+function replaceRepeatedPull(week: WeekDraft, day: DayDraft, onOtherDay: OnOtherDay): boolean {
+  const donor = day.slots.find(
+    (slot) => slot.group === "back" && isPull(slot.entry) && onOtherDay(week, day, slot),
+  );
   if (donor === undefined) return false;
   const kept: SlotDraft = { ...donor };
   const main = kept.tier === "T1";
