@@ -50,3 +50,16 @@ describe("strongman events", () => {
     ).toBeUndefined();
   });
 });
+
+describe("resisted by a partner", () => {
+  it("strikes a towel triceps extension, keeps a towel curl against a door", () => {
+    const has = new Set<Equipment>(["bodyweight"]);
+    const towel = { ...named("Towel Curl"), name: "Standing Towel Triceps Extension" };
+    expect(exclusionOf(towel, { goal: "general_fitness", equipment: has, eligible: [] })?.rule).toBe(
+      "resisted by a partner",
+    );
+    expect(
+      exclusionOf(named("Doorknob Towel Curl"), { goal: "general_fitness", equipment: has, eligible: [] }),
+    ).toBeUndefined();
+  });
+});

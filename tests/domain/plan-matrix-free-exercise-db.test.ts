@@ -16,10 +16,10 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  * lifts (and their half-sets) took it first.
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 42,
+  hypertrophy: 43,
   strength: 38,
-  general_fitness: 66,
-  endurance: 73,
+  general_fitness: 64,
+  endurance: 76,
 };
 
 /**

@@ -101,6 +101,10 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
     requires: ["machine", "bench"],
     reason: "done in a Smith machine, which its equipment (barbell) does not say",
   },
+  "Close-Grip_Push-Up_off_of_a_Dumbbell": {
+    requires: ["dumbbell"],
+    reason: "the hands grip a dumbbell on the floor, which its equipment (body only) does not say",
+  },
   "Close-Grip_EZ_Bar_Curl": {
     requires: ["ez_bar"],
     reason: "needs an EZ curl bar, which its equipment (barbell) does not say",

@@ -35,6 +35,8 @@ const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b|\brocky pull|\br
 /** An overhead press or a lateral raise: what trains the delts without the upright row's risk. */
 const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises?\b/i;
 
+/** Resisted by a partner's hands, by the file's instructions (the app plans for one lifter). */
+const PARTNER_RESISTED = /\btowel triceps extensions?\b|\bmanual\b/i;
 /** What only a kettlebell does well: the ballistic lifts and the get-up. */
 const KETTLEBELL_OWN = /\b(swings?|cleans?|snatch(es)?|get[- ]?ups?|windmills?|halos?)\b/i;
 
@@ -110,6 +112,12 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       ),
   },
   {
+    rule: "resisted by a partner",
+    reason:
+      "a towel triceps extension or a manual hamstring curl is loaded by a partner's pull, which a lifter training alone does not have and no one can progress in steps",
+    applies: (entry) => PARTNER_RESISTED.test(entry.name),
+  },
+  {
     rule: "strongman events",
     reason:
       'a Conan\'s wheel, a yoke, a log, atlas stones or a tire flip train for a sport no goal here serves, on implements the equipment list cannot promise ("other" is not a yoke); a squat, hinge or press of the same pattern trains the same muscles with a load to progress',
@@ -133,6 +141,7 @@ export const ALWAYS_EXCLUDED_RULES: readonly string[] = [
   "balancing on a dumbbell",
   "standing on a bench to row",
   "passing the bar behind the neck",
+  "resisted by a partner",
 ];
 
 /** True when an entry falls under a rule that holds for every request. */
