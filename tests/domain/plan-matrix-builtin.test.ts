@@ -15,7 +15,7 @@ import { checkMatrix } from "./plan-matrix.ts";
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 2,
   strength: 20,
-  general_fitness: 75,
+  general_fitness: 69,
   endurance: 21,
 };
 

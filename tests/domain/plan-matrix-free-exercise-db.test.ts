@@ -16,10 +16,10 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  * lifts (and their half-sets) took it first.
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 43,
+  hypertrophy: 51,
   strength: 38,
-  general_fitness: 64,
-  endurance: 76,
+  general_fitness: 76,
+  endurance: 81,
 };
 
 /**
@@ -28,7 +28,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 449,
+  hypertrophy: 450,
   strength: 0,
   general_fitness: 56,
   endurance: 0,

@@ -55,6 +55,8 @@ export interface SetRange {
 
 type GroupTargets = Readonly<Record<TargetGroup, SetRange>>;
 
+const ABDOMINAL_DIRECT_MAX = 6;
+
 /**
  * Accessory groups get half a set from every press, row and squat that lists them as a secondary
  * muscle, so their top is the majors' top: a cap of 4 on triceps would allow only 8 pressing sets a
@@ -65,6 +67,9 @@ function targets(major: SetRange, accessoryOwn: SetRange): GroupTargets {
   // Calves and abdominals: the half-sets of squats, leg curls and presses still count up to the
   // majors' top, but their own exercises stop at their own top.
   const direct: SetRange = { ...accessory, direct: accessoryOwn.max };
+  // Abdominals stop at 6 direct sets: every squat, hinge and press braces them, and a coach read 9
+  // sets of crunches in a week whose side delts and calves had 6 each.
+  const abdominals: SetRange = { ...direct, direct: Math.min(accessoryOwn.max, ABDOMINAL_DIRECT_MAX) };
   return {
     chest: major,
     back: major,
@@ -75,7 +80,7 @@ function targets(major: SetRange, accessoryOwn: SetRange): GroupTargets {
     biceps: accessory,
     triceps: accessory,
     calves: direct,
-    abdominals: direct,
+    abdominals,
   };
 }
 
