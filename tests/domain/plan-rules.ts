@@ -444,6 +444,20 @@ export function violations(
         }
       }
     }
+    // Without a barbell squat, a squat that leads the day is a machine one where there is one (a
+    // leg press, a hack squat), not a dumbbell front squat (choose-exercise.ts).
+    const lead = byId.get(session.slots[0]?.exercise_id ?? "");
+    if (lead !== undefined && session.slots[0]?.tier === "T1" && patternOf(lead) === "squat") {
+      const squats = eligibleOf("quadriceps", request, catalogue).filter(
+        (e) => patternOf(e) === "squat" && isCompound(e),
+      );
+      const machineOnly =
+        !squats.some((e) => e.equipment === "barbell") && squats.some((e) => e.equipment === "machine");
+      ensure(
+        !machineOnly || lead.equipment === "machine",
+        `${where}: ${lead.name} leads, not a machine squat`,
+      );
+    }
     // Strength sessions hold two barbell leg lifts that load the spine at most (choose-exercise.ts).
     if (request.goal === "strength") {
       const heavyLegs = session.slots.filter((slot) => {

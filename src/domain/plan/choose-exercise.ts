@@ -327,12 +327,18 @@ export function chooseExercise(
   let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
   // The key in two parts, the first (up to FIXED_FIELDS) read from the entry's facts alone: most
   // candidates already rank below the best on it, and skip the second part's week look-ups.
-  const fillFixed = (facts: Facts, out: number[]): void => {
+  const fillFixed = (facts: Facts, out: number[], equipment: Equipment): void => {
     out[0] = facts.category;
     out[1] = facts.isStatic;
     // A pull-up or chin-up takes a belt: for strength from intermediate up it is as loadable a
     // main lift as a pull-down (a weighted pull-up leads the pull day, not the cable).
-    out[2] = context.leading ? (strongPull && facts.barWork ? 0 : facts.loadClass) + 10 * facts.skill : 0;
+    // Without a barbell squat, a machine squat (a leg press, a hack squat) leads before a dumbbell
+    // one: it loads the legs as a bar would (a coach read a dumbbell front squat leading a legs day
+    // beside an unused leg press).
+    const machineSquat = machineSquatLeads && facts.pattern === "squat" && equipment !== "machine" ? 1 : 0;
+    out[2] = context.leading
+      ? 2 * (strongPull && facts.barWork ? 0 : facts.loadClass) + machineSquat + 20 * facts.skill
+      : 0;
     out[3] = facts.compound === wantCompound ? 0 : 1;
     out[4] = facts.frontRaise;
     // Pull-ups and chin-ups rank with loaded lifts (a belt), except in a strength week's slot that
@@ -412,6 +418,15 @@ export function chooseExercise(
       (entry) =>
         entry.equipment === "barbell" && factsOf(entry).compound && factsOf(entry).pattern === "hinge",
     );
+  const machineSquatLeads =
+    context.leading &&
+    preferred === "squat" &&
+    !candidates.some(
+      (e) => e.equipment === "barbell" && factsOf(e).pattern === "squat" && factsOf(e).compound,
+    ) &&
+    candidates.some(
+      (e) => e.equipment === "machine" && factsOf(e).pattern === "squat" && factsOf(e).compound,
+    );
   const candidateFacts = factsOfList(candidates);
   let best: CatalogueEntry | undefined;
   for (let i = 0; i < candidates.length; i++) {
@@ -431,7 +446,7 @@ export function chooseExercise(
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
     if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;
     if (facts.armAngle !== undefined && armAngles.has(facts.armAngle)) continue;
-    fillFixed(facts, entryKey);
+    fillFixed(facts, entryKey, entry.equipment);
     if (best !== undefined && compareKeys(entryKey, bestKey, 0, FIXED_FIELDS) > 0) continue;
     fillRest(entry, facts, entryKey);
     // Strictly better only: candidates come sorted by id, so the first of equals wins. `accept` is
