@@ -17,7 +17,12 @@ const named = (name: string): CatalogueEntry => {
 function ruleFor(name: string, equipment: readonly Equipment[]): string | undefined {
   const has = new Set<Equipment>([...equipment, "bodyweight"]);
   const eligible = BUILTIN_CATALOGUE.filter((e) => has.has(e.equipment));
-  return exclusionOf(named(name), { goal: "hypertrophy", equipment: has, eligible })?.rule;
+  return exclusionOf(named(name), {
+    goal: "hypertrophy",
+    experience: "intermediate",
+    equipment: has,
+    eligible,
+  })?.rule;
 }
 
 describe("kettlebell copies of dumbbell lifts", () => {
@@ -42,11 +47,17 @@ describe("strongman events", () => {
   it("strike every entry of the category, whatever the lifter has", () => {
     const conan = { ...named("Barbell Back Squat"), name: "Conan's Wheel", category: "strongman" as const };
     const has = new Set<Equipment>(["other", "barbell", "bodyweight"]);
-    expect(exclusionOf(conan, { goal: "strength", equipment: has, eligible: [] })?.rule).toBe(
-      "strongman events",
-    );
     expect(
-      exclusionOf(named("Barbell Back Squat"), { goal: "strength", equipment: has, eligible: [] }),
+      exclusionOf(conan, { goal: "strength", experience: "intermediate", equipment: has, eligible: [] })
+        ?.rule,
+    ).toBe("strongman events");
+    expect(
+      exclusionOf(named("Barbell Back Squat"), {
+        goal: "strength",
+        experience: "intermediate",
+        equipment: has,
+        eligible: [],
+      }),
     ).toBeUndefined();
   });
 });
@@ -55,11 +66,44 @@ describe("resisted by a partner", () => {
   it("strikes a towel triceps extension, keeps a towel curl against a door", () => {
     const has = new Set<Equipment>(["bodyweight"]);
     const towel = { ...named("Towel Curl"), name: "Standing Towel Triceps Extension" };
-    expect(exclusionOf(towel, { goal: "general_fitness", equipment: has, eligible: [] })?.rule).toBe(
-      "resisted by a partner",
-    );
     expect(
-      exclusionOf(named("Doorknob Towel Curl"), { goal: "general_fitness", equipment: has, eligible: [] }),
+      exclusionOf(towel, {
+        goal: "general_fitness",
+        experience: "intermediate",
+        equipment: has,
+        eligible: [],
+      })?.rule,
+    ).toBe("resisted by a partner");
+    expect(
+      exclusionOf(named("Doorknob Towel Curl"), {
+        goal: "general_fitness",
+        experience: "intermediate",
+        equipment: has,
+        eligible: [],
+      }),
     ).toBeUndefined();
+  });
+});
+
+describe("easy bodyweight squats and lunges in barbell strength plans", () => {
+  const rule = "easy bodyweight squats and lunges in barbell strength plans from intermediate up";
+  const context = (
+    experience: "beginner" | "intermediate",
+    goal: "strength" | "hypertrophy" = "strength",
+  ) => ({
+    goal,
+    experience,
+    equipment: new Set<Equipment>(["barbell", "bench", "bodyweight"]),
+    eligible: [],
+  });
+
+  it("strike a bodyweight squat for an intermediate strength lifter with a barbell", () => {
+    expect(exclusionOf(named("Bodyweight Squat"), context("intermediate"))?.rule).toBe(rule);
+  });
+
+  it("keep it for a beginner, for hypertrophy, and keep a Bulgarian split squat", () => {
+    expect(exclusionOf(named("Bodyweight Squat"), context("beginner"))).toBeUndefined();
+    expect(exclusionOf(named("Bodyweight Squat"), context("intermediate", "hypertrophy"))).toBeUndefined();
+    expect(exclusionOf(named("Bodyweight Bulgarian Split Squat"), context("intermediate"))).toBeUndefined();
   });
 });

@@ -147,6 +147,15 @@ function legWork(plan: PlanJson, session: PlanJson["sessions"][number]): boolean
   );
 }
 
+/** A barbell squat, lunge or hinge that loads the spine. */
+function isBarbellLegLift(entry: CatalogueEntry): boolean {
+  return (
+    entry.equipment === "barbell" &&
+    ["squat", "lunge", "hinge"].includes(patternOf(entry)) &&
+    loadsSpine(entry)
+  );
+}
+
 const ONE_ISOLATION = ["knee_extension", "knee_flexion", "chest_isolation", "hip_isolation", "calf_raise"];
 
 /**
@@ -420,10 +429,7 @@ export function violations(
       const legLifts = session.slots.filter((slot) => {
         const entry = byId.get(slot.exercise_id ?? "");
         return (
-          entry?.equipment === "barbell" &&
-          ["squat", "lunge", "hinge"].includes(patternOf(entry)) &&
-          loadsSpine(entry) &&
-          !CONVENTIONAL_DEADLIFT.test(entry.name.trim())
+          entry !== undefined && isBarbellLegLift(entry) && !CONVENTIONAL_DEADLIFT.test(entry.name.trim())
         );
       });
       ensure(legLifts.length <= 1, `${where}: ${legLifts.map((s) => s.name).join(", ")} beside the deadlift`);
@@ -462,11 +468,7 @@ export function violations(
     if (request.goal === "strength") {
       const heavyLegs = session.slots.filter((slot) => {
         const entry = byId.get(slot.exercise_id ?? "");
-        return (
-          entry?.equipment === "barbell" &&
-          ["squat", "lunge", "hinge"].includes(patternOf(entry)) &&
-          loadsSpine(entry)
-        );
+        return entry !== undefined && isBarbellLegLift(entry);
       });
       ensure(heavyLegs.length <= 2, `${where}: ${heavyLegs.map((s) => s.name).join(", ")}`);
     }
@@ -478,11 +480,7 @@ export function violations(
       );
       const heavy = t2.map((slot) => {
         const entry = byId.get(slot.exercise_id ?? "");
-        return (
-          entry?.equipment === "barbell" &&
-          ["squat", "lunge", "hinge"].includes(patternOf(entry)) &&
-          loadsSpine(entry)
-        );
+        return entry !== undefined && isBarbellLegLift(entry);
       });
       ensure(
         heavy.every((h, i) => !h || heavy.slice(0, i).every(Boolean)),
@@ -702,7 +700,12 @@ export function violations(
   for (const slot of slots) ensure(!(lateralOrRear && front.test(slot.name)), `${slot.name}: a front raise`);
   // Issue 22, item 7: nothing on the product's exclusion list (docs/programming-rules.md, section 6).
   const possible = catalogue.filter((e) => eligible(e, request));
-  const exclusionContext = { goal: request.goal, equipment, eligible: possible };
+  const exclusionContext = {
+    goal: request.goal,
+    experience: request.experience,
+    equipment,
+    eligible: possible,
+  };
   for (const slot of slots) {
     const entry = byId.get(slot.exercise_id ?? "");
     const excluded = entry === undefined ? undefined : exclusionOf(entry, exclusionContext);
@@ -1018,7 +1021,7 @@ export function groupsWithRoom(
   const { push, pull } = pushPull(plan, byId);
   const equipment = has(request);
   const possible = catalogue.filter((e) => eligible(e, request));
-  const context = { goal: request.goal, equipment, eligible: possible };
+  const context = { goal: request.goal, experience: request.experience, equipment, eligible: possible };
   // A new exercise starts with 2 sets (docs/programming-rules.md, section 5): they keep every
   // group it trains within its range, 1 a set for its own group and 0.5 for each other group (a
   // squat's half-sets for the glutes count too).
@@ -1099,9 +1102,21 @@ export function sessionRoom(
     }),
   );
   kinds.delete(undefined);
+  // Nor, where the session holds two barbell leg lifts that load the spine (a deadlift day, or any
+  // strength day), a third; nor a bent-over row beside a deadlift (choose-exercise.ts).
+  const entries = session.slots.flatMap((slot) => {
+    const entry = byId.get(slot.exercise_id ?? "");
+    return entry === undefined ? [] : [entry];
+  });
+  const deadlift = entries.some((e) => CONVENTIONAL_DEADLIFT.test(e.name.trim()));
+  const legsFull = (deadlift || request.goal === "strength") && entries.filter(isBarbellLegLift).length >= 2;
+  const barred = (entry: CatalogueEntry): boolean =>
+    kinds.has(isolationKind(entry)) ||
+    (legsFull && isBarbellLegLift(entry)) ||
+    (deadlift && patternOf(entry) === "horizontal_pull" && loadsSpine(entry));
   const ids = new Set([
     ...session.slots.map((slot) => slot.exercise_id ?? ""),
-    ...catalogue.filter((entry) => kinds.has(isolationKind(entry))).map((entry) => entry.exerciseId),
+    ...catalogue.filter(barred).map((entry) => entry.exerciseId),
   ]);
   const room = groupsWithRoom(plan, request, catalogue, byId, ids, secondsLeft);
   // Calves only on a day with leg work, where the week has one (week-draft.ts, fitsDayKind).

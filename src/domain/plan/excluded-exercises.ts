@@ -4,11 +4,12 @@
 // a lifter's own exclusions are applied elsewhere, before generation.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import type { Equipment, Goal } from "../vocabulary.ts";
+import type { Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
 import { patternOf } from "./movement.ts";
 
 export interface ExclusionContext {
   goal: Goal;
+  experience: ExperienceLevel;
   equipment: ReadonlySet<Equipment>;
   /** Every exercise eligible for the request, whatever its group: what the lifter could do instead. */
   eligible: readonly CatalogueEntry[];
@@ -84,6 +85,18 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       KNEE_EXTENSION_SKILL.test(entry.name),
   },
   {
+    rule: "easy bodyweight squats and lunges in barbell strength plans from intermediate up",
+    reason:
+      "a trained strength lifter with a barbell loads the legs with the bar; 15-25 unloaded squats or lunges after the heavy lifts are conditioning filler, not strength work",
+    applies: (entry, context) =>
+      context.goal === "strength" &&
+      context.experience !== "beginner" &&
+      context.equipment.has("barbell") &&
+      entry.equipment === "bodyweight" &&
+      entry.level === "beginner" &&
+      (patternOf(entry) === "squat" || patternOf(entry) === "lunge"),
+  },
+  {
     rule: "bench dips when a close-grip press or dips are possible",
     reason:
       "bench dips load the front of the shoulder at its end range; a close-grip press or parallel-bar dips train the triceps with a load to progress",
@@ -149,7 +162,12 @@ export function isAlwaysExcluded(entry: CatalogueEntry): boolean {
   return EXCLUSIONS.some(
     (exclusion) =>
       ALWAYS_EXCLUDED_RULES.includes(exclusion.rule) &&
-      exclusion.applies(entry, { goal: "general_fitness", equipment: new Set(), eligible: [] }),
+      exclusion.applies(entry, {
+        goal: "general_fitness",
+        experience: "beginner",
+        equipment: new Set(),
+        eligible: [],
+      }),
   );
 }
 

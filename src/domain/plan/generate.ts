@@ -173,7 +173,7 @@ function eligibleByGroup(
     (byGroup.get(group) ?? []).filter((entry) => isEligible(entry, request.experience, equipment)),
   );
   // The product's exclusion list (excluded-exercises.ts) sees everything the lifter could do instead.
-  const context = { goal: request.goal, equipment, eligible: allowed.flat() };
+  const context = { goal: request.goal, experience: request.experience, equipment, eligible: allowed.flat() };
   groups.forEach((group, index) => {
     const eligible = withoutFrontRaises(
       (allowed[index] ?? []).filter((entry) => exclusionOf(entry, context) === undefined),
