@@ -383,6 +383,15 @@ export function violations(
       // Issue 22, item 6: 1-5 reps only for the squat, bench, deadlift, overhead press and close
       // barbell variants; loaded rows, pull-downs and pull-ups 6-10 in strength plans.
       if (slot.reps === "5" || slot.reps === "3-5") ensure(isPowerLift(entry), `${at}: ${slot.reps} reps`);
+      // ... and a strength deadlift from the floor takes them in any tier (a deficit deadlift for 6-8
+      // was a coach's safety flag).
+      if (
+        request.goal === "strength" &&
+        slot.tier !== "T3" &&
+        isPowerLift(entry) &&
+        patternOf(entry) === "hinge"
+      )
+        ensure(slot.reps === "5" || slot.reps === "3-5", `${at}: a deadlift for ${slot.reps}`);
       // A pull-up or chin-up on a bar takes a belt: a strength main lift from intermediate up.
       const beltPull =
         request.goal === "strength" &&

@@ -14,7 +14,7 @@ import { PlanGenerationError } from "./errors.ts";
 import { exclusionOf } from "./excluded-exercises.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
-import { bodyweightReps, isStrengthPull, liftReps, STRENGTH_PULL_REPS } from "./lift-reps.ts";
+import { bodyweightReps, isPowerLift, isStrengthPull, liftReps, STRENGTH_PULL_REPS } from "./lift-reps.ts";
 import { patternOf } from "./movement.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
@@ -286,10 +286,17 @@ function round(sets: number): number {
  * not AMRAP; except a strength plan's pull-ups and chin-ups, which take the strength pulls' 6-10
  * (lift-reps.ts) like the loaded rows and pull-downs: the rollover judges any "a-b" range.
  */
+/** A strength T2 deadlift from the floor: a conventional, deficit or paused deadlift (lift-reps.ts). */
+function isFloorPull(slot: SlotDraft): boolean {
+  return slot.tier === "T2" && isPowerLift(slot.entry) && patternOf(slot.entry) === "hinge";
+}
+
 function slotReps(week: WeekDraft, day: DayDraft, slot: SlotDraft, tierReps: string): string {
   const { goal } = week;
-  // A novice's deadlift after the squat (strength-frequency.ts) keeps the main lift's reps.
-  if (goal === "strength" && isDeadliftAfterSquat(slot, day))
+  // A novice's deadlift after the squat (strength-frequency.ts) keeps the main lift's reps, and so
+  // does any strength deadlift from the floor that is not the day's main lift (a deficit deadlift
+  // for 6-8 was a coach's safety flag: heavy pulls break down at the lower back as reps climb).
+  if (goal === "strength" && (isDeadliftAfterSquat(slot, day) || isFloorPull(slot)))
     return prescription(goal, week.experience, "T1").reps;
   if (slot.entry.equipment !== "bodyweight") return liftReps(goal, slot.tier, slot.entry, tierReps);
   if (isStrengthPull(goal, slot.tier, slot.entry)) return STRENGTH_PULL_REPS;
