@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
-import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
+import { exclusionOf, isAlwaysExcluded } from "../../src/domain/plan/excluded-exercises.ts";
 import type { Equipment } from "../../src/domain/vocabulary.ts";
 
 const named = (name: string): CatalogueEntry => {
@@ -105,5 +105,39 @@ describe("easy bodyweight squats and lunges in barbell strength plans", () => {
     expect(exclusionOf(named("Bodyweight Squat"), context("beginner"))).toBeUndefined();
     expect(exclusionOf(named("Bodyweight Squat"), context("intermediate", "hypertrophy"))).toBeUndefined();
     expect(exclusionOf(named("Bodyweight Bulgarian Split Squat"), context("intermediate"))).toBeUndefined();
+  });
+});
+
+describe("a dumbbell held by a beginner's legs", () => {
+  const context = (experience: "beginner" | "intermediate") => ({
+    goal: "hypertrophy" as const,
+    experience,
+    equipment: new Set<Equipment>(["dumbbell", "bodyweight"]),
+    eligible: [],
+  });
+
+  it("strikes a dumbbell leg curl and donkey kick for a beginner, not for an intermediate lifter", () => {
+    for (const name of ["Dumbbell Leg Curl", "Dumbbell Donkey Kick"]) {
+      expect(exclusionOf(named(name), context("beginner"))?.rule, name).toBe(
+        "a dumbbell held by a beginner's legs",
+      );
+      expect(exclusionOf(named(name), context("intermediate")), name).toBeUndefined();
+    }
+  });
+});
+
+describe("the bar lowered to the neck", () => {
+  it("strikes a guillotine press for every lifter, in plans and swaps", () => {
+    const guillotine = { ...named("Barbell Bench Press"), name: "Barbell Guillotine Bench Press" };
+    const has = new Set<Equipment>(["barbell", "bench", "bodyweight"]);
+    const context = {
+      goal: "strength" as const,
+      experience: "advanced" as const,
+      equipment: has,
+      eligible: [],
+    };
+    expect(exclusionOf(guillotine, context)?.rule).toBe("lowering the bar to the neck");
+    expect(isAlwaysExcluded(guillotine)).toBe(true);
+    expect(isAlwaysExcluded(named("Barbell Bench Press"))).toBe(false);
   });
 });

@@ -420,7 +420,7 @@ export function violations(
         `${where}: ${slot.name} for ${slot.reps} after heavy squats`,
       );
     }
-    // A day with a conventional deadlift holds no second heavy hinge (choose-exercise.ts).
+    // A day with a conventional deadlift holds no second heavy or ballistic hinge (choose-exercise.ts).
     const names = session.slots.map((slot) => slot.name.trim());
     if (names.some((name) => CONVENTIONAL_DEADLIFT.test(name))) {
       const second = session.slots.filter((slot) => {
@@ -429,7 +429,7 @@ export function violations(
           entry !== undefined &&
           isCompound(entry) &&
           patternOf(entry) === "hinge" &&
-          /deadlift|good[- ]?mornings?/i.test(entry.name) &&
+          /deadlift|good[- ]?mornings?|\bswings?\b|\bcleans?\b|\bsnatch/i.test(entry.name) &&
           !CONVENTIONAL_DEADLIFT.test(entry.name.trim())
         );
       });

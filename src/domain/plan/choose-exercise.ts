@@ -107,6 +107,7 @@ export const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
  * conventional deadlift takes none of them again (see chooseExercise).
  */
 export const HEAVY_HINGE = /deadlift|good[- ]?mornings?/i;
+const BALLISTIC_HINGE = /\b(swings?|cleans?|snatch(es)?)\b/i;
 
 /** Front raises and their hybrids: the front delts already work in every press. */
 export const FRONT_RAISE = FRONT_OR_HYBRID;
@@ -437,6 +438,9 @@ export function chooseExercise(
     if (bentRowInSession && isBentRow(entry)) continue;
     if (deadliftInSession && facts.compound && facts.pattern === "hinge" && HEAVY_HINGE.test(entry.name))
       continue;
+    // Nor a ballistic hinge (a swing, a clean): a coach read kettlebell swings after 5 x 3-5
+    // deadlifts as unsafe, the tired lower back snapping a fast hinge.
+    if (deadliftInSession && facts.pattern === "hinge" && BALLISTIC_HINGE.test(entry.name)) continue;
     if (barbellLegLifts >= MAX_BARBELL_LEG_LIFTS && isBarbellLegLift(entry)) continue;
     // A row beside a deadlift is supported, on a cable or a machine: a bent-over row holds the
     // hinge the deadlift just tired (a coach read a bent-over row after deadlifts as unsafe).

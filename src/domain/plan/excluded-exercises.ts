@@ -36,6 +36,10 @@ const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b|\brocky pull|\br
 /** An overhead press or a lateral raise: what trains the delts without the upright row's risk. */
 const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises?\b/i;
 
+/** A dumbbell held between the feet or behind the knee (a leg curl, a donkey kick). */
+const DUMBBELL_HELD_BY_THE_LEGS = /\bdumbbell (leg curls?|donkey kicks?)\b/i;
+/** The bar lowered to the neck. */
+const GUILLOTINE = /\bguillotine\b/i;
 /** Resisted by a partner's hands, by the file's instructions (the app plans for one lifter). */
 const PARTNER_RESISTED = /\btowel triceps extensions?\b|\bmanual\b/i;
 /** What only a kettlebell does well: the ballistic lifts and the get-up. */
@@ -63,6 +67,12 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     reason:
       "a press or pulldown behind the neck (a Bradford press passes it every rep) loads the shoulder turned out at its end range; the same lift in front of the face trains the same muscles",
     applies: (entry) => BEHIND_THE_NECK.test(entry.name),
+  },
+  {
+    rule: "lowering the bar to the neck",
+    reason:
+      "a guillotine press lowers the bar to the neck with the elbows flared: a missed rep lands on the throat and the shoulders take the load at their end range; a bench press to the chest trains the same muscles",
+    applies: (entry) => GUILLOTINE.test(entry.name),
   },
   {
     rule: "glute kickbacks in barbell strength plans",
@@ -125,6 +135,13 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       ),
   },
   {
+    rule: "a dumbbell held by a beginner's legs",
+    reason:
+      "a dumbbell held between the feet or behind the knee (a dumbbell leg curl, a dumbbell donkey kick) can slip and drop on the lifter; a beginner learns the movement unloaded, on a machine or with a band first",
+    applies: (entry, context) =>
+      context.experience === "beginner" && DUMBBELL_HELD_BY_THE_LEGS.test(entry.name),
+  },
+  {
     rule: "resisted by a partner",
     reason:
       "a towel triceps extension or a manual hamstring curl is loaded by a partner's pull, which a lifter training alone does not have and no one can progress in steps",
@@ -155,6 +172,7 @@ export const ALWAYS_EXCLUDED_RULES: readonly string[] = [
   "standing on a bench to row",
   "passing the bar behind the neck",
   "resisted by a partner",
+  "lowering the bar to the neck",
 ];
 
 /** True when an entry falls under a rule that holds for every request. */
