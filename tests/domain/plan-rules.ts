@@ -10,6 +10,7 @@ import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { armAngleOf } from "../../src/domain/plan/arm-angle.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
+import { isAdvancedSkill } from "../../src/domain/plan/eligibility.ts";
 import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
 import {
   ACCESSORY_GROUPS,
@@ -195,6 +196,11 @@ function easyBodyweight(entry: CatalogueEntry): boolean {
   );
 }
 
+/** An unloaded hinge that is no skill (a kickstand RDL): 12-20 (lift-reps.ts). */
+function unloadedHinge(entry: CatalogueEntry): boolean {
+  return patternOf(entry) === "hinge" && isCompound(entry) && !isAdvancedSkill(entry);
+}
+
 const ALLOWED_REPS: Readonly<Record<Goal, readonly string[]>> = {
   strength: ["5", "3-5", "6-8", "6-10", "8-12", "12-15"],
   hypertrophy: ["6-8", "8-12", "12-15"],
@@ -365,8 +371,12 @@ export function violations(
         strengthPull
           ? slot.reps === "6-10"
           : bodyweight
-            ? slot.reps === (easyBodyweight(entry) ? "15-25" : BODYWEIGHT_REPS[slot.tier as Tier]) &&
-              parseRepTarget(slot.reps) !== null
+            ? slot.reps ===
+                (easyBodyweight(entry)
+                  ? "15-25"
+                  : unloadedHinge(entry)
+                    ? "12-20"
+                    : BODYWEIGHT_REPS[slot.tier as Tier]) && parseRepTarget(slot.reps) !== null
             : ALLOWED_REPS[request.goal].includes(slot.reps),
         `${at}: reps ${slot.reps}`,
       );

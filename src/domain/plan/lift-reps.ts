@@ -14,6 +14,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { Goal, Tier } from "../vocabulary.ts";
+import { isAdvancedSkill } from "./eligibility.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { BODYWEIGHT_REPS } from "./prescription.ts";
 
@@ -75,7 +76,17 @@ export function liftReps(goal: Goal, tier: Tier, entry: CatalogueEntry, tierReps
   return tierReps;
 }
 
-/** The rep target of a bodyweight slot: the easy moves 15-25, the rest their tier's bodyweight range. */
+/**
+ * An unloaded hinge that is no skill (a kickstand or single-leg Romanian deadlift, a bodyweight hip
+ * thrust): 12-20, since 6-12 of them come nowhere near RIR 3 (a coach read a kickstand RDL for 6-12
+ * leading a bodyweight beginner's day).
+ */
+export const UNLOADED_HINGE_REPS = "12-20";
+
+/**
+ * The rep target of a bodyweight slot: the easy moves 15-25, other unloaded hinges 12-20, the rest
+ * their tier's bodyweight range.
+ */
 export function bodyweightReps(tier: Tier, entry: CatalogueEntry): string {
   const pattern = patternOf(entry);
   const easy =
@@ -83,5 +94,7 @@ export function bodyweightReps(tier: Tier, entry: CatalogueEntry): string {
     LIGHT_HIP.test(entry.name) ||
     (pattern === "squat" && !ONE_LEG.test(entry.name)) ||
     (pattern === "hinge" && /\bbridge\b/i.test(entry.name) && !ONE_LEG.test(entry.name));
-  return easy ? EASY_BODYWEIGHT_REPS : BODYWEIGHT_REPS[tier];
+  if (easy) return EASY_BODYWEIGHT_REPS;
+  if (pattern === "hinge" && isCompound(entry) && !isAdvancedSkill(entry)) return UNLOADED_HINGE_REPS;
+  return BODYWEIGHT_REPS[tier];
 }
