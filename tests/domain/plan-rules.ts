@@ -483,6 +483,16 @@ export function violations(
         `${where}: ${lead.name} leads, not a machine squat`,
       );
     }
+    // A trained strength lifter's sessions pull with two exercises at most, a pull day aside
+    // (week-draft.ts).
+    if (
+      request.goal === "strength" &&
+      request.experience !== "beginner" &&
+      !session.day_name.startsWith("Pull")
+    ) {
+      const pulls = session.slots.filter((slot) => groupOf(slot.muscle_group) === "back");
+      ensure(pulls.length <= 2, `${where}: ${pulls.map((s) => s.name).join(", ")}`);
+    }
     // Strength sessions hold two barbell leg lifts that load the spine at most (choose-exercise.ts).
     if (request.goal === "strength") {
       const heavyLegs = session.slots.filter((slot) => {
@@ -1030,11 +1040,16 @@ export function groupsWithRoom(
     2 * setSeconds(request.goal, request.experience, isCompound(entry) ? "T2" : "T3") <= secondsLeft;
   // Pulling sets go on a day that trains the back and has the minutes for two more.
   const pullSeconds = 2 * setSeconds(request.goal, request.experience, "T2");
-  const backDayWithTime = plan.sessions.some(
-    (s) =>
-      s.slots.some((slot) => groupOf(slot.muscle_group) === "back") &&
-      (s.duration_minutes ?? 0) * 60 + pullSeconds <= request.sessionMinutes * 60,
-  );
+  // (A trained strength lifter's day pulls with two exercises at most, week-draft.ts.)
+  const pullsCapped = request.goal === "strength" && request.experience !== "beginner";
+  const backDayWithTime = plan.sessions.some((s) => {
+    const pulls = s.slots.filter((slot) => groupOf(slot.muscle_group) === "back").length;
+    return (
+      pulls > 0 &&
+      !(pullsCapped && pulls >= 2 && !s.day_name.startsWith("Pull")) &&
+      (s.duration_minutes ?? 0) * 60 + pullSeconds <= request.sessionMinutes * 60
+    );
+  });
   const targets = WEEKLY_SET_TARGETS[request.goal][request.experience];
   const weekly = fractionalSets(plan);
   const { push, pull } = pushPull(plan, byId);
@@ -1150,8 +1165,18 @@ export function sessionRoom(
     !present.has(group) &&
     plan.sessions.filter((s) => s.slots.some((slot) => groupOf(slot.muscle_group) === group)).length >=
       Math.ceil(plan.sessions.length / 2);
+  // A trained strength lifter's session pulls with two exercises at most (week-draft.ts).
+  const pullsFull =
+    request.goal === "strength" &&
+    request.experience !== "beginner" &&
+    !session.day_name.startsWith("Pull") &&
+    session.slots.filter((slot) => groupOf(slot.muscle_group) === "back").length >= 2;
   return room.filter(
-    (group) => trains.has(group) && !(oneADay(group) && present.has(group)) && !atDayCap(group),
+    (group) =>
+      trains.has(group) &&
+      !(oneADay(group) && present.has(group)) &&
+      !atDayCap(group) &&
+      !(group === "back" && pullsFull),
   );
 }
 

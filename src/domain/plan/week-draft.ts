@@ -324,6 +324,11 @@ function oneADay(week: Pick<WeekDraft, "goal" | "experience">, group: TargetGrou
  */
 const BACK_PER_BICEPS_SET = 1.5;
 
+const STRENGTH_PULLS_A_DAY = 2;
+
+const strengthPullsCapped = (week: Pick<WeekDraft, "goal" | "experience">): boolean =>
+  week.goal === "strength" && week.experience !== "beginner";
+
 const setsOfGroup = (day: DayDraft, group: TargetGroup): number =>
   day.slots.reduce((sum, slot) => sum + (slot.group === group ? slot.sets : 0), 0);
 
@@ -331,6 +336,16 @@ const setsOfGroup = (day: DayDraft, group: TargetGroup): number =>
 export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   if (!day.slots.some((slot) => slot.group === group)) return true;
   if (oneADay(week, group)) return false;
+  // A trained strength lifter's upper or full-body session pulls with two exercises at most (a
+  // coach read a row, a chin-up and an inverted row, 12 sets, beside the presses of one upper day):
+  // more sets on them before a third. A pull day is for pulling.
+  if (
+    strengthPullsCapped(week) &&
+    group === "back" &&
+    day.template.kind !== "pull" &&
+    slotsOf(day, group).length >= STRENGTH_PULLS_A_DAY
+  )
+    return false;
   return (
     group !== "biceps" ||
     setsOfGroup(day, "back") >= BACK_PER_BICEPS_SET * (setsOfGroup(day, "biceps") + MIN_SLOT_SETS)
