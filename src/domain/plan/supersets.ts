@@ -21,7 +21,7 @@ import { isPull, isPush } from "./balance.ts";
 import { patternOf } from "./movement.ts";
 import type { SlotDraft } from "./slot-draft.ts";
 import { isBarbellLegLift, loadsSpine } from "./spine-load.ts";
-import type { TargetGroup } from "./targets.ts";
+import { LEG_GROUPS, type TargetGroup } from "./targets.ts";
 
 export const SUPERSET_MAX_MINUTES = 45;
 /** At or below this, the main lift is paired too. */
@@ -151,8 +151,6 @@ export function sessionOrder(slots: readonly SlotDraft[]): SlotDraft[] {
   });
   return ordered;
 }
-
-const LEG_GROUPS: ReadonlySet<TargetGroup> = new Set(["quadriceps", "hamstrings", "glutes"]);
 
 /** Session order with each pair's second slot moved up to follow its first. */
 export function withPairsAdjacent(

@@ -7,6 +7,9 @@ import type { ExperienceLevel, Goal, MuscleGroup } from "../vocabulary.ts";
 
 /** Every plan trains these; the generator lands each inside [min, max] when time allows. */
 export const MAJOR_GROUPS = ["chest", "back", "shoulders", "quadriceps", "hamstrings", "glutes"] as const;
+
+/** The legs' groups: calf raises go on days that train one (week-draft.ts), and their T2s order. */
+export const LEG_GROUPS: ReadonlySet<TargetGroup> = new Set(["quadriceps", "hamstrings", "glutes"]);
 export type MajorGroup = (typeof MAJOR_GROUPS)[number];
 
 /** Trained when session time is left over; the range has min 0. */

@@ -17,7 +17,7 @@ import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import type { SlotDraft } from "./slot-draft.ts";
 import { sessionOrder, supersetPairs } from "./supersets.ts";
-import { groupOfMuscle, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { groupOfMuscle, LEG_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
 import { setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
 
@@ -371,11 +371,9 @@ export function onAnotherDay(week: WeekDraft, day: DayDraft, group: TargetGroup)
   return days < Math.ceil(week.days.length / 2);
 }
 
-const LOWER_BODY: ReadonlySet<TargetGroup> = new Set(["quadriceps", "hamstrings", "glutes"]);
-
 /** A full-body day, or a day that holds leg work (a quadriceps, hamstrings or glutes exercise). */
 const trainsLegs = (day: DayDraft): boolean =>
-  day.template.kind === "full" || day.slots.some((slot) => LOWER_BODY.has(slot.group));
+  day.template.kind === "full" || day.slots.some((slot) => LEG_GROUPS.has(slot.group));
 
 /**
  * Calf raises go on the days that train the legs (a coach's read of a push/pull/legs week: calf
