@@ -16,7 +16,7 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  * lifts (and their half-sets) took it first.
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 51,
+  hypertrophy: 49,
   strength: 38,
   general_fitness: 76,
   endurance: 81,

@@ -600,7 +600,7 @@ export function violations(
     }
   }
   // A second curl or triceps exercise takes another angle (arm-angle.ts), and a day of two curls
-  // keeps its back sets at 1.5 times its biceps sets at least (week-draft.ts, takesAnother).
+  // keeps its back sets at 1.5 times its biceps sets at least (week-draft.ts, ARM_SHARE).
   for (const session of plan.sessions) {
     const angles = session.slots.flatMap((slot) => {
       const entry = byId.get(slot.exercise_id ?? "");
@@ -616,6 +616,18 @@ export function violations(
     ensure(
       curls < 2 || setsOf(["back"]) >= 1.5 * setsOf(["biceps"]),
       `${session.day_name}: two curls, ${setsOf(["biceps"])} sets, beside ${setsOf(["back"])} back sets`,
+    );
+    // ... and a day of two triceps exercises its pressing sets at its triceps sets.
+    const extensions = session.slots.filter((slot) => groupOf(slot.muscle_group) === "triceps").length;
+    const pressing = session.slots
+      .filter((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return entry !== undefined && ["horizontal_push", "vertical_push"].includes(patternOf(entry));
+      })
+      .reduce((sum, slot) => sum + slot.sets, 0);
+    ensure(
+      extensions < 2 || pressing >= setsOf(["triceps"]),
+      `${session.day_name}: two triceps exercises, ${setsOf(["triceps"])} sets, beside ${pressing} pressing sets`,
     );
   }
   // One leg extension, leg curl, fly, hip isolation or calf raise of a kind a session

@@ -30,6 +30,7 @@ import { topUpTime, useSpareTime } from "./use-time.ts";
 import { ensureVerticalPull } from "./vertical-pull.ts";
 import {
   addSlot,
+  armShareHolds,
   blockOf,
   changeSets,
   contribution,
@@ -129,6 +130,26 @@ export function finishWeek(week: WeekDraft): void {
     topUpTime(week);
     for (const day of week.days) loadableMainLift(week, day);
     for (const day of week.days) beginnerLiftsAfterHinge(week, day);
+  }
+  // The pull floor's cuts may have taken pressing from a day of two triceps exercises (or rows
+  // from a day of two curls): the arm work gives back what its share no longer holds.
+  for (const day of week.days) for (const group of ARMS) keepArmShare(week, day, group);
+}
+
+const ARMS: readonly TargetGroup[] = ["biceps", "triceps"];
+
+/**
+ * A day of two exercises of an arm trims them (the fullest first, then the second exercise) until
+ * the compound work they serve holds its share again (week-draft.ts, ARM_SHARE).
+ */
+function keepArmShare(week: WeekDraft, day: DayDraft, group: TargetGroup): void {
+  let guard = 20;
+  while (guard-- > 0 && !armShareHolds(day, group, 0)) {
+    const arms = day.slots.filter((slot) => slot.group === group);
+    if (arms.length < 2) return;
+    const fullest = [...arms].sort((a, b) => b.sets - a.sets || b.seq - a.seq)[0] as SlotDraft;
+    if (fullest.sets > minSlotSets(fullest.tier)) changeSets(week, day, fullest, -1);
+    else removeSlot(week, day, arms.at(-1) as SlotDraft);
   }
 }
 

@@ -202,9 +202,9 @@ export function slotMaxSets(week: WeekDraft, slot: SlotDraft): number {
   if (slot.group === "calves" || slot.group === "abdominals") return Math.min(ANY_DAY_SLOT_SETS, tierMax);
   if (slot.tier === "T2" && isBarbellSquat(slot.entry) && afterDeadlift(week, slot))
     return Math.min(SQUAT_AFTER_DEADLIFT_SETS, tierMax);
-  if (slot.group === "biceps") {
+  if (slot.group === "biceps" || slot.group === "triceps") {
     const day = dayOf(week, slot);
-    if (day !== undefined && !curlsMayGrow(day)) return Math.min(slot.sets, tierMax);
+    if (day !== undefined && !armMayGrow(day, slot.group)) return Math.min(slot.sets, tierMax);
   }
   return tierMax;
 }
@@ -319,10 +319,26 @@ function oneADay(week: Pick<WeekDraft, "goal" | "experience">, group: TargetGrou
 }
 
 /**
- * A day with two curls keeps its back sets at least 1.5 times its biceps sets (a coach read a pull
- * day of 6 back sets and 8 of curls): the curls serve the pulling, not the other way round.
+ * A day with two exercises of an arm keeps the compound work they serve ahead of them: back sets at
+ * least 1.5 times its biceps sets (a coach read a pull day of 6 back sets and 8 of curls), pressing
+ * sets at least its triceps sets (a push day of 7 pressing sets and 8 of triceps isolation).
  */
-const BACK_PER_BICEPS_SET = 1.5;
+const ARM_SHARE: Readonly<
+  Partial<Record<TargetGroup, { per: number; serves: (slot: SlotDraft) => boolean }>>
+> = {
+  biceps: { per: 1.5, serves: (slot) => slot.group === "back" },
+  triceps: { per: 1, serves: (slot) => PRESSES.has(patternOf(slot.entry)) },
+};
+
+const PRESSES: ReadonlySet<string> = new Set(["horizontal_push", "vertical_push"]);
+
+/** Whether the day's arm work of the group may hold `more` sets beyond what it has. */
+export function armShareHolds(day: DayDraft, group: TargetGroup, more: number): boolean {
+  const share = ARM_SHARE[group];
+  if (share === undefined) return true;
+  const served = day.slots.reduce((sum, slot) => sum + (share.serves(slot) ? slot.sets : 0), 0);
+  return served >= share.per * (setsOfGroup(day, group) + more);
+}
 
 const STRENGTH_PULLS_A_DAY = 2;
 
@@ -346,16 +362,13 @@ export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup)
     slotsOf(day, group).length >= STRENGTH_PULLS_A_DAY
   )
     return false;
-  return (
-    group !== "biceps" ||
-    setsOfGroup(day, "back") >= BACK_PER_BICEPS_SET * (setsOfGroup(day, "biceps") + MIN_SLOT_SETS)
-  );
+  return armShareHolds(day, group, MIN_SLOT_SETS);
 }
 
-/** The day's biceps sets may grow by one: one curl, or two within the back's share. */
-function curlsMayGrow(day: DayDraft): boolean {
-  if (day.slots.filter((slot) => slot.group === "biceps").length < 2) return true;
-  return setsOfGroup(day, "back") >= BACK_PER_BICEPS_SET * (setsOfGroup(day, "biceps") + 1);
+/** The day's arm sets may grow by one: one exercise of the arm, or two within their share. */
+function armMayGrow(day: DayDraft, group: TargetGroup): boolean {
+  if (day.slots.filter((slot) => slot.group === group).length < 2) return true;
+  return armShareHolds(day, group, 1);
 }
 
 /**
