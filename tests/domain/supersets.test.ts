@@ -35,16 +35,6 @@ describe("supersetPairs", () => {
     expect(names(supersetPairs(ordered, true))).toEqual([["Barbell Back Squat", "Barbell Bench Press"]]);
   });
 
-  it("pairs a short hypertrophy lower day's squat with the glute-ham raise, only with legPairs", () => {
-    const ordered = [
-      slot("Barbell Back Squat", "quadriceps", "T1"),
-      slot("Glute-Ham Raise", "hamstrings", "T2"),
-      slot("Barbell Romanian Deadlift", "hamstrings", "T2"),
-    ];
-    expect(names(supersetPairs(ordered, true, true))).toEqual([["Barbell Back Squat", "Glute-Ham Raise"]]);
-    expect(names(supersetPairs(ordered, true))).toEqual([]);
-  });
-
   it("pairs the bench press with the cable row, not the barbell row", () => {
     const ordered = [
       slot("Barbell Bench Press", "chest", "T2"),

@@ -38,14 +38,7 @@ import {
 } from "./targets.ts";
 import { dayTemplates } from "./templates.ts";
 import { durationMinutes } from "./time-model.ts";
-import {
-  type DayDraft,
-  daySeconds,
-  pairsLegs,
-  type SlotDraft,
-  type WeekDraft,
-  weeklySets,
-} from "./week-draft.ts";
+import { type DayDraft, daySeconds, type SlotDraft, type WeekDraft, weeklySets } from "./week-draft.ts";
 
 export function generatePlan(request: PlanRequest, catalogue: readonly CatalogueEntry[]): PlanJson {
   checkRequest(request);
@@ -305,7 +298,7 @@ function slotReps(week: WeekDraft, day: DayDraft, slot: SlotDraft, tierReps: str
 
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {
   const inOrder = sessionOrder(day.slots);
-  const pairs = week.supersets ? supersetPairs(inOrder, week.pairMain, pairsLegs(week)) : [];
+  const pairs = week.supersets ? supersetPairs(inOrder, week.pairMain) : [];
   // Both rows of a pair carry "superset A" (B, C... in session order) and sit next to each other.
   const marks = new Map<SlotDraft, string>();
   pairs.forEach(([a, b], index) => {

@@ -54,20 +54,6 @@ function antagonists(a: SlotDraft, b: SlotDraft): boolean {
 }
 
 /**
- * With `legPairs` (a hypertrophy session of 40 minutes or less; strength and the general goals
- * keep their pairs as they were), the knee's extensors and flexors pair too (a squat with a glute-ham raise, a split
- * squat with a leg curl; never two lifts that load the spine): a coach read 30-minute lower days
- * of three unpaired exercises, 8 sets, while upper days paired.
- */
-function legAntagonists(a: SlotDraft, b: SlotDraft): boolean {
-  if (antagonists(a, b)) return true;
-  return (
-    (a.group === "quadriceps" && b.group === "hamstrings") ||
-    (a.group === "hamstrings" && b.group === "quadriceps")
-  );
-}
-
-/**
  * A T2 that would take from the main lift between its sets: the same region (unless it is the
  * antagonist), or a row after a hinge (the lower back and the grip work in both).
  */
@@ -82,11 +68,7 @@ function competesWithMain(main: SlotDraft, partner: SlotDraft): boolean {
  * session; then, for what is left, the first later slot of the same tier and another group. With
  * `pairMain`, the main lift first takes a T2 partner from another region (or an antagonist).
  */
-export function supersetPairs(
-  ordered: readonly SlotDraft[],
-  pairMain = false,
-  legPairs = false,
-): [SlotDraft, SlotDraft][] {
+export function supersetPairs(ordered: readonly SlotDraft[], pairMain = false): [SlotDraft, SlotDraft][] {
   const pairs: [SlotDraft, SlotDraft][] = [];
   const paired = new Set<SlotDraft>();
   const pass = (fits: (a: SlotDraft, b: SlotDraft) => boolean, mainOnly = false) => {
@@ -116,16 +98,15 @@ export function supersetPairs(
     !(a.entry.equipment === "barbell" && b.entry.equipment === "barbell") && fits(a, b);
   const notCompeting = (a: SlotDraft, b: SlotDraft) => !competesWithMain(a, b);
   const otherRegion = (a: SlotDraft, b: SlotDraft) => REGION[a.group] !== REGION[b.group];
-  const opposite = legPairs ? legAntagonists : antagonists;
   if (pairMain) {
-    pass(oneBar(opposite), true);
+    pass(oneBar(antagonists), true);
     pass(oneBar(notCompeting), true);
-    pass(opposite, true);
+    pass(antagonists, true);
     pass(notCompeting, true);
   }
-  pass(oneBar(opposite));
+  pass(oneBar(antagonists));
   pass(oneBar(otherRegion));
-  pass(opposite);
+  pass(antagonists);
   pass(otherRegion);
   return pairs.sort((x, y) => ordered.indexOf(x[0]) - ordered.indexOf(y[0]));
 }

@@ -141,7 +141,7 @@ function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
   const kept = day.cachedPairs ?? [];
   const hit = kept.find((entry) => sameLineUp(entry, day.slots));
   if (hit !== undefined) return hit;
-  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain, pairsLegs(week));
+  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
   const entry: DayPairs = {
     slots: [...day.slots],
     tiers: day.slots.map((slot) => slot.tier),
@@ -184,11 +184,6 @@ export function maxSets(week: WeekDraft, tier: Tier): number {
  * 4 of calf raises beside 2 of leg curls: filler where the minutes belonged to the majors).
  */
 const ANY_DAY_SLOT_SETS = 3;
-
-/** Short hypertrophy sessions pair the knee's extensors with its flexors (supersets.ts). */
-export function pairsLegs(week: Pick<WeekDraft, "pairMain" | "goal">): boolean {
-  return week.pairMain && week.goal === "hypertrophy";
-}
 
 /**
  * A barbell squat after the day's conventional deadlift stops at 3 sets: it is the day's second
