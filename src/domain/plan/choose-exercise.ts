@@ -401,9 +401,7 @@ export function chooseExercise(
   // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row.
   const bentRowInSession = context.session.some(isBentRow);
   // Any row held in a hinge, a dumbbell one too: no deadlift joins it (see below).
-  const hingedRowInSession = context.session.some(
-    (e) => factsOf(e).pattern === "horizontal_pull" && loadsSpine(e),
-  );
+  const hingedRowInSession = context.session.some(isHingedRow);
   // A day with a conventional deadlift holds no second heavy hinge (a Romanian or stiff-leg
   // deadlift, a good morning): the lower back has had its work, and the hamstrings' second
   // exercise is a leg curl (a coach read a deadlift followed by Romanian deadlifts).
@@ -444,7 +442,7 @@ export function chooseExercise(
     if (barbellLegLifts >= MAX_BARBELL_LEG_LIFTS && isBarbellLegLift(entry)) continue;
     // A row beside a deadlift is supported, on a cable or a machine: a bent-over row holds the
     // hinge the deadlift just tired (a coach read a bent-over row after deadlifts as unsafe).
-    if (deadliftInSession && facts.pattern === "horizontal_pull" && loadsSpine(entry)) continue;
+    if (deadliftInSession && isHingedRow(entry)) continue;
     if (hingedRowInSession && CONVENTIONAL_DEADLIFT.test(entry.name.trim())) continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
@@ -477,7 +475,12 @@ const ONE_ISOLATION: ReadonlySet<string> = new Set([
 
 /** A barbell row held in a hinge (bent-over, Pendlay, T-bar): it loads the spine (spine-load.ts). */
 export function isBentRow(entry: CatalogueEntry): boolean {
-  return entry.equipment === "barbell" && patternOf(entry) === "horizontal_pull" && loadsSpine(entry);
+  return entry.equipment === "barbell" && isHingedRow(entry);
+}
+
+/** A row held in a hinge with any free weight (bent-over, Pendlay, T-bar): it loads the spine. */
+function isHingedRow(entry: CatalogueEntry): boolean {
+  return patternOf(entry) === "horizontal_pull" && loadsSpine(entry);
 }
 
 function twinKey(entry: CatalogueEntry): string {

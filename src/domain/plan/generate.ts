@@ -20,7 +20,6 @@ import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
 import { resolveSplit } from "./split.ts";
-import { isDeadliftAfterSquat } from "./strength-frequency.ts";
 import {
   SUPERSET_MAIN_MAX_MINUTES,
   SUPERSET_MAX_MINUTES,
@@ -274,23 +273,22 @@ function round(sets: number): number {
   return Math.round(sets * 10) / 10;
 }
 
-/**
- * The slot's rep target. Nothing to load: a wider range the rollover can judge (bodyweightReps),
- * not AMRAP; except a strength plan's pull-ups and chin-ups, which take the strength pulls' 6-10
- * (lift-reps.ts) like the loaded rows and pull-downs: the rollover judges any "a-b" range.
- */
 /** A strength T2 deadlift from the floor: a conventional, deficit or paused deadlift (lift-reps.ts). */
 function isFloorPull(slot: SlotDraft): boolean {
   return slot.tier === "T2" && isPowerLift(slot.entry) && patternOf(slot.entry) === "hinge";
 }
 
-function slotReps(week: WeekDraft, day: DayDraft, slot: SlotDraft, tierReps: string): string {
+/**
+ * The slot's rep target. Nothing to load: a wider range the rollover can judge (bodyweightReps),
+ * not AMRAP; except a strength plan's pull-ups and chin-ups, which take the strength pulls' 6-10
+ * (lift-reps.ts) like the loaded rows and pull-downs: the rollover judges any "a-b" range.
+ */
+function slotReps(week: WeekDraft, slot: SlotDraft, tierReps: string): string {
   const { goal } = week;
-  // A novice's deadlift after the squat (strength-frequency.ts) keeps the main lift's reps, and so
-  // does any strength deadlift from the floor that is not the day's main lift (a deficit deadlift
-  // for 6-8 was a coach's safety flag: heavy pulls break down at the lower back as reps climb).
-  if (goal === "strength" && (isDeadliftAfterSquat(slot, day) || isFloorPull(slot)))
-    return prescription(goal, week.experience, "T1").reps;
+  // A strength deadlift from the floor that is not the day's main lift keeps the main lift's reps
+  // (a novice's deadlift after the squat, squatBeforeDeadlift; a deficit deadlift for 6-8 was a
+  // coach's safety flag: heavy pulls break down at the lower back as reps climb).
+  if (goal === "strength" && isFloorPull(slot)) return prescription(goal, week.experience, "T1").reps;
   if (slot.entry.equipment !== "bodyweight") return liftReps(goal, slot.tier, slot.entry, tierReps);
   if (isStrengthPull(goal, slot.tier, slot.entry)) return STRENGTH_PULL_REPS;
   return bodyweightReps(slot.tier, slot.entry);
@@ -312,7 +310,7 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
     // Week 1 opens the mesocycle's effort ramp (src/domain/mesocycle/rir-ramp.ts); the rollover
     // lowers it week by week.
     const rir = firstWeekRir(week.goal, week.experience, { equipment: slot.entry.equipment });
-    const reps = slotReps(week, day, slot, tierReps);
+    const reps = slotReps(week, slot, tierReps);
     return {
       exercise_id: slot.entry.exerciseId,
       name: slot.entry.name,

@@ -18,9 +18,10 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush, PULL_FLOOR } from "./balance.ts";
-import { CONVENTIONAL_DEADLIFT, chooseExercise, HEAVY_HINGE } from "./choose-exercise.ts";
+import { barbellOf, isBarbellHinge, isBarbellPress, isBarbellSquat } from "./barbell-lifts.ts";
+import { CONVENTIONAL_DEADLIFT, chooseExercise } from "./choose-exercise.ts";
 import { addPullSet } from "./fill-spare-time.ts";
-import { isCompound, patternOf } from "./movement.ts";
+import { patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { type MajorGroup, type TargetGroup, weeklyTarget } from "./targets.ts";
 import {
@@ -53,20 +54,6 @@ interface Lift {
   /** The entries a new slot of the lift may be (a subset of `counts` in the lift's group). */
   accepts: (entry: CatalogueEntry) => boolean;
 }
-
-const barbellOf =
-  (patterns: readonly MovementPattern[]) =>
-  (entry: CatalogueEntry): boolean =>
-    entry.equipment === "barbell" && isCompound(entry) && patterns.includes(patternOf(entry));
-
-/** A barbell hinge that counts as the week's hinge (not a hip thrust, a bridge or an Olympic pull). */
-export const isBarbellHinge = (entry: CatalogueEntry): boolean =>
-  barbellOf(["hinge"])(entry) && HEAVY_HINGE.test(entry.name);
-
-export const isBarbellSquat = barbellOf(["squat"]);
-
-/** A barbell press of either direction counts for the press's two days. */
-export const isBarbellPress = barbellOf(["horizontal_push", "vertical_push"]);
 
 const SQUAT: Lift = {
   group: "quadriceps",
@@ -173,16 +160,6 @@ function squatDonor(
     }
   }
   return best;
-}
-
-/** A conventional barbell deadlift that follows the day's squat (squatBeforeDeadlift). */
-export function isDeadliftAfterSquat(slot: SlotDraft, day: DayDraft): boolean {
-  return (
-    slot.tier !== "T1" &&
-    isBarbellHinge(slot.entry) &&
-    CONVENTIONAL_DEADLIFT.test(slot.entry.name.trim()) &&
-    day.slots.some((other) => other.tier === "T1" && isBarbellSquat(other.entry))
-  );
 }
 
 export function strengthFrequencyApplies(week: WeekDraft): boolean {

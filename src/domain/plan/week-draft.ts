@@ -11,6 +11,7 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { hardSetsForSet } from "../progress-aggregates/hard-sets.ts";
 import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
+import { isBarbellSquat } from "./barbell-lifts.ts";
 import { CONVENTIONAL_DEADLIFT, chooseExercise } from "./choose-exercise.ts";
 import { deltHeadOf } from "./delt-head.ts";
 import { isCompound, patternOf } from "./movement.ts";
@@ -203,9 +204,6 @@ export function slotMaxSets(week: WeekDraft, slot: SlotDraft): number {
   }
   return tierMax;
 }
-
-const isBarbellSquat = (entry: CatalogueEntry): boolean =>
-  entry.equipment === "barbell" && patternOf(entry) === "squat";
 
 const dayOf = (week: WeekDraft, slot: SlotDraft): DayDraft | undefined =>
   week.days.find((d) => d.slots.includes(slot));
