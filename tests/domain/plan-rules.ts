@@ -201,6 +201,13 @@ function unloadedHinge(entry: CatalogueEntry): boolean {
   return patternOf(entry) === "hinge" && isCompound(entry) && !isAdvancedSkill(entry);
 }
 
+/** Nordic curls and glute-ham raises, loaded or not: 4-8 (lift-reps.ts; a coach read 8-12 as too many). */
+const KNEE_FLEXION_SKILL = /\bnordic\b|\bglute[- ]?ham\b/i;
+
+function kneeFlexionSkill(entry: CatalogueEntry): boolean {
+  return KNEE_FLEXION_SKILL.test(entry.name) && !/\breverse\b/i.test(entry.name);
+}
+
 const ALLOWED_REPS: Readonly<Record<Goal, readonly string[]>> = {
   strength: ["5", "3-5", "6-8", "6-10", "8-12", "12-15"],
   hypertrophy: ["6-8", "8-12", "12-15"],
@@ -370,14 +377,16 @@ export function violations(
       ensure(
         strengthPull
           ? slot.reps === "6-10"
-          : bodyweight
-            ? slot.reps ===
-                (easyBodyweight(entry)
-                  ? "15-25"
-                  : unloadedHinge(entry)
-                    ? "12-20"
-                    : BODYWEIGHT_REPS[slot.tier as Tier]) && parseRepTarget(slot.reps) !== null
-            : ALLOWED_REPS[request.goal].includes(slot.reps),
+          : kneeFlexionSkill(entry)
+            ? slot.reps === "4-8"
+            : bodyweight
+              ? slot.reps ===
+                  (easyBodyweight(entry)
+                    ? "15-25"
+                    : unloadedHinge(entry)
+                      ? "12-20"
+                      : BODYWEIGHT_REPS[slot.tier as Tier]) && parseRepTarget(slot.reps) !== null
+              : ALLOWED_REPS[request.goal].includes(slot.reps),
         `${at}: reps ${slot.reps}`,
       );
       // Rep ranges by exercise (section 3): loaded light hip work 12+ reps; dumbbell and kettlebell

@@ -58,6 +58,19 @@ const LOWER_PATTERNS = new Set(["squat", "lunge", "hinge"]);
 const ONE_LEG =
   /\b(single|one)[- ]leg(ged)?\b|\bpistol|\bshrimp|\bsissy|\bsplit|\bbulgarian|\bstep[- ]?ups?\b/i;
 
+/**
+ * Nordic curls and glute-ham raises: the knee flexors lowering the whole body, so hard that most
+ * trained lifters manage 4-8 clean reps (a coach read a glute-ham raise for 8-12 as too many;
+ * Nordic programmes work in sets of 4-8 before adding load or range).
+ */
+const KNEE_FLEXION_SKILL = /\bnordic\b|\bglute[- ]?ham\b/i;
+export const KNEE_FLEXION_SKILL_REPS = "4-8";
+
+/** Nordic curls and glute-ham raises: a bodyweight knee-flexion skill (not a reverse Nordic). */
+export function isKneeFlexionSkill(entry: CatalogueEntry): boolean {
+  return KNEE_FLEXION_SKILL.test(entry.name) && !/\breverse\b/i.test(entry.name);
+}
+
 /** The lowest rep count of "a-b" or "n". */
 function lowOf(reps: string): number {
   return Number.parseInt(reps, 10);
@@ -67,6 +80,7 @@ function lowOf(reps: string): number {
 export function liftReps(goal: Goal, tier: Tier, entry: CatalogueEntry, tierReps: string): string {
   const pattern = patternOf(entry);
   if (isStrengthPull(goal, tier, entry)) return STRENGTH_PULL_REPS;
+  if (isKneeFlexionSkill(entry)) return KNEE_FLEXION_SKILL_REPS;
   if (LIGHT_HIP.test(entry.name)) return lowOf(tierReps) < 12 ? LIGHT_HIP_REPS : tierReps;
   const held = entry.equipment === "dumbbell" || entry.equipment === "kettlebell";
   if (tier !== "T3" && held && LOWER_PATTERNS.has(pattern) && isCompound(entry))
@@ -84,8 +98,8 @@ export function liftReps(goal: Goal, tier: Tier, entry: CatalogueEntry, tierReps
 export const UNLOADED_HINGE_REPS = "12-20";
 
 /**
- * The rep target of a bodyweight slot: the easy moves 15-25, other unloaded hinges 12-20, the rest
- * their tier's bodyweight range.
+ * The rep target of a bodyweight slot: the easy moves 15-25, Nordic curls 4-8, other unloaded hinges
+ * 12-20, the rest their tier's bodyweight range.
  */
 export function bodyweightReps(tier: Tier, entry: CatalogueEntry): string {
   const pattern = patternOf(entry);
@@ -95,6 +109,7 @@ export function bodyweightReps(tier: Tier, entry: CatalogueEntry): string {
     (pattern === "squat" && !ONE_LEG.test(entry.name)) ||
     (pattern === "hinge" && /\bbridge\b/i.test(entry.name) && !ONE_LEG.test(entry.name));
   if (easy) return EASY_BODYWEIGHT_REPS;
+  if (isKneeFlexionSkill(entry)) return KNEE_FLEXION_SKILL_REPS;
   if (pattern === "hinge" && isCompound(entry) && !isAdvancedSkill(entry)) return UNLOADED_HINGE_REPS;
   return BODYWEIGHT_REPS[tier];
 }
