@@ -535,17 +535,22 @@ export function violations(
       });
       ensure(deadlift < 0 || squat < 0 || squat < deadlift, `${where}: the deadlift before the squat`);
     }
-    // Supersets: only in short sessions or for endurance; two adjacent rows of one tier (never T1)
-    // and two groups share a mark, and the pair rests once a round.
+    // Supersets: only in short sessions or for endurance, except a curl with a triceps exercise in a
+    // trained lifter's hypertrophy session; two adjacent rows of one tier (never T1) and two groups
+    // share a mark, and the pair rests once a round.
     const marks = new Map<string, number[]>();
     session.slots.forEach((slot, index) => {
       if (slot.notes !== undefined) marks.set(slot.notes, [...(marks.get(slot.notes) ?? []), index]);
     });
-    if (marks.size > 0) {
-      ensure(
-        request.goal === "endurance" || request.sessionMinutes <= 45,
-        `${where}: supersets in a long session`,
-      );
+    const shortOrEndurance = request.goal === "endurance" || request.sessionMinutes <= 45;
+    const armPairs = request.goal === "hypertrophy" && request.experience !== "beginner";
+    for (const rows of marks.values()) {
+      const patterns = rows.flatMap((row) => {
+        const entry = byId.get(session.slots[row]?.exercise_id ?? "");
+        return entry === undefined ? [] : [patternOf(entry)];
+      });
+      const arms = patterns.includes("elbow_flexion") && patterns.includes("elbow_extension");
+      ensure(shortOrEndurance || (armPairs && arms), `${where}: supersets in a long session`);
     }
     for (const [mark, rows] of marks) {
       const [i, j] = rows as [number, number];

@@ -54,7 +54,7 @@ export function fillSpareTime(week: WeekDraft): void {
   // One direct slot each, even where presses and rows already give the group half-sets up to its
   // aim (curls and triceps work still belong in a plan); the goal is fixed when the stage starts.
   const oneSlot = new Map<TargetGroup, number>(
-    ACCESSORY_GROUPS.map((group) => [group, weeklySets(week, group) + MIN_SLOT_SETS]),
+    ACCESSORY_GROUPS.map((group) => [group, weeklySets(week, group) + firstDirectSets(week, group)]),
   );
   // Calves wait for the majors' aim: they train only on the days with leg work (fitsDayKind,
   // week-draft.ts), where a calf raise had taken a short legs day's hinge.
@@ -72,6 +72,20 @@ export function fillSpareTime(week: WeekDraft): void {
       ? target(group).aim + weeklySets(week, group) - directSets(week, group)
       : target(group).aim,
   );
+}
+
+/**
+ * Direct arm sets a trained lifter's hypertrophy week holds before the majors go on to their aim
+ * (RP's minimum effective volume for the triceps, Israetel et al.: about 6 direct sets a week beside
+ * the presses; a coach read 3 direct triceps sets in an upper/lower week, none on its first upper
+ * day). Other goals and beginners: one slot.
+ */
+const HYPERTROPHY_ARM_DIRECT = 6;
+
+function firstDirectSets(week: WeekDraft, group: TargetGroup): number {
+  const arms = group === "biceps" || group === "triceps";
+  if (!arms || week.goal !== "hypertrophy" || week.experience === "beginner") return MIN_SLOT_SETS;
+  return Math.max(MIN_SLOT_SETS, HYPERTROPHY_ARM_DIRECT - directSets(week, group));
 }
 
 const MAIN_LIFT_SETS = 3;

@@ -106,7 +106,7 @@ export function finishWeek(week: WeekDraft): void {
   for (const day of week.days) loadableMainLift(week, day);
   // Supersets are paired afresh as slots change, and a new pairing can cost a few seconds more
   // than the set-by-set checks assumed: the minutes are a hard limit, so cut what does not fit.
-  if (week.supersets) for (const day of week.days) capToBudget(week, day);
+  if (week.supersets || week.armSupersets) for (const day of week.days) capToBudget(week, day);
   // A cut may have taken a pulling set: take pushing away to match (never adds time).
   if (lacksPull(week)) {
     let guard = 50;

@@ -48,6 +48,7 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
   const balanced = keepsBalance(request.goal, !missing.includes("back"));
   const week: WeekDraft = {
     supersets: request.goal === "endurance" || request.sessionMinutes <= SUPERSET_MAX_MINUTES,
+    armSupersets: request.goal === "hypertrophy" && request.experience !== "beginner",
     pairMain: request.sessionMinutes <= SUPERSET_MAIN_MAX_MINUTES,
     balanced,
     pullShare: pullShare(request.goal, !missing.includes("back")),
@@ -296,7 +297,8 @@ function slotReps(week: WeekDraft, slot: SlotDraft, tierReps: string): string {
 
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {
   const inOrder = sessionOrder(day.slots);
-  const pairs = week.supersets ? supersetPairs(inOrder, week.pairMain) : [];
+  const pairs =
+    week.supersets || week.armSupersets ? supersetPairs(inOrder, week.pairMain, !week.supersets) : [];
   // Both rows of a pair carry "superset A" (B, C... in session order) and sit next to each other.
   const marks = new Map<SlotDraft, string>();
   pairs.forEach(([a, b], index) => {

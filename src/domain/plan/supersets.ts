@@ -14,7 +14,8 @@
 // without rest; a squat pairs with a pull-down or a chest-supported row instead. In the plan, both
 // rows of a pair carry the same `notes`, "superset A" (B, C... in session order), and sit next to
 // each other. Each kind of pair is sought at one barbell first (a barbell lift with a dumbbell,
-// cable or machine one), and of two barbell lifts only where nothing else pairs.
+// cable or machine one), and of two barbell lifts only where nothing else pairs. Longer sessions of
+// a trained lifter's hypertrophy week pair only the arms (armsOnly): a curl with a triceps exercise.
 
 import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { isPull, isPush } from "./balance.ts";
@@ -53,6 +54,12 @@ function antagonists(a: SlotDraft, b: SlotDraft): boolean {
   return OPPOSITES.some(([x, y]) => (pa === x && pb === y) || (pa === y && pb === x));
 }
 
+/** A curl and a triceps exercise: the arm superset of longer hypertrophy sessions. */
+function armAntagonists(a: SlotDraft, b: SlotDraft): boolean {
+  const arms = new Set([patternOf(a.entry), patternOf(b.entry)]);
+  return arms.has("elbow_flexion") && arms.has("elbow_extension");
+}
+
 /**
  * A T2 that would take from the main lift between its sets: the same region (unless it is the
  * antagonist), or a row after a hinge (the lower back and the grip work in both).
@@ -66,9 +73,14 @@ function competesWithMain(main: SlotDraft, partner: SlotDraft): boolean {
  * The day's pairs, each [first, second] in session order, given the slots in session order. Greedy
  * and deterministic: for each unpaired slot, its first antagonist of the same tier later in the
  * session; then, for what is left, the first later slot of the same tier and another group. With
- * `pairMain`, the main lift first takes a T2 partner from another region (or an antagonist).
+ * `pairMain`, the main lift first takes a T2 partner from another region (or an antagonist). With
+ * `armsOnly`, only a curl with a triceps exercise.
  */
-export function supersetPairs(ordered: readonly SlotDraft[], pairMain = false): [SlotDraft, SlotDraft][] {
+export function supersetPairs(
+  ordered: readonly SlotDraft[],
+  pairMain = false,
+  armsOnly = false,
+): [SlotDraft, SlotDraft][] {
   const pairs: [SlotDraft, SlotDraft][] = [];
   const paired = new Set<SlotDraft>();
   const pass = (fits: (a: SlotDraft, b: SlotDraft) => boolean, mainOnly = false) => {
@@ -98,6 +110,10 @@ export function supersetPairs(ordered: readonly SlotDraft[], pairMain = false): 
     !(a.entry.equipment === "barbell" && b.entry.equipment === "barbell") && fits(a, b);
   const notCompeting = (a: SlotDraft, b: SlotDraft) => !competesWithMain(a, b);
   const otherRegion = (a: SlotDraft, b: SlotDraft) => REGION[a.group] !== REGION[b.group];
+  if (armsOnly) {
+    pass(armAntagonists);
+    return pairs.sort((x, y) => ordered.indexOf(x[0]) - ordered.indexOf(y[0]));
+  }
   if (pairMain) {
     pass(oneBar(antagonists), true);
     pass(oneBar(notCompeting), true);

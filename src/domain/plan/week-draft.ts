@@ -51,6 +51,11 @@ export interface WeekDraft {
   weekly: Map<TargetGroup, number>;
   /** Accessory work goes in supersets (supersets.ts): short sessions or an endurance goal. */
   supersets: boolean;
+  /**
+   * Longer hypertrophy sessions pair only the arms: a curl with a triceps extension (supersets.ts,
+   * armsOnly), the bodybuilder's arm superset.
+   */
+  armSupersets: boolean;
   /** Short sessions (SUPERSET_MAIN_MAX_MINUTES): the main lift pairs with a non-competing T2 too. */
   pairMain: boolean;
   /** The week keeps pull >= push (balance.ts): its templates lead with pulls, not overhead presses. */
@@ -142,7 +147,7 @@ function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
   const kept = day.cachedPairs ?? [];
   const hit = kept.find((entry) => sameLineUp(entry, day.slots));
   if (hit !== undefined) return hit;
-  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain);
+  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain, !week.supersets);
   const entry: DayPairs = {
     slots: [...day.slots],
     tiers: day.slots.map((slot) => slot.tier),
@@ -163,7 +168,7 @@ function sameLineUp(entry: DayPairs, slots: readonly SlotDraft[]): boolean {
 
 function computeDaySeconds(week: WeekDraft, day: DayDraft): number {
   let seconds = warmUpSeconds(week.goal, hasT1(day));
-  if (!week.supersets) {
+  if (!week.supersets && !week.armSupersets) {
     for (const slot of day.slots) seconds += slot.sets * setSeconds(week.goal, week.experience, slot.tier);
     return seconds;
   }
