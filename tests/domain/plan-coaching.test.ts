@@ -8,6 +8,7 @@ import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.t
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { generatePlan, MAJOR_GROUPS } from "../../src/domain/plan/index.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
+import { loadsSpine } from "../../src/domain/plan/spine-load.ts";
 import { contribution } from "../../src/domain/plan/week-draft.ts";
 import { fractionalSets, movementViolations, timeViolations, violations } from "./plan-rules.ts";
 import { SAMPLE_LIFTERS } from "./sample-lifters.ts";
@@ -163,3 +164,50 @@ describe.each(CATALOGUES)("items 2, 3 and 6 on the %s catalogue", (name, catalog
     for (const slot of bodyweightPulls) expect(slot.reps, slot.name).toBe("6-10");
   });
 });
+
+describe.each(CATALOGUES)(
+  "a coach's reads of the hypertrophy weeks on the %s catalogue",
+  (_name, catalogue) => {
+    const ids = new Map<string, (typeof catalogue)[number]>(catalogue.map((e) => [e.exerciseId, e]));
+    const trained = SAMPLE_LIFTERS.map((request, index) => [index + 1, request] as const).filter(
+      ([, r]) => r.goal === "hypertrophy" && r.experience !== "beginner" && r.sessionMinutes >= 45,
+    );
+    const entryOf = (slot: { exercise_id?: string | null }) => ids.get(slot.exercise_id ?? "");
+
+    it.each(trained)(
+      "lifter %i: a row held in a hinge on one day at most, and never beside a hamstrings-led day",
+      (_i, request) => {
+        const plan = generatePlan(request, catalogue);
+        const hingedRow = (session: (typeof plan.sessions)[number]) =>
+          session.slots.some((slot) => {
+            const entry = entryOf(slot);
+            return entry !== undefined && patternOf(entry) === "horizontal_pull" && loadsSpine(entry);
+          });
+        const rowDays = plan.sessions.filter(hingedRow);
+        expect(rowDays.map((s) => s.day_name).length).toBeLessThanOrEqual(1);
+        for (const day of rowDays) {
+          const hamstringsLed = plan.sessions.filter(
+            (other) =>
+              Math.abs(other.day_of_week - day.day_of_week) <= 1 &&
+              other.slots[0]?.muscle_group === "hamstrings",
+          );
+          expect(
+            hamstringsLed.map((s) => s.day_name),
+            day.day_name,
+          ).toEqual([]);
+        }
+      },
+    );
+
+    it.each(trained)("lifter %i: 4+ direct sets of each arm a week", (_i, request) => {
+      const plan = generatePlan(request, catalogue);
+      const direct = (muscle: string) =>
+        plan.sessions
+          .flatMap((s) => s.slots)
+          .filter((slot) => slot.muscle_group === muscle)
+          .reduce((sum, slot) => sum + slot.sets, 0);
+      expect(direct("biceps")).toBeGreaterThanOrEqual(4);
+      expect(direct("triceps")).toBeGreaterThanOrEqual(4);
+    });
+  },
+);

@@ -207,6 +207,8 @@ export interface ChoiceContext {
   mainUse: ReadonlyMap<string, number>;
   /** The slot would be the session's main lift (T1) if the exercise is a compound. */
   leading: boolean;
+  /** A row held in a hinge ranks after a supported one (week-draft.ts, wantsSupportedRow). */
+  supportedRow?: boolean;
   /** Only entries this accepts (e.g. those whose sets still fit every range): the best of the rest. */
   accept?: (entry: CatalogueEntry) => boolean;
 }
@@ -246,6 +248,7 @@ interface Facts {
   /** Arm isolation's angle (arm-angle.ts): a session's second curl or extension takes another. */
   armAngle: string | undefined;
   level: number;
+  hingedRow: boolean;
 }
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
@@ -280,6 +283,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     machineFirst: machinePattern && entry.mechanic === "isolation",
     armAngle: armAngleOf(entry),
     level: LEVEL_RANK[entry.level],
+    hingedRow: isHingedRow(entry),
   };
   FACTS.set(entry, facts);
   return facts;
@@ -341,7 +345,7 @@ export function chooseExercise(
       ? 2 * (strongPull && facts.barWork ? 0 : facts.loadClass) + machineSquat + 20 * facts.skill
       : 0;
     out[3] = facts.compound === wantCompound ? 0 : 1;
-    out[4] = facts.frontRaise;
+    out[4] = facts.frontRaise + (context.supportedRow === true && facts.hingedRow ? 1 : 0);
     // Pull-ups and chin-ups rank with loaded lifts (a belt), except in a strength week's slot that
     // prefers another pattern: there a pull-up is bodyweight like an inverted row, and the row's
     // pattern decides (a bar-only strength week had no row at all).
@@ -479,7 +483,7 @@ export function isBentRow(entry: CatalogueEntry): boolean {
 }
 
 /** A row held in a hinge with any free weight (bent-over, Pendlay, T-bar): it loads the spine. */
-function isHingedRow(entry: CatalogueEntry): boolean {
+export function isHingedRow(entry: CatalogueEntry): boolean {
   return patternOf(entry) === "horizontal_pull" && loadsSpine(entry);
 }
 

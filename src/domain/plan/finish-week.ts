@@ -39,6 +39,7 @@ import {
   draftSlot,
   fitsCaps,
   fitsNewSlot,
+  listedOrder,
   minSlotSets,
   removeSlot,
   roomForExercise,
@@ -537,7 +538,8 @@ function trimSetOn(week: WeekDraft, day: DayDraft): boolean {
  * gives way to a beginner-level exercise of its group with the same sets, or leaves the day.
  */
 function beginnerLiftsAfterHinge(week: WeekDraft, day: DayDraft): void {
-  const ordered = sessionOrder(day.slots);
+  // As listed: a superset may bring a lift up beside a hinge.
+  const ordered = listedOrder(week, day);
   const hinge = ordered.findIndex(
     (slot) => slot.tier !== "T3" && slot.entry.equipment === "barbell" && patternOf(slot.entry) === "hinge",
   );

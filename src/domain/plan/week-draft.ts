@@ -11,13 +11,13 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { hardSetsForSet } from "../progress-aggregates/hard-sets.ts";
 import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
-import { isBarbellSquat } from "./barbell-lifts.ts";
-import { CONVENTIONAL_DEADLIFT, chooseExercise } from "./choose-exercise.ts";
+import { isBarbellHinge, isBarbellSquat } from "./barbell-lifts.ts";
+import { CONVENTIONAL_DEADLIFT, chooseExercise, isHingedRow } from "./choose-exercise.ts";
 import { deltHeadOf } from "./delt-head.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import type { SlotDraft } from "./slot-draft.ts";
-import { sessionOrder, supersetPairs } from "./supersets.ts";
+import { sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
 import { groupOfMuscle, LEG_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
 import { setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
@@ -158,6 +158,13 @@ function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
   return entry;
 }
 
+/** The day's slots in the order the plan lists them: session order, each pair's rows together. */
+export function listedOrder(week: WeekDraft, day: DayDraft): SlotDraft[] {
+  const inOrder = sessionOrder(day.slots);
+  if (!week.supersets && !week.armSupersets) return inOrder;
+  return withPairsAdjacent(inOrder, dayPairs(week, day).pairs);
+}
+
 function sameLineUp(entry: DayPairs, slots: readonly SlotDraft[]): boolean {
   if (entry.slots.length !== slots.length) return false;
   for (let i = 0; i < slots.length; i++) {
@@ -262,6 +269,24 @@ export function restedFor(week: WeekDraft, day: DayDraft, group: TargetGroup): b
 }
 
 /**
+ * Outside strength plans, a row is taken supported (chest-supported, seated on a cable, a machine)
+ * rather than held in a hinge where the week already has a hinged row on another day, or the day
+ * or a day next to it leads with the hamstrings (a Romanian deadlift) or holds a heavy hinge: a
+ * coach read a Pendlay row on one upper day and a bent-over row on the other, the second the day
+ * before a Romanian deadlift day.
+ */
+function wantsSupportedRow(week: WeekDraft, day: DayDraft): boolean {
+  const dow = day.template.dayOfWeek;
+  return week.days.some(
+    (other) =>
+      (other !== day && other.slots.some((slot) => isHingedRow(slot.entry))) ||
+      (Math.abs(other.template.dayOfWeek - dow) <= 1 &&
+        (other.template.majors[0]?.group === "hamstrings" ||
+          other.slots.some((slot) => isBarbellHinge(slot.entry)))),
+  );
+}
+
+/**
  * A slot for the group's next exercise on the day, not yet added (0 sets), or undefined when the
  * day does not train the group or no unused exercise is left. A compound becomes the day's T1
  * when `mayLead` and the day has none yet, else T2; isolation work is T3.
@@ -297,6 +322,7 @@ export function draftSlot(
     weekUse: week.weekUse,
     mainUse: week.mainUse,
     leading,
+    supportedRow: group === "back" && week.goal === "hypertrophy" && wantsSupportedRow(week, day),
     accept: rests,
   });
   if (entry === undefined) return undefined;
