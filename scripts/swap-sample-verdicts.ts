@@ -4,12 +4,7 @@
 // leaves this list when the sample no longer offers it.
 
 /** "row exercise -> first alternative" -> why a coach would not accept it. */
-export const REJECTED: Readonly<Record<string, string>> = {
-  // free-exercise-db: the file has no other dumbbell or bodyweight hamstring hinge for a lifter with
-  // dumbbells only (docs/swap.md, what the catalogues lack); the built-in catalogue has three.
-  "Stiff-Legged Dumbbell Deadlift -> Hyperextensions With No Hyperextension Bench":
-    "a partner-held back extension for the lower back, not a hamstring hinge; the file has nothing closer",
-};
+export const REJECTED: Readonly<Record<string, string>> = {};
 
 /** The verdict column of docs/swap-samples.md for a row and its first alternative. */
 export function verdict(row: string, alternative: string | null): string {

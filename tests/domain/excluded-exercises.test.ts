@@ -63,12 +63,21 @@ describe("strongman events", () => {
 });
 
 describe("resisted by a partner", () => {
-  it("strikes a towel triceps extension, keeps a towel curl against a door", () => {
+  it("strikes a towel triceps extension and a partner-held back extension, keeps a towel curl against a door", () => {
     const has = new Set<Equipment>(["bodyweight"]);
     const towel = { ...named("Towel Curl"), name: "Standing Towel Triceps Extension" };
     expect(
       exclusionOf(towel, {
         goal: "general_fitness",
+        experience: "intermediate",
+        equipment: has,
+        eligible: [],
+      })?.rule,
+    ).toBe("resisted by a partner");
+    const partnerHeld = { ...named("Towel Curl"), name: "Hyperextensions With No Hyperextension Bench" };
+    expect(
+      exclusionOf(partnerHeld, {
+        goal: "hypertrophy",
         experience: "intermediate",
         equipment: has,
         eligible: [],

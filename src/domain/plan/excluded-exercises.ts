@@ -40,8 +40,13 @@ const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises
 const DUMBBELL_HELD_BY_THE_LEGS = /\bdumbbell (leg curls?|donkey kicks?)\b/i;
 /** The bar lowered to the neck. */
 const GUILLOTINE = /\bguillotine\b/i;
-/** Resisted by a partner's hands, by the file's instructions (the app plans for one lifter). */
-const PARTNER_RESISTED = /\btowel triceps extensions?\b|\bmanual\b/i;
+/**
+ * Resisted or held down by a partner's hands, by the file's instructions (the app plans for one
+ * lifter): free-exercise-db's back extension on a flat bench starts "with someone holding down your
+ * legs".
+ */
+const PARTNER_RESISTED =
+  /\btowel triceps extensions?\b|\bmanual\b|\bhyperextensions? with no hyperextension bench\b/i;
 /** What only a kettlebell does well: the ballistic lifts and the get-up. */
 const KETTLEBELL_OWN = /\b(swings?|cleans?|snatch(es)?|get[- ]?ups?|windmills?|halos?)\b/i;
 
@@ -144,7 +149,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   {
     rule: "resisted by a partner",
     reason:
-      "a towel triceps extension or a manual hamstring curl is loaded by a partner's pull, which a lifter training alone does not have and no one can progress in steps",
+      "a towel triceps extension or a manual hamstring curl is loaded by a partner's pull, and a back extension off a flat bench needs a partner holding the legs down: a lifter training alone has no partner, and no one can progress a partner's pull in steps",
     applies: (entry) => PARTNER_RESISTED.test(entry.name),
   },
   {

@@ -23,7 +23,6 @@ import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { keepPullFloor } from "./pull-floor.ts";
 import { ensureStrengthFrequency, squatBeforeDeadlift } from "./strength-frequency.ts";
-import { sessionOrder } from "./supersets.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
 import { topUpTime, useSpareTime } from "./use-time.ts";
