@@ -211,3 +211,29 @@ describe.each(CATALOGUES)(
     });
   },
 );
+
+describe.each(CATALOGUES)("a coach's reads of the strength weeks on the %s catalogue", (_name, catalogue) => {
+  const ids = new Map<string, (typeof catalogue)[number]>(catalogue.map((e) => [e.exerciseId, e]));
+  const trained = SAMPLE_LIFTERS.map((request, index) => [index + 1, request] as const).filter(
+    ([, r]) => r.goal === "strength" && r.experience !== "beginner",
+  );
+
+  it.each(trained)(
+    "lifter %i: a deadlift day squats with a front, pause or box squat, not the back squat again",
+    (_i, request) => {
+      const plan = generatePlan(request, catalogue);
+      const deadliftDays = plan.sessions.filter((s) =>
+        /^(barbell )?deadlifts?$/i.test(s.slots[0]?.name ?? ""),
+      );
+      expect(deadliftDays.length).toBeGreaterThan(0);
+      for (const day of deadliftDays) {
+        const squats = day.slots.filter((slot) => {
+          const entry = ids.get(slot.exercise_id ?? "");
+          return entry?.equipment === "barbell" && patternOf(entry) === "squat";
+        });
+        for (const squat of squats)
+          expect(squat.name, day.day_name).not.toMatch(/^(barbell )?(back |full )?squats?$/i);
+      }
+    },
+  );
+});

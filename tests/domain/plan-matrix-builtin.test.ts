@@ -13,7 +13,7 @@ import { checkMatrix } from "./plan-matrix.ts";
  * lifts (and their half-sets) took it first.
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 2,
+  hypertrophy: 0,
   strength: 20,
   general_fitness: 66,
   endurance: 27,

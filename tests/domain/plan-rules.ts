@@ -22,7 +22,7 @@ import {
 } from "../../src/domain/plan/index.ts";
 import { isPowerLift } from "../../src/domain/plan/lift-reps.ts";
 import { isCompound, patternOf } from "../../src/domain/plan/movement.ts";
-import { BODYWEIGHT_REPS } from "../../src/domain/plan/prescription.ts";
+import { BODYWEIGHT_REPS, PRESCRIPTIONS } from "../../src/domain/plan/prescription.ts";
 import { loadsSpine } from "../../src/domain/plan/spine-load.ts";
 import {
   GENERAL_WARM_UP_SECONDS,
@@ -427,15 +427,26 @@ export function violations(
       else groups.add(group === "shoulders" && deltHeadOf(entry) === "rear" ? "back" : group);
       seconds += slot.sets * setSeconds(request.goal, request.experience, slot.tier as "T1" | "T2" | "T3");
     });
-    // Issue 22, item 6: no conventional deadlift for 6+ reps after a heavy squat (the day's T1).
-    const squatFirst = session.slots.some((slot) => {
-      const entry = byId.get(slot.exercise_id ?? "");
-      return slot.tier === "T1" && entry !== undefined && patternOf(entry) === "squat";
-    });
+    // Issue 22, item 6: no deadlift from the floor (conventional, sumo, deficit, with bands...)
+    // after a squat main lift on the same day, at any reps (a coach refused a deficit deadlift for
+    // 3 x 3-5 after 5 x 3-5 squats). A novice strength lifter's deadlift follows the squat by design
+    // (Rippetoe 2011: squat first, one heavy set of 5 deadlifts after; below).
+    const novice = request.goal === "strength" && request.experience === "beginner";
+    const squatFirst =
+      !novice &&
+      session.slots.some((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return slot.tier === "T1" && entry !== undefined && patternOf(entry) === "squat";
+      });
     for (const slot of session.slots) {
-      const conventional = CONVENTIONAL_DEADLIFT.test(slot.name.trim());
+      const entry = byId.get(slot.exercise_id ?? "");
+      const floorPull =
+        entry?.equipment === "barbell" &&
+        patternOf(entry) === "hinge" &&
+        /deadlift/i.test(entry.name) &&
+        !/romanian|stiff|single|one[- ]leg/i.test(entry.name);
       ensure(
-        !(squatFirst && conventional && slot.tier !== "T1" && Number.parseInt(slot.reps, 10) >= 6),
+        !(squatFirst && floorPull && slot.tier !== "T1"),
         `${where}: ${slot.name} for ${slot.reps} after heavy squats`,
       );
     }
@@ -1068,10 +1079,19 @@ export function groupsWithRoom(
   const pullSeconds = 2 * setSeconds(request.goal, request.experience, "T2");
   // (A trained strength lifter's day pulls with two exercises at most, week-draft.ts.)
   const pullsCapped = request.goal === "strength" && request.experience !== "beginner";
+  // A beginner's day of 6 exercises takes no new one (item 8): pulling sets go there only on a
+  // pulling slot below its tier's most sets (prescription.ts).
+  const tierMax = PRESCRIPTIONS[request.goal][request.experience];
   const backDayWithTime = plan.sessions.some((s) => {
-    const pulls = s.slots.filter((slot) => groupOf(slot.muscle_group) === "back").length;
+    const backSlots = s.slots.filter((slot) => groupOf(slot.muscle_group) === "back");
+    const pulls = backSlots.length;
+    const full =
+      request.experience === "beginner" &&
+      s.slots.length >= 6 &&
+      backSlots.every((slot) => slot.sets >= tierMax[slot.tier as Tier].maxSets);
     return (
       pulls > 0 &&
+      !full &&
       !(pullsCapped && pulls >= 2 && !s.day_name.startsWith("Pull")) &&
       (s.duration_minutes ?? 0) * 60 + pullSeconds <= request.sessionMinutes * 60
     );

@@ -103,6 +103,23 @@ const VARIATION =
 export const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 
 /**
+ * A barbell deadlift pulled from the floor, of any stance or set-up (conventional, sumo, deficit,
+ * with bands or chains): not a Romanian or stiff-leg deadlift, which start from the top. None
+ * follows a squat main lift on the same day (finish-week.ts, noDeadliftAfterSquat).
+ */
+export function isFloorDeadlift(entry: CatalogueEntry): boolean {
+  return (
+    entry.equipment === "barbell" &&
+    patternOf(entry) === "hinge" &&
+    /deadlift/i.test(entry.name) &&
+    !/romanian|stiff|single|one[- ]leg/i.test(entry.name)
+  );
+}
+
+/** A plain back squat: on a deadlift day, a front, pause or box squat (or a machine) comes first. */
+const BACK_SQUAT = /^(barbell )?(back |full )?squats?$/i;
+
+/**
  * The hinges a strength plan loads heavy: deadlifts of any stance and good mornings. A day with a
  * conventional deadlift takes none of them again (see chooseExercise).
  */
@@ -249,6 +266,7 @@ interface Facts {
   armAngle: string | undefined;
   level: number;
   hingedRow: boolean;
+  backSquat: boolean;
 }
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
@@ -284,6 +302,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     armAngle: armAngleOf(entry),
     level: LEVEL_RANK[entry.level],
     hingedRow: isHingedRow(entry),
+    backSquat: BACK_SQUAT.test(entry.name.trim()),
   };
   FACTS.set(entry, facts);
   return facts;
@@ -369,8 +388,22 @@ export function chooseExercise(
     // A strength week's pulls keep the slot's preferred pattern before anything else: an upper day
     // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
     // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
-    out[10] =
-      strength && block.group === "back"
+    // A deadlift day's squat is a barbell front, pause or box squat, before the week's back squat
+    // again or a lunge: a coach read a back squat for reps after 5 x 3-5 deadlifts as the lower
+    // back's second heavy lift. It stays a barbell squat (the week's second squat day,
+    // strength-frequency.ts).
+    // Not a beginner's: after their deadlift only beginner lifts follow (the back squat), below.
+    const deadliftDaySquat =
+      !beginner &&
+      deadliftInSession &&
+      facts.pattern === "squat" &&
+      facts.compound &&
+      entry.equipment === "barbell";
+    out[10] = deadliftDaySquat
+      ? facts.backSquat
+        ? 2
+        : 0
+      : strength && block.group === "back"
         ? patternRank === 0
           ? mainUses > 0
             ? 0
@@ -409,7 +442,7 @@ export function chooseExercise(
   // A day with a conventional deadlift holds no second heavy hinge (a Romanian or stiff-leg
   // deadlift, a good morning): the lower back has had its work, and the hamstrings' second
   // exercise is a leg curl (a coach read a deadlift followed by Romanian deadlifts).
-  const deadliftInSession = context.session.some((e) => CONVENTIONAL_DEADLIFT.test(e.name.trim()));
+  const deadliftInSession = context.session.some(isFloorDeadlift);
   // Two barbell leg lifts that load the spine a session at most (squats, lunges, hinges) beside a
   // conventional deadlift, and in strength plans, whose sets are heavy: a coach read a deadlift
   // followed by a back squat and a barbell split squat as unsafe, and a strength day's squat, barbell
@@ -447,7 +480,7 @@ export function chooseExercise(
     // A row beside a deadlift is supported, on a cable or a machine: a bent-over row holds the
     // hinge the deadlift just tired (a coach read a bent-over row after deadlifts as unsafe).
     if (deadliftInSession && isHingedRow(entry)) continue;
-    if (hingedRowInSession && CONVENTIONAL_DEADLIFT.test(entry.name.trim())) continue;
+    if (hingedRowInSession && isFloorDeadlift(entry)) continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
     if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;

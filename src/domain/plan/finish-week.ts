@@ -15,7 +15,7 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
-import { CONVENTIONAL_DEADLIFT, isBentRow } from "./choose-exercise.ts";
+import { isBentRow, isFloorDeadlift } from "./choose-exercise.ts";
 import { meetMovementMinimums } from "./coach-minimums.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isBarWork, isCompound, patternOf } from "./movement.ts";
@@ -598,20 +598,22 @@ function beginnerMinimumExercises(week: WeekDraft, day: DayDraft): void {
 }
 
 /**
- * No conventional deadlift for sets of 6+ after heavy squats on the same day (issue 22, item 6):
- * the lower back is already tired and the reps break down. A deadlift that is not the day's main
- * lift gives way to another hinge (a Romanian deadlift) with the same sets, where one fits.
+ * No deadlift from the floor after a squat main lift on the same day (issue 22, item 6): the lower
+ * back is already tired and the reps break down (a coach read a deficit deadlift for 3 x 3-5 after
+ * 5 x 3-5 squats, three days before the week's deadlift day, as a plan they would not sign). A
+ * deadlift that is not the day's main lift gives way to a hinge that starts from the top (a
+ * Romanian deadlift) with the same sets, where one fits.
  */
 function noDeadliftAfterSquat(week: WeekDraft, day: DayDraft): void {
   const squat = day.slots.some((slot) => slot.tier === "T1" && patternOf(slot.entry) === "squat");
   if (!squat) return;
   for (const slot of [...day.slots]) {
-    if (slot.tier === "T1" || !CONVENTIONAL_DEADLIFT.test(slot.entry.name.trim())) continue;
+    if (slot.tier === "T1" || !isFloorDeadlift(slot.entry)) continue;
     const kept: SlotDraft = { ...slot };
     removeSlot(week, day, slot);
     const hinge = (entry: CatalogueEntry): boolean =>
       patternOf(entry) === "hinge" &&
-      !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
+      !isFloorDeadlift(entry) &&
       isCompound(entry) &&
       fitsCaps(week, entry, kept.sets);
     const block = { block: { group: kept.group, patterns: ["hinge"] as const }, position: kept.position };

@@ -9,8 +9,9 @@
 //   intermediate up, the main lift to its 5 sets and the bench-pattern press to 8 sets a week first
 //   (the lifts being trained: 3-5 working sets, Rippetoe 2011 and the NSCA); then the day's groups,
 //   neediest first (furthest below `aim`; past it, calves and abdominals last, then the lowest
-//   share of `max`), on an open slot of the group, else as a new 2-set slot. Nothing passes a
-//   group's range, the pull share, the minutes, a beginner's 6 exercises, or the even-days rule.
+//   share of `max`), on an open slot of the group, else as a new 2-set slot (where the pull
+//   share is all that stops a pushing set, a pulling set first). Nothing passes a group's range,
+//   the pull share, the minutes, a beginner's 6 exercises, or the even-days rule.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { breaksBalance, isPull, lacksPull } from "./balance.ts";
@@ -30,6 +31,7 @@ import {
   fitsNewSlot,
   minSlotSets,
   removeSlot,
+  roomForExercise,
   type SlotDraft,
   slotMaxSets,
   type WeekDraft,
@@ -132,10 +134,12 @@ function newSlot(
   group: TargetGroup,
   extra: boolean,
   test: (entry: CatalogueEntry) => boolean = () => true,
+  /** False where the caller keeps the pull share itself (addNewSlotOf: pulling sets first). */
+  balance = true,
 ): SlotDraft | undefined {
   if (weeklySets(week, group) + MIN_SLOT_SETS > weeklyTarget(week.goal, week.experience, group).max + 1e-9)
     return undefined;
-  const fits = fitsNewSlot(week);
+  const fits = balance ? fitsNewSlot(week) : (entry: CatalogueEntry) => fitsCaps(week, entry, MIN_SLOT_SETS);
   const fresh = (entry: CatalogueEntry): boolean =>
     week.experience !== "beginner" ||
     !isCompound(entry) ||
@@ -294,10 +298,21 @@ function addOnDay(week: WeekDraft, day: DayDraft): boolean {
     const open = day.slots
       .filter((slot) => slot.group === group && slot.sets < slotMaxSets(week, slot))
       .sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || a.sets - b.sets || a.seq - b.seq);
-    for (const slot of open) if (plusOne(week, day, slot)) return true;
+    for (const slot of open) if (plusOne(week, day, slot) || pullThenPush(week, day, slot)) return true;
     if (addNewSlot(week, day, group, extra)) return true;
   }
   return false;
+}
+
+/**
+ * Where the pull share is all that stops a pushing set, a pulling set first (on a day with the time
+ * for it), then the pushing one: a novice's 45-minute push day of a 90-minute week had stopped
+ * there. The pulling set stays either way: it is time used.
+ */
+function pullThenPush(week: WeekDraft, day: DayDraft, slot: SlotDraft): boolean {
+  if (slot.sets >= slotMaxSets(week, slot) || !fitsCaps(week, slot.entry, 1)) return false;
+  if (!breaksBalance(week, slot.entry, 1)) return false;
+  return addPullSet(week) && plusOne(week, day, slot);
 }
 
 /** Arm, calf and abdominal work: one exercise of each a day is enough (two calf raises are not). */
@@ -319,7 +334,7 @@ function addNewSlotOf(
   extra: boolean,
   test?: (entry: CatalogueEntry) => boolean,
 ): "added" | "none" | "compound not added" {
-  const slot = newSlot(week, day, group, extra, test);
+  const slot = newSlot(week, day, group, extra, test) ?? pullFirstSlot(week, day, group, extra, test);
   if (slot === undefined) return "none";
   const add = () =>
     attempt(week, day, () => {
@@ -329,4 +344,26 @@ function addNewSlotOf(
   if (breaksBalance(week, slot.entry, MIN_SLOT_SETS)) return "none";
   if (add()) return "added";
   return isCompound(slot.entry) ? "compound not added" : "none";
+}
+
+/**
+ * Strength, whose pull share is 3/4: where the share is all that keeps a new pushing slot out,
+ * pulling sets first, on a day with the time (they stay: time used on pulling is time used), then
+ * the slot where it still fits what they changed. A novice's 45-minute push day of a 90-minute
+ * week had stopped there. (Hypertrophy's 1:1 share would take whole days' minutes so.)
+ */
+function pullFirstSlot(
+  week: WeekDraft,
+  day: DayDraft,
+  group: TargetGroup,
+  extra: boolean,
+  test?: (entry: CatalogueEntry) => boolean,
+): SlotDraft | undefined {
+  if (week.goal !== "strength") return undefined;
+  const slot = newSlot(week, day, group, extra, test, false);
+  if (slot === undefined) return undefined;
+  let pulls = 0;
+  while (breaksBalance(week, slot.entry, MIN_SLOT_SETS) && pulls < MIN_SLOT_SETS && addPullSet(week)) pulls++;
+  const fits = fitsCaps(week, slot.entry, MIN_SLOT_SETS) && roomForExercise(week, day);
+  return fits ? slot : undefined;
 }
