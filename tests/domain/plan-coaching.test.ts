@@ -199,6 +199,19 @@ describe.each(CATALOGUES)(
       },
     );
 
+    it.each(trained)("lifter %i: every push day holds two presses", (_i, request) => {
+      const plan = generatePlan(request, catalogue);
+      for (const day of plan.sessions.filter((s) => s.day_name.startsWith("Push"))) {
+        const presses = day.slots.filter((slot) => {
+          const entry = entryOf(slot);
+          return entry !== undefined && ["horizontal_push", "vertical_push"].includes(patternOf(entry));
+        });
+        expect(presses.length, `${day.day_name}: ${presses.map((slot) => slot.name)}`).toBeGreaterThanOrEqual(
+          2,
+        );
+      }
+    });
+
     it.each(trained)("lifter %i: 4+ direct sets of each arm a week", (_i, request) => {
       const plan = generatePlan(request, catalogue);
       const direct = (muscle: string) =>
@@ -217,6 +230,17 @@ describe.each(CATALOGUES)("a coach's reads of the strength weeks on the %s catal
   const trained = SAMPLE_LIFTERS.map((request, index) => [index + 1, request] as const).filter(
     ([, r]) => r.goal === "strength" && r.experience !== "beginner",
   );
+
+  it.each(trained)("lifter %i: a second row beside a barbell row is supported", (_i, request) => {
+    const plan = generatePlan(request, catalogue);
+    for (const day of plan.sessions) {
+      const hinged = day.slots.filter((slot) => {
+        const entry = ids.get(slot.exercise_id ?? "");
+        return entry !== undefined && patternOf(entry) === "horizontal_pull" && loadsSpine(entry);
+      });
+      expect(hinged.length, `${day.day_name}: ${hinged.map((slot) => slot.name)}`).toBeLessThanOrEqual(1);
+    }
+  });
 
   it.each(trained)(
     "lifter %i: a deadlift day squats with a front, pause or box squat, not the back squat again",

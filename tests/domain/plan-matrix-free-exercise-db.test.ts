@@ -18,7 +18,7 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 38,
   strength: 38,
-  general_fitness: 72,
+  general_fitness: 74,
   endurance: 81,
 };
 

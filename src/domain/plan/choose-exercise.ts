@@ -69,6 +69,10 @@ const STAPLES: readonly string[] = [
   "barbell full squat",
   "front squat",
   "bench press",
+  // An incline press before a floor press: a push day's second press for hypertrophy is the incline
+  // (a coach's read), and the floor press's short range is a strength lifter's variant.
+  "incline press",
+  "incline dumbbell press",
   "floor press",
   "romanian deadlift",
   "deadlift",
@@ -364,7 +368,8 @@ export function chooseExercise(
       ? 2 * (strongPull && facts.barWork ? 0 : facts.loadClass) + machineSquat + 20 * facts.skill
       : 0;
     out[3] = facts.compound === wantCompound ? 0 : 1;
-    out[4] = facts.frontRaise + (context.supportedRow === true && facts.hingedRow ? 1 : 0);
+    const supportedFirst = context.supportedRow === true || bentRowInSession;
+    out[4] = facts.frontRaise + (supportedFirst && facts.hingedRow ? 1 : 0);
     // Pull-ups and chin-ups rank with loaded lifts (a belt), except in a strength week's slot that
     // prefers another pattern: there a pull-up is bodyweight like an inverted row, and the row's
     // pattern decides (a bar-only strength week had no row at all).
@@ -435,7 +440,8 @@ export function chooseExercise(
   // After a heavy (barbell) hinge a beginner's grip, back and focus are spent: only beginner-level lifts
   // follow it (no front squat after deadlifts; issue 22, item 8).
   // One barbell row a session (a bent-over and a Pendlay row on one day are 8 sets of the same
-  // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row.
+  // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row, and
+  // a supported one first (out[4]: a coach read a barbell and a bent-over dumbbell row on one day).
   const bentRowInSession = context.session.some(isBentRow);
   // Any row held in a hinge, a dumbbell one too: no deadlift joins it (see below).
   const hingedRowInSession = context.session.some(isHingedRow);

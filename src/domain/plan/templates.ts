@@ -163,7 +163,8 @@ const GROUP_PATTERNS: Readonly<Record<TargetGroup, readonly [MovementPattern[], 
 /**
  * Strength's second chest exercise is a press, a variant of the bench (close-grip, incline,
  * paused, dumbbell), before any fly: a coach read an advanced strength week whose push day paired
- * the bench with a cable fly and no close-grip or paused bench.
+ * the bench with a cable fly and no close-grip or paused bench. Every push day's too: a coach read
+ * push/pull/legs push days of one press beside two flyes.
  */
 const STRENGTH_CHEST: readonly MovementPattern[] = ["horizontal_push", "horizontal_push", "chest_isolation"];
 
@@ -292,7 +293,7 @@ function buildDay(
       ? BALANCED_SHOULDERS[scheduled.alt]
       : rowFirst && group === "back"
         ? (GROUP_PATTERNS.back[0] as readonly MovementPattern[])
-        : strength !== undefined && group === "chest"
+        : (strength !== undefined || scheduled.kind === "push") && group === "chest"
           ? STRENGTH_CHEST
           : GROUP_PATTERNS[group][scheduled.alt];
   const leadPatterns = patternsOf(lead.group);
