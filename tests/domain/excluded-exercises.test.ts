@@ -94,8 +94,8 @@ describe("resisted by a partner", () => {
   });
 });
 
-describe("easy bodyweight squats and lunges in barbell strength plans", () => {
-  const rule = "easy bodyweight squats and lunges in barbell strength plans from intermediate up";
+describe("bodyweight squats and lunges in barbell strength plans", () => {
+  const rule = "bodyweight squats and lunges in barbell strength plans from intermediate up";
   const context = (
     experience: "beginner" | "intermediate",
     goal: "strength" | "hypertrophy" = "strength",
@@ -106,14 +106,17 @@ describe("easy bodyweight squats and lunges in barbell strength plans", () => {
     eligible: [],
   });
 
-  it("strike a bodyweight squat for an intermediate strength lifter with a barbell", () => {
+  it("strike a bodyweight squat and a bodyweight Bulgarian split squat for an intermediate strength lifter with a barbell", () => {
     expect(exclusionOf(named("Bodyweight Squat"), context("intermediate"))?.rule).toBe(rule);
+    expect(exclusionOf(named("Bodyweight Bulgarian Split Squat"), context("intermediate"))?.rule).toBe(rule);
   });
 
-  it("keep it for a beginner, for hypertrophy, and keep a Bulgarian split squat", () => {
+  it("keep them for a beginner and for hypertrophy", () => {
     expect(exclusionOf(named("Bodyweight Squat"), context("beginner"))).toBeUndefined();
     expect(exclusionOf(named("Bodyweight Squat"), context("intermediate", "hypertrophy"))).toBeUndefined();
-    expect(exclusionOf(named("Bodyweight Bulgarian Split Squat"), context("intermediate"))).toBeUndefined();
+    expect(
+      exclusionOf(named("Bodyweight Bulgarian Split Squat"), context("intermediate", "hypertrophy")),
+    ).toBeUndefined();
   });
 });
 

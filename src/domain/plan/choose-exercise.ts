@@ -134,10 +134,11 @@ const BALLISTIC_HINGE = /\b(swings?|cleans?|snatch(es)?)\b/i;
 export const FRONT_RAISE = FRONT_OR_HYBRID;
 
 /**
- * Side bends and twists: loaded lateral flexion and rotation, the weakest abdominal choices (rollouts, leg raises
- * and crunches come first), which loadable-first ranking would otherwise pick on every day.
+ * Side bends, twists and heel touches: lateral flexion and rotation, the weakest abdominal choices
+ * (rollouts, leg raises and crunches come first), which loadable-first ranking would otherwise pick
+ * on every day (a coach read alternating heel touches as a trained lifter's core work).
  */
-const SIDE_BEND = /\bside bends?\b|\btwists?\b/i;
+const SIDE_BEND = /\bside bends?\b|\btwists?\b|\bheel touch(es|ers?)?\b/i;
 
 /** The pull-up and chin-up, plain: a strength plan's vertical pull before the pull-down. */
 const PULL_UP = /\b(pull|chin)[- ]?ups?\b/i;

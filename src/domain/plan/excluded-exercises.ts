@@ -100,15 +100,14 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       KNEE_EXTENSION_SKILL.test(entry.name),
   },
   {
-    rule: "easy bodyweight squats and lunges in barbell strength plans from intermediate up",
+    rule: "bodyweight squats and lunges in barbell strength plans from intermediate up",
     reason:
-      "a trained strength lifter with a barbell loads the legs with the bar; 15-25 unloaded squats or lunges after the heavy lifts are conditioning filler, not strength work",
+      "a trained strength lifter with a barbell loads the legs with the bar; unloaded squats, lunges or split squats for 8-25 after the heavy lifts are conditioning filler, not strength work",
     applies: (entry, context) =>
       context.goal === "strength" &&
       context.experience !== "beginner" &&
       context.equipment.has("barbell") &&
       entry.equipment === "bodyweight" &&
-      entry.level === "beginner" &&
       (patternOf(entry) === "squat" || patternOf(entry) === "lunge"),
   },
   {
