@@ -18,8 +18,8 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 38,
   strength: 38,
-  general_fitness: 74,
-  endurance: 81,
+  general_fitness: 72,
+  endurance: 75,
 };
 
 /**
@@ -28,9 +28,9 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 440,
+  hypertrophy: 448,
   strength: 0,
-  general_fitness: 56,
+  general_fitness: 55,
   endurance: 0,
 };
 

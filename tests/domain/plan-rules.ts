@@ -586,6 +586,14 @@ export function violations(
         entryA === undefined || entryB === undefined || !(loadsSpine(entryA) && loadsSpine(entryB)),
         `${where}: ${mark} ${a.name} with ${b.name}, both load the spine`,
       );
+      // Two barbell lifts alternated need two bars loaded apart: only a strength week (barbell-only
+      // weeks, whose lifts are all barbell lifts) pairs them (supersets.ts, twoBars); a curl with a
+      // triceps extension shares one light bar.
+      const armPair = a.tier === "T3" && b.tier === "T3" && ["biceps", "triceps"].includes(a.muscle_group);
+      ensure(
+        request.goal === "strength" || armPair || !(a.equipment === "barbell" && b.equipment === "barbell"),
+        `${where}: ${mark} ${a.name} with ${b.name}, two bars`,
+      );
       const tierA = a.tier as Tier;
       const tierB = b.tier as Tier;
       // Replace the two straight costs counted above with the pair's.

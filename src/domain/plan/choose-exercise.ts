@@ -272,6 +272,7 @@ interface Facts {
   level: number;
   hingedRow: boolean;
   backSquat: boolean;
+  loadsSpine: boolean;
 }
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
@@ -308,6 +309,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     level: LEVEL_RANK[entry.level],
     hingedRow: isHingedRow(entry),
     backSquat: BACK_SQUAT.test(entry.name.trim()),
+    loadsSpine: loadsSpine(entry),
   };
   FACTS.set(entry, facts);
   return facts;
@@ -370,7 +372,10 @@ export function chooseExercise(
       : 0;
     out[3] = facts.compound === wantCompound ? 0 : 1;
     const supportedFirst = context.supportedRow === true || bentRowInSession;
-    out[4] = facts.frontRaise + (supportedFirst && facts.hingedRow ? 1 : 0);
+    out[4] =
+      facts.frontRaise +
+      (supportedFirst && facts.hingedRow ? 1 : 0) +
+      (besideLegLift && facts.hingedRow ? 1 : 0);
     // Pull-ups and chin-ups rank with loaded lifts (a belt), except in a strength week's slot that
     // prefers another pattern: there a pull-up is bodyweight like an inverted row, and the row's
     // pattern decides (a bar-only strength week had no row at all).
@@ -444,6 +449,13 @@ export function chooseExercise(
   // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row, and
   // a supported one first (out[4]: a coach read a barbell and a bent-over dumbbell row on one day).
   const bentRowInSession = context.session.some(isBentRow);
+  // For general fitness and endurance, a row beside a barbell squat or hinge is supported where one
+  // is at hand (hypertrophy weeks have wantsSupportedRow, strength keeps its barbell rows): a coach
+  // read a 30-minute day of a back squat, a barbell row and a Romanian deadlift as the lower back's
+  // work three times over.
+  const besideLegLift =
+    (context.goal === "general_fitness" || context.goal === "endurance") &&
+    context.session.some(isBarbellLegLift);
   // Any row held in a hinge, a dumbbell one too: no deadlift joins it (see below).
   const hingedRowInSession = context.session.some(isHingedRow);
   // A day with a conventional deadlift holds no second heavy hinge (a Romanian or stiff-leg

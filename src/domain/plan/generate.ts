@@ -298,7 +298,9 @@ function slotReps(week: WeekDraft, slot: SlotDraft, tierReps: string): string {
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {
   const inOrder = sessionOrder(day.slots);
   const pairs =
-    week.supersets || week.armSupersets ? supersetPairs(inOrder, week.pairMain, !week.supersets) : [];
+    week.supersets || week.armSupersets
+      ? supersetPairs(inOrder, week.pairMain, !week.supersets, week.goal === "strength")
+      : [];
   // Both rows of a pair carry "superset A" (B, C... in session order) and sit next to each other.
   const marks = new Map<SlotDraft, string>();
   pairs.forEach(([a, b], index) => {

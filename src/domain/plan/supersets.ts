@@ -80,6 +80,8 @@ export function supersetPairs(
   ordered: readonly SlotDraft[],
   pairMain = false,
   armsOnly = false,
+  /** Two barbell lifts may pair where nothing else does: strength only (barbell-only weeks). */
+  twoBars = true,
 ): [SlotDraft, SlotDraft][] {
   const pairs: [SlotDraft, SlotDraft][] = [];
   const paired = new Set<SlotDraft>();
@@ -117,13 +119,17 @@ export function supersetPairs(
   if (pairMain) {
     pass(oneBar(antagonists), true);
     pass(oneBar(notCompeting), true);
-    pass(antagonists, true);
-    pass(notCompeting, true);
+    if (twoBars) {
+      pass(antagonists, true);
+      pass(notCompeting, true);
+    }
   }
   pass(oneBar(antagonists));
   pass(oneBar(otherRegion));
-  pass(antagonists);
-  pass(otherRegion);
+  if (twoBars) {
+    pass(antagonists);
+    pass(otherRegion);
+  }
   return pairs.sort((x, y) => ordered.indexOf(x[0]) - ordered.indexOf(y[0]));
 }
 

@@ -147,7 +147,12 @@ function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
   const kept = day.cachedPairs ?? [];
   const hit = kept.find((entry) => sameLineUp(entry, day.slots));
   if (hit !== undefined) return hit;
-  const pairs = supersetPairs(sessionOrder(day.slots), week.pairMain, !week.supersets);
+  const pairs = supersetPairs(
+    sessionOrder(day.slots),
+    week.pairMain,
+    !week.supersets,
+    week.goal === "strength",
+  );
   const entry: DayPairs = {
     slots: [...day.slots],
     tiers: day.slots.map((slot) => slot.tier),
