@@ -212,6 +212,17 @@ describe.each(CATALOGUES)(
       }
     });
 
+    it.each(trained)(
+      "lifter %i: the second chest exposure is another press, not the main lift again",
+      (_i, request) => {
+        const plan = generatePlan(request, catalogue);
+        const slots = plan.sessions.flatMap((s) => s.slots).filter((slot) => slot.muscle_group === "chest");
+        const mains = new Set(slots.filter((slot) => slot.tier === "T1").map((slot) => slot.name));
+        const again = slots.filter((slot) => slot.tier === "T2" && mains.has(slot.name));
+        expect(again.map((slot) => slot.name)).toEqual([]);
+      },
+    );
+
     it.each(trained)("lifter %i: 4+ direct sets of each arm a week", (_i, request) => {
       const plan = generatePlan(request, catalogue);
       const direct = (muscle: string) =>

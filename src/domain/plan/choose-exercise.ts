@@ -395,6 +395,7 @@ export function chooseExercise(
     // read 10 chest sets all from the flat bench); each lift still progresses on its own, and a
     // main lift still comes back as another day's second lift.
     const repeatsMain = mainUses > 0;
+
     out[9] = context.leading ? (repeatsMain === !varyMain ? 0 : 1) : 0;
     // A strength week's pulls keep the slot's preferred pattern before anything else: an upper day
     // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
@@ -420,7 +421,7 @@ export function chooseExercise(
             ? 0
             : 1
           : 2
-        : mainUses > 0 && (repeat || patternRank === 0)
+        : mainUses > 0 && (repeat || (patternRank === 0 && !varyChestPress))
           ? 0
           : 1;
     // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
@@ -483,6 +484,14 @@ export function chooseExercise(
       (e) => e.equipment === "machine" && factsOf(e).pattern === "squat" && factsOf(e).compound,
     );
   const candidateFacts = factsOfList(candidates);
+  // Hypertrophy from intermediate up: the second chest exposure is another press (an incline
+  // dumbbell press for a flat bench), not the other day's main lift again as a T2 (two coaches read
+  // the flat bench twice in an upper/lower week), where dumbbells give one; the legs' main lifts
+  // still come back (a squat twice a week), and a barbell-only week repeats its bench.
+  const varyChestPress =
+    varyMain &&
+    block.group === "chest" &&
+    candidates.some((e) => e.equipment === "dumbbell" && factsOf(e).pattern === "horizontal_push");
   let best: CatalogueEntry | undefined;
   for (let i = 0; i < candidates.length; i++) {
     const entry = candidates[i] as CatalogueEntry;

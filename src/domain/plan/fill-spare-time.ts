@@ -3,7 +3,8 @@
 // 1b. every T1 lift up to 3 sets, the fewest that make a main lift (ACSM 2009 and the NSCA favour
 //    multiple sets; 3x5 is the classic novice dose), where the group's weekly max allows; for
 //    strength from intermediate up, to its 5 (the lift being trained);
-// 2. one slot for each accessory (arms, calves, abdominals);
+// 2. one slot for each accessory (arms, calves, abdominals; a trained lifter's hypertrophy arms 6
+//    direct sets; calves, and in those weeks abdominals, after stage 3);
 // 3. majors up to their `aim`;
 // 4. accessories up to their `aim`.
 // Each stage goes round-robin, one set per group per round, neediest group first, so spare time
@@ -58,9 +59,12 @@ export function fillSpareTime(week: WeekDraft): void {
   );
   // Calves wait for the majors' aim: they train only on the days with leg work (fitsDayKind,
   // week-draft.ts), where a calf raise had taken a short legs day's hinge.
+  // A trained lifter's hypertrophy week: abdominals wait too, so short sessions train the arms
+  // before crunches (a coach read an advanced 4 x 30 week with no arm work and a crunch superset).
+  const absWait = week.goal === "hypertrophy" && week.experience !== "beginner";
   runStage(
     week,
-    ACCESSORY_GROUPS.filter((group) => group !== "calves"),
+    ACCESSORY_GROUPS.filter((group) => group !== "calves" && !(absWait && group === "abdominals")),
     (group) => oneSlot.get(group) ?? 0,
   );
   runStage(week, MAJOR_GROUPS, (group) => target(group).aim);
