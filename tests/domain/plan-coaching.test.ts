@@ -272,3 +272,23 @@ describe.each(CATALOGUES)("a coach's reads of the strength weeks on the %s catal
     },
   );
 });
+
+describe.each(CATALOGUES)("the bodyweight beginner (lifter 1) on the %s catalogue", (_name, catalogue) => {
+  const ids = new Map<string, (typeof catalogue)[number]>(catalogue.map((e) => [e.exerciseId, e]));
+
+  it("no day is led by an unloaded hinge while another compound of the day could lead", () => {
+    const plan = generatePlan(SAMPLE_LIFTERS[0] as (typeof SAMPLE_LIFTERS)[number], catalogue);
+    for (const day of plan.sessions) {
+      const main = ids.get(day.slots[0]?.exercise_id ?? "");
+      if (main === undefined || patternOf(main) !== "hinge") continue;
+      const others = day.slots.filter((slot) => {
+        const entry = ids.get(slot.exercise_id ?? "");
+        return slot.tier === "T2" && entry?.mechanic === "compound" && patternOf(entry) !== "hinge";
+      });
+      expect(
+        others.map((slot) => slot.name),
+        `${day.day_name} led by ${main.name}`,
+      ).toEqual([]);
+    }
+  });
+});

@@ -17,6 +17,7 @@ import type { MovementPattern } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
 import { isBentRow, isFloorDeadlift } from "./choose-exercise.ts";
 import { meetMovementMinimums } from "./coach-minimums.ts";
+import { isAdvancedSkill } from "./eligibility.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isBarWork, isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
@@ -172,7 +173,10 @@ function loadableMainLift(week: WeekDraft, day: DayDraft): void {
   const loadable = day.slots
     .filter((slot) => slot.tier === "T2" && isLoadable(slot.entry) && isCompound(slot.entry))
     .sort((a, b) => b.sets - a.sets || a.seq - b.seq);
-  if (loadable.length === 0) return;
+  if (loadable.length === 0) {
+    hardestLeads(week, day, main);
+    return;
+  }
   setTier(week, main, "T2");
   for (const slot of loadable) {
     setTier(week, slot, "T1");
@@ -182,6 +186,31 @@ function loadableMainLift(week: WeekDraft, day: DayDraft): void {
     if (slot.sets >= minSlotSets("T1") && daySeconds(week, day) <= week.budgetSeconds) return;
     setTier(week, slot, "T2");
   }
+}
+
+/**
+ * Nothing loadable on the day: an unloaded hinge that is no skill (a kickstand Romanian deadlift)
+ * does not lead it; the day's other bodyweight compound with the most sets does (a push-up, a row, a
+ * split squat), where its main-lift sets fit the minutes. A coach read a bodyweight beginner's day
+ * opened by a kickstand RDL, too easy to train anything as the session's first lift.
+ */
+function hardestLeads(week: WeekDraft, day: DayDraft, main: SlotDraft): void {
+  if (patternOf(main.entry) !== "hinge" || isAdvancedSkill(main.entry)) return;
+  const other = day.slots
+    .filter((slot) => slot.tier === "T2" && isCompound(slot.entry) && patternOf(slot.entry) !== "hinge")
+    .sort((a, b) => b.sets - a.sets || a.seq - b.seq)[0];
+  if (other === undefined) return;
+  setTier(week, main, "T2");
+  setTier(week, other, "T1");
+  let added = 0;
+  while (other.sets < minSlotSets("T1") && fitsCaps(week, other.entry, 1) && fitsTime(week, day, other, 1)) {
+    changeSets(week, day, other, 1);
+    added += 1;
+  }
+  if (other.sets >= minSlotSets("T1") && daySeconds(week, day) <= week.budgetSeconds) return;
+  changeSets(week, day, other, -added);
+  setTier(week, other, "T2");
+  setTier(week, main, "T1");
 }
 
 function balancePushPull(week: WeekDraft): void {
