@@ -15,7 +15,7 @@ import { checkMatrix } from "./plan-matrix.ts";
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 0,
   strength: 20,
-  general_fitness: 73,
+  general_fitness: 71,
   endurance: 27,
 };
 
@@ -27,7 +27,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * short of an overhead press, and of 5-6 days with their leg extension off the machine.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 546,
+  hypertrophy: 544,
   strength: 10,
   general_fitness: 25,
   endurance: 0,

@@ -370,7 +370,7 @@ export function chooseExercise(
     out[2] = context.leading
       ? 2 * (strongPull && facts.barWork ? 0 : facts.loadClass) + machineSquat + 20 * facts.skill
       : 0;
-    out[3] = facts.compound === wantCompound ? 0 : 1;
+    out[3] = (facts.compound === wantCompound ? 0 : 1) + (loadedHipWork && facts.loadClass > 0 ? 2 : 0);
     const supportedFirst = context.supportedRow === true || bentRowInSession;
     out[4] =
       facts.frontRaise +
@@ -484,6 +484,13 @@ export function chooseExercise(
       (e) => e.equipment === "machine" && factsOf(e).pattern === "squat" && factsOf(e).compound,
     );
   const candidateFacts = factsOfList(candidates);
+  // Outside strength (whose hip work is its barbell lifts), glute and hamstring work is loaded where
+  // the lifter can load it: a dumbbell hip thrust or Romanian deadlift before a bodyweight donkey
+  // kick or glute kickback (a coach read bodyweight kickbacks in a dumbbell lifter's plan as filler).
+  const loadedHipWork =
+    !strength &&
+    (block.group === "glutes" || block.group === "hamstrings") &&
+    candidates.some((e) => factsOf(e).loadClass === 0);
   // Hypertrophy from intermediate up: the second chest exposure is another press (an incline
   // dumbbell press for a flat bench), not the other day's main lift again as a T2 (two coaches read
   // the flat bench twice in an upper/lower week), where dumbbells give one; the legs' main lifts
