@@ -1,7 +1,8 @@
 // The ranking terms a coach's read of the sample plans asked for (docs/swap.md, docs/swap-samples.md),
 // on the built-in catalogue: a raise of the same head of the deltoid before one of another head, an
-// exercise of the same difficulty before a harder one, and the primary muscle group counted with
-// lats and middle back as one.
+// exercise of the same difficulty before a harder one, the primary muscle group counted with lats and
+// middle back as one, a two-arm press before a one-arm or kneeling one; and on free-exercise-db, a
+// curl before a reverse curl and never the same lift by another name first.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -30,6 +31,8 @@ async function alternatives(exerciseId: string, equipment: string[], limit = 8):
   return rows.map((r) => r.exercise_id);
 }
 
+const GYM = ["barbell", "ez_bar", "dumbbell", "kettlebell", "cable", "machine", "bands", "bench"];
+
 describe("exercise_alternatives ranking", () => {
   it("offers side-delt raises for a lateral raise before the rear-delt fly and the front raise", async () => {
     const list = await alternatives("te_dumbbell_lateral_raise", ["dumbbell", "bench"]);
@@ -47,10 +50,34 @@ describe("exercise_alternatives ranking", () => {
     expect(list.indexOf("te_archer_push_up")).toBeGreaterThan(list.indexOf("te_knee_push_up"));
   });
 
+  it("offers a two-arm standing press first for a barbell overhead press, not a one-arm or kneeling one", async () => {
+    const list = await alternatives("te_barbell_overhead_press", GYM);
+    expect(list[0]).toBeDefined();
+    expect(list[0]).not.toMatch(/single_arm|one_arm|kneeling/);
+  });
+
   it("counts lats and middle back as one group: pulldowns and rows of either are alike for a row of each", async () => {
     // The one-arm row is filed under lats, the bent-over row under middle back: the same movement.
     const list = await alternatives("te_one_arm_dumbbell_row", ["dumbbell", "bench"], 3);
     expect(list).toContain("te_bent_over_dumbbell_row");
     expect(list).toContain("te_chest_supported_dumbbell_row");
+  });
+});
+
+describe("exercise_alternatives ranking on free-exercise-db", () => {
+  beforeAll(async () => {
+    await loadCatalogue(tdb.pool, "free-exercise-db");
+  });
+
+  it("offers a curl first for a barbell curl, not a reverse-grip curl", async () => {
+    const list = await alternatives("Barbell_Curl", ["barbell", "bench", "pullup_bar"]);
+    expect(list[0]).toBeDefined();
+    expect(list[0]).not.toMatch(/reverse/i);
+  });
+
+  it("never offers the same lift by another name first (a full squat for a squat)", async () => {
+    const list = await alternatives("Barbell_Squat", ["barbell", "bench"]);
+    expect(list[0]).toBeDefined();
+    expect(list[0]).not.toBe("Barbell_Full_Squat");
   });
 });

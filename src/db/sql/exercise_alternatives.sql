@@ -8,7 +8,10 @@
 -- force 0.10, mechanic 0.05, category 0.05), 0.05 for the same catalogue level (a swap keeps the
 -- difficulty: a knee push-up for an incline push-up, not an archer push-up), minus 0.30 for an
 -- Olympic or strongman lift offered for a row of another category, minus 0.20 for a raise of another
--- head of the deltoid (exercise_delt_head), 0.10 for an exercise the lifter
+-- head of the deltoid (exercise_delt_head), minus 0.15 for a one-arm, one-leg or kneeling version
+-- of a lift done standing with both, for a reverse-grip curl offered for a curl, and for a decline
+-- press (or a side bend, twist or heel touch) offered for another, minus 0.50 for the same lift by
+-- another name (a "full" squat for a squat), 0.10 for an exercise the lifter
 -- has logged before, 0.10 for loading closeness (the implement) and 0.10 for a name that shares
 -- words (a variation of the same lift): a coach swaps a barbell bench press for a dumbbell or
 -- incline one, not a band press.
@@ -28,6 +31,7 @@ AS $$
       r.session_id,
       r.exercise_id AS old_id,
       coalesce(w.equipment, r.equipment) AS old_equipment,
+      coalesce(w.name, r.exercise_name) AS old_name,
       ARRAY(SELECT DISTINCT t FROM regexp_split_to_table(lower(coalesce(w.name, r.exercise_name)), '[^a-z0-9]+') t
             WHERE t <> '') AS name_words,
       coalesce(w.muscle_group, r.muscle_group) AS primary_muscle,
@@ -102,6 +106,28 @@ AS $$
              AND src.old_equipment IN ('barbell', 'ez_bar', 'dumbbell', 'kettlebell', 'machine', 'cable') THEN 0.3
         ELSE 0
       END AS implement_closeness,
+      -- A one-arm, one-leg or kneeling version for a compound lift done standing with both (a
+      -- single-arm or half-kneeling press for a barbell overhead press) is much lighter and limited by
+      -- balance: a coach would not offer it first. (Isolation raises and curls go one arm at a time.)
+      (src.mechanic = 'compound'
+        AND c.name ~* '\y(one|single)[- ]?(arm|leg|legged)\y|\yunilateral\y|\ykneeling\y'
+        AND src.old_name !~* '\y(one|single)[- ]?(arm|leg|legged)\y|\yunilateral\y|\yalternat|\ykneeling\y')
+        AS one_side,
+      -- A decline press for a flat or incline one needs a decline bench and loses the angle; a side
+      -- bend, twist or heel touch for other abdominal work is the weakest core choice (the generator
+      -- ranks them last too: choose-exercise.ts, SIDE_BEND).
+      ((c.name ~* '\ydecline\y' AND src.old_name !~* '\ydecline\y')
+        OR (c.name ~* '\yside bends?\y|\ytwists?\y|\yheel touch'
+            AND src.old_name !~* '\yside bends?\y|\ytwists?\y|\yheel touch'))
+        AS weaker_variant,
+      -- A reverse-grip curl for a curl trains the forearms more than the biceps, with far less load.
+      (src.pattern = 'elbow_flexion' AND 'reverse' = ANY (c.name_words) AND NOT 'reverse' = ANY (src.name_words))
+        AS reverse_grip_curl,
+      -- The same lift by another name (a "full" squat for a squat, the bench "medium grip" for the
+      -- bench): no swap for a busy rack or a sore joint.
+      ARRAY(SELECT t FROM unnest(c.name_words) t WHERE t NOT IN ('full', 'medium', 'grip') ORDER BY t)
+        = ARRAY(SELECT t FROM unnest(src.name_words) t WHERE t NOT IN ('full', 'medium', 'grip') ORDER BY t)
+        AS same_lift,
       -- A variation of the same lift shares words of its name (bench, press, grip): Jaccard of the words.
       (SELECT count(*) FROM (SELECT unnest(c.name_words) INTERSECT SELECT unnest(src.name_words)) i)::real
         / greatest((SELECT count(*) FROM (SELECT unnest(c.name_words) UNION SELECT unnest(src.name_words)) u), 1)::real
@@ -123,7 +149,9 @@ AS $$
         + 0.30 * same_pattern::int + 0.20 * same_primary::int + 0.20 * overlap
         + 0.10 * same_force::int + 0.05 * same_mechanic::int + 0.05 * same_category::int
         + 0.05 * same_level::int - 0.30 * other_discipline::int - 0.20 * other_delt_head::int
-        + 0.10 * logged::int + 0.10 * implement_closeness + 0.10 * name_overlap)::real AS score
+        + 0.10 * logged::int + 0.10 * implement_closeness + 0.10 * name_overlap
+        - 0.15 * one_side::int - 0.15 * reverse_grip_curl::int - 0.15 * weaker_variant::int
+        - 0.50 * same_lift::int)::real AS score
     FROM cand
   )
   SELECT
