@@ -125,7 +125,7 @@ const BACK_SQUAT = /^(barbell )?(back |full )?squats?$/i;
 
 /**
  * The hinges a strength plan loads heavy: deadlifts of any stance and good mornings. A day with a
- * conventional deadlift takes none of them again (see chooseExercise).
+ * deadlift from the floor takes none of them again (see chooseExercise).
  */
 export const HEAVY_HINGE = /deadlift|good[- ]?mornings?/i;
 const BALLISTIC_HINGE = /\b(swings?|cleans?|snatch(es)?)\b/i;
@@ -272,7 +272,6 @@ interface Facts {
   level: number;
   hingedRow: boolean;
   backSquat: boolean;
-  loadsSpine: boolean;
 }
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
@@ -309,7 +308,6 @@ function factsOf(entry: CatalogueEntry): Facts {
     level: LEVEL_RANK[entry.level],
     hingedRow: isHingedRow(entry),
     backSquat: BACK_SQUAT.test(entry.name.trim()),
-    loadsSpine: loadsSpine(entry),
   };
   FACTS.set(entry, facts);
   return facts;
@@ -393,24 +391,23 @@ export function chooseExercise(
     // Hypertrophy from intermediate up varies its main lifts between days (a flat bench on one
     // push day, an incline or dumbbell press on the next: PHUL and PHAT's A and B days; a coach
     // read 10 chest sets all from the flat bench); each lift still progresses on its own, and a
-    // main lift still comes back as another day's second lift.
+    // main lift still comes back as another day's second lift (a chest press, see varyChestPress).
     const repeatsMain = mainUses > 0;
-
     out[9] = context.leading ? (repeatsMain === !varyMain ? 0 : 1) : 0;
-    // A strength week's pulls keep the slot's preferred pattern before anything else: an upper day
-    // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
-    // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
     // A deadlift day's squat is a barbell front, pause or box squat, before the week's back squat
     // again or a lunge: a coach read a back squat for reps after 5 x 3-5 deadlifts as the lower
     // back's second heavy lift. It stays a barbell squat (the week's second squat day,
-    // strength-frequency.ts).
-    // Not a beginner's: after their deadlift only beginner lifts follow (the back squat), below.
+    // strength-frequency.ts). Not a beginner's: after their deadlift only beginner lifts follow
+    // (the back squat), below.
     const deadliftDaySquat =
       !beginner &&
       deadliftInSession &&
       facts.pattern === "squat" &&
       facts.compound &&
       entry.equipment === "barbell";
+    // A strength week's pulls keep the slot's preferred pattern before anything else: an upper day
+    // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
+    // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
     out[10] = deadliftDaySquat
       ? facts.backSquat
         ? 2
@@ -459,7 +456,7 @@ export function chooseExercise(
     context.session.some(isBarbellLegLift);
   // Any row held in a hinge, a dumbbell one too: no deadlift joins it (see below).
   const hingedRowInSession = context.session.some(isHingedRow);
-  // A day with a conventional deadlift holds no second heavy hinge (a Romanian or stiff-leg
+  // A day with a deadlift from the floor holds no second heavy hinge (a Romanian or stiff-leg
   // deadlift, a good morning): the lower back has had its work, and the hamstrings' second
   // exercise is a leg curl (a coach read a deadlift followed by Romanian deadlifts).
   const deadliftInSession = context.session.some(isFloorDeadlift);

@@ -14,8 +14,10 @@
 // without rest; a squat pairs with a pull-down or a chest-supported row instead. In the plan, both
 // rows of a pair carry the same `notes`, "superset A" (B, C... in session order), and sit next to
 // each other. Each kind of pair is sought at one barbell first (a barbell lift with a dumbbell,
-// cable or machine one), and of two barbell lifts only where nothing else pairs. Longer sessions of
-// a trained lifter's hypertrophy week pair only the arms (armsOnly): a curl with a triceps exercise.
+// cable or machine one), and of two barbell lifts only in a strength week, where nothing else
+// pairs (twoBars: two coaches' reads would not sign a squat paired with a barbell bench). Longer
+// sessions of a trained lifter's hypertrophy week pair only the arms (armsOnly): a curl with a
+// triceps exercise.
 
 import type { MovementPattern, Tier } from "../vocabulary.ts";
 import { isPull, isPush } from "./balance.ts";

@@ -52,8 +52,9 @@ export interface WeekDraft {
   /** Accessory work goes in supersets (supersets.ts): short sessions or an endurance goal. */
   supersets: boolean;
   /**
-   * Longer hypertrophy sessions pair only the arms: a curl with a triceps extension (supersets.ts,
-   * armsOnly), the bodybuilder's arm superset.
+   * A trained lifter's hypertrophy sessions pair the arms at any length: a curl with a triceps
+   * exercise (supersets.ts, armsOnly), the bodybuilder's arm superset; nothing else pairs where
+   * `supersets` is off.
    */
   armSupersets: boolean;
   /** Short sessions (SUPERSET_MAIN_MAX_MINUTES): the main lift pairs with a non-competing T2 too. */
@@ -274,7 +275,7 @@ export function restedFor(week: WeekDraft, day: DayDraft, group: TargetGroup): b
 }
 
 /**
- * Outside strength plans, a row is taken supported (chest-supported, seated on a cable, a machine)
+ * In hypertrophy weeks, a row is taken supported (chest-supported, seated on a cable, a machine)
  * rather than held in a hinge where the week already has a hinged row on another day, or the day
  * or a day next to it leads with the hamstrings (a Romanian deadlift) or holds a heavy hinge: a
  * coach read a Pendlay row on one upper day and a bent-over row on the other, the second the day
