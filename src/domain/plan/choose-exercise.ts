@@ -122,6 +122,12 @@ export function isFloorDeadlift(entry: CatalogueEntry): boolean {
 
 /** A plain back squat: on a deadlift day, a front, pause or box squat (or a machine) comes first. */
 const BACK_SQUAT = /^(barbell )?(back |full )?squats?$/i;
+/**
+ * The squats a deadlift day takes: a front, pause or box squat, lighter on the lower back than the
+ * back squat (a coach read free-exercise-db's barbell hack squat, the bar behind the legs and
+ * grip-limited, after 5 x 3-5 deadlifts).
+ */
+const DEADLIFT_DAY_SQUAT = /\b(front|pause|paused|box)\b/i;
 
 /**
  * The hinges a strength plan loads heavy: deadlifts of any stance and good mornings. A day with a
@@ -272,6 +278,7 @@ interface Facts {
   level: number;
   hingedRow: boolean;
   backSquat: boolean;
+  deadliftDaySquat: boolean;
 }
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
@@ -308,6 +315,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     level: LEVEL_RANK[entry.level],
     hingedRow: isHingedRow(entry),
     backSquat: BACK_SQUAT.test(entry.name.trim()),
+    deadliftDaySquat: DEADLIFT_DAY_SQUAT.test(entry.name),
   };
   FACTS.set(entry, facts);
   return facts;
@@ -410,8 +418,10 @@ export function chooseExercise(
     // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
     out[10] = deadliftDaySquat
       ? facts.backSquat
-        ? 2
-        : 0
+        ? 3
+        : facts.deadliftDaySquat
+          ? 0
+          : 1
       : strength && block.group === "back"
         ? patternRank === 0
           ? mainUses > 0
