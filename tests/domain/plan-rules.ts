@@ -677,6 +677,15 @@ export function violations(
     for (const names of kinds.values())
       ensure(names.length <= 1, `${session.day_name}: ${names.join(" and ")}, one movement twice`);
   }
+  // One lateral raise (side delts, delt-head.ts) a session: two readers called a cable and a
+  // dumbbell lateral raise on one day the same work twice (choose-exercise.ts, coach-minimums.ts).
+  for (const session of plan.sessions) {
+    const raises = session.slots.filter((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return entry !== undefined && deltHeadOf(entry) === "side";
+    });
+    ensure(raises.length <= 1, `${session.day_name}: ${raises.map((slot) => slot.name).join(" and ")}`);
+  }
   // One barbell row held in a hinge a session (choose-exercise.ts): a second row is supported.
   for (const session of plan.sessions) {
     const bent = session.slots.filter((slot) => {

@@ -43,7 +43,7 @@
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
 import { armAngleOf } from "./arm-angle.ts";
-import { deltRank, FRONT_OR_HYBRID } from "./delt-head.ts";
+import { deltRank, FRONT_OR_HYBRID, isLateralRaise } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { isBarWork, isCompound, isCompoundPattern, patternOf } from "./movement.ts";
 import { isBarbellLegLift, loadsSpine } from "./spine-load.ts";
@@ -279,6 +279,7 @@ interface Facts {
   hingedRow: boolean;
   backSquat: boolean;
   deadliftDaySquat: boolean;
+  lateralRaise: boolean;
 }
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
@@ -316,6 +317,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     hingedRow: isHingedRow(entry),
     backSquat: BACK_SQUAT.test(entry.name.trim()),
     deadliftDaySquat: DEADLIFT_DAY_SQUAT.test(entry.name),
+    lateralRaise: isLateralRaise(entry),
   };
   FACTS.set(entry, facts);
   return facts;
@@ -349,10 +351,12 @@ export function chooseExercise(
   const used = new Set<string>();
   const twins = new Set<string>();
   const armAngles = new Set<string | undefined>();
+  let lateralInSession = false;
   for (const entry of context.session) {
     used.add(entry.exerciseId);
     twins.add(factsOf(entry).twin);
     armAngles.add(factsOf(entry).armAngle);
+    if (factsOf(entry).lateralRaise) lateralInSession = true;
   }
   const repeat = context.goal === "strength" || context.experience === "beginner";
   const strength = context.goal === "strength";
@@ -524,9 +528,13 @@ export function chooseExercise(
     if (deadliftInSession && isHingedRow(entry)) continue;
     if (hingedRowInSession && isFloorDeadlift(entry)) continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
-    // the same work twice, a coach's read); lateral raises and arm work may take a second angle.
+    // the same work twice, a coach's read); arm work may take a second angle, and a lateral raise
+    // comes once (below).
     if (!facts.compound && twins.has(facts.twin) && ONE_ISOLATION.has(facts.pattern)) continue;
     if (facts.armAngle !== undefined && armAngles.has(facts.armAngle)) continue;
+    // One lateral raise a session (two coaches read a cable and a dumbbell lateral raise on one
+    // push day as the same work twice); rear-delt work beside it is another head.
+    if (lateralInSession && facts.lateralRaise) continue;
     fillFixed(facts, entryKey, entry.equipment);
     if (best !== undefined && compareKeys(entryKey, bestKey, 0, FIXED_FIELDS) > 0) continue;
     fillRest(entry, facts, entryKey);

@@ -82,6 +82,7 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       weeklySets: 6,
       // Side delts recover fast and need no warm-up: a pull or leg day may end with raises.
       anyDay: true,
+      oneADay: true,
       donor: (slot) => slot.group === "shoulders" && !isLateralRaise(slot.entry),
     });
     out.push({

@@ -49,6 +49,11 @@ export interface MovementMinimum {
   spare?: { group: TargetGroup; share: number } | undefined;
   /** Slots that may give way to the movement when nothing else fits (never a main lift). */
   donor: (slot: SlotDraft) => boolean;
+  /**
+   * One exercise of the movement a day, however full: two lateral raises on one day read to two
+   * coaches as the same work twice.
+   */
+  oneADay?: boolean;
   /** Exercises no change may trim or take away: the week's other movement minimums. */
   protects?: (entry: CatalogueEntry) => boolean;
 }
@@ -62,11 +67,13 @@ export function setsOf(week: WeekDraft, minimum: MovementMinimum): number {
 
 /**
  * The day holds the movement in a slot that can still take sets: more sets there, not a second
- * variant. A slot at its set cap leaves room for a second variant (a cable and a dumbbell lateral
- * raise, as bodybuilding weeks pair them).
+ * variant. A slot at its set cap leaves room for a second variant, except for a movement taken once
+ * a day (`oneADay`: lateral raises).
  */
 export function holdsWithRoom(week: WeekDraft, day: DayDraft, minimum: MovementMinimum): boolean {
-  return day.slots.some((s) => minimum.test(s.entry) && s.sets < slotMaxSets(week, s));
+  return day.slots.some(
+    (s) => minimum.test(s.entry) && (minimum.oneADay === true || s.sets < slotMaxSets(week, s)),
+  );
 }
 
 /** What a change may cost: the donor's half-sets in other groups, and the minimum's spare group. */
