@@ -381,11 +381,7 @@ export function chooseExercise(
       ? 2 * (strongPull && facts.barWork ? 0 : facts.loadClass) + machineSquat + 20 * facts.skill
       : 0;
     out[3] = (facts.compound === wantCompound ? 0 : 1) + (loadedHipWork && facts.loadClass > 0 ? 2 : 0);
-    const supportedFirst = context.supportedRow === true || bentRowInSession;
-    out[4] =
-      facts.frontRaise +
-      (supportedFirst && facts.hingedRow ? 1 : 0) +
-      (besideLegLift && facts.hingedRow ? 1 : 0);
+    out[4] = facts.frontRaise + (supportedFirst && facts.hingedRow ? 1 : 0);
     // Pull-ups and chin-ups rank with loaded lifts (a belt), except in a strength week's slot that
     // prefers another pattern: there a pull-up is bodyweight like an inverted row, and the row's
     // pattern decides (a bar-only strength week had no row at all).
@@ -394,6 +390,26 @@ export function chooseExercise(
     // Regressions are a bodyweight idea: a kneeling cable row or squat is a variation, not an
     // easier form, so for loaded work the plain lift comes first for everyone.
     out[7] = beginner && facts.loadClass > 0 ? 1 - facts.regression : facts.regression;
+  };
+  // Whether a lift already in the week comes back here: 0 to take it again, higher to take another.
+  const reuseRank = (entry: CatalogueEntry, facts: Facts, patternRank: number, mainUses: number): number => {
+    // A deadlift day's squat is a barbell front, pause or box squat, before the week's back squat
+    // again or a lunge: a coach read a back squat for reps after 5 x 3-5 deadlifts as the lower
+    // back's second heavy lift. It stays a barbell squat (the week's second squat day,
+    // strength-frequency.ts). Not a beginner's: after their deadlift only beginner lifts follow
+    // (the back squat), below.
+    const squatAfterDeadlift =
+      !beginner &&
+      deadliftInSession &&
+      facts.pattern === "squat" &&
+      facts.compound &&
+      entry.equipment === "barbell";
+    if (squatAfterDeadlift) return facts.backSquat ? 3 : facts.deadliftDaySquat ? 0 : 1;
+    // A strength week's pulls keep the slot's preferred pattern before anything else: an upper day
+    // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
+    // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
+    if (strength && block.group === "back") return patternRank !== 0 ? 2 : mainUses > 0 ? 0 : 1;
+    return mainUses > 0 && (repeat || (patternRank === 0 && !varyChestPress)) ? 0 : 1;
   };
   const fillRest = (entry: CatalogueEntry, facts: Facts, out: number[]): void => {
     const patternRank = facts.pattern === preferred ? 0 : block.patterns.includes(facts.pattern) ? 1 : 2;
@@ -406,35 +422,7 @@ export function chooseExercise(
     // main lift still comes back as another day's second lift (a chest press, see varyChestPress).
     const repeatsMain = mainUses > 0;
     out[9] = context.leading ? (repeatsMain === !varyMain ? 0 : 1) : 0;
-    // A deadlift day's squat is a barbell front, pause or box squat, before the week's back squat
-    // again or a lunge: a coach read a back squat for reps after 5 x 3-5 deadlifts as the lower
-    // back's second heavy lift. It stays a barbell squat (the week's second squat day,
-    // strength-frequency.ts). Not a beginner's: after their deadlift only beginner lifts follow
-    // (the back squat), below.
-    const deadliftDaySquat =
-      !beginner &&
-      deadliftInSession &&
-      facts.pattern === "squat" &&
-      facts.compound &&
-      entry.equipment === "barbell";
-    // A strength week's pulls keep the slot's preferred pattern before anything else: an upper day
-    // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
-    // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
-    out[10] = deadliftDaySquat
-      ? facts.backSquat
-        ? 3
-        : facts.deadliftDaySquat
-          ? 0
-          : 1
-      : strength && block.group === "back"
-        ? patternRank === 0
-          ? mainUses > 0
-            ? 0
-            : 1
-          : 2
-        : mainUses > 0 && (repeat || (patternRank === 0 && !varyChestPress))
-          ? 0
-          : 1;
+    out[10] = reuseRank(entry, facts, patternRank, mainUses);
     // One scale for all: 0 a lift to repeat that is already in the week, 1 a new one, 1 + uses a
     // lift to vary.
     // Strength repeats its barbell lifts where they fit the slot's preferred pattern: a row that
@@ -461,13 +449,7 @@ export function chooseExercise(
   // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row, and
   // a supported one first (out[4]: a coach read a barbell and a bent-over dumbbell row on one day).
   const bentRowInSession = context.session.some(isBentRow);
-  // For general fitness and endurance, a row beside a barbell squat or hinge is supported where one
-  // is at hand (hypertrophy weeks have wantsSupportedRow, strength keeps its barbell rows): a coach
-  // read a 30-minute day of a back squat, a barbell row and a Romanian deadlift as the lower back's
-  // work three times over.
-  const besideLegLift =
-    (context.goal === "general_fitness" || context.goal === "endurance") &&
-    context.session.some(isBarbellLegLift);
+  const supportedFirst = context.supportedRow === true || bentRowInSession;
   // Any row held in a hinge, a dumbbell one too: no deadlift joins it (see below).
   const hingedRowInSession = context.session.some(isHingedRow);
   // A day with a deadlift from the floor holds no second heavy hinge (a Romanian or stiff-leg

@@ -20,13 +20,7 @@ import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
 import { resolveSplit } from "./split.ts";
-import {
-  SUPERSET_MAIN_MAX_MINUTES,
-  SUPERSET_MAX_MINUTES,
-  sessionOrder,
-  supersetPairs,
-  withPairsAdjacent,
-} from "./supersets.ts";
+import { SUPERSET_MAIN_MAX_MINUTES, SUPERSET_MAX_MINUTES } from "./supersets.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -37,7 +31,15 @@ import {
 } from "./targets.ts";
 import { dayTemplates } from "./templates.ts";
 import { durationMinutes } from "./time-model.ts";
-import { type DayDraft, daySeconds, type SlotDraft, type WeekDraft, weeklySets } from "./week-draft.ts";
+import {
+  type DayDraft,
+  daySeconds,
+  listedOrder,
+  type SlotDraft,
+  sessionPairs,
+  type WeekDraft,
+  weeklySets,
+} from "./week-draft.ts";
 
 export function generatePlan(request: PlanRequest, catalogue: readonly CatalogueEntry[]): PlanJson {
   checkRequest(request);
@@ -296,11 +298,7 @@ function slotReps(week: WeekDraft, slot: SlotDraft, tierReps: string): string {
 }
 
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {
-  const inOrder = sessionOrder(day.slots);
-  const pairs =
-    week.supersets || week.armSupersets
-      ? supersetPairs(inOrder, week.pairMain, !week.supersets, week.goal === "strength")
-      : [];
+  const pairs = sessionPairs(week, day);
   // Both rows of a pair carry "superset A" (B, C... in session order) and sit next to each other.
   const marks = new Map<SlotDraft, string>();
   pairs.forEach(([a, b], index) => {
@@ -308,7 +306,7 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
     marks.set(a, mark);
     marks.set(b, mark);
   });
-  const ordered = withPairsAdjacent(inOrder, pairs);
+  const ordered = listedOrder(week, day);
   const slots = ordered.map((slot, index): PlanSlotJson => {
     const { reps: tierReps } = prescription(week.goal, week.experience, slot.tier);
     // Week 1 opens the mesocycle's effort ramp (src/domain/mesocycle/rir-ramp.ts); the rollover

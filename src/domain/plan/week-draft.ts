@@ -17,6 +17,7 @@ import { deltHeadOf } from "./delt-head.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import type { SlotDraft } from "./slot-draft.ts";
+import { isBarbellLegLift } from "./spine-load.ts";
 import { sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
 import { groupOfMuscle, LEG_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
@@ -164,11 +165,14 @@ function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
   return entry;
 }
 
+/** The day's supersets, each [first, second] in session order; none where the week pairs nothing. */
+export function sessionPairs(week: WeekDraft, day: DayDraft): readonly [SlotDraft, SlotDraft][] {
+  return week.supersets || week.armSupersets ? dayPairs(week, day).pairs : [];
+}
+
 /** The day's slots in the order the plan lists them: session order, each pair's rows together. */
 export function listedOrder(week: WeekDraft, day: DayDraft): SlotDraft[] {
-  const inOrder = sessionOrder(day.slots);
-  if (!week.supersets && !week.armSupersets) return inOrder;
-  return withPairsAdjacent(inOrder, dayPairs(week, day).pairs);
+  return withPairsAdjacent(sessionOrder(day.slots), sessionPairs(week, day));
 }
 
 function sameLineUp(entry: DayPairs, slots: readonly SlotDraft[]): boolean {
@@ -275,13 +279,19 @@ export function restedFor(week: WeekDraft, day: DayDraft, group: TargetGroup): b
 }
 
 /**
- * In hypertrophy weeks, a row is taken supported (chest-supported, seated on a cable, a machine)
- * rather than held in a hinge where the week already has a hinged row on another day, or the day
- * or a day next to it leads with the hamstrings (a Romanian deadlift) or holds a heavy hinge: a
- * coach read a Pendlay row on one upper day and a bent-over row on the other, the second the day
- * before a Romanian deadlift day.
+ * Whether the day's next row is taken supported (chest-supported, seated on a cable, a machine)
+ * rather than held in a hinge, where one is at hand. Strength keeps its barbell rows. In hypertrophy
+ * weeks: where the week already has a hinged row on another day, or the day or a day next to it
+ * leads with the hamstrings (a Romanian deadlift) or holds a heavy hinge (a coach read a Pendlay
+ * row on one upper day and a bent-over row on the other, the second the day before a Romanian
+ * deadlift day). In general-fitness and endurance weeks: beside a barbell squat or hinge on the day
+ * (a coach read a 30-minute day of a back squat, a barbell row and a Romanian deadlift as the lower
+ * back's work three times over).
  */
 function wantsSupportedRow(week: WeekDraft, day: DayDraft): boolean {
+  if (week.goal === "general_fitness" || week.goal === "endurance")
+    return day.slots.some((slot) => isBarbellLegLift(slot.entry));
+  if (week.goal !== "hypertrophy") return false;
   const dow = day.template.dayOfWeek;
   return week.days.some(
     (other) =>
@@ -328,7 +338,7 @@ export function draftSlot(
     weekUse: week.weekUse,
     mainUse: week.mainUse,
     leading,
-    supportedRow: group === "back" && week.goal === "hypertrophy" && wantsSupportedRow(week, day),
+    supportedRow: group === "back" && wantsSupportedRow(week, day),
     accept: rests,
   });
   if (entry === undefined) return undefined;
