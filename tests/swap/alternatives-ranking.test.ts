@@ -20,9 +20,18 @@ afterAll(async () => {
 });
 
 /** The row's alternatives, best first, for a one-row plan of `exerciseId` on `equipment`. */
-async function alternatives(exerciseId: string, equipment: string[], limit = 8): Promise<string[]> {
+async function alternatives(
+  exerciseId: string,
+  equipment: string[],
+  limit = 8,
+  experience: "beginner" | "intermediate" | "advanced" = "intermediate",
+): Promise<string[]> {
   const user = await createUser(tdb.pool);
   const planId = await planOf(tdb.pool, user, monday(0), [{ exerciseId }], equipment);
+  await tdb.pool.query("UPDATE modular_training_plan SET experience_level = $2 WHERE id = $1", [
+    planId,
+    experience,
+  ]);
   const [row] = await rowsOf(tdb.pool, planId);
   const { rows } = await tdb.pool.query<{ exercise_id: string }>(
     "SELECT exercise_id FROM exercise_alternatives($1, $2)",
@@ -56,6 +65,20 @@ describe("exercise_alternatives ranking", () => {
     expect(list[0]).not.toMatch(/single_arm|one_arm|kneeling/);
   });
 
+  it("offers another floor pull first for a deadlift main lift, not a Romanian deadlift", async () => {
+    for (const experience of ["beginner", "advanced"] as const) {
+      const list = await alternatives("te_barbell_deadlift", GYM, 4, experience);
+      expect(list[0]).toBe("te_sumo_deadlift");
+      expect(list).toContain("te_barbell_romanian_deadlift");
+    }
+  });
+
+  it("keeps a barbell squat on a bar or a machine: no kettlebells first for an advanced front squat", async () => {
+    const list = await alternatives("te_barbell_front_squat", GYM, 4, "advanced");
+    expect(list).toHaveLength(4);
+    expect(list.filter((id) => /kettlebell|goblet|dumbbell/.test(id))).toEqual([]);
+  });
+
   it("counts lats and middle back as one group: pulldowns and rows of either are alike for a row of each", async () => {
     // The one-arm row is filed under lats, the bent-over row under middle back: the same movement.
     const list = await alternatives("te_one_arm_dumbbell_row", ["dumbbell", "bench"], 3);
@@ -73,6 +96,17 @@ describe("exercise_alternatives ranking on free-exercise-db", () => {
     const list = await alternatives("Barbell_Curl", ["barbell", "bench", "pullup_bar"]);
     expect(list[0]).toBeDefined();
     expect(list[0]).not.toMatch(/reverse/i);
+  });
+
+  it("keeps a beginner at a beginner's level: a close-grip incline push-up, not close push-ups", async () => {
+    const list = await alternatives("Body-Up", [], 2, "beginner");
+    expect(list[0]).toBe("Incline_Push-Up_Close-Grip");
+  });
+
+  it("offers a beginner's deadlift a plain floor pull before a deficit deadlift", async () => {
+    const list = await alternatives("Barbell_Deadlift", ["barbell", "bench", "pullup_bar"], 4, "beginner");
+    expect(list[0]).toBe("Sumo_Deadlift");
+    expect(list.indexOf("Deficit_Deadlift")).toBeGreaterThan(0);
   });
 
   it("never offers the same lift by another name first (a full squat for a squat)", async () => {

@@ -11,7 +11,10 @@
 -- head of the deltoid (exercise_delt_head), minus 0.15 for a one-arm, one-leg or kneeling version
 -- of a lift done standing with both, for a reverse-grip curl offered for a curl, and for a decline
 -- press (or a side bend, twist or heel touch) offered for another, minus 0.50 for the same lift by
--- another name (a "full" squat for a squat), 0.10 for an exercise the lifter
+-- another name (a "full" squat for a squat), plus 0.15 for a floor deadlift for a floor deadlift,
+-- minus 0.15 for dumbbells or kettlebells for a barbell or machine squat or hinge,
+-- minus 0.10 for an exercise above a beginner's level and 0.10 more for a deficit, chains or bands
+-- version, 0.10 for an exercise the lifter
 -- has logged before, 0.10 for loading closeness (the implement) and 0.10 for a name that shares
 -- words (a variation of the same lift): a coach swaps a barbell bench press for a dumbbell or
 -- incline one, not a band press.
@@ -120,6 +123,29 @@ AS $$
         OR (c.name ~* '\yside bends?\y|\ytwists?\y|\yheel touch'
             AND src.old_name !~* '\yside bends?\y|\ytwists?\y|\yheel touch'))
         AS weaker_variant,
+      -- A floor pull for a floor pull: a deadlift main lift swapped for a sumo, deficit or trap-bar
+      -- deadlift keeps its start from the floor; a Romanian or stiff-legged deadlift is an accessory
+      -- hinge (a coach's read; the generator's isFloorDeadlift, choose-exercise.ts).
+      (src.old_name ~* '\ydeadlift' AND src.old_name !~* 'romanian|stiff|single|one[- ]leg'
+        AND c.name ~* '\ydeadlift' AND c.name !~* 'romanian|stiff|single|one[- ]leg'
+        AND src.pattern = 'hinge' AND c.pattern = 'hinge' AND c.equipment IN ('barbell', 'other'))
+        AS floor_pull,
+      -- Dumbbells or kettlebells for a barbell or machine squat or hinge: a pair of kettlebells cannot
+      -- load an advanced lifter's front squat (a coach's read), and a beginner's squat outgrows them in
+      -- weeks; a pause squat or a hack squat can. Presses and rows keep their dumbbell swaps.
+      (src.mechanic = 'compound'
+        AND src.old_equipment IN ('barbell', 'machine') AND src.pattern IN ('squat', 'hinge')
+        AND c.equipment IN ('dumbbell', 'kettlebell'))
+        AS lighter_load,
+      -- An exercise above a beginner's level for a beginner's row (an intermediate close-grip push-up
+      -- for a beginner still on incline push-ups): the lifter's level before the row's. A deficit,
+      -- chains or bands version of a barbell lift is above it too, whatever the file's level says (a
+      -- deficit deadlift for a beginner's deadlift; both "intermediate" in free-exercise-db).
+      (src.experience_level = 'beginner' AND c.level <> 'beginner') AS above_beginner,
+      (src.experience_level = 'beginner'
+        AND c.name ~* '\ydeficit\y|\ychains?\y|\ywith bands\y'
+        AND src.old_name !~* '\ydeficit\y|\ychains?\y|\ywith bands\y')
+        AS harder_variant,
       -- A reverse-grip curl for a curl trains the forearms more than the biceps, with far less load.
       (src.pattern = 'elbow_flexion' AND 'reverse' = ANY (c.name_words) AND NOT 'reverse' = ANY (src.name_words))
         AS reverse_grip_curl,
@@ -151,7 +177,8 @@ AS $$
         + 0.05 * same_level::int - 0.30 * other_discipline::int - 0.20 * other_delt_head::int
         + 0.10 * logged::int + 0.10 * implement_closeness + 0.10 * name_overlap
         - 0.15 * one_side::int - 0.15 * reverse_grip_curl::int - 0.15 * weaker_variant::int
-        - 0.50 * same_lift::int)::real AS score
+        - 0.50 * same_lift::int + 0.15 * floor_pull::int - 0.15 * lighter_load::int
+        - 0.10 * above_beginner::int - 0.10 * harder_variant::int)::real AS score
     FROM cand
   )
   SELECT
