@@ -1,7 +1,7 @@
 import { INSTANCE_NAMES, startBoss } from "./boss.ts";
 import type { Config } from "./config.ts";
 import { createPool } from "./db/client.ts";
-import { seedBuiltinCatalogueIfEmpty } from "./db/queries/seed-builtin-catalogue.ts";
+import { refreshBuiltinCatalogue, seedBuiltinCatalogueIfEmpty } from "./db/queries/seed-builtin-catalogue.ts";
 import { JOB_MODULES, type WorkerDeps } from "./jobs/index.ts";
 import type { Logger } from "./logger.ts";
 
@@ -45,6 +45,10 @@ export async function startWorker(opts: {
   if (config.LOAD_BUILTIN_CATALOGUE) {
     const seeded = await seedBuiltinCatalogueIfEmpty(pool);
     if (seeded) logger.info(seeded, "exrcwiki was empty: built-in catalogue loaded");
+    else {
+      const refreshed = await refreshBuiltinCatalogue(pool);
+      if (refreshed > 0) logger.info({ refreshed }, "built-in catalogue rows brought up to this release");
+    }
   }
   for (const job of JOB_MODULES) await job.setup(deps);
   for (const job of JOB_MODULES) await job.start(deps);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPool } from "../../src/db/client.ts";
-import { seedBuiltinCatalogueIfEmpty } from "../../src/db/queries/seed-builtin-catalogue.ts";
+import {
+  refreshBuiltinCatalogue,
+  seedBuiltinCatalogueIfEmpty,
+} from "../../src/db/queries/seed-builtin-catalogue.ts";
 import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
@@ -134,5 +137,48 @@ describe("seedBuiltinCatalogueIfEmpty", () => {
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }
+  });
+});
+
+describe("refreshBuiltinCatalogue", () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+  });
+  afterAll(() => tdb.drop());
+
+  it("brings seeded rows up to the release, and leaves imported and deleted rows alone", async () => {
+    const [first, second, third] = BUILTIN_CATALOGUE;
+    if (!first || !second || !third) throw new Error("the built-in catalogue has three entries");
+    // A database seeded by an older release: the first entry had another primary muscle then.
+    const older = { ...first, primaryMuscle: "forearms" as const, secondaryMuscles: [] };
+    await upsertCatalogue(tdb.pool, [older, second], "builtin");
+    // An operator imported the second exercise over it.
+    await upsertCatalogue(tdb.pool, [{ ...second, name: "Imported name" }], "free-exercise-db");
+
+    expect(await refreshBuiltinCatalogue(tdb.pool)).toBe(1);
+    const { rows } = await tdb.pool.query(
+      "SELECT exercise_id, name, muscle_group, secondary_muscles, source FROM exrcwiki ORDER BY exercise_id",
+    );
+    expect(rows).toEqual(
+      [
+        {
+          exercise_id: first.exerciseId,
+          name: first.name,
+          muscle_group: first.primaryMuscle,
+          secondary_muscles: first.secondaryMuscles,
+          source: "builtin",
+        },
+        {
+          exercise_id: second.exerciseId,
+          name: "Imported name",
+          muscle_group: second.primaryMuscle,
+          secondary_muscles: second.secondaryMuscles,
+          source: "free-exercise-db",
+        },
+      ].sort((a, b) => a.exercise_id.localeCompare(b.exercise_id)),
+    );
+    // Nothing added (the third entry was never here), and a second run writes nothing.
+    expect(await refreshBuiltinCatalogue(tdb.pool)).toBe(0);
   });
 });

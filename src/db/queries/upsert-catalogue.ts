@@ -70,7 +70,7 @@ FROM written
 `;
 
 /** The row shape jsonb_to_recordset reads, in the table's column names. */
-function toRow(entry: CatalogueEntry, ord: number) {
+export function toRow(entry: CatalogueEntry, ord: number) {
   return {
     exercise_id: entry.exerciseId,
     name: entry.name,
