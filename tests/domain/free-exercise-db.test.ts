@@ -337,6 +337,7 @@ describe("inferRequires", () => {
     ["Bench Dips", "bodyweight", ["bench"]],
     ["Dips - Triceps Version", "bodyweight", ["other"]],
     ["Barbell Squat", "barbell", []],
+    ["Box Squat with Chains", "barbell", ["bench"]],
   ] as const)("%s (%s) needs %j", (name, equipment, expected) => {
     expect(inferRequires(name, equipment)).toEqual(expected);
   });

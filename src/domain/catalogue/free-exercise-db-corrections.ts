@@ -113,6 +113,11 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
     requires: ["ez_bar"],
     reason: "needs an EZ curl bar, which its equipment (barbell) does not say",
   },
+  Lying_Cambered_Barbell_Row: {
+    requires: ["bench", "other"],
+    reason:
+      "lying on a high bench with a cambered bar, neither of which its equipment (barbell) says: a coach read it in a barbell lifter's week as kit the lifter did not list",
+  },
   Bosu_Ball_Cable_Crunch_With_Side_Bends: {
     requires: ["other"],
     reason: "needs a bosu ball, which its equipment (cable) does not say",

@@ -13,6 +13,9 @@ const BAR =
 const BENCH =
   /\bbench\b(?! dips?\b)|\b(incline|decline)\b|\bflyes?\b|\bflys?\b|\bhip thrusts?\b|\bskull ?crushers?\b|\blying triceps\b|\bpreacher\b|\bbulgarian\b|\bchest[- ]supported\b|\bpullovers?\b/i;
 
+/** Down to a box or bench: a box squat (the built-in catalogue's box squat needs a bench). */
+const BOX = /\bbox squats?\b/i;
+
 /** A machine or cable station brings its own bar (and a machine its own seat or pad). */
 const BAR_STATION: ReadonlySet<Equipment> = new Set(["machine", "cable"]);
 
@@ -34,6 +37,7 @@ export function inferRequires(name: string, equipment: Equipment): Equipment[] {
     needs.push("pullup_bar");
   }
   if (BENCH.test(name) && !NO_BENCH.test(name) && equipment !== "machine") needs.push("bench");
+  else if (BOX.test(name)) needs.push("bench");
   if (DIP_BARS.test(name) && !BAR_STATION.has(equipment) && !needs.includes("bench")) {
     needs.push(/\bbench\b/i.test(name) ? "bench" : "other");
   }
