@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
+import { BACK_OFF_NOTE } from "../../src/domain/plan/back-off-sets.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { generatePlan, MAJOR_GROUPS } from "../../src/domain/plan/index.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
@@ -122,6 +123,21 @@ describe.each(CATALOGUES)("items 2, 3 and 6 on the %s catalogue", (name, catalog
         })
         .reduce((sum, slot) => sum + slot.sets, 0);
       expect(press).toBeGreaterThanOrEqual(8);
+    },
+  );
+
+  it.each([4, 6])(
+    "strength lifter %i at 90 minutes: the squat day takes back-off squats after the top sets, for the minutes no other exercise takes",
+    (n) => {
+      const plan = generatePlan(lifter(n), catalogue);
+      const squatDay = plan.sessions.find((s) => {
+        const entry = ids.get(s.slots[0]?.exercise_id ?? "");
+        return entry !== undefined && patternOf(entry) === "squat" && s.slots[0]?.tier === "T1";
+      });
+      const [top, backOff] = squatDay?.slots ?? [];
+      expect(backOff).toMatchObject({ exercise_id: top?.exercise_id, tier: "T2", notes: BACK_OFF_NOTE });
+      expect(backOff?.sets).toBeGreaterThanOrEqual(2);
+      expect(backOff?.reps).toBe("6-8");
     },
   );
 

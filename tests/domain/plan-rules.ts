@@ -9,6 +9,7 @@ import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { armAngleOf } from "../../src/domain/plan/arm-angle.ts";
+import { BACK_OFF_NOTE } from "../../src/domain/plan/back-off-sets.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { isAdvancedSkill } from "../../src/domain/plan/eligibility.ts";
 import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
@@ -320,8 +321,31 @@ export function violations(
     ensure(session.day_of_week > previousDay && session.day_of_week <= 7, `${where}: day order`);
     ensure(session.date === plusDays(request.weekStart, session.day_of_week - 1), `${where}: date`);
     ensure(session.slots.length > 0, `${where}: no slots`);
-    const ids = session.slots.map((s) => s.exercise_id);
+    // An exercise once a session, but for a main lift's back-off sets (back-off-sets.ts): the T1
+    // again as the first T2, marked, for a trained strength lifter's squat, bench or overhead press.
+    const backOffs = session.slots.filter((slot) => slot.notes === BACK_OFF_NOTE);
+    const ids = session.slots.filter((slot) => !backOffs.includes(slot)).map((s) => s.exercise_id);
     ensure(new Set(ids).size === ids.length, `${where}: an exercise twice`);
+    if (backOffs.length > 0) {
+      const main = session.slots[0];
+      const backOff = backOffs[0];
+      const entry = byId.get(backOff?.exercise_id ?? "");
+      ensure(
+        backOffs.length === 1 &&
+          session.slots[1] === backOff &&
+          main?.tier === "T1" &&
+          backOff?.tier === "T2" &&
+          backOff.exercise_id === main.exercise_id &&
+          request.goal === "strength" &&
+          request.experience !== "beginner" &&
+          request.sessionMinutes > 45 &&
+          entry !== undefined &&
+          isPowerLift(entry) &&
+          !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
+          (backOff.sets === 2 || backOff.sets === 3),
+        `${where}: back-off sets ${backOffs.map((slot) => `${slot.name} ${slot.tier} ${slot.sets}`).join(", ")}`,
+      );
+    }
     ensure(
       session.focus_area === [...new Set(session.slots.map((s) => s.muscle_group))].join(","),
       `${where}: focus`,
@@ -515,15 +539,16 @@ export function violations(
     }
     // Strength sessions hold two barbell leg lifts that load the spine at most (choose-exercise.ts).
     if (request.goal === "strength") {
+      // Lifts, not rows: a squat's back-off sets are the same lift.
       const heavyLegs = session.slots.filter((slot) => {
         const entry = byId.get(slot.exercise_id ?? "");
-        return entry !== undefined && isBarbellLegLift(entry);
+        return entry !== undefined && isBarbellLegLift(entry) && slot.notes !== BACK_OFF_NOTE;
       });
       ensure(heavyLegs.length <= 2, `${where}: ${heavyLegs.map((s) => s.name).join(", ")}`);
     }
     // Heavy leg lifts (barbell squats, lunges, hinges that load the spine) lead a session's leg
     // T2s, where no superset reorders them (supersets.ts, sessionOrder).
-    if (session.slots.every((slot) => slot.notes === undefined)) {
+    if (session.slots.every((slot) => slot.notes === undefined || slot.notes === BACK_OFF_NOTE)) {
       const t2 = session.slots.filter(
         (slot) => slot.tier === "T2" && LOWER_BODY.includes(groupOf(slot.muscle_group)),
       );
@@ -551,7 +576,8 @@ export function violations(
     // share a mark, and the pair rests once a round.
     const marks = new Map<string, number[]>();
     session.slots.forEach((slot, index) => {
-      if (slot.notes !== undefined) marks.set(slot.notes, [...(marks.get(slot.notes) ?? []), index]);
+      if (slot.notes !== undefined && slot.notes !== BACK_OFF_NOTE)
+        marks.set(slot.notes, [...(marks.get(slot.notes) ?? []), index]);
     });
     const shortOrEndurance = request.goal === "endurance" || request.sessionMinutes <= 45;
     const armPairs = request.goal === "hypertrophy" && request.experience !== "beginner";

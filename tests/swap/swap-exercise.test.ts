@@ -144,6 +144,28 @@ describe("swap_exercise", () => {
     ]);
   });
 
+  it("swaps a main lift's back-off sets with it, from either row, this week and the next", async () => {
+    const user = await createUser(tdb.pool);
+    const planId = await planOf(tdb.pool, user, monday(-1), [
+      { exerciseId: BB_BENCH, reps: "3-5", rir: 2, sets: 5, tier: "T1" },
+      { exerciseId: BB_BENCH, reps: "6-8", rir: 2, sets: 2, tier: "T2" },
+      { exerciseId: MACHINE_PRESS, reps: "8-12", rir: 2, sets: 3, tier: "T3" },
+    ]);
+    await rollover(tdb.pool, monday(0));
+    const week1 = (await rowsOf(tdb.pool, planId)).filter((r) => r.week_number === 1);
+    await swap(user, week1[1]?.id as string, DB_BENCH);
+    const ids = (rows: Awaited<ReturnType<typeof rowsOf>>) =>
+      rows.map((r) => [r.week_number, r.order_in_session, r.exercise_id, r.sets]);
+    expect(ids(await rowsOf(tdb.pool, planId))).toEqual([
+      [1, 1, DB_BENCH, 5],
+      [1, 2, DB_BENCH, 2],
+      [1, 3, MACHINE_PRESS, 3],
+      [2, 1, DB_BENCH, 5],
+      [2, 2, DB_BENCH, 2],
+      [2, 3, MACHINE_PRESS, 3],
+    ]);
+  });
+
   it("swapping back is a swap", async () => {
     const user = await createUser(tdb.pool);
     const planId = await planOf(tdb.pool, user, monday(-1), [{ exerciseId: BB_BENCH }]);

@@ -1,7 +1,9 @@
 -- Replaces the exercise of one row, and of the same slot in the plan's later weeks, by
 -- p_exercise_id (contract section 7; docs/swap.md). The same slot: rows carried forward from it by
 -- the rollover (carried_from_id), and rows of later weeks in the same day, session and order that
--- still hold the old exercise. Sets, reps, RIR, tier, order and notes are kept; the load is derived
+-- still hold the old exercise. A main lift's back-off sets (the same exercise again in the session,
+-- src/domain/plan/back-off-sets.ts) go with it, either row swapped: a pause squat's top sets
+-- followed by back squats would be two lifts. Sets, reps, RIR, tier, order and notes are kept; the load is derived
 -- again (swap_load_kg), the miss streak starts over and swap_suggested is cleared (the swap is the
 -- answer to the joint-pain suggestion). Rows with logged sets are never changed:
 -- progress is keyed by a row's exercise, so the old exercise's sets and records stay where they
@@ -25,8 +27,8 @@ BEGIN
     RAISE EXCEPTION 'swap_exercise: p_row_id and p_exercise_id are required' USING ERRCODE = 'null_value_not_allowed';
   END IF;
 
-  SELECT r.id, r.user_id, r.exercise_id, r.exercise_name, r.order_in_session, wk.plan_id, wk.week_number,
-         s.day_of_week, s.session_number
+  SELECT r.id, r.session_id, r.user_id, r.exercise_id, r.exercise_name, r.order_in_session, wk.plan_id,
+         wk.week_number, s.day_of_week, s.session_number
   INTO v_row
   FROM public.modular_training_exercise r
   JOIN public.modular_training_session s ON s.id = r.session_id
@@ -73,8 +75,13 @@ BEGIN
     JOIN public.modular_training_exercise x ON x.session_id = s.id
     WHERE wk.plan_id = v_row.plan_id AND wk.week_number > v_row.week_number
   ),
+  -- The row and any other row of its session holding the same exercise (back-off sets).
+  twins AS MATERIALIZED (
+    SELECT t.id, t.order_in_session FROM public.modular_training_exercise t
+    WHERE t.session_id = v_row.session_id AND t.exercise_id IS NOT DISTINCT FROM v_row.exercise_id
+  ),
   carried AS (
-    SELECT p_row_id AS id
+    SELECT id FROM twins
     UNION
     SELECT l.id FROM later l JOIN carried c ON l.carried_from_id = c.id
   ),
@@ -82,7 +89,7 @@ BEGIN
     SELECT l.id FROM later l
     WHERE l.day_of_week = v_row.day_of_week
       AND l.session_number = v_row.session_number
-      AND l.order_in_session IS NOT DISTINCT FROM v_row.order_in_session
+      AND l.order_in_session IN (SELECT order_in_session FROM twins)
       AND l.exercise_id IS NOT DISTINCT FROM v_row.exercise_id
   )
   UPDATE public.modular_training_exercise x

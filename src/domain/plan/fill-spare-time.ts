@@ -207,14 +207,15 @@ function fitsTime(week: WeekDraft, day: DayDraft, tier: SlotDraft["tier"], sets:
 
 /**
  * One set fewer of a slot that is not a main lift (T1) or a competition lift, in a group the main
- * lift's next set would take past its range (fullest first, never below its minimum sets), so
- * that set fits; returns how to give the set back, or undefined where none can give.
+ * lift's next set (or next `sets`) would take past its range (fullest first, never below its
+ * minimum sets), so that set fits; returns how to give the set back, or undefined where none can
+ * give. Where more sets are asked, one trimmed set is progress: the caller asks again.
  */
-export function makeRangeRoom(week: WeekDraft, main: SlotDraft): (() => void) | undefined {
+export function makeRangeRoom(week: WeekDraft, main: SlotDraft, sets = 1): (() => void) | undefined {
   const over = [...contribution(main.entry)]
     .filter(
       ([group, weight]) =>
-        weeklySets(week, group) + weight > weeklyTarget(week.goal, week.experience, group).max + 1e-9,
+        weeklySets(week, group) + weight * sets > weeklyTarget(week.goal, week.experience, group).max + 1e-9,
     )
     .map(([group]) => group);
   if (over.length === 0) return undefined;
@@ -230,7 +231,7 @@ export function makeRangeRoom(week: WeekDraft, main: SlotDraft): (() => void) | 
   const { day, slot } = best;
   changeSets(week, day, slot, -1);
   const undo = () => changeSets(week, day, slot, 1);
-  if (fitsCaps(week, main.entry, 1)) return undo;
+  if (sets > 1 || fitsCaps(week, main.entry, 1)) return undo;
   undo();
   return undefined;
 }

@@ -14,6 +14,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { MovementPattern } from "../vocabulary.ts";
+import { addBackOffSets } from "./back-off-sets.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
 import { isBentRow, isFloorDeadlift } from "./choose-exercise.ts";
 import { meetMovementMinimums } from "./coach-minimums.ts";
@@ -135,6 +136,9 @@ export function finishWeek(week: WeekDraft): void {
   // The pull floor's cuts may have taken pressing from a day of two triceps exercises (or rows
   // from a day of two curls): the arm work gives back what its share no longer holds.
   for (const day of week.days) for (const group of ARMS) keepArmShare(week, day, group);
+  // Minutes no exercise could take (a strength squat day at its two barbell leg lifts): back-off
+  // sets of the main lift.
+  addBackOffSets(week);
 }
 
 const ARMS: readonly TargetGroup[] = ["biceps", "triceps"];

@@ -7,6 +7,7 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { firstWeekRir } from "../mesocycle/rir-ramp.ts";
 import type { PlanJson, PlanSessionJson, PlanSlotJson } from "../plan-json.ts";
 import type { Equipment } from "../vocabulary.ts";
+import { BACK_OFF_NOTE } from "./back-off-sets.ts";
 import { keepsBalance, pullShare } from "./balance.ts";
 import { FRONT_RAISE } from "./choose-exercise.ts";
 import { allowedEquipment, isEligible, isWorkingSetExercise } from "./eligibility.ts";
@@ -325,7 +326,7 @@ function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessi
       rir,
       weight: null,
       order_in_session: index + 1,
-      ...(marks.has(slot) ? { notes: marks.get(slot) } : {}),
+      ...(slot.backOff ? { notes: BACK_OFF_NOTE } : marks.has(slot) ? { notes: marks.get(slot) } : {}),
     };
   });
   const { template } = day;

@@ -13,4 +13,6 @@ export interface SlotDraft {
   position: number;
   /** Creation order in the week: the last tie-breaker. */
   seq: number;
+  /** Back-off sets of the day's main lift: the same exercise, lighter, for more reps. */
+  backOff?: true;
 }
