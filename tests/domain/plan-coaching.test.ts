@@ -190,6 +190,21 @@ describe.each(CATALOGUES)(
     );
     const entryOf = (slot: { exercise_id?: string | null }) => ids.get(slot.exercise_id ?? "");
 
+    it.each(trained.filter(([, r]) => r.sessionMinutes >= 60))(
+      "lifter %i: no day's second pull is another day's main pull (a coach read two pull days of the same pull-down and row)",
+      (_i, request) => {
+        const plan = generatePlan(request, catalogue);
+        const pulls = plan.sessions.flatMap((s) =>
+          s.slots.filter((slot) => {
+            const entry = entryOf(slot);
+            return entry !== undefined && ["horizontal_pull", "vertical_pull"].includes(patternOf(entry));
+          }),
+        );
+        const mains = new Set(pulls.filter((slot) => slot.tier === "T1").map((slot) => slot.exercise_id));
+        expect(pulls.filter((slot) => slot.tier !== "T1" && mains.has(slot.exercise_id))).toEqual([]);
+      },
+    );
+
     it.each(trained)(
       "lifter %i: a row held in a hinge on one day at most, and never beside a hamstrings-led day",
       (_i, request) => {

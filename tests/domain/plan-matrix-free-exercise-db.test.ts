@@ -28,7 +28,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 440,
+  hypertrophy: 436,
   strength: 0,
   general_fitness: 55,
   endurance: 0,

@@ -237,6 +237,12 @@ export interface ChoiceContext {
   leading: boolean;
   /** A row held in a hinge ranks after a supported one (week-draft.ts, wantsSupportedRow). */
   supportedRow?: boolean;
+  /**
+   * Sessions of an hour or more: a day's second pull may be another lift than the other pull day's
+   * main one (varyBackPull). Shorter weeks hold one second lift per group, and it is a main lift
+   * again, so some main lift comes back on another day.
+   */
+  roomToVary?: boolean;
   /** Only entries this accepts (e.g. those whose sets still fit every range): the best of the rest. */
   accept?: (entry: CatalogueEntry) => boolean;
 }
@@ -409,7 +415,7 @@ export function chooseExercise(
     // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
     // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
     if (strength && block.group === "back") return patternRank !== 0 ? 2 : mainUses > 0 ? 0 : 1;
-    return mainUses > 0 && (repeat || (patternRank === 0 && !varyChestPress)) ? 0 : 1;
+    return mainUses > 0 && (repeat || (patternRank === 0 && !varyChestPress && !varyBackPull)) ? 0 : 1;
   };
   const fillRest = (entry: CatalogueEntry, facts: Facts, out: number[]): void => {
     const patternRank = facts.pattern === preferred ? 0 : block.patterns.includes(facts.pattern) ? 1 : 2;
@@ -492,6 +498,14 @@ export function chooseExercise(
     varyMain &&
     block.group === "chest" &&
     candidates.some((e) => e.equipment === "dumbbell" && factsOf(e).pattern === "horizontal_push");
+  // The same for the back: the second pull of a day is another row or pull-down than the other
+  // pull day's main lift (a coach read a push/pull/legs week whose two pull days were the same
+  // pull-down and row, the tiers swapped), where loaded pulls of the pattern give one.
+  const varyBackPull =
+    varyMain &&
+    context.roomToVary === true &&
+    block.group === "back" &&
+    candidates.filter((e) => e.equipment !== "bodyweight" && factsOf(e).pattern === preferred).length >= 2;
   let best: CatalogueEntry | undefined;
   for (let i = 0; i < candidates.length; i++) {
     const entry = candidates[i] as CatalogueEntry;

@@ -339,12 +339,16 @@ export function draftSlot(
     mainUse: week.mainUse,
     leading,
     supportedRow: group === "back" && wantsSupportedRow(week, day),
+    roomToVary: week.budgetSeconds >= VARY_PULLS_MINUTES * 60,
     accept: rests,
   });
   if (entry === undefined) return undefined;
   const tier: Tier = isCompound(entry) ? (leading ? "T1" : "T2") : "T3";
   return { entry, group, tier, sets: 0, position: found.position, seq: week.nextSeq };
 }
+
+/** Sessions this long or longer vary a pull day's second lift (choose-exercise.ts, varyBackPull). */
+const VARY_PULLS_MINUTES = 60;
 
 /**
  * Groups that take one exercise a session (a coach's read of the first plans: two calf raises,
