@@ -190,6 +190,37 @@ describe.each(CATALOGUES)(
     );
     const entryOf = (slot: { exercise_id?: string | null }) => ids.get(slot.exercise_id ?? "");
 
+    it.each(trained)(
+      "lifter %i: a day led by a barbell hinge squats on a machine (or with dumbbells), not with a barbell that is not the week's main squat",
+      (_i, request) => {
+        const plan = generatePlan(request, catalogue);
+        const mains = new Set(plan.sessions.map((s) => s.slots[0]?.exercise_id));
+        const hingeLed = plan.sessions.filter((s) => {
+          const lead = entryOf(s.slots[0] ?? {});
+          return lead?.equipment === "barbell" && patternOf(lead) === "hinge" && loadsSpine(lead);
+        });
+        for (const session of hingeLed) {
+          const quads = session.slots.slice(1).filter((slot) => {
+            const entry = entryOf(slot);
+            return entry !== undefined && slot.muscle_group === "quadriceps" && slot.tier === "T2";
+          });
+          const spinal = quads.filter(
+            (slot) => !mains.has(slot.exercise_id) && loadsSpine(entryOf(slot) as never),
+          );
+          expect(spinal, session.day_name).toEqual([]);
+          if (
+            request.equipment.includes("machine") &&
+            quads.length > 0 &&
+            !quads.some((q) => mains.has(q.exercise_id))
+          )
+            expect(
+              quads.map((q) => q.equipment),
+              session.day_name,
+            ).toContain("machine");
+        }
+      },
+    );
+
     it.each(trained.filter(([, r]) => r.sessionMinutes >= 60))(
       "lifter %i: no day's second pull is another day's main pull (a coach read two pull days of the same pull-down and row)",
       (_i, request) => {

@@ -27,7 +27,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * short of an overhead press, and of 5-6 days with their leg extension off the machine.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 545,
+  hypertrophy: 541,
   strength: 10,
   general_fitness: 25,
   endurance: 0,

@@ -374,7 +374,7 @@ export function chooseExercise(
   let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
   // The key in two parts, the first (up to FIXED_FIELDS) read from the entry's facts alone: most
   // candidates already rank below the best on it, and skip the second part's week look-ups.
-  const fillFixed = (facts: Facts, out: number[], equipment: Equipment): void => {
+  const fillFixed = (entry: CatalogueEntry, facts: Facts, out: number[], equipment: Equipment): void => {
     out[0] = facts.category;
     out[1] = facts.isStatic;
     // A pull-up or chin-up takes a belt: for strength from intermediate up it is as loadable a
@@ -387,7 +387,16 @@ export function chooseExercise(
       ? 2 * (strongPull && facts.barWork ? 0 : facts.loadClass) + machineSquat + 20 * facts.skill
       : 0;
     out[3] = (facts.compound === wantCompound ? 0 : 1) + (loadedHipWork && facts.loadClass > 0 ? 2 : 0);
-    out[4] = facts.frontRaise + (supportedFirst && facts.hingedRow ? 1 : 0);
+    out[4] =
+      facts.frontRaise +
+      (supportedFirst && facts.hingedRow ? 1 : 0) +
+      (spareTheSpine && facts.compound && !context.mainUse.has(entry.exerciseId)
+        ? loadsSpine(entry)
+          ? 2
+          : machineSquatThere && equipment !== "machine"
+            ? 1
+            : 0
+        : 0);
     // Pull-ups and chin-ups rank with loaded lifts (a belt), except in a strength week's slot that
     // prefers another pattern: there a pull-up is bodyweight like an inverted row, and the row's
     // pattern decides (a bar-only strength week had no row at all).
@@ -494,6 +503,24 @@ export function chooseExercise(
   // dumbbell press for a flat bench), not the other day's main lift again as a T2 (two coaches read
   // the flat bench twice in an upper/lower week), where dumbbells give one; the legs' main lifts
   // still come back (a squat twice a week), and a barbell-only week repeats its bench.
+  // A hypertrophy day led by a barbell hinge (a Romanian deadlift, a deadlift, a good morning)
+  // squats on a machine or with dumbbells where it can: a leg press or a hack squat,
+  // not a barbell split squat that loads the tired lower back again (a coach's read of a full-gym
+  // legs day); without a machine, a dumbbell split squat or goblet squat before a barbell one. The
+  // week's main squat still comes back (main lifts are practised on two days); strength squats
+  // with the bar (its lifts are the point).
+  const spareTheSpine =
+    context.goal === "hypertrophy" &&
+    !context.leading &&
+    block.group === "quadriceps" &&
+    context.session[0]?.equipment === "barbell" &&
+    factsOf(context.session[0]).pattern === "hinge" &&
+    loadsSpine(context.session[0]);
+  const machineSquatThere =
+    spareTheSpine &&
+    candidates.some(
+      (e) => e.equipment === "machine" && factsOf(e).pattern === "squat" && factsOf(e).compound,
+    );
   const varyChestPress =
     varyMain &&
     block.group === "chest" &&
@@ -531,7 +558,7 @@ export function chooseExercise(
     // One lateral raise a session (two coaches read a cable and a dumbbell lateral raise on one
     // push day as the same work twice); rear-delt work beside it is another head.
     if (lateralInSession && facts.lateralRaise) continue;
-    fillFixed(facts, entryKey, entry.equipment);
+    fillFixed(entry, facts, entryKey, entry.equipment);
     if (best !== undefined && compareKeys(entryKey, bestKey, 0, FIXED_FIELDS) > 0) continue;
     fillRest(entry, facts, entryKey);
     // Strictly better only: candidates come sorted by id, so the first of equals wins. `accept` is

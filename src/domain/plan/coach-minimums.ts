@@ -25,6 +25,7 @@ import {
   merge,
   raiseOne,
   setsOf,
+  shareFromOtherDay,
   swap,
   tradeOne,
 } from "./minimum-changes.ts";
@@ -142,7 +143,8 @@ const hasCurlEquipment = (week: WeekDraft): boolean =>
  * With a leg curl at hand, each lower or legs day holds one (a coach read a lower day of squats,
  * Romanian deadlifts and hip thrusts whose week's only leg curl was on the other lower day, and the
  * same Romanian deadlift both days): a new slot where the day has the time, else a hamstring or
- * glute slot that is not the main lift gives way with its sets.
+ * glute slot that is not the main lift gives way with its sets, else another day's leg curl shares
+ * two of its sets.
  */
 function kneeFlexionEachLegDay(week: WeekDraft, minimum: MovementMinimum): void {
   for (const day of week.days) {
@@ -151,6 +153,7 @@ function kneeFlexionEachLegDay(week: WeekDraft, minimum: MovementMinimum): void 
     if (addNew(week, day, minimum)) continue;
     const donors = day.slots.filter((slot) => slot.tier !== "T1" && minimum.donor(slot));
     if (donors.some((donor) => swap(week, day, donor, minimum))) continue;
+    if (shareFromOtherDay(week, day, minimum)) continue;
     addNew(week, day, minimum, true);
   }
 }

@@ -237,6 +237,29 @@ export function addNew(
 }
 
 /**
+ * A new 2-set slot of the movement on the day, its sets taken from the movement's slot on another
+ * day that keeps at least 2: the week's sets of it stay, spread over the days (a coach read a week
+ * whose leg curls were all 4 sets on one lower day, where the other's range had no room for more).
+ */
+export function shareFromOtherDay(week: WeekDraft, day: DayDraft, minimum: MovementMinimum): boolean {
+  for (const other of week.days) {
+    if (other === day) continue;
+    for (const holder of other.slots) {
+      if (!minimum.test(holder.entry) || holder.sets < MIN_SLOT_SETS + minSlotSets(holder.tier)) continue;
+      const shared = tried(week, () => {
+        changeSets(week, other, holder, -MIN_SLOT_SETS);
+        const slot = draft(week, day, minimum, MIN_SLOT_SETS);
+        if (slot === undefined) return false;
+        addSlot(week, day, slot);
+        return timeFor(week, day, slot, minimum, true);
+      });
+      if (shared) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * A set of another slot of the day (above its minimum sets, not pulling) becomes a set of the
  * movement, where time was what kept it out.
  */
