@@ -79,6 +79,12 @@ describe("exercise_alternatives ranking", () => {
     expect(list.filter((id) => /kettlebell|goblet|dumbbell/.test(id))).toEqual([]);
   });
 
+  it("offers no kettlebell press among the first for an advanced lifter's barbell overhead press", async () => {
+    const list = await alternatives("te_barbell_overhead_press", GYM, 3, "advanced");
+    expect(list).toHaveLength(3);
+    expect(list.filter((id) => id.includes("kettlebell"))).toEqual([]);
+  });
+
   it("counts lats and middle back as one group: pulldowns and rows of either are alike for a row of each", async () => {
     // The one-arm row is filed under lats, the bent-over row under middle back: the same movement.
     const list = await alternatives("te_one_arm_dumbbell_row", ["dumbbell", "bench"], 3);

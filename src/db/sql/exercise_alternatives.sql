@@ -12,7 +12,8 @@
 -- of a lift done standing with both, for a reverse-grip curl offered for a curl, and for a decline
 -- press (or a side bend, twist or heel touch) offered for another, minus 0.50 for the same lift by
 -- another name (a "full" squat for a squat), plus 0.15 for a floor deadlift for a floor deadlift,
--- minus 0.15 for dumbbells or kettlebells for a barbell or machine squat or hinge,
+-- minus 0.15 for dumbbells or kettlebells for a barbell or machine squat or hinge (kettlebells for
+-- any barbell or machine compound),
 -- minus 0.10 for an exercise above a beginner's level and 0.10 more for a deficit, chains or bands
 -- version, 0.10 for an exercise the lifter
 -- has logged before, 0.10 for loading closeness (the implement) and 0.10 for a name that shares
@@ -133,9 +134,12 @@ AS $$
       -- Dumbbells or kettlebells for a barbell or machine squat or hinge: a pair of kettlebells cannot
       -- load an advanced lifter's front squat (a coach's read), and a beginner's squat outgrows them in
       -- weeks; a pause squat or a hack squat can. Presses and rows keep their dumbbell swaps.
-      (src.mechanic = 'compound'
-        AND src.old_equipment IN ('barbell', 'machine') AND src.pattern IN ('squat', 'hinge')
-        AND c.equipment IN ('dumbbell', 'kettlebell'))
+      -- Kettlebells for any barbell or machine compound, a press too: they jump 4 kg at a time and
+      -- stop where a trained lifter's press starts (a kettlebell press for an advanced lifter's
+      -- barbell overhead press; the generator keeps kettlebell copies out where dumbbells exist).
+      (src.mechanic = 'compound' AND src.old_equipment IN ('barbell', 'machine')
+        AND ((src.pattern IN ('squat', 'hinge') AND c.equipment IN ('dumbbell', 'kettlebell'))
+             OR c.equipment = 'kettlebell'))
         AS lighter_load,
       -- An exercise above a beginner's level for a beginner's row (an intermediate close-grip push-up
       -- for a beginner still on incline push-ups): the lifter's level before the row's. A deficit,
