@@ -8,6 +8,7 @@ import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.t
 import { BACK_OFF_NOTE } from "../../src/domain/plan/back-off-sets.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { generatePlan, MAJOR_GROUPS } from "../../src/domain/plan/index.ts";
+import { isPowerLift } from "../../src/domain/plan/lift-reps.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
 import { loadsSpine } from "../../src/domain/plan/spine-load.ts";
 import { contribution } from "../../src/domain/plan/week-draft.ts";
@@ -140,6 +141,25 @@ describe.each(CATALOGUES)("items 2, 3 and 6 on the %s catalogue", (name, catalog
       expect(backOff?.reps).toBe("6-8");
     },
   );
+
+  it("the novice strength lifter (8): squat, bench and press at the same 5s every day, the deadlift after the squat 2 sets at most", () => {
+    const plan = generatePlan(lifter(8), catalogue);
+    const slots = plan.sessions.flatMap((s) => s.slots);
+    const power = slots.filter((slot) => {
+      const entry = ids.get(slot.exercise_id ?? "");
+      return entry !== undefined && isPowerLift(entry);
+    });
+    expect(power.length).toBeGreaterThanOrEqual(6);
+    for (const slot of power) expect(slot.reps, slot.name).toBe("5");
+    for (const session of plan.sessions) {
+      const deadlift = session.slots.findIndex((slot) => /^(barbell )?deadlift$/i.test(slot.name));
+      const squat = session.slots.findIndex((slot) => {
+        const entry = ids.get(slot.exercise_id ?? "");
+        return entry !== undefined && isPowerLift(entry) && patternOf(entry) === "squat";
+      });
+      if (deadlift > squat && squat >= 0) expect(session.slots[deadlift]?.sets).toBeLessThanOrEqual(2);
+    }
+  });
 
   it("the advanced lifter at 4 x 30 (lifter 10): 3+ exercises a session, the main lift paired, every major group trained", () => {
     const plan = generatePlan(lifter(10), catalogue);

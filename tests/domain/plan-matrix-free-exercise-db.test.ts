@@ -17,7 +17,7 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   hypertrophy: 42,
-  strength: 38,
+  strength: 34,
   general_fitness: 74,
   endurance: 76,
 };

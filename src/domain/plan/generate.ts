@@ -293,6 +293,11 @@ function slotReps(week: WeekDraft, slot: SlotDraft, tierReps: string): string {
   // (a novice's deadlift after the squat, squatBeforeDeadlift; a deficit deadlift for 6-8 was a
   // coach's safety flag: heavy pulls break down at the lower back as reps climb).
   if (goal === "strength" && isFloorPull(slot)) return prescription(goal, week.experience, "T1").reps;
+  // A novice's squat, bench and press take the same 5s on every day, main lift or not: one load to
+  // add to each session (Rippetoe 2011, 3 x 5; a coach read a beginner's squat at 3 x 5 on two days
+  // and 3 x 6-8 on the third as muddying the linear progression).
+  if (goal === "strength" && week.experience === "beginner" && isPowerLift(slot.entry))
+    return prescription(goal, week.experience, "T1").reps;
   if (slot.entry.equipment !== "bodyweight") return liftReps(goal, slot.tier, slot.entry, tierReps);
   if (isStrengthPull(goal, slot.tier, slot.entry)) return STRENGTH_PULL_REPS;
   return bodyweightReps(slot.tier, slot.entry);

@@ -40,6 +40,7 @@ import {
   roomForExercise,
   type SlotDraft,
   setTier,
+  slotMaxSets,
   slotsOf,
   type WeekDraft,
   weeklySets,
@@ -136,6 +137,9 @@ export function squatBeforeDeadlift(week: WeekDraft): boolean {
       changeSets(week, day, squat, moved);
       setTier(week, main, "T2");
       setTier(week, squat, "T1");
+      // As the day's second lift the deadlift keeps a novice's 2 sets (slotMaxSets).
+      const over = main.sets - slotMaxSets(week, main);
+      if (over > 0) changeSets(week, day, main, -over);
       return daySeconds(week, day) <= week.budgetSeconds;
     });
     traded ||= tradedHere;

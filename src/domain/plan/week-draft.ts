@@ -12,7 +12,7 @@ import { hardSetsForSet } from "../progress-aggregates/hard-sets.ts";
 import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../vocabulary.ts";
 import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { isBarbellHinge, isBarbellSquat } from "./barbell-lifts.ts";
-import { CONVENTIONAL_DEADLIFT, chooseExercise, isHingedRow } from "./choose-exercise.ts";
+import { CONVENTIONAL_DEADLIFT, chooseExercise, isFloorDeadlift, isHingedRow } from "./choose-exercise.ts";
 import { deltHeadOf } from "./delt-head.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
@@ -214,12 +214,25 @@ const ANY_DAY_SLOT_SETS = 3;
  */
 const SQUAT_AFTER_DEADLIFT_SETS = 3;
 
+/**
+ * A novice's deadlift after the day's squat stops at 2 sets of 5 (Rippetoe 2011 pulls one: a
+ * coach read 3 x 5 deadlifts straight after 3 x 5 squats as too much for a beginner's lower back).
+ */
+const NOVICE_DEADLIFT_AFTER_SQUAT_SETS = 2;
+
 /** The most sets the slot may hold: its tier's; 3 for calves and abdominals, and a squat after a deadlift. */
 export function slotMaxSets(week: WeekDraft, slot: SlotDraft): number {
   const tierMax = maxSets(week, slot.tier);
   if (slot.group === "calves" || slot.group === "abdominals") return Math.min(ANY_DAY_SLOT_SETS, tierMax);
   if (slot.tier === "T2" && isBarbellSquat(slot.entry) && afterDeadlift(week, slot))
     return Math.min(SQUAT_AFTER_DEADLIFT_SETS, tierMax);
+  if (
+    week.experience === "beginner" &&
+    week.goal === "strength" &&
+    slot.tier === "T2" &&
+    isFloorDeadlift(slot.entry)
+  )
+    return Math.min(NOVICE_DEADLIFT_AFTER_SQUAT_SETS, tierMax);
   if (slot.group === "biceps" || slot.group === "triceps") {
     const day = dayOf(week, slot);
     if (day !== undefined && !armMayGrow(day, slot.group)) return Math.min(slot.sets, tierMax);
