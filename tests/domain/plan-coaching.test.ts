@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
 import { BACK_OFF_NOTE } from "../../src/domain/plan/back-off-sets.ts";
+import { pressAngleOf } from "../../src/domain/plan/choose-exercise.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { generatePlan, MAJOR_GROUPS } from "../../src/domain/plan/index.ts";
 import { isPowerLift } from "../../src/domain/plan/lift-reps.ts";
@@ -237,6 +238,21 @@ describe.each(CATALOGUES)(
               quads.map((q) => q.equipment),
               session.day_name,
             ).toContain("machine");
+        }
+      },
+    );
+
+    it.each(trained)(
+      "lifter %i: a session's loaded chest presses each take another angle (no flat dumbbell press after the flat bench)",
+      (_i, request) => {
+        const plan = generatePlan(request, catalogue);
+        for (const session of plan.sessions) {
+          const angles = session.slots.flatMap((slot) => {
+            const entry = entryOf(slot);
+            const angle = entry === undefined ? undefined : pressAngleOf(entry);
+            return angle === undefined ? [] : [angle];
+          });
+          expect(angles.length, `${session.day_name}: ${angles}`).toBe(new Set(angles).size);
         }
       },
     );

@@ -46,6 +46,7 @@ import { armAngleOf } from "./arm-angle.ts";
 import { deltRank, FRONT_OR_HYBRID, isLateralRaise } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { isBarWork, isCompound, isCompoundPattern, patternOf } from "./movement.ts";
+import { perEntry } from "./per-entry.ts";
 import { isBarbellLegLift, loadsSpine } from "./spine-load.ts";
 import type { Block } from "./templates.ts";
 
@@ -358,7 +359,10 @@ export function chooseExercise(
   const twins = new Set<string>();
   const armAngles = new Set<string | undefined>();
   let lateralInSession = false;
+  const pressAngles = new Set<string>();
   for (const entry of context.session) {
+    const angle = pressAngleOf(entry);
+    if (angle !== undefined) pressAngles.add(angle);
     used.add(entry.exerciseId);
     twins.add(factsOf(entry).twin);
     armAngles.add(factsOf(entry).armAngle);
@@ -390,6 +394,11 @@ export function chooseExercise(
     out[4] =
       facts.frontRaise +
       (supportedFirst && facts.hingedRow ? 1 : 0) +
+      // Outside strength (whose close-grip and paused benches are variations of the lift being
+      // trained), a day's second loaded press takes another angle than its first: an incline after
+      // the flat bench, not a flat dumbbell press (a coach read two flat presses, and two inclines,
+      // on the push days of one week).
+      (!strength && pressAngles.size > 0 && pressAngles.has(pressAngleOf(entry) ?? "") ? 1 : 0) +
       (spareTheSpine && facts.compound && !context.mainUse.has(entry.exerciseId)
         ? loadsSpine(entry)
           ? 2
@@ -582,6 +591,17 @@ const ONE_ISOLATION: ReadonlySet<string> = new Set([
   "hip_isolation",
   "calf_raise",
 ]);
+
+/**
+ * The bench angle of a loaded chest press (barbell, dumbbell, machine, cable...): "incline",
+ * "decline" or "flat"; undefined for anything else, bodyweight presses included (an "incline"
+ * push-up is the easier one, hands up).
+ */
+export const pressAngleOf = perEntry((entry: CatalogueEntry): string | undefined => {
+  if (entry.equipment === "bodyweight" || entry.mechanic !== "compound") return undefined;
+  if (patternOf(entry) !== "horizontal_push" || entry.primaryMuscle !== "chest") return undefined;
+  return /\bincline\b/i.test(entry.name) ? "incline" : /\bdecline\b/i.test(entry.name) ? "decline" : "flat";
+});
 
 /** A barbell row held in a hinge (bent-over, Pendlay, T-bar): it loads the spine (spine-load.ts). */
 export function isBentRow(entry: CatalogueEntry): boolean {
