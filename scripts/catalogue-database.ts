@@ -20,6 +20,8 @@ export async function catalogueDatabase(
   const url = databaseUrl(serverUrl, db);
   await migrateDatabase(url, createLogger("warn"));
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // The scratch server stops right after: an idle client it ends must not crash the script.
+  pool.on("error", () => {});
   const catalogue = entries();
   await upsertCatalogue(pool, catalogue, name);
   return { pool, catalogue };
