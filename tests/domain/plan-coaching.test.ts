@@ -257,6 +257,18 @@ describe.each(CATALOGUES)(
       },
     );
 
+    it.each(trained)(
+      "lifter %i: plain triceps work where there is a cable, not a reverse-grip pushdown or a triceps extension on an incline or decline bench",
+      (_i, request) => {
+        const names = generatePlan(request, catalogue).sessions.flatMap((s) =>
+          s.slots.map((slot) => slot.name),
+        );
+        expect(names.filter((name) => /reverse grip|(incline|decline|lying).*triceps/i.test(name))).toEqual(
+          [],
+        );
+      },
+    );
+
     it.each(trained.filter(([, r]) => r.sessionMinutes >= 60))(
       "lifter %i: no day's second pull is another day's main pull (a coach read two pull days of the same pull-down and row)",
       (_i, request) => {

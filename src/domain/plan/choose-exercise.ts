@@ -287,7 +287,18 @@ interface Facts {
   backSquat: boolean;
   deadliftDaySquat: boolean;
   lateralRaise: boolean;
+  /** A fiddly or weaker form of an isolation move (FIDDLY_ISOLATION): the plain one first. */
+  fiddly: number;
 }
+
+/**
+ * Isolation work a coach swaps for the plain move (a coach's read of free-exercise-db weeks): a
+ * reverse-grip pushdown (less load on the triceps than the rope or bar), a triceps extension on an
+ * incline or decline bench (an adjustable bench and an awkward set-up), a cable extension lying on a
+ * bench, a step-up with a knee raise (balance before load).
+ */
+const FIDDLY_ISOLATION =
+  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b|\bstep-up with knee raise\b/i;
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
 
@@ -325,6 +336,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     backSquat: BACK_SQUAT.test(entry.name.trim()),
     deadliftDaySquat: DEADLIFT_DAY_SQUAT.test(entry.name),
     lateralRaise: isLateralRaise(entry),
+    fiddly: FIDDLY_ISOLATION.test(entry.name) ? 1 : 0,
   };
   FACTS.set(entry, facts);
   return facts;
@@ -462,7 +474,7 @@ export function chooseExercise(
     out[11] = repeats || machineFirst ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
     out[12] = twins.has(facts.twin) ? 1 : 0;
     out[13] = patternRank;
-    out[14] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : 0;
+    out[14] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : facts.fiddly;
     out[15] = beginner && !strength && entry.level !== "beginner" ? 1 : 0;
     out[16] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
     out[17] = facts.level;
