@@ -115,6 +115,15 @@ describe("exercise_alternatives ranking on free-exercise-db", () => {
     expect(list.indexOf("Deficit_Deadlift")).toBeGreaterThan(0);
   });
 
+  it("never offers the same cable lift by another name first, nor a triceps extension on an incline bench", async () => {
+    const rope = await alternatives("Cable_Rope_Overhead_Triceps_Extension", ["cable", "bench"], 2);
+    expect(rope[0]).toBeDefined();
+    expect(rope[0]).not.toBe("Triceps_Overhead_Extension_with_Rope");
+    const oneArm = await alternatives("Cable_One_Arm_Tricep_Extension", ["cable", "bench"], 2);
+    expect(oneArm[0]).toBeDefined();
+    expect(oneArm[0]).not.toBe("Cable_Incline_Triceps_Extension");
+  });
+
   it("never offers the same lift by another name first (a full squat for a squat)", async () => {
     const list = await alternatives("Barbell_Squat", ["barbell", "bench"]);
     expect(list[0]).toBeDefined();

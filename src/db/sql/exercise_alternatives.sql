@@ -10,8 +10,8 @@
 -- Olympic or strongman lift offered for a row of another category, minus 0.20 for a raise of another
 -- head of the deltoid (exercise_delt_head), minus 0.15 for a one-arm, one-leg or kneeling version
 -- of a lift done standing with both, for a reverse-grip curl offered for a curl, and for a decline
--- press (or a side bend, twist or heel touch) offered for another, minus 0.50 for the same lift by
--- another name (a "full" squat for a squat), plus 0.15 for a floor deadlift for a floor deadlift,
+-- press (or a side bend, twist or heel touch, or a fiddly triceps form) offered for another, minus
+-- 0.50 for the same lift by another name (a "full" squat for a squat), plus 0.15 for a floor deadlift for a floor deadlift,
 -- minus 0.15 for dumbbells or kettlebells for a barbell or machine squat or hinge (kettlebells for
 -- any barbell or machine compound),
 -- minus 0.10 for an exercise above a beginner's level and 0.10 more for a deficit, chains or bands
@@ -120,9 +120,13 @@ AS $$
       -- A decline press for a flat or incline one needs a decline bench and loses the angle; a side
       -- bend, twist or heel touch for other abdominal work is the weakest core choice (the generator
       -- ranks them last too: choose-exercise.ts, SIDE_BEND).
+      -- A triceps extension on an incline bench or lying on a cable bench, or a reverse-grip
+      -- pushdown, is the fiddly or weaker form the generator ranks last too (FIDDLY_ISOLATION).
       ((c.name ~* '\ydecline\y' AND src.old_name !~* '\ydecline\y')
         OR (c.name ~* '\yside bends?\y|\ytwists?\y|\yheel touch'
-            AND src.old_name !~* '\yside bends?\y|\ytwists?\y|\yheel touch'))
+            AND src.old_name !~* '\yside bends?\y|\ytwists?\y|\yheel touch')
+        OR (c.name ~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y'
+            AND src.old_name !~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y'))
         AS weaker_variant,
       -- A floor pull for a floor pull: a deadlift main lift swapped for a sumo, deficit or trap-bar
       -- deadlift keeps its start from the floor; a Romanian or stiff-legged deadlift is an accessory
@@ -155,8 +159,14 @@ AS $$
         AS reverse_grip_curl,
       -- The same lift by another name (a "full" squat for a squat, the bench "medium grip" for the
       -- bench): no swap for a busy rack or a sore joint.
-      ARRAY(SELECT t FROM unnest(c.name_words) t WHERE t NOT IN ('full', 'medium', 'grip') ORDER BY t)
-        = ARRAY(SELECT t FROM unnest(src.name_words) t WHERE t NOT IN ('full', 'medium', 'grip') ORDER BY t)
+      -- Filler words and the implement both names share do not tell lifts apart: free-exercise-db's
+      -- "Cable Rope Overhead Triceps Extension" and "Triceps Overhead Extension with Rope".
+      ARRAY(SELECT t FROM unnest(c.name_words) t
+            WHERE t NOT IN ('full', 'medium', 'grip', 'with', 'the', 'a', 'on')
+              AND NOT (c.equipment = src.old_equipment AND t = c.equipment) ORDER BY t)
+        = ARRAY(SELECT t FROM unnest(src.name_words) t
+                WHERE t NOT IN ('full', 'medium', 'grip', 'with', 'the', 'a', 'on')
+                  AND NOT (c.equipment = src.old_equipment AND t = c.equipment) ORDER BY t)
         AS same_lift,
       -- A variation of the same lift shares words of its name (bench, press, grip): Jaccard of the words.
       (SELECT count(*) FROM (SELECT unnest(c.name_words) INTERSECT SELECT unnest(src.name_words)) i)::real
