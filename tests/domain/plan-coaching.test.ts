@@ -402,6 +402,14 @@ describe.each(CATALOGUES)("the bodyweight beginner (lifter 1) on the %s catalogu
   });
 });
 
+describe("the barbell strength lifter (4) on the built-in catalogue", () => {
+  it("hangs for core work from the bar it has, rather than crunching every time", () => {
+    const plan = generatePlan(SAMPLE_LIFTERS[3] as (typeof SAMPLE_LIFTERS)[number], BUILTIN_CATALOGUE);
+    const core = plan.sessions.flatMap((s) => s.slots.filter((slot) => slot.muscle_group === "abdominals"));
+    expect(core.map((slot) => slot.name)).toContain("Hanging Leg Raise");
+  });
+});
+
 describe("the dumbbell beginner (lifter 2) on the built-in catalogue", () => {
   // free-exercise-db holds one dumbbell glute exercise besides its hinges and lunges, so its
   // week may still need a bodyweight kickback where the ranges leave it room.

@@ -289,6 +289,8 @@ interface Facts {
   lateralRaise: boolean;
   /** A fiddly or weaker form of an isolation move (FIDDLY_ISOLATION): the plain one first. */
   fiddly: number;
+  /** A hanging knee or leg raise: a trained lifter's bodyweight core move where there is a bar. */
+  hangingRaise: boolean;
 }
 
 /**
@@ -337,6 +339,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     deadliftDaySquat: DEADLIFT_DAY_SQUAT.test(entry.name),
     lateralRaise: isLateralRaise(entry),
     fiddly: FIDDLY_ISOLATION.test(entry.name) ? 1 : 0,
+    hangingRaise: /\bhanging (knee|leg) raises?\b/i.test(entry.name),
   };
   FACTS.set(entry, facts);
   return facts;
@@ -474,7 +477,14 @@ export function chooseExercise(
     out[11] = repeats || machineFirst ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
     out[12] = twins.has(facts.twin) ? 1 : 0;
     out[13] = patternRank;
-    out[14] = wantCompound ? (strength ? facts.stapleStrength : facts.staple) : facts.fiddly;
+    // Among bodyweight core moves (loaded ones rank first by out[5]), a trained lifter with a bar
+    // hangs: a coach read crunches in a barbell lifter's week beside an unused pull-up bar.
+    const crunchBesideBar = !beginner && block.group === "abdominals" && hangingThere && !facts.hangingRaise;
+    out[14] = wantCompound
+      ? strength
+        ? facts.stapleStrength
+        : facts.staple
+      : 2 * facts.fiddly + (crunchBesideBar ? 1 : 0);
     out[15] = beginner && !strength && entry.level !== "beginner" ? 1 : 0;
     out[16] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
     out[17] = facts.level;
@@ -537,6 +547,7 @@ export function chooseExercise(
     context.session[0]?.equipment === "barbell" &&
     factsOf(context.session[0]).pattern === "hinge" &&
     loadsSpine(context.session[0]);
+  const hangingThere = block.group === "abdominals" && candidates.some((e) => factsOf(e).hangingRaise);
   const machineSquatThere =
     spareTheSpine &&
     candidates.some(
