@@ -337,7 +337,10 @@ describe("inferRequires", () => {
     ["Bench Dips", "bodyweight", ["bench"]],
     ["Dips - Triceps Version", "bodyweight", ["other"]],
     ["Barbell Squat", "barbell", []],
-    ["Box Squat with Chains", "barbell", ["bench"]],
+    ["Box Squat with Chains", "barbell", ["bench", "other"]],
+    ["Squat with Bands", "barbell", ["bands"]],
+    ["Reverse Band Deadlift", "barbell", ["bands"]],
+    ["Bent Over Two-Arm Long Bar Row", "barbell", []],
   ] as const)("%s (%s) needs %j", (name, equipment, expected) => {
     expect(inferRequires(name, equipment)).toEqual(expected);
   });

@@ -25,13 +25,14 @@ async function alternatives(
   equipment: string[],
   limit = 8,
   experience: "beginner" | "intermediate" | "advanced" = "intermediate",
+  goal: "hypertrophy" | "strength" | "general_fitness" | "endurance" = "general_fitness",
 ): Promise<string[]> {
   const user = await createUser(tdb.pool);
   const planId = await planOf(tdb.pool, user, monday(0), [{ exerciseId }], equipment);
-  await tdb.pool.query("UPDATE modular_training_plan SET experience_level = $2 WHERE id = $1", [
-    planId,
-    experience,
-  ]);
+  await tdb.pool.query(
+    "UPDATE modular_training_plan SET experience_level = $2, goal_type = $3 WHERE id = $1",
+    [planId, experience, goal],
+  );
   const [row] = await rowsOf(tdb.pool, planId);
   const { rows } = await tdb.pool.query<{ exercise_id: string }>(
     "SELECT exercise_id FROM exercise_alternatives($1, $2)",
@@ -83,6 +84,31 @@ describe("exercise_alternatives ranking", () => {
     const list = await alternatives("te_barbell_overhead_press", GYM, 3, "advanced");
     expect(list).toHaveLength(3);
     expect(list.filter((id) => id.includes("kettlebell"))).toEqual([]);
+  });
+
+  it("keeps the setting of the movement: a standing calf raise, an overhead extension, an incline press", async () => {
+    const calf = await alternatives("te_leg_press_calf_raise", GYM, 1);
+    expect(calf[0]).toBeDefined();
+    expect(calf[0]).not.toMatch(/seated|bent_knee/);
+    const overhead = await alternatives("te_cable_overhead_triceps_extension", GYM, 1);
+    expect(overhead[0]).toMatch(/overhead/);
+    const incline = await alternatives("te_barbell_incline_bench_press", GYM, 1);
+    expect(incline[0]).toMatch(/incline/);
+  });
+
+  it("keeps a loaded press loaded, and offers a hypertrophy lifter no push press", async () => {
+    const bench = await alternatives(
+      "te_barbell_bench_press",
+      ["barbell", "bench", "pullup_bar"],
+      1,
+      "intermediate",
+      "strength",
+    );
+    expect(bench[0]).toBeDefined();
+    expect(bench[0]).not.toMatch(/push_up|pushup/);
+    const press = await alternatives("te_barbell_overhead_press", GYM, 2, "intermediate", "hypertrophy");
+    expect(press).toHaveLength(2);
+    expect(press).not.toContain("te_push_press");
   });
 
   it("counts lats and middle back as one group: pulldowns and rows of either are alike for a row of each", async () => {

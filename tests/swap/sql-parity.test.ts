@@ -1,8 +1,9 @@
 // exercise_alternatives decides in SQL what the generator decides in TypeScript: an entry's movement
 // pattern, whether it can be a working set, whether it is an advanced skill, which head of the
-// deltoid it trains. On every entry of
+// deltoid it trains, which angle an arm exercise trains the elbow at. On every entry of
 // both catalogues the two must agree, or a swap could offer what generation never would.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { armAngleOf } from "../../src/domain/plan/arm-angle.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { isAdvancedSkill, isWorkingSetExercise } from "../../src/domain/plan/eligibility.ts";
 import { isAlwaysExcluded } from "../../src/domain/plan/excluded-exercises.ts";
@@ -28,6 +29,7 @@ describe.each(Object.keys(CATALOGUES))("SQL and TypeScript agree on the %s catal
       advanced: boolean;
       delt: string | null;
       unsafe: boolean;
+      arm: string | null;
     }>(
       `SELECT exercise_id,
               exercise_pattern(movement_pattern, category, muscle_group, mechanic, force) AS pattern,
@@ -36,7 +38,9 @@ describe.each(Object.keys(CATALOGUES))("SQL and TypeScript agree on the %s catal
               exercise_is_advanced_skill(name) AS advanced,
               exercise_delt_head(name, muscle_group,
                 exercise_pattern(movement_pattern, category, muscle_group, mechanic, force)) AS delt,
-              exercise_is_unsafe(name) AS unsafe
+              exercise_is_unsafe(name) AS unsafe,
+              exercise_arm_angle(name, mechanic,
+                exercise_pattern(movement_pattern, category, muscle_group, mechanic, force)) AS arm
        FROM exrcwiki`,
     );
     const sql = new Map(rows.map((r) => [r.exercise_id, r]));
@@ -48,6 +52,7 @@ describe.each(Object.keys(CATALOGUES))("SQL and TypeScript agree on the %s catal
         advanced: isAdvancedSkill(e),
         delt: deltHeadOf(e) ?? null,
         unsafe: isAlwaysExcluded(e),
+        arm: armAngleOf(e) ?? null,
       };
       const got = s && {
         pattern: s.pattern,
@@ -55,6 +60,7 @@ describe.each(Object.keys(CATALOGUES))("SQL and TypeScript agree on the %s catal
         advanced: s.advanced,
         delt: s.delt,
         unsafe: s.unsafe,
+        arm: s.arm,
       };
       return JSON.stringify(got) === JSON.stringify(ts)
         ? []

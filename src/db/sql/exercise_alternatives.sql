@@ -15,7 +15,10 @@
 -- minus 0.15 for dumbbells or kettlebells for a barbell or machine squat or hinge (kettlebells for
 -- any barbell or machine compound),
 -- minus 0.10 for an exercise above a beginner's level and 0.10 more for a deficit, chains or bands
--- version, 0.10 for an exercise the lifter
+-- version, minus 0.10 for another setting of the movement (a seated calf raise for a standing one,
+-- a kickback for an overhead extension, a flat press for an incline one), minus 0.15 for bodyweight
+-- work offered for a loaded lift and for a push press offered to a hypertrophy lifter, 0.10 for an
+-- exercise the lifter
 -- has logged before, 0.10 for loading closeness (the implement) and 0.10 for a name that shares
 -- words (a variation of the same lift): a coach swaps a barbell bench press for a dumbbell or
 -- incline one, not a band press.
@@ -53,6 +56,7 @@ AS $$
       public.exercise_delt_head(coalesce(w.name, r.exercise_name), coalesce(w.muscle_group, r.muscle_group),
         public.exercise_pattern(w.movement_pattern, w.category, w.muscle_group, w.mechanic, w.force)) AS delt_head,
       p.experience_level,
+      p.goal_type,
       public.plan_allowed_equipment(p.id) AS allowed
     FROM public.modular_training_exercise r
     JOIN public.modular_training_session s ON s.id = r.session_id
@@ -154,6 +158,27 @@ AS $$
         AND c.name ~* '\ydeficit\y|\ychains?\y|\ywith bands\y'
         AND src.old_name !~* '\ydeficit\y|\ychains?\y|\ywith bands\y')
         AS harder_variant,
+      -- The same setting of the same movement first (a coach's read of the samples): a standing
+      -- (straight-knee) calf raise for a standing one, not a seated one that moves the work to the
+      -- soleus; an overhead triceps extension for an overhead one, not a kickback that loses the
+      -- long head's stretch (the generator's arm angles, arm-angle.ts); an incline press for an
+      -- incline one (the generator's pressAngleOf), where a flat press is often already in the session.
+      ((src.pattern = 'calf_raise'
+        AND (c.name ~* '\yseated\y|\ybent[- ]knee\y') IS DISTINCT FROM (src.old_name ~* '\yseated\y|\ybent[- ]knee\y'))
+        OR (src.pattern = 'elbow_extension' AND c.pattern = 'elbow_extension'
+            AND public.exercise_arm_angle(c.name, c.mechanic, c.pattern)
+                IS DISTINCT FROM public.exercise_arm_angle(src.old_name, src.mechanic, src.pattern))
+        OR (src.pattern = 'horizontal_push' AND c.pattern = 'horizontal_push' AND src.primary_family = 'chest'
+            AND (c.name ~* '\yincline\y') IS DISTINCT FROM (src.old_name ~* '\yincline\y')))
+        AS other_setting,
+      -- A loaded lift offered as bodyweight work (a push-up for a strength lifter's bench press):
+      -- the load the lifter trains with is gone.
+      (src.old_equipment IN ('barbell', 'dumbbell', 'kettlebell', 'ez_bar', 'machine', 'cable')
+        AND c.equipment = 'bodyweight')
+        AS loses_load,
+      -- A push press for a hypertrophy lifter's press: the legs drive the bar the shoulders should.
+      (src.goal_type = 'hypertrophy' AND c.name ~* '\ypush press\y' AND src.old_name !~* '\ypush press\y')
+        AS leg_drive,
       -- A reverse-grip curl for a curl trains the forearms more than the biceps, with far less load.
       (src.pattern = 'elbow_flexion' AND 'reverse' = ANY (c.name_words) AND NOT 'reverse' = ANY (src.name_words))
         AS reverse_grip_curl,
@@ -192,7 +217,8 @@ AS $$
         + 0.10 * logged::int + 0.10 * implement_closeness + 0.10 * name_overlap
         - 0.15 * one_side::int - 0.15 * reverse_grip_curl::int - 0.15 * weaker_variant::int
         - 0.50 * same_lift::int + 0.15 * floor_pull::int - 0.15 * lighter_load::int
-        - 0.10 * above_beginner::int - 0.10 * harder_variant::int)::real AS score
+        - 0.10 * above_beginner::int - 0.10 * harder_variant::int - 0.10 * other_setting::int
+        - 0.15 * loses_load::int - 0.15 * leg_drive::int)::real AS score
     FROM cand
   )
   SELECT

@@ -16,6 +16,13 @@ const BENCH =
 /** Down to a box or bench: a box squat (the built-in catalogue's box squat needs a bench). */
 const BOX = /\bbox squats?\b/i;
 
+/**
+ * Accommodating resistance on a bar: bands (and their pegs) or chains hung on it. A box squat with
+ * bands was offered to a lifter with a barbell and no bands (a coach's read of the swaps).
+ */
+const WITH_BANDS = /\bwith bands\b|\breverse band\b|\bbanded\b/i;
+const WITH_CHAINS = /\bwith chains\b/i;
+
 /** A machine or cable station brings its own bar (and a machine its own seat or pad). */
 const BAR_STATION: ReadonlySet<Equipment> = new Set(["machine", "cable"]);
 
@@ -38,6 +45,8 @@ export function inferRequires(name: string, equipment: Equipment): Equipment[] {
   }
   if (BENCH.test(name) && !NO_BENCH.test(name) && equipment !== "machine") needs.push("bench");
   else if (BOX.test(name)) needs.push("bench");
+  if (WITH_BANDS.test(name)) needs.push("bands");
+  if (WITH_CHAINS.test(name)) needs.push("other");
   if (DIP_BARS.test(name) && !BAR_STATION.has(equipment) && !needs.includes("bench")) {
     needs.push(/\bbench\b/i.test(name) ? "bench" : "other");
   }
