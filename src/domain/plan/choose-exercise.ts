@@ -249,7 +249,7 @@ export interface ChoiceContext {
 }
 
 const KEY_LENGTH = 18;
-/** The key's first fields, read from an entry's facts alone (fillFixed in chooseExercise). */
+/** The key's first fields, read from an entry's facts and the session (fillFixed in chooseExercise). */
 const FIXED_FIELDS = 8;
 
 /**
@@ -297,10 +297,10 @@ interface Facts {
  * Isolation work a coach swaps for the plain move (a coach's read of free-exercise-db weeks): a
  * reverse-grip pushdown (less load on the triceps than the rope or bar), a triceps extension on an
  * incline or decline bench (an adjustable bench and an awkward set-up), a cable extension lying on a
- * bench, a step-up with a knee raise (balance before load).
+ * bench. exercise_alternatives ranks the same forms down (weaker_variant).
  */
 const FIDDLY_ISOLATION =
-  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b|\bstep-up with knee raise\b/i;
+  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b/i;
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
 
@@ -391,8 +391,9 @@ export function chooseExercise(
   // Two key buffers, reused: the ranking runs thousands of times a plan, so it allocates nothing.
   let entryKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
   let bestKey: number[] = new Array<number>(KEY_LENGTH).fill(0);
-  // The key in two parts, the first (up to FIXED_FIELDS) read from the entry's facts alone: most
-  // candidates already rank below the best on it, and skip the second part's week look-ups.
+  // The key in two parts, the first (up to FIXED_FIELDS) read from the entry's facts and what the
+  // session already holds: most candidates already rank below the best on it, and skip the second
+  // part's week look-ups.
   const fillFixed = (entry: CatalogueEntry, facts: Facts, out: number[], equipment: Equipment): void => {
     out[0] = facts.category;
     out[1] = facts.isStatic;
@@ -530,10 +531,6 @@ export function chooseExercise(
     !strength &&
     (block.group === "glutes" || block.group === "hamstrings") &&
     candidates.some((e) => factsOf(e).loadClass === 0);
-  // Hypertrophy from intermediate up: the second chest exposure is another press (an incline
-  // dumbbell press for a flat bench), not the other day's main lift again as a T2 (two coaches read
-  // the flat bench twice in an upper/lower week), where dumbbells give one; the legs' main lifts
-  // still come back (a squat twice a week), and a barbell-only week repeats its bench.
   // A hypertrophy day led by a barbell hinge (a Romanian deadlift, a deadlift, a good morning)
   // squats on a machine or with dumbbells where it can: a leg press or a hack squat,
   // not a barbell split squat that loads the tired lower back again (a coach's read of a full-gym
@@ -553,6 +550,10 @@ export function chooseExercise(
     candidates.some(
       (e) => e.equipment === "machine" && factsOf(e).pattern === "squat" && factsOf(e).compound,
     );
+  // Hypertrophy from intermediate up: the second chest exposure is another press (an incline
+  // dumbbell press for a flat bench), not the other day's main lift again as a T2 (two coaches read
+  // the flat bench twice in an upper/lower week), where dumbbells give one; the legs' main lifts
+  // still come back (a squat twice a week), and a barbell-only week repeats its bench.
   const varyChestPress =
     varyMain &&
     block.group === "chest" &&
