@@ -9,7 +9,7 @@ import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { armAngleOf } from "../../src/domain/plan/arm-angle.ts";
-import { BACK_OFF_NOTE } from "../../src/domain/plan/back-off-sets.ts";
+import { BACK_OFF_NOTE, DAY_PRESSING_SETS } from "../../src/domain/plan/back-off-sets.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { isAdvancedSkill } from "../../src/domain/plan/eligibility.ts";
 import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
@@ -344,6 +344,15 @@ export function violations(
           !CONVENTIONAL_DEADLIFT.test(entry.name.trim()) &&
           (backOff.sets === 2 || backOff.sets === 3),
         `${where}: back-off sets ${backOffs.map((slot) => `${slot.name} ${slot.tier} ${slot.sets}`).join(", ")}`,
+      );
+      // A press's back-off sets keep the day at 9 pressing sets or fewer (a coach's read).
+      const pressing = session.slots.reduce((sum, slot) => {
+        const e = byId.get(slot.exercise_id ?? "");
+        return sum + (e !== undefined && PUSH.has(patternOf(e)) ? slot.sets : 0);
+      }, 0);
+      ensure(
+        entry === undefined || !PUSH.has(patternOf(entry)) || pressing <= DAY_PRESSING_SETS,
+        `${where}: back-off sets of a press on a day of ${pressing} pressing sets`,
       );
     }
     ensure(

@@ -12,7 +12,7 @@
 // overhead press. Not the deadlift: its sets cost the most recovery, and the hinge's range is
 // usually full by then. Not with supersets (45 minutes or less): those minutes go to more exercises.
 
-import { breaksBalance, PULL_FLOOR } from "./balance.ts";
+import { breaksBalance, isPush, PULL_FLOOR } from "./balance.ts";
 import { isFloorDeadlift } from "./choose-exercise.ts";
 import { addPullSet, makeRangeRoom } from "./fill-spare-time.ts";
 import { isPowerLift } from "./lift-reps.ts";
@@ -37,6 +37,13 @@ export const BACK_OFF_NOTE = "back-off sets: the main lift again after its top s
 /** At most this many back-off sets after a main lift. */
 export const BACK_OFF_MAX_SETS = 3;
 
+/**
+ * A press's back-off sets keep the day's pressing at this many sets or fewer: a coach read an
+ * upper day of an overhead press, its back-off sets and a bench press (11 pressing sets) as
+ * pressing-heavy, about 9 a session being what a strength coach writes.
+ */
+export const DAY_PRESSING_SETS = 9;
+
 /** Days leaner than this share of the longest are uneven (as in finish-week.ts). */
 const EVEN_DAYS_RATIO = 0.6;
 
@@ -60,6 +67,7 @@ function backOffOnDay(week: WeekDraft, day: DayDraft): void {
     seq: week.nextSeq,
     backOff: true,
   };
+  if (isPush(main.entry) && pressingSets(day) + MIN_SLOT_SETS > DAY_PRESSING_SETS) return;
   // Strength's pull share (3 pulling sets to 4 pushing) may be all that stops a press's back-off
   // sets: pulling sets first, on a day with the time; they stay either way (time used on pulling).
   let pulls = 0;
@@ -81,7 +89,8 @@ function backOffOnDay(week: WeekDraft, day: DayDraft): void {
   while (
     slot.sets < Math.min(BACK_OFF_MAX_SETS, slotMaxSets(week, slot)) &&
     fitsCaps(week, slot.entry, 1) &&
-    !breaksShare(week, slot, 1)
+    !breaksShare(week, slot, 1) &&
+    !(isPush(slot.entry) && pressingSets(day) + 1 > DAY_PRESSING_SETS)
   ) {
     const previous = evenness(week);
     changeSets(week, day, slot, 1);
@@ -128,6 +137,10 @@ function rangeRoom(week: WeekDraft, slot: SlotDraft, sets: number): (() => void)
     undos.push(undo);
   }
   return giveBack;
+}
+
+function pressingSets(day: DayDraft): number {
+  return day.slots.reduce((sum, slot) => sum + (isPush(slot.entry) ? slot.sets : 0), 0);
 }
 
 function keepsDay(week: WeekDraft, day: DayDraft, before: number): boolean {
