@@ -215,12 +215,16 @@ const ANY_DAY_SLOT_SETS = 3;
 const SQUAT_AFTER_DEADLIFT_SETS = 3;
 
 /**
- * A novice's deadlift after the day's squat stops at 2 sets of 5 (Rippetoe 2011 pulls one: a
- * coach read 3 x 5 deadlifts straight after 3 x 5 squats as too much for a beginner's lower back).
+ * A novice's deadlift as a day's second lift (after the squat, squatBeforeDeadlift) stops at 2 sets
+ * of 5 (Rippetoe 2011 pulls one: a coach read 3 x 5 deadlifts straight after 3 x 5 squats as too
+ * much for a beginner's lower back).
  */
 const NOVICE_DEADLIFT_AFTER_SQUAT_SETS = 2;
 
-/** The most sets the slot may hold: its tier's; 3 for calves and abdominals, and a squat after a deadlift. */
+/**
+ * The most sets the slot may hold: its tier's; 3 for calves and abdominals and a squat after a
+ * deadlift; 2 for a novice's deadlift as a second lift.
+ */
 export function slotMaxSets(week: WeekDraft, slot: SlotDraft): number {
   const tierMax = maxSets(week, slot.tier);
   if (slot.group === "calves" || slot.group === "abdominals") return Math.min(ANY_DAY_SLOT_SETS, tierMax);
