@@ -143,6 +143,15 @@ describe.each(CATALOGUES)("items 2, 3 and 6 on the %s catalogue", (name, catalog
     },
   );
 
+  it("the barbell strength lifter (4): no bodyweight hamstring filler (walkouts, slides) beside the deadlifts", () => {
+    const plan = generatePlan(lifter(4), catalogue);
+    const filler = plan.sessions
+      .flatMap((s) => s.slots)
+      .filter((slot) => slot.equipment === "bodyweight" && slot.muscle_group === "hamstrings")
+      .filter((slot) => !/nordic|glute[- ]?ham/i.test(slot.name));
+    expect(filler.map((slot) => slot.name)).toEqual([]);
+  });
+
   it("the novice strength lifter (8): squat, bench and press at the same 5s every day, the deadlift after the squat 2 sets at most", () => {
     const plan = generatePlan(lifter(8), catalogue);
     const slots = plan.sessions.flatMap((s) => s.slots);

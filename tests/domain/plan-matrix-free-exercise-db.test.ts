@@ -16,10 +16,12 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  * lifts (and their half-sets) took it first.
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 42,
+  // 42, 74 and 76 before the natural glute-ham raise needed its machine pad (bodyweight weeks lost
+  // their hardest knee flexion, and a few longer ones their last sets).
+  hypertrophy: 44,
   strength: 34,
-  general_fitness: 74,
-  endurance: 76,
+  general_fitness: 78,
+  endurance: 82,
 };
 
 /**
@@ -28,7 +30,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 431,
+  hypertrophy: 429,
   strength: 0,
   general_fitness: 55,
   endurance: 0,

@@ -118,6 +118,11 @@ export const FREE_EXERCISE_DB_CORRECTIONS: Readonly<Record<string, FreeExerciseD
     reason:
       "lying on a high bench with a cambered bar, neither of which its equipment (barbell) says: a coach read it in a barbell lifter's week as kit the lifter did not list",
   },
+  Natural_Glute_Ham_Raise: {
+    requires: ["machine"],
+    reason:
+      "the ankles are held under the leg pad of a lat-pulldown machine or a preacher bench (its instructions), which its equipment (body only) does not say: two coaches read it as kit the lifter did not list",
+  },
   Bosu_Ball_Cable_Crunch_With_Side_Bends: {
     requires: ["other"],
     reason: "needs a bosu ball, which its equipment (cable) does not say",

@@ -25,6 +25,8 @@ export interface Exclusion {
 const BALANCING_ON_A_DUMBBELL = /\bon an? dumbbells?\b/i;
 const STANDING_ON_A_BENCH_TO_ROW = /\bbench mid rows?\b|\bstanding on (a|the) bench\b/i;
 const GLUTE_KICKBACK = /\bkick ?backs?\b|\bdonkey kicks?\b/i;
+/** Nordic curls and glute-ham raises: bodyweight hamstring work heavy enough for a trained lifter. */
+const HAMSTRING_SKILL = /\bnordic\b|\bglute[- ]?ham\b|\bnatural glute/i;
 const KNEE_EXTENSION_SKILL = /\bsissy squats?\b|\breverse nordics?\b/i;
 const BENCH_DIP = /\bbench dips?\b/i;
 const CLOSE_GRIP_PRESS = /\bclose[- ]grip\b.*\b(bench|press)\b/i;
@@ -109,6 +111,18 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       context.equipment.has("barbell") &&
       entry.equipment === "bodyweight" &&
       (patternOf(entry) === "squat" || patternOf(entry) === "lunge"),
+  },
+  {
+    rule: "bodyweight hamstring work in barbell strength plans from intermediate up",
+    reason:
+      "a trained strength lifter with a barbell loads the hamstrings with deadlifts, Romanian deadlifts and good mornings; a walkout or a towel slide for 10-20 after them is filler that cannot progress (a coach's read: its minutes go to the main lift's back-off sets)",
+    applies: (entry, context) =>
+      context.goal === "strength" &&
+      context.experience !== "beginner" &&
+      context.equipment.has("barbell") &&
+      entry.equipment === "bodyweight" &&
+      entry.primaryMuscle === "hamstrings" &&
+      !HAMSTRING_SKILL.test(entry.name),
   },
   {
     rule: "bench dips when a close-grip press or dips are possible",
