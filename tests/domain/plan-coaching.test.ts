@@ -46,7 +46,10 @@ describe("item 1: a set counts once per muscle group", () => {
 describe("item 4: side and rear delts told apart by name", () => {
   it.each([
     ["Side Lateral Raise", "side"],
-    ["Cable Seated Lateral Raise", "side"],
+    // Seated, bent forward with the torso on the thighs (its instructions): a rear-delt raise.
+    ["Cable Seated Lateral Raise", "rear"],
+    // Chest down on a flat bench (its instructions): a rear-delt raise.
+    ["Lying One-Arm Lateral Raise", "rear"],
     ["One-Arm Incline Lateral Raise", "side"],
     ["Dumbbell Lying Rear Lateral Raise", "rear"],
     ["Bent Over Low-Pulley Side Lateral", "rear"],

@@ -17,10 +17,11 @@ const CATALOGUE = mapFreeExerciseDb(JSON.parse(readFileSync(FILE, "utf8"))).entr
  */
 const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   // 42, 74 and 76 before the natural glute-ham raise needed its machine pad (bodyweight weeks lost
-  // their hardest knee flexion, and a few longer ones their last sets).
+  // their hardest knee flexion, and a few longer ones their last sets); general fitness 78 -> 82
+  // when two bent-over raises named "lateral" counted as rear-delt work.
   hypertrophy: 44,
   strength: 34,
-  general_fitness: 78,
+  general_fitness: 82,
   endurance: 82,
 };
 
@@ -30,7 +31,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
  * weeks where the groups' minimums take the time first.
  */
 const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
-  hypertrophy: 429,
+  hypertrophy: 422,
   strength: 0,
   general_fitness: 55,
   endurance: 0,

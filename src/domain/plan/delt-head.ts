@@ -9,9 +9,14 @@ import { patternOf } from "./movement.ts";
 
 export type DeltHead = "side" | "rear" | "front";
 
-/** Rear delts: bent-over or lying raises, reverse flyes, face pulls, rear-delt rows and pec decks. */
+/**
+ * Rear delts: bent-over or lying raises, reverse flyes, face pulls, rear-delt rows and pec decks;
+ * and two free-exercise-db raises whose names hide it, bent over by their instructions: "Cable Seated
+ * Lateral Raise" (seated, the torso on the thighs) and "Lying One-Arm Lateral Raise" (chest down on a
+ * bench). A coach's read of the swaps found them filling the side-delt slot.
+ */
 const REAR =
-  /\brear\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone y-t-w\b/i;
+  /\brear\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone y-t-w\b|\bcable seated lateral raise\b|\blying one-arm lateral raise\b/i;
 
 /**
  * Front delts: front raises, and the hybrids that turn a lateral raise into one ("Side Laterals to
