@@ -18,17 +18,18 @@ import { addPullSet, makeRangeRoom } from "./fill-spare-time.ts";
 import { isPowerLift } from "./lift-reps.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { weeklyTarget } from "./targets.ts";
-import { durationMinutes } from "./time-model.ts";
 import {
   addSlot,
   changeSets,
   type DayDraft,
   daySeconds,
+  evenness,
   fitsCaps,
   type SlotDraft,
   slotMaxSets,
   type WeekDraft,
   weeklySets,
+  worsensEvenness,
 } from "./week-draft.ts";
 
 /** The row's note: the app shows it beside the sets. */
@@ -43,9 +44,6 @@ export const BACK_OFF_MAX_SETS = 3;
  * pressing-heavy, about 9 a session being what a strength coach writes.
  */
 export const DAY_PRESSING_SETS = 9;
-
-/** Days leaner than this share of the longest are uneven (as in finish-week.ts). */
-const EVEN_DAYS_RATIO = 0.6;
 
 export function addBackOffSets(week: WeekDraft): void {
   if (week.goal !== "strength" || week.experience === "beginner") return;
@@ -144,12 +142,5 @@ function pressingSets(day: DayDraft): number {
 }
 
 function keepsDay(week: WeekDraft, day: DayDraft, before: number): boolean {
-  if (daySeconds(week, day) > week.budgetSeconds) return false;
-  const after = evenness(week);
-  return !(after < EVEN_DAYS_RATIO && after < before);
-}
-
-function evenness(week: WeekDraft): number {
-  const minutes = week.days.map((d) => durationMinutes(daySeconds(week, d)));
-  return Math.min(...minutes) / Math.max(...minutes);
+  return daySeconds(week, day) <= week.budgetSeconds && !worsensEvenness(before, evenness(week));
 }

@@ -25,6 +25,16 @@ export interface Exclusion {
 const BALANCING_ON_A_DUMBBELL = /\bon an? dumbbells?\b/i;
 const STANDING_ON_A_BENCH_TO_ROW = /\bbench mid rows?\b|\bstanding on (a|the) bench\b/i;
 const GLUTE_KICKBACK = /\bkick ?backs?\b|\bdonkey kicks?\b/i;
+/** Bodyweight work offered to a strength lifter from intermediate up who has a barbell. */
+function bodyweightForBarbellStrength(entry: CatalogueEntry, context: ExclusionContext): boolean {
+  return (
+    context.goal === "strength" &&
+    context.experience !== "beginner" &&
+    context.equipment.has("barbell") &&
+    entry.equipment === "bodyweight"
+  );
+}
+
 /** Nordic curls and glute-ham raises: bodyweight hamstring work heavy enough for a trained lifter. */
 const HAMSTRING_SKILL = /\bnordic\b|\bglute[- ]?ham\b|\bnatural glute/i;
 const KNEE_EXTENSION_SKILL = /\bsissy squats?\b|\breverse nordics?\b/i;
@@ -106,10 +116,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     reason:
       "a trained strength lifter with a barbell loads the legs with the bar; unloaded squats, lunges or split squats for 8-25 after the heavy lifts are conditioning filler, not strength work",
     applies: (entry, context) =>
-      context.goal === "strength" &&
-      context.experience !== "beginner" &&
-      context.equipment.has("barbell") &&
-      entry.equipment === "bodyweight" &&
+      bodyweightForBarbellStrength(entry, context) &&
       (patternOf(entry) === "squat" || patternOf(entry) === "lunge"),
   },
   {
@@ -117,10 +124,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     reason:
       "a trained strength lifter with a barbell loads the hamstrings with deadlifts, Romanian deadlifts and good mornings; a walkout or a towel slide for 10-20 after them is filler that cannot progress (a coach's read: its minutes go to the main lift's back-off sets)",
     applies: (entry, context) =>
-      context.goal === "strength" &&
-      context.experience !== "beginner" &&
-      context.equipment.has("barbell") &&
-      entry.equipment === "bodyweight" &&
+      bodyweightForBarbellStrength(entry, context) &&
       entry.primaryMuscle === "hamstrings" &&
       !HAMSTRING_SKILL.test(entry.name),
   },

@@ -38,6 +38,8 @@ import {
   type DayDraft,
   daySeconds,
   draftSlot,
+  EVEN_DAYS_RATIO,
+  evenness,
   fitsCaps,
   fitsNewSlot,
   listedOrder,
@@ -50,6 +52,7 @@ import {
   takesAnother,
   type WeekDraft,
   weeklySets,
+  worsensEvenness,
 } from "./week-draft.ts";
 
 const SMALL_GROUPS: readonly TargetGroup[] = ["abdominals", "calves"];
@@ -57,9 +60,6 @@ const SMALL_GROUP_PATTERNS: Readonly<Partial<Record<TargetGroup, MovementPattern
   abdominals: ["core"],
   calves: ["calf_raise"],
 };
-
-/** The shortest session is at least this share of the longest. */
-export const EVEN_DAYS_RATIO = 0.6;
 
 /** Weights, cables and machines: a load to add to, in small steps. */
 export function isLoadable(entry: CatalogueEntry): boolean {
@@ -289,17 +289,6 @@ function completeFullBodyDays(week: WeekDraft): void {
       if (worsensEvenness(before, evenness(week))) removeSlot(week, day, slot);
     }
   }
-}
-
-/** The shortest day's minutes over the longest's. */
-function evenness(week: WeekDraft): number {
-  const minutes = week.days.map((day) => durationMinutes(daySeconds(week, day)));
-  return Math.min(...minutes) / Math.max(...minutes);
-}
-
-/** A change leaves the days uneven and less even than they were. */
-function worsensEvenness(before: number, after: number): boolean {
-  return after < EVEN_DAYS_RATIO && after < before;
 }
 
 /**

@@ -8,7 +8,6 @@ import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
-import { durationMinutes } from "./time-model.ts";
 import {
   addSlot,
   attempt,
@@ -17,6 +16,7 @@ import {
   type DayDraft,
   daySeconds,
   draftSlot,
+  evenness,
   fitsCaps,
   makeRoom,
   minSlotSets,
@@ -25,6 +25,7 @@ import {
   slotMaxSets,
   type WeekDraft,
   weeklySets,
+  worsensEvenness,
 } from "./week-draft.ts";
 
 export interface MovementMinimum {
@@ -100,15 +101,9 @@ function tried(week: WeekDraft, change: () => boolean, allowance: Allowance = {}
     const over = (day: DayDraft) =>
       daySeconds(week, day) > Math.max(week.budgetSeconds, seconds.get(day) ?? 0);
     if (week.days.some(over)) return false;
-    const after = evenness(week);
-    if (after < 0.6 && after < before) return false;
+    if (worsensEvenness(before, evenness(week))) return false;
     return keepsMinimums(week, groups, allowance);
   });
-}
-
-function evenness(week: WeekDraft): number {
-  const minutes = week.days.map((day) => durationMinutes(daySeconds(week, day)));
-  return Math.min(...minutes) / Math.max(...minutes);
 }
 
 function keepsMinimums(

@@ -19,7 +19,6 @@ import { addPullSet, makeRangeRoom } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { type TargetGroup, weeklyTarget } from "./targets.ts";
-import { durationMinutes } from "./time-model.ts";
 import {
   addSlot,
   changeSets,
@@ -27,6 +26,7 @@ import {
   daySeconds,
   directSets,
   draftSlot,
+  evenness,
   fitsCaps,
   fitsNewSlot,
   minSlotSets,
@@ -36,6 +36,7 @@ import {
   slotMaxSets,
   type WeekDraft,
   weeklySets,
+  worsensEvenness,
 } from "./week-draft.ts";
 
 /** A beginner learns a short list: at most this many different compound lifts in a week (item 8). */
@@ -54,7 +55,6 @@ export const SHORT_SESSION_EXERCISES = 3;
 /** Strength, intermediate and up: a week's bench-pattern pressing, main lift and variants (item 2). */
 export const MAIN_PRESS_WEEKLY_SETS = 8;
 
-const EVEN_DAYS_RATIO = 0.6;
 const TIER_RANK = { T1: 0, T2: 1, T3: 2 } as const;
 // Abdominals and calves recover within a day: any day may take them (as in finish-week.ts).
 const ANY_DAY: readonly TargetGroup[] = ["abdominals", "calves"];
@@ -99,14 +99,8 @@ export function topUpTime(week: WeekDraft): void {
   while (guard-- > 0 && addOneSet(week)) {}
 }
 
-function evenness(week: WeekDraft): number {
-  const minutes = week.days.map((day) => durationMinutes(daySeconds(week, day)));
-  return Math.min(...minutes) / Math.max(...minutes);
-}
-
 function keepsEven(week: WeekDraft, before: number): boolean {
-  const after = evenness(week);
-  return !(after < EVEN_DAYS_RATIO && after < before);
+  return !worsensEvenness(before, evenness(week));
 }
 
 const fitsBudget = (week: WeekDraft, day: DayDraft): boolean => daySeconds(week, day) <= week.budgetSeconds;

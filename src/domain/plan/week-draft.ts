@@ -21,7 +21,7 @@ import { isBarbellLegLift } from "./spine-load.ts";
 import { sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
 import { groupOfMuscle, LEG_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
-import { setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
+import { durationMinutes, setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
 
 export type { SlotDraft };
 
@@ -196,6 +196,23 @@ function computeDaySeconds(week: WeekDraft, day: DayDraft): number {
   for (const [a, b] of pairs)
     seconds += supersetSeconds(week.goal, week.experience, a.tier, b.tier, a.sets, b.sets);
   return seconds;
+}
+
+/**
+ * Days leaner than this share of the longest are uneven: a change may not leave them so, or make
+ * them more so (finish-week.ts, evenDays; every pass that adds or moves sets checks it).
+ */
+export const EVEN_DAYS_RATIO = 0.6;
+
+/** The shortest day's minutes over the longest's. */
+export function evenness(week: WeekDraft): number {
+  const minutes = week.days.map((day) => durationMinutes(daySeconds(week, day)));
+  return Math.min(...minutes) / Math.max(...minutes);
+}
+
+/** A change leaves the days uneven and less even than they were. */
+export function worsensEvenness(before: number, after: number): boolean {
+  return after < EVEN_DAYS_RATIO && after < before;
 }
 
 export function maxSets(week: WeekDraft, tier: Tier): number {
