@@ -7,6 +7,7 @@ import { BUILTIN_CATALOGUE } from "../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../src/domain/catalogue/free-exercise-db.ts";
 import type { CatalogueEntry } from "../src/domain/catalogue-entry.ts";
 import { isPull, isPush } from "../src/domain/plan/balance.ts";
+import { isDeltIsolation } from "../src/domain/plan/delt-head.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -97,10 +98,20 @@ function render(
     "",
   );
   lines.push("| group | direct | fractional | range |", "| ----- | ------ | ---------- | ----- |");
+  const isolation = plan.sessions
+    .flatMap((s) => s.slots)
+    .reduce((sum, slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return sum + (entry !== undefined && isDeltIsolation(entry) ? slot.sets : 0);
+    }, 0);
   for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
-    lines.push(
-      `| ${group} | ${direct.get(group) ?? 0} | ${sets.get(group) ?? 0} | ${targets[group].min}-${targets[group].max} |`,
-    );
+    const { min, max, deltIsolation } = targets[group];
+    // Side- and rear-delt raises count apart where the targets say so (targets.ts).
+    const range =
+      deltIsolation === undefined
+        ? `${min}-${max}`
+        : `${min}-${max}, and side- and rear-delt raises ${isolation} of ${deltIsolation.aim}-${deltIsolation.max}`;
+    lines.push(`| ${group} | ${direct.get(group) ?? 0} | ${sets.get(group) ?? 0} | ${range} |`);
   }
   let push = 0;
   let pull = 0;

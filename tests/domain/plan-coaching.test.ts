@@ -224,6 +224,29 @@ describe.each(CATALOGUES)(
     const entryOf = (slot: { exercise_id?: string | null }) => ids.get(slot.exercise_id ?? "");
 
     it.each(trained)(
+      "lifter %i: side and rear delts get work of their own beside the presses (6+ lateral, 4+ rear-delt sets, side first; 12+ for the advanced lifter)",
+      (i, request) => {
+        // A coach read the presses' and rows' half-sets filling the shoulders' range: an advanced
+        // push/pull/legs week with 6 lateral-raise sets and no rear-delt work (targets.ts,
+        // deltIsolation).
+        const plan = generatePlan(request, catalogue);
+        const setsOf = (head: string) =>
+          plan.sessions
+            .flatMap((s) => s.slots)
+            .reduce((sum, slot) => {
+              const entry = entryOf(slot);
+              return sum + (entry !== undefined && deltHeadOf(entry) === head ? slot.sets : 0);
+            }, 0);
+        const side = setsOf("side");
+        const rear = setsOf("rear");
+        expect(side, `lifter ${i}: lateral raises`).toBeGreaterThanOrEqual(6);
+        expect(rear, `lifter ${i}: rear delts`).toBeGreaterThanOrEqual(4);
+        expect(side, `lifter ${i}: side before rear`).toBeGreaterThanOrEqual(rear);
+        if (request.experience === "advanced") expect(side + rear, `lifter ${i}`).toBeGreaterThanOrEqual(12);
+      },
+    );
+
+    it.each(trained)(
       "lifter %i: a day led by a barbell hinge squats on a machine (or with dumbbells), not with a barbell that is not the week's main squat",
       (_i, request) => {
         const plan = generatePlan(request, catalogue);

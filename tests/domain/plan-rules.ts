@@ -10,7 +10,7 @@ import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { armAngleOf } from "../../src/domain/plan/arm-angle.ts";
 import { BACK_OFF_NOTE, DAY_PRESSING_SETS } from "../../src/domain/plan/back-off-sets.ts";
-import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
+import { deltHeadOf, isDeltIsolation } from "../../src/domain/plan/delt-head.ts";
 import { isAdvancedSkill } from "../../src/domain/plan/eligibility.ts";
 import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
 import {
@@ -235,6 +235,28 @@ export function fractionalSets(plan: PlanJson): Map<TargetGroup, number> {
     }
   }
   return result;
+}
+
+/**
+ * Weekly sets of side- and rear-delt work (delt-head.ts, isDeltIsolation), of rear-delt work alone,
+ * and the back's half-sets from them (targets.ts, fromRaises).
+ */
+export function deltIsolation(
+  plan: PlanJson,
+  byId: ReadonlyMap<string, CatalogueEntry>,
+): { all: number; rear: number; back: number } {
+  let all = 0;
+  let rear = 0;
+  let back = 0;
+  for (const slot of plan.sessions.flatMap((s) => s.slots)) {
+    const entry = byId.get(slot.exercise_id ?? "");
+    if (entry === undefined) continue;
+    if (isDeltIsolation(entry)) all += slot.sets;
+    if (deltHeadOf(entry) === "rear") rear += slot.sets;
+    if (isDeltIsolation(entry) && (slot.secondary_muscles ?? []).some((m) => groupOf(m) === "back"))
+      back += 0.5 * slot.sets;
+  }
+  return { all, rear, back };
 }
 
 /** Weekly sets of each group's own exercises (the slot's muscle group), without half-sets. */
@@ -650,13 +672,20 @@ export function violations(
   }
 
   // Fractional volume: nothing past the top of its range; a major under its minimum is in the notes.
+  // Where the shoulders count side- and rear-delt isolation apart (targets.ts, deltIsolation), the
+  // raises stop at their own top (rear-delt work at `rearMax`) and the rest at `max`.
   const targets = WEEKLY_SET_TARGETS[request.goal][request.experience];
   const weekly = fractionalSets(plan);
+  const isolation = deltIsolation(plan, byId);
+  const apart = targets.shoulders.deltIsolation;
   for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
-    ensure(
-      (weekly.get(group) ?? 0) <= targets[group].max,
-      `${group}: ${weekly.get(group)} over ${targets[group].max}`,
-    );
+    const raises = group === "shoulders" ? isolation.all : group === "back" ? isolation.back : 0;
+    const counted = (weekly.get(group) ?? 0) - (apart ? raises : 0);
+    ensure(counted <= targets[group].max, `${group}: ${counted} over ${targets[group].max}`);
+  }
+  if (apart !== undefined) {
+    ensure(isolation.all <= apart.max, `delt isolation: ${isolation.all} over ${apart.max}`);
+    ensure(isolation.rear <= apart.rearMax, `rear delts: ${isolation.rear} over ${apart.rearMax}`);
   }
   // One calf and one abdominal exercise a session, and one curl and one triceps exercise outside
   // intermediate and advanced hypertrophy (week-draft.ts, oneADay).
@@ -1046,8 +1075,13 @@ export function movementViolations(
     const rear = (e: CatalogueEntry) => deltHeadOf(e) === "rear";
     const missing = 4 - setsWhere(rear);
     const shoulders = fractionalSets(plan).get("shoulders") ?? 0;
-    const { max } = WEEKLY_SET_TARGETS[request.goal][request.experience].shoulders;
-    if (possible.some(rear) && shoulders + missing <= max + 1e-9) {
+    const { max, deltIsolation: apart } = WEEKLY_SET_TARGETS[request.goal][request.experience].shoulders;
+    const isolation = deltIsolation(plan, byId);
+    const room =
+      apart === undefined
+        ? shoulders + missing <= max + 1e-9
+        : isolation.all + missing <= apart.max && isolation.rear + missing <= apart.rearMax;
+    if (possible.some(rear) && room) {
       ensure(missing <= 0, `rear delts ${setsWhere(rear)} sets`);
     }
     if (possible.some(kneeFlexion)) {
@@ -1158,16 +1192,23 @@ export function groupsWithRoom(
   // group it trains within its range, 1 a set for its own group and 0.5 for each other group (a
   // squat's half-sets for the glutes count too).
   const direct = directSets(plan);
+  // The shoulders' raises against their own top, the rest against `max` (targets.ts, deltIsolation).
+  const isolation = deltIsolation(plan, byId);
+  const apart = targets.shoulders.deltIsolation;
+  const counted = (group: TargetGroup) =>
+    (weekly.get(group) ?? 0) - (group === "back" && apart !== undefined ? isolation.back : 0);
   const fitsNewSlot = (entry: CatalogueEntry): boolean => {
     const own = groupOf(entry.primaryMuscle);
-    if (own === undefined || (weekly.get(own) ?? 0) + 2 > targets[own].max + 1e-9) return false;
+    if (own === undefined) return false;
+    if (apart !== undefined && isDeltIsolation(entry)) {
+      const rear = deltHeadOf(entry) === "rear";
+      if (isolation.all + 2 > apart.max || (rear && isolation.rear + 2 > apart.rearMax)) return false;
+    } else if (counted(own) + 2 > targets[own].max + 1e-9) return false;
     if ((direct.get(own) ?? 0) + 2 > (targets[own].direct ?? Number.POSITIVE_INFINITY)) return false;
     const others = new Set(entry.secondaryMuscles.map(groupOf));
     others.delete(own);
     others.delete(undefined);
-    return [...others].every(
-      (g) => (weekly.get(g as TargetGroup) ?? 0) + 1 <= targets[g as TargetGroup].max + 1e-9,
-    );
+    return [...others].every((g) => counted(g as TargetGroup) + 1 <= targets[g as TargetGroup].max + 1e-9);
   };
   // What the other rules forbid is no room either: a front raise where the lifter can do lateral
   // or rear-delt work (violations), and for a beginner whose week already holds 12 different
@@ -1242,8 +1283,37 @@ export function sessionRoom(
   });
   const deadlift = entries.some((e) => CONVENTIONAL_DEADLIFT.test(e.name.trim()));
   const legsFull = (deadlift || request.goal === "strength") && entries.filter(isBarbellLegLift).length >= 2;
+  // One lateral raise a session (choose-exercise.ts); and a day whose only shoulder work is
+  // rear-delt work (which rests with the back) takes no side-delt work the day before or after a
+  // day that trains the shoulders (week-draft.ts, the day-before rule).
+  const sideWork = (entry: CatalogueEntry) => deltHeadOf(entry) === "side";
+  const frontOrSide = (e: CatalogueEntry) =>
+    groupOf(e.primaryMuscle) === "shoulders" && deltHeadOf(e) !== "rear";
+  const neighbourShoulders = plan.sessions.some(
+    (other) =>
+      Math.abs(other.day_of_week - session.day_of_week) === 1 &&
+      other.slots.some((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return entry !== undefined && frontOrSide(entry);
+      }),
+  );
+  const sideBarred = entries.some(sideWork) || (!entries.some(frontOrSide) && neighbourShoulders);
+  // Rear-delt work rests with the back: not on a day without back work beside one with it.
+  const rearWork = (entry: CatalogueEntry) => deltHeadOf(entry) === "rear";
+  const backWork = (e: CatalogueEntry) => groupOf(e.primaryMuscle) === "back" || rearWork(e);
+  const neighbourBack = plan.sessions.some(
+    (other) =>
+      Math.abs(other.day_of_week - session.day_of_week) === 1 &&
+      other.slots.some((slot) => {
+        const entry = byId.get(slot.exercise_id ?? "");
+        return entry !== undefined && backWork(entry);
+      }),
+  );
+  const rearBarred = !entries.some(backWork) && neighbourBack;
   const barred = (entry: CatalogueEntry): boolean =>
     kinds.has(isolationKind(entry)) ||
+    (sideBarred && sideWork(entry)) ||
+    (rearBarred && rearWork(entry)) ||
     (legsFull && isBarbellLegLift(entry)) ||
     (deadlift && patternOf(entry) === "horizontal_pull" && loadsSpine(entry));
   const ids = new Set([

@@ -40,6 +40,16 @@ export function isLateralRaise(entry: CatalogueEntry): boolean {
   return deltHeadOf(entry) === "side";
 }
 
+/**
+ * Side- or rear-delt work: what a hypertrophy week's shoulders count apart (targets.ts,
+ * deltIsolation). Shoulder isolation a name does not place (scaption, rotations, prone raises)
+ * counts with the presses, as before.
+ */
+export function isDeltIsolation(entry: CatalogueEntry): boolean {
+  const head = deltHeadOf(entry);
+  return head === "side" || head === "rear";
+}
+
 /** Ranking for shoulder isolation: side delts first, rear second, front (the presses train them) last. */
 export function deltRank(entry: CatalogueEntry): number {
   const head = deltHeadOf(entry);

@@ -11,7 +11,8 @@
 // is shared rather than given to whichever group comes first. A set goes to the day where the group
 // has the fewest sets (then the day it ranks highest on, then the earliest): on an existing slot
 // below its tier's maxSets (T1 first), else as a new slot of MIN_SLOT_SETS sets. Nothing is added
-// past the top of any group's range (counted fractionally), a session's minutes, or, for
+// past the top of any group's range (counted fractionally; side- and rear-delt raises against
+// their own, targets.ts), a session's minutes, or, for
 // hypertrophy and general fitness, past as many pushing sets as pulling sets.
 
 import { breaksBalance, isPull } from "./balance.ts";
@@ -32,6 +33,7 @@ import {
   fitsNewSlot,
   maxSets,
   minSlotSets,
+  roomBelowTop,
   type SlotDraft,
   setsOnDay,
   slotMaxSets,
@@ -158,8 +160,7 @@ function tryOnDay(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   }
   // Cheap checks before choosing an exercise: a new slot's sets count at least 1 each for the group,
   // and cost at least the cheaper of a T2 and a T3 set.
-  if (weeklySets(week, group) + MIN_SLOT_SETS > weeklyTarget(week.goal, week.experience, group).max)
-    return false;
+  if (MIN_SLOT_SETS > roomBelowTop(week, group) + 1e-9) return false;
   const cheapest = Math.min(
     setSeconds(week.goal, week.experience, "T2"),
     setSeconds(week.goal, week.experience, "T3"),
@@ -213,10 +214,7 @@ function fitsTime(week: WeekDraft, day: DayDraft, tier: SlotDraft["tier"], sets:
  */
 export function makeRangeRoom(week: WeekDraft, main: SlotDraft, sets = 1): (() => void) | undefined {
   const over = [...contribution(main.entry)]
-    .filter(
-      ([group, weight]) =>
-        weeklySets(week, group) + weight * sets > weeklyTarget(week.goal, week.experience, group).max + 1e-9,
-    )
+    .filter(([group, weight]) => weight * sets > roomBelowTop(week, group, main.entry) + 1e-9)
     .map(([group]) => group);
   if (over.length === 0) return undefined;
   let best: { day: DayDraft; slot: SlotDraft } | undefined;

@@ -72,6 +72,9 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
     weekly: new Map(),
     pushSets: 0,
     pullSets: 0,
+    deltIsolationSets: 0,
+    rearDeltSets: 0,
+    deltIsolationBackSets: 0,
     nextSeq: 0,
   };
   placeMinimums(week);

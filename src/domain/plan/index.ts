@@ -5,6 +5,7 @@ export type { PlanRequest } from "./request.ts";
 export { resolveSplit } from "./split.ts";
 export {
   ACCESSORY_GROUPS,
+  fractionalTop,
   GROUP_MUSCLES,
   MAJOR_GROUPS,
   type SetRange,

@@ -23,7 +23,7 @@ import { CONVENTIONAL_DEADLIFT, chooseExercise } from "./choose-exercise.ts";
 import { addPullSet } from "./fill-spare-time.ts";
 import { patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
-import { type MajorGroup, type TargetGroup, weeklyTarget } from "./targets.ts";
+import type { MajorGroup, TargetGroup } from "./targets.ts";
 import {
   addSlot,
   attempt,
@@ -37,13 +37,13 @@ import {
   minSlotSets,
   removeSlot,
   restedFor,
+  roomBelowTop,
   roomForExercise,
   type SlotDraft,
   setTier,
   slotMaxSets,
   slotsOf,
   type WeekDraft,
-  weeklySets,
 } from "./week-draft.ts";
 
 interface Lift {
@@ -371,7 +371,7 @@ function freeSets(
 /** Room in every range the entry's sets train: sets of other work in the groups that would pass their tops. */
 function makeRangeRoom(week: WeekDraft, entry: CatalogueEntry, sets: number): (() => void) | undefined {
   const over = (group: TargetGroup, weight: number) =>
-    weeklySets(week, group) + weight * sets > weeklyTarget(week.goal, week.experience, group).max + 1e-9;
+    weight * sets > roomBelowTop(week, group, entry) + 1e-9;
   return freeSets(
     week,
     (slot) => [...contribution(entry)].some(([group, weight]) => group === slot.group && over(group, weight)),

@@ -54,6 +54,27 @@ export interface SetRange {
    * spare minutes of a long week went into calf raises and crunches on every day.
    */
   direct?: number;
+  /**
+   * The shoulders of a trained lifter's hypertrophy week: side- and rear-delt isolation (lateral
+   * raises, reverse flyes, face pulls; delt-head.ts) counts here, in direct sets, and not against
+   * `max`, which then holds the presses and everything else that trains the shoulders. The presses'
+   * and rows' half-sets train the front and rear heads; the side delts get little from them
+   * (COACHING.md section 2: side and rear delts, MEV 8, MAV 16-22 direct sets). Counted together, the
+   * half-sets of 14 pressing and 14 rowing sets filled the range and a coach read an advanced
+   * push/pull/legs week with 6 lateral-raise sets and no rear-delt work. `rearMax` keeps the side
+   * delts first: the rows train the rear delts too, and the side delts have nothing else.
+   */
+  deltIsolation?: { aim: number; max: number; rearMax: number };
+  /**
+   * The back, in those weeks: the raises' half-sets for it (a face pull's middle back) count with
+   * the raises, not against `max` (8 rear-delt sets had taken 4 sets of rows); at most this many.
+   */
+  fromRaises?: number;
+}
+
+/** The most fractional sets a week the group may read in `progress show`: `max` plus the raises' own. */
+export function fractionalTop(range: SetRange): number {
+  return range.max + (range.deltIsolation?.max ?? 0) + (range.fromRaises ?? 0);
 }
 
 type GroupTargets = Readonly<Record<TargetGroup, SetRange>>;
@@ -65,7 +86,11 @@ const ABDOMINAL_DIRECT_MAX = 6;
  * muscle, so their top is the majors' top: a cap of 4 on triceps would allow only 8 pressing sets a
  * week. Their minimum stays 0 and `aim` (where spare time stops adding direct work) is their own.
  */
-function targets(major: SetRange, accessoryOwn: SetRange): GroupTargets {
+function targets(
+  major: SetRange,
+  accessoryOwn: SetRange,
+  deltIsolation?: SetRange["deltIsolation"],
+): GroupTargets {
   const accessory: SetRange = { ...accessoryOwn, max: Math.max(accessoryOwn.max, major.max) };
   // Calves and abdominals: the half-sets of squats, leg curls and presses still count up to the
   // majors' top, but their own exercises stop at their own top.
@@ -75,8 +100,8 @@ function targets(major: SetRange, accessoryOwn: SetRange): GroupTargets {
   const abdominals: SetRange = { ...direct, direct: Math.min(accessoryOwn.max, ABDOMINAL_DIRECT_MAX) };
   return {
     chest: major,
-    back: major,
-    shoulders: major,
+    back: deltIsolation === undefined ? major : { ...major, fromRaises: deltIsolation.max / 2 },
+    shoulders: deltIsolation === undefined ? major : { ...major, deltIsolation },
     quadriceps: major,
     hamstrings: major,
     glutes: major,
@@ -91,8 +116,17 @@ export const WEEKLY_SET_TARGETS: Readonly<Record<Goal, Readonly<Record<Experienc
   // Schoenfeld, Ogborn and Krieger (2017): >= 10 weekly sets beat < 5; gains flatten towards 20.
   hypertrophy: {
     beginner: targets({ min: 6, aim: 8, max: 12 }, { min: 0, aim: 4, max: 8 }),
-    intermediate: targets({ min: 10, aim: 12, max: 20 }, { min: 0, aim: 6, max: 12 }),
-    advanced: targets({ min: 10, aim: 14, max: 20 }, { min: 0, aim: 8, max: 14 }),
+    // Side and rear delts: aim at the majors' aim, above RP's MEV (8); stop inside its MAV (16-22).
+    intermediate: targets(
+      { min: 10, aim: 12, max: 20 },
+      { min: 0, aim: 6, max: 12 },
+      { aim: 12, max: 16, rearMax: 6 },
+    ),
+    advanced: targets(
+      { min: 10, aim: 14, max: 20 },
+      { min: 0, aim: 8, max: 14 },
+      { aim: 14, max: 20, rearMax: 8 },
+    ),
   },
   // Strength follows load and practice of the lifts more than volume (Ralston et al. 2017), so the
   // aim is low; but 10+ weekly sets of a lift beat fewer for strength too (Ralston et al. 2017,

@@ -31,6 +31,7 @@ import {
   fitsNewSlot,
   minSlotSets,
   removeSlot,
+  roomBelowTop,
   roomForExercise,
   type SlotDraft,
   slotMaxSets,
@@ -131,8 +132,7 @@ function newSlot(
   /** False where the caller keeps the pull share itself (addNewSlotOf: pulling sets first). */
   balance = true,
 ): SlotDraft | undefined {
-  if (weeklySets(week, group) + MIN_SLOT_SETS > weeklyTarget(week.goal, week.experience, group).max + 1e-9)
-    return undefined;
+  if (MIN_SLOT_SETS > roomBelowTop(week, group) + 1e-9) return undefined;
   const fits = balance ? fitsNewSlot(week) : (entry: CatalogueEntry) => fitsCaps(week, entry, MIN_SLOT_SETS);
   const fresh = (entry: CatalogueEntry): boolean =>
     week.experience !== "beginner" ||
@@ -164,10 +164,16 @@ function newSlot(
 function byNeed(week: WeekDraft, groups: { group: TargetGroup }[]): void {
   const last = (group: TargetGroup): number => (ANY_DAY.includes(group) ? 1 : 0);
   const need = (group: TargetGroup): [number, number] => {
-    const { aim, max } = weeklyTarget(week.goal, week.experience, group);
+    const { aim, max, deltIsolation } = weeklyTarget(week.goal, week.experience, group);
     const sets = weeklySets(week, group);
     // Arms' aim in sets of their own (as in fill-spare-time.ts): the presses' half-sets do not
-    // stand in for curls and triceps work.
+    // stand in for curls and triceps work; nor for the raises, where the shoulders count them apart.
+    if (deltIsolation !== undefined) {
+      return [
+        Math.max(0, deltIsolation.aim - week.deltIsolationSets),
+        -week.deltIsolationSets / deltIsolation.max,
+      ];
+    }
     const own = group === "biceps" || group === "triceps" ? directSets(week, group) : sets;
     return [Math.max(0, aim - own), -sets / max];
   };

@@ -13,7 +13,7 @@ import type { Equipment, ExperienceLevel, Goal, MuscleGroup, Tier } from "../voc
 import { breaksBalance, isPull, isPush } from "./balance.ts";
 import { isBarbellHinge, isBarbellSquat } from "./barbell-lifts.ts";
 import { CONVENTIONAL_DEADLIFT, chooseExercise, isFloorDeadlift, isHingedRow } from "./choose-exercise.ts";
-import { deltHeadOf } from "./delt-head.ts";
+import { deltHeadOf, isDeltIsolation } from "./delt-head.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import type { SlotDraft } from "./slot-draft.ts";
@@ -50,6 +50,11 @@ export interface WeekDraft {
   mainUse: Map<string, number>;
   /** Fractional weekly hard sets per group (1 per direct set, 0.5 per secondary muscle). */
   weekly: Map<TargetGroup, number>;
+  /** Direct weekly sets of side- and rear-delt isolation (delt-head.ts, isDeltIsolation), and of rear alone. */
+  deltIsolationSets: number;
+  rearDeltSets: number;
+  /** The back's half-sets from that work (a face pull's middle back): counted with the raises too. */
+  deltIsolationBackSets: number;
   /** Accessory work goes in supersets (supersets.ts): short sessions or an endurance goal. */
   supersets: boolean;
   /**
@@ -93,11 +98,37 @@ export function fitsNewSlot(week: WeekDraft): (entry: CatalogueEntry) => boolean
 /** Whether `sets` more sets of the entry keep every group it trains within the top of its range. */
 export function fitsCaps(week: WeekDraft, entry: CatalogueEntry, sets: number): boolean {
   for (const [group, weight] of contribution(entry)) {
-    const { max, direct } = weeklyTarget(week.goal, week.experience, group);
-    if (weeklySets(week, group) + weight * sets > max + 1e-9) return false;
+    if (weight * sets > roomBelowTop(week, group, entry) + 1e-9) return false;
+    const { direct } = weeklyTarget(week.goal, week.experience, group);
     if (direct !== undefined && weight >= 1 && directSets(week, group) + sets > direct) return false;
   }
   return true;
+}
+
+/**
+ * The sets the group may still take before the top of its range, for the entry's sets. Where the
+ * shoulders count delt isolation apart (targets.ts, deltIsolation), a raise's room is that top's
+ * alone, so the presses' half-sets cannot take it; any other lift's is `max` less everything, as
+ * before, so the raises' own top is no room for more pressing. Without an entry: the larger of the
+ * two, for the cheap checks made before an exercise is chosen.
+ */
+export function roomBelowTop(week: WeekDraft, group: TargetGroup, entry?: CatalogueEntry): number {
+  const { max } = weeklyTarget(week.goal, week.experience, group);
+  const { deltIsolation } = weeklyTarget(week.goal, week.experience, "shoulders");
+  if (deltIsolation === undefined) return max - weeklySets(week, group);
+  // The raises' half-sets for the back (face pulls, rear-delt flyes) count against the raises' top,
+  // not the back's: 8 rear-delt sets had taken 4 sets of rows.
+  if (group === "back") {
+    if (entry !== undefined && isDeltIsolation(entry)) return Number.POSITIVE_INFINITY;
+    return max - (weeklySets(week, group) - week.deltIsolationBackSets);
+  }
+  const otherRoom = max - weeklySets(week, group);
+  if (group !== "shoulders") return otherRoom;
+  const isolationRoom = deltIsolation.max - week.deltIsolationSets;
+  if (entry === undefined) return Math.max(isolationRoom, otherRoom);
+  if (group !== "shoulders" || !isDeltIsolation(entry)) return otherRoom;
+  const rear = deltHeadOf(entry) === "rear";
+  return rear ? Math.min(isolationRoom, deltIsolation.rearMax - week.rearDeltSets) : isolationRoom;
 }
 
 /** Sets of the week's slots of the group (its own exercises). */
@@ -110,6 +141,9 @@ export function directSets(week: WeekDraft, group: TargetGroup): number {
 function count(week: WeekDraft, entry: CatalogueEntry, sets: number): void {
   if (isPush(entry)) week.pushSets += sets;
   if (isPull(entry)) week.pullSets += sets;
+  if (isDeltIsolation(entry)) week.deltIsolationSets += sets;
+  if (deltHeadOf(entry) === "rear") week.rearDeltSets += sets;
+  if (isDeltIsolation(entry)) week.deltIsolationBackSets += (contribution(entry).get("back") ?? 0) * sets;
   for (const [group, weight] of contribution(entry)) {
     week.weekly.set(group, weeklySets(week, group) + weight * sets);
   }
@@ -563,7 +597,18 @@ export function makeRoom(
 
 /** What a tried change may alter: each day's line-up with its slots' sets, tiers and order, and the counters. */
 interface WeekSnapshot
-  extends Pick<WeekDraft, "weekly" | "weekUse" | "mainUse" | "pushSets" | "pullSets" | "nextSeq"> {
+  extends Pick<
+    WeekDraft,
+    | "weekly"
+    | "weekUse"
+    | "mainUse"
+    | "pushSets"
+    | "pullSets"
+    | "deltIsolationSets"
+    | "rearDeltSets"
+    | "deltIsolationBackSets"
+    | "nextSeq"
+  > {
   days: { day: DayDraft; slots: SlotDraft[]; sets: number[]; tiers: Tier[]; seqs: number[] }[];
 }
 
@@ -581,6 +626,9 @@ function snapshot(week: WeekDraft): WeekSnapshot {
     mainUse: new Map(week.mainUse),
     pushSets: week.pushSets,
     pullSets: week.pullSets,
+    deltIsolationSets: week.deltIsolationSets,
+    rearDeltSets: week.rearDeltSets,
+    deltIsolationBackSets: week.deltIsolationBackSets,
     nextSeq: week.nextSeq,
   };
 }
@@ -605,6 +653,9 @@ function rollback(week: WeekDraft, saved: WeekSnapshot): void {
   }
   week.pushSets = saved.pushSets;
   week.pullSets = saved.pullSets;
+  week.deltIsolationSets = saved.deltIsolationSets;
+  week.rearDeltSets = saved.rearDeltSets;
+  week.deltIsolationBackSets = saved.deltIsolationBackSets;
   week.nextSeq = saved.nextSeq;
 }
 
