@@ -153,3 +153,23 @@ describe("the bar lowered to the neck", () => {
     expect(isAlwaysExcluded(named("Barbell Bench Press"))).toBe(false);
   });
 });
+
+describe("a barbell rear-delt row", () => {
+  const row = {
+    ...named("Barbell Bent-Over Row"),
+    name: "Barbell Rear Delt Row",
+    primaryMuscle: "shoulders" as const,
+  };
+  const context = (equipment: readonly Equipment[], eligible: readonly CatalogueEntry[]) => ({
+    goal: "hypertrophy" as const,
+    experience: "intermediate" as const,
+    equipment: new Set<Equipment>([...equipment, "bodyweight"]),
+    eligible,
+  });
+  it("is struck where a face pull is possible, kept where no other rear-delt work is", () => {
+    expect(exclusionOf(row, context(["barbell", "cable"], [row, named("Face Pull")]))?.rule).toBe(
+      "a barbell rear-delt row when a face pull, reverse fly or rear raise is possible",
+    );
+    expect(exclusionOf(row, context(["barbell"], [row, named("Barbell Bent-Over Row")]))).toBeUndefined();
+  });
+});

@@ -696,6 +696,14 @@ export function violations(
       ensure(n <= 1, `${session.day_name}: ${n} ${group} exercises`);
     }
   }
+  // One vertical pull a session (choose-exercise.ts): a second back exercise is a row.
+  for (const session of plan.sessions) {
+    const vertical = session.slots.filter((slot) => {
+      const entry = byId.get(slot.exercise_id ?? "");
+      return entry !== undefined && patternOf(entry) === "vertical_pull" && slot.notes !== BACK_OFF_NOTE;
+    });
+    ensure(vertical.length <= 1, `${session.day_name}: ${vertical.map((slot) => slot.name).join(" and ")}`);
+  }
   // A second curl or triceps exercise takes another angle (arm-angle.ts), and a day of two curls
   // keeps its back sets at 1.5 times its biceps sets at least (week-draft.ts, ARM_SHARE).
   for (const session of plan.sessions) {

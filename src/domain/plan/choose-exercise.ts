@@ -287,7 +287,7 @@ interface Facts {
   backSquat: boolean;
   deadliftDaySquat: boolean;
   lateralRaise: boolean;
-  /** A fiddly or weaker form of an isolation move (FIDDLY_ISOLATION): the plain one first. */
+  /** A fiddly or weaker form of an isolation move (FIDDLY_ISOLATION) 2, a one-sided one 1: the plain one first. */
   fiddly: number;
   /** A hanging knee or leg raise: a trained lifter's bodyweight core move where there is a bar. */
   hangingRaise: boolean;
@@ -297,10 +297,19 @@ interface Facts {
  * Isolation work a coach swaps for the plain move (a coach's read of free-exercise-db weeks): a
  * reverse-grip pushdown (less load on the triceps than the rope or bar), a triceps extension on an
  * incline or decline bench (an adjustable bench and an awkward set-up), a cable extension lying on a
- * bench. exercise_alternatives ranks the same forms down (weaker_variant).
+ * bench; and (a later read of both catalogues) a triceps kickback, the weakest triceps exercise, a
+ * pullover filed as chest work (it trains the lats and serratus more), the cable iron cross.
+ * exercise_alternatives ranks the same forms down (weaker_variant).
  */
 const FIDDLY_ISOLATION =
-  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b/i;
+  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b|\btriceps? (dumbbell |cable )?kickbacks?\b|\bpullovers?\b|\biron cross\b/i;
+
+/**
+ * One arm or one leg at a time: a set takes each side in turn, about twice the time a two-sided set
+ * takes for the same work (a coach read free-exercise-db weeks of one-arm laterals, single-arm
+ * crossovers and one-legged kickbacks); the two-sided form first where there is one.
+ */
+const ONE_SIDED = /\b(one|single)[- ](arm|leg|legged)\b/i;
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
 
@@ -338,7 +347,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     backSquat: BACK_SQUAT.test(entry.name.trim()),
     deadliftDaySquat: DEADLIFT_DAY_SQUAT.test(entry.name),
     lateralRaise: isLateralRaise(entry),
-    fiddly: FIDDLY_ISOLATION.test(entry.name) ? 1 : 0,
+    fiddly: FIDDLY_ISOLATION.test(entry.name) ? 2 : ONE_SIDED.test(entry.name) ? 1 : 0,
     hangingRaise: /\bhanging (knee|leg) raises?\b/i.test(entry.name),
   };
   FACTS.set(entry, facts);
@@ -496,6 +505,7 @@ export function chooseExercise(
   // hinged pull, a coach's read): a second row is a dumbbell, supported, cable or machine row, and
   // a supported one first (out[4]: a coach read a barbell and a bent-over dumbbell row on one day).
   const bentRowInSession = context.session.some(isBentRow);
+  const verticalPullInSession = context.session.some((entry) => factsOf(entry).pattern === "vertical_pull");
   const supportedFirst = context.supportedRow === true || bentRowInSession;
   // Any row held in a hinge, a dumbbell one too: no deadlift joins it (see below).
   const hingedRowInSession = context.session.some(isHingedRow);
@@ -582,6 +592,9 @@ export function chooseExercise(
     // A row beside a deadlift is supported, on a cable or a machine: a bent-over row holds the
     // hinge the deadlift just tired (a coach read a bent-over row after deadlifts as unsafe).
     if (deadliftInSession && isHingedRow(entry)) continue;
+    // One vertical pull a session (two coaches read a pull-down followed by pull-ups or chin-ups, 8
+    // vertical sets beside 2 of rows): a second back exercise is a row.
+    if (verticalPullInSession && facts.pattern === "vertical_pull") continue;
     if (hingedRowInSession && isFloorDeadlift(entry)) continue;
     // Isolation of one movement once a session (a cable and a machine leg extension, two flyes:
     // the same work twice, a coach's read); arm work may take a second angle, and a lateral raise

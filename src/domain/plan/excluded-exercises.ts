@@ -5,6 +5,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
+import { deltHeadOf } from "./delt-head.ts";
 import { patternOf } from "./movement.ts";
 
 export interface ExclusionContext {
@@ -47,6 +48,15 @@ const UPRIGHT_ROW = /\bupright\b.*\brows?\b/i;
 const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b|\brocky pull|\brear pull-?ups?\b/i;
 /** An overhead press or a lateral raise: what trains the delts without the upright row's risk. */
 const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises?\b/i;
+
+/** A barbell rowed to the chest with the elbows flared, bent over: free-exercise-db's rear-delt row. */
+const BARBELL_REAR_DELT_ROW = /\brear[- ]delt rows?\b/i;
+/** Rear-delt work that does not load the lower back: face pulls, reverse flyes, rear raises. */
+function isUnloadedRearDeltWork(entry: CatalogueEntry): boolean {
+  return (
+    deltHeadOf(entry) === "rear" && !(entry.equipment === "barbell" && BARBELL_REAR_DELT_ROW.test(entry.name))
+  );
+}
 
 /** A dumbbell held between the feet or behind the knee (a leg curl, a donkey kick). */
 const DUMBBELL_HELD_BY_THE_LEGS = /\bdumbbell (leg curls?|donkey kicks?)\b/i;
@@ -174,6 +184,15 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     reason:
       'a Conan\'s wheel, a yoke, a log, atlas stones or a tire flip train for a sport no goal here serves, on implements the equipment list cannot promise ("other" is not a yoke); a squat, hinge or press of the same pattern trains the same muscles with a load to progress',
     applies: (entry) => entry.category === "strongman",
+  },
+  {
+    rule: "a barbell rear-delt row when a face pull, reverse fly or rear raise is possible",
+    reason:
+      "a bent-over barbell row with the elbows flared loads the lower back like the week's rows do, for work a face pull, reverse fly or rear raise gives without it (a coach read it as a second bent-over barbell row dressed as delt work)",
+    applies: (entry, context) =>
+      entry.equipment === "barbell" &&
+      BARBELL_REAR_DELT_ROW.test(entry.name) &&
+      context.eligible.some(isUnloadedRearDeltWork),
   },
   {
     rule: "upright rows when an overhead press or a lateral raise is possible",
