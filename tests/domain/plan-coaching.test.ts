@@ -224,6 +224,30 @@ describe.each(CATALOGUES)(
     const entryOf = (slot: { exercise_id?: string | null }) => ids.get(slot.exercise_id ?? "");
 
     it.each(trained)(
+      "lifter %i: leg curls on two days take two machines (lying and seated) where the lifter has both",
+      (i, request) => {
+        const plan = generatePlan(request, catalogue);
+        const curls = plan.sessions.flatMap((s) =>
+          s.slots.filter((slot) => {
+            const entry = entryOf(slot);
+            return entry?.equipment === "machine" && patternOf(entry) === "knee_flexion";
+          }),
+        );
+        const both = ["lying", "seated"].every((kind) =>
+          catalogue.some(
+            (e) =>
+              e.equipment === "machine" &&
+              patternOf(e) === "knee_flexion" &&
+              e.name.toLowerCase().includes(kind) &&
+              request.equipment.includes("machine"),
+          ),
+        );
+        if (curls.length >= 2 && both)
+          expect(new Set(curls.map((slot) => slot.name)).size, `lifter ${i}`).toBeGreaterThanOrEqual(2);
+      },
+    );
+
+    it.each(trained)(
       "lifter %i: side and rear delts get work of their own beside the presses (6+ lateral, 4+ rear-delt sets, side first; 12+ for the advanced lifter)",
       (i, request) => {
         // A coach read the presses' and rows' half-sets filling the shoulders' range: an advanced

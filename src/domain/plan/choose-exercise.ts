@@ -307,9 +307,10 @@ const FIDDLY_ISOLATION =
 /**
  * One arm or one leg at a time: a set takes each side in turn, about twice the time a two-sided set
  * takes for the same work (a coach read free-exercise-db weeks of one-arm laterals, single-arm
- * crossovers and one-legged kickbacks); the two-sided form first where there is one.
+ * crossovers and one-legged kickbacks); the two-sided form first where there is one. A standing leg
+ * curl machine works one leg at a time too.
  */
-const ONE_SIDED = /\b(one|single)[- ](arm|leg|legged)\b/i;
+const ONE_SIDED = /\b(one|single)[- ](arm|leg|legged)\b|\bstanding leg curls?\b/i;
 
 const FACTS = new WeakMap<CatalogueEntry, Facts>();
 
@@ -482,8 +483,12 @@ export function chooseExercise(
     const repeats =
       (beginner && (block.group !== "back" || patternRank === 0)) ||
       (strength && entry.equipment === "barbell" && patternRank === 0);
-    // The machine made for a leg extension, leg curl or calf raise is repeated rather than varied.
-    const machineFirst = facts.machineFirst && entry.equipment === "machine";
+    // The machine made for a leg extension, leg curl or calf raise is repeated rather than varied;
+    // but a trained lifter's hypertrophy week takes its leg curls lying on one day and seated on the
+    // next where there are both (a coach read a lying leg curl on both lower days: seated, the
+    // hamstrings work at longer lengths).
+    const machineFirst =
+      facts.machineFirst && entry.equipment === "machine" && !(varyMain && facts.pattern === "knee_flexion");
     out[11] = repeats || machineFirst ? (uses > 0 ? 0 : 1) : uses === 0 ? 1 : 1 + uses;
     out[12] = twins.has(facts.twin) ? 1 : 0;
     out[13] = patternRank;
