@@ -174,6 +174,38 @@ describe.each(CATALOGUES)("items 2, 3 and 6 on the %s catalogue", (name, catalog
     }
   });
 
+  it("the novice strength lifter (8): A/B workouts, the squat first every day, one press and one pull a day, the deadlift on B", () => {
+    // A coach read the old week's second day led by the bench and its pressing split into a 3-set
+    // bench and a 2-set press (templates.ts, NOVICE_MAJORS).
+    const plan = generatePlan(lifter(8), catalogue);
+    const entryOf = (slot: { exercise_id?: string | null }) => ids.get(slot.exercise_id ?? "");
+    const kinds = plan.sessions.map((session) => {
+      const lead = entryOf(session.slots[0] ?? {});
+      expect(lead?.equipment, session.day_name).toBe("barbell");
+      expect(lead === undefined ? undefined : patternOf(lead), session.day_name).toBe("squat");
+      const presses = session.slots.filter((slot) => {
+        const entry = entryOf(slot);
+        return (
+          entry !== undefined &&
+          slot.tier !== "T3" &&
+          ["horizontal_push", "vertical_push"].includes(patternOf(entry))
+        );
+      });
+      const pulls = session.slots.filter((slot) => {
+        const entry = entryOf(slot);
+        return entry !== undefined && ["horizontal_pull", "vertical_pull"].includes(patternOf(entry));
+      });
+      expect(presses.length, `${session.day_name}: ${presses.map((p) => p.name)}`).toBe(1);
+      expect(pulls.length, session.day_name).toBe(1);
+      const deadlift = session.slots.some(
+        (slot) => /deadlift$/i.test(slot.name) && !/romanian/i.test(slot.name),
+      );
+      const press = entryOf(presses[0] ?? {});
+      return `${press === undefined ? "none" : patternOf(press)}${deadlift ? "+deadlift" : ""}`;
+    });
+    expect(kinds).toEqual(["horizontal_push", "vertical_push+deadlift", "horizontal_push"]);
+  });
+
   it("the advanced lifter at 4 x 30 (lifter 10): 3+ exercises a session, the main lift paired, every major group trained", () => {
     const plan = generatePlan(lifter(10), catalogue);
     for (const session of plan.sessions) {

@@ -32,7 +32,9 @@ const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   // 541 -> 537 when side- and rear-delt raises counted apart (the rear-delt rule, stricter with
   // them: the shoulders' range no longer excuses a missing rear-delt exercise).
   hypertrophy: 537,
-  strength: 10,
+  // 10 -> 12 when a novice's full-body day pulled with one exercise: two 5 x 30 beginner weeks
+  // take their leg extension off the machine.
+  strength: 12,
   general_fitness: 25,
   endurance: 0,
 };

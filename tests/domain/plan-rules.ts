@@ -1342,11 +1342,12 @@ export function sessionRoom(
     plan.sessions.filter((s) => s.slots.some((slot) => groupOf(slot.muscle_group) === group)).length >=
       Math.ceil(plan.sessions.length / 2);
   // A trained strength lifter's session pulls with two exercises at most (week-draft.ts).
+  // A novice's full-body day with one (week-draft.ts, takesAnother).
+  const backSlots = session.slots.filter((slot) => groupOf(slot.muscle_group) === "back").length;
   const pullsFull =
     request.goal === "strength" &&
-    request.experience !== "beginner" &&
-    !session.day_name.startsWith("Pull") &&
-    session.slots.filter((slot) => groupOf(slot.muscle_group) === "back").length >= 2;
+    ((request.experience !== "beginner" && !session.day_name.startsWith("Pull") && backSlots >= 2) ||
+      (request.experience === "beginner" && session.day_name.startsWith("Full") && backSlots >= 1));
   return room.filter(
     (group) =>
       trains.has(group) &&

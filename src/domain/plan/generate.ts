@@ -42,6 +42,9 @@ import {
   weeklySets,
 } from "./week-draft.ts";
 
+/** A novice's A/B workouts (templates.ts, NOVICE_MAJORS) need a session this long: squat, press, pull. */
+const NOVICE_WORKOUT_MINUTES = 45;
+
 export function generatePlan(request: PlanRequest, catalogue: readonly CatalogueEntry[]): PlanJson {
   checkRequest(request);
   const split = resolveSplit(request.split, request.daysPerWeek);
@@ -60,7 +63,14 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
     equipment,
     budgetSeconds: request.sessionMinutes * 60,
     candidates,
-    days: dayTemplates(split, request.daysPerWeek, balanced, request.goal === "strength").map((template) => ({
+    days: dayTemplates(
+      split,
+      request.daysPerWeek,
+      balanced,
+      request.goal === "strength",
+      // Sessions of 45 minutes or more: a 30-minute day holds the squat and one more lift, paired.
+      request.experience === "beginner" && request.sessionMinutes >= NOVICE_WORKOUT_MINUTES,
+    ).map((template) => ({
       template,
       slots: [],
       // week-draft.ts's caches, present from the start so every day keeps one shape.

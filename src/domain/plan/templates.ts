@@ -272,14 +272,30 @@ function pressLead(lead: Lead, kind: DayKind, weekHasPushDay: boolean): Lead {
   return (weekHasPushDay ? UPPER_LEADS[1] : UPPER_LEADS[0]) as Lead;
 }
 
+/**
+ * A novice strength lifter's full-body days alternate two workouts, as the novice programs write
+ * them (Rippetoe's Starting Strength, StrongLifts 5x5): every day squats first; A benches and rows,
+ * B presses overhead and deadlifts. A coach read a novice week whose second day led with the bench
+ * and whose first and third days split the pressing into a 3-set bench and a 2-set press.
+ */
+const NOVICE_MAJORS: readonly [readonly MajorGroup[], readonly MajorGroup[]] = [
+  ["quadriceps", "chest", "back"],
+  ["quadriceps", "shoulders", "hamstrings", "back"],
+];
+
 function buildDay(
   scheduled: ScheduledDay,
   ordinal: number,
   balanced: boolean,
-  strength: { weekHasPushDay: boolean } | undefined,
+  strength: { weekHasPushDay: boolean; novice: boolean } | undefined,
 ): DayTemplate {
+  const novice = strength?.novice === true && scheduled.kind === "full";
   const leads = LEADS[scheduled.kind];
-  const chosen = leads[scheduled.lead % leads.length] as Lead;
+  // B leads with the deadlift, which then trades tiers with the squat (strength-frequency.ts,
+  // squatBeforeDeadlift): the squat opens the day, the deadlift keeps a main lift's 5s.
+  const chosen = novice
+    ? (LEADS.full[scheduled.alt === 0 ? 0 : 2] as Lead)
+    : (leads[scheduled.lead % leads.length] as Lead);
   const lead = balanced
     ? balancedLead(chosen)
     : strength
@@ -301,9 +317,11 @@ function buildDay(
   // Strength trains the glutes with its squats and hinges (their half-sets reach the glutes'
   // range): a glute exercise of its own took the range the lifts needed, and a 90-minute lower
   // day ended at 60 (a coach's read). Glutes lead no strength day either.
-  const majors = strength
-    ? MAJORS[scheduled.kind].filter((group) => group !== "glutes")
-    : MAJORS[scheduled.kind];
+  const majors = novice
+    ? NOVICE_MAJORS[scheduled.alt]
+    : strength
+      ? MAJORS[scheduled.kind].filter((group) => group !== "glutes")
+      : MAJORS[scheduled.kind];
   const leadGroup = majors.includes(lead.group) ? lead.group : (majors[0] as MajorGroup);
   const leadBlock: MajorBlock =
     leadGroup === lead.group
@@ -336,11 +354,17 @@ export function dayTemplates(
   daysPerWeek: number,
   balanced = false,
   strength = false,
+  /** A beginner: strength full-body days alternate the novice workouts (NOVICE_MAJORS). */
+  novice = false,
 ): readonly DayTemplate[] {
   const schedule = SCHEDULES[split][daysPerWeek];
   if (schedule === undefined) throw new RangeError(`no ${split} schedule for ${daysPerWeek} days`);
   const seen = new Map<DayKind, number>();
-  const presses = strength ? { weekHasPushDay: schedule.some((d) => d.kind === "push") } : undefined;
+  // The novice workouts alternate over two or three days (A B, A B A); four or more full-body days
+  // rotate their leads instead.
+  const presses = strength
+    ? { weekHasPushDay: schedule.some((d) => d.kind === "push"), novice: novice && daysPerWeek <= 3 }
+    : undefined;
   return schedule.map((scheduled) => {
     const ordinal = seen.get(scheduled.kind) ?? 0;
     seen.set(scheduled.kind, ordinal + 1);

@@ -474,6 +474,15 @@ export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup)
     slotsOf(day, group).length >= STRENGTH_PULLS_A_DAY
   )
     return false;
+  // A novice's full-body day pulls with one exercise (templates.ts, NOVICE_MAJORS): a row or a
+  // pull-down each day, not both on one day and none on the next.
+  if (
+    week.goal === "strength" &&
+    week.experience === "beginner" &&
+    group === "back" &&
+    day.template.kind === "full"
+  )
+    return false;
   return armShareHolds(day, group, MIN_SLOT_SETS);
 }
 
