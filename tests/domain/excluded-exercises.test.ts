@@ -173,3 +173,12 @@ describe("a barbell rear-delt row", () => {
     expect(exclusionOf(row, context(["barbell"], [row, named("Barbell Bent-Over Row")]))).toBeUndefined();
   });
 });
+
+describe("bodyweight glute work", () => {
+  it("is struck for a lifter with dumbbells, kept for one with nothing to load", () => {
+    expect(ruleFor("Glute Bridge", ["dumbbell"])).toBe(
+      "bodyweight glute work for a lifter who can load a hinge or a lunge",
+    );
+    expect(ruleFor("Glute Bridge", [])).toBeUndefined();
+  });
+});

@@ -822,7 +822,17 @@ export function violations(
       ensure((direct.get(group) ?? 0) <= top, `${group}: ${direct.get(group)} direct sets over ${top}`);
   }
   const short = MAJOR_GROUPS.filter((g) => (weekly.get(g) ?? 0) < targets[g].min);
-  const missing = MAJOR_GROUPS.filter((g) => eligibleOf(g, request, catalogue).length === 0);
+  // A group whose every exercise the exclusion list strikes for this lifter is missing too (a
+  // loaded lifter's bodyweight glute work on free-exercise-db, which has no loaded glute exercise).
+  const exclusionContext = {
+    goal: request.goal,
+    experience: request.experience,
+    equipment: has(request),
+    eligible: catalogue.filter((e) => eligible(e, request)),
+  };
+  const missing = MAJOR_GROUPS.filter((g) =>
+    eligibleOf(g, request, catalogue).every((e) => exclusionOf(e, exclusionContext) !== undefined),
+  );
   // Even days: the shortest session at least 60% of the longest, where every major group has an
   // exercise (a pull day without any possible back exercise cannot be filled), the shortest session
   // has room for one more (a bodyweight pull day of free-exercise-db, with its one row and one
@@ -854,13 +864,6 @@ export function violations(
   );
   for (const slot of slots) ensure(!(lateralOrRear && front.test(slot.name)), `${slot.name}: a front raise`);
   // Issue 22, item 7: nothing on the product's exclusion list (docs/programming-rules.md, section 6).
-  const possible = catalogue.filter((e) => eligible(e, request));
-  const exclusionContext = {
-    goal: request.goal,
-    experience: request.experience,
-    equipment,
-    eligible: possible,
-  };
   for (const slot of slots) {
     const entry = byId.get(slot.exercise_id ?? "");
     const excluded = entry === undefined ? undefined : exclusionOf(entry, exclusionContext);
@@ -1297,27 +1300,21 @@ export function sessionRoom(
   const sideWork = (entry: CatalogueEntry) => deltHeadOf(entry) === "side";
   const frontOrSide = (e: CatalogueEntry) =>
     groupOf(e.primaryMuscle) === "shoulders" && deltHeadOf(e) !== "rear";
-  const neighbourShoulders = plan.sessions.some(
-    (other) =>
-      Math.abs(other.day_of_week - session.day_of_week) === 1 &&
-      other.slots.some((slot) => {
-        const entry = byId.get(slot.exercise_id ?? "");
-        return entry !== undefined && frontOrSide(entry);
-      }),
-  );
-  const sideBarred = entries.some(sideWork) || (!entries.some(frontOrSide) && neighbourShoulders);
+  // Whether a day next to this one holds such work.
+  const neighbourHolds = (test: (entry: CatalogueEntry) => boolean): boolean =>
+    plan.sessions.some(
+      (other) =>
+        Math.abs(other.day_of_week - session.day_of_week) === 1 &&
+        other.slots.some((slot) => {
+          const entry = byId.get(slot.exercise_id ?? "");
+          return entry !== undefined && test(entry);
+        }),
+    );
+  const sideBarred = entries.some(sideWork) || (!entries.some(frontOrSide) && neighbourHolds(frontOrSide));
   // Rear-delt work rests with the back: not on a day without back work beside one with it.
   const rearWork = (entry: CatalogueEntry) => deltHeadOf(entry) === "rear";
   const backWork = (e: CatalogueEntry) => groupOf(e.primaryMuscle) === "back" || rearWork(e);
-  const neighbourBack = plan.sessions.some(
-    (other) =>
-      Math.abs(other.day_of_week - session.day_of_week) === 1 &&
-      other.slots.some((slot) => {
-        const entry = byId.get(slot.exercise_id ?? "");
-        return entry !== undefined && backWork(entry);
-      }),
-  );
-  const rearBarred = !entries.some(backWork) && neighbourBack;
+  const rearBarred = !entries.some(backWork) && neighbourHolds(backWork);
   const barred = (entry: CatalogueEntry): boolean =>
     kinds.has(isolationKind(entry)) ||
     (sideBarred && sideWork(entry)) ||

@@ -36,6 +36,15 @@ function bodyweightForBarbellStrength(entry: CatalogueEntry, context: ExclusionC
   );
 }
 
+/** A hip thrust, hinge or lunge with dumbbells, kettlebells or a barbell: glute work that can progress. */
+function isLoadedHipOrLeg(entry: CatalogueEntry): boolean {
+  const pattern = patternOf(entry);
+  return (
+    (pattern === "hinge" || pattern === "lunge") &&
+    (entry.equipment === "dumbbell" || entry.equipment === "kettlebell" || entry.equipment === "barbell")
+  );
+}
+
 /** Nordic curls and glute-ham raises: bodyweight hamstring work heavy enough for a trained lifter. */
 const HAMSTRING_SKILL = /\bnordic\b|\bglute[- ]?ham\b|\bnatural glute/i;
 const KNEE_EXTENSION_SKILL = /\bsissy squats?\b|\breverse nordics?\b/i;
@@ -128,6 +137,15 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     applies: (entry, context) =>
       bodyweightForBarbellStrength(entry, context) &&
       (patternOf(entry) === "squat" || patternOf(entry) === "lunge"),
+  },
+  {
+    rule: "bodyweight glute work for a lifter who can load a hinge or a lunge",
+    reason:
+      "a glute kickback, leg lift or step-up for 10-20 cannot progress past high reps; a lifter with dumbbells, kettlebells or a barbell trains the glutes in a loaded hip thrust, hinge or lunge (a coach read bodyweight step-ups and kickbacks in a dumbbell lifter's week as filler)",
+    applies: (entry, context) =>
+      entry.primaryMuscle === "glutes" &&
+      entry.equipment === "bodyweight" &&
+      context.eligible.some(isLoadedHipOrLeg),
   },
   {
     rule: "bodyweight hamstring work in barbell strength plans from intermediate up",
