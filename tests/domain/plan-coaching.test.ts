@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
 import { BACK_OFF_NOTE } from "../../src/domain/plan/back-off-sets.ts";
+import { isPush } from "../../src/domain/plan/balance.ts";
 import { pressAngleOf } from "../../src/domain/plan/choose-exercise.ts";
 import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { generatePlan, MAJOR_GROUPS } from "../../src/domain/plan/index.ts";
@@ -441,6 +442,31 @@ describe.each(CATALOGUES)("a coach's reads of the strength weeks on the %s catal
   const ids = new Map<string, (typeof catalogue)[number]>(catalogue.map((e) => [e.exerciseId, e]));
   const trained = SAMPLE_LIFTERS.map((request, index) => [index + 1, request] as const).filter(
     ([, r]) => r.goal === "strength" && r.experience !== "beginner",
+  );
+
+  it.each(trained)(
+    "lifter %i: a bench-led day holds no overhead press where another day leads with it, and 9 pressing sets at most",
+    (_i, request) => {
+      // Two coaches read a bench day of the bench, an incline and the other day's overhead press (11
+      // pressing sets) and would drop the press (templates.ts, day-pressing.ts).
+      const plan = generatePlan(request, catalogue);
+      const lead = (s: (typeof plan.sessions)[number]) => ids.get(s.slots[0]?.exercise_id ?? "");
+      const pressLeads = plan.sessions.some((s) => {
+        const entry = lead(s);
+        return entry !== undefined && patternOf(entry) === "vertical_push";
+      });
+      for (const day of plan.sessions) {
+        const entries = day.slots.map((slot) => ids.get(slot.exercise_id ?? ""));
+        const benchLed = entries[0] !== undefined && patternOf(entries[0]) === "horizontal_push";
+        const press = entries.some((e) => e !== undefined && patternOf(e) === "vertical_push");
+        if (pressLeads && benchLed) expect(press, day.day_name).toBe(false);
+        const pressing = day.slots.reduce((sum, slot, i) => {
+          const e = entries[i];
+          return sum + (e !== undefined && isPush(e) ? slot.sets : 0);
+        }, 0);
+        expect(pressing, day.day_name).toBeLessThanOrEqual(9);
+      }
+    },
   );
 
   it.each(trained)("lifter %i: a second row beside a barbell row is supported", (_i, request) => {

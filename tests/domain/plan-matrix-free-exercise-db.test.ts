@@ -20,9 +20,10 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   // their hardest knee flexion, and a few longer ones their last sets); general fitness 78 -> 82
   // when two bent-over raises named "lateral" counted as rear-delt work.
   hypertrophy: 44,
-  // 34 -> 36 when a novice's full-body day pulled with one exercise: the dumbbell-only 4-day
-  // beginner week is 1 set smaller at 60 and 90 minutes than at 45.
-  strength: 36,
+  // 34 -> 36 when a novice's full-body day pulled with one exercise (a dumbbell-only 4-day beginner
+  // week 1 set smaller at 60 and 90 minutes than at 45); 36 -> 24 when a trained lifter's day pressed
+  // 9 sets at most.
+  strength: 24,
   // 82 -> 91 when a lifter who can load a hinge or a lunge lost bodyweight glute work (the
   // exclusion list: free-exercise-db has no loaded glute exercise, so the glutes train in the
   // hinges, lunges and squats and the weeks are built again); endurance 82 -> 63 with it.

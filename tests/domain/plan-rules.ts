@@ -9,7 +9,8 @@ import { addDays as plusDays } from "../../src/domain/calendar.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { armAngleOf } from "../../src/domain/plan/arm-angle.ts";
-import { BACK_OFF_NOTE, DAY_PRESSING_SETS } from "../../src/domain/plan/back-off-sets.ts";
+import { BACK_OFF_NOTE } from "../../src/domain/plan/back-off-sets.ts";
+import { DAY_PRESSING_SETS } from "../../src/domain/plan/day-pressing.ts";
 import { deltHeadOf, isDeltIsolation } from "../../src/domain/plan/delt-head.ts";
 import { isAdvancedSkill } from "../../src/domain/plan/eligibility.ts";
 import { exclusionOf } from "../../src/domain/plan/excluded-exercises.ts";
@@ -367,15 +368,15 @@ export function violations(
           (backOff.sets === 2 || backOff.sets === 3),
         `${where}: back-off sets ${backOffs.map((slot) => `${slot.name} ${slot.tier} ${slot.sets}`).join(", ")}`,
       );
-      // A press's back-off sets keep the day at 9 pressing sets or fewer (a coach's read).
+    }
+    // A trained strength lifter's day presses 9 sets or fewer, back-off sets included (two coaches'
+    // reads; day-pressing.ts).
+    if (request.goal === "strength" && request.experience !== "beginner") {
       const pressing = session.slots.reduce((sum, slot) => {
         const e = byId.get(slot.exercise_id ?? "");
         return sum + (e !== undefined && PUSH.has(patternOf(e)) ? slot.sets : 0);
       }, 0);
-      ensure(
-        entry === undefined || !PUSH.has(patternOf(entry)) || pressing <= DAY_PRESSING_SETS,
-        `${where}: back-off sets of a press on a day of ${pressing} pressing sets`,
-      );
+      ensure(pressing <= DAY_PRESSING_SETS, `${where}: ${pressing} pressing sets`);
     }
     ensure(
       session.focus_area === [...new Set(session.slots.map((s) => s.muscle_group))].join(","),
@@ -1315,7 +1316,16 @@ export function sessionRoom(
   const rearWork = (entry: CatalogueEntry) => deltHeadOf(entry) === "rear";
   const backWork = (e: CatalogueEntry) => groupOf(e.primaryMuscle) === "back" || rearWork(e);
   const rearBarred = !entries.some(backWork) && neighbourHolds(backWork);
+  // A trained strength day with no room under its 9 pressing sets takes no pushing exercise
+  // (day-pressing.ts).
+  const pressing = session.slots.reduce((sum, slot) => {
+    const entry = byId.get(slot.exercise_id ?? "");
+    return sum + (entry !== undefined && PUSH.has(patternOf(entry)) ? slot.sets : 0);
+  }, 0);
+  const pressingFull =
+    request.goal === "strength" && request.experience !== "beginner" && pressing + 2 > DAY_PRESSING_SETS;
   const barred = (entry: CatalogueEntry): boolean =>
+    (pressingFull && PUSH.has(patternOf(entry))) ||
     kinds.has(isolationKind(entry)) ||
     (sideBarred && sideWork(entry)) ||
     (rearBarred && rearWork(entry)) ||

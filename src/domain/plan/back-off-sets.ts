@@ -14,6 +14,7 @@
 
 import { breaksBalance, isPush, PULL_FLOOR } from "./balance.ts";
 import { isFloorDeadlift } from "./choose-exercise.ts";
+import { DAY_PRESSING_SETS, pressingSets } from "./day-pressing.ts";
 import { addPullSet, makeRangeRoom } from "./fill-spare-time.ts";
 import { isPowerLift } from "./lift-reps.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
@@ -37,13 +38,6 @@ export const BACK_OFF_NOTE = "back-off sets: the main lift again after its top s
 
 /** At most this many back-off sets after a main lift. */
 export const BACK_OFF_MAX_SETS = 3;
-
-/**
- * A press's back-off sets keep the day's pressing at this many sets or fewer: a coach read an
- * upper day of an overhead press, its back-off sets and a bench press (11 pressing sets) as
- * pressing-heavy, about 9 a session being what a strength coach writes.
- */
-export const DAY_PRESSING_SETS = 9;
 
 export function addBackOffSets(week: WeekDraft): void {
   if (week.goal !== "strength" || week.experience === "beginner") return;
@@ -135,10 +129,6 @@ function rangeRoom(week: WeekDraft, slot: SlotDraft, sets: number): (() => void)
     undos.push(undo);
   }
   return giveBack;
-}
-
-function pressingSets(day: DayDraft): number {
-  return day.slots.reduce((sum, slot) => sum + (isPush(slot.entry) ? slot.sets : 0), 0);
 }
 
 function keepsDay(week: WeekDraft, day: DayDraft, before: number): boolean {

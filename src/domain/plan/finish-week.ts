@@ -17,7 +17,8 @@ import type { MovementPattern } from "../vocabulary.ts";
 import { addBackOffSets } from "./back-off-sets.ts";
 import { breaksBalance, isPull, isPush, lacksPull } from "./balance.ts";
 import { isBentRow, isFloorDeadlift } from "./choose-exercise.ts";
-import { meetMovementMinimums } from "./coach-minimums.ts";
+import { isOverheadPress, meetMovementMinimums } from "./coach-minimums.ts";
+import { capDayPressing } from "./day-pressing.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
 import { isBarWork, isCompound, patternOf } from "./movement.ts";
@@ -120,6 +121,9 @@ export function finishWeek(week: WeekDraft): void {
   // A new main lift (a barbell hinge) may now precede a beginner's intermediate compound.
   if (week.experience === "beginner") for (const day of week.days) beginnerLiftsAfterHinge(week, day);
   keepPullFloor(week);
+  // A trained strength day's pressing down to its cap (day-pressing.ts); the time it frees goes on
+  // below, within the cap.
+  capDayPressing(week, (slot) => isOverheadPress(slot.entry) && overheadPresses(week) <= 1);
   // The floor's cuts may leave a day short of its minutes (a push day down to one press): the time
   // left goes on once more, within the pull share (at or above the floor), and a set added may be a
   // loadable compound beside a bodyweight main lift.
@@ -660,4 +664,9 @@ function noDeadliftAfterSquat(week: WeekDraft, day: DayDraft): void {
     }
     addSlot(week, day, { ...kept, seq: week.nextSeq });
   }
+}
+
+/** The week's overhead-press slots (coach-minimums.ts, isOverheadPress). */
+function overheadPresses(week: WeekDraft): number {
+  return week.days.reduce((n, day) => n + day.slots.filter((slot) => isOverheadPress(slot.entry)).length, 0);
 }

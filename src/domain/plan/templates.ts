@@ -365,9 +365,32 @@ export function dayTemplates(
   const presses = strength
     ? { weekHasPushDay: schedule.some((d) => d.kind === "push"), novice: novice && daysPerWeek <= 3 }
     : undefined;
-  return schedule.map((scheduled) => {
+  const days = schedule.map((scheduled) => {
     const ordinal = seen.get(scheduled.kind) ?? 0;
     seen.set(scheduled.kind, ordinal + 1);
     return buildDay(scheduled, ordinal, balanced, presses);
   });
+  return strength ? withoutSecondOverheadPress(days) : days;
+}
+
+/**
+ * Strength: where a day leads with the overhead press, a day led by the bench press trains the
+ * shoulders with raises, not a second overhead press (two coaches read an upper day of a bench press,
+ * an incline bench and the other day's overhead press, 11 pressing sets, and would drop the press).
+ */
+function withoutSecondOverheadPress(days: readonly DayTemplate[]): readonly DayTemplate[] {
+  const pressLeads = days.some(
+    (d) => d.majors[0]?.group === "shoulders" && d.majors[0].patterns[0] === "vertical_push",
+  );
+  if (!pressLeads) return days;
+  return days.map((d) =>
+    d.majors[0]?.group !== "chest"
+      ? d
+      : {
+          ...d,
+          majors: d.majors.map((block) =>
+            block.group === "shoulders" ? { ...block, patterns: ["shoulder_isolation"] } : block,
+          ),
+        },
+  );
 }

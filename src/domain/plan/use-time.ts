@@ -15,6 +15,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { breaksBalance, isPull, lacksPull } from "./balance.ts";
+import { pressingFits } from "./day-pressing.ts";
 import { addPullSet, makeRangeRoom } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
@@ -240,6 +241,7 @@ function attempt(week: WeekDraft, day: DayDraft, change: () => () => void): bool
 
 function plusOne(week: WeekDraft, day: DayDraft, slot: SlotDraft): boolean {
   if (slot.sets >= slotMaxSets(week, slot) || !fitsCaps(week, slot.entry, 1)) return false;
+  if (!pressingFits(week, day, slot.entry, 1)) return false;
   if (breaksBalance(week, slot.entry, 1)) return false;
   return attempt(week, day, () => {
     changeSets(week, day, slot, 1);
@@ -334,7 +336,10 @@ function addNewSlotOf(
   extra: boolean,
   test?: (entry: CatalogueEntry) => boolean,
 ): "added" | "none" | "compound not added" {
-  const slot = newSlot(week, day, group, extra, test) ?? pullFirstSlot(week, day, group, extra, test);
+  // A trained strength day at its pressing cap takes no pushing exercise (day-pressing.ts).
+  const fits = (entry: CatalogueEntry): boolean =>
+    (test === undefined || test(entry)) && pressingFits(week, day, entry, MIN_SLOT_SETS);
+  const slot = newSlot(week, day, group, extra, fits) ?? pullFirstSlot(week, day, group, extra, fits);
   if (slot === undefined) return "none";
   const add = () =>
     attempt(week, day, () => {
