@@ -83,6 +83,9 @@ describe("resisted by a partner", () => {
         eligible: [],
       })?.rule,
     ).toBe("resisted by a partner");
+    // The bar a partner places across the thighs (two coaches' reads); the standing raise stays.
+    expect(isAlwaysExcluded(named("Barbell Seated Calf Raise"))).toBe(true);
+    expect(isAlwaysExcluded(named("Barbell Standing Calf Raise"))).toBe(false);
     expect(
       exclusionOf(named("Doorknob Towel Curl"), {
         goal: "general_fitness",

@@ -77,7 +77,7 @@ const GUILLOTINE = /\bguillotine\b/i;
  * legs".
  */
 const PARTNER_RESISTED =
-  /\btowel triceps extensions?\b|\bmanual\b|\bhyperextensions? with no hyperextension bench\b/i;
+  /\btowel triceps extensions?\b|\bmanual\b|\bhyperextensions? with no hyperextension bench\b|\bbarbell seated calf raises?\b/i;
 /** What only a kettlebell does well: the ballistic lifts and the get-up. */
 const KETTLEBELL_OWN = /\b(swings?|cleans?|snatch(es)?|get[- ]?ups?|windmills?|halos?)\b/i;
 
@@ -194,7 +194,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   {
     rule: "resisted by a partner",
     reason:
-      "a towel triceps extension or a manual hamstring curl is loaded by a partner's pull, and a back extension off a flat bench needs a partner holding the legs down: a lifter training alone has no partner, and no one can progress a partner's pull in steps",
+      "a towel triceps extension or a manual hamstring curl is loaded by a partner's pull, a back extension off a flat bench needs a partner holding the legs down, and a barbell seated calf raise a partner placing the bar across the thighs: a lifter training alone has no partner, and no one can progress a partner's pull in steps",
     applies: (entry) => PARTNER_RESISTED.test(entry.name),
   },
   {
