@@ -74,6 +74,9 @@ const STAPLES: readonly string[] = [
   // (a coach's read), and the floor press's short range is a strength lifter's variant.
   "incline press",
   "incline dumbbell press",
+  // A machine chest press before the floor press too: the floor cuts the press's stretched half
+  // (two coaches read a dumbbell floor press in a week with a bench and machines).
+  "chest press",
   "floor press",
   "romanian deadlift",
   "deadlift",
