@@ -6,6 +6,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { patternOf } from "./movement.ts";
+import { perEntry } from "./per-entry.ts";
 
 export type DeltHead = "side" | "rear" | "front";
 
@@ -27,13 +28,14 @@ export const FRONT_OR_HYBRID = /\bfront (delt )?raises?\b|\bdeltoid raises?\b|\b
 /** Side delts: lateral and side raises (not bent over). */
 const SIDE = /\blateral raises?\b|\bside laterals?\b|\bside raises?\b|\blateral raise\b|\blaterals?\b/i;
 
-export function deltHeadOf(entry: CatalogueEntry): DeltHead | undefined {
+/** Worked out once per entry (per-entry.ts): the generator asks it in every range check. */
+export const deltHeadOf = perEntry((entry: CatalogueEntry): DeltHead | undefined => {
   if (entry.primaryMuscle !== "shoulders") return undefined;
   if (FRONT_OR_HYBRID.test(entry.name)) return "front";
   if (REAR.test(entry.name)) return "rear";
   if (SIDE.test(entry.name) && patternOf(entry) === "shoulder_isolation") return "side";
   return undefined;
-}
+});
 
 /** A lateral raise: side-delt isolation. */
 export function isLateralRaise(entry: CatalogueEntry): boolean {

@@ -19,7 +19,7 @@ import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import type { SlotDraft } from "./slot-draft.ts";
 import { isBarbellLegLift } from "./spine-load.ts";
 import { sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
-import { groupOfMuscle, LEG_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
+import { groupOfMuscle, LEG_GROUPS, type TargetGroup, WEEKLY_SET_TARGETS, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
 import { durationMinutes, setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
 
@@ -113,8 +113,9 @@ export function fitsCaps(week: WeekDraft, entry: CatalogueEntry, sets: number): 
  * two, for the cheap checks made before an exercise is chosen.
  */
 export function roomBelowTop(week: WeekDraft, group: TargetGroup, entry?: CatalogueEntry): number {
-  const { max } = weeklyTarget(week.goal, week.experience, group);
-  const { deltIsolation } = weeklyTarget(week.goal, week.experience, "shoulders");
+  const targets = WEEKLY_SET_TARGETS[week.goal][week.experience];
+  const { max } = targets[group];
+  const { deltIsolation } = targets.shoulders;
   if (deltIsolation === undefined) return max - weeklySets(week, group);
   // The raises' half-sets for the back (face pulls, rear-delt flyes) count against the raises' top,
   // not the back's: 8 rear-delt sets had taken 4 sets of rows.
