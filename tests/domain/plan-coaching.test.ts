@@ -499,6 +499,26 @@ describe.each(CATALOGUES)("a coach's reads of the strength weeks on the %s catal
   );
 });
 
+describe.each(CATALOGUES)(
+  "the load-limited beginners (lifters 1 and 2) on the %s catalogue",
+  (_name, catalogue) => {
+    const ids = new Map<string, (typeof catalogue)[number]>(catalogue.map((e) => [e.exerciseId, e]));
+
+    it.each([1, 2])("lifter %i: a split squat or lunge on one day, not the same squat on all three", (i) => {
+      // Two coaches read a bodyweight or dumbbell squat on all three days, capped by what the lifter
+      // can hold (choose-exercise.ts, loadLimitedLegs).
+      const plan = generatePlan(SAMPLE_LIFTERS[i - 1] as (typeof SAMPLE_LIFTERS)[number], catalogue);
+      const legs = plan.sessions.map((s) =>
+        s.slots
+          .map((slot) => ids.get(slot.exercise_id ?? ""))
+          .filter((e) => e !== undefined && e.primaryMuscle === "quadriceps" && e.mechanic !== "isolation")
+          .map((e) => patternOf(e as NonNullable<typeof e>)),
+      );
+      expect(legs.flat(), JSON.stringify(legs)).toContain("lunge");
+    });
+  },
+);
+
 describe.each(CATALOGUES)("the bodyweight beginner (lifter 1) on the %s catalogue", (_name, catalogue) => {
   const ids = new Map<string, (typeof catalogue)[number]>(catalogue.map((e) => [e.exerciseId, e]));
 

@@ -462,6 +462,9 @@ export function chooseExercise(
     // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
     // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
     if (strength && block.group === "back") return patternRank !== 0 ? 2 : mainUses > 0 ? 0 : 1;
+    // Legs that cannot be loaded heavily keep the day's preferred pattern (a split squat on the
+    // days that prefer one) before the week's main squat again (loadLimitedLegs, below).
+    if (loadLimitedLegs && patternRank !== 0) return 1;
     return mainUses > 0 && (repeat || (patternRank === 0 && !varyChestPress && !varyBackPull)) ? 0 : 1;
   };
   const fillRest = (entry: CatalogueEntry, facts: Facts, out: number[]): void => {
@@ -483,8 +486,13 @@ export function chooseExercise(
     // A beginner repeats a short list, but the back's two patterns both belong on it: a row on the
     // days that prefer a row, a pull-down or pull-up on the others (a coach read a beginner's three
     // days of pull-downs and no row).
+    // So do the legs where the lifter cannot load a squat heavily (no barbell or machine squat): a
+    // split squat or lunge on the days that prefer one, the squat on the others (two coaches read
+    // a bodyweight or dumbbell squat on all three days, capped by what the lifter can hold).
     const repeats =
-      (beginner && (block.group !== "back" || patternRank === 0)) ||
+      (beginner &&
+        ((block.group !== "back" && !(block.group === "quadriceps" && loadLimitedLegs)) ||
+          patternRank === 0)) ||
       (strength && entry.equipment === "barbell" && patternRank === 0);
     // The machine made for a leg extension, leg curl or calf raise is repeated rather than varied;
     // but a trained lifter's hypertrophy week takes its leg curls lying on one day and seated on the
@@ -542,6 +550,14 @@ export function chooseExercise(
       (e) => e.equipment === "machine" && factsOf(e).pattern === "squat" && factsOf(e).compound,
     );
   const candidateFacts = factsOfList(candidates);
+  const loadLimitedLegs =
+    block.group === "quadriceps" &&
+    !candidates.some(
+      (e) =>
+        (e.equipment === "barbell" || e.equipment === "machine") &&
+        factsOf(e).pattern === "squat" &&
+        factsOf(e).compound,
+    );
   // Outside strength (whose hip work is its barbell lifts), glute and hamstring work is loaded where
   // the lifter can load it: a dumbbell hip thrust or Romanian deadlift before a bodyweight donkey
   // kick or glute kickback (a coach read bodyweight kickbacks in a dumbbell lifter's plan as filler).
