@@ -108,8 +108,9 @@ export function fitsCaps(week: WeekDraft, entry: CatalogueEntry, sets: number): 
 /**
  * The sets the group may still take before the top of its range, for the entry's sets. Where the
  * shoulders count delt isolation apart (targets.ts, deltIsolation), a raise's room is that top's
- * alone, so the presses' half-sets cannot take it; any other lift's is `max` less everything, as
- * before, so the raises' own top is no room for more pressing. Without an entry: the larger of the
+ * alone (rear-delt work's within `rearMax`), so the presses' half-sets cannot take it; any other
+ * lift's is `max` less everything, as before, so the raises' own top is no room for more pressing.
+ * The back's range leaves out the raises' half-sets for it. Without an entry: the larger of the
  * two, for the cheap checks made before an exercise is chosen.
  */
 export function roomBelowTop(week: WeekDraft, group: TargetGroup, entry?: CatalogueEntry): number {
@@ -127,7 +128,7 @@ export function roomBelowTop(week: WeekDraft, group: TargetGroup, entry?: Catalo
   if (group !== "shoulders") return otherRoom;
   const isolationRoom = deltIsolation.max - week.deltIsolationSets;
   if (entry === undefined) return Math.max(isolationRoom, otherRoom);
-  if (group !== "shoulders" || !isDeltIsolation(entry)) return otherRoom;
+  if (!isDeltIsolation(entry)) return otherRoom;
   const rear = deltHeadOf(entry) === "rear";
   return rear ? Math.min(isolationRoom, deltIsolation.rearMax - week.rearDeltSets) : isolationRoom;
 }
@@ -142,9 +143,11 @@ export function directSets(week: WeekDraft, group: TargetGroup): number {
 function count(week: WeekDraft, entry: CatalogueEntry, sets: number): void {
   if (isPush(entry)) week.pushSets += sets;
   if (isPull(entry)) week.pullSets += sets;
-  if (isDeltIsolation(entry)) week.deltIsolationSets += sets;
-  if (deltHeadOf(entry) === "rear") week.rearDeltSets += sets;
-  if (isDeltIsolation(entry)) week.deltIsolationBackSets += (contribution(entry).get("back") ?? 0) * sets;
+  if (isDeltIsolation(entry)) {
+    week.deltIsolationSets += sets;
+    week.deltIsolationBackSets += (contribution(entry).get("back") ?? 0) * sets;
+    if (deltHeadOf(entry) === "rear") week.rearDeltSets += sets;
+  }
   for (const [group, weight] of contribution(entry)) {
     week.weekly.set(group, weeklySets(week, group) + weight * sets);
   }
