@@ -859,9 +859,12 @@ export function violations(
   const slots = plan.sessions.flatMap((s) => s.slots);
   // Lateral and rear-delt work, not front raises (the presses train the front delts), where the
   // lifter can do any.
-  const front = /front (delt )?raise/i;
+  const front = FRONT_RAISE_NAME;
   const lateralOrRear = eligibleOf("shoulders", request, catalogue).some(
-    (e) => !front.test(e.name) && patternOf(e) === "shoulder_isolation",
+    (e) =>
+      !front.test(e.name) &&
+      patternOf(e) === "shoulder_isolation" &&
+      exclusionOf(e, exclusionContext) === undefined,
   );
   for (const slot of slots) ensure(!(lateralOrRear && front.test(slot.name)), `${slot.name}: a front raise`);
   // Issue 22, item 7: nothing on the product's exclusion list (docs/programming-rules.md, section 6).
@@ -1144,7 +1147,7 @@ export const PULL_SHARE: Readonly<Record<Goal, number>> = {
 };
 
 /** Front raises and their hybrids by name (as in violations' lateral-and-rear-delt rule). */
-const FRONT_RAISE_NAME = /front (delt )?raise/i;
+const FRONT_RAISE_NAME = /\bfront\b.*\braises?\b|straight raises on incline bench/i;
 
 /** A beginner learns at most this many different compound lifts in a week (item 8). */
 const BEGINNER_COMPOUND_LIFTS = 12;
@@ -1226,7 +1229,10 @@ export function groupsWithRoom(
   // or rear-delt work (violations), and for a beginner whose week already holds 12 different
   // compound lifts, a compound the week does not hold yet (item 8: a short list, repeated).
   const lateralOrRear = eligibleOf("shoulders", request, catalogue).some(
-    (e) => !FRONT_RAISE_NAME.test(e.name) && patternOf(e) === "shoulder_isolation",
+    (e) =>
+      !FRONT_RAISE_NAME.test(e.name) &&
+      patternOf(e) === "shoulder_isolation" &&
+      exclusionOf(e, context) === undefined,
   );
   const weekIds = new Set(plan.sessions.flatMap((s) => s.slots.map((slot) => slot.exercise_id ?? "")));
   const weekCompounds = new Set(

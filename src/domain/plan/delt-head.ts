@@ -20,10 +20,14 @@ const REAR =
   /\brear\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone y-t-w\b|\bcable seated lateral raise\b|\blying one-arm lateral raise\b/i;
 
 /**
- * Front delts: front raises, and the hybrids that turn a lateral raise into one ("Side Laterals to
- * Front Raise", "Alternating Deltoid Raise", a low-pulley "deltoid raise").
+ * Front delts: front raises, whatever the implement between the words ("Front Dumbbell Raise", "Front
+ * Plate Raise"), free-exercise-db's "Straight Raises on Incline Bench" (a bar raised in front of the
+ * head, lying face down: a coach read it as a front raise), and the hybrids that turn a lateral
+ * raise into one ("Side Laterals to Front Raise", "Alternating Deltoid Raise", a low-pulley
+ * "deltoid raise").
  */
-export const FRONT_OR_HYBRID = /\bfront (delt )?raises?\b|\bdeltoid raises?\b|\blaterals? to front\b/i;
+export const FRONT_OR_HYBRID =
+  /\bfront\b.*\braises?\b|\bstraight raises on incline bench\b|\bdeltoid raises?\b|\blaterals? to front\b/i;
 
 /** Side delts: lateral and side raises (not bent over). */
 const SIDE = /\blateral raises?\b|\bside laterals?\b|\bside raises?\b|\blateral raise\b|\blaterals?\b/i;
