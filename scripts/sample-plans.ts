@@ -7,7 +7,6 @@ import { BUILTIN_CATALOGUE } from "../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../src/domain/catalogue/free-exercise-db.ts";
 import type { CatalogueEntry } from "../src/domain/catalogue-entry.ts";
 import { isPull, isPush } from "../src/domain/plan/balance.ts";
-import { isDeltIsolation } from "../src/domain/plan/delt-head.ts";
 import {
   ACCESSORY_GROUPS,
   GROUP_MUSCLES,
@@ -19,6 +18,7 @@ import {
 } from "../src/domain/plan/index.ts";
 import type { PlanJson } from "../src/domain/plan-json.ts";
 import { hardSetsForSet } from "../src/domain/progress-aggregates/hard-sets.ts";
+import { deltIsolation } from "../tests/domain/plan-rules.ts";
 import { SAMPLES } from "./sample-lifters.ts";
 
 /** The shared free-exercise-db file, as tests/fixtures holds it, mapped as `catalogue import` maps it. */
@@ -98,12 +98,7 @@ function render(
     "",
   );
   lines.push("| group | direct | fractional | range |", "| ----- | ------ | ---------- | ----- |");
-  const isolation = plan.sessions
-    .flatMap((s) => s.slots)
-    .reduce((sum, slot) => {
-      const entry = byId.get(slot.exercise_id ?? "");
-      return sum + (entry !== undefined && isDeltIsolation(entry) ? slot.sets : 0);
-    }, 0);
+  const isolation = deltIsolation(plan, byId).all;
   for (const group of [...MAJOR_GROUPS, ...ACCESSORY_GROUPS]) {
     const { min, max, deltIsolation } = targets[group];
     // Side- and rear-delt raises count apart where the targets say so (targets.ts).

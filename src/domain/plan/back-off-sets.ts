@@ -12,9 +12,9 @@
 // overhead press. Not the deadlift: its sets cost the most recovery, and the hinge's range is
 // usually full by then. Not with supersets (45 minutes or less): those minutes go to more exercises.
 
-import { breaksBalance, isPush, PULL_FLOOR } from "./balance.ts";
+import { breaksBalance, PULL_FLOOR } from "./balance.ts";
 import { isFloorDeadlift } from "./choose-exercise.ts";
-import { DAY_PRESSING_SETS, pressingSets } from "./day-pressing.ts";
+import { pressingFits } from "./day-pressing.ts";
 import { addPullSet, makeRangeRoom } from "./fill-spare-time.ts";
 import { isPowerLift } from "./lift-reps.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
@@ -59,7 +59,7 @@ function backOffOnDay(week: WeekDraft, day: DayDraft): void {
     seq: week.nextSeq,
     backOff: true,
   };
-  if (isPush(main.entry) && pressingSets(day) + MIN_SLOT_SETS > DAY_PRESSING_SETS) return;
+  if (!pressingFits(week, day, main.entry, MIN_SLOT_SETS)) return;
   // Strength's pull share (3 pulling sets to 4 pushing) may be all that stops a press's back-off
   // sets: pulling sets first, on a day with the time; they stay either way (time used on pulling).
   let pulls = 0;
@@ -82,7 +82,7 @@ function backOffOnDay(week: WeekDraft, day: DayDraft): void {
     slot.sets < Math.min(BACK_OFF_MAX_SETS, slotMaxSets(week, slot)) &&
     fitsCaps(week, slot.entry, 1) &&
     !breaksShare(week, slot, 1) &&
-    !(isPush(slot.entry) && pressingSets(day) + 1 > DAY_PRESSING_SETS)
+    pressingFits(week, day, slot.entry, 1)
   ) {
     const previous = evenness(week);
     changeSets(week, day, slot, 1);

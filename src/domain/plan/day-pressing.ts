@@ -21,7 +21,7 @@ export function capsDayPressing(week: Pick<WeekDraft, "goal" | "experience">): b
   return week.goal === "strength" && week.experience !== "beginner";
 }
 
-export function pressingSets(day: DayDraft): number {
+function pressingSets(day: DayDraft): number {
   return day.slots.reduce((sum, slot) => sum + (isPush(slot.entry) ? slot.sets : 0), 0);
 }
 
@@ -39,14 +39,14 @@ export function pressingFits(week: WeekDraft, day: DayDraft, entry: CatalogueEnt
 export function capDayPressing(week: WeekDraft, kept: (slot: SlotDraft) => boolean): void {
   if (!capsDayPressing(week)) return;
   for (const day of week.days) {
+    const mainElsewhere = (slot: SlotDraft): number =>
+      week.days.some(
+        (other) => other !== day && other.slots.some((s) => s.tier === "T1" && s.entry === slot.entry),
+      )
+        ? 0
+        : 1;
     let guard = 20;
     while (guard-- > 0 && pressingSets(day) > DAY_PRESSING_SETS) {
-      const mainElsewhere = (slot: SlotDraft): number =>
-        week.days.some(
-          (other) => other !== day && other.slots.some((s) => s.tier === "T1" && s.entry === slot.entry),
-        )
-          ? 0
-          : 1;
       const victim = day.slots
         .filter((slot) => slot.tier !== "T1" && isPush(slot.entry) && !kept(slot))
         .sort((a, b) => a.sets - b.sets || mainElsewhere(a) - mainElsewhere(b) || b.seq - a.seq)[0];
