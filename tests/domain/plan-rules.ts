@@ -994,6 +994,18 @@ export function violations(
     });
     ensure(vertical, "strength with a pull-up bar but no vertical pull");
   }
+  // A novice's A B A week (src/domain/plan/novice-workouts.ts): its two A days are one workout, set
+  // for set, so that the rollover's B A B loses neither; only a novice's week repeats a day's name.
+  const [first, , third] = plan.sessions;
+  if (first !== undefined && third !== undefined && repeatedWorkout(plan, first)) {
+    const workout = (session: typeof first) =>
+      JSON.stringify(session.slots.map((x) => [x.exercise_id, x.tier, x.sets, x.reps, x.order_in_session]));
+    ensure(workout(first) === workout(third), `${first.day_name}: its two days differ`);
+    ensure(
+      request.goal === "strength" && request.experience === "beginner",
+      `${first.day_name}: a repeated workout outside a novice strength week`,
+    );
+  }
   return out;
 }
 
@@ -1162,7 +1174,8 @@ export const TIME_USE = 0.85;
  * Groups that could still take a new exercise: an eligible one (not excluded, not `inSession`)
  * whose 2 starting sets fit every range it trains (counted fractionally), and for chest and
  * shoulders (pushing) a pull share that allows two more pushing sets, or a back with room to pull
- * more first.
+ * more first. `copies`: 2 for a day a novice's week repeats (A B A, repeatedWorkout), whose new
+ * exercise goes on both A days.
  */
 export function groupsWithRoom(
   plan: PlanJson,
@@ -1171,6 +1184,7 @@ export function groupsWithRoom(
   byId: ReadonlyMap<string, CatalogueEntry>,
   inSession: ReadonlySet<string> = new Set(),
   secondsLeft = Number.POSITIVE_INFINITY,
+  copies = 1,
 ): TargetGroup[] {
   // Two sets at the time model's cost (a compound's T2 rest, an isolation's T3), within the
   // minutes the session has left: a 30-minute day 5 minutes short has no room for 2 sets of 3.2.
@@ -1217,13 +1231,16 @@ export function groupsWithRoom(
     if (own === undefined) return false;
     if (apart !== undefined && isDeltIsolation(entry)) {
       const rear = deltHeadOf(entry) === "rear";
-      if (isolation.all + 2 > apart.max || (rear && isolation.rear + 2 > apart.rearMax)) return false;
-    } else if (counted(own) + 2 > targets[own].max + 1e-9) return false;
-    if ((direct.get(own) ?? 0) + 2 > (targets[own].direct ?? Number.POSITIVE_INFINITY)) return false;
+      if (isolation.all + 2 * copies > apart.max || (rear && isolation.rear + 2 * copies > apart.rearMax))
+        return false;
+    } else if (counted(own) + 2 * copies > targets[own].max + 1e-9) return false;
+    if ((direct.get(own) ?? 0) + 2 * copies > (targets[own].direct ?? Number.POSITIVE_INFINITY)) return false;
     const others = new Set(entry.secondaryMuscles.map(groupOf));
     others.delete(own);
     others.delete(undefined);
-    return [...others].every((g) => counted(g as TargetGroup) + 1 <= targets[g as TargetGroup].max + 1e-9);
+    return [...others].every(
+      (g) => counted(g as TargetGroup) + copies <= targets[g as TargetGroup].max + 1e-9,
+    );
   };
   // What the other rules forbid is no room either: a front raise where the lifter can do lateral
   // or rear-delt work (violations), and for a beginner whose week already holds 12 different
@@ -1259,7 +1276,7 @@ export function groupsWithRoom(
     eligibleOf("back", request, catalogue).some(
       (entry) => PULL.has(patternOf(entry)) && !inWeek.has(entry.exerciseId) && usable(entry),
     );
-  const pushBlocked = !pullRoom && (push + 2) * PULL_SHARE[request.goal] > pull + 1e-9;
+  const pushBlocked = !pullRoom && (push + 2 * copies) * PULL_SHARE[request.goal] > pull + 1e-9;
   return [...MAJOR_GROUPS, ...ACCESSORY_GROUPS].filter((group) =>
     eligibleOf(group, request, catalogue).some(
       (entry) =>
@@ -1341,7 +1358,15 @@ export function sessionRoom(
     ...session.slots.map((slot) => slot.exercise_id ?? ""),
     ...catalogue.filter(barred).map((entry) => entry.exerciseId),
   ]);
-  const room = groupsWithRoom(plan, request, catalogue, byId, ids, secondsLeft);
+  const room = groupsWithRoom(
+    plan,
+    request,
+    catalogue,
+    byId,
+    ids,
+    secondsLeft,
+    repeatedWorkout(plan, session) ? 2 : 1,
+  );
   // Calves only on a day with leg work, where the week has one (week-draft.ts, fitsDayKind).
   const calvesFit = legWork(plan, session) || !plan.sessions.some((other) => legWork(plan, other));
   const trains = new Set<TargetGroup | undefined>(["abdominals", ...(calvesFit ? ["calves" as const] : [])]);
@@ -1367,6 +1392,20 @@ export function sessionRoom(
       !(oneADay(group) && present.has(group)) &&
       !atDayCap(group) &&
       !(group === "back" && pullsFull),
+  );
+}
+
+/**
+ * Whether the session is one of a novice's two A days (a week of three whose first and third days
+ * share a name, src/domain/plan/novice-workouts.ts): the two are one workout, set for set.
+ */
+export function repeatedWorkout(plan: PlanJson, session: PlanJson["sessions"][number]): boolean {
+  const [first, second, third] = plan.sessions;
+  return (
+    plan.sessions.length === 3 &&
+    first?.day_name === third?.day_name &&
+    first?.day_name !== second?.day_name &&
+    (session === first || session === third)
   );
 }
 

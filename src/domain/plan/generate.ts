@@ -17,6 +17,7 @@ import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
 import { bodyweightReps, isPowerLift, isStrengthPull, liftReps, STRENGTH_PULL_REPS } from "./lift-reps.ts";
 import { patternOf } from "./movement.ts";
+import { repeatFirstWorkout } from "./novice-workouts.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
 import type { PlanRequest } from "./request.ts";
@@ -90,6 +91,7 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
   placeMinimums(week);
   fillSpareTime(week);
   finishWeek(week);
+  repeatFirstWorkout(week);
   const notes = planNotes(week, missing, request.equipment);
   return {
     split_type: split,

@@ -170,6 +170,18 @@ export function strengthFrequencyApplies(week: WeekDraft): boolean {
   return week.goal === "strength" && week.equipment.has("barbell") && week.days.length >= 3;
 }
 
+/**
+ * For each trained lift (the squat, a press, the hinge), the days of the week that hold it and the
+ * days it needs; none where the rule does not apply.
+ */
+export function strengthLiftDays(week: WeekDraft): { days: number; required: number }[] {
+  if (!strengthFrequencyApplies(week)) return [];
+  return [SQUAT, PRESS, HINGE].map((lift) => ({
+    days: week.days.filter((day) => day.slots.some((slot) => lift.counts(slot.entry))).length,
+    required: lift === SQUAT ? squatDays(week) : lift.days,
+  }));
+}
+
 export function ensureStrengthFrequency(week: WeekDraft): void {
   if (!strengthFrequencyApplies(week)) return;
   for (const day of week.days) romanianAfterSquat(week, day);

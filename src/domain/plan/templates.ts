@@ -337,7 +337,10 @@ function buildDay(
     (group): Block => ({ group, patterns: patternsOf(group) }),
   );
   return {
-    name: scheduled.name,
+    // A novice's day is named for its workout: a week of three is Full-A, Full-B, Full-A, and the
+    // rollover turns a week whose first and third days share a name to B A B and back (the novice
+    // programmes alternate their workouts; the accessories of the two A days may differ).
+    name: novice ? `Full-${scheduled.alt === 0 ? "A" : "B"}` : scheduled.name,
     dayOfWeek: scheduled.dayOfWeek,
     kind: scheduled.kind,
     majors: [leadBlock, ...others],
