@@ -257,6 +257,22 @@ old_sess AS MATERIALIZED (
     SELECT * FROM public.modular_training_session s0 WHERE s0.week_id = due.week_id OFFSET 0
   ) s
 ),
+-- A week of three whose first and third sessions share a name alternates its two workouts, as
+-- the novice programmes do (templates.ts names a novice's days Full-A, Full-B, Full-A): A B A is
+-- followed by B A B and that by A B A. The second session's workout fills the first and third
+-- days; the third's (the A with the latest logs) fills the second; the first session's rows are
+-- carried no further (its logs are history, as every row's are).
+alternating AS MATERIALIZED (
+  SELECT a.plan_id, a.ids[2] AS middle_id, a.ids[3] AS last_id
+  FROM (
+    SELECT os.rollover_plan_id AS plan_id,
+      array_agg(os.id ORDER BY os.session_date, os.session_number, os.id) AS ids,
+      array_agg(os.day_label ORDER BY os.session_date, os.session_number, os.id) AS labels
+    FROM old_sess os
+    GROUP BY os.rollover_plan_id
+  ) a
+  WHERE cardinality(a.ids) = 3 AND a.labels[1] = a.labels[3] AND a.labels[1] <> a.labels[2]
+),
 -- Every row of the latest weeks, judged once on its logs (the load progression of
 -- src/domain/load-progression, docs/progression.md) and scored for its muscle group.
 judged AS MATERIALIZED (
@@ -470,15 +486,17 @@ judged AS MATERIALIZED (
     SELECT nullif(least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("d.candidate")})), src.w) AS w
     WHERE os.last_deload AND d.rule = 'hold' AND src.w > 0
   ) rs ON true
-  -- After a deload: the row in the same slot (the session by number, weekday and label, as the
-  -- rollover copies them; the row by order in session) of the ending mesocycle's week 2. Index
-  -- probes, only for restore weeks.
+  -- After a deload: the row in the same slot (the session by label, and by number and weekday
+  -- where they match, as the rollover copies them; an alternating week moves its workouts between
+  -- days; the row by order in session) of the ending mesocycle's week 2. Index probes, only for
+  -- restore weeks.
   LEFT JOIN LATERAL (
     SELECT e2.sets, e2.carried_from_id FROM public.modular_training_session s2
     JOIN public.modular_training_exercise e2 ON e2.session_id = s2.id AND e2.order_in_session = e.order_in_session
-    WHERE os.week2_id IS NOT NULL AND s2.week_id = os.week2_id AND s2.session_number = os.session_number
-      AND s2.day_of_week IS NOT DISTINCT FROM os.day_of_week AND s2.day_label IS NOT DISTINCT FROM os.day_label
-    ORDER BY e2.display_order, e2.id LIMIT 1
+    WHERE os.week2_id IS NOT NULL AND s2.week_id = os.week2_id AND s2.day_label IS NOT DISTINCT FROM os.day_label
+    ORDER BY (s2.session_number = os.session_number AND s2.day_of_week IS NOT DISTINCT FROM os.day_of_week) DESC,
+      s2.session_date, e2.display_order, e2.id
+    LIMIT 1
   ) w2r ON true
   -- A week 2 that was a recovery session for the row's group is not its volume: the sets before
   -- it (week 1's row) are.
@@ -579,10 +597,15 @@ alloc AS MATERIALIZED (
   FROM (
     SELECT r.*, sum(r.add * r.sec) OVER (PARTITION BY r.session_id ORDER BY r.grp, r.rk) AS used
     FROM (
+      -- An alternating week's rows take half their share, rounded up: each workout comes three
+      -- times a fortnight, so each set added to it is one and a half a week (two in one week, one
+      -- in the next).
       SELECT o.*, least(${MAX_SETS_PER_ROW} - o.sets,
-                        CASE WHEN o.rk <= o.total THEN (o.total - o.rk) / o.n + 1 ELSE 0 END) AS add
+                        CASE WHEN o.rk <= o.total THEN ((o.total - o.rk) / o.n + o.copies) / o.copies
+                             ELSE 0 END) AS add
       FROM (
         SELECT j.id, j.session_id, j.grp, j.sec, j.sets,
+          CASE WHEN alt.plan_id IS NULL THEN 1 ELSE 2 END AS copies,
           greatest(0, least(g.change, g.mrv - g.group_sets)) AS total,
           count(*) OVER (PARTITION BY j.plan_id, j.grp) AS n,
           row_number() OVER (PARTITION BY j.plan_id, j.grp
@@ -590,7 +613,10 @@ alloc AS MATERIALIZED (
                      j.session_date, j.order_in_session, j.id) AS rk
         FROM judged j
         JOIN grp_dec g ON g.plan_id = j.plan_id AND g.grp = j.grp
+        -- An alternating week's first session is carried no further: its rows get no sets.
+        LEFT JOIN alternating alt ON alt.plan_id = j.plan_id
         WHERE g.change > 0 AND NOT g.joint AND NOT g.after_recovery AND j.sets < ${MAX_SETS_PER_ROW}
+          AND (alt.plan_id IS NULL OR j.session_id IN (alt.middle_id, alt.last_id))
       ) o
     ) r
     WHERE r.add > 0
@@ -616,17 +642,24 @@ new_weeks AS (
   ON CONFLICT (plan_id, week_number) DO NOTHING
   RETURNING id, plan_id
 ),
+-- Each day of the new week (a session of the old one, by date) and the old session whose workout
+-- it gets (src): its own, or in an alternating week the other workout (alternating).
 sess AS MATERIALIZED (
-  SELECT gen_random_uuid() AS new_id, nw.id AS new_week_id, os.*
+  SELECT gen_random_uuid() AS new_id, nw.id AS new_week_id, os.*, src.id AS src_id,
+    src.day_label AS src_label, src.focus_area AS src_focus, src.duration_minutes AS src_minutes
   FROM new_weeks nw
   JOIN old_sess os ON os.rollover_plan_id = nw.plan_id
+  LEFT JOIN alternating alt ON alt.plan_id = os.rollover_plan_id
+  JOIN old_sess src ON src.id = CASE WHEN alt.plan_id IS NULL THEN os.id
+                                      WHEN os.id = alt.middle_id THEN alt.last_id
+                                      ELSE alt.middle_id END
 ),
 new_sessions AS (
   INSERT INTO public.modular_training_session
     (id, week_id, user_id, day_label, session_date, day_of_week, focus_area, session_number,
      duration_minutes, completed)
-  SELECT new_id, new_week_id, user_id, day_label, session_date + 7, day_of_week, focus_area, session_number,
-    duration_minutes, false
+  SELECT new_id, new_week_id, user_id, src_label, session_date + 7, day_of_week, src_focus, session_number,
+    src_minutes, false
   FROM sess
   RETURNING 1
 ),
@@ -675,7 +708,7 @@ new_exercises AS (
     END,
     (e.swap_suggested OR v.vol = 'joint') AND v.mv IS DISTINCT FROM 'ladder_up' AND v.mv IS DISTINCT FROM 'ladder_down'
   FROM sess
-  JOIN judged e ON e.session_id = sess.id
+  JOIN judged e ON e.session_id = sess.src_id
   JOIN plan_state ps ON ps.plan_id = sess.rollover_plan_id
   LEFT JOIN grp_dec g ON g.plan_id = e.plan_id AND g.grp = e.grp
   LEFT JOIN alloc a ON a.id = e.id

@@ -8,7 +8,10 @@
 -- answer to the joint-pain suggestion). Rows with logged sets are never changed:
 -- progress is keyed by a row's exercise, so the old exercise's sets and records stay where they
 -- are; a row that has them cannot be swapped (swap next week's). Swapping back is another swap.
--- The rollover copies a row's exercise_id, so weeks it creates later keep the new exercise.
+-- The rollover copies a row's exercise_id, so weeks it creates later keep the new exercise. In an
+-- alternating week (three sessions, the first and third of one label: a novice's A B A,
+-- docs/rollover.md) the row's workout is on two days, set for set: the other day's rows of the old
+-- exercise are swapped too, or the next B A B (which copies the third day's A) would undo it.
 -- SECURITY INVOKER: a signed-in user changes only their own rows (another user's row is not found).
 -- Faults raise 22023 (invalid_parameter_value), or P0002 for a row that is not there, with the
 -- reason in the message.
@@ -22,13 +25,14 @@ DECLARE
   v_new      public.exrcwiki%ROWTYPE;
   v_allowed  text[];
   v_missing  text[];
+  v_copies   uuid[];
 BEGIN
   IF p_row_id IS NULL OR p_exercise_id IS NULL THEN
     RAISE EXCEPTION 'swap_exercise: p_row_id and p_exercise_id are required' USING ERRCODE = 'null_value_not_allowed';
   END IF;
 
   SELECT r.id, r.session_id, r.user_id, r.exercise_id, r.exercise_name, r.order_in_session, wk.plan_id,
-         wk.week_number, s.day_of_week, s.session_number
+         wk.id AS week_id, wk.week_number, s.day_of_week, s.session_number, s.day_label
   INTO v_row
   FROM public.modular_training_exercise r
   JOIN public.modular_training_session s ON s.id = r.session_id
@@ -66,19 +70,33 @@ BEGIN
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
 
+  -- The other day of the row's workout in an alternating week (none in any other week).
+  SELECT coalesce(array_agg(d.id) FILTER (WHERE d.day_label = v_row.day_label AND d.id <> v_row.session_id), '{}')
+  INTO v_copies
+  FROM (
+    SELECT ws.id, ws.day_label,
+      array_agg(ws.day_label) OVER (ORDER BY ws.session_date, ws.session_number, ws.id
+                                    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS labels
+    FROM public.modular_training_session ws WHERE ws.week_id = v_row.week_id
+  ) d
+  WHERE cardinality(d.labels) = 3 AND d.labels[1] = d.labels[3] AND d.labels[1] <> d.labels[2];
+
   -- The plan's later rows first (a few hundred, found by index), then the rollover's chain inside
   -- them: carried_from_id has no index, so the chain is never followed over the whole table.
   WITH RECURSIVE later AS MATERIALIZED (
-    SELECT x.id, x.carried_from_id, x.exercise_id, x.order_in_session, s.day_of_week, s.session_number
+    SELECT x.id, x.carried_from_id, x.exercise_id, x.order_in_session, s.day_of_week, s.session_number,
+      s.day_label
     FROM public.modular_training_week wk
     JOIN public.modular_training_session s ON s.week_id = wk.id
     JOIN public.modular_training_exercise x ON x.session_id = s.id
     WHERE wk.plan_id = v_row.plan_id AND wk.week_number > v_row.week_number
   ),
-  -- The row and any other row of its session holding the same exercise (back-off sets).
+  -- The row and any other row of its session (and of the workout's other day) holding the same
+  -- exercise (back-off sets).
   twins AS MATERIALIZED (
     SELECT t.id, t.order_in_session FROM public.modular_training_exercise t
-    WHERE t.session_id = v_row.session_id AND t.exercise_id IS NOT DISTINCT FROM v_row.exercise_id
+    WHERE t.session_id = ANY (v_copies || v_row.session_id)
+      AND t.exercise_id IS NOT DISTINCT FROM v_row.exercise_id
   ),
   carried AS (
     SELECT id FROM twins
@@ -89,6 +107,7 @@ BEGIN
     SELECT l.id FROM later l
     WHERE l.day_of_week = v_row.day_of_week
       AND l.session_number = v_row.session_number
+      AND l.day_label IS NOT DISTINCT FROM v_row.day_label
       AND l.order_in_session IN (SELECT order_in_session FROM twins)
       AND l.exercise_id IS NOT DISTINCT FROM v_row.exercise_id
   )
