@@ -371,7 +371,11 @@ function freeSets(
       changeSets(week, best.day, best.slot, -1);
       trimmed.push(best);
     } else {
-      removed.push({ day: best.day, slot: { ...best.slot } });
+      // A slot trimmed before it went comes back whole: its trims are undone on the copy, not on
+      // the slot removed (whose sets no longer count).
+      const trims = trimmed.filter(({ slot }) => slot === best.slot).length;
+      trimmed.splice(0, trimmed.length, ...trimmed.filter(({ slot }) => slot !== best.slot));
+      removed.push({ day: best.day, slot: { ...best.slot, sets: best.slot.sets + trims } });
       removeSlot(week, best.day, best.slot);
     }
   }
