@@ -257,6 +257,32 @@ describe.each(CATALOGUES)(
     const entryOf = (slot: { exercise_id?: string | null }) => ids.get(slot.exercise_id ?? "");
 
     it.each(trained)(
+      "lifter %i: the week's curls are biceps curls: a supinated one among two or more, none reverse-grip or lying under a pulley",
+      (_i, request) => {
+        // A coach read free-exercise-db weeks whose curls were a rope hammer curl and a reverse
+        // cable curl (forearm work), or a curl lying on the floor under the high pulley.
+        const plan = generatePlan(request, catalogue);
+        const curls = plan.sessions.flatMap((s) =>
+          s.slots.filter((slot) => {
+            const entry = entryOf(slot);
+            return (
+              entry !== undefined && entry.primaryMuscle === "biceps" && patternOf(entry) === "elbow_flexion"
+            );
+          }),
+        );
+        const names = curls.map((slot) => slot.name);
+        expect(
+          names.filter((n) => /\breverse\b.*\bcurls?\b|\blying\b.*\b(high pulley|cable curls?)\b/i.test(n)),
+        ).toEqual([]);
+        if (new Set(names).size >= 2)
+          expect(
+            names.some((n) => !/hammer|reverse|zottman/i.test(n)),
+            names.join(", "),
+          ).toBe(true);
+      },
+    );
+
+    it.each(trained)(
       "lifter %i: leg curls on two days take two machines (lying and seated) where the lifter has both",
       (i, request) => {
         const plan = generatePlan(request, catalogue);

@@ -133,8 +133,8 @@ AS $$
         OR (c.equipment = 'barbell' AND c.name ~* '\yrear[- ]delt rows?\y')
         OR (c.name ~* '\yside bends?\y|\ytwists?\y|\yheel touch'
             AND src.old_name !~* '\yside bends?\y|\ytwists?\y|\yheel touch')
-        OR (c.name ~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y|\ytriceps? (dumbbell |cable )?kickbacks?\y|\ypullovers?\y|\yiron cross\y'
-            AND src.old_name !~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y|\ytriceps? (dumbbell |cable )?kickbacks?\y|\ypullovers?\y|\yiron cross\y'))
+        OR (c.name ~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y|\ytriceps? (dumbbell |cable )?kickbacks?\y|\ypullovers?\y|\yiron cross\y|\ylying\y.*\y(high pulley|cable curls?)\y'
+            AND src.old_name !~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y|\ytriceps? (dumbbell |cable )?kickbacks?\y|\ypullovers?\y|\yiron cross\y|\ylying\y.*\y(high pulley|cable curls?)\y'))
         AS weaker_variant,
       -- A floor pull for a floor pull: a deadlift main lift swapped for a sumo, deficit or trap-bar
       -- deadlift keeps its start from the floor; a Romanian or stiff-legged deadlift is an accessory

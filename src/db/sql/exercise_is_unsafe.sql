@@ -6,7 +6,7 @@
 CREATE OR REPLACE FUNCTION public.exercise_is_unsafe(p_name text) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-  SELECT p_name ~* '\yon an? dumbbells?\y|\ybench mid rows?\y|\ystanding on (a|the) bench\y|\ybehind[- ]the[- ]neck\y|\ybradford\y|\yrocky pull|\yrear pull-?ups?\y|\ytowel triceps extensions?\y|\ymanual\y|\yhyperextensions? with no hyperextension bench\y|\ybarbell seated calf raises?\y|\yguillotine\y'
+  SELECT p_name ~* '\yon an? dumbbells?\y|\ybench mid rows?\y|\ystanding on (a|the) bench\y|\ybehind[- ]the[- ]neck\y|\ybradford\y|\yrocky pull|\yrear pull-?ups?\y|\ytowel triceps extensions?\y|\ymanual\y|\yhyperextensions? with no hyperextension bench\y|\ybarbell seated calf raises?\y|\ycable preacher curls?\y|\yguillotine\y'
 $$;
 
 REVOKE ALL ON FUNCTION public.exercise_is_unsafe(text) FROM PUBLIC, anon, authenticated, service_role;

@@ -301,11 +301,14 @@ interface Facts {
  * reverse-grip pushdown (less load on the triceps than the rope or bar), a triceps extension on an
  * incline or decline bench (an adjustable bench and an awkward set-up), a cable extension lying on a
  * bench; and (a later read of both catalogues) a triceps kickback, the weakest triceps exercise, a
- * pullover filed as chest work (it trains the lats and serratus more), the cable iron cross.
- * exercise_alternatives ranks the same forms down (weaker_variant).
+ * pullover filed as chest work (it trains the lats and serratus more), the cable iron cross; a curl
+ * lying on the floor under a pulley (set up on the floor at the station, where a standing cable curl
+ * or a preacher curl trains the same); a reverse-grip curl, which trains the forearms more than the
+ * biceps (a week's curls were a hammer and a reverse cable curl, no supinated curl).
+ * exercise_alternatives ranks the same forms down (weaker_variant; reverse_grip_curl).
  */
 const FIDDLY_ISOLATION =
-  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b|\btriceps? (dumbbell |cable )?kickbacks?\b|\bpullovers?\b|\biron cross\b/i;
+  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b|\btriceps? (dumbbell |cable )?kickbacks?\b|\bpullovers?\b|\biron cross\b|\blying\b.*\b(high pulley|cable curls?)\b|\breverse\b.*\bcurls?\b/i;
 
 /**
  * One arm or one leg at a time: a set takes each side in turn, about twice the time a two-sided set

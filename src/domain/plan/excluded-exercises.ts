@@ -52,6 +52,9 @@ const BENCH_DIP = /\bbench dips?\b/i;
 const CLOSE_GRIP_PRESS = /\bclose[- ]grip\b.*\b(bench|press)\b/i;
 const DIP = /\bdips?\b/i;
 const UPRIGHT_ROW = /\bupright\b.*\brows?\b/i;
+// free-exercise-db's Elevated Cable Rows: the seated cable row sat on a box on the same machine.
+const ELEVATED_CABLE_ROW = /\belevated cable rows?\b/i;
+const SEATED_CABLE_ROW = /\bseated cable rows?\b/i;
 // Named for it, or a variant whose name hides it: the Bradford and Rocky presses and the Rocky and
 // rear pull-ups pass the bar behind the neck (free-exercise-db's instructions say so).
 const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b|\brocky pull|\brear pull-?ups?\b/i;
@@ -77,7 +80,7 @@ const GUILLOTINE = /\bguillotine\b/i;
  * legs".
  */
 const PARTNER_RESISTED =
-  /\btowel triceps extensions?\b|\bmanual\b|\bhyperextensions? with no hyperextension bench\b|\bbarbell seated calf raises?\b/i;
+  /\btowel triceps extensions?\b|\bmanual\b|\bhyperextensions? with no hyperextension bench\b|\bbarbell seated calf raises?\b|\bcable preacher curls?\b/i;
 /** What only a kettlebell does well: the ballistic lifts and the get-up. */
 const KETTLEBELL_OWN = /\b(swings?|cleans?|snatch(es)?|get[- ]?ups?|windmills?|halos?)\b/i;
 
@@ -194,7 +197,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   {
     rule: "resisted by a partner",
     reason:
-      "a towel triceps extension or a manual hamstring curl is loaded by a partner's pull, a back extension off a flat bench needs a partner holding the legs down, and a barbell seated calf raise a partner placing the bar across the thighs: a lifter training alone has no partner, and no one can progress a partner's pull in steps",
+      "a towel triceps extension or a manual hamstring curl is loaded by a partner's pull, a back extension off a flat bench needs a partner holding the legs down, a barbell seated calf raise a partner placing the bar across the thighs, and a cable preacher curl a partner handing the bar from the low pulley to a lifter whose arms are on the pad (free-exercise-db's instructions; a coach struck it): a lifter training alone has no partner, and no one can progress a partner's pull in steps",
     applies: (entry) => PARTNER_RESISTED.test(entry.name),
   },
   {
@@ -218,6 +221,13 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       "pulling the bar to the chin with the arms turned in pinches the shoulder (impingement); a press or a lateral raise trains the delts without it",
     applies: (entry, context) =>
       UPRIGHT_ROW.test(entry.name) && context.eligible.some((other) => SAFER_DELT_WORK.test(other.name)),
+  },
+  {
+    rule: "an elevated cable row when the seated cable row is possible",
+    reason:
+      "the seated cable row sat on a box on the same machine: a second name for one station and one movement (a coach read a pull day of seated and elevated cable rows as the same row twice)",
+    applies: (entry, context) =>
+      ELEVATED_CABLE_ROW.test(entry.name) && context.eligible.some((other) => SEATED_CABLE_ROW.test(other.name)),
   },
 ];
 
