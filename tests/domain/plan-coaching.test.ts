@@ -282,6 +282,25 @@ describe.each(CATALOGUES)(
       },
     );
 
+    it.each(trained)("lifter %i: the leg curls hold 40% of the hamstrings' direct sets", (_i, request) => {
+      // Two coaches read 8 Romanian deadlift sets to 4 of leg curls in the big hypertrophy weeks
+      // (hamstring-curls.ts: the short head grows from knee flexion only).
+      const plan = generatePlan(request, catalogue);
+      const hamstrings = plan.sessions.flatMap((s) =>
+        s.slots.filter((slot) => slot.muscle_group === "hamstrings"),
+      );
+      const sets = (slots: typeof hamstrings) => slots.reduce((sum, slot) => sum + slot.sets, 0);
+      const curls = hamstrings.filter((slot) => {
+        const entry = entryOf(slot);
+        return entry !== undefined && patternOf(entry) === "knee_flexion";
+      });
+      expect(curls.length).toBeGreaterThan(0);
+      expect(
+        sets(curls),
+        hamstrings.map((slot) => `${slot.name} ${slot.sets}`).join(", "),
+      ).toBeGreaterThanOrEqual(0.4 * sets(hamstrings));
+    });
+
     it.each(trained)(
       "lifter %i: leg curls on two days take two machines (lying and seated) where the lifter has both",
       (i, request) => {

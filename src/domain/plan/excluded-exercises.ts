@@ -227,7 +227,8 @@ export const EXCLUSIONS: readonly Exclusion[] = [
     reason:
       "the seated cable row sat on a box on the same machine: a second name for one station and one movement (a coach read a pull day of seated and elevated cable rows as the same row twice)",
     applies: (entry, context) =>
-      ELEVATED_CABLE_ROW.test(entry.name) && context.eligible.some((other) => SEATED_CABLE_ROW.test(other.name)),
+      ELEVATED_CABLE_ROW.test(entry.name) &&
+      context.eligible.some((other) => SEATED_CABLE_ROW.test(other.name)),
   },
 ];
 

@@ -21,6 +21,7 @@ import { isOverheadPress, meetMovementMinimums } from "./coach-minimums.ts";
 import { capDayPressing } from "./day-pressing.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
 import { addPullSet, fillSpareTime } from "./fill-spare-time.ts";
+import { keepLegCurlShare } from "./hamstring-curls.ts";
 import { isBarWork, isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
@@ -140,6 +141,8 @@ export function finishWeek(week: WeekDraft): void {
   // The pull floor's cuts may have taken pressing from a day of two triceps exercises (or rows
   // from a day of two curls): the arm work gives back what its share no longer holds.
   for (const day of week.days) for (const group of ARMS) keepArmShare(week, day, group);
+  // A trained lifter's hypertrophy week: the leg curls hold 40% of the hamstrings' sets.
+  keepLegCurlShare(week);
   // Minutes no exercise could take (a strength squat day at its two barbell leg lifts): back-off
   // sets of the main lift.
   addBackOffSets(week);
