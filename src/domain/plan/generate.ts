@@ -6,7 +6,7 @@ import { addDays, isMonday } from "../calendar.ts";
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import { firstWeekRir } from "../mesocycle/rir-ramp.ts";
 import type { PlanJson, PlanSessionJson, PlanSlotJson } from "../plan-json.ts";
-import type { Equipment } from "../vocabulary.ts";
+import type { ConcreteSplit, Equipment } from "../vocabulary.ts";
 import { BACK_OFF_NOTE } from "./back-off-sets.ts";
 import { keepsBalance, pullShare } from "./balance.ts";
 import { FRONT_RAISE } from "./choose-exercise.ts";
@@ -16,7 +16,7 @@ import { exclusionOf } from "./excluded-exercises.ts";
 import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
 import { bodyweightReps, isPowerLift, isStrengthPull, liftReps, STRENGTH_PULL_REPS } from "./lift-reps.ts";
-import { patternOf } from "./movement.ts";
+import { isCompound, patternOf } from "./movement.ts";
 import { repeatFirstWorkout } from "./novice-workouts.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
@@ -43,10 +43,34 @@ import {
   weeklySets,
 } from "./week-draft.ts";
 
+/** A barbell press for the chest: a bench press, or a floor press that needs no bench. */
+const isBarbellChestPress = (entry: CatalogueEntry): boolean =>
+  entry.equipment === "barbell" && isCompound(entry) && patternOf(entry) === "horizontal_push";
+
 /** A novice's A/B workouts (templates.ts, NOVICE_MAJORS) need a session this long: squat, press, pull. */
 const NOVICE_WORKOUT_MINUTES = 45;
 
 export function generatePlan(request: PlanRequest, catalogue: readonly CatalogueEntry[]): PlanJson {
+  const { week, split, missing } = draftWeek(request, catalogue);
+  const notes = planNotes(week, missing, request.equipment);
+  return {
+    split_type: split,
+    week_start: request.weekStart,
+    goal_type: request.goal,
+    experience_level: request.experience,
+    ...(notes === undefined ? {} : { notes }),
+    sessions: week.days.map((day) => toSession(week, day, request.weekStart)),
+  };
+}
+
+/**
+ * The finished week as the passes leave it, before it is written as a plan: generatePlan's whole
+ * work but the writing. Exported for the tests of its running counts (tests/domain/week-counts).
+ */
+export function draftWeek(
+  request: PlanRequest,
+  catalogue: readonly CatalogueEntry[],
+): { week: WeekDraft; split: ConcreteSplit; missing: readonly MajorGroup[] } {
   checkRequest(request);
   const split = resolveSplit(request.split, request.daysPerWeek);
   const sorted = sortedCatalogue(catalogue);
@@ -71,6 +95,9 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
       request.goal === "strength",
       // Sessions of 45 minutes or more: a 30-minute day holds the squat and one more lift, paired.
       request.experience === "beginner" && request.sessionMinutes >= NOVICE_WORKOUT_MINUTES,
+      request.goal === "strength" &&
+        equipment.has("barbell") &&
+        !(candidates.get("chest") ?? []).some(isBarbellChestPress),
     ).map((template) => ({
       template,
       slots: [],
@@ -92,15 +119,7 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
   fillSpareTime(week);
   finishWeek(week);
   repeatFirstWorkout(week);
-  const notes = planNotes(week, missing, request.equipment);
-  return {
-    split_type: split,
-    week_start: request.weekStart,
-    goal_type: request.goal,
-    experience_level: request.experience,
-    ...(notes === undefined ? {} : { notes }),
-    sessions: week.days.map((day) => toSession(week, day, request.weekStart)),
-  };
+  return { week, split, missing };
 }
 
 /** Defensive: the job validates first, but SQL-side callers and tests may not. */

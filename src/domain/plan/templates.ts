@@ -273,6 +273,17 @@ function pressLead(lead: Lead, kind: DayKind, weekHasPushDay: boolean): Lead {
 }
 
 /**
+ * Strength trains the barbell presses: where the lifter has a barbell but no barbell chest press (no
+ * bench), a day the bench press would lead is led by the overhead press (a push day had led with a
+ * machine chest press and the week's one barbell press was a 2-set overhead press on the pull day).
+ */
+function overheadWithoutBench(lead: Lead, benchless: boolean): Lead {
+  return benchless && lead.group === "chest" && lead.pattern === "horizontal_push"
+    ? { group: "shoulders", pattern: "vertical_push" }
+    : lead;
+}
+
+/**
  * A novice strength lifter's full-body days alternate two workouts, as the novice programs write
  * them (Rippetoe's Starting Strength, StrongLifts 5x5): every day squats first; A benches and rows,
  * B presses overhead and deadlifts. A coach read a novice week whose second day led with the bench
@@ -287,7 +298,7 @@ function buildDay(
   scheduled: ScheduledDay,
   ordinal: number,
   balanced: boolean,
-  strength: { weekHasPushDay: boolean; novice: boolean } | undefined,
+  strength: { weekHasPushDay: boolean; novice: boolean; benchless: boolean } | undefined,
 ): DayTemplate {
   const novice = strength?.novice === true && scheduled.kind === "full";
   const leads = LEADS[scheduled.kind];
@@ -299,7 +310,7 @@ function buildDay(
   const lead = balanced
     ? balancedLead(chosen)
     : strength
-      ? pressLead(chosen, scheduled.kind, strength.weekHasPushDay)
+      ? overheadWithoutBench(pressLead(chosen, scheduled.kind, strength.weekHasPushDay), strength.benchless)
       : chosen;
   // A strength upper day led by a press rows first: its pressing needs a row beside it (a coach
   // read a press-led upper day with a pull-down as its only pull); the pull day pulls vertically.
@@ -359,6 +370,8 @@ export function dayTemplates(
   strength = false,
   /** A beginner: strength full-body days alternate the novice workouts (NOVICE_MAJORS). */
   novice = false,
+  /** Strength with a barbell but no barbell chest press (no bench): the overhead press leads. */
+  benchless = false,
 ): readonly DayTemplate[] {
   const schedule = SCHEDULES[split][daysPerWeek];
   if (schedule === undefined) throw new RangeError(`no ${split} schedule for ${daysPerWeek} days`);
@@ -366,7 +379,11 @@ export function dayTemplates(
   // The novice workouts alternate over two or three days (A B, A B A); four or more full-body days
   // rotate their leads instead.
   const presses = strength
-    ? { weekHasPushDay: schedule.some((d) => d.kind === "push"), novice: novice && daysPerWeek <= 3 }
+    ? {
+        weekHasPushDay: schedule.some((d) => d.kind === "push"),
+        novice: novice && daysPerWeek <= 3,
+        benchless,
+      }
     : undefined;
   const days = schedule.map((scheduled) => {
     const ordinal = seen.get(scheduled.kind) ?? 0;
