@@ -54,6 +54,12 @@ interface Lift {
   counts: (entry: CatalogueEntry) => boolean;
   /** The entries a new slot of the lift may be (a subset of `counts` in the lift's group). */
   accepts: (entry: CatalogueEntry) => boolean;
+  /**
+   * The patterns of the slots that give way to the lift (swapToBarbell), where wider than its own:
+   * a barbell lunge beside a deadlift would otherwise leave a squat no place (two barbell leg lifts
+   * a session beside a deadlift).
+   */
+  replaces?: readonly MovementPattern[];
 }
 
 const SQUAT: Lift = {
@@ -62,6 +68,7 @@ const SQUAT: Lift = {
   days: 2,
   counts: isBarbellSquat,
   accepts: isBarbellSquat,
+  replaces: ["squat", "lunge"],
 };
 const PRESS: Lift = {
   group: "chest",
@@ -282,7 +289,7 @@ function swapToBarbell(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
       slot.tier !== "T1" &&
       slot.group === lift.group &&
       !lift.counts(slot.entry) &&
-      lift.patterns.includes(patternOf(slot.entry)),
+      (lift.replaces ?? lift.patterns).includes(patternOf(slot.entry)),
   );
   if (own === undefined) return false;
   const kept: SlotDraft = { ...own };
@@ -291,6 +298,9 @@ function swapToBarbell(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
   if (slot !== undefined) {
     const swapped: SlotDraft = { ...slot, sets: kept.sets, tier: kept.tier, position: kept.position };
     addSlot(week, day, swapped);
+    // A squat after the day's deadlift stops at its 3 sets (slotMaxSets), where a lunge had 4.
+    const over = swapped.sets - slotMaxSets(week, swapped);
+    if (over > 0) changeSets(week, day, swapped, -over);
     if (daySeconds(week, day) <= week.budgetSeconds) return true;
     removeSlot(week, day, swapped);
   }
@@ -444,10 +454,21 @@ function placeLift(week: WeekDraft, day: DayDraft, lift: Lift): boolean {
     giveBack();
     return false;
   }
+  // The pulling sets may have taken the room made for the lift (a row's half-sets for the
+  // shoulders, beside an overhead press that fitted the range exactly): make it again.
+  const giveBackAgain = fitsCaps(week, slot.entry, MIN_SLOT_SETS)
+    ? () => {}
+    : makeRangeRoom(week, slot.entry, MIN_SLOT_SETS);
+  if (giveBackAgain === undefined) {
+    giveBackPush();
+    giveBack();
+    return false;
+  }
   slot.sets = MIN_SLOT_SETS;
   addSlot(week, day, slot);
   if (makeRoom(week, day, roomFor(slot))) return true;
   removeSlot(week, day, slot);
+  giveBackAgain();
   giveBackPush();
   giveBack();
   return false;
