@@ -344,6 +344,12 @@ export function violations(
     ensure(session.day_of_week > previousDay && session.day_of_week <= 7, `${where}: day order`);
     ensure(session.date === plusDays(request.weekStart, session.day_of_week - 1), `${where}: date`);
     ensure(session.slots.length > 0, `${where}: no slots`);
+    // Core work done alone comes last (week-draft.ts, listedOrder); paired, beside its partner.
+    const lastOther = session.slots.findLastIndex((slot) => groupOf(slot.muscle_group) !== "abdominals");
+    const coreAlone = session.slots.findIndex(
+      (slot) => groupOf(slot.muscle_group) === "abdominals" && slot.notes === undefined,
+    );
+    ensure(coreAlone === -1 || coreAlone > lastOther, `${where}: core work before the day's other work`);
     // An exercise once a session, but for a main lift's back-off sets (back-off-sets.ts): the T1
     // again as the first T2, marked, for a trained strength lifter's squat, bench or overhead press.
     const backOffs = session.slots.filter((slot) => slot.notes === BACK_OFF_NOTE);

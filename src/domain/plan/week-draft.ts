@@ -210,7 +210,13 @@ export function sessionPairs(week: WeekDraft, day: DayDraft): readonly [SlotDraf
 
 /** The day's slots in the order the plan lists them: session order, each pair's rows together. */
 export function listedOrder(week: WeekDraft, day: DayDraft): SlotDraft[] {
-  return withPairsAdjacent(sessionOrder(day.slots), sessionPairs(week, day));
+  const pairs = sessionPairs(week, day);
+  const listed = withPairsAdjacent(sessionOrder(day.slots), pairs);
+  // Core work a session does alone comes last: the trunk braces every lift before it (a coach read
+  // crunches between the day's pull-downs and its curls). Paired, it stays beside its partner.
+  const paired = new Set(pairs.flat());
+  const coreLast = (slot: SlotDraft) => slot.group === "abdominals" && !paired.has(slot);
+  return [...listed.filter((slot) => !coreLast(slot)), ...listed.filter(coreLast)];
 }
 
 function sameLineUp(entry: DayPairs, slots: readonly SlotDraft[]): boolean {
