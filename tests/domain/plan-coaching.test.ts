@@ -197,6 +197,9 @@ describe.each(CATALOGUES)("items 2, 3 and 6 on the %s catalogue", (name, catalog
         return entry !== undefined && ["horizontal_pull", "vertical_pull"].includes(patternOf(entry));
       });
       expect(presses.length, `${session.day_name}: ${presses.map((p) => p.name)}`).toBe(1);
+      // No fly beside the bench (a coach read dumbbell flyes on a novice's A days).
+      const chest = session.slots.filter((slot) => slot.muscle_group === "chest");
+      expect(chest.length, `${session.day_name}: ${chest.map((c) => c.name)}`).toBeLessThanOrEqual(1);
       expect(pulls.length, session.day_name).toBe(1);
       const deadlift = session.slots.some(
         (slot) => /deadlift$/i.test(slot.name) && !/romanian/i.test(slot.name),

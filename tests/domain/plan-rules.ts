@@ -1392,12 +1392,21 @@ export function sessionRoom(
     request.goal === "strength" &&
     ((request.experience !== "beginner" && !session.day_name.startsWith("Pull") && backSlots >= 2) ||
       (request.experience === "beginner" && session.day_name.startsWith("Full") && backSlots >= 1));
+  // ... and the novice workouts' days press with one (the bench is the chest's work).
+  const noviceWorkouts =
+    request.goal === "strength" &&
+    request.experience === "beginner" &&
+    session.day_name.startsWith("Full") &&
+    plan.sessions.length <= 3 &&
+    request.sessionMinutes >= 45;
+  const chestFull = noviceWorkouts && session.slots.some((slot) => groupOf(slot.muscle_group) === "chest");
   return room.filter(
     (group) =>
       trains.has(group) &&
       !(oneADay(group) && present.has(group)) &&
       !atDayCap(group) &&
-      !(group === "back" && pullsFull),
+      !(group === "back" && pullsFull) &&
+      !(group === "chest" && chestFull),
   );
 }
 

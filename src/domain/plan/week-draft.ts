@@ -471,6 +471,9 @@ const setsOfGroup = (day: DayDraft, group: TargetGroup): number =>
   day.slots.reduce((sum, slot) => sum + (slot.group === group ? slot.sets : 0), 0);
 
 /** Whether the day may take a new exercise of the group (oneADay): every new slot and move asks. */
+/** The novice workouts' sessions (generate.ts, NOVICE_WORKOUT_MINUTES): 45 minutes or more. */
+const NOVICE_WORKOUT_SECONDS = 45 * 60;
+
 export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   if (!day.slots.some((slot) => slot.group === group)) return true;
   if (oneADay(week, group)) return false;
@@ -486,11 +489,16 @@ export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup)
     return false;
   // A novice's full-body day pulls with one exercise (templates.ts, NOVICE_MAJORS): a row or a
   // pull-down each day, not both on one day and none on the next.
+  const noviceFull =
+    week.goal === "strength" && week.experience === "beginner" && day.template.kind === "full";
+  if (noviceFull && group === "back") return false;
+  // The novice workouts' days press with one exercise too: the bench is an A day's chest work (a
+  // coach read dumbbell flyes beside a novice's bench, where a curl or rear-delt work belonged).
   if (
-    week.goal === "strength" &&
-    week.experience === "beginner" &&
-    group === "back" &&
-    day.template.kind === "full"
+    noviceFull &&
+    group === "chest" &&
+    week.days.length <= 3 &&
+    week.budgetSeconds >= NOVICE_WORKOUT_SECONDS
   )
     return false;
   return armShareHolds(day, group, MIN_SLOT_SETS);
