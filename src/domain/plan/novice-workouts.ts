@@ -8,7 +8,7 @@
 // two versions at the first turn.
 
 import type { MovementPattern } from "../vocabulary.ts";
-import { lacksPull } from "./balance.ts";
+import { breaksBalance, lacksPull } from "./balance.ts";
 import { patternOf } from "./movement.ts";
 import { strengthLiftDays } from "./strength-frequency.ts";
 import type { TargetGroup } from "./targets.ts";
@@ -110,8 +110,8 @@ function copyWorkout(week: WeekDraft, from: DayDraft, to: DayDraft): boolean {
  * The minutes the A days gave up (an accessory trimmed or left out), used on both at once: a new
  * exercise for a group of the day's blocks that it does not train yet (the calf raise the third
  * day had held), a set more on the day's slots, then another exercise for a group it trains (a
- * second push-up where the first is at its sets), each while both copies fit their groups' tops
- * and the day its minutes.
+ * second push-up where the first is at its sets), each while both copies fit their groups' tops,
+ * the pull share and the day its minutes.
  */
 function fillBoth(week: WeekDraft, first: DayDraft, third: DayDraft): void {
   const groups = [...first.template.majors, ...first.template.accessories].map((block) => block.group);
@@ -129,7 +129,7 @@ function addToBoth(week: WeekDraft, first: DayDraft, third: DayDraft, group: Tar
   const slot = draftSlot(week, first, group, false);
   if (slot === undefined) return;
   slot.sets = minSlotSets(slot.tier);
-  if (!fitsCaps(week, slot.entry, 2 * slot.sets)) return;
+  if (!fitsCaps(week, slot.entry, 2 * slot.sets) || breaksBalance(week, slot.entry, 2 * slot.sets)) return;
   addSlot(week, first, slot);
   if (fitsDay(week, first)) addSlot(week, third, { ...slot, seq: week.nextSeq });
   else removeSlot(week, first, slot);
@@ -142,7 +142,12 @@ function addSetsToBoth(week: WeekDraft, first: DayDraft, third: DayDraft): void 
     added = false;
     for (const slot of [...first.slots].sort((a, b) => a.sets - b.sets || a.seq - b.seq)) {
       const twin = third.slots.find((other) => other.entry === slot.entry);
-      if (twin === undefined || slot.sets >= slotMaxSets(week, slot) || !fitsCaps(week, slot.entry, 2))
+      if (
+        twin === undefined ||
+        slot.sets >= slotMaxSets(week, slot) ||
+        !fitsCaps(week, slot.entry, 2) ||
+        breaksBalance(week, slot.entry, 2)
+      )
         continue;
       changeSets(week, first, slot, 1);
       if (!fitsDay(week, first)) {
