@@ -77,10 +77,18 @@ export function draftWeek(
   const equipment = allowedEquipment(request.equipment);
   const { candidates, missing } = eligibleFor(request, sorted, equipment);
   const balanced = keepsBalance(request.goal, !missing.includes("back"));
+  // Sessions of 45 minutes or more: a 30-minute day holds the squat and one more lift, paired; four
+  // or more full-body days rotate their leads instead.
+  const noviceWorkouts =
+    request.goal === "strength" &&
+    request.experience === "beginner" &&
+    request.sessionMinutes >= NOVICE_WORKOUT_MINUTES &&
+    request.daysPerWeek <= 3;
   const week: WeekDraft = {
     supersets: request.goal === "endurance" || request.sessionMinutes <= SUPERSET_MAX_MINUTES,
     armSupersets: request.goal === "hypertrophy" && request.experience !== "beginner",
     pairMain: request.sessionMinutes <= SUPERSET_MAIN_MAX_MINUTES,
+    noviceWorkouts,
     balanced,
     pullShare: pullShare(request.goal, !missing.includes("back")),
     goal: request.goal,
@@ -93,8 +101,7 @@ export function draftWeek(
       request.daysPerWeek,
       balanced,
       request.goal === "strength",
-      // Sessions of 45 minutes or more: a 30-minute day holds the squat and one more lift, paired.
-      request.experience === "beginner" && request.sessionMinutes >= NOVICE_WORKOUT_MINUTES,
+      noviceWorkouts,
       request.goal === "strength" &&
         equipment.has("barbell") &&
         !(candidates.get("chest") ?? []).some(isBarbellChestPress),

@@ -8,11 +8,9 @@
 import { patternOf } from "./movement.ts";
 import {
   changeSets,
-  contribution,
-  type DayDraft,
-  daySeconds,
+  fitsBudget,
+  fitsCaps,
   minSlotSets,
-  roomBelowTop,
   type SlotDraft,
   slotMaxSets,
   type WeekDraft,
@@ -73,16 +71,11 @@ function moveOneSet(week: WeekDraft): boolean {
     for (const taker of sameDayFirst) {
       changeSets(week, giver.day, giver.slot, -1);
       changeSets(week, taker.day, taker.slot, 1);
-      if (fits(week, taker.day) && withinTops(week, taker.slot)) return true;
+      // fitsCaps of 0 sets more: every group the curl trains is still within its top.
+      if (fitsBudget(week, taker.day) && fitsCaps(week, taker.slot.entry, 0)) return true;
       changeSets(week, taker.day, taker.slot, -1);
       changeSets(week, giver.day, giver.slot, 1);
     }
   }
   return false;
 }
-
-const fits = (week: WeekDraft, day: DayDraft): boolean => daySeconds(week, day) <= week.budgetSeconds;
-
-/** Every group the leg curl trains is still within its top (its half-sets for the calves, say). */
-const withinTops = (week: WeekDraft, slot: SlotDraft): boolean =>
-  [...contribution(slot.entry).keys()].every((group) => roomBelowTop(week, group, slot.entry) >= -1e-9);

@@ -17,8 +17,8 @@ import {
   attempt,
   changeSets,
   type DayDraft,
-  daySeconds,
   draftSlot,
+  fitsBudget,
   fitsCaps,
   minSlotSets,
   removeSlot,
@@ -122,8 +122,6 @@ function fillBoth(week: WeekDraft, first: DayDraft, third: DayDraft): void {
   addSetsToBoth(week, first, third);
 }
 
-const fitsDay = (week: WeekDraft, day: DayDraft): boolean => daySeconds(week, day) <= week.budgetSeconds;
-
 /** A new exercise of the group on both days, at its fewest sets, where both copies fit. */
 function addToBoth(week: WeekDraft, first: DayDraft, third: DayDraft, group: TargetGroup): void {
   const slot = draftSlot(week, first, group, false);
@@ -131,7 +129,7 @@ function addToBoth(week: WeekDraft, first: DayDraft, third: DayDraft, group: Tar
   slot.sets = minSlotSets(slot.tier);
   if (!fitsCaps(week, slot.entry, 2 * slot.sets) || breaksBalance(week, slot.entry, 2 * slot.sets)) return;
   addSlot(week, first, slot);
-  if (fitsDay(week, first)) addSlot(week, third, { ...slot, seq: week.nextSeq });
+  if (fitsBudget(week, first)) addSlot(week, third, { ...slot, seq: week.nextSeq });
   else removeSlot(week, first, slot);
 }
 
@@ -150,7 +148,7 @@ function addSetsToBoth(week: WeekDraft, first: DayDraft, third: DayDraft): void 
       )
         continue;
       changeSets(week, first, slot, 1);
-      if (!fitsDay(week, first)) {
+      if (!fitsBudget(week, first)) {
         changeSets(week, first, slot, -1);
         continue;
       }

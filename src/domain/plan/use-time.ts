@@ -28,6 +28,7 @@ import {
   directSets,
   draftSlot,
   evenness,
+  fitsBudget,
   fitsCaps,
   fitsNewSlot,
   minSlotSets,
@@ -104,8 +105,6 @@ export function topUpTime(week: WeekDraft): void {
 function keepsEven(week: WeekDraft, before: number): boolean {
   return !worsensEvenness(before, evenness(week));
 }
-
-const fitsBudget = (week: WeekDraft, day: DayDraft): boolean => daySeconds(week, day) <= week.budgetSeconds;
 
 /** The day's groups: its blocks in order, then abdominals and calves, then any other group it holds. */
 function dayGroups(day: DayDraft): { group: TargetGroup; position: number; extra: boolean }[] {

@@ -65,6 +65,11 @@ export interface WeekDraft {
   armSupersets: boolean;
   /** Short sessions (SUPERSET_MAIN_MAX_MINUTES): the main lift pairs with a non-competing T2 too. */
   pairMain: boolean;
+  /**
+   * A beginner's 2-3 strength days of 45 minutes or more: its full-body days are the novice
+   * workouts (templates.ts, NOVICE_MAJORS).
+   */
+  noviceWorkouts: boolean;
   /** The week keeps pull >= push (balance.ts): its templates lead with pulls, not overhead presses. */
   balanced: boolean;
   /** Pulling sets needed per pushing set (balance.ts, pullShare); 0 where no balance is kept. */
@@ -181,6 +186,11 @@ function changed(day: DayDraft): void {
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
   if (day.cachedSeconds === undefined) day.cachedSeconds = computeDaySeconds(week, day);
   return day.cachedSeconds;
+}
+
+/** Whether the day's work fits its minutes. */
+export function fitsBudget(week: WeekDraft, day: DayDraft): boolean {
+  return daySeconds(week, day) <= week.budgetSeconds;
 }
 
 function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
@@ -471,9 +481,6 @@ const setsOfGroup = (day: DayDraft, group: TargetGroup): number =>
   day.slots.reduce((sum, slot) => sum + (slot.group === group ? slot.sets : 0), 0);
 
 /** Whether the day may take a new exercise of the group (oneADay): every new slot and move asks. */
-/** The novice workouts' sessions (generate.ts, NOVICE_WORKOUT_MINUTES): 45 minutes or more. */
-const NOVICE_WORKOUT_SECONDS = 45 * 60;
-
 export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup): boolean {
   if (!day.slots.some((slot) => slot.group === group)) return true;
   if (oneADay(week, group)) return false;
@@ -494,13 +501,7 @@ export function takesAnother(week: WeekDraft, day: DayDraft, group: TargetGroup)
   if (noviceFull && group === "back") return false;
   // The novice workouts' days press with one exercise too: the bench is an A day's chest work (a
   // coach read dumbbell flyes beside a novice's bench, where a curl or rear-delt work belonged).
-  if (
-    noviceFull &&
-    group === "chest" &&
-    week.days.length <= 3 &&
-    week.budgetSeconds >= NOVICE_WORKOUT_SECONDS
-  )
-    return false;
+  if (week.noviceWorkouts && day.template.kind === "full" && group === "chest") return false;
   return armShareHolds(day, group, MIN_SLOT_SETS);
 }
 
