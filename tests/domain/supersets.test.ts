@@ -43,4 +43,37 @@ describe("supersetPairs", () => {
     ];
     expect(names(supersetPairs(ordered))[0]).toEqual(["Barbell Bench Press", "Seated Cable Row"]);
   });
+
+  describe("fillers (a short session's lifts left alone, once the week is settled)", () => {
+    const legDay = (isolation: string, group: TargetGroup) => [
+      slot("Barbell Back Squat", "quadriceps", "T1"),
+      slot("Barbell Romanian Deadlift", "hamstrings", "T2"),
+      slot(isolation, group, "T3"),
+    ];
+    const pairsOf = (ordered: SlotDraft[], pairMain = true) =>
+      names(supersetPairs(ordered, pairMain, false, false, true));
+
+    it("pairs the squat with calf raises in its rests, never crunches beside a lift that loads the spine", () => {
+      expect(pairsOf(legDay("Machine Standing Calf Raise", "calves"))).toEqual([
+        ["Barbell Back Squat", "Machine Standing Calf Raise"],
+      ]);
+      expect(pairsOf(legDay("Crunch", "abdominals"))).toEqual([]);
+    });
+
+    it("pairs a row with a lateral raise and a press with a curl, not a row with a curl", () => {
+      const row = () => slot("Seated Cable Row", "back", "T2");
+      expect(pairsOf([row(), slot("Dumbbell Lateral Raise", "shoulders", "T3")])).toHaveLength(1);
+      expect(pairsOf([row(), slot("Dumbbell Curl", "biceps", "T3")])).toEqual([]);
+      expect(
+        pairsOf([slot("Dumbbell Bench Press", "chest", "T2"), slot("Dumbbell Curl", "biceps", "T3")]),
+      ).toHaveLength(1);
+    });
+
+    it("leaves the lifts alone until the week asks for fillers, and the main lift outside the shortest sessions", () => {
+      expect(names(supersetPairs(legDay("Machine Standing Calf Raise", "calves"), true))).toEqual([]);
+      expect(pairsOf(legDay("Machine Standing Calf Raise", "calves"), false)).toEqual([
+        ["Barbell Romanian Deadlift", "Machine Standing Calf Raise"],
+      ]);
+    });
+  });
 });

@@ -46,6 +46,7 @@ import {
   fitsNewSlot,
   listedOrder,
   minSlotSets,
+  pairFillers,
   removeSlot,
   roomForExercise,
   type SlotDraft,
@@ -143,6 +144,12 @@ export function finishWeek(week: WeekDraft): void {
   for (const day of week.days) for (const group of ARMS) keepArmShare(week, day, group);
   // A trained lifter's hypertrophy week: the leg curls hold 40% of the hamstrings' sets.
   keepLegCurlShare(week);
+  // The exercises settled, a lift left alone takes an isolation exercise in its rests where
+  // supersets are (a row with a lateral raise), and the minutes that frees go on.
+  if (week.pairMain || week.goal === "endurance") {
+    pairFillers(week);
+    topUpTime(week);
+  }
   // Minutes no exercise could take (a strength squat day at its two barbell leg lifts): back-off
   // sets of the main lift.
   addBackOffSets(week);

@@ -88,6 +88,7 @@ export function draftWeek(
     supersets: request.goal === "endurance" || request.sessionMinutes <= SUPERSET_MAX_MINUTES,
     armSupersets: request.goal === "hypertrophy" && request.experience !== "beginner",
     pairMain: request.sessionMinutes <= SUPERSET_MAIN_MAX_MINUTES,
+    fillers: false,
     noviceWorkouts,
     balanced,
     pullShare: pullShare(request.goal, !missing.includes("back")),

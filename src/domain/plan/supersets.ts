@@ -84,6 +84,8 @@ export function supersetPairs(
   armsOnly = false,
   /** Two barbell lifts may pair where nothing else does: strength only (barbell-only weeks). */
   twoBars = true,
+  /** The finished week's last pairing: T2s (and, with `pairMain`, main lifts) take fillers. */
+  fillers = false,
 ): [SlotDraft, SlotDraft][] {
   const pairs: [SlotDraft, SlotDraft][] = [];
   const paired = new Set<SlotDraft>();
@@ -132,7 +134,66 @@ export function supersetPairs(
     pass(antagonists);
     pass(otherRegion);
   }
+  if (fillers) {
+    // What is left alone: a T2 (and in the shortest sessions a main lift) takes an isolation
+    // exercise that does not compete with it, done between its sets (a squat with a plank, a row
+    // with a lateral raise).
+    fillerPass(ordered, pairs, paired, pairMain, oneBar(fillsRest));
+    if (twoBars) fillerPass(ordered, pairs, paired, pairMain, fillsRest);
+  }
   return pairs.sort((x, y) => ordered.indexOf(x[0]) - ordered.indexOf(y[0]));
+}
+
+/**
+ * Upper-body isolation work that leaves a lift's muscles alone, beside the antagonists: a pull with
+ * a triceps exercise or a delt raise, a press with a curl.
+ */
+const FRESH_PARTNERS: readonly (readonly [(p: MovementPattern) => boolean, MovementPattern])[] = [
+  [(p) => p === "horizontal_pull" || p === "vertical_pull", "elbow_extension"],
+  [(p) => p === "horizontal_pull" || p === "vertical_pull", "shoulder_isolation"],
+  [(p) => p === "horizontal_push" || p === "vertical_push" || p === "chest_isolation", "elbow_flexion"],
+];
+
+/** Whether the isolation exercise `filler` can be done in the rests of `lift` without taking from it. */
+function fillsRest(lift: SlotDraft, filler: SlotDraft): boolean {
+  // The trunk braces a lift that loads the spine: crunches between squat or deadlift sets tire it
+  // (the reason core work done alone comes last, week-draft.ts listedOrder).
+  if (filler.group === "abdominals" && loadsSpine(lift.entry)) return false;
+  if (lift.tier === "T1") return !competesWithMain(lift, filler);
+  if (REGION[lift.group] !== REGION[filler.group] || antagonists(lift, filler)) return true;
+  const liftPattern = patternOf(lift.entry);
+  const fillerPattern = patternOf(filler.entry);
+  return FRESH_PARTNERS.some(([lifts, partner]) => lifts(liftPattern) && fillerPattern === partner);
+}
+
+/**
+ * Each unpaired T2 (and main lift, with `pairMain`), in session order, with the first later
+ * unpaired T3 of another group that `fits`. The T3 is listed beside its lift, ahead of the other
+ * T2s: a pair keeps its first row's place in the session's order.
+ */
+function fillerPass(
+  ordered: readonly SlotDraft[],
+  pairs: [SlotDraft, SlotDraft][],
+  paired: Set<SlotDraft>,
+  pairMain: boolean,
+  fits: (a: SlotDraft, b: SlotDraft) => boolean,
+): void {
+  ordered.forEach((a, i) => {
+    if (paired.has(a) || a.tier === "T3" || (a.tier === "T1" && !pairMain)) return;
+    const b = ordered.find(
+      (c, j) =>
+        j > i &&
+        !paired.has(c) &&
+        c.tier === "T3" &&
+        c.group !== a.group &&
+        !(loadsSpine(a.entry) && loadsSpine(c.entry)) &&
+        fits(a, c),
+    );
+    if (b === undefined) return;
+    paired.add(a);
+    paired.add(b);
+    pairs.push([a, b]);
+  });
 }
 
 const TIER_RANK: Readonly<Record<Tier, number>> = { T1: 0, T2: 1, T3: 2 };

@@ -66,6 +66,11 @@ export interface WeekDraft {
   /** Short sessions (SUPERSET_MAIN_MAX_MINUTES): the main lift pairs with a non-competing T2 too. */
   pairMain: boolean;
   /**
+   * Set by finishWeek once the week's exercises are settled (pairFillers): where supersets are, a
+   * lift left alone pairs with an isolation exercise done in its rests (supersets.ts, fillerPass).
+   */
+  fillers: boolean;
+  /**
    * A beginner's 2-3 strength days of 45 minutes or more: its full-body days are the novice
    * workouts (templates.ts, NOVICE_MAJORS).
    */
@@ -183,6 +188,18 @@ function changed(day: DayDraft): void {
   day.cachedSeconds = undefined;
 }
 
+/**
+ * From here on, lifts left alone take fillers (WeekDraft.fillers): a pairing only saves rests, so
+ * every day still fits its minutes, and the time it frees is the caller's to use.
+ */
+export function pairFillers(week: WeekDraft): void {
+  week.fillers = true;
+  for (const day of week.days) {
+    day.cachedPairs = undefined;
+    changed(day);
+  }
+}
+
 export function daySeconds(week: WeekDraft, day: DayDraft): number {
   if (day.cachedSeconds === undefined) day.cachedSeconds = computeDaySeconds(week, day);
   return day.cachedSeconds;
@@ -202,6 +219,7 @@ function dayPairs(week: WeekDraft, day: DayDraft): DayPairs {
     week.pairMain,
     !week.supersets,
     week.goal === "strength",
+    week.fillers,
   );
   const entry: DayPairs = {
     slots: [...day.slots],
