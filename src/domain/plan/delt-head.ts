@@ -12,12 +12,14 @@ export type DeltHead = "side" | "rear" | "front";
 
 /**
  * Rear delts: bent-over or lying raises, reverse flyes, face pulls, rear-delt rows and pec decks;
- * and two free-exercise-db raises whose names hide it, bent over by their instructions: "Cable Seated
- * Lateral Raise" (seated, the torso on the thighs) and "Lying One-Arm Lateral Raise" (chest down on a
- * bench). A coach's read of the swaps found them filling the side-delt slot.
+ * the prone raises and snow angels, rear delts and the upper back (a coach read a snow angel on a
+ * push day the day before the pulls, where no rear-delt exercise may go); and two free-exercise-db
+ * raises whose names hide it, bent over by their instructions: "Cable Seated Lateral Raise" (seated,
+ * the torso on the thighs) and "Lying One-Arm Lateral Raise" (chest down on a bench). A coach's read
+ * of the swaps found them filling the side-delt slot.
  */
 const REAR =
-  /\brear\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone y-t-w\b|\bcable seated lateral raise\b|\blying one-arm lateral raise\b/i;
+  /\brear\b|\bsnow angels?\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone (y-t-w|y|t|w) raises?\b|\bcable seated lateral raise\b|\blying one-arm lateral raise\b/i;
 
 /**
  * Front delts: front raises, whatever the implement between the words ("Front Dumbbell Raise", "Front
