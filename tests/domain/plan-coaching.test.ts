@@ -14,6 +14,7 @@ import { isPowerLift } from "../../src/domain/plan/lift-reps.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
 import { loadsSpine } from "../../src/domain/plan/spine-load.ts";
 import { contribution } from "../../src/domain/plan/week-draft.ts";
+import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
 import { fractionalSets, movementViolations, timeViolations, violations } from "./plan-rules.ts";
 import { SAMPLE_LIFTERS } from "./sample-lifters.ts";
 
@@ -59,6 +60,10 @@ describe("item 4: side and rear delts told apart by name", () => {
     ["Alternating Deltoid Raise", "front"],
     ["Side Laterals to Front Raise", "front"],
     ["Dumbbell Front Raise", "front"],
+    // Prone raises and snow angels: rear delts and the upper back (a coach read a snow angel on a
+    // push day the day before the pulls, where no rear-delt work may go).
+    ["Prone Reverse Snow Angel", "rear"],
+    ["Prone T Raise", "rear"],
   ] as const)("%s trains the %s delts", (name, head) => {
     const entry =
       FREE_EXERCISE_DB.find((e) => e.name === name) ?? BUILTIN_CATALOGUE.find((e) => e.name === name);
@@ -607,4 +612,42 @@ describe("the dumbbell beginner (lifter 2) on the built-in catalogue", () => {
       );
     expect(unloaded.map((slot) => slot.name)).toEqual([]);
   });
+});
+
+describe("a pull day pulls (pull-day-back.ts)", () => {
+  // A coach read a pull day of 6 back sets beside 4 of curls and 4 of rear-delt raises.
+  it.each([
+    ["full gym", EQUIPMENT],
+    ["dumbbells and a bench", ["dumbbell", "bench"]],
+    ["machines and cables", ["machine", "cable"]],
+  ] as const)(
+    "an intermediate's 6 x 45 pull days (%s): back sets at least curls and rear-delt work",
+    (_, equipment) => {
+      const plan = generatePlan(
+        {
+          goal: "hypertrophy",
+          experience: "intermediate",
+          split: "push_pull_legs",
+          daysPerWeek: 6,
+          sessionMinutes: 45,
+          equipment: [...equipment],
+          weekStart: "2026-01-05",
+        },
+        BUILTIN_CATALOGUE,
+      );
+      const pullDays = plan.sessions.filter((s) => s.day_name.startsWith("Pull"));
+      expect(pullDays).toHaveLength(2);
+      for (const day of pullDays) {
+        const sets = (test: (slot: (typeof day.slots)[number]) => boolean) =>
+          day.slots.filter(test).reduce((sum, slot) => sum + slot.sets, 0);
+        const back = sets((slot) => ["lats", "middle_back"].includes(slot.muscle_group));
+        const isolation = sets(
+          (slot) =>
+            slot.muscle_group === "biceps" ||
+            (slot.muscle_group === "shoulders" && deltHeadOf(byId.get(slot.exercise_id ?? "")!) === "rear"),
+        );
+        expect(back, day.day_name).toBeGreaterThanOrEqual(isolation);
+      }
+    },
+  );
 });

@@ -33,6 +33,8 @@ import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { blockOf, type DayDraft, daySeconds, restedFor, type WeekDraft } from "./week-draft.ts";
 
+/** A trained hypertrophy week's rear-delt work, at least (the rule below). */
+export const REAR_DELT_WEEKLY_SETS = 4;
 export type { MovementMinimum };
 
 const LOADED_PRESS = new Set(["barbell", "dumbbell"]);
@@ -98,7 +100,7 @@ export function movementMinimums(week: WeekDraft): MovementMinimum[] {
       rule: "rear delts",
       group: "shoulders",
       test: isRearDelt,
-      weeklySets: 4,
+      weeklySets: REAR_DELT_WEEKLY_SETS,
       // Face pulls and reverse flyes end a pull day (a coach read them on a legs day and a push
       // day of a push/pull/legs week); days that train the shoulders next, then any other.
       anyDay: true,

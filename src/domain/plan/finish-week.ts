@@ -25,6 +25,7 @@ import { keepLegCurlShare } from "./hamstring-curls.ts";
 import { isBarWork, isCompound, patternOf } from "./movement.ts";
 import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
+import { keepPullDayBack } from "./pull-day-back.ts";
 import { keepPullFloor } from "./pull-floor.ts";
 import { ensureStrengthFrequency, squatBeforeDeadlift } from "./strength-frequency.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
@@ -144,6 +145,8 @@ export function finishWeek(week: WeekDraft): void {
   for (const day of week.days) for (const group of ARMS) keepArmShare(week, day, group);
   // A trained lifter's hypertrophy week: the leg curls hold 40% of the hamstrings' sets.
   keepLegCurlShare(week);
+  // A pull day's back work at least its curls and rear-delt raises.
+  keepPullDayBack(week);
   // The exercises settled, a lift left alone takes an isolation exercise in its rests where
   // supersets are (a row with a lateral raise), and the minutes that frees go on.
   if (week.pairMain || week.goal === "endurance") {
