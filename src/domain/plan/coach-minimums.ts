@@ -62,12 +62,16 @@ export function isKneeFlexion(entry: CatalogueEntry): boolean {
 const CURL_EQUIPMENT = new Set(["machine", "cable", "bands"]);
 
 /**
- * A leg curl on a machine, a cable or a band where the lifter has one; without, Nordic curls for
- * advanced lifters, sliding curls (the ranking's choice: skills last) for everyone else.
+ * A leg curl on a machine, a cable or a band where the lifter has one (not the glute-ham raise's
+ * machine: 4-8 hard eccentric reps, which a coach read as an advanced hypertrophy week's only
+ * knee flexion in a full gym); without, Nordic curls for advanced lifters, sliding curls (the
+ * ranking's choice: skills last) for everyone else.
  */
 function kneeFlexionPreference(week: WeekDraft): (entry: CatalogueEntry) => boolean {
   if (hasCurlEquipment(week)) {
-    return (entry) => CURL_EQUIPMENT.has(entry.equipment);
+    // The machine made for it first, where there is one (the plan rules ask for it).
+    const kind = week.equipment.has("machine") ? new Set(["machine"]) : CURL_EQUIPMENT;
+    return (entry) => kind.has(entry.equipment) && !isAdvancedSkill(entry);
   }
   if (week.experience === "advanced") return isAdvancedSkill;
   return (entry) => !isAdvancedSkill(entry);
