@@ -15,6 +15,7 @@ import { patternOf } from "../../src/domain/plan/movement.ts";
 import { loadsSpine } from "../../src/domain/plan/spine-load.ts";
 import { contribution } from "../../src/domain/plan/week-draft.ts";
 import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
+import { matrix } from "./plan-matrix.ts";
 import { fractionalSets, movementViolations, timeViolations, violations } from "./plan-rules.ts";
 import { SAMPLE_LIFTERS } from "./sample-lifters.ts";
 
@@ -648,6 +649,51 @@ describe("a pull day pulls (pull-day-back.ts)", () => {
         );
         expect(back, day.day_name).toBeGreaterThanOrEqual(isolation);
       }
+    },
+  );
+});
+
+describe("knee flexion in a trained lifter's hypertrophy week (coach-minimums.ts)", () => {
+  // A coach read a glute-ham raise, 2 x 4-8, as an advanced hypertrophy week's hamstring work in a
+  // full gym: with a leg-curl machine the knee flexion is a leg curl, not a skill curl.
+  it.each(CATALOGUES)("with a machine, no glute-ham raise or Nordic curl (%s)", (_, catalogue) => {
+    const skillCurls: string[] = [];
+    for (const [profile, request] of matrix()) {
+      if (request.goal !== "hypertrophy" || request.experience === "beginner") continue;
+      if (!request.equipment.includes("machine")) continue;
+      for (const session of generatePlan(request, catalogue).sessions)
+        for (const slot of session.slots)
+          if (/glute[- ]?ham|nordic/i.test(slot.name)) skillCurls.push(`${profile}: ${slot.name}`);
+    }
+    expect(skillCurls).toEqual([]);
+  });
+});
+
+describe("a novice's squat and presses at 3 x 5 (novice-sets.ts)", () => {
+  // A coach read a novice's overhead press at 2 x 5 beside a 3 x 5 bench.
+  it.each(CATALOGUES)(
+    "every barbell squat and press of the novice workouts has 3 sets (%s)",
+    (_, catalogue) => {
+      const byIdOf = new Map(catalogue.map((e) => [e.exerciseId, e]));
+      const short: string[] = [];
+      for (const [profile, request] of matrix()) {
+        const novice =
+          request.goal === "strength" &&
+          request.experience === "beginner" &&
+          request.split === "full_body" &&
+          request.daysPerWeek <= 3 &&
+          request.sessionMinutes >= 45;
+        if (!novice) continue;
+        for (const session of generatePlan(request, catalogue).sessions)
+          for (const slot of session.slots) {
+            const entry = byIdOf.get(slot.exercise_id ?? "");
+            if (entry !== undefined && isPowerLift(entry) && patternOf(entry) !== "hinge" && slot.sets < 3)
+              short.push(
+                `${profile} x${request.daysPerWeek} ${request.sessionMinutes}: ${slot.name} ${slot.sets}`,
+              );
+          }
+      }
+      expect(short).toEqual([]);
     },
   );
 });

@@ -17,6 +17,7 @@ import { fillSpareTime } from "./fill-spare-time.ts";
 import { finishWeek } from "./finish-week.ts";
 import { bodyweightReps, isPowerLift, isStrengthPull, liftReps, STRENGTH_PULL_REPS } from "./lift-reps.ts";
 import { isCompound, patternOf } from "./movement.ts";
+import { noviceLiftSets } from "./novice-sets.ts";
 import { repeatFirstWorkout } from "./novice-workouts.ts";
 import { placeMinimums } from "./place-minimums.ts";
 import { prescription } from "./prescription.ts";
@@ -127,6 +128,8 @@ export function draftWeek(
   fillSpareTime(week);
   finishWeek(week);
   repeatFirstWorkout(week);
+  // Last: a novice's squat and presses at 3 x 5, isolation work of the day giving way where it must.
+  noviceLiftSets(week);
   return { week, split, missing };
 }
 
