@@ -608,6 +608,7 @@ export function chooseExercise(
     const entry = candidates[i] as CatalogueEntry;
     const facts = candidateFacts[i] as Facts;
     if (used.has(entry.exerciseId)) continue;
+    if (block.only === true && !block.patterns.includes(facts.pattern)) continue;
     if (afterHinge && entry.level !== "beginner" && facts.compound) continue;
     if (bentRowInSession && isBentRow(entry)) continue;
     if (deadliftInSession && facts.compound && facts.pattern === "hinge" && HEAVY_HINGE.test(entry.name))

@@ -5,7 +5,7 @@
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
 import type { Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
-import { deltHeadOf } from "./delt-head.ts";
+import { deltHeadOf, FRONT_OR_HYBRID } from "./delt-head.ts";
 import { patternOf } from "./movement.ts";
 
 export interface ExclusionContext {
@@ -158,6 +158,25 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       bodyweightForBarbellStrength(entry, context) &&
       entry.primaryMuscle === "hamstrings" &&
       !HAMSTRING_SKILL.test(entry.name),
+  },
+  {
+    rule: "bodyweight shoulder raises in barbell strength plans from intermediate up",
+    reason:
+      "a trained strength lifter with a barbell trains the shoulders in the overhead press and the upper back in its rows; a prone raise or snow angel for 10-20 is filler that cannot progress (a coach read a snow angel as a barbell lifter's shoulder work)",
+    applies: (entry, context) =>
+      bodyweightForBarbellStrength(entry, context) &&
+      entry.primaryMuscle === "shoulders" &&
+      entry.mechanic === "isolation",
+  },
+  {
+    rule: "front raises in barbell strength plans from intermediate up",
+    reason:
+      "the overhead press and the bench press train the front delts of a trained strength lifter with a barbell; a front raise adds nothing the presses do not (a coach read straight raises on an incline bench and a barbell front raise as such a lifter's shoulder work)",
+    applies: (entry, context) =>
+      context.goal === "strength" &&
+      context.experience !== "beginner" &&
+      context.equipment.has("barbell") &&
+      FRONT_OR_HYBRID.test(entry.name),
   },
   {
     rule: "bench dips when a close-grip press or dips are possible",

@@ -13,6 +13,8 @@ export interface Block {
   group: TargetGroup;
   /** Slot n of the group on the day prefers patterns[n % length]. */
   patterns: readonly MovementPattern[];
+  /** No other pattern fills the block, where the day must not hold one (withoutSecondOverheadPress). */
+  only?: boolean;
 }
 
 export interface MajorBlock extends Block {
@@ -396,7 +398,8 @@ export function dayTemplates(
 /**
  * Strength: where a day leads with the overhead press, a day led by the bench press trains the
  * shoulders with raises, not a second overhead press (two coaches read an upper day of a bench press,
- * an incline bench and the other day's overhead press, 11 pressing sets, and would drop the press).
+ * an incline bench and the other day's overhead press, 11 pressing sets, and would drop the press);
+ * where no raise can be had (a barbell lifter's front raises are out), with nothing more.
  */
 function withoutSecondOverheadPress(days: readonly DayTemplate[]): readonly DayTemplate[] {
   const pressLeads = days.some(
@@ -409,7 +412,7 @@ function withoutSecondOverheadPress(days: readonly DayTemplate[]): readonly DayT
       : {
           ...d,
           majors: d.majors.map((block) =>
-            block.group === "shoulders" ? { ...block, patterns: ["shoulder_isolation"] } : block,
+            block.group === "shoulders" ? { ...block, patterns: ["shoulder_isolation"], only: true } : block,
           ),
         },
   );
