@@ -697,3 +697,25 @@ describe("a novice's squat and presses at 3 x 5 (novice-sets.ts)", () => {
     },
   );
 });
+
+describe("item 8: a beginner's lift has one rep range all week (generate.ts, slotReps)", () => {
+  // A coach read a beginner's dumbbell bench at 6-8 on the day it led and 8-12 on the two others.
+  it.each(CATALOGUES)("every beginner week of the matrix (%s)", (_, catalogue) => {
+    const mixed: string[] = [];
+    for (const [profile, request] of matrix()) {
+      if (request.experience !== "beginner") continue;
+      const ranges = new Map<string, Set<string>>();
+      for (const session of generatePlan(request, catalogue).sessions)
+        for (const slot of session.slots) {
+          if (slot.notes === BACK_OFF_NOTE) continue;
+          const seen = ranges.get(slot.name) ?? new Set<string>();
+          seen.add(slot.reps);
+          ranges.set(slot.name, seen);
+        }
+      for (const [name, seen] of ranges)
+        if (seen.size > 1 && mixed.length < 10)
+          mixed.push(`${profile}, ${request.goal} x${request.daysPerWeek}: ${name} ${[...seen].join(" / ")}`);
+    }
+    expect(mixed).toEqual([]);
+  });
+});

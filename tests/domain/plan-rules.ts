@@ -451,6 +451,14 @@ export function violations(
       // Issue 22, item 6: every strength pull (rows, pull-downs, pull-ups and chin-ups, loaded or
       // not) outside the T3 tier takes 6-10; other bodyweight work its tier's bodyweight range.
       const strengthPull = request.goal === "strength" && pull && slot.tier !== "T3";
+      // A beginner's lift that leads one day and is a T2 on another takes the T2's range on both
+      // (generate.ts, slotReps).
+      const repsTier: Tier =
+        request.experience === "beginner" &&
+        slot.tier === "T1" &&
+        plan.sessions.some((s) => s.slots.some((o) => o.tier === "T2" && o.exercise_id === slot.exercise_id))
+          ? "T2"
+          : (slot.tier as Tier);
       ensure(
         strengthPull
           ? slot.reps === "6-10"
@@ -462,7 +470,7 @@ export function violations(
                     ? "15-25"
                     : unloadedHinge(entry)
                       ? "12-20"
-                      : BODYWEIGHT_REPS[slot.tier as Tier]) && parseRepTarget(slot.reps) !== null
+                      : BODYWEIGHT_REPS[repsTier]) && parseRepTarget(slot.reps) !== null
               : ALLOWED_REPS[request.goal].includes(slot.reps),
         `${at}: reps ${slot.reps}`,
       );

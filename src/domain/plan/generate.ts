@@ -343,9 +343,20 @@ function slotReps(week: WeekDraft, slot: SlotDraft, tierReps: string): string {
   // and 3 x 6-8 on the third as muddying the linear progression).
   if (goal === "strength" && week.experience === "beginner" && isPowerLift(slot.entry))
     return prescription(goal, week.experience, "T1").reps;
+  // Any other beginner's lift that leads one day and comes back as a T2 on another keeps the T2's
+  // range on both: one range to progress by (a coach read a beginner's dumbbell bench at 6-8 on one
+  // day and 8-12 on the two others).
+  if (week.experience === "beginner" && slot.tier === "T1" && repeatedAsT2(week, slot))
+    return slotReps(week, { ...slot, tier: "T2" }, prescription(goal, week.experience, "T2").reps);
   if (slot.entry.equipment !== "bodyweight") return liftReps(goal, slot.tier, slot.entry, tierReps);
   if (isStrengthPull(goal, slot.tier, slot.entry)) return STRENGTH_PULL_REPS;
   return bodyweightReps(slot.tier, slot.entry);
+}
+
+function repeatedAsT2(week: WeekDraft, slot: SlotDraft): boolean {
+  return week.days.some((day) =>
+    day.slots.some((other) => other.tier === "T2" && other.entry.exerciseId === slot.entry.exerciseId),
+  );
 }
 
 function toSession(week: WeekDraft, day: DayDraft, weekStart: string): PlanSessionJson {
