@@ -719,3 +719,34 @@ describe("item 8: a beginner's lift has one rep range all week (generate.ts, slo
     expect(mixed).toEqual([]);
   });
 });
+
+describe("item 3: a short session loads one bar (choose-exercise.ts, secondBarbell)", () => {
+  // A coach read a 30-minute full-body day of a barbell squat, bench press and hip thrust.
+  it.each(CATALOGUES)("full gym, 45 minutes or less, outside strength (%s)", (_, catalogue) => {
+    const byIdOf = new Map(catalogue.map((e) => [e.exerciseId, e]));
+    const loaded: string[] = [];
+    for (const [profile, request] of matrix()) {
+      if (profile !== "full gym (default)" || request.goal === "strength" || request.sessionMinutes > 45)
+        continue;
+      const plan = generatePlan(request, catalogue);
+      const mains = new Set(
+        plan.sessions.flatMap((s) => s.slots.filter((x) => x.tier === "T1").map((x) => x.exercise_id)),
+      );
+      for (const session of plan.sessions) {
+        const bars = session.slots.filter((slot) => {
+          const entry = byIdOf.get(slot.exercise_id ?? "");
+          return (
+            entry?.equipment === "barbell" && entry.mechanic !== "isolation" && !mains.has(slot.exercise_id)
+          );
+        });
+        const first =
+          session.slots[0] && byIdOf.get(session.slots[0].exercise_id ?? "")?.equipment === "barbell";
+        if (bars.length > (first ? 0 : 1))
+          loaded.push(
+            `${request.goal} ${request.experience} ${request.split} x${request.daysPerWeek} ${request.sessionMinutes}: ${session.day_name} ${bars.map((b) => b.name).join(", ")}`,
+          );
+      }
+    }
+    expect(loaded.slice(0, 10)).toEqual([]);
+  });
+});

@@ -41,7 +41,14 @@
 //    catalogue order.
 
 import type { CatalogueEntry } from "../catalogue-entry.ts";
-import type { CatalogueLevel, Category, Equipment, ExperienceLevel, Goal } from "../vocabulary.ts";
+import type {
+  CatalogueLevel,
+  Category,
+  Equipment,
+  ExperienceLevel,
+  Goal,
+  MovementPattern,
+} from "../vocabulary.ts";
 import { armAngleOf } from "./arm-angle.ts";
 import { deltRank, FRONT_OR_HYBRID, isLateralRaise } from "./delt-head.ts";
 import { isAdvancedSkill } from "./eligibility.ts";
@@ -247,6 +254,11 @@ export interface ChoiceContext {
    * again, so some main lift comes back on another day.
    */
   roomToVary?: boolean;
+  /**
+   * Sessions of 45 minutes or less outside strength: a session's second barbell lift ranks after a
+   * dumbbell, cable or machine one of its pattern (oneBarbell, below).
+   */
+  quickSetups?: boolean;
   /** Only entries this accepts (e.g. those whose sets still fit every range): the best of the rest. */
   accept?: (entry: CatalogueEntry) => boolean;
 }
@@ -425,6 +437,12 @@ export function chooseExercise(
     out[3] = (facts.compound === wantCompound ? 0 : 1) + (loadedHipWork && facts.loadClass > 0 ? 2 : 0);
     out[4] =
       facts.frontRaise +
+      (equipment === "barbell" &&
+      facts.compound &&
+      unbarredPatterns?.has(facts.pattern) === true &&
+      !context.mainUse.has(entry.exerciseId)
+        ? 1
+        : 0) +
       (supportedFirst && facts.hingedRow ? 1 : 0) +
       // Outside strength (whose close-grip and paused benches are variations of the lift being
       // trained), a day's second loaded press takes another angle than its first: an incline after
@@ -582,6 +600,15 @@ export function chooseExercise(
     factsOf(context.session[0]).pattern === "hinge" &&
     loadsSpine(context.session[0]);
   const hangingThere = block.group === "abdominals" && candidates.some((e) => factsOf(e).hangingRaise);
+  // A short session loads one bar: its other lifts take dumbbells, a cable or a machine where one
+  // of the slot's pattern can be had (a coach read a 30-minute full-body day of a barbell squat,
+  // bench press and hip thrust, three bars to load in half an hour). Not the week's main lifts:
+  // they come back on another day as they are.
+  const secondBarbell =
+    context.quickSetups === true &&
+    !context.leading &&
+    context.session.some((e) => e.equipment === "barbell");
+  const unbarredPatterns = secondBarbell ? unbarredPatternsOf(candidates) : undefined;
   const machineSquatThere =
     spareTheSpine &&
     candidates.some(
@@ -647,6 +674,22 @@ export function chooseExercise(
 }
 
 const MAX_BARBELL_LEG_LIFTS = 2;
+
+const UNBARRED_PATTERNS = new WeakMap<readonly CatalogueEntry[], ReadonlySet<MovementPattern>>();
+
+/** The patterns of which the candidates hold a loaded compound without a barbell (dumbbells, a cable, a machine). */
+function unbarredPatternsOf(candidates: readonly CatalogueEntry[]): ReadonlySet<MovementPattern> {
+  let patterns = UNBARRED_PATTERNS.get(candidates);
+  if (patterns === undefined) {
+    patterns = new Set(
+      candidates
+        .filter((e) => e.equipment !== "barbell" && factsOf(e).loadClass === 0 && factsOf(e).compound)
+        .map((e) => factsOf(e).pattern),
+    );
+    UNBARRED_PATTERNS.set(candidates, patterns);
+  }
+  return patterns;
+}
 
 /** Isolation patterns a session holds once (see chooseExercise). */
 const ONE_ISOLATION: ReadonlySet<string> = new Set([

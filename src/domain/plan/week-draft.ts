@@ -18,7 +18,7 @@ import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS, prescription } from "./prescription.ts";
 import type { SlotDraft } from "./slot-draft.ts";
 import { isBarbellLegLift } from "./spine-load.ts";
-import { sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
+import { SUPERSET_MAX_MINUTES, sessionOrder, supersetPairs, withPairsAdjacent } from "./supersets.ts";
 import { groupOfMuscle, LEG_GROUPS, type TargetGroup, WEEKLY_SET_TARGETS, weeklyTarget } from "./targets.ts";
 import type { Block, DayTemplate } from "./templates.ts";
 import { durationMinutes, setSeconds, supersetSeconds, warmUpSeconds } from "./time-model.ts";
@@ -446,6 +446,7 @@ export function draftSlot(
     leading,
     supportedRow: group === "back" && wantsSupportedRow(week, day),
     roomToVary: week.budgetSeconds >= VARY_PULLS_MINUTES * 60,
+    quickSetups: week.goal !== "strength" && week.budgetSeconds <= SUPERSET_MAX_MINUTES * 60,
     accept: rests,
   });
   if (entry === undefined) return undefined;
