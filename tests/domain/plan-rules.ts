@@ -395,7 +395,7 @@ export function violations(
       const slot = session.slots[i];
       const before = session.slots[i - 1];
       return (
-        (request.goal === "endurance" || request.sessionMinutes <= 45) &&
+        request.sessionMinutes <= 40 &&
         slot?.tier === "T3" &&
         before !== undefined &&
         before.tier !== "T3" &&
@@ -661,10 +661,9 @@ export function violations(
       if (a === undefined || b === undefined) continue;
       // A main lift pairs with a T2 only in sessions of 40 minutes or less (issue 22, item 3).
       const mainPair = a.tier === "T1" && b.tier === "T2" && request.sessionMinutes <= 40;
-      // Where supersets are, a T2 (there, a main lift too) may pair with an isolation exercise
-      // done in its rests (fillerPass).
-      const fillerPair =
-        b.tier === "T3" && (a.tier === "T2" || (a.tier === "T1" && request.sessionMinutes <= 40));
+      // There too, a main lift or a T2 may pair with an isolation exercise done in its rests
+      // (fillerPass).
+      const fillerPair = b.tier === "T3" && a.tier !== "T3" && request.sessionMinutes <= 40;
       ensure(
         (a.tier === b.tier && a.tier !== "T1") || mainPair || fillerPair,
         `${where}: ${mark} tiers ${a.tier}/${b.tier}`,

@@ -147,9 +147,9 @@ export function finishWeek(week: WeekDraft): void {
   keepLegCurlShare(week);
   // A pull day's back work at least its curls and rear-delt raises.
   keepPullDayBack(week);
-  // The exercises settled, a lift left alone takes an isolation exercise in its rests where
-  // supersets are (a row with a lateral raise), and the minutes that frees go on.
-  if (week.pairMain || week.goal === "endurance") {
+  // The exercises settled, a short session's lift left alone takes an isolation exercise in its
+  // rests (a row with a lateral raise), and the minutes that frees go on.
+  if (week.pairMain) {
     pairFillers(week);
     topUpTime(week);
   }

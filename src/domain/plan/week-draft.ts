@@ -66,7 +66,7 @@ export interface WeekDraft {
   /** Short sessions (SUPERSET_MAIN_MAX_MINUTES): the main lift pairs with a non-competing T2 too. */
   pairMain: boolean;
   /**
-   * Set by finishWeek once the week's exercises are settled (pairFillers): where supersets are, a
+   * Set by finishWeek once a short week's exercises are settled (pairFillers, pairMain weeks): a
    * lift left alone pairs with an isolation exercise done in its rests (supersets.ts, fillerPass).
    */
   fillers: boolean;
