@@ -256,7 +256,7 @@ export interface ChoiceContext {
   roomToVary?: boolean;
   /**
    * Sessions of 45 minutes or less outside strength: a session's second barbell lift ranks after a
-   * dumbbell, cable or machine one of its pattern (oneBarbell, below).
+   * dumbbell, cable or machine one of its pattern (secondBarbell, below).
    */
   quickSetups?: boolean;
   /** Only entries this accepts (e.g. those whose sets still fit every range): the best of the rest. */

@@ -89,31 +89,23 @@ export function supersetPairs(
 ): [SlotDraft, SlotDraft][] {
   const pairs: [SlotDraft, SlotDraft][] = [];
   const paired = new Set<SlotDraft>();
-  const pass = (fits: (a: SlotDraft, b: SlotDraft) => boolean, mainOnly = false) => {
-    ordered.forEach((a, i) => {
-      if (paired.has(a) || (a.tier === "T1") !== mainOnly) return;
-      const tier: Tier = a.tier === "T1" ? "T2" : a.tier;
-      const b = ordered.find(
-        (c, j) =>
-          j > i &&
-          !paired.has(c) &&
-          c.tier === tier &&
-          c.group !== a.group &&
-          !(loadsSpine(a.entry) && loadsSpine(c.entry)) &&
-          fits(a, c),
-      );
-      if (b === undefined) return;
-      paired.add(a);
-      paired.add(b);
-      pairs.push([a, b]);
-    });
-  };
+  const pass = (fits: Fits, mainOnly = false) =>
+    greedyPass(
+      ordered,
+      pairs,
+      paired,
+      (a) => (a.tier === "T1") === mainOnly,
+      (a) => (a.tier === "T1" ? "T2" : a.tier),
+      fits,
+    );
   // Each kind of pair at one barbell first: two barbell lifts alternated need two bars, loaded
   // apart, in a gym (a coach read a back squat paired with a bench press); a barbell lift with a
   // dumbbell, cable or machine one needs one station. Two barbell lifts still pair where nothing
   // else would.
-  const oneBar = (fits: (a: SlotDraft, b: SlotDraft) => boolean) => (a: SlotDraft, b: SlotDraft) =>
-    !(a.entry.equipment === "barbell" && b.entry.equipment === "barbell") && fits(a, b);
+  const oneBar =
+    (fits: Fits): Fits =>
+    (a, b) =>
+      !(a.entry.equipment === "barbell" && b.entry.equipment === "barbell") && fits(a, b);
   const notCompeting = (a: SlotDraft, b: SlotDraft) => !competesWithMain(a, b);
   const otherRegion = (a: SlotDraft, b: SlotDraft) => REGION[a.group] !== REGION[b.group];
   if (armsOnly) {
@@ -138,8 +130,11 @@ export function supersetPairs(
     // What is left alone: a T2 (and in the shortest sessions a main lift) takes an isolation
     // exercise that does not compete with it, done between its sets (a squat with a plank, a row
     // with a lateral raise).
-    fillerPass(ordered, pairs, paired, pairMain, oneBar(fillsRest));
-    if (twoBars) fillerPass(ordered, pairs, paired, pairMain, fillsRest);
+    // Each unpaired T2 (and main lift, with `pairMain`) with a later isolation exercise (T3),
+    // listed beside its lift, ahead of the other T2s: a pair keeps its first row's place.
+    const lifts = (a: SlotDraft) => a.tier === "T2" || (a.tier === "T1" && pairMain);
+    greedyPass(ordered, pairs, paired, lifts, () => "T3", oneBar(fillsRest));
+    if (twoBars) greedyPass(ordered, pairs, paired, lifts, () => "T3", fillsRest);
   }
   return pairs.sort((x, y) => ordered.indexOf(x[0]) - ordered.indexOf(y[0]));
 }
@@ -166,25 +161,29 @@ function fillsRest(lift: SlotDraft, filler: SlotDraft): boolean {
   return FRESH_PARTNERS.some(([lifts, partner]) => lifts(liftPattern) && fillerPattern === partner);
 }
 
+type Fits = (a: SlotDraft, b: SlotDraft) => boolean;
+
 /**
- * Each unpaired T2 (and main lift, with `pairMain`), in session order, with the first later
- * unpaired T3 of another group that `fits`. The T3 is listed beside its lift, ahead of the other
- * T2s: a pair keeps its first row's place in the session's order.
+ * Greedy and deterministic: each unpaired slot that `leads`, in session order, with the first later
+ * unpaired slot of its `partnerTier` and another group that `fits` (never two lifts that load the
+ * spine).
  */
-function fillerPass(
+function greedyPass(
   ordered: readonly SlotDraft[],
   pairs: [SlotDraft, SlotDraft][],
   paired: Set<SlotDraft>,
-  pairMain: boolean,
-  fits: (a: SlotDraft, b: SlotDraft) => boolean,
+  leads: (a: SlotDraft) => boolean,
+  partnerTier: (a: SlotDraft) => Tier,
+  fits: Fits,
 ): void {
   ordered.forEach((a, i) => {
-    if (paired.has(a) || a.tier === "T3" || (a.tier === "T1" && !pairMain)) return;
+    if (paired.has(a) || !leads(a)) return;
+    const tier = partnerTier(a);
     const b = ordered.find(
       (c, j) =>
         j > i &&
         !paired.has(c) &&
-        c.tier === "T3" &&
+        c.tier === tier &&
         c.group !== a.group &&
         !(loadsSpine(a.entry) && loadsSpine(c.entry)) &&
         fits(a, c),
