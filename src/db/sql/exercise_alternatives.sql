@@ -17,7 +17,8 @@
 -- minus 0.10 for an exercise above a beginner's level and 0.10 more for a deficit, chains or bands
 -- version, minus 0.10 for another setting of the movement (a seated calf raise for a standing one,
 -- a kickback for an overhead extension, a flat press for an incline one), minus 0.15 for bodyweight
--- work offered for a loaded lift and for a push press offered to a hypertrophy lifter, 0.10 for an
+-- or band work offered for a loaded lift (kettlebells for a dumbbell, cable or machine isolation
+-- lift) and for a push press offered to a hypertrophy lifter, 0.10 for an
 -- exercise the lifter
 -- has logged before, 0.10 for loading closeness (the implement) and 0.10 for a name that shares
 -- words (a variation of the same lift): a coach swaps a barbell bench press for a dumbbell or
@@ -176,9 +177,14 @@ AS $$
             AND (c.name ~* '\yincline\y') IS DISTINCT FROM (src.old_name ~* '\yincline\y')))
         AS other_setting,
       -- A loaded lift offered as bodyweight work (a push-up for a strength lifter's bench press):
-      -- the load the lifter trains with is gone.
+      -- the load the lifter trains with is gone (a ball bridge for a pull-through too). So it is, in
+      -- small steps, for a band version of a loaded lift (a band pushdown for a cable one) and a
+      -- kettlebell version of a dumbbell, cable or machine isolation lift (a kettlebell lateral raise
+      -- for a machine one: 4 kg jumps), a coach's read of the samples.
       (src.old_equipment IN ('barbell', 'dumbbell', 'kettlebell', 'ez_bar', 'machine', 'cable')
-        AND c.equipment = 'bodyweight')
+        AND (c.equipment IN ('bodyweight', 'bands', 'exercise_ball')
+             OR (c.equipment = 'kettlebell' AND src.mechanic = 'isolation'
+                 AND src.old_equipment IN ('dumbbell', 'machine', 'cable'))))
         AS loses_load,
       -- A push press for a hypertrophy lifter's press: the legs drive the bar the shoulders should.
       (src.goal_type = 'hypertrophy' AND c.name ~* '\ypush press\y' AND src.old_name !~* '\ypush press\y')
