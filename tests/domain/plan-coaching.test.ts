@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
+import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { BACK_OFF_NOTE } from "../../src/domain/plan/back-off-sets.ts";
 import { isPush } from "../../src/domain/plan/balance.ts";
 import { pressAngleOf } from "../../src/domain/plan/choose-exercise.ts";
@@ -616,6 +617,7 @@ describe("the dumbbell beginner (lifter 2) on the built-in catalogue", () => {
 });
 
 describe("a pull day pulls (pull-day-back.ts)", () => {
+  const isRear = (entry: CatalogueEntry | undefined) => entry !== undefined && deltHeadOf(entry) === "rear";
   // A coach read a pull day of 6 back sets beside 4 of curls and 4 of rear-delt raises.
   it.each([
     ["full gym", EQUIPMENT],
@@ -645,7 +647,7 @@ describe("a pull day pulls (pull-day-back.ts)", () => {
         const isolation = sets(
           (slot) =>
             slot.muscle_group === "biceps" ||
-            (slot.muscle_group === "shoulders" && deltHeadOf(byId.get(slot.exercise_id ?? "")!) === "rear"),
+            (slot.muscle_group === "shoulders" && isRear(byId.get(slot.exercise_id ?? ""))),
         );
         expect(back, day.day_name).toBeGreaterThanOrEqual(isolation);
       }
