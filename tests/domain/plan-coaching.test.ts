@@ -524,6 +524,19 @@ describe.each(CATALOGUES)("a coach's reads of the strength weeks on the %s catal
     },
   );
 
+  it.each(trained)("lifter %i: a day led by the bench presses again before it flies", (_i, request) => {
+    // Two coaches read a strength push day of the bench and dumbbell flyes (second-press.ts).
+    const plan = generatePlan(request, catalogue);
+    for (const day of plan.sessions) {
+      const patterns = day.slots.map((slot) => {
+        const entry = ids.get(slot.exercise_id ?? "");
+        return entry === undefined ? undefined : patternOf(entry);
+      });
+      if (patterns[0] !== "horizontal_push" || !patterns.includes("chest_isolation")) continue;
+      expect(patterns.filter((p) => p === "horizontal_push").length, day.day_name).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it.each(trained)("lifter %i: a second row beside a barbell row is supported", (_i, request) => {
     const plan = generatePlan(request, catalogue);
     for (const day of plan.sessions) {

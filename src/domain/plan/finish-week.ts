@@ -27,6 +27,7 @@ import { capToBudget } from "./place-minimums.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
 import { keepPullDayBack } from "./pull-day-back.ts";
 import { keepPullFloor } from "./pull-floor.ts";
+import { pressBesideTheBench } from "./second-press.ts";
 import { ensureStrengthFrequency, squatBeforeDeadlift } from "./strength-frequency.ts";
 import { ACCESSORY_GROUPS, MAJOR_GROUPS, type TargetGroup, weeklyTarget } from "./targets.ts";
 import { durationMinutes, setSeconds } from "./time-model.ts";
@@ -153,6 +154,8 @@ export function finishWeek(week: WeekDraft): void {
     pairFillers(week);
     topUpTime(week);
   }
+  // A trained strength lifter's bench day presses again rather than flies.
+  pressBesideTheBench(week);
   // Minutes no exercise could take (a strength squat day at its two barbell leg lifts): back-off
   // sets of the main lift.
   addBackOffSets(week);
