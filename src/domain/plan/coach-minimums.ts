@@ -35,6 +35,7 @@ import { blockOf, type DayDraft, daySeconds, restedFor, type WeekDraft } from ".
 
 /** A trained hypertrophy week's rear-delt work, at least (the rule below). */
 export const REAR_DELT_WEEKLY_SETS = 4;
+
 export type { MovementMinimum };
 
 const LOADED_PRESS = new Set(["barbell", "dumbbell"]);

@@ -7,15 +7,13 @@
 import { isPull } from "./balance.ts";
 import { REAR_DELT_WEEKLY_SETS } from "./coach-minimums.ts";
 import { deltHeadOf } from "./delt-head.ts";
-import { weeklyTarget } from "./targets.ts";
 import {
   changeSets,
   contribution,
   type DayDraft,
-  directSets,
   fitsBudget,
+  groupFits,
   minSlotSets,
-  roomBelowTop,
   type SlotDraft,
   slotMaxSets,
   type WeekDraft,
@@ -63,18 +61,15 @@ function moveOneSet(week: WeekDraft, day: DayDraft): boolean {
 }
 
 /**
- * After the move, every group the pull trains is within its top (as fitsCaps holds it), unless it
- * lost at least as much from the giver as it gained: a rear-delt set given for a row set leaves the
- * shoulders half a set lower, even where the raises had taken them past the top that the row's
+ * After the move, every group the pull trains is within its top (groupFits, of 0 sets more), unless
+ * it lost at least as much from the giver as it gained: a rear-delt set given for a row set leaves
+ * the shoulders half a set lower, even where the raises had taken them past the top that the row's
  * half-sets are held to.
  */
 function withinTops(week: WeekDraft, taker: SlotDraft, giver: SlotDraft): boolean {
   const given = contribution(giver.entry);
   for (const [group, weight] of contribution(taker.entry)) {
-    if (weight <= (given.get(group) ?? 0)) continue;
-    if (roomBelowTop(week, group, taker.entry) < -1e-9) return false;
-    const { direct } = weeklyTarget(week.goal, week.experience, group);
-    if (direct !== undefined && weight >= 1 && directSets(week, group) > direct) return false;
+    if (weight > (given.get(group) ?? 0) && !groupFits(week, taker.entry, group, weight, 0)) return false;
   }
   return true;
 }

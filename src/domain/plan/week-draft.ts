@@ -108,11 +108,26 @@ export function fitsNewSlot(week: WeekDraft): (entry: CatalogueEntry) => boolean
 /** Whether `sets` more sets of the entry keep every group it trains within the top of its range. */
 export function fitsCaps(week: WeekDraft, entry: CatalogueEntry, sets: number): boolean {
   for (const [group, weight] of contribution(entry)) {
-    if (weight * sets > roomBelowTop(week, group, entry) + 1e-9) return false;
-    const { direct } = weeklyTarget(week.goal, week.experience, group);
-    if (direct !== undefined && weight >= 1 && directSets(week, group) + sets > direct) return false;
+    if (!groupFits(week, entry, group, weight, sets)) return false;
   }
   return true;
+}
+
+/**
+ * Whether `sets` more sets of the entry, `weight` hard sets each for the group, keep that group
+ * within the top of its range (and of its direct sets, where it has such a top): fitsCaps, one
+ * group at a time.
+ */
+export function groupFits(
+  week: WeekDraft,
+  entry: CatalogueEntry,
+  group: TargetGroup,
+  weight: number,
+  sets: number,
+): boolean {
+  if (weight * sets > roomBelowTop(week, group, entry) + 1e-9) return false;
+  const { direct } = weeklyTarget(week.goal, week.experience, group);
+  return direct === undefined || weight < 1 || directSets(week, group) + sets <= direct;
 }
 
 /**
