@@ -9,6 +9,7 @@ import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
+import { isLinearLift } from "../../src/domain/load-progression/linear-progression.ts";
 import { reducedLoadKg } from "../../src/domain/load-progression/load-reduction.ts";
 import { parseRepTarget } from "../../src/domain/load-progression/rep-target.ts";
 import { rpePercent } from "../../src/domain/load-progression/rpe-percent.ts";
@@ -565,12 +566,19 @@ function strengthModel(
 
 const GROUPS = ["chest", "back", "shoulders", "quadriceps", "hamstrings", "glutes", "biceps", "triceps"];
 
-function table(title: string, byWeek: readonly Row[][], weeks: readonly Week[]): string[] {
-  // One column a lift: a novice's squat leads two days (strength-frequency.ts, squatBeforeDeadlift).
-  const mains = (byWeek[0] ?? [])
-    .filter((r) => r.tier === "T1" && r.weight !== null)
+function table(
+  title: string,
+  level: ExperienceLevel,
+  byWeek: readonly Row[][],
+  weeks: readonly Week[],
+): string[] {
+  // One column a lift: the main lifts, and a novice's barbell lifts of fixed reps (their linear
+  // progression, linear-progression.ts), whichever tier; a novice's squat leads every day.
+  const lift = (r: Row) => (r.tier === "T1" && r.weight !== null) || isLinearLift(level, r);
+  const mains = [...(byWeek[0] ?? []), ...(byWeek[1] ?? [])]
+    .filter(lift)
     .filter((r, i, all) => all.findIndex((x) => x.exercise_name === r.exercise_name) === i)
-    .slice(0, 3);
+    .slice(0, 4);
   const lines = [
     `### ${title}`,
     "",
@@ -582,10 +590,12 @@ function table(title: string, byWeek: readonly Row[][], weeks: readonly Week[]):
     const g = setsByGroup(rows);
     const rir = (pick: (r: Row) => boolean) =>
       [...new Set(rows.filter(pick).map((r) => r.rir))].sort().join("/");
-    // A lift's first row of the week (an alternating week moves workouts between days).
+    // Each session's load of the lift, in session order (an alternating week moves workouts
+    // between days); one figure when they are all the same.
     const loads = mains.map((m) => {
-      const r = rows.find((x) => x.exercise_name === m.exercise_name && x.tier === "T1");
-      return r?.weight === null || r?.weight === undefined ? "-" : String(r.weight);
+      const ws = rows.filter((x) => x.exercise_name === m.exercise_name && lift(x)).map((x) => x.weight);
+      const shown = ws.map((w) => (w === null ? "-" : String(w)));
+      return shown.length === 0 ? "-" : new Set(shown).size === 1 ? (shown[0] as string) : shown.join(" / ");
     });
     const tag = `${w.mesocycle}.${w.mesocycle_week}${w.is_deload ? " deload" : ""}${w.recovery_muscles.length > 0 ? ` (recovery: ${w.recovery_muscles.join(", ")})` : ""}`;
     lines.push(
@@ -596,7 +606,7 @@ function table(title: string, byWeek: readonly Row[][], weeks: readonly Week[]):
   if (main !== undefined) {
     lines.push("", `Why, week by week, for ${main.exercise_name}:`, "");
     byWeek.forEach((rows, i) => {
-      const r = rows.find((x) => x.exercise_name === main.exercise_name && x.tier === "T1");
+      const r = rows.findLast((x) => x.exercise_name === main.exercise_name && lift(x));
       if (i > 0 && r)
         lines.push(
           `- week ${i + 1}: ${r.sets} x ${r.reps} @ ${r.weight} kg, RIR ${r.rir}: ${r.progress_reason}`,
@@ -628,7 +638,8 @@ describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
       "RIR, each set 1.5% weaker than the one before, RPE logged; week-1 loads are set by tier and",
       "implement (the generator writes none without history). Columns: direct sets per muscle group",
       "(lats and middle back are the back), the RIR of the T1 rows and of the others, and the main",
-      "lifts' loads (kg). The rules are [mesocycles.md](mesocycles.md).",
+      "lifts' loads (kg; a lift done on several days shows each day's load, as a novice's barbell lifts",
+      "step up each session). The rules are [mesocycles.md](mesocycles.md).",
       "",
     ];
     const profiles: Array<[string, Goal, ExperienceLevel, number, number]> = [
@@ -662,7 +673,7 @@ describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
         if (n < weeks) await rollover(tdb.pool, plusDays(w1, 7 * n));
       }
       const wk = await weeksOf(tdb.pool, planId);
-      doc.push(...table(title, byWeek, wk));
+      doc.push(...table(title, level, byWeek, wk));
       checks.push(() => {
         // A coach's reading: the deload is the planned one, and the second mesocycle starts at
         // most at the first's peak (below it where the first added sets after its week 2).

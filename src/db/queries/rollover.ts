@@ -288,6 +288,13 @@ judged AS MATERIALIZED (
     CASE WHEN d.rule = 'reps_up' THEN x.tmin || '-' || least(x.tmax + ${REPS_UP_STEP}, ${REPS_CEILING}) END AS reps_up,
     d.rule, coalesce(rs.w, d.weight) AS judged_w, d.streak AS judged_streak, nr.rir AS next_rir,
     l.n_logged,
+    -- A novice's fixed-rep barbell lift (isLinearLift, linear-progression.ts), and the lift it is.
+    os.level = 'beginner' AND e.equipment = 'barbell' AND x.parsed AND x.tmin = x.tmax AND NOT x.unloaded AS linear,
+    coalesce(e.exercise_id, e.exercise_name) AS lift,
+    -- The date of the session whose logs are judged (after a deload, the week before it).
+    CASE WHEN os.last_deload AND prev.id IS NOT NULL
+      THEN (SELECT s1.session_date FROM public.modular_training_session s1 WHERE s1.id = prev.session_id)
+      ELSE os.session_date END AS judged_date,
     e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AS main_lift,
     e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AND coalesce(d.fell, false) AND src.streak >= 1 AS main_falling,
     -- performanceScore (src/domain/mesocycle/performance.ts).
@@ -339,7 +346,8 @@ judged AS MATERIALIZED (
   -- deload is judged once and its outcome carried past the deload); after a recovery session the
   -- group's sets from before it. Without that row, the deload row is carried over as it is.
   LEFT JOIN LATERAL (
-    SELECT p0.id, p0.weight, p0.sets, p0.miss_streak, p0.exercise_id, p0.rir FROM public.modular_training_exercise p0
+    SELECT p0.id, p0.session_id, p0.weight, p0.sets, p0.miss_streak, p0.exercise_id, p0.rir
+    FROM public.modular_training_exercise p0
     WHERE (os.last_deload OR g.grp = ANY (os.last_recovery)) AND p0.id = e.carried_from_id OFFSET 0
   ) prev ON true
   -- The row judged (src) and the row's decision inputs, computed once per row (OFFSET 0 keeps
@@ -506,6 +514,17 @@ judged AS MATERIALIZED (
     WHERE w2r.sets IS NOT NULL
   ) w2 ON true
 ),
+-- A novice's linear progression (linearBase, src/domain/load-progression/linear-progression.ts):
+-- each fixed-rep barbell lift of a beginner's week, judged on its latest session whose logs were
+-- judged. Its outcome is the load of the lift's first session next week; when that session
+-- earned a step, each later session of the lift adds one (linear_slot numbers them).
+linear_base AS MATERIALIZED (
+  SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps, j.judged_w AS w,
+    j.judged_streak AS streak, j.rule, j.rule IN ('increase', 'increase_top') AS steps, j.load_line
+  FROM judged j
+  WHERE j.linear AND j.rule <> 'no_log'
+  ORDER BY j.plan_id, j.lift, j.reps, j.judged_date DESC, j.order_in_session DESC, j.id DESC
+),
 -- The plan's next week: a restore after a deload (the next mesocycle's week 1), a deload at the
 -- end of the accumulation or earlier on fatigue (src/domain/mesocycle/fatigue.ts), else the next
 -- accumulation week.
@@ -654,6 +673,15 @@ sess AS MATERIALIZED (
                                       WHEN os.id = alt.middle_id THEN alt.last_id
                                       ELSE alt.middle_id END
 ),
+-- Each new row of a novice's fixed-rep barbell lift, numbered by session within its new week
+-- (an alternating week copies one old row to two days).
+linear_slot AS MATERIALIZED (
+  SELECT sess.new_id, e.id AS row_id, e.plan_id, e.lift, e.reps,
+    row_number() OVER (PARTITION BY e.plan_id, e.lift, e.reps
+                       ORDER BY sess.session_date, sess.session_number, e.order_in_session, e.id) - 1 AS k
+  FROM sess JOIN judged e ON e.session_id = sess.src_id
+  WHERE e.linear
+),
 new_sessions AS (
   INSERT INTO public.modular_training_session
     (id, week_id, user_id, day_label, session_date, day_of_week, focus_area, session_number,
@@ -680,7 +708,7 @@ new_exercises AS (
     fw.w::real,
     ${notesWithWarmUp("e.notes", warmUpRamp("fw.w", "e.step"))},
     e.display_order, e.order_in_session,
-    v.streak::int,
+    coalesce(lp.streak, v.streak)::int,
     e.id,
     CASE WHEN ps.kind = 'deload' THEN
       'deload (' || ps.cause || '): sets ' || e.sets || ' -> ' || v.sets || ', '
@@ -694,14 +722,14 @@ new_exercises AS (
         WHEN 'joint' THEN 'held: joint pain reported on ' || e.grp || ', swap suggested'
         WHEN 'recovery' THEN 'recovery session for ' || e.grp || ': sets ' || coalesce(e.pre_sets, e.sets) || ' -> '
           || v.sets || ' (could not match last week); '
-          || CASE WHEN e.rule IN ('increase', 'increase_top', 'ladder_up', 'reps_up') THEN 'load held'
-                  ELSE e.load_line END
-        WHEN 'after_recovery' THEN e.load_line || '; sets ' || e.sets || ' -> ' || v.sets
+          || CASE WHEN coalesce(lp.rule, e.rule) IN ('increase', 'increase_top', 'ladder_up', 'reps_up')
+                  THEN 'load held' ELSE coalesce(lp.line, e.load_line) END
+        WHEN 'after_recovery' THEN coalesce(lp.line, e.load_line) || '; sets ' || e.sets || ' -> ' || v.sets
           || ': back from the recovery session'
-        WHEN 'added' THEN e.load_line || '; +' || a.add || ' set' || CASE WHEN a.add = 1 THEN '' ELSE 's' END
+        WHEN 'added' THEN coalesce(lp.line, e.load_line) || '; +' || a.add || ' set' || CASE WHEN a.add = 1 THEN '' ELSE 's' END
           || ' (' || e.grp || ': performance ' || g.perf || coalesce(', soreness ' || g.soreness, '')
           || coalesce(', pump ' || g.pump, '') || ')'
-        ELSE e.load_line
+        ELSE coalesce(lp.line, e.load_line)
           || CASE WHEN ps.kind = 'restore' AND v.sets <> e.sets
                THEN '; sets ' || e.sets || ' -> ' || v.sets || ' (mesocycle ' || ps.meso || ' week 2)' ELSE '' END
       END
@@ -740,11 +768,29 @@ new_exercises AS (
     ) v0
     OFFSET 0
   ) v
+  -- A novice's lift in an accumulation week or the restore after a deload (not held for joint
+  -- pain; a restore's judged session is the week before the deload): its load, miss streak and
+  -- line from the lift's latest judged session (linear_base); in a recovery session the lower of
+  -- its own load and that one, with no steps (linearRecoveryLoadKg).
+  LEFT JOIN LATERAL (
+    SELECT CASE WHEN v.vol = 'recovery' THEN least(e.w, lb.w)
+                ELSE lb.w + CASE WHEN lb.steps THEN ls.k * e.step ELSE 0 END END AS w,
+      lb.streak, lb.rule,
+      CASE WHEN lb.steps AND ls.k > 0
+        THEN lb.load_line || '; +' || (ls.k * e.step)::text || ' kg for the lift''s session ' || (ls.k + 1)
+             || ' this week: a novice adds load every session'
+        ELSE lb.load_line END AS line
+    FROM linear_slot ls
+    JOIN linear_base lb ON lb.plan_id = ls.plan_id AND lb.lift = ls.lift AND lb.reps = ls.reps
+    WHERE ls.new_id = sess.new_id AND ls.row_id = e.id AND ps.kind IN ('progress', 'restore') AND v.vol <> 'joint'
+  ) lp ON true
   -- The load written: a deload week's is lighter (and not judged up); joint pain holds it; a
-  -- recovery session never raises it (a cut on evidence still comes). As float8 of the stored real.
+  -- recovery session never raises it (a cut on evidence still comes); a novice's lift follows its
+  -- latest session (lp). As float8 of the stored real.
   CROSS JOIN LATERAL (
     SELECT (CASE WHEN ps.kind = 'deload' THEN ${reduced("e.w", "e.step")}
                  WHEN v.vol = 'joint' THEN e.w
+                 WHEN lp.w IS NOT NULL THEN lp.w
                  WHEN v.vol = 'recovery' AND e.w > 0 THEN least(e.w, e.judged_w)
                  ELSE e.judged_w END)::real::float8 AS w
     OFFSET 0
