@@ -765,3 +765,32 @@ describe("item 3: a short session loads one bar (choose-exercise.ts, secondBarbe
     expect(loaded.slice(0, 10)).toEqual([]);
   });
 });
+
+describe.each(CATALOGUES)(
+  "a strength pull day leads with the row (templates.ts) on the %s catalogue",
+  (_name, catalogue) => {
+    const ids = new Map<string, CatalogueEntry>(catalogue.map((e) => [e.exerciseId, e]));
+    // A coach read an advanced strength pull day led by a chin-up for 6-10 before the barbell row.
+    it("every trained strength week's first pull day, and a vertical pull beside it where it pulls twice with a bar", () => {
+      let pullDays = 0;
+      for (const [, request] of matrix()) {
+        if (request.goal !== "strength" || request.experience === "beginner") continue;
+        const plan = generatePlan(request, catalogue);
+        const day = plan.sessions.find((s) => s.day_name.startsWith("Pull"));
+        if (day === undefined) continue;
+        pullDays += 1;
+        const patterns = day.slots.map((slot) => {
+          const entry = ids.get(slot.exercise_id ?? "");
+          return entry === undefined ? undefined : patternOf(entry);
+        });
+        expect(patterns[0], `${JSON.stringify(request)} ${day.slots.map((s) => s.name)}`).toBe(
+          "horizontal_pull",
+        );
+        const pulls = patterns.filter((p) => p === "horizontal_pull" || p === "vertical_pull").length;
+        if (request.equipment.includes("pullup_bar") && pulls >= 2)
+          expect(patterns, day.slots.map((s) => s.name).join(", ")).toContain("vertical_pull");
+      }
+      expect(pullDays).toBeGreaterThan(100);
+    });
+  },
+);

@@ -211,6 +211,16 @@ const LEADS: Readonly<Record<DayKind, readonly Lead[]>> = {
   ],
 };
 
+/**
+ * Strength's pull day leads with the row, the pull it loads heaviest, and pulls vertically next (a
+ * coach read a chin-up for 6-10 leading an advanced strength pull day before the barbell row); a
+ * second pull day leads with the vertical pull.
+ */
+const STRENGTH_PULL_LEADS: readonly Lead[] = [
+  { group: "back", pattern: "horizontal_pull" },
+  { group: "back", pattern: "vertical_pull" },
+];
+
 const UPPER_MAJORS: readonly MajorGroup[] = ["chest", "back", "shoulders"];
 const LOWER_MAJORS: readonly MajorGroup[] = ["quadriceps", "hamstrings", "glutes"];
 
@@ -303,7 +313,7 @@ function buildDay(
   strength: { weekHasPushDay: boolean; novice: boolean; benchless: boolean } | undefined,
 ): DayTemplate {
   const novice = strength?.novice === true && scheduled.kind === "full";
-  const leads = LEADS[scheduled.kind];
+  const leads = strength && scheduled.kind === "pull" ? STRENGTH_PULL_LEADS : LEADS[scheduled.kind];
   // B leads with the deadlift, which then trades tiers with the squat (strength-frequency.ts,
   // squatBeforeDeadlift): the squat opens the day, the deadlift keeps a main lift's 5s.
   const chosen = novice
@@ -315,8 +325,10 @@ function buildDay(
       ? overheadWithoutBench(pressLead(chosen, scheduled.kind, strength.weekHasPushDay), strength.benchless)
       : chosen;
   // A strength upper day led by a press rows first: its pressing needs a row beside it (a coach
-  // read a press-led upper day with a pull-down as its only pull); the pull day pulls vertically.
-  const rowFirst = strength !== undefined && scheduled.kind === "upper";
+  // read a press-led upper day with a pull-down as its only pull); so does a pull day the row leads.
+  const rowFirst =
+    strength !== undefined &&
+    (scheduled.kind === "upper" || (scheduled.kind === "pull" && lead.pattern === "horizontal_pull"));
   const patternsOf = (group: TargetGroup): readonly MovementPattern[] =>
     balanced && group === "shoulders"
       ? BALANCED_SHOULDERS[scheduled.alt]
