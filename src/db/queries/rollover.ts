@@ -291,6 +291,11 @@ judged AS MATERIALIZED (
     -- A novice's fixed-rep barbell lift (isLinearLift, linear-progression.ts), and the lift it is.
     os.level = 'beginner' AND e.equipment = 'barbell' AND x.parsed AND x.tmin = x.tmax AND NOT x.unloaded AS linear,
     coalesce(e.exercise_id, e.exercise_name) AS lift,
+    -- Every prescribed set made (madeEverySet), and what the line says of it; not after a deload
+    -- (the restore judges the week before it for a new mesocycle's RIR).
+    NOT os.last_deload AND l.n_made >= greatest(1, src.sets) AS made,
+    '+' || x.step::text || ' kg: every set made (' || x.tmax || ' reps) at RPE ' || least(10, x.rpe_t + 1)
+      || ' or easier' AS made_line,
     -- The date of the session whose logs are judged (after a deload, the week before it).
     CASE WHEN os.last_deload AND prev.id IS NOT NULL
       THEN (SELECT s1.session_date FROM public.modular_training_session s1 WHERE s1.id = prev.session_id)
@@ -407,6 +412,10 @@ judged AS MATERIALIZED (
       -- Sets that earn the next load by double progression (progressRow's aboveTarget).
       count(*) FILTER (WHERE ts.weight_kg >= src.w AND ts.reps_done >= x.tmax
         AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t)) AS n_top_up,
+      -- Sets made at the row's load with one RPE of drift past the target (a novice's linear
+      -- progression steps on them: linear-progression.ts, madeEverySet).
+      count(*) FILTER (WHERE ts.weight_kg >= src.w AND ts.reps_done >= x.tmax
+        AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t + 1)) AS n_made,
       coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any,
       -- The mean over the sets of the reps past the bottom plus reps left past the target RIR
       -- (performance.ts).
@@ -519,9 +528,16 @@ judged AS MATERIALIZED (
 -- judged. Its outcome is the load of the lift's first session next week; when that session
 -- earned a step, each later session of the lift adds one (linear_slot numbers them).
 linear_base AS MATERIALIZED (
-  SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps, j.judged_w AS w,
-    j.judged_streak AS streak, j.rule, j.rule IN ('increase', 'increase_top') AS steps, j.load_line
+  SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
+    CASE WHEN m.held_made THEN j.judged_w + j.step ELSE j.judged_w END AS w,
+    CASE WHEN m.held_made THEN 0 ELSE j.judged_streak END AS streak,
+    j.rule IN ('increase', 'increase_top') OR m.held_made AS steps,
+    -- Whether the judgement raised anything (a recovery session's line then says the load is held).
+    j.rule IN ('increase', 'increase_top', 'reps_up') OR m.held_made AS raised,
+    CASE WHEN m.held_made THEN j.made_line ELSE j.load_line END AS load_line
   FROM judged j
+  -- Held (the estimate did not move the load) with every set made: the step is earned anyway.
+  CROSS JOIN LATERAL (SELECT j.rule IN ('hold', 'hold_fell') AND j.made AS held_made) m
   WHERE j.linear AND j.rule <> 'no_log'
   ORDER BY j.plan_id, j.lift, j.reps, j.judged_date DESC, j.order_in_session DESC, j.id DESC
 ),
@@ -636,6 +652,8 @@ alloc AS MATERIALIZED (
         LEFT JOIN alternating alt ON alt.plan_id = j.plan_id
         WHERE g.change > 0 AND NOT g.joint AND NOT g.after_recovery AND j.sets < ${MAX_SETS_PER_ROW}
           AND (alt.plan_id IS NULL OR j.session_id IN (alt.middle_id, alt.last_id))
+          -- A novice's linear lift keeps its sets (3 x 5): its load carries the progress.
+          AND NOT j.linear
       ) o
     ) r
     WHERE r.add > 0
@@ -722,7 +740,7 @@ new_exercises AS (
         WHEN 'joint' THEN 'held: joint pain reported on ' || e.grp || ', swap suggested'
         WHEN 'recovery' THEN 'recovery session for ' || e.grp || ': sets ' || coalesce(e.pre_sets, e.sets) || ' -> '
           || v.sets || ' (could not match last week); '
-          || CASE WHEN coalesce(lp.rule, e.rule) IN ('increase', 'increase_top', 'ladder_up', 'reps_up')
+          || CASE WHEN coalesce(lp.raised, e.rule IN ('increase', 'increase_top', 'ladder_up', 'reps_up'))
                   THEN 'load held' ELSE coalesce(lp.line, e.load_line) END
         WHEN 'after_recovery' THEN coalesce(lp.line, e.load_line) || '; sets ' || e.sets || ' -> ' || v.sets
           || ': back from the recovery session'
@@ -775,7 +793,7 @@ new_exercises AS (
   LEFT JOIN LATERAL (
     SELECT CASE WHEN v.vol = 'recovery' THEN least(e.w, lb.w)
                 ELSE lb.w + CASE WHEN lb.steps THEN ls.k * e.step ELSE 0 END END AS w,
-      lb.streak, lb.rule,
+      lb.streak, lb.raised,
       CASE WHEN lb.steps AND ls.k > 0
         THEN lb.load_line || '; +' || (ls.k * e.step)::text || ' kg for the lift''s session ' || (ls.k + 1)
              || ' this week: a novice adds load every session'

@@ -2,12 +2,19 @@
 // session it is done, not once a week. StrongLifts 5x5 adds 2.5 kg a session, GZCLP's T1 a step
 // a session while every set is made, Starting Strength 5 lb a session; docs/progression.md,
 // "A novice's linear progression". The rollover writes a whole week ahead, so the week is judged
-// on the lift's latest session that was logged: when that session earned a step, next week's
-// sessions of the lift take its load and one step more each; otherwise they all repeat the load
-// that session's judgement gives (a held load, or a cut after two misses).
+// on the lift's latest session that was logged: when that session earned a step (its load went up,
+// or every set was made: madeEverySet), next week's sessions of the lift take its load and one
+// step more each; otherwise they all repeat the load that session's judgement gives (a held load,
+// or a cut after two misses). The lift keeps its sets: the load carries the progress.
 // Reference model: the rollover's SQL (linear_base and linear_slot in src/db/queries/rollover.ts)
 // does the same; tests/rollover/linear-progression.test.ts compares them.
-import type { ProgressionResult, ProgressionRule } from "./progress-row.ts";
+import { loadStepKg } from "./load-increment.ts";
+import {
+  type ProgressionInput,
+  type ProgressionResult,
+  type ProgressionRule,
+  targetRpe,
+} from "./progress-row.ts";
 import { parseRepTarget } from "./rep-target.ts";
 
 /** The judgements of a lift's latest session that earn next week's sessions a step each. */
@@ -25,33 +32,62 @@ export function isLinearLift(
 }
 
 export interface LinearBase {
-  /** Next week's first session's load: the latest logged session's judged load. */
+  /** Next week's first session's load: the latest logged session's judged load (plus a step). */
   weightKg: number;
   missStreak: number;
-  /** How the latest logged session was judged. */
-  rule: ProgressionRule;
   /** Whether each later session of the week adds a step. */
   steps: boolean;
+  /** Whether the judgement raised anything (a recovery session's line then says "load held"). */
+  raised: boolean;
   /** The latest logged session's progress line. */
   reason: string;
 }
 
 /**
+ * Every prescribed set made at the row's load, its reps at the top, at most one RPE past the
+ * target (the drift of a last set; a coach adds load when all 15 reps of a 3 x 5 are made): a
+ * novice's step, where the estimate alone would hold the load.
+ */
+export function madeEverySet(input: ProgressionInput): boolean {
+  const target = parseRepTarget(input.reps);
+  if (target === null || input.weight === null || input.weight <= 0) return false;
+  const limit = targetRpe(input.rir) + 1;
+  const made = input.logged.filter(
+    (s) =>
+      s.weightKg >= (input.weight as number) &&
+      s.repsDone >= target.max &&
+      (s.rpe === null || s.rpe <= limit),
+  );
+  return made.length >= Math.max(1, input.sets);
+}
+
+/** The line of a step earned by madeEverySet. */
+export function madeLine(input: ProgressionInput): string {
+  const target = parseRepTarget(input.reps);
+  return `+${String(loadStepKg(input.equipment))} kg: every set made (${target?.max ?? 0} reps) at RPE ${Math.min(10, targetRpe(input.rir) + 1)} or easier`;
+}
+
+/**
  * The base of next week's sessions of one lift, from its rows of the week just ended in session
- * order, each judged on its own logs (progressRow); null when no row's logs were judged: each
- * row then keeps its own outcome.
+ * order (after a deload, of the week before it: `restore`), each judged on its own logs
+ * (progressRow); null when no row's logs were judged: each row then keeps its own outcome.
  */
 export function linearBase(
-  judged: readonly { result: ProgressionResult; reason: string }[],
+  judged: readonly { input: ProgressionInput; result: ProgressionResult; reason: string }[],
+  restore = false,
 ): LinearBase | null {
   const latest = [...judged].reverse().find((j) => j.result.rule !== "no_log");
   if (latest === undefined || latest.result.weight === null) return null;
+  const { input, result } = latest;
+  const weightKg = latest.result.weight;
+  const heldMade = !restore && (result.rule === "hold" || result.rule === "hold_fell") && madeEverySet(input);
+  const steps = EARNS_A_STEP.includes(result.rule) || heldMade;
   return {
-    weightKg: latest.result.weight,
-    missStreak: latest.result.missStreak,
-    rule: latest.result.rule,
-    steps: EARNS_A_STEP.includes(latest.result.rule),
-    reason: latest.reason,
+    weightKg: heldMade ? weightKg + loadStepKg(input.equipment) : weightKg,
+    missStreak: heldMade ? 0 : result.missStreak,
+    steps,
+    raised: steps || result.rule === "reps_up",
+    reason: heldMade ? madeLine(input) : latest.reason,
   };
 }
 

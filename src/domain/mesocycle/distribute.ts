@@ -13,6 +13,8 @@ export interface GroupRow {
   /** The session it is in, and what one set of it costs (the time model). */
   session: string;
   setSeconds: number;
+  /** A novice's linear lift (linear-progression.ts) keeps its sets: its load carries the progress. */
+  fixed?: boolean;
 }
 
 const TIER_RANK: Readonly<Record<string, number>> = { T3: 0, T2: 1, T1: 2 };
@@ -33,7 +35,7 @@ export function distributeSets(
   const groupSets = rows.reduce((n, r) => n + r.sets, 0);
   const total = Math.max(0, Math.min(change, mrv - groupSets));
   const eligible = rows
-    .filter((r) => r.sets < MAX_SETS_PER_ROW)
+    .filter((r) => r.sets < MAX_SETS_PER_ROW && r.fixed !== true)
     .sort(
       (a, b) =>
         a.sets - b.sets ||

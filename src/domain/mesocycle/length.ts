@@ -7,8 +7,11 @@ import type { ExperienceLevel, Goal } from "../vocabulary.ts";
 
 export const ACCUMULATION_WEEKS: Readonly<Record<Goal, Readonly<Record<ExperienceLevel, number>>>> = {
   hypertrophy: { beginner: 6, intermediate: 5, advanced: 4 },
-  // Heavier work at RPE 8-9 accumulates joint and neural fatigue faster (Helms et al. 2016).
-  strength: { beginner: 5, intermediate: 4, advanced: 3 },
+  // Heavier work at RPE 8-9 accumulates joint and neural fatigue faster (Helms et al. 2016). A
+  // novice on linear progression runs longest, the top of RP's range: the novice programmes reset
+  // a lift on a stall rather than deload on a calendar (a coach read a progressing novice cut from
+  // 87.5 to 77.5 kg by a week-6 deload); a stall is the two-miss cut, and the fatigue deload.
+  strength: { beginner: 8, intermediate: 4, advanced: 3 },
   general_fitness: { beginner: 6, intermediate: 5, advanced: 4 },
   endurance: { beginner: 6, intermediate: 5, advanced: 4 },
 };
