@@ -332,9 +332,12 @@ judged AS MATERIALIZED (
       WHEN 'hold' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
         || ' sets (best ' || l.best_set || ')'
       WHEN 'hold_fell' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
-        || ' sets, below the prescription (week ' || d.streak || ')'
+        || ' sets, under the ' || floor(src.w / d.share + 0.5)::bigint || ' kg that ' || src.w || ' kg x '
+        || x.tmin || ' at RIR ' || (10 - x.rpe_t) || ' asks (week ' || d.streak || ' of ' || $6::int
+        || ' before a cut)'
       WHEN 'decrease' THEN '-' || (src.w - d.weight)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
-        || ' kg below the prescription two weeks running'
+        || ' kg, under the ' || floor(src.w / d.share + 0.5)::bigint || ' kg that ' || src.w || ' kg x '
+        || x.tmin || ' at RIR ' || (10 - x.rpe_t) || ' asks, two weeks running'
       WHEN 'decrease_rpe10' THEN '-' || (src.w - d.weight)::text || ' kg: below ' || x.tmin || ' reps at RPE 10'
     END END AS load_line
   FROM old_sess os
