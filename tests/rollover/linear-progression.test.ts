@@ -37,6 +37,7 @@ interface Row {
   exercise_name: string;
   muscle_group: string | null;
   equipment: string | null;
+  tier: string | null;
   reps: string;
   rir: number | null;
   sets: number;
@@ -49,7 +50,7 @@ interface Row {
 async function rowsOf(pool: pg.Pool, planId: string, week: number): Promise<Row[]> {
   const { rows } = await pool.query<Row>(
     `SELECT e.id, e.carried_from_id, s.session_date::text, s.day_label, e.exercise_id, e.exercise_name,
-            e.muscle_group, e.equipment, e.reps, e.rir, e.sets, e.weight::float8 AS weight,
+            e.muscle_group, e.equipment, e.tier, e.reps, e.rir, e.sets, e.weight::float8 AS weight,
             e.miss_streak, e.progress_reason
      FROM modular_training_week w
      JOIN modular_training_session s ON s.week_id = w.id
@@ -221,7 +222,7 @@ describe("a novice adds load every session (linear progression)", () => {
                 reps: r.reps,
                 sets: r.sets,
                 rir: r.rir,
-                nextRir: rampRir(NOVICE.goal, NOVICE.experience, 2, LEN, { equipment: r.equipment }),
+                nextRir: rampRir(NOVICE.goal, NOVICE.experience, 2, LEN, r),
                 equipment: r.equipment ?? "other",
                 muscleGroup: r.muscle_group ?? "",
                 missStreak: r.miss_streak,

@@ -158,7 +158,7 @@ describe("SQL progression = progressRow (property)", () => {
   function expectedWeek2(r: RowInput, logs: LoggedSet[]) {
     const input = {
       ...progressInput(r, logs),
-      nextRir: rampRir(GOAL, LEVEL, 2, 5, { equipment: r.equipment }),
+      nextRir: rampRir(GOAL, LEVEL, 2, 5, { equipment: r.equipment, tier: r.tier }),
     };
     const judged = progressRow(input);
     const group = groupOf(r.muscleGroup);
@@ -215,7 +215,7 @@ describe("SQL progression = progressRow (property)", () => {
           weight: expected.weight === null ? null : Math.fround(expected.weight),
           missStreak: expected.judged.missStreak,
           sets: expected.sets,
-          rir: rampRir(GOAL, LEVEL, 2, 5, { equipment: r.equipment }),
+          rir: rampRir(GOAL, LEVEL, 2, 5, { equipment: r.equipment, tier: r.tier }),
           reps: expected.reps,
           exerciseId: expected.moveTo ?? r.exerciseId,
           reason: expected.reason,
@@ -242,13 +242,13 @@ describe("SQL progression = progressRow (property)", () => {
         // The restore's load is for the next mesocycle's first-week RIR.
         const input = {
           ...progressInput(r, logs),
-          nextRir: rampRir(GOAL, LEVEL, 1, 1, { equipment: r.equipment }),
+          nextRir: rampRir(GOAL, LEVEL, 1, 1, { equipment: r.equipment, tier: r.tier }),
         };
         const judged = progressRow(input);
         const expected = deloadPrescription({
           weight: r.weight,
           sets: r.sets,
-          ...(r.equipment === null ? {} : { equipment: r.equipment }),
+          ...(r.equipment === null ? {} : { equipment: r.equipment, tier: r.tier }),
         });
         const rir = Math.max(r.rir ?? 2, DELOAD_MIN_RIR);
         const f = (w: number | null) => (w === null ? null : Math.fround(w));
@@ -291,7 +291,7 @@ describe("SQL progression = progressRow (property)", () => {
         }).toEqual({
           weight: f(restart ?? judged.weight),
           sets: r.sets,
-          rir: rampRir(GOAL, LEVEL, 1, 1, { equipment: r.equipment }),
+          rir: rampRir(GOAL, LEVEL, 1, 1, { equipment: r.equipment, tier: r.tier }),
           missStreak: judged.missStreak,
         });
       }),

@@ -382,7 +382,7 @@ judged AS MATERIALIZED (
              / (2 * (os.len - 1)) END,
            least(os.rir_start, greatest(os.rir_end,
              CASE WHEN os.level = 'beginner' THEN ${BEGINNER_MIN_RIR} ELSE 0 END,
-             CASE WHEN e.equipment = 'barbell' THEN ${BARBELL_MIN_RIR} ELSE 0 END))) AS rir
+             CASE WHEN e.equipment = 'barbell' OR e.tier = 'T1' THEN ${BARBELL_MIN_RIR} ELSE 0 END))) AS rir
     OFFSET 0
   ) nr
   CROSS JOIN LATERAL (

@@ -19,7 +19,11 @@ export const DEFAULT_RIR_RAMP: readonly [number, number] = [3, 1];
 /** Beginners learn the lifts: never closer than 2 reps to failure (Helms et al. 2016). */
 export const BEGINNER_MIN_RIR = 2;
 
-/** Barbell lifts (the compounds) never to failure: a missed rep under a bar is a risk, not a stimulus. */
+/**
+ * Barbell lifts (the compounds) never to failure: a missed rep under a bar is a risk, not a
+ * stimulus. Nor a session's main lift (T1) on any implement: it is the lift progressed by load,
+ * and a coach read a pull-down leading a pull day at RIR 0; isolation work may reach 0.
+ */
 export const BARBELL_MIN_RIR = 1;
 
 /** A deload row's RIR is at least this (issue 21: "RIR 4 or more"). */
@@ -30,7 +34,7 @@ export function rampRir(
   level: string,
   week: number,
   weeks: number,
-  row: { equipment: string | null },
+  row: { equipment: string | null; tier?: string | null },
 ): number {
   const [start, end] = RIR_RAMP[goal] ?? DEFAULT_RIR_RAMP;
   const k = Math.min(Math.max(week, 1), Math.max(weeks, 1));
@@ -38,7 +42,7 @@ export function rampRir(
   const fall = weeks <= 1 ? 0 : Math.floor((2 * (start - end) * (k - 1) + (weeks - 1)) / (2 * (weeks - 1)));
   let floor = end;
   if (level === "beginner") floor = Math.max(floor, BEGINNER_MIN_RIR);
-  if (row.equipment === "barbell") floor = Math.max(floor, BARBELL_MIN_RIR);
+  if (row.equipment === "barbell" || row.tier === "T1") floor = Math.max(floor, BARBELL_MIN_RIR);
   return Math.max(start - fall, Math.min(floor, start));
 }
 
