@@ -3,15 +3,13 @@
 // overhead press and the deadlift come as often as the bench over a fortnight. Other weeks of
 // three keep their days.
 import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
+import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { generatePlan, type PlanRequest } from "../../src/domain/plan/index.ts";
 import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
 import { asUser, createUser } from "../helpers/auth.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
-import { logSets, rollover } from "./helpers.ts";
+import { builtinCatalogueDatabase, logSets, rollover } from "./helpers.ts";
 
 interface Day {
   day_of_week: number;
@@ -38,13 +36,7 @@ async function daysOf(pool: pg.Pool, planId: string, week: number): Promise<Day[
 const names = (day: Day | undefined) => day?.rows.map((r) => r.exercise_name) ?? [];
 
 describe("alternating weeks (a novice's A B A, then B A B)", () => {
-  let tdb: TestDatabase;
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    tdb.pool.on("error", () => {});
-    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
-  });
-  afterAll(() => tdb.drop());
+  const tdb = builtinCatalogueDatabase();
 
   const plan = async (request: Omit<PlanRequest, "weekStart" | "split" | "equipment">, weekStart: string) => {
     const json = generatePlan(

@@ -1,13 +1,37 @@
 // Plans, exercise rows and logged sets for the rollover tests, written the way clients write them.
 import type pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { withTransaction } from "../../src/db/transaction.ts";
+import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import type { CatalogueEntry } from "../../src/domain/catalogue-entry.ts";
 import { type RolloverResult, rolloverAsOf } from "../../src/jobs/plan-rollover/rollover.ts";
 import { createLogger } from "../../src/logger.ts";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
 import { samplePlanJson } from "../helpers/plan-json.ts";
 
 export const silent = createLogger("silent");
+
+/**
+ * A test database of its own with the built-in catalogue, for the enclosing describe block (made
+ * before its tests, dropped after them): its `pool` is there once the tests run.
+ */
+export function builtinCatalogueDatabase(): { readonly pool: pg.Pool } {
+  let tdb: TestDatabase | undefined;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    tdb.pool.on("error", () => {});
+    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
+  });
+  afterAll(() => tdb?.drop());
+  return {
+    get pool(): pg.Pool {
+      if (tdb === undefined) throw new Error("the test database is made before the tests run");
+      return tdb.pool;
+    },
+  };
+}
 
 export const rollover = (pool: pg.Pool, asOf: string, batchPlans = 7): Promise<RolloverResult> =>
   rolloverAsOf(pool, asOf, { batchPlans, logger: silent });
@@ -34,6 +58,8 @@ export async function makePlan(
 
 export interface RowView {
   id: string;
+  /** The row of the week before this one was carried from. */
+  carried_from_id: string | null;
   day_label: string;
   session_date: string;
   completed: boolean;
@@ -56,7 +82,7 @@ export interface RowView {
 /** A week's exercise rows in a stable order (session date, order in session). */
 export async function weekRows(pool: pg.Pool, planId: string, weekNumber: number): Promise<RowView[]> {
   const { rows } = await pool.query<RowView>(
-    `SELECT e.id, s.day_label, s.session_date, s.completed, e.exercise_id, e.exercise_name, e.muscle_group,
+    `SELECT e.id, e.carried_from_id, s.day_label, s.session_date, s.completed, e.exercise_id, e.exercise_name, e.muscle_group,
             e.equipment, e.tier, e.order_in_session, e.display_order, e.reps, e.rir, e.sets,
             e.weight::float8 AS weight, e.miss_streak, e.progress_reason, e.notes
      FROM modular_training_week w

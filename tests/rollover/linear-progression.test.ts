@@ -4,9 +4,7 @@
 // of made, drifting, missed, ground-out and skipped sessions, each compared with the TypeScript reference
 // (linearBase / linearLoadKg / linearReason over progressRow).
 import fc from "fast-check";
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
+import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import {
   isLinearLift,
@@ -24,46 +22,11 @@ import { halfSets } from "../../src/domain/mesocycle/set-change.ts";
 import { generatePlan, type PlanRequest } from "../../src/domain/plan/index.ts";
 import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
-import { logSets, rollover, setRow } from "./helpers.ts";
+import { builtinCatalogueDatabase, logSets, type RowView, rollover, setRow, weekRows } from "./helpers.ts";
 
-interface Row {
-  id: string;
-  carried_from_id: string | null;
-  session_date: string;
-  day_label: string;
-  exercise_id: string | null;
-  exercise_name: string;
-  muscle_group: string | null;
-  equipment: string | null;
-  tier: string | null;
-  reps: string;
-  rir: number | null;
-  sets: number;
-  weight: number | null;
-  miss_streak: number;
-  progress_reason: string | null;
-}
-
-/** A week's rows in session order (date, session number, slot). */
-async function rowsOf(pool: pg.Pool, planId: string, week: number): Promise<Row[]> {
-  const { rows } = await pool.query<Row>(
-    `SELECT e.id, e.carried_from_id, s.session_date::text, s.day_label, e.exercise_id, e.exercise_name,
-            e.muscle_group, e.equipment, e.tier, e.reps, e.rir, e.sets, e.weight::float8 AS weight,
-            e.miss_streak, e.progress_reason
-     FROM modular_training_week w
-     JOIN modular_training_session s ON s.week_id = w.id
-     JOIN modular_training_exercise e ON e.session_id = s.id
-     WHERE w.plan_id = $1 AND w.week_number = $2
-     ORDER BY s.session_date, s.session_number, e.order_in_session, e.id`,
-    [planId, week],
-  );
-  return rows;
-}
-
-const liftOf = (r: Row) => `${r.exercise_id ?? r.exercise_name}|${r.reps}`;
-const loadsOf = (rows: readonly Row[], name: string) =>
+const liftOf = (r: RowView) => `${r.exercise_id ?? r.exercise_name}|${r.reps}`;
+const loadsOf = (rows: readonly RowView[], name: string) =>
   rows.filter((r) => r.exercise_name === name).map((r) => r.weight);
 
 const NOVICE: Omit<PlanRequest, "weekStart" | "split" | "equipment"> = {
@@ -75,13 +38,7 @@ const NOVICE: Omit<PlanRequest, "weekStart" | "split" | "equipment"> = {
 const LEN = accumulationWeeks(null, NOVICE.goal, NOVICE.experience);
 
 describe("a novice adds load every session (linear progression)", () => {
-  let tdb: TestDatabase;
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    tdb.pool.on("error", () => {});
-    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
-  });
-  afterAll(() => tdb.drop());
+  const tdb = builtinCatalogueDatabase();
 
   /** A generated novice plan (A B A), its barbell rows at `load(i)` kg on the week's i-th day. */
   async function novicePlan(w1: string, load: (day: number) => number): Promise<string> {
@@ -94,7 +51,7 @@ describe("a novice adds load every session (linear progression)", () => {
       JSON.stringify(json),
     ]);
     const planId = rows[0]?.id as string;
-    const week1 = await rowsOf(tdb.pool, planId, 1);
+    const week1 = await weekRows(tdb.pool, planId, 1);
     const days = [...new Set(week1.map((r) => r.session_date))];
     for (const r of week1)
       if (r.equipment === "barbell")
@@ -103,7 +60,7 @@ describe("a novice adds load every session (linear progression)", () => {
   }
 
   /** Every set made: the reps asked for at the row's target RPE. */
-  const made = (r: Row) =>
+  const made = (r: RowView) =>
     Array.from({ length: r.sets }, () => ({
       reps: Number.parseInt(r.reps, 10),
       kg: r.weight ?? 0,
@@ -114,11 +71,11 @@ describe("a novice adds load every session (linear progression)", () => {
     const w1 = monday(-4);
     const planId = await novicePlan(w1, () => 60);
     for (let week = 1; week <= 2; week += 1) {
-      for (const r of await rowsOf(tdb.pool, planId, week))
+      for (const r of await weekRows(tdb.pool, planId, week))
         if (r.equipment === "barbell") await logSets(tdb.pool, r.id, made(r));
       await rollover(tdb.pool, plusDays(w1, 7 * week));
     }
-    const [week1, week2, week3] = await Promise.all([1, 2, 3].map((n) => rowsOf(tdb.pool, planId, n)));
+    const [week1, week2, week3] = await Promise.all([1, 2, 3].map((n) => weekRows(tdb.pool, planId, n)));
     const squat = [week1, week2, week3].map((w) => loadsOf(w ?? [], "Barbell Back Squat"));
     // Week 1 at one load; then the squat comes three times a week, 2.5 kg more each time.
     expect(squat[0]).toEqual([60, 60, 60]);
@@ -151,22 +108,23 @@ describe("a novice adds load every session (linear progression)", () => {
   it("holds the week at the load of a missed last session, and cuts after two misses", async () => {
     const w1 = monday(-4);
     const planId = await novicePlan(w1, (day) => 60 + 2.5 * day);
-    const miss = (r: Row) => Array.from({ length: r.sets }, () => ({ reps: 3, kg: r.weight ?? 0, rpe: 10 }));
+    const miss = (r: RowView) =>
+      Array.from({ length: r.sets }, () => ({ reps: 3, kg: r.weight ?? 0, rpe: 10 }));
     for (let week = 1; week <= 2; week += 1) {
-      const rows = await rowsOf(tdb.pool, planId, week);
+      const rows = await weekRows(tdb.pool, planId, week);
       const last = rows.at(-1)?.session_date;
       for (const r of rows)
         if (r.exercise_name === "Barbell Back Squat")
           await logSets(tdb.pool, r.id, r.session_date === last ? miss(r) : made(r));
       await rollover(tdb.pool, plusDays(w1, 7 * week));
     }
-    const week2 = await rowsOf(tdb.pool, planId, 2);
+    const week2 = await weekRows(tdb.pool, planId, 2);
     // Week 1's squat: 60, 62.5, 65 with the 65 missed at RPE 10: every session of week 2 is
     // judged on it (cut for RPE 10 below the range), none steps up.
     const squat2 = loadsOf(week2, "Barbell Back Squat");
     expect(new Set(squat2).size).toBe(1);
     expect(squat2[0]).toBeLessThan(65);
-    const squat3 = loadsOf(await rowsOf(tdb.pool, planId, 3), "Barbell Back Squat");
+    const squat3 = loadsOf(await weekRows(tdb.pool, planId, 3), "Barbell Back Squat");
     expect(new Set(squat3).size).toBe(1);
   });
 
@@ -180,7 +138,7 @@ describe("a novice adds load every session (linear progression)", () => {
         fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 3, maxLength: 3 }),
         async (outcomes, offsets) => {
           const planId = await novicePlan(w1, (day) => 40 + 2.5 * (offsets[day] ?? 0));
-          const week1 = await rowsOf(tdb.pool, planId, 1);
+          const week1 = await weekRows(tdb.pool, planId, 1);
           const logs = new Map<string, LoggedSet[]>();
           week1.forEach((r, i) => {
             const reps = Number.parseInt(r.reps, 10) || 5;
@@ -211,7 +169,7 @@ describe("a novice adds load every session (linear progression)", () => {
             );
           }
           await rollover(tdb.pool, plusDays(w1, 7));
-          const week2 = await rowsOf(tdb.pool, planId, 2);
+          const week2 = await weekRows(tdb.pool, planId, 2);
 
           // The reference: each week-1 row judged on its own logs; each lift's base from its
           // latest judged session; week 2's sessions of the lift numbered in order.

@@ -23,7 +23,15 @@ import { EQUIPMENT, type ExperienceLevel, type Goal, type Tier } from "../../src
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
-import { type LogSet, logSets, makePlan, rollover, setRow, weekRows } from "./helpers.ts";
+import {
+  builtinCatalogueDatabase,
+  type LogSet,
+  logSets,
+  makePlan,
+  rollover,
+  setRow,
+  weekRows,
+} from "./helpers.ts";
 
 const FREE_EXERCISE_DB = JSON.parse(
   readFileSync(new URL("../fixtures/free-exercise-db.exercises.json", import.meta.url), "utf8"),
@@ -618,13 +626,7 @@ function table(
 }
 
 describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
-  let tdb: TestDatabase;
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    tdb.pool.on("error", () => {});
-    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
-  });
-  afterAll(() => tdb.drop());
+  const tdb = builtinCatalogueDatabase();
 
   it("an intermediate hypertrophy lifter (4 days) and a beginner strength lifter (3 days)", async () => {
     const doc = [

@@ -4,8 +4,7 @@
 // deloadPrescription. Loads are multiples of 0.25 kg, which float4 (`real`) holds exactly, so the
 // comparison is exact.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
+import { describe, expect, it } from "vitest";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { deloadPrescription } from "../../src/domain/load-progression/deload.ts";
 import { progressReason } from "../../src/domain/load-progression/progress-reason.ts";
@@ -24,9 +23,16 @@ import {
 } from "../../src/domain/mesocycle/volume-reason.ts";
 import { EQUIPMENT, MUSCLE_GROUPS } from "../../src/domain/vocabulary.ts";
 import { createUser } from "../helpers/auth.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
-import { ladderNeighbours, logSets, makePlan, rollover, setRow, weekRows } from "./helpers.ts";
+import {
+  builtinCatalogueDatabase,
+  ladderNeighbours,
+  logSets,
+  makePlan,
+  rollover,
+  setRow,
+  weekRows,
+} from "./helpers.ts";
 
 const LADDER_IDS = BUILTIN_CATALOGUE.filter((c) => c.ladder !== undefined).map((c) => c.exerciseId);
 
@@ -116,14 +122,7 @@ function progressInput(r: RowInput, logs: LoggedSet[]) {
 }
 
 describe("SQL progression = progressRow (property)", () => {
-  let tdb: TestDatabase;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    tdb.pool.on("error", () => {});
-    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
-  });
-  afterAll(() => tdb.drop());
+  const tdb = builtinCatalogueDatabase();
 
   const W1 = monday(-4);
 

@@ -51,6 +51,7 @@ describe("weekly rollover", () => {
       expect(row).toEqual({
         ...old,
         id: row.id,
+        carried_from_id: old.id,
         session_date: addDays(old.session_date, 7),
         completed: false,
         progress_reason: "unchanged: nothing logged",
