@@ -9,6 +9,7 @@ import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import {
   isLinearLift,
   linearBase,
+  linearDeloadKg,
   linearLoadKg,
   linearReason,
   linearRecoveryLoadKg,
@@ -40,8 +41,11 @@ const LEN = accumulationWeeks(null, NOVICE.goal, NOVICE.experience);
 describe("a novice adds load every session (linear progression)", () => {
   const tdb = builtinCatalogueDatabase();
 
-  /** A generated novice plan (A B A), its barbell rows at `load(i)` kg on the week's i-th day. */
-  async function novicePlan(w1: string, load: (day: number) => number): Promise<string> {
+  /**
+   * A generated novice plan (A B A), its barbell rows at `load(i)` kg on the week's i-th day, each
+   * with `missStreak` weeks already below its prescription.
+   */
+  async function novicePlan(w1: string, load: (day: number) => number, missStreak = 0): Promise<string> {
     const json = generatePlan(
       { ...NOVICE, split: "auto", equipment: EQUIPMENT, weekStart: w1 },
       BUILTIN_CATALOGUE,
@@ -55,7 +59,7 @@ describe("a novice adds load every session (linear progression)", () => {
     const days = [...new Set(week1.map((r) => r.session_date))];
     for (const r of week1)
       if (r.equipment === "barbell")
-        await setRow(tdb.pool, r.id, { weight: load(days.indexOf(r.session_date)) });
+        await setRow(tdb.pool, r.id, { weight: load(days.indexOf(r.session_date)), missStreak });
     return planId;
   }
 
@@ -105,27 +109,53 @@ describe("a novice adds load every session (linear progression)", () => {
     expect(new Set(rows2.map((r) => r.weight)).size).toBe(1);
   });
 
-  it("holds the week at the load of a missed last session, and cuts after two misses", async () => {
+  /** Week 1 at 60, 62.5, 65 kg; the squat's last session logged as `last`, the others made. */
+  async function squatWeek(last: (r: RowView) => { reps: number; kg: number; rpe: number }[]) {
     const w1 = monday(-4);
     const planId = await novicePlan(w1, (day) => 60 + 2.5 * day);
-    const miss = (r: RowView) =>
-      Array.from({ length: r.sets }, () => ({ reps: 3, kg: r.weight ?? 0, rpe: 10 }));
-    for (let week = 1; week <= 2; week += 1) {
-      const rows = await weekRows(tdb.pool, planId, week);
-      const last = rows.at(-1)?.session_date;
-      for (const r of rows)
-        if (r.exercise_name === "Barbell Back Squat")
-          await logSets(tdb.pool, r.id, r.session_date === last ? miss(r) : made(r));
-      await rollover(tdb.pool, plusDays(w1, 7 * week));
-    }
-    const week2 = await weekRows(tdb.pool, planId, 2);
-    // Week 1's squat: 60, 62.5, 65 with the 65 missed at RPE 10: every session of week 2 is
-    // judged on it (cut for RPE 10 below the range), none steps up.
-    const squat2 = loadsOf(week2, "Barbell Back Squat");
-    expect(new Set(squat2).size).toBe(1);
-    expect(squat2[0]).toBeLessThan(65);
-    const squat3 = loadsOf(await weekRows(tdb.pool, planId, 3), "Barbell Back Squat");
-    expect(new Set(squat3).size).toBe(1);
+    const rows = await weekRows(tdb.pool, planId, 1);
+    const lastDay = rows.at(-1)?.session_date;
+    for (const r of rows)
+      if (r.exercise_name === "Barbell Back Squat")
+        await logSets(tdb.pool, r.id, r.session_date === lastDay ? last(r) : made(r));
+    await rollover(tdb.pool, plusDays(w1, 7));
+    return loadsOf(await weekRows(tdb.pool, planId, 2), "Barbell Back Squat");
+  }
+
+  it("repeats a held load once, then steps; climbs back a step a session from a cut", async () => {
+    // The 65 kg session 4 reps short on its last sets, at RPE 9: held, so next week repeats it
+    // twice and steps on the third (Starting Strength repeats a missed load, not a week of it).
+    const held = await squatWeek((r) =>
+      Array.from({ length: r.sets }, (_, i) => ({ reps: i === 0 ? 5 : 4, kg: r.weight ?? 0, rpe: 9 })),
+    );
+    expect(held).toEqual([65, 65, 67.5]);
+    // Missed at RPE 10 (3 reps): cut, and the quadriceps' recovery session (RP's performance 3)
+    // takes no steps: every session at the cut load.
+    const cut = await squatWeek((r) =>
+      Array.from({ length: r.sets }, () => ({ reps: 3, kg: r.weight ?? 0, rpe: 10 })),
+    );
+    expect(cut[0]).toBeLessThan(65);
+    expect(new Set(cut).size).toBe(1);
+    // Every set of 5 made at RPE 9, two past the week's target (RIR 3): a step, as a coach counts
+    // any 5 with a rep to spare.
+    const ground = await squatWeek((r) =>
+      Array.from({ length: r.sets }, () => ({ reps: 5, kg: r.weight ?? 0, rpe: 9 })),
+    );
+    expect(ground).toEqual([67.5, 70, 72.5]);
+  });
+
+  it("deloads every session of a lift from its heaviest load of the week", async () => {
+    const w1 = monday(-4);
+    const planId = await novicePlan(w1, (day) => 60 + 2.5 * day);
+    // A deload every second week: week 2 is the deload of week 1.
+    await tdb.pool.query("UPDATE modular_training_plan SET deload_every_weeks = 2 WHERE id = $1", [planId]);
+    for (const r of await weekRows(tdb.pool, planId, 1))
+      if (r.equipment === "barbell") await logSets(tdb.pool, r.id, made(r));
+    await rollover(tdb.pool, plusDays(w1, 7));
+    const squat = loadsOf(await weekRows(tdb.pool, planId, 2), "Barbell Back Squat");
+    expect(squat).toHaveLength(3);
+    expect(squat).toEqual(squat.map(() => linearDeloadKg([60, 62.5, 65])));
+    expect(squat[0]).toBeLessThan(65);
   });
 
   it("equals the TypeScript reference for random weeks of made, missed, ground and skipped sessions", async () => {
@@ -136,8 +166,10 @@ describe("a novice adds load every session (linear progression)", () => {
       fc.asyncProperty(
         fc.array(outcome, { minLength: 24, maxLength: 24 }),
         fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 3, maxLength: 3 }),
-        async (outcomes, offsets) => {
-          const planId = await novicePlan(w1, (day) => 40 + 2.5 * (offsets[day] ?? 0));
+        // A week already below the prescription makes a second one a cut (and its climb back).
+        fc.integer({ min: 0, max: 1 }),
+        async (outcomes, offsets, missStreak) => {
+          const planId = await novicePlan(w1, (day) => 40 + 2.5 * (offsets[day] ?? 0), missStreak);
           const week1 = await weekRows(tdb.pool, planId, 1);
           const logs = new Map<string, LoggedSet[]>();
           week1.forEach((r, i) => {

@@ -566,7 +566,9 @@ function strengthModel(
         r.weight === null || r.weight <= 0
           ? Math.floor((t.min + 4 + Math.floor((week - 1) / 2)) * fatigue)
           : maxReps(r.weight, (base.get(key) ?? 100) * (1 + gain) ** (week - 1) * fatigue);
-      const reps = Math.max(1, Math.min(t.max, max - rir));
+      // A fixed target (a novice's 5) is done whenever a rep is left after it, as novices on 3 x 5
+      // do; a range stops at the row's target RIR.
+      const reps = Math.max(1, Math.min(t.max, max - (t.min === t.max ? 1 : rir)));
       return { reps, kg: r.weight ?? 0, rpe: Math.min(10, Math.max(6, 10 - (max - reps))) };
     });
   };
@@ -636,8 +638,9 @@ describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
       "catalogue, plans from the generator, 60-minute sessions, full gym): do not edit by hand; run it",
       "with `WRITE_SIMULATION_DOCS=1` to rewrite. The lifter's strength on each row makes week 1's load",
       "the bottom of the range at the row's target RIR and grows 0.5% a week (the beginner's 2%, as novices gain",
-      "fastest); every set stops at the row's target",
-      "RIR, each set 1.5% weaker than the one before, RPE logged; week-1 loads are set by tier and",
+      "fastest); every set stops at the row's target RIR (a fixed target, the novice's 5, is done whenever",
+      "a rep is left after it),",
+      "each set 1.5% weaker than the one before, RPE logged; week-1 loads are set by tier and",
       "implement (the generator writes none without history). Columns: direct sets per muscle group",
       "(lats and middle back are the back), the RIR of the T1 rows and of the others, and the main",
       "lifts' loads (kg; a lift done on several days shows each day's load, as a novice's barbell lifts",
@@ -677,10 +680,13 @@ describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
       const wk = await weeksOf(tdb.pool, planId);
       doc.push(...table(title, level, byWeek, wk));
       checks.push(() => {
-        // A coach's reading: the deload is the planned one, and the second mesocycle starts at
-        // most at the first's peak (below it where the first added sets after its week 2).
+        // A coach's reading: the deload is the planned one (the novice's may come first, when its
+        // lifts stall: its 3 x 5 steps every session, faster than the modelled 2% a week), and the
+        // second mesocycle starts at most at the first's peak (below it where the first added sets
+        // after its week 2).
         const firstDeload = wk.findIndex((w) => w.is_deload);
-        expect(firstDeload, title).toBe(len);
+        if (level === "beginner") expect(firstDeload, title).toBeLessThanOrEqual(len);
+        else expect(firstDeload, title).toBe(len);
         const peak = Math.max(...byWeek.slice(0, firstDeload).map(total));
         expect(total(byWeek[firstDeload + 1] ?? []), title).toBeLessThanOrEqual(peak);
         expect(total(byWeek[firstDeload + 1] ?? []), title).toBe(total(byWeek[1] ?? []));

@@ -6,6 +6,7 @@
 // docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
 import type pg from "pg";
 import { DELOAD_SETS_PERCENT } from "../../domain/load-progression/deload.ts";
+import { MADE_MAX_RPE } from "../../domain/load-progression/linear-progression.ts";
 import { DEFAULT_LOAD_STEP_KG, LOAD_STEP_KG } from "../../domain/load-progression/load-increment.ts";
 import { DELOAD_MIN_PERCENT, LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
 import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";
@@ -288,20 +289,17 @@ judged AS MATERIALIZED (
     CASE WHEN d.rule = 'reps_up' THEN x.tmin || '-' || least(x.tmax + ${REPS_UP_STEP}, ${REPS_CEILING}) END AS reps_up,
     d.rule, coalesce(rs.w, d.weight) AS judged_w, d.streak AS judged_streak, nr.rir AS next_rir,
     l.n_logged,
-    -- A novice's fixed-rep barbell lift (isLinearLift, linear-progression.ts), and the lift it is.
-    os.level = 'beginner' AND e.equipment = 'barbell' AND x.parsed AND x.tmin = x.tmax AND NOT x.unloaded AS linear,
-    coalesce(e.exercise_id, e.exercise_name) AS lift,
-    -- Every prescribed set made (madeEverySet), and what the line says of it; not after a deload
-    -- (the restore judges the week before it for a new mesocycle's RIR).
-    NOT os.last_deload AND l.n_made >= greatest(1, src.sets) AS made,
-    '+' || x.step::text || ' kg: every set made (' || x.tmax || ' reps) at RPE ' || least(10, x.rpe_t + 1)
-      || ' or easier' AS made_line,
+    lm.linear, lm.made, coalesce(e.exercise_id, e.exercise_name) AS lift,
+    '+' || x.step::text || ' kg: every set made (' || x.tmax || ' reps) at RPE '
+      || least(10, greatest(x.rpe_t + 1, ${MADE_MAX_RPE})) || ' or easier' AS made_line,
     -- The date of the session whose logs are judged (after a deload, the week before it).
     CASE WHEN os.last_deload AND prev.id IS NOT NULL
       THEN (SELECT s1.session_date FROM public.modular_training_session s1 WHERE s1.id = prev.session_id)
       ELSE os.session_date END AS judged_date,
     e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AS main_lift,
-    e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AND coalesce(d.fell, false) AND src.streak >= 1 AS main_falling,
+    -- A novice's lift made (at RPE 9 or easier) is not falling, whatever the estimate at its RIR says.
+    e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AND coalesce(d.fell, false) AND src.streak >= 1
+      AND NOT (lm.linear AND lm.made) AS main_falling,
     -- performanceScore (src/domain/mesocycle/performance.ts).
     CASE WHEN d.rule IN ('no_log', 'unparsed_reps') THEN NULL
          WHEN d.rule IN ('decrease_rpe10', 'bodyweight_missed', 'ladder_down') THEN 3
@@ -418,7 +416,7 @@ judged AS MATERIALIZED (
       -- Sets made at the row's load with one RPE of drift past the target (a novice's linear
       -- progression steps on them: linear-progression.ts, madeEverySet).
       count(*) FILTER (WHERE ts.weight_kg >= src.w AND ts.reps_done >= x.tmax
-        AND (ts.rpe IS NULL OR ts.rpe <= x.rpe_t + 1)) AS n_made,
+        AND (ts.rpe IS NULL OR ts.rpe <= least(10, greatest(x.rpe_t + 1, ${MADE_MAX_RPE})))) AS n_made,
       coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any,
       -- The mean over the sets of the reps past the bottom plus reps left past the target RIR
       -- (performance.ts).
@@ -426,6 +424,15 @@ judged AS MATERIALIZED (
     FROM public.training_set ts
     WHERE ts.exercise_row_id = src.id AND src.judged
   ) l
+  -- A novice's fixed-rep barbell lift (isLinearLift, linear-progression.ts), and whether every
+  -- prescribed set was made (madeEverySet); not after a deload (the restore judges the week before
+  -- it for a new mesocycle's RIR).
+  CROSS JOIN LATERAL (
+    SELECT os.level = 'beginner' AND e.equipment = 'barbell' AND x.parsed AND x.tmin = x.tmax
+             AND NOT x.unloaded AS linear,
+      NOT os.last_deload AND l.n_made >= greatest(1, src.sets) AS made
+    OFFSET 0
+  ) lm
   ${ladderNeighbour(1)}
   ${ladderNeighbour(-1)}
   -- The decision (docs/progression.md, "Decision table"), with the share of 1RM the row's target
@@ -528,19 +535,21 @@ judged AS MATERIALIZED (
 ),
 -- A novice's linear progression (linearBase, src/domain/load-progression/linear-progression.ts):
 -- each fixed-rep barbell lift of a beginner's week, judged on its latest session whose logs were
--- judged. Its outcome is the load of the lift's first session next week; when that session
--- earned a step, each later session of the lift adds one (linear_slot numbers them).
+-- judged. Its outcome is the load of the lift's first session next week; from step_from on (0
+-- after a step earned or a cut, 1 after a held load) each later session of the lift adds one
+-- (linear_slot numbers them).
 linear_base AS MATERIALIZED (
   SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
-    CASE WHEN m.held_made THEN j.judged_w + j.step ELSE j.judged_w END AS w,
+    CASE WHEN m.held_made THEN j.w + j.step ELSE j.judged_w END AS w,
     CASE WHEN m.held_made THEN 0 ELSE j.judged_streak END AS streak,
-    j.rule IN ('increase', 'increase_top') OR m.held_made AS steps,
+    CASE WHEN j.rule IN ('increase', 'increase_top', 'decrease', 'decrease_rpe10') OR m.held_made THEN 0
+         WHEN j.rule IN ('hold', 'hold_fell') THEN 1 END AS step_from,
     -- Whether the judgement raised anything (a recovery session's line then says the load is held).
     j.rule IN ('increase', 'increase_top', 'reps_up') OR m.held_made AS raised,
     CASE WHEN m.held_made THEN j.made_line ELSE j.load_line END AS load_line
   FROM judged j
-  -- Held (the estimate did not move the load) with every set made: the step is earned anyway.
-  CROSS JOIN LATERAL (SELECT j.rule IN ('hold', 'hold_fell') AND j.made AS held_made) m
+  -- Held or cut by the estimate (at the row's RIR) with every set made: the step is earned anyway.
+  CROSS JOIN LATERAL (SELECT j.rule IN ('hold', 'hold_fell', 'decrease') AND j.made AS held_made) m
   WHERE j.linear AND j.rule <> 'no_log'
   ORDER BY j.plan_id, j.lift, j.reps, j.judged_date DESC, j.order_in_session DESC, j.id DESC
 ),
@@ -699,7 +708,9 @@ sess AS MATERIALIZED (
 linear_slot AS MATERIALIZED (
   SELECT sess.new_id, e.id AS row_id, e.plan_id, e.lift, e.reps,
     row_number() OVER (PARTITION BY e.plan_id, e.lift, e.reps
-                       ORDER BY sess.session_date, sess.session_number, e.order_in_session, e.id) - 1 AS k
+                       ORDER BY sess.session_date, sess.session_number, e.order_in_session, e.id) - 1 AS k,
+    -- The lift's heaviest load of the week: a deload takes every session of it down from there.
+    max(e.w) OVER (PARTITION BY e.plan_id, e.lift, e.reps) AS top_w
   FROM sess JOIN judged e ON e.session_id = sess.src_id
   WHERE e.linear
 ),
@@ -789,27 +800,33 @@ new_exercises AS (
     ) v0
     OFFSET 0
   ) v
-  -- A novice's lift in an accumulation week or the restore after a deload (not held for joint
-  -- pain; a restore's judged session is the week before the deload): its load, miss streak and
+  -- A novice's lift (not held for joint pain): in a deload every session of it at the deload of
+  -- its heaviest load (linearDeloadKg), not each row's own; in an accumulation week or the restore
+  -- after a deload (whose judged session is the week before the deload) its load, miss streak and
   -- line from the lift's latest judged session (linear_base); in a recovery session the lower of
-  -- its own load and that one, with no steps (linearRecoveryLoadKg).
+  -- its own load and that one, with no steps (linearRecoveryLoadKg). Nulls: the row's own rule.
   LEFT JOIN LATERAL (
-    SELECT CASE WHEN v.vol = 'recovery' THEN least(e.w, lb.w)
-                ELSE lb.w + CASE WHEN lb.steps THEN ls.k * e.step ELSE 0 END END AS w,
-      lb.streak, lb.raised,
-      CASE WHEN lb.steps AND ls.k > 0
-        THEN lb.load_line || '; +' || (ls.k * e.step)::text || ' kg for the lift''s session ' || (ls.k + 1)
+    SELECT CASE WHEN ps.kind = 'deload' THEN ${reduced("ls.top_w", "e.step")}
+                WHEN v.vol = 'recovery' THEN least(e.w, lb.w)
+                ELSE lb.w + n.steps * e.step END AS w,
+      CASE WHEN ps.kind <> 'deload' THEN lb.streak END AS streak,
+      CASE WHEN ps.kind <> 'deload' THEN lb.raised END AS raised,
+      CASE WHEN ps.kind = 'deload' THEN NULL
+           WHEN n.steps > 0
+        THEN lb.load_line || '; +' || (n.steps * e.step)::text || ' kg for the lift''s session ' || (ls.k + 1)
              || ' this week: a novice adds load every session'
         ELSE lb.load_line END AS line
     FROM linear_slot ls
-    JOIN linear_base lb ON lb.plan_id = ls.plan_id AND lb.lift = ls.lift AND lb.reps = ls.reps
-    WHERE ls.new_id = sess.new_id AND ls.row_id = e.id AND ps.kind IN ('progress', 'restore') AND v.vol <> 'joint'
+    LEFT JOIN linear_base lb ON lb.plan_id = ls.plan_id AND lb.lift = ls.lift AND lb.reps = ls.reps
+    CROSS JOIN LATERAL (SELECT coalesce(greatest(0, ls.k - lb.step_from), 0) AS steps) n
+    WHERE ls.new_id = sess.new_id AND ls.row_id = e.id AND v.vol <> 'joint'
+      AND (ps.kind = 'deload' OR lb.plan_id IS NOT NULL)
   ) lp ON true
   -- The load written: a deload week's is lighter (and not judged up); joint pain holds it; a
   -- recovery session never raises it (a cut on evidence still comes); a novice's lift follows its
   -- latest session (lp). As float8 of the stored real.
   CROSS JOIN LATERAL (
-    SELECT (CASE WHEN ps.kind = 'deload' THEN ${reduced("e.w", "e.step")}
+    SELECT (CASE WHEN ps.kind = 'deload' THEN coalesce(lp.w, ${reduced("e.w", "e.step")})
                  WHEN v.vol = 'joint' THEN e.w
                  WHEN lp.w IS NOT NULL THEN lp.w
                  WHEN v.vol = 'recovery' AND e.w > 0 THEN least(e.w, e.judged_w)

@@ -4,11 +4,13 @@
 // "A novice's linear progression". The rollover writes a whole week ahead, so the week is judged
 // on the lift's latest session that was logged: when that session earned a step (its load went up,
 // or every set was made: madeEverySet), next week's sessions of the lift take its load and one
-// step more each; otherwise they all repeat the load that session's judgement gives (a held load,
-// or a cut after two misses). The lift keeps its sets: the load carries the progress.
+// step more each; after a cut (the reset) too; after a held load, the first two repeat it and the
+// third steps (Starting Strength and StrongLifts repeat a missed load, not a week of it). The
+// lift keeps its sets: the load carries the progress.
 // Reference model: the rollover's SQL (linear_base and linear_slot in src/db/queries/rollover.ts)
 // does the same; tests/rollover/linear-progression.test.ts compares them.
 import { loadStepKg } from "./load-increment.ts";
+import { reducedLoadKg } from "./load-reduction.ts";
 import {
   type ProgressionInput,
   type ProgressionResult,
@@ -19,6 +21,12 @@ import { parseRepTarget } from "./rep-target.ts";
 
 /** The judgements of a lift's latest session that earn next week's sessions a step each. */
 export const EARNS_A_STEP: readonly ProgressionRule[] = ["increase", "increase_top"];
+
+/** The estimate's holds and its two-week cut: a session made despite them still earns a step. */
+const HELD_OR_CUT_BY_ESTIMATE: readonly ProgressionRule[] = ["hold", "hold_fell", "decrease"];
+
+/** The cuts: a reset the next sessions climb back from, a step each, as after a step earned. */
+const CUTS: readonly ProgressionRule[] = ["decrease", "decrease_rpe10"];
 
 /** A beginner's loaded barbell row with a fixed rep count ("5", not "6-10"). */
 export function isLinearLift(
@@ -35,8 +43,12 @@ export interface LinearBase {
   /** Next week's first session's load: the latest logged session's judged load (plus a step). */
   weightKg: number;
   missStreak: number;
-  /** Whether each later session of the week adds a step. */
-  steps: boolean;
+  /**
+   * From which of next week's sessions of the lift each adds a step: 0 after a step earned (or a
+   * cut, the reset a novice climbs back from), 1 after a held load (repeated once, then a step),
+   * null where nothing steps (a rep range raised instead).
+   */
+  stepFrom: number | null;
   /** Whether the judgement raised anything (a recovery session's line then says "load held"). */
   raised: boolean;
   /** The latest logged session's progress line. */
@@ -44,14 +56,25 @@ export interface LinearBase {
 }
 
 /**
- * Every prescribed set made at the row's load, its reps at the top, at most one RPE past the
- * target (the drift of a last set; a coach adds load when all 15 reps of a 3 x 5 are made): a
- * novice's step, where the estimate alone would hold the load.
+ * A made set of a novice's lift may be this hard: the reps are the target, the RIR a cap (a coach
+ * counts any 5 at RPE 9 or easier; one past the target where that is higher).
+ */
+export const MADE_MAX_RPE = 9;
+
+/** The hardest RPE at which a set of the row counts as made. */
+export function madeRpeLimit(rir: number | null | undefined): number {
+  return Math.min(10, Math.max(targetRpe(rir) + 1, MADE_MAX_RPE));
+}
+
+/**
+ * Every prescribed set made at the row's load, its reps at the top, at RPE 9 or easier
+ * (madeRpeLimit; a coach adds load when all 15 reps of a 3 x 5 are made): a novice's step, where
+ * the estimate alone would hold the load.
  */
 export function madeEverySet(input: ProgressionInput): boolean {
   const target = parseRepTarget(input.reps);
   if (target === null || input.weight === null || input.weight <= 0) return false;
-  const limit = targetRpe(input.rir) + 1;
+  const limit = madeRpeLimit(input.rir);
   const made = input.logged.filter(
     (s) =>
       s.weightKg >= (input.weight as number) &&
@@ -64,7 +87,7 @@ export function madeEverySet(input: ProgressionInput): boolean {
 /** The line of a step earned by madeEverySet. */
 export function madeLine(input: ProgressionInput): string {
   const target = parseRepTarget(input.reps);
-  return `+${String(loadStepKg(input.equipment))} kg: every set made (${target?.max ?? 0} reps) at RPE ${Math.min(10, targetRpe(input.rir) + 1)} or easier`;
+  return `+${String(loadStepKg(input.equipment))} kg: every set made (${target?.max ?? 0} reps) at RPE ${madeRpeLimit(input.rir)} or easier`;
 }
 
 /**
@@ -80,26 +103,39 @@ export function linearBase(
   if (latest === undefined || latest.result.weight === null) return null;
   const { input, result } = latest;
   const weightKg = latest.result.weight;
-  const heldMade = !restore && (result.rule === "hold" || result.rule === "hold_fell") && madeEverySet(input);
-  const steps = EARNS_A_STEP.includes(result.rule) || heldMade;
+  // Held or cut by the estimate at the row's RIR, with every set made: the step is earned anyway.
+  const heldMade = !restore && HELD_OR_CUT_BY_ESTIMATE.includes(result.rule) && madeEverySet(input);
+  const earned = EARNS_A_STEP.includes(result.rule) || heldMade;
+  const stepFrom =
+    earned || CUTS.includes(result.rule)
+      ? 0
+      : result.rule === "hold" || result.rule === "hold_fell"
+        ? 1
+        : null;
   return {
-    weightKg: heldMade ? weightKg + loadStepKg(input.equipment) : weightKg,
+    weightKg: heldMade ? (input.weight ?? 0) + loadStepKg(input.equipment) : weightKg,
     missStreak: heldMade ? 0 : result.missStreak,
-    steps,
-    raised: steps || result.rule === "reps_up",
+    stepFrom,
+    raised: earned || result.rule === "reps_up",
     reason: heldMade ? madeLine(input) : latest.reason,
   };
 }
 
+/** How many steps the lift's `k`-th session of next week (0 is the first) is above the base. */
+function stepsAt(base: LinearBase, k: number): number {
+  return base.stepFrom === null ? 0 : Math.max(0, k - base.stepFrom);
+}
+
 /** The load of the lift's `k`-th session of next week (0 is the first). */
 export function linearLoadKg(base: LinearBase, k: number, stepKg: number): number {
-  return base.steps ? base.weightKg + k * stepKg : base.weightKg;
+  return base.weightKg + stepsAt(base, k) * stepKg;
 }
 
 /** The progress line of the lift's `k`-th session of next week. */
 export function linearReason(base: LinearBase, k: number, stepKg: number): string {
-  if (!base.steps || k === 0) return base.reason;
-  return `${base.reason}; +${String(k * stepKg)} kg for the lift's session ${k + 1} this week: a novice adds load every session`;
+  const n = stepsAt(base, k);
+  if (n === 0) return base.reason;
+  return `${base.reason}; +${String(n * stepKg)} kg for the lift's session ${k + 1} this week: a novice adds load every session`;
 }
 
 /**
@@ -108,4 +144,13 @@ export function linearReason(base: LinearBase, k: number, stepKg: number): strin
  */
 export function linearRecoveryLoadKg(base: LinearBase, ownKg: number): number {
   return Math.min(ownKg, base.weightKg);
+}
+
+/**
+ * A deload takes every session of the lift to the deload of its heaviest load of the week (its
+ * latest step), not each row's own (which left one lift at 77.5, 80 and 77.5 kg in a deload week).
+ */
+export function linearDeloadKg(weekLoadsKg: readonly number[]): number | null {
+  if (weekLoadsKg.length === 0) return null;
+  return reducedLoadKg(Math.max(...weekLoadsKg), "barbell");
 }
