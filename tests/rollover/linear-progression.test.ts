@@ -123,12 +123,22 @@ describe("a novice adds load every session (linear progression)", () => {
   }
 
   it("repeats a held load once, then steps; climbs back a step a session from a cut", async () => {
-    // The 65 kg session 4 reps short on its last sets, at RPE 9: held, so next week repeats it
-    // twice and steps on the third (Starting Strength repeats a missed load, not a week of it).
+    // The 65 kg session a rep short on its last set at the target RPE 7: held with the estimate
+    // near the load, so next week repeats it twice and steps on the third (Starting Strength
+    // repeats a missed load, not a week of it).
     const held = await squatWeek((r) =>
-      Array.from({ length: r.sets }, (_, i) => ({ reps: i === 0 ? 5 : 4, kg: r.weight ?? 0, rpe: 9 })),
+      Array.from({ length: r.sets }, (_, i) => ({
+        reps: i === r.sets - 1 ? 4 : 5,
+        kg: r.weight ?? 0,
+        rpe: 7,
+      })),
     );
     expect(held).toEqual([65, 65, 67.5]);
+    // Reps short on two sets at RPE 9: the estimate below the load, so the week repeats it.
+    const below = await squatWeek((r) =>
+      Array.from({ length: r.sets }, (_, i) => ({ reps: i === 0 ? 5 : 4, kg: r.weight ?? 0, rpe: 9 })),
+    );
+    expect(below).toEqual([65, 65, 65]);
     // Missed at RPE 10 (3 reps): cut, and the quadriceps' recovery session (RP's performance 3)
     // takes no steps: every session at the cut load.
     const cut = await squatWeek((r) =>

@@ -536,14 +536,14 @@ judged AS MATERIALIZED (
 -- A novice's linear progression (linearBase, src/domain/load-progression/linear-progression.ts):
 -- each fixed-rep barbell lift of a beginner's week, judged on its latest session whose logs were
 -- judged. Its outcome is the load of the lift's first session next week; from step_from on (0
--- after a step earned or a cut, 1 after a held load) each later session of the lift adds one
--- (linear_slot numbers them).
+-- after a step earned or a cut, 1 after a load held with the estimate near it, none after one held
+-- with the estimate below it) each later session of the lift adds one (linear_slot numbers them).
 linear_base AS MATERIALIZED (
   SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
     CASE WHEN m.held_made THEN j.w + j.step ELSE j.judged_w END AS w,
     CASE WHEN m.held_made THEN 0 ELSE j.judged_streak END AS streak,
     CASE WHEN j.rule IN ('increase', 'increase_top', 'decrease', 'decrease_rpe10') OR m.held_made THEN 0
-         WHEN j.rule IN ('hold', 'hold_fell') THEN 1 END AS step_from,
+         WHEN j.rule = 'hold' THEN 1 END AS step_from,
     -- Whether the judgement raised anything (a recovery session's line then says the load is held).
     j.rule IN ('increase', 'increase_top', 'reps_up') OR m.held_made AS raised,
     CASE WHEN m.held_made THEN j.made_line ELSE j.load_line END AS load_line

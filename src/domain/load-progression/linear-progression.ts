@@ -4,9 +4,10 @@
 // "A novice's linear progression". The rollover writes a whole week ahead, so the week is judged
 // on the lift's latest session that was logged: when that session earned a step (its load went up,
 // or every set was made: madeEverySet), next week's sessions of the lift take its load and one
-// step more each; after a cut (the reset) too; after a held load, the first two repeat it and the
-// third steps (Starting Strength and StrongLifts repeat a missed load, not a week of it). The
-// lift keeps its sets: the load carries the progress.
+// step more each; after a cut (the reset) too; after a load held with reps missed while the
+// estimate is near it, the first two repeat it and the third steps (Starting Strength and
+// StrongLifts repeat a missed load, not a week of it); where the estimate is below it, the week
+// repeats it. The lift keeps its sets: the load carries the progress.
 // Reference model: the rollover's SQL (linear_base and linear_slot in src/db/queries/rollover.ts)
 // does the same; tests/rollover/linear-progression.test.ts compares them.
 import { loadStepKg } from "./load-increment.ts";
@@ -45,8 +46,9 @@ export interface LinearBase {
   missStreak: number;
   /**
    * From which of next week's sessions of the lift each adds a step: 0 after a step earned (or a
-   * cut, the reset a novice climbs back from), 1 after a held load (repeated once, then a step),
-   * null where nothing steps (a rep range raised instead).
+   * cut, the reset a novice climbs back from), 1 after a load held with reps missed but the
+   * estimate near it (repeated once, then a step), null where nothing steps (the estimate below
+   * the load: the week repeats it, and a second such week cuts; or a rep range raised instead).
    */
   stepFrom: number | null;
   /** Whether the judgement raised anything (a recovery session's line then says "load held"). */
@@ -106,12 +108,7 @@ export function linearBase(
   // Held or cut by the estimate at the row's RIR, with every set made: the step is earned anyway.
   const heldMade = !restore && HELD_OR_CUT_BY_ESTIMATE.includes(result.rule) && madeEverySet(input);
   const earned = EARNS_A_STEP.includes(result.rule) || heldMade;
-  const stepFrom =
-    earned || CUTS.includes(result.rule)
-      ? 0
-      : result.rule === "hold" || result.rule === "hold_fell"
-        ? 1
-        : null;
+  const stepFrom = earned || CUTS.includes(result.rule) ? 0 : result.rule === "hold" ? 1 : null;
   return {
     weightKg: heldMade ? (input.weight ?? 0) + loadStepKg(input.equipment) : weightKg,
     missStreak: heldMade ? 0 : result.missStreak,
