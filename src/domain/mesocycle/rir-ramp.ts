@@ -22,7 +22,8 @@ export const BEGINNER_MIN_RIR = 2;
 /**
  * Barbell lifts (the compounds) never to failure: a missed rep under a bar is a risk, not a
  * stimulus. Nor a session's main lift (T1) on any implement: it is the lift progressed by load,
- * and a coach read a pull-down leading a pull day at RIR 0; isolation work may reach 0.
+ * and a coach read week 5's main lifts at RIR 0 (a pull-down leading the pull day). Isolation
+ * work may reach 0.
  */
 export const BARBELL_MIN_RIR = 1;
 
