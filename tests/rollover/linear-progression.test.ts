@@ -154,6 +154,34 @@ describe("a novice adds load every session (linear progression)", () => {
     expect(ground).toEqual([67.5, 70, 72.5]);
   });
 
+  it("gives two rows of a lift in one session the same load", async () => {
+    const w1 = monday(-4);
+    const planId = await novicePlan(w1, () => 60);
+    const week1 = await weekRows(tdb.pool, planId, 1);
+    const lastDay = week1.at(-1)?.session_date;
+    // The last A day (carried to week 2's middle day) squats twice: its bench row becomes more 5s
+    // of the squat.
+    const squat = week1.find((r) => r.session_date === lastDay && r.exercise_name === "Barbell Back Squat");
+    const bench = week1.find((r) => r.session_date === lastDay && r.exercise_name === "Barbell Bench Press");
+    await setRow(tdb.pool, bench?.id as string, {
+      exerciseId: squat?.exercise_id ?? null,
+      reps: squat?.reps,
+      weight: 60,
+    });
+    for (const r of await weekRows(tdb.pool, planId, 1))
+      if (r.equipment === "barbell") await logSets(tdb.pool, r.id, made(r));
+    await rollover(tdb.pool, plusDays(w1, 7));
+    const squats = (await weekRows(tdb.pool, planId, 2)).filter((r) => r.exercise_id === squat?.exercise_id);
+    const byDay = new Map<string, number[]>();
+    for (const r of squats) byDay.set(r.session_date, [...(byDay.get(r.session_date) ?? []), r.weight ?? 0]);
+    const days = [...byDay.values()];
+    expect(days.map((loads) => loads.length)).toEqual([1, 2, 1]);
+    // Each day one load, a step above the day before.
+    expect(days.map((loads) => new Set(loads).size)).toEqual([1, 1, 1]);
+    const first = days[0]?.[0] as number;
+    expect(days.map((loads) => loads[0])).toEqual([first, first + 2.5, first + 5]);
+  });
+
   it("deloads every session of a lift from its heaviest load of the week", async () => {
     const w1 = monday(-4);
     const planId = await novicePlan(w1, (day) => 60 + 2.5 * day);
@@ -233,13 +261,16 @@ describe("a novice adds load every session (linear progression)", () => {
             }),
           );
           const source = new Map(week1.map((r) => [r.id, r]));
-          const seen = new Map<string, number>();
+          const seen = new Map<string, string[]>();
           let linear = 0;
           for (const r of week2) {
             const from = source.get(r.carried_from_id ?? "");
             if (from === undefined || !isLinearLift(NOVICE.experience, from)) continue;
-            const k = seen.get(liftOf(from)) ?? 0;
-            seen.set(liftOf(from), k + 1);
+            // The lift's sessions of week 2 in order (one per date here): its rows in one share it.
+            const sessions = seen.get(liftOf(from)) ?? [];
+            if (!sessions.includes(r.session_date)) sessions.push(r.session_date);
+            seen.set(liftOf(from), sessions);
+            const k = sessions.indexOf(r.session_date);
             const recovery = r.progress_reason?.startsWith("recovery session") === true;
             const base = linearBase(
               week1.filter((x) => liftOf(x) === liftOf(from)).map((x) => judged.get(x.id) as never),

@@ -704,11 +704,12 @@ sess AS MATERIALIZED (
                                       ELSE alt.middle_id END
 ),
 -- Each new row of a novice's fixed-rep barbell lift, numbered by session within its new week
--- (an alternating week copies one old row to two days).
+-- (an alternating week copies one old row to two days; two rows of the lift in one session share
+-- their session's number).
 linear_slot AS MATERIALIZED (
   SELECT sess.new_id, e.id AS row_id, e.plan_id, e.lift, e.reps,
-    row_number() OVER (PARTITION BY e.plan_id, e.lift, e.reps
-                       ORDER BY sess.session_date, sess.session_number, e.order_in_session, e.id) - 1 AS k,
+    dense_rank() OVER (PARTITION BY e.plan_id, e.lift, e.reps
+                       ORDER BY sess.session_date, sess.session_number, sess.new_id) - 1 AS k,
     -- The lift's heaviest load of the week: a deload takes every session of it down from there.
     max(e.w) OVER (PARTITION BY e.plan_id, e.lift, e.reps) AS top_w
   FROM sess JOIN judged e ON e.session_id = sess.src_id
