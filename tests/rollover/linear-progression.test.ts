@@ -17,6 +17,7 @@ import {
 import { loadStepKg } from "../../src/domain/load-progression/load-increment.ts";
 import { progressReason } from "../../src/domain/load-progression/progress-reason.ts";
 import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
+import { rpePercent } from "../../src/domain/load-progression/rpe-percent.ts";
 import { accumulationWeeks } from "../../src/domain/mesocycle/length.ts";
 import { rampRir } from "../../src/domain/mesocycle/rir-ramp.ts";
 import { halfSets } from "../../src/domain/mesocycle/set-change.ts";
@@ -181,6 +182,46 @@ describe("a novice adds load every session (linear progression)", () => {
     const first = days[0]?.[0] as number;
     expect(days.map((loads) => loads[0])).toEqual([first, first + 2.5, first + 5]);
   });
+
+  it("a stalled novice: the squat climbs to what it can lift and no further than a step past it", async () => {
+    // A lifter whose squat 1RM stays at 100 kg (5 reps at RPE 10: 86.5 kg), starting at 70 kg: each
+    // set stops a rep short of failure or at 5, each 1.5% weaker than the one before, RPE logged.
+    const oneRm = 100;
+    const fiveRm = oneRm * rpePercent(5, 10);
+    const weeks = 12;
+    const w1 = monday(-(weeks + 1));
+    const planId = await novicePlan(w1, () => 70);
+    const loads: number[][] = [];
+    for (let week = 1; week <= weeks; week += 1) {
+      const rows = (await weekRows(tdb.pool, planId, week)).filter(
+        (r) => r.exercise_name === "Barbell Back Squat",
+      );
+      loads.push(rows.map((r) => r.weight ?? 0));
+      for (const r of rows) {
+        const kg = r.weight ?? 0;
+        const sets = Array.from({ length: r.sets }, (_, i) => {
+          let max = 0;
+          while (max < 30 && kg <= oneRm * (1 - 0.015 * i) * rpePercent(max + 1, 10)) max += 1;
+          const reps = Math.max(1, Math.min(5, max - 1));
+          return { reps, kg, rpe: Math.min(10, Math.max(6, 10 - (max - reps))) };
+        });
+        await tdb.pool.query(
+          `INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe, recorded_at)
+           SELECT $1, n, x.r, x.w, x.p, $5::date::timestamptz
+           FROM unnest($2::int[], $3::real[], $4::int[]) WITH ORDINALITY AS x(r, w, p, n)`,
+          [r.id, sets.map((t) => t.reps), sets.map((t) => t.kg), sets.map((t) => t.rpe), r.session_date],
+        );
+      }
+      if (week < weeks) await rollover(tdb.pool, plusDays(w1, 7 * week));
+    }
+    const all = loads.flat();
+    // Never more than one step past what it can lift for 5 (the attempt that shows the stall).
+    expect(Math.max(...all)).toBeLessThanOrEqual(fiveRm + 2.5);
+    // It climbed from 70 kg to within a few steps of that, and stays there (no creep, no collapse).
+    const lastMonth = loads.slice(-4).flat();
+    expect(Math.max(...lastMonth)).toBeGreaterThanOrEqual(fiveRm - 7.5);
+    expect(Math.min(...lastMonth)).toBeGreaterThanOrEqual(fiveRm * 0.85);
+  }, 60_000);
 
   it("deloads every session of a lift from its heaviest load of the week", async () => {
     const w1 = monday(-4);
