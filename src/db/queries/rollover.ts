@@ -802,12 +802,13 @@ new_exercises AS (
     OFFSET 0
   ) v
   -- A novice's lift (not held for joint pain): in a deload every session of it at the deload of
-  -- its heaviest load (linearDeloadKg), not each row's own; in an accumulation week or the restore
+  -- its heaviest load (linearDeloadKg), not each row's own, and never above the row's own load (a
+  -- light bar's first session can sit below it); in an accumulation week or the restore
   -- after a deload (whose judged session is the week before the deload) its load, miss streak and
   -- line from the lift's latest judged session (linear_base); in a recovery session the lower of
   -- its own load and that one, with no steps (linearRecoveryLoadKg). Nulls: the row's own rule.
   LEFT JOIN LATERAL (
-    SELECT CASE WHEN ps.kind = 'deload' THEN ${reduced("ls.top_w", "e.step")}
+    SELECT CASE WHEN ps.kind = 'deload' THEN least(e.w, ${reduced("ls.top_w", "e.step")})
                 WHEN v.vol = 'recovery' THEN least(e.w, lb.w)
                 ELSE lb.w + n.steps * e.step END AS w,
       CASE WHEN ps.kind <> 'deload' THEN lb.streak END AS streak,

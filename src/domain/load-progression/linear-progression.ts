@@ -145,9 +145,12 @@ export function linearRecoveryLoadKg(base: LinearBase, ownKg: number): number {
 
 /**
  * A deload takes every session of the lift to the deload of its heaviest load of the week (its
- * latest step), not each row's own (which left one lift at 77.5, 80 and 77.5 kg in a deload week).
+ * latest step), not each row's own (which left one lift at 77.5, 80 and 77.5 kg in a deload week);
+ * never above the row's own load (`ownKg`: a light bar's first session can sit below it, and a
+ * deload raises nothing).
  */
-export function linearDeloadKg(weekLoadsKg: readonly number[]): number | null {
+export function linearDeloadKg(weekLoadsKg: readonly number[], ownKg: number): number | null {
   if (weekLoadsKg.length === 0) return null;
-  return reducedLoadKg(Math.max(...weekLoadsKg), "barbell");
+  const reduced = reducedLoadKg(Math.max(...weekLoadsKg), "barbell");
+  return reduced === null ? null : Math.min(ownKg, reduced);
 }
