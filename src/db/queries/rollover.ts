@@ -290,8 +290,9 @@ judged AS MATERIALIZED (
     d.rule, coalesce(rs.w, d.weight) AS judged_w, d.streak AS judged_streak, nr.rir AS next_rir,
     l.n_logged,
     lm.linear, lm.made, coalesce(e.exercise_id, e.exercise_name) AS lift,
-    '+' || x.step::text || ' kg: every set made (' || x.tmax || ' reps) at RPE '
-      || least(10, greatest(x.rpe_t + 1, ${MADE_MAX_RPE})) || ' or easier' AS made_line,
+    -- The line of a step earned by madeEverySet: only a novice's made lift needs the text.
+    CASE WHEN lm.linear AND lm.made THEN '+' || x.step::text || ' kg: every set made (' || x.tmax
+      || ' reps) at RPE ' || least(10, greatest(x.rpe_t + 1, ${MADE_MAX_RPE})) || ' or easier' END AS made_line,
     -- The date of the session whose logs are judged (after a deload, the week before it).
     CASE WHEN os.last_deload AND prev.id IS NOT NULL
       THEN (SELECT s1.session_date FROM public.modular_training_session s1 WHERE s1.id = prev.session_id)
