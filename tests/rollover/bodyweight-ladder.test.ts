@@ -1,21 +1,13 @@
 // Bodyweight rows through the real rollover: a judgeable rep range, and the variation ladder of the
 // built-in catalogue (src/domain/catalogue/ladders.ts) walked up on a week at the top and down
 // after two weeks below the bottom at RPE 10.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
-import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
+import { describe, expect, it } from "vitest";
 import { createUser } from "../helpers/auth.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday, plusDays } from "../helpers/dates.ts";
-import { logSets, makePlan, rollover, setRow, times, weekRows } from "./helpers.ts";
+import { builtinCatalogueDatabase, logSets, makePlan, rollover, setRow, times, weekRows } from "./helpers.ts";
 
 describe("bodyweight rows on a variation ladder", () => {
-  let tdb: TestDatabase;
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    await upsertCatalogue(tdb.pool, BUILTIN_CATALOGUE, "builtin");
-  });
-  afterAll(() => tdb.drop());
+  const tdb = builtinCatalogueDatabase();
 
   const W1 = monday(-10);
 

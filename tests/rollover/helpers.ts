@@ -161,14 +161,23 @@ export interface LogSet {
   rpe?: number | null;
 }
 
-/** training_set rows for one exercise row, numbered 1..n, in one statement. */
-export async function logSets(pool: pg.Pool, rowId: string, sets: readonly LogSet[]): Promise<void> {
+/**
+ * training_set rows for one exercise row, numbered 1..n, in one statement; recorded now, or on
+ * `onDate` (user_bounds caps the sets a user logs in one calendar week: weeks of simulated
+ * training must not all land in today's).
+ */
+export async function logSets(
+  pool: pg.Pool,
+  rowId: string,
+  sets: readonly LogSet[],
+  onDate?: string,
+): Promise<void> {
   if (sets.length === 0) return;
   await pool.query(
-    `INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe)
-     SELECT $1, n, r, w, p
+    `INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe, recorded_at)
+     SELECT $1, n, r, w, p, coalesce($5::date::timestamptz, now())
      FROM unnest($2::int[], $3::real[], $4::int[]) WITH ORDINALITY AS x(r, w, p, n)`,
-    [rowId, sets.map((s) => s.reps), sets.map((s) => s.kg), sets.map((s) => s.rpe ?? null)],
+    [rowId, sets.map((s) => s.reps), sets.map((s) => s.kg), sets.map((s) => s.rpe ?? null), onDate ?? null],
   );
 }
 

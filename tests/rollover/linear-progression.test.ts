@@ -205,12 +205,7 @@ describe("a novice adds load every session (linear progression)", () => {
           const reps = Math.max(1, Math.min(5, max - 1));
           return { reps, kg, rpe: Math.min(10, Math.max(6, 10 - (max - reps))) };
         });
-        await tdb.pool.query(
-          `INSERT INTO training_set (exercise_row_id, set_no, reps_done, weight_kg, rpe, recorded_at)
-           SELECT $1, n, x.r, x.w, x.p, $5::date::timestamptz
-           FROM unnest($2::int[], $3::real[], $4::int[]) WITH ORDINALITY AS x(r, w, p, n)`,
-          [r.id, sets.map((t) => t.reps), sets.map((t) => t.kg), sets.map((t) => t.rpe), r.session_date],
-        );
+        await logSets(tdb.pool, r.id, sets, r.session_date);
       }
       if (week < weeks) await rollover(tdb.pool, plusDays(w1, 7 * week));
     }
