@@ -185,3 +185,27 @@ describe("bodyweight glute work", () => {
     expect(ruleFor("Glute Bridge", [])).toBeUndefined();
   });
 });
+
+describe("rotator-cuff rotations", () => {
+  const rotation = {
+    ...named("Cable Lateral Raise"),
+    name: "External Rotation with Cable",
+    movementPattern: "shoulder_isolation" as const,
+  };
+  const context = (eligible: readonly CatalogueEntry[]) => ({
+    goal: "hypertrophy" as const,
+    experience: "intermediate" as const,
+    equipment: new Set<Equipment>(["cable", "bodyweight"]),
+    eligible,
+  });
+  const rule = "rotator-cuff rotations when a delt raise or an overhead press is possible";
+  it("are struck where a lateral raise or a press is possible, kept where nothing else trains the delts", () => {
+    expect(exclusionOf(rotation, context([rotation, named("Cable Lateral Raise")]))?.rule).toBe(rule);
+    expect(exclusionOf(rotation, context([rotation, named("Face Pull")]))?.rule).toBe(rule);
+    expect(exclusionOf(rotation, context([rotation]))).toBeUndefined();
+  });
+  it("keep a rear-delt fly that turns the arms out at the top", () => {
+    const fly = { ...rotation, name: "Reverse Flyes With External Rotation" };
+    expect(exclusionOf(fly, context([fly, named("Cable Lateral Raise")]))).toBeUndefined();
+  });
+});

@@ -9,7 +9,7 @@ AS $$
   SELECT CASE
     WHEN p_muscle IS DISTINCT FROM 'shoulders' THEN NULL
     WHEN p_name ~* '\yfront\y.*\yraises?\y|\ystraight raises on incline bench\y|\ydeltoid raises?\y|\ylaterals? to front\y' THEN 'front'
-    WHEN p_name ~* '\yrear\y|\ysnow angels?\y|\yreverse (fly|flys|flye|flyes|flies|pec deck)\y|\yface pulls?\y|\ybent[- ]over\y.*\y(lateral|laterals|raise)\y|\yprone (y-t-w|y|t|w) raises?\y|\ycable seated lateral raise\y|\ylying one-arm lateral raise\y'
+    WHEN p_name ~* '\yrear\y|\ysnow angels?\y|\yreverse (machine |cable |dumbbell )?(fly|flys|flye|flyes|flies|pec deck)\y|\yface pulls?\y|\ybent[- ]over\y.*\y(lateral|laterals|raise)\y|\yprone (y-t-w|y|t|w) raises?\y|\ycable seated lateral raise\y|\ylying one-arm lateral raise\y'
       THEN 'rear'
     WHEN p_name ~* '\ylateral raises?\y|\yside laterals?\y|\yside raises?\y|\ylaterals?\y'
          AND p_pattern = 'shoulder_isolation' THEN 'side'

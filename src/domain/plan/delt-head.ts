@@ -11,7 +11,8 @@ import { perEntry } from "./per-entry.ts";
 export type DeltHead = "side" | "rear" | "front";
 
 /**
- * Rear delts: bent-over or lying raises, reverse flyes, face pulls, rear-delt rows and pec decks;
+ * Rear delts: bent-over or lying raises, reverse flyes (free-exercise-db's "Reverse Machine Flyes"
+ * too), face pulls, rear-delt rows and pec decks;
  * the prone raises and snow angels, rear delts and the upper back (a coach read a snow angel on a
  * push day the day before the pulls, where no rear-delt exercise may go); and two free-exercise-db
  * raises whose names hide it, bent over by their instructions: "Cable Seated Lateral Raise" (seated,
@@ -19,7 +20,7 @@ export type DeltHead = "side" | "rear" | "front";
  * of the swaps found them filling the side-delt slot.
  */
 const REAR =
-  /\brear\b|\bsnow angels?\b|\breverse (fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone (y-t-w|y|t|w) raises?\b|\bcable seated lateral raise\b|\blying one-arm lateral raise\b/i;
+  /\brear\b|\bsnow angels?\b|\breverse (machine |cable |dumbbell )?(fly|flys|flye|flyes|flies|pec deck)\b|\bface pulls?\b|\bbent[- ]over\b.*\b(lateral|laterals|raise)\b|\bprone (y-t-w|y|t|w) raises?\b|\bcable seated lateral raise\b|\blying one-arm lateral raise\b/i;
 
 /**
  * Front delts: front raises, whatever the implement between the words ("Front Dumbbell Raise", "Front

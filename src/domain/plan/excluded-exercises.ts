@@ -61,6 +61,14 @@ const BEHIND_THE_NECK = /\bbehind[- ]the[- ]neck\b|\bbradford\b|\brocky pull|\br
 /** An overhead press or a lateral raise: what trains the delts without the upright row's risk. */
 const SAFER_DELT_WORK = /\b(overhead|military|shoulder) press\b|\blateral raises?\b/i;
 
+/** A rotator-cuff drill: the upper arm turned out or in at the side, not raised. */
+const ROTATOR_CUFF = /\b(external|internal) rotations?\b/i;
+/** Deltoid work: a side- or rear-delt raise, or an overhead press. */
+function isDeltWork(entry: CatalogueEntry): boolean {
+  const head = deltHeadOf(entry);
+  return head === "side" || head === "rear" || patternOf(entry) === "vertical_push";
+}
+
 /** A barbell rowed to the chest with the elbows flared, bent over: free-exercise-db's rear-delt row. */
 const BARBELL_REAR_DELT_ROW = /\brear[- ]delt rows?\b/i;
 /** Rear-delt work that does not load the lower back: face pulls, reverse flyes, rear raises. */
@@ -240,6 +248,16 @@ export const EXCLUSIONS: readonly Exclusion[] = [
       "pulling the bar to the chin with the arms turned in pinches the shoulder (impingement); a press or a lateral raise trains the delts without it",
     applies: (entry, context) =>
       UPRIGHT_ROW.test(entry.name) && context.eligible.some((other) => SAFER_DELT_WORK.test(other.name)),
+  },
+  {
+    rule: "rotator-cuff rotations when a delt raise or an overhead press is possible",
+    reason:
+      "an external or internal rotation turns the upper arm at the side: it trains the rotator cuff (infraspinatus, teres minor, subscapularis) with a few kilograms, as a warm-up or rehabilitation drill, not the deltoids a week's shoulder sets are for (a coach read 4 sets of cable external rotations as a push day's shoulder work)",
+    applies: (entry, context) =>
+      entry.primaryMuscle === "shoulders" &&
+      ROTATOR_CUFF.test(entry.name) &&
+      deltHeadOf(entry) !== "rear" &&
+      context.eligible.some(isDeltWork),
   },
   {
     rule: "an elevated cable row when the seated cable row is possible",
