@@ -2,7 +2,8 @@
 // on the built-in catalogue: a raise of the same head of the deltoid before one of another head, an
 // exercise of the same difficulty before a harder one, the primary muscle group counted with lats and
 // middle back as one, a two-arm press before a one-arm or kneeling one; and on free-exercise-db, a
-// curl before a reverse curl and never the same lift by another name first.
+// curl before a reverse curl, never the same lift by another name first, and loaded glute hip
+// extension for loaded glute hip extension.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
@@ -148,6 +149,18 @@ describe("exercise_alternatives ranking on free-exercise-db", () => {
     const oneArm = await alternatives("Cable_One_Arm_Tricep_Extension", ["cable", "bench"], 2);
     expect(oneArm[0]).toBeDefined();
     expect(oneArm[0]).not.toBe("Cable_Incline_Triceps_Extension");
+  });
+
+  it("keeps glute work loaded: a pull-through for a cable kickback and a kickback for a pull-through", async () => {
+    const kickback = await alternatives("One-Legged_Cable_Kickback", ["cable", "machine"], 2, "intermediate");
+    expect(kickback[0]).toBe("Pull_Through");
+    const pullThrough = await alternatives("Pull_Through", ["cable", "machine"], 2, "intermediate");
+    expect(pullThrough[0]).toBe("One-Legged_Cable_Kickback");
+    const { rows } = await tdb.pool.query<{ reason: string }>(
+      `SELECT a.reason FROM modular_training_exercise r, exercise_alternatives(r.id, 1) a
+        WHERE r.exercise_id = 'Pull_Through' ORDER BY r.created_at DESC LIMIT 1`,
+    );
+    expect(rows[0]?.reason).toMatch(/^same pattern \(hip extension\), glutes/);
   });
 
   it("never offers the same lift by another name first (a full squat for a squat)", async () => {

@@ -9,15 +9,20 @@ import { allowedEquipment, isEligible } from "../../src/domain/plan/eligibility.
 import { isAlwaysExcluded } from "../../src/domain/plan/excluded-exercises.ts";
 import type { PlanRequest } from "../../src/domain/plan/index.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
+import { sameSwapMovement } from "../../src/domain/swap/swap-movement.ts";
 import { generateWithExclusions } from "../../src/jobs/plan-generate/catalogue-cache.ts";
 
 /** The primary muscle group the issue counts: lats and middle back are one, the back. */
 export const muscleFamily = (muscle: string) =>
   muscle === "lats" || muscle === "middle_back" ? "back" : muscle;
 
-/** Same movement pattern and primary muscle group: what the issue calls an alike alternative. */
+/**
+ * Same movement pattern and primary muscle group: what the issue calls an alike alternative. The
+ * movement as exercise_alternatives counts it (swap-movement.ts: a glute kickback and a glute bridge
+ * are both hip extension).
+ */
 export function alike(a: CatalogueEntry, b: CatalogueEntry): boolean {
-  return patternOf(a) === patternOf(b) && muscleFamily(a.primaryMuscle) === muscleFamily(b.primaryMuscle);
+  return sameSwapMovement(a, b) && muscleFamily(a.primaryMuscle) === muscleFamily(b.primaryMuscle);
 }
 
 export interface MatrixPlan {
@@ -196,9 +201,7 @@ export async function measureAlternatives(
     if (top3) report.top3Alike += 1;
     if (
       entries.length >= 3 &&
-      entries
-        .slice(0, 3)
-        .every((e) => patternOf(e) === patternOf(row) && e.primaryMuscle === row.primaryMuscle)
+      entries.slice(0, 3).every((e) => sameSwapMovement(e, row) && e.primaryMuscle === row.primaryMuscle)
     )
       report.top3AlikeExactMuscle += 1;
     let possible = possibleMemo.get(key);

@@ -84,7 +84,20 @@ AS $$
     SELECT
       c.exercise_id, c.name, c.equipment, c.requires, c.muscle_group, c.secondary_muscles,
       c.pattern,
-      c.pattern IS NOT DISTINCT FROM src.pattern AND src.pattern IS NOT NULL AS same_pattern,
+      -- The same pattern, or between two glute exercises hip extension in either form (a hinge: a
+      -- bridge, a hip thrust, a pull-through; a hip isolation exercise: a kickback), the glutes' own
+      -- movement: a coach rejected a bodyweight kickback first for a cable kickback, where a cable
+      -- pull-through keeps the load. The TypeScript twin: src/domain/swap/swap-movement.ts.
+      src.pattern IS NOT NULL
+        AND (c.pattern IS NOT DISTINCT FROM src.pattern
+             OR (src.primary_muscle = 'glutes' AND c.muscle_group = 'glutes'
+                 AND src.pattern IN ('hinge', 'hip_isolation') AND c.pattern IN ('hinge', 'hip_isolation')))
+        AS same_pattern,
+      -- What the reason names: "hip extension" where the two glute exercises' patterns differ.
+      CASE WHEN c.pattern IS DISTINCT FROM src.pattern AND src.primary_muscle = 'glutes'
+                AND c.muscle_group = 'glutes' AND src.pattern IN ('hinge', 'hip_isolation')
+                AND c.pattern IN ('hinge', 'hip_isolation')
+           THEN 'hip_extension' ELSE c.pattern END AS shown_pattern,
       c.family = src.primary_family AS same_primary,
       c.force IS NOT DISTINCT FROM src.force AS same_force,
       c.mechanic IS NOT DISTINCT FROM src.mechanic AS same_mechanic,
@@ -238,7 +251,7 @@ AS $$
     s.score,
     concat_ws(', ',
       CASE WHEN s.same_pattern THEN 'same pattern (' ELSE 'other pattern (' END
-        || replace(replace(replace(s.pattern, 'horizontal_push', 'horizontal press'), 'vertical_push',
+        || replace(replace(replace(s.shown_pattern, 'horizontal_push', 'horizontal press'), 'vertical_push',
                            'vertical press'), '_', ' ') || ')',
       replace(array_to_string(s.muscle_group || s.secondary_muscles[1:2], ' + '), '_', ' '),
       replace(array_to_string(s.equipment || s.requires, ' + '), '_', ' '),
