@@ -347,11 +347,13 @@ describe("records, edits and deletes", () => {
       await logSet(tdb.pool, f.row(BENCH, W1), { reps: 5, kg: 80 + i });
       await logSet(tdb.pool, f.row(SQUAT, W2), { reps: 3, kg: 120 + i });
     }
-    // Sets keep coming, one transaction each, until the rebuild (a batch per lifter) is done.
+    // Sets keep coming, one transaction each, until the rebuild (a batch per lifter) is done, or
+    // 240 have (40 on each of the six rows the writer cycles through): a slow machine had logged
+    // past the bound of 50 sets a row (user_bounds) before the rebuild finished.
     let rebuilding = true;
     let written = 0;
     const writer = (async () => {
-      for (let n = 0; rebuilding || n < 6; n++) {
+      for (let n = 0; (rebuilding || n < 6) && n < 240; n++) {
         const f = lifters[n % lifters.length] as (typeof lifters)[number];
         await logSet(tdb.pool, f.row(n % 2 ? BENCH : CARRY, n % 3 ? W2 : W1), {
           reps: 1 + (n % 8),
