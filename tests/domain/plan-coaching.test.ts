@@ -796,3 +796,54 @@ describe.each(CATALOGUES)(
     });
   },
 );
+
+describe("the glutes' minimum is 0 (targets.ts: RP's glute MEV, the squats and hinges train them)", () => {
+  // Coach reads found a pull-through or a kickback holding short weeks' minutes while the
+  // quadriceps, hamstrings or chest sat below their minimums. Glute isolation (a kickback) in weeks
+  // the notes call short of a major's minimum, counted over the whole matrix: 198 built-in and 647
+  // free-exercise-db plans before; what is left is the aim stage's, where no other exercise fits.
+  const CEILING: Readonly<Record<string, number>> = { "built-in": 50, "free-exercise-db": 504 };
+  it.each(CATALOGUES)(
+    "%s: glute isolation in weeks short of a minimum",
+    (name, catalogue) => {
+      const byId = new Map(catalogue.map((e) => [e.exerciseId, e]));
+      let plans = 0;
+      for (const [, request] of matrix()) {
+        const plan = generatePlan(request, catalogue);
+        if (!plan.notes?.includes("below the minimum")) continue;
+        const gluteIsolation = plan.sessions.some((s) =>
+          s.slots.some((x) => {
+            const entry = byId.get(x.exercise_id ?? "");
+            return entry?.primaryMuscle === "glutes" && patternOf(entry) === "hip_isolation";
+          }),
+        );
+        if (gluteIsolation) plans += 1;
+      }
+      expect(plans).toBeLessThanOrEqual(CEILING[name] ?? 0);
+    },
+    120_000,
+  );
+
+  // The minutes the glutes gave up went to pressing, and the pull share then took a set back: from
+  // a full-body day's 2-set press, not from another day's main lift (finish-week.ts,
+  // removePushSet), which had been left as plain 2-set work and the day with no main lift.
+  it.each(CATALOGUES)("%s: a 3 x 30 general-fitness week keeps a main lift every day", (_, catalogue) => {
+    const plan = generatePlan(
+      {
+        goal: "general_fitness",
+        experience: "intermediate",
+        split: "full_body",
+        daysPerWeek: 3,
+        sessionMinutes: 30,
+        weekStart: "2026-01-05",
+        equipment: [...EQUIPMENT],
+      },
+      catalogue,
+    );
+    for (const session of plan.sessions)
+      expect(
+        session.slots.filter((x) => x.tier === "T1"),
+        session.day_name,
+      ).toHaveLength(1);
+  });
+});

@@ -21,7 +21,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   // when two bent-over raises named "lateral" counted as rear-delt work; hypertrophy 44 -> 48 when a
   // lifter who cannot load a squat heavily split-squatted on the days that prefer it; 48 -> 50
   // below (secondBarbell).
-  hypertrophy: 50,
+  hypertrophy: 52,
   // 34 -> 36 when a novice's full-body day pulled with one exercise (a dumbbell-only 4-day beginner
   // week 1 set smaller at 60 and 90 minutes than at 45); 36 -> 24 when a trained lifter's day pressed
   // 9 sets at most, and 16 when a lifter who cannot load a squat heavily split-squatted on the days
@@ -30,7 +30,7 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   // beginner's ranges, not the minutes, stop them. 22 -> 24 when a bench-led day beside an
   // overhead-press-led one took no overhead press even where no raise can be had (a kettlebell-only
   // 4-day beginner week 1 set smaller at 60 and 90 minutes than at 45).
-  strength: 24,
+  strength: 23,
   // 82 -> 91 when a lifter who can load a hinge or a lunge lost bodyweight glute work (the
   // exclusion list: free-exercise-db has no loaded glute exercise, so the glutes train in the
   // hinges, lunges and squats and the weeks are built again); endurance 82 -> 63 with it. With the
@@ -39,9 +39,11 @@ const SMALLER_WEEK_GAPS: Readonly<Record<Goal, number>> = {
   // bar (choose-exercise.ts, secondBarbell), its other lifts on dumbbells or machines of fewer named
   // secondary muscles, full-gym full-body weeks of 45 minutes hold 1-2 sets more than at 60-90
   // (ranges, not minutes, stop them): hypertrophy 48 -> 50, general fitness 90 -> 100, endurance
-  // 69 -> 82.
+  // 69 -> 82. When the glutes' minimum went to 0 (targets.ts: RP's glute MEV is 0, the squats and
+  // hinges train them) and a short session stopped adding a second barbell lift (use-time.ts):
+  // hypertrophy 50 -> 52, strength 24 -> 23, endurance 82 -> 73.
   general_fitness: 100,
-  endurance: 82,
+  endurance: 73,
 };
 
 /**
@@ -55,10 +57,11 @@ const MOVEMENT_GAPS: Readonly<Record<Goal, number>> = {
   // general fitness 55 -> 52 when loaded lifters lost bodyweight glute work; 412 -> 411 when front
   // raises named with the implement between the words read as front raises; 411 -> 401 and
   // general fitness 52 -> 48 when a short session loaded one bar and prone raises counted as
-  // rear-delt work.
-  hypertrophy: 401,
+  // rear-delt work. 401 -> 341 and general fitness 48 -> 49 when the glutes' minimum went to 0:
+  // the minutes a pull-through or kickback took went to leg curls, lateral raises and presses.
+  hypertrophy: 341,
   strength: 0,
-  general_fitness: 48,
+  general_fitness: 49,
   endurance: 0,
 };
 

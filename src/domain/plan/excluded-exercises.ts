@@ -78,8 +78,8 @@ function isUnloadedRearDeltWork(entry: CatalogueEntry): boolean {
   );
 }
 
-/** A dumbbell held between the feet or behind the knee (a leg curl, a donkey kick). */
-const DUMBBELL_HELD_BY_THE_LEGS = /\bdumbbell (leg curls?|donkey kicks?)\b/i;
+/** A dumbbell held between the feet or behind the knee (a leg curl or extension, a donkey kick). */
+const DUMBBELL_HELD_BY_THE_LEGS = /\bdumbbell (leg curls?|leg extensions?|donkey kicks?)\b/i;
 /** The bar lowered to the neck. */
 const GUILLOTINE = /\bguillotine\b/i;
 /**
@@ -217,7 +217,7 @@ export const EXCLUSIONS: readonly Exclusion[] = [
   {
     rule: "a dumbbell held by a beginner's legs",
     reason:
-      "a dumbbell held between the feet or behind the knee (a dumbbell leg curl, a dumbbell donkey kick) can slip and drop on the lifter; a beginner learns the movement unloaded, on a machine or with a band first",
+      "a dumbbell held between the feet or behind the knee (a dumbbell leg curl or leg extension, a dumbbell donkey kick) can slip and drop on the lifter; a beginner learns the movement unloaded, on a machine or with a band first",
     applies: (entry, context) =>
       context.experience === "beginner" && DUMBBELL_HELD_BY_THE_LEGS.test(entry.name),
   },

@@ -412,6 +412,13 @@ function removePushSet(week: WeekDraft): boolean {
     }
   }
   if (best === undefined) return false;
+  // A main lift at its 3 sets would lose its place as the day's T1: a full-body day's only press
+  // (2 sets) goes first, so every day keeps its main lift (a coach reads a day without one as a
+  // day of accessories; the week's pulling and pushing still balance).
+  if (best.slot.tier === "T1" && best.slot.sets <= minSlotSets("T1")) {
+    const spare = onlyPressOfAnotherFullDay(week, best.day);
+    if (spare !== undefined) best = spare;
+  }
   const { day, slot } = best;
   if (slot.sets > minSlotSets(slot.tier)) changeSets(week, day, slot, -1);
   else if (slot.tier === "T1") {
@@ -431,6 +438,22 @@ const isBarbellPress = (slot: SlotDraft): boolean =>
  * press and a barbell bench press is on two days or more (the bench is the press a strength plan
  * practises most; Rippetoe 2011).
  */
+/** The 2-set press that is all another full-body day pushes with (not the week's only press). */
+function onlyPressOfAnotherFullDay(
+  week: WeekDraft,
+  not: DayDraft,
+): { day: DayDraft; slot: SlotDraft } | undefined {
+  if (week.goal === "strength") return undefined;
+  for (const day of week.days) {
+    if (day === not) continue;
+    const slot = day.slots.find(
+      (s) => s.tier !== "T1" && isPush(s.entry) && onlyPushOfFullDay(day, s) && s.sets <= MIN_SLOT_SETS,
+    );
+    if (slot !== undefined && day.slots.length > 1) return { day, slot };
+  }
+  return undefined;
+}
+
 function keepsTrainedPress(week: WeekDraft, slot: SlotDraft): boolean {
   if (!isBarbellPress(slot) || slot.sets > minSlotSets(slot.tier)) return false;
   const daysWith = (test: (other: SlotDraft) => boolean): number =>

@@ -104,7 +104,11 @@ function targets(
     shoulders: deltIsolation === undefined ? major : { ...major, deltIsolation },
     quadriceps: major,
     hamstrings: major,
-    glutes: major,
+    // The glutes need no sets of their own (RP's landmarks, COACHING.md section 2: glute MEV 0):
+    // squats, hinges and lunges train them. Coach reads found a pull-through or a kickback holding a
+    // short week's minutes while the quadriceps or the chest sat below their minimums. Their aim and
+    // top stay the majors': spare minutes still go to a hip thrust.
+    glutes: { ...major, min: 0 },
     biceps: accessory,
     triceps: accessory,
     calves: direct,

@@ -19,6 +19,7 @@ import { pressingFits } from "./day-pressing.ts";
 import { addPullSet, makeRangeRoom } from "./fill-spare-time.ts";
 import { isCompound, patternOf } from "./movement.ts";
 import { MIN_SLOT_SETS } from "./prescription.ts";
+import { SUPERSET_MAX_MINUTES } from "./supersets.ts";
 import { type TargetGroup, weeklyTarget } from "./targets.ts";
 import {
   addSlot,
@@ -142,13 +143,23 @@ function newSlot(
   const block = extra
     ? { block: { group, patterns: ANY_DAY_PATTERNS[group] ?? [] }, position: 99 }
     : undefined;
+  // A short session loads one bar (choose-exercise.ts, secondBarbell, ranks a second one last): here
+  // a second one is not taken at all, where the ranges leave only a barbell lift to add (a barbell
+  // side split squat, which lists no glutes, after the squat on a day whose glutes were full).
+  const secondBar = (entry: CatalogueEntry): boolean =>
+    week.goal !== "strength" &&
+    week.budgetSeconds <= SUPERSET_MAX_MINUTES * 60 &&
+    entry.equipment === "barbell" &&
+    isCompound(entry) &&
+    !week.mainUse.has(entry.exerciseId) &&
+    day.slots.some((slot) => slot.entry.equipment === "barbell");
   const slot = draftSlot(
     week,
     day,
     group,
     false,
     block,
-    (entry) => fits(entry) && fresh(entry) && test(entry),
+    (entry) => fits(entry) && fresh(entry) && !secondBar(entry) && test(entry),
   );
   if (slot === undefined) return undefined;
   slot.sets = MIN_SLOT_SETS;
