@@ -131,8 +131,8 @@ describe("a dumbbell held by a beginner's legs", () => {
     eligible: [],
   });
 
-  it("strikes a dumbbell leg curl and donkey kick for a beginner, not for an intermediate lifter", () => {
-    for (const name of ["Dumbbell Leg Curl", "Dumbbell Donkey Kick"]) {
+  it("strikes a dumbbell leg curl, leg extension and donkey kick for a beginner, not for an intermediate lifter", () => {
+    for (const name of ["Dumbbell Leg Curl", "Seated Dumbbell Leg Extension", "Dumbbell Donkey Kick"]) {
       expect(exclusionOf(named(name), context("beginner"))?.rule, name).toBe(
         "a dumbbell held by a beginner's legs",
       );
