@@ -10,6 +10,8 @@ import {
   firstLoadKg,
   firstLoadNote,
   firstLoadNoteFrom,
+  firstWeekLoadKg,
+  firstWeekStepNote,
 } from "../../src/domain/load-progression/first-load.ts";
 import { warmUpRamp } from "../../src/domain/load-progression/warm-up.ts";
 import { EQUIPMENT } from "../../src/domain/vocabulary.ts";
@@ -162,6 +164,63 @@ describe("first loads from history", () => {
         firstLoadNoteFrom(100, "Barbell Incline Bench Press", "barbell", 40, "dumbbell"),
       );
     });
+  });
+
+  it("steps a novice's fixed-rep barbell lifts within week 1, 2.5 kg a session of the lift", async () => {
+    const loads = async (level: string) => {
+      const userId = await createUser(tdb.pool);
+      const planId = await makePlan(tdb.pool, userId, { weekStart: monday(0), sessions: 3, slots: 2 });
+      await tdb.pool.query("UPDATE modular_training_plan SET experience_level = $2 WHERE id = $1", [
+        planId,
+        level,
+      ]);
+      // A B A: the squat every day; the bench on A, the press on B.
+      const rows = await weekRows(tdb.pool, planId, 1);
+      const bySession = [...new Set(rows.map((r) => r.session_date))].map((d) =>
+        rows.filter((r) => r.session_date === d),
+      );
+      for (const [i, session] of bySession.entries()) {
+        const second = i === 1 ? "te_barbell_overhead_press" : "te_barbell_bench_press";
+        for (const [row, exerciseId] of [
+          [session[0], "te_barbell_back_squat"],
+          [session[1], second],
+        ] as const)
+          await setRow(tdb.pool, row?.id as string, {
+            exerciseId,
+            weight: null,
+            reps: "5",
+            rir: 2,
+            equipment: "barbell",
+            tier: "T1",
+            notes: null,
+          });
+      }
+      await history(userId, "te_barbell_back_squat", [100]);
+      await history(userId, "te_barbell_bench_press", [80]);
+      await history(userId, "te_barbell_overhead_press", [50]);
+      await applyFirstLoads(tdb.pool, [planId]);
+      const after = await weekRows(tdb.pool, planId, 1);
+      const of = (id: string) => after.filter((r) => r.exercise_id === id);
+      return {
+        squat: of("te_barbell_back_squat").map((r) => r.weight),
+        bench: of("te_barbell_bench_press").map((r) => r.weight),
+        press: of("te_barbell_overhead_press").map((r) => r.weight),
+        notes: of("te_barbell_back_squat").map((r) => r.notes ?? ""),
+      };
+    };
+    const squat = firstLoadKg(100, "5", 2, "barbell") as number;
+    const bench = firstLoadKg(80, "5", 2, "barbell") as number;
+    const press = firstLoadKg(50, "5", 2, "barbell") as number;
+    const novice = await loads("beginner");
+    expect(novice.squat).toEqual([0, 1, 2].map((k) => firstWeekLoadKg(squat, k, 2.5)));
+    expect(novice.squat).toEqual([squat, squat + 2.5, squat + 5]);
+    expect(novice.bench).toEqual([bench, bench + 2.5]);
+    expect(novice.press).toEqual([press]);
+    expect(novice.notes[2]).toContain(firstWeekStepNote(2, 2.5));
+    expect(novice.notes[2]).toContain("+5 kg: the lift's session 3 this week, 2.5 kg a session");
+    // An intermediate lifter's week 1 starts every session at the first load.
+    const trained = await loads("intermediate");
+    expect(trained.squat).toEqual([squat, squat, squat]);
   });
 
   it("is one RIR more conservative than the row: 100 kg e1RM, 5 reps at RIR 2 -> the chart's 5 at RPE 7", () => {

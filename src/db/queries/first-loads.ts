@@ -16,7 +16,8 @@ import { warmUpRampSql } from "./warm-up-sql.ts";
 
 const load = (e1rm: string) =>
   `greatest(CASE WHEN c.equipment = 'dumbbell' THEN ($6::float8[])[1] ELSE c.step END,
-            ${floorLoadSql(`(${e1rm} * ${rpePercentSql("c.tmin", "c.rpe_t", "$7")})`, "c.equipment", "c.step", "$6")})`;
+            ${floorLoadSql(`(${e1rm} * ${rpePercentSql("c.tmin", "c.rpe_t", "$7")})`, "c.equipment", "c.step", "$6")})
+   + c.session_index * c.step`;
 
 /**
  * $1 plan ids, $2 loadable equipment, $3 rep-target pattern, $4 steps {equipment: step},
@@ -38,19 +39,32 @@ SET weight = f.load::real,
         ELSE 'first load from your e1RM ' || floor(f.from_e1rm + 0.5)::bigint || ' kg on ' || f.from_name
              || ' (' || replace(f.from_equipment, '_', ' ') || '), converted to ' || floor(f.e1rm + 0.5)::bigint
              || ' kg for the ' || replace(f.equipment, '_', ' ') || ', one RIR more conservative'
-      END,
+      END
+      || CASE WHEN f.session_index > 0
+           THEN ', +' || (f.session_index * f.step)::text || ' kg: the lift''s session ' || (f.session_index + 1)
+                || ' this week, ' || f.step::text || ' kg a session'
+           ELSE '' END,
       ${warmUpRampSql("f.load", "f.equipment", "f.tier", "f.step", "$6")})
 FROM (
   SELECT c.id, c.e1rm, c.from_e1rm, c.from_name, c.from_equipment, c.equipment, c.tier, c.step,
-         ${load("c.e1rm")} AS load
+         c.session_index, ${load("c.e1rm")} AS load
   FROM (
     SELECT e0.id, e0.equipment, e0.tier, coalesce(h.e1rm_kg, rel.e1rm) AS e1rm,
+      -- A novice's linear lift (a beginner's barbell lift for a fixed rep count, isLinearLift)
+      -- steps within week 1 as in every week after it: its n-th session of the week (0 first, two
+      -- rows of one session alike) adds n steps (firstWeekLoadKg, first-load.ts).
+      CASE WHEN p.experience_level = 'beginner' AND e0.equipment = 'barbell'
+                AND (regexp_match(e0.reps, $3::text))[2] IS NULL
+           THEN dense_rank() OVER (PARTITION BY w.id, coalesce(e0.exercise_id, e0.exercise_name)
+                                   ORDER BY s.day_of_week, s.id) - 1
+           ELSE 0 END AS session_index,
       rel.from_e1rm, rel.from_name, rel.from_equipment,
       -- Guarded: PostgreSQL may evaluate the cast before the pattern test of the WHERE.
       CASE WHEN e0.reps ~ $3::text THEN split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int END AS tmin,
       10 - least($10::int, greatest(0, coalesce(e0.rir, $8::int) + $9::int)) AS rpe_t,
       coalesce(($4::jsonb ->> e0.equipment)::float8, $5::float8) AS step
     FROM public.modular_training_week w
+    JOIN public.modular_training_plan p ON p.id = w.plan_id
     JOIN public.modular_training_session s ON s.week_id = w.id
     JOIN public.modular_training_exercise e0 ON e0.session_id = s.id
     -- The latest week with an e1RM for the exercise (the key the progress tables use).

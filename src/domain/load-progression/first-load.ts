@@ -37,6 +37,23 @@ export function firstLoadKg(
   return Math.max(smallestLoadKg(equipment), floorLoadKg(e1rmKg * rpePercent(target.min, rpe), equipment));
 }
 
+/**
+ * A novice's linear lift (isLinearLift: a beginner's barbell lift for a fixed rep count) steps
+ * within week 1 as in every week after it: the lift's n-th session of the week (0 first; two rows of
+ * one session alike) takes n steps more than its first load, from a start one RIR more
+ * conservative (Starting Strength and StrongLifts add load every session from the first week; a
+ * coach read a novice's squat at one load on all three days of week 1).
+ */
+export function firstWeekLoadKg(firstKg: number, sessionIndex: number, stepKg: number): number {
+  return firstKg + sessionIndex * stepKg;
+}
+
+/** The note's tail for a stepped week-1 session (empty for the first). */
+export function firstWeekStepNote(sessionIndex: number, stepKg: number): string {
+  if (sessionIndex <= 0) return "";
+  return `, +${sessionIndex * stepKg} kg: the lift's session ${sessionIndex + 1} this week, ${stepKg} kg a session`;
+}
+
 /** The row's note, so the lifter knows where the number came from. */
 export function firstLoadNote(e1rmKg: number): string {
   return `first load from your e1RM ${Math.round(e1rmKg)} kg, one RIR more conservative`;
