@@ -21,6 +21,12 @@ export const REJECTED: Readonly<Record<string, string>> = {
   // has no dumbbell hinge besides, and its natural glute-ham raise needs a machine's pad):
   "Stiff-Legged Dumbbell Deadlift -> Butt Lift (Bridge)":
     "a loaded hinge becomes an unloaded bridge; free-exercise-db has no other dumbbell hinge",
+  // A fourth read (2026-12-08) rejected 14 more; the speed, floor-press, trained-lifter and
+  // same-station terms changed four kinds of them; these remain:
+  "Barbell Standing Calf Raise -> Bodyweight Calf Raise":
+    "a loaded calf raise becomes a two-leg bodyweight one; a single-leg calf raise keeps more of the load",
+  "Leg Extensions -> Single-Leg Leg Extension":
+    "the same machine and movement one leg at a time: no help for a busy station, a sore knee or dislike; a leg press or a split squat would be",
   "Platform Hamstring Slides -> Natural Glute Ham Raise":
     "far harder than a slide, and its set-up needs a pad the lifter does not have",
 };

@@ -112,6 +112,29 @@ describe("exercise_alternatives ranking", () => {
     expect(press).not.toContain("te_push_press");
   });
 
+  it("keeps a trained lifter's barbell press loaded: barbell presses before an incline push-up", async () => {
+    const list = await alternatives(
+      "te_barbell_incline_bench_press",
+      ["barbell", "bench", "pullup_bar"],
+      2,
+      "intermediate",
+      "strength",
+    );
+    expect(list).toEqual(["te_barbell_bench_press", "te_barbell_decline_bench_press"]);
+  });
+
+  it("offers a hypertrophy lifter's dumbbell press a full-range press before a floor press", async () => {
+    const list = await alternatives(
+      "te_dumbbell_incline_press",
+      ["dumbbell", "cable", "machine", "bench"],
+      2,
+      "intermediate",
+      "hypertrophy",
+    );
+    expect(list).toHaveLength(2);
+    expect(list).not.toContain("te_dumbbell_floor_press");
+  });
+
   it("counts lats and middle back as one group: pulldowns and rows of either are alike for a row of each", async () => {
     // The one-arm row is filed under lats, the bent-over row under middle back: the same movement.
     const list = await alternatives("te_one_arm_dumbbell_row", ["dumbbell", "bench"], 3);
@@ -161,6 +184,24 @@ describe("exercise_alternatives ranking on free-exercise-db", () => {
         WHERE r.exercise_id = 'Pull_Through' ORDER BY r.created_at DESC LIMIT 1`,
     );
     expect(rows[0]?.reason).toMatch(/^same pattern \(hip extension\), glutes/);
+  });
+
+  it("offers a box squat a heavy squat, not the speed box squat (dynamic effort, against bands)", async () => {
+    const list = await alternatives(
+      "Box_Squat",
+      ["barbell", "bench", "pullup_bar"],
+      2,
+      "intermediate",
+      "strength",
+    );
+    expect(list[0]).toBeDefined();
+    expect(list[0]).not.toBe("Speed_Box_Squat");
+  });
+
+  it("counts a calf press on the leg press as the same lift as the calf press: another station first", async () => {
+    const list = await alternatives("Calf_Press", ["machine", "cable"], 2, "intermediate", "hypertrophy");
+    expect(list[0]).toBeDefined();
+    expect(list[0]).not.toBe("Calf_Press_On_The_Leg_Press_Machine");
   });
 
   it("never offers the same lift by another name first (a full squat for a squat)", async () => {

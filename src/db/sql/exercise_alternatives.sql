@@ -18,7 +18,8 @@
 -- version, minus 0.10 for another setting of the movement (a seated calf raise for a standing one,
 -- a kickback for an overhead extension, a flat press for an incline one), minus 0.15 for bodyweight
 -- or band work offered for a loaded lift (kettlebells for a dumbbell, cable or machine isolation
--- lift) and for a push press offered to a hypertrophy lifter, 0.10 for an
+-- lift), 0.15 more for a trained lifter's barbell lift, minus 0.15 for a push press offered to a
+-- hypertrophy lifter, a speed lift, or a floor press for a hypertrophy lifter's press, 0.10 for an
 -- exercise the lifter
 -- has logged before, 0.10 for loading closeness (the implement) and 0.10 for a name that shares
 -- words (a variation of the same lift): a coach swaps a barbell bench press for a dumbbell or
@@ -144,6 +145,12 @@ AS $$
       -- row, the bent-over row the generator leaves out beside face pulls and reverse flyes
       -- (excluded-exercises.ts), too.
       ((c.name ~* '\ydecline\y' AND src.old_name !~* '\ydecline\y')
+        -- Dynamic-effort work (a speed box squat: 50-70% of a max, against bands by its
+        -- instructions): not the heavy lift it stands in for (a coach's read).
+        OR (c.name ~* '\yspeed\y' AND src.old_name !~* '\yspeed\y')
+        -- A floor press for a hypertrophy lifter's press: the floor cuts the range short (a coach
+        -- read a dumbbell floor press offered first for an incline dumbbell press).
+        OR (src.goal_type = 'hypertrophy' AND c.name ~* '\yfloor press\y' AND src.old_name !~* '\yfloor press\y')
         OR (c.equipment = 'barbell' AND c.name ~* '\yrear[- ]delt rows?\y')
         OR (c.name ~* '\yside bends?\y|\ytwists?\y|\yheel touch'
             AND src.old_name !~* '\yside bends?\y|\ytwists?\y|\yheel touch')
@@ -199,6 +206,11 @@ AS $$
              OR (c.equipment = 'kettlebell' AND src.mechanic = 'isolation'
                  AND src.old_equipment IN ('dumbbell', 'machine', 'cable'))))
         AS loses_load,
+      -- More so for a trained lifter's barbell lift: an incline push-up for an intermediate strength
+      -- lifter's incline bench press (a coach's read) trains a fraction of the load.
+      (src.experience_level <> 'beginner' AND src.old_equipment = 'barbell'
+        AND c.equipment IN ('bodyweight', 'bands', 'exercise_ball'))
+        AS trained_loses_load,
       -- A push press for a hypertrophy lifter's press: the legs drive the bar the shoulders should.
       (src.goal_type = 'hypertrophy' AND c.name ~* '\ypush press\y' AND src.old_name !~* '\ypush press\y')
         AS leg_drive,
@@ -209,12 +221,23 @@ AS $$
       -- bench): no swap for a busy rack or a sore joint.
       -- Filler words and the implement both names share do not tell lifts apart: free-exercise-db's
       -- "Cable Rope Overhead Triceps Extension" and "Triceps Overhead Extension with Rope".
-      ARRAY(SELECT t FROM unnest(c.name_words) t
+      -- A one-arm or one-leg version of a machine or cable isolation exercise is the same station and
+      -- movement ("Single-Leg Leg Extension" for "Leg Extensions": a coach's read), and a plural is
+      -- the same word.
+      ARRAY(SELECT DISTINCT regexp_replace(t, 's$', '') FROM unnest(c.name_words) t
             WHERE t NOT IN ('full', 'medium', 'grip', 'with', 'the', 'a', 'on')
-              AND NOT (c.equipment = src.old_equipment AND t = c.equipment) ORDER BY t)
-        = ARRAY(SELECT t FROM unnest(src.name_words) t
+              AND NOT (c.equipment = src.old_equipment AND t = c.equipment)
+              AND NOT (c.equipment = src.old_equipment AND src.mechanic = 'isolation'
+                       AND c.equipment IN ('machine', 'cable')
+                       AND t IN ('single', 'one', 'arm', 'leg', 'legged', 'unilateral'))
+            ORDER BY 1)
+        = ARRAY(SELECT DISTINCT regexp_replace(t, 's$', '') FROM unnest(src.name_words) t
                 WHERE t NOT IN ('full', 'medium', 'grip', 'with', 'the', 'a', 'on')
-                  AND NOT (c.equipment = src.old_equipment AND t = c.equipment) ORDER BY t)
+                  AND NOT (c.equipment = src.old_equipment AND t = c.equipment)
+                  AND NOT (c.equipment = src.old_equipment AND src.mechanic = 'isolation'
+                           AND c.equipment IN ('machine', 'cable')
+                           AND t IN ('single', 'one', 'arm', 'leg', 'legged', 'unilateral'))
+                ORDER BY 1)
         AS same_lift,
       -- A variation of the same lift shares words of its name (bench, press, grip): Jaccard of the words.
       (SELECT count(*) FROM (SELECT unnest(c.name_words) INTERSECT SELECT unnest(src.name_words)) i)::real
@@ -241,7 +264,7 @@ AS $$
         - 0.15 * one_side::int - 0.15 * reverse_grip_curl::int - 0.15 * weaker_variant::int
         - 0.50 * same_lift::int + 0.15 * floor_pull::int - 0.15 * lighter_load::int
         - 0.10 * above_beginner::int - 0.10 * harder_variant::int - 0.10 * other_setting::int
-        - 0.15 * loses_load::int - 0.15 * leg_drive::int)::real AS score
+        - 0.15 * loses_load::int - 0.15 * trained_loses_load::int - 0.15 * leg_drive::int)::real AS score
     FROM cand
   )
   SELECT
