@@ -6,10 +6,11 @@ import { loadConfig } from "../../src/config.ts";
 import { PROGRESS_REFRESH_QUEUE, progressRefreshPayload } from "../../src/jobs/progress-refresh/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { type RunningWorker, startWorker } from "../../src/worker.ts";
-import { asUser } from "../helpers/auth.ts";
+import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
 import { waitFor } from "../helpers/wait.ts";
+import { makePlan, setRow, weekRows } from "../rollover/helpers.ts";
 import { BENCH, logSet, makeLifter, SQUAT } from "./helpers.ts";
 
 // A week from the clock: the database keeps plan dates within a year of today.
@@ -105,5 +106,32 @@ describe("progress.refresh with the worker running", () => {
       [f.userId],
     );
     expect(rows).toEqual([{ value: 120 }]);
+  });
+
+  it("reloads a novice's later sessions this week once a logged session is missed (linear-midweek.ts)", async () => {
+    const userId = await createUser(tdb.pool);
+    const planId = await makePlan(tdb.pool, userId, { weekStart: monday(0), sessions: 3, slots: 1 });
+    await tdb.pool.query("UPDATE modular_training_plan SET experience_level = 'beginner' WHERE id = $1", [
+      planId,
+    ]);
+    const rows = await weekRows(tdb.pool, planId, 1);
+    for (const [i, row] of rows.entries())
+      await setRow(tdb.pool, row.id, {
+        exerciseId: SQUAT,
+        weight: 80 + 2.5 * i,
+        reps: "5",
+        sets: 3,
+        rir: 2,
+        equipment: "barbell",
+        tier: "T1",
+      });
+    await asUser(tdb.pool, userId, (c) => logSet(c, rows[0]?.id as string, { reps: 3, kg: 80, rpe: 10 }));
+    await waitFor(
+      async () => {
+        const loads = (await weekRows(tdb.pool, planId, 1)).map((r) => r.weight);
+        return loads[1] === 80 && loads[2] === 82.5 ? loads : undefined;
+      },
+      { timeoutMs: 10_000, what: "the later sessions' loads from the missed one" },
+    );
   });
 });

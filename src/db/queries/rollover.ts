@@ -48,6 +48,7 @@ import { setSecondsTable, warmUpTable } from "../../domain/mesocycle/session-tim
 import { RECOVERY, SET_CHANGE_TABLE } from "../../domain/mesocycle/set-change.ts";
 import { withTransaction } from "../transaction.ts";
 import { ceilLoadSql, floorLoadSql, rpePercentSql } from "./progression-sql.ts";
+import { notesWithWarmUp } from "./warm-up-sql.ts";
 
 /**
  * Active plans after `after` (exclusive; null = from the start) whose latest week has ended as of
@@ -176,14 +177,6 @@ const warmUpRamp = (w: string, step = "x.step") => {
       CASE WHEN e.equipment = 'barbell' AND ${w} > ${EMPTY_BAR_KG} THEN '${EMPTY_BAR_KG} kg x 10' END,
       ${steps.join(", ")}), '') END)`;
 };
-
-// withWarmUp (warm-up.ts): the notes with their "warm-up: " segment replaced by the ramp.
-const notesWithWarmUp = (notes: string, ramp: string) => `(CASE
-  WHEN ${ramp} IS NULL AND NOT EXISTS (
-    SELECT 1 FROM unnest(string_to_array(${notes}, '; ')) g WHERE g LIKE 'warm-up: %') THEN ${notes}
-  ELSE nullif(array_to_string(array(
-    SELECT g FROM unnest(string_to_array(${notes}, '; ')) WITH ORDINALITY u(g, i)
-    WHERE g <> '' AND g NOT LIKE 'warm-up: %' ORDER BY i) || ${ramp}, '; '), '') END)`;
 
 /**
  * Gives every plan in $2 that is still due as of $1 its next week, in one statement (so in one

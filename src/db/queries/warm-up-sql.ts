@@ -30,3 +30,14 @@ export function warmUpRampSql(
       CASE WHEN ${equipment} = 'barbell' AND ${w} > ${EMPTY_BAR_KG} THEN '${EMPTY_BAR_KG} kg x 10' END,
       ${steps.join(", ")}), '') END)`;
 }
+
+/**
+ * withWarmUp (warm-up.ts) as an SQL expression: the notes with their "warm-up: " segment replaced by
+ * `ramp` (an expression such as warmUpRampSql's), the other segments kept in order.
+ */
+export const notesWithWarmUp = (notes: string, ramp: string) => `(CASE
+  WHEN ${ramp} IS NULL AND NOT EXISTS (
+    SELECT 1 FROM unnest(string_to_array(${notes}, '; ')) g WHERE g LIKE 'warm-up: %') THEN ${notes}
+  ELSE nullif(array_to_string(array(
+    SELECT g FROM unnest(string_to_array(${notes}, '; ')) WITH ORDINALITY u(g, i)
+    WHERE g <> '' AND g NOT LIKE 'warm-up: %' ORDER BY i) || ${ramp}, '; '), '') END)`;

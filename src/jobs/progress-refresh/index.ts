@@ -5,7 +5,8 @@
 //   { full: true }    rebuild every row from the sets (PROGRESS_REBUILD_CRON, nightly), in batches
 //                     of users, two transactions at a time (rebuildProgressByUser)
 //   { userId, full }  rebuild one user
-// Result: the counts of refreshProgress.
+// Result: the counts of refreshProgress, and `linearRows`: for { userId }, the rows of the user's
+// novice week whose loads the new sets changed (linear-midweek.ts; 0 otherwise).
 //
 // How a logged set gets here: a trigger on training_set marks progress_dirty and NOTIFYs
 // `progress_dirty` with the user id at commit. Each worker LISTENs; the first notification for a
@@ -18,7 +19,9 @@ import type pg from "pg";
 import { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
 import { isConnectionError, reportConnectionError } from "../../db/connection-outage.ts";
+import { adjustLinearWeek } from "../../db/queries/linear-midweek.ts";
 import { PROGRESS_REFRESH_QUEUE } from "../../db/queries/queues.ts";
+import { todayIn } from "../../domain/calendar.ts";
 import { guidInput } from "../../domain/uuid.ts";
 import { shown } from "../bounds.ts";
 import type { JobModule, WorkerDeps } from "../job-module.ts";
@@ -45,9 +48,12 @@ export const progressRefreshPayload = z.strictObject(
 
 export type ProgressRefreshPayload = z.infer<typeof progressRefreshPayload>;
 
+/** The job's result: the refresh's counts, and the rows of a novice's week it reloaded. */
+export type ProgressRefreshResult = RefreshCounts & { linearRows: number };
+
 export function progressRefreshDefinition(
-  deps: Pick<WorkerDeps, "pool">,
-): QueueDefinition<ProgressRefreshPayload, RefreshCounts> {
+  deps: Pick<WorkerDeps, "pool"> & Partial<Pick<WorkerDeps, "now" | "config">>,
+): QueueDefinition<ProgressRefreshPayload, ProgressRefreshResult> {
   return {
     name: PROGRESS_REFRESH_QUEUE,
     queue: {
@@ -79,8 +85,19 @@ export function progressRefreshDefinition(
             "progress refresh failed for a user; set aside",
           ),
       });
-      ctx.logger.info({ ...counts }, "progress refreshed");
-      return counts;
+      // A user's new sets may judge a novice's session: the lift's later sessions this week take
+      // their loads from it (linear-midweek.ts). After the refresh, in its own statement: the
+      // progress tables are current whether or not it changes anything.
+      const linearRows =
+        payload.userId !== undefined && payload.full !== true
+          ? await adjustLinearWeek(
+              deps.pool,
+              payload.userId,
+              todayIn(deps.config?.ROLLOVER_TZ ?? "UTC", (deps.now ?? (() => new Date()))()),
+            )
+          : 0;
+      ctx.logger.info({ ...counts, linearRows }, "progress refreshed");
+      return { ...counts, linearRows };
     },
   };
 }
