@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adjustLinearWeek } from "../../src/db/queries/linear-midweek.ts";
 import { upsertCatalogue } from "../../src/db/queries/upsert-catalogue.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import { mapFreeExerciseDb } from "../../src/domain/catalogue/free-exercise-db.ts";
@@ -644,7 +645,10 @@ describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
       "implement (the generator writes none without history). Columns: direct sets per muscle group",
       "(lats and middle back are the back), the RIR of the T1 rows and of the others, and the main",
       "lifts' loads (kg; a lift done on several days shows each day's load, as a novice's barbell lifts",
-      "step up each session). The rules are [mesocycles.md](mesocycles.md).",
+      "step up each session). Sets are logged session by session, and a novice's judged session reloads",
+      "the lift's later sessions of the week (a set missed: the next repeats the load), as the",
+      "`progress.refresh` job does ([progression.md](progression.md), \"Within the week\"). The rules are",
+      "[mesocycles.md](mesocycles.md).",
       "",
     ];
     const profiles: Array<[string, Goal, ExperienceLevel, number, number]> = [
@@ -669,12 +673,29 @@ describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
         const t = parseRepTarget(r.reps);
         base.set(r.id, kg / rpePercent(t?.min ?? 8, 10 - (r.rir ?? 2)));
       }
+      const { rows: owner } = await tdb.pool.query<{ user_id: string }>(
+        "SELECT user_id FROM modular_training_plan WHERE id = $1",
+        [planId],
+      );
+      const userId = owner[0]?.user_id as string;
       const byWeek: Row[][] = [];
       for (let n = 1; n <= weeks; n += 1) {
-        const rows = await rowsOf(tdb.pool, planId, n);
-        for (const r of rows) if (n > 1) root.set(r.id, root.get(r.carried_from_id ?? "") ?? r.id);
-        byWeek.push(rows);
-        await logWeek(tdb.pool, rows, strengthModel(base, root, n, gain));
+        for (const r of await rowsOf(tdb.pool, planId, n))
+          if (n > 1) root.set(r.id, root.get(r.carried_from_id ?? "") ?? r.id);
+        // Session by session: a novice's judged session reloads the lift's later sessions of the
+        // week (linear-midweek.ts), as the progress.refresh job does once the sets arrive.
+        const { rows: sessions } = await tdb.pool.query<{ id: string; session_date: string }>(
+          `SELECT s.id, s.session_date::text AS session_date FROM modular_training_session s
+           JOIN modular_training_week w ON w.id = s.week_id
+           WHERE w.plan_id = $1 AND w.week_number = $2 ORDER BY s.session_date, s.day_label`,
+          [planId, n],
+        );
+        for (const session of sessions) {
+          const rows = (await rowsOf(tdb.pool, planId, n)).filter((r) => r.session_id === session.id);
+          await logWeek(tdb.pool, rows, strengthModel(base, root, n, gain));
+          await adjustLinearWeek(tdb.pool, userId, session.session_date);
+        }
+        byWeek.push(await rowsOf(tdb.pool, planId, n));
         if (n < weeks) await rollover(tdb.pool, plusDays(w1, 7 * n));
       }
       const wk = await weeksOf(tdb.pool, planId);
