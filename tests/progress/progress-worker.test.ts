@@ -10,7 +10,7 @@ import { asUser, createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
 import { waitFor } from "../helpers/wait.ts";
-import { makePlan, setRow, weekRows } from "../rollover/helpers.ts";
+import { noviceSquatWeek, weekRows } from "../rollover/helpers.ts";
 import { BENCH, logSet, makeLifter, SQUAT } from "./helpers.ts";
 
 // A week from the clock: the database keeps plan dates within a year of today.
@@ -110,21 +110,7 @@ describe("progress.refresh with the worker running", () => {
 
   it("reloads a novice's later sessions this week once a logged session is missed (linear-midweek.ts)", async () => {
     const userId = await createUser(tdb.pool);
-    const planId = await makePlan(tdb.pool, userId, { weekStart: monday(0), sessions: 3, slots: 1 });
-    await tdb.pool.query("UPDATE modular_training_plan SET experience_level = 'beginner' WHERE id = $1", [
-      planId,
-    ]);
-    const rows = await weekRows(tdb.pool, planId, 1);
-    for (const [i, row] of rows.entries())
-      await setRow(tdb.pool, row.id, {
-        exerciseId: SQUAT,
-        weight: 80 + 2.5 * i,
-        reps: "5",
-        sets: 3,
-        rir: 2,
-        equipment: "barbell",
-        tier: "T1",
-      });
+    const { planId, rows } = await noviceSquatWeek(tdb.pool, userId, monday(0));
     await asUser(tdb.pool, userId, (c) => logSet(c, rows[0]?.id as string, { reps: 3, kg: 80, rpe: 10 }));
     await waitFor(
       async () => {

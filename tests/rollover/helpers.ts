@@ -250,3 +250,31 @@ export function ladderNeighbours(
     ),
   };
 }
+
+/**
+ * A novice's week: a plan of three sessions (Mon, Tue, Thu) whose only row is a barbell squat at
+ * 3 x 5, 80 / 82.5 / 85 kg (a step a session, as the rollover writes a novice's week), at `level`.
+ */
+export async function noviceSquatWeek(
+  pool: pg.Pool,
+  userId: string,
+  weekStart: string,
+  level = "beginner",
+  sessions = 3,
+): Promise<{ planId: string; rows: RowView[] }> {
+  const planId = await makePlan(pool, userId, { weekStart, sessions, slots: 1 });
+  await pool.query("UPDATE modular_training_plan SET experience_level = $2 WHERE id = $1", [planId, level]);
+  const rows = await weekRows(pool, planId, 1);
+  for (const [i, row] of rows.entries())
+    await setRow(pool, row.id, {
+      exerciseId: "te_barbell_back_squat",
+      weight: 80 + 2.5 * i,
+      reps: "5",
+      sets: 3,
+      rir: 2,
+      equipment: "barbell",
+      tier: "T1",
+      notes: null,
+    });
+  return { planId, rows };
+}

@@ -8,16 +8,16 @@ import { addDays } from "../../src/domain/calendar.ts";
 import {
   laterSessionKg,
   midweekReason,
+  STALL_MISSES,
   sessionVerdict,
 } from "../../src/domain/load-progression/linear-midweek.ts";
 import { warmUpRamp } from "../../src/domain/load-progression/warm-up.ts";
 import { createUser } from "../helpers/auth.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { monday } from "../helpers/dates.ts";
-import { type LogSet, logSets, makePlan, setRow, times, weekRows } from "./helpers.ts";
+import { type LogSet, logSets, noviceSquatWeek, rollover, times, weekRows } from "./helpers.ts";
 
 const WEEK = monday(0);
-const SQUAT = "te_barbell_back_squat";
 
 describe("a novice's linear lift within the week", () => {
   let tdb: TestDatabase;
@@ -26,26 +26,10 @@ describe("a novice's linear lift within the week", () => {
   });
   afterAll(() => tdb.drop());
 
-  /** A plan of three sessions (Mon, Tue, Thu) whose only row is the squat at 3 x 5, 80 / 82.5 / 85 kg. */
+  /** A novice's week of squats at 80 / 82.5 / 85 kg (noviceSquatWeek), and its loads. */
   async function noviceWeek(level = "beginner") {
     const userId = await createUser(tdb.pool);
-    const planId = await makePlan(tdb.pool, userId, { weekStart: WEEK, sessions: 3, slots: 1 });
-    await tdb.pool.query("UPDATE modular_training_plan SET experience_level = $2 WHERE id = $1", [
-      planId,
-      level,
-    ]);
-    const rows = await weekRows(tdb.pool, planId, 1);
-    for (const [i, row] of rows.entries())
-      await setRow(tdb.pool, row.id, {
-        exerciseId: SQUAT,
-        weight: 80 + 2.5 * i,
-        reps: "5",
-        sets: 3,
-        rir: 2,
-        equipment: "barbell",
-        tier: "T1",
-        notes: null,
-      });
+    const { planId, rows } = await noviceSquatWeek(tdb.pool, userId, WEEK, level);
     const loads = async () => (await weekRows(tdb.pool, planId, 1)).map((r) => r.weight);
     return { userId, planId, rows, loads };
   }
@@ -97,6 +81,33 @@ describe("a novice's linear lift within the week", () => {
     await logSets(tdb.pool, w.rows[0]?.id as string, [{ reps: 5, kg: 80, rpe: 9 }]);
     expect(await adjustLinearWeek(tdb.pool, w.userId, today)).toBe(0);
     expect(await w.loads()).toEqual([80, 82.5, 85]);
+  });
+
+  it("resets a load missed three sessions running, last week's counted: 10% off, to the plates", async () => {
+    const userId = await createUser(tdb.pool);
+    const { planId, rows } = await noviceSquatWeek(tdb.pool, userId, addDays(WEEK, -7));
+    const miss: LogSet[] = [
+      { reps: 5, kg: 85 },
+      { reps: 5, kg: 85 },
+      { reps: 4, kg: 85 },
+    ];
+    await logSets(tdb.pool, rows[0]?.id as string, times(3, { reps: 5, kg: 80 }));
+    await logSets(tdb.pool, rows[1]?.id as string, times(3, { reps: 5, kg: 82.5 }));
+    await logSets(tdb.pool, rows[2]?.id as string, miss);
+    await rollover(tdb.pool, WEEK);
+    let week = await weekRows(tdb.pool, planId, 2);
+    expect(week[0]?.weight).toBe(85);
+    for (const i of [0, 1]) {
+      await logSets(tdb.pool, week[i]?.id as string, miss);
+      await adjustLinearWeek(tdb.pool, userId, today);
+      week = await weekRows(tdb.pool, planId, 2);
+    }
+    expect(week[2]?.weight).toBe(laterSessionKg(85, "missed", 1, 2.5, STALL_MISSES));
+    expect(week[2]?.weight).toBe(75);
+    expect(week[2]?.progress_reason).toBe(
+      midweekReason("missed", 85, week[1]?.session_date as string, STALL_MISSES),
+    );
+    expect(week[2]?.notes).toBe(warmUpRamp(75, "barbell", "T1"));
   });
 
   it("counts a lighter set or one harder than RPE 9 as missed", () => {

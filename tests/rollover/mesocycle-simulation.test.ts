@@ -647,7 +647,7 @@ describe("two mesocycles, week by week (docs/mesocycle-simulation.md)", () => {
       "lifts' loads (kg; a lift done on several days shows each day's load, as a novice's barbell lifts",
       "step up each session). Sets are logged session by session, and a novice's judged session reloads",
       "the lift's later sessions of the week (a set missed: the next repeats the load), as the",
-      "`progress.refresh` job does ([progression.md](progression.md), \"Within the week\"). The rules are",
+      '`progress.refresh` job does ([progression.md](progression.md), "Within the week"). The rules are',
       "[mesocycles.md](mesocycles.md).",
       "",
     ];

@@ -1,11 +1,12 @@
 // A novice's week, session by session (docs/progression.md, "Within the week"): the weekly rollover
 // writes a linear lift's sessions a step apart (80, 82.5, 85 kg), from the week before. A set
 // missed on Monday is known on Monday: the lift's later sessions of the week then repeat Monday's
-// load instead of stepping past it (80, 80, 82.5), and a made session keeps the steps from its own
-// load. Starting Strength and StrongLifts repeat a missed load at the next session; before this the
+// load instead of stepping past it (80, 80, 82.5), a load missed three sessions running is reset
+// (STALL_MISSES), and a made session keeps the steps from its own load. Starting Strength and StrongLifts repeat a missed load at the next session; before this the
 // later sessions kept their steps until the week ended. Reference model: production runs it as SQL
 // after a user's sets are refreshed (src/db/queries/linear-midweek.ts, the progress.refresh job).
 import { madeRpeLimit } from "./linear-progression.ts";
+import { reducedLoadKg } from "./load-reduction.ts";
 import { parseRepTarget } from "./rep-target.ts";
 
 export interface MidweekRow {
@@ -39,21 +40,40 @@ export function sessionVerdict(row: MidweekRow, logged: readonly MidweekSet[]): 
 }
 
 /**
+ * Sessions missed in a row at one load (this week's and last week's logged sessions of the lift)
+ * after which the next session resets instead of repeating it: StrongLifts 5x5 and Starting
+ * Strength take 10% off a lift failed three sessions running (a coach read a novice's squat missed
+ * at 85 kg four sessions running before the weekly rollover cut it).
+ */
+export const STALL_MISSES = 3;
+
+/**
  * The load of the lift's `index`-th later session of the week (1 the next), from the judged
- * session's load: a step a session after a made one; after a missed one the next repeats it.
+ * session's load: a step a session after a made one; after a missed one the next repeats it, or,
+ * the load missed STALL_MISSES sessions running, takes the reset (reducedLoadKg: 10% off, to the
+ * plates), and the ones after step from there.
  */
 export function laterSessionKg(
   fromKg: number,
   verdict: "made" | "missed",
   index: number,
   stepKg: number,
+  missesInARow = 1,
 ): number {
-  return fromKg + (verdict === "made" ? index : index - 1) * stepKg;
+  if (verdict === "made") return fromKg + index * stepKg;
+  const base = missesInARow >= STALL_MISSES ? (reducedLoadKg(fromKg, "barbell") ?? fromKg) : fromKg;
+  return base + (index - 1) * stepKg;
 }
 
 /** The reason a later session's load changed. */
-export function midweekReason(verdict: "made" | "missed", fromKg: number, fromDate: string): string {
-  return verdict === "missed"
-    ? `held: a set missed on ${fromDate} at ${fromKg} kg; the next session repeats it`
-    : `+step: every set made on ${fromDate} at ${fromKg} kg`;
+export function midweekReason(
+  verdict: "made" | "missed",
+  fromKg: number,
+  fromDate: string,
+  missesInARow = 1,
+): string {
+  if (verdict === "made") return `+step: every set made on ${fromDate} at ${fromKg} kg`;
+  if (missesInARow >= STALL_MISSES)
+    return `reset: ${fromKg} kg missed ${missesInARow} sessions running (the last on ${fromDate}); 10% off`;
+  return `held: a set missed on ${fromDate} at ${fromKg} kg; the next session repeats it`;
 }
