@@ -5,6 +5,7 @@
 // (linearBase / linearLoadKg / linearReason over progressRow).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { adjustLinearWeek } from "../../src/db/queries/linear-midweek.ts";
 import { BUILTIN_CATALOGUE } from "../../src/domain/catalogue/builtin.ts";
 import {
   isLinearLift,
@@ -15,6 +16,7 @@ import {
   linearRecoveryLoadKg,
 } from "../../src/domain/load-progression/linear-progression.ts";
 import { loadStepKg } from "../../src/domain/load-progression/load-increment.ts";
+import { reducedLoadKg } from "../../src/domain/load-progression/load-reduction.ts";
 import { progressReason } from "../../src/domain/load-progression/progress-reason.ts";
 import { type LoggedSet, progressRow } from "../../src/domain/load-progression/progress-row.ts";
 import { rpePercent } from "../../src/domain/load-progression/rpe-percent.ts";
@@ -155,6 +157,24 @@ describe("a novice adds load every session (linear progression)", () => {
     expect(ground).toEqual([67.5, 70, 72.5]);
   });
 
+  it("resets a load missed three sessions running: 10% off, then a step a session (STALL_MISSES)", async () => {
+    const w1 = monday(-4);
+    const planId = await novicePlan(w1, () => 85);
+    const missed = (r: RowView) =>
+      Array.from({ length: r.sets }, (_, i) => ({ reps: i === 0 ? 5 : 4, kg: r.weight ?? 0, rpe: 9 }));
+    for (const r of await weekRows(tdb.pool, planId, 1))
+      if (r.exercise_name === "Barbell Back Squat") await logSets(tdb.pool, r.id, missed(r));
+    await rollover(tdb.pool, plusDays(w1, 7));
+    const week2 = (await weekRows(tdb.pool, planId, 2)).filter(
+      (r) => r.exercise_name === "Barbell Back Squat",
+    );
+    const reset = reducedLoadKg(85, "barbell") as number;
+    expect(reset).toBe(75);
+    expect(week2.map((r) => r.weight)).toEqual([75, 77.5, 80]);
+    expect(week2[0]?.progress_reason).toBe("reset: 85 kg missed 3 sessions running; 10% off");
+    expect(week2.map((r) => r.miss_streak)).toEqual([0, 0, 0]);
+  });
+
   it("gives two rows of a lift in one session the same load", async () => {
     const w1 = monday(-4);
     const planId = await novicePlan(w1, () => 60);
@@ -191,13 +211,20 @@ describe("a novice adds load every session (linear progression)", () => {
     const weeks = 12;
     const w1 = monday(-(weeks + 1));
     const planId = await novicePlan(w1, () => 70);
+    const { rows: owner } = await tdb.pool.query<{ user_id: string }>(
+      "SELECT user_id FROM modular_training_plan WHERE id = $1",
+      [planId],
+    );
+    const userId = owner[0]?.user_id as string;
     const loads: number[][] = [];
     for (let week = 1; week <= weeks; week += 1) {
       const rows = (await weekRows(tdb.pool, planId, week)).filter(
         (r) => r.exercise_name === "Barbell Back Squat",
       );
-      loads.push(rows.map((r) => r.weight ?? 0));
-      for (const r of rows) {
+      // Session by session, as the progress.refresh job sees them (linear-midweek.ts): a judged
+      // session reloads the lift's later ones this week.
+      for (const planned of rows) {
+        const r = (await weekRows(tdb.pool, planId, week)).find((x) => x.id === planned.id) ?? planned;
         const kg = r.weight ?? 0;
         const sets = Array.from({ length: r.sets }, (_, i) => {
           let max = 0;
@@ -206,16 +233,30 @@ describe("a novice adds load every session (linear progression)", () => {
           return { reps, kg, rpe: Math.min(10, Math.max(6, 10 - (max - reps))) };
         });
         await logSets(tdb.pool, r.id, sets, r.session_date);
+        await adjustLinearWeek(tdb.pool, userId, r.session_date);
       }
+      loads.push(
+        (await weekRows(tdb.pool, planId, week))
+          .filter((r) => r.exercise_name === "Barbell Back Squat")
+          .map((r) => r.weight ?? 0),
+      );
       if (week < weeks) await rollover(tdb.pool, plusDays(w1, 7 * week));
     }
     const all = loads.flat();
     // Never more than one step past what it can lift for 5 (the attempt that shows the stall).
     expect(Math.max(...all)).toBeLessThanOrEqual(fiveRm + 2.5);
-    // It climbed from 70 kg to within a few steps of that, and stays there (no creep, no collapse).
+    // It climbed from 70 kg to within a few steps of that, and stays there (no creep, no collapse):
+    // a load missed three sessions running is reset 10% to the plates (STALL_MISSES), so the
+    // saw-tooth's low is a reset of a load a step or two under the 5-rep max (72.5 of 82.5 kg), and
+    // the calendar deload of week 9 (the strength beginner's 8 weeks) a further 10% after one.
     const lastMonth = loads.slice(-4).flat();
     expect(Math.max(...lastMonth)).toBeGreaterThanOrEqual(fiveRm - 7.5);
-    expect(Math.min(...lastMonth)).toBeGreaterThanOrEqual(fiveRm * 0.85);
+    expect(Math.min(...lastMonth)).toBeGreaterThanOrEqual(fiveRm * 0.75);
+    // The resets: no load tried a fourth session running (three misses, then the reset); the
+    // calendar deload's three sessions at one load (week 9) come after a reset's climb, not a miss.
+    const flat = loads.flat();
+    const fourth = flat.filter((kg, i) => i >= 3 && flat.slice(i - 3, i).every((x) => x === kg));
+    expect(fourth).toEqual([]);
   }, 60_000);
 
   it("deloads every session of a lift from its heaviest load of the week", async () => {

@@ -6,6 +6,7 @@
 // docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
 import type pg from "pg";
 import { DELOAD_SETS_PERCENT } from "../../domain/load-progression/deload.ts";
+import { STALL_MISSES } from "../../domain/load-progression/linear-midweek.ts";
 import { MADE_MAX_RPE } from "../../domain/load-progression/linear-progression.ts";
 import { DEFAULT_LOAD_STEP_KG, LOAD_STEP_KG } from "../../domain/load-progression/load-increment.ts";
 import { DELOAD_MIN_PERCENT, LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
@@ -132,6 +133,12 @@ const reduced = (w: string, step = "x.step") => {
 };
 
 const floorLoad = (kg: string, step = "x.step") => floorLoadSql(kg, "e.equipment", step, "$15");
+
+// A novice's stalled lift (a load missed STALL_MISSES sessions running): the judged row's load cut
+// 10% to the plates, as reducedLoadKg cuts a barbell load (linearBase); over the judged row j.
+const stallFloor = floorLoadSql("(j.w * $8::float8 / 100)", "j.equipment", "j.step", "$15");
+const stallReset = `(CASE WHEN ${stallFloor} > 0 AND ${stallFloor} * 100 >= j.w * ${DELOAD_MIN_PERCENT}
+  THEN least(j.w, ${stallFloor}) ELSE j.w END)`;
 const ceilLoad = (kg: string) => ceilLoadSql(kg, "e.equipment", "x.step", "$15");
 
 // The one place a row's next variation is found (docs/progression.md, "Bodyweight rows"): the
@@ -282,7 +289,7 @@ judged AS MATERIALIZED (
     CASE WHEN d.rule = 'reps_up' THEN x.tmin || '-' || least(x.tmax + ${REPS_UP_STEP}, ${REPS_CEILING}) END AS reps_up,
     d.rule, coalesce(rs.w, d.weight) AS judged_w, d.streak AS judged_streak, nr.rir AS next_rir,
     l.n_logged,
-    lm.linear, lm.made, coalesce(e.exercise_id, e.exercise_name) AS lift,
+    lm.linear, lm.made, coalesce(e.exercise_id, e.exercise_name) AS lift, os.last_deload AS restoring,
     -- The line of a step earned by madeEverySet: only a novice's made lift needs the text.
     CASE WHEN lm.linear AND lm.made THEN '+' || x.step::text || ' kg: every set made (' || x.tmax
       || ' reps) at RPE ' || least(10, greatest(x.rpe_t + 1, ${MADE_MAX_RPE})) || ' or easier' END AS made_line,
@@ -291,9 +298,11 @@ judged AS MATERIALIZED (
       THEN (SELECT s1.session_date FROM public.modular_training_session s1 WHERE s1.id = prev.session_id)
       ELSE os.session_date END AS judged_date,
     e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AS main_lift,
-    -- A novice's lift made (at RPE 9 or easier) is not falling, whatever the estimate at its RIR says.
+    -- A novice's linear lift never counts as falling: its stalls are its own, repeated and reset
+    -- session by session (linear-midweek.ts), as the novice programmes reset a lift, not the
+    -- programme (a coach read four whole-programme deloads in a novice's 19 weeks).
     e.tier = 'T1' AND NOT x.unloaded AND l.n_loaded > 0 AND coalesce(d.fell, false) AND src.streak >= 1
-      AND NOT (lm.linear AND lm.made) AS main_falling,
+      AND NOT lm.linear AS main_falling,
     -- performanceScore (src/domain/mesocycle/performance.ts).
     CASE WHEN d.rule IN ('no_log', 'unparsed_reps') THEN NULL
          WHEN d.rule IN ('decrease_rpe10', 'bodyweight_missed', 'ladder_down') THEN 3
@@ -534,16 +543,37 @@ judged AS MATERIALIZED (
 -- with the estimate below it) each later session of the lift adds one (linear_slot numbers them).
 linear_base AS MATERIALIZED (
   SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
-    CASE WHEN m.held_made THEN j.w + j.step ELSE j.judged_w END AS w,
-    CASE WHEN m.held_made THEN 0 ELSE j.judged_streak END AS streak,
-    CASE WHEN j.rule IN ('increase', 'increase_top', 'decrease', 'decrease_rpe10') OR m.held_made THEN 0
+    CASE WHEN m.held_made THEN j.w + j.step WHEN m.stalled THEN ${stallReset} ELSE j.judged_w END AS w,
+    CASE WHEN m.held_made OR m.stalled THEN 0 ELSE j.judged_streak END AS streak,
+    CASE WHEN j.rule IN ('increase', 'increase_top', 'decrease', 'decrease_rpe10') OR m.held_made OR m.stalled THEN 0
          WHEN j.rule = 'hold' THEN 1 END AS step_from,
     -- Whether the judgement raised anything (a recovery session's line then says the load is held).
     j.rule IN ('increase', 'increase_top', 'reps_up') OR m.held_made AS raised,
-    CASE WHEN m.held_made THEN j.made_line ELSE j.load_line END AS load_line
+    CASE WHEN m.held_made THEN j.made_line
+         WHEN m.stalled THEN 'reset: ' || j.w::text || ' kg missed ' || m.misses || ' sessions running; 10% off'
+         ELSE j.load_line END AS load_line
   FROM judged j
+  -- The lift's sessions of the week missed in a row at its load, back from the latest (a missed
+  -- session: one not made, its sets logged).
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS misses FROM judged r
+    WHERE r.plan_id = j.plan_id AND r.lift = j.lift AND r.reps = j.reps AND r.linear AND r.n_logged > 0
+      AND NOT r.made AND r.w = j.w
+      AND (r.judged_date, r.order_in_session, r.id) <= (j.judged_date, j.order_in_session, j.id)
+      AND NOT EXISTS (SELECT 1 FROM judged b
+                      WHERE b.plan_id = j.plan_id AND b.lift = j.lift AND b.reps = j.reps AND b.linear
+                        AND b.n_logged > 0
+                        AND (b.judged_date, b.order_in_session, b.id) > (r.judged_date, r.order_in_session, r.id)
+                        AND (b.judged_date, b.order_in_session, b.id) <= (j.judged_date, j.order_in_session, j.id)
+                        AND (b.made OR b.w <> j.w))
+  ) ms
   -- Held or cut by the estimate (at the row's RIR) with every set made: the step is earned anyway.
-  CROSS JOIN LATERAL (SELECT j.rule IN ('hold', 'hold_fell', 'decrease') AND j.made AS held_made) m
+  -- Held with the load missed STALL_MISSES sessions running: reset 10% (linearBase).
+  CROSS JOIN LATERAL (
+    SELECT j.rule IN ('hold', 'hold_fell', 'decrease') AND j.made AS held_made,
+      j.rule IN ('hold', 'hold_fell') AND NOT j.made AND NOT j.restoring AND ms.misses >= ${STALL_MISSES} AS stalled,
+      ms.misses
+  ) m
   WHERE j.linear AND j.rule <> 'no_log'
   ORDER BY j.plan_id, j.lift, j.reps, j.judged_date DESC, j.order_in_session DESC, j.id DESC
 ),

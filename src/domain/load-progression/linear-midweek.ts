@@ -5,7 +5,10 @@
 // (STALL_MISSES), and a made session keeps the steps from its own load. Starting Strength and StrongLifts repeat a missed load at the next session; before this the
 // later sessions kept their steps until the week ended. Reference model: production runs it as SQL
 // after a user's sets are refreshed (src/db/queries/linear-midweek.ts, the progress.refresh job).
-import { madeRpeLimit } from "./linear-progression.ts";
+import { madeRpeLimit, STALL_MISSES } from "./linear-progression.ts";
+
+export { STALL_MISSES };
+
 import { reducedLoadKg } from "./load-reduction.ts";
 import { parseRepTarget } from "./rep-target.ts";
 
@@ -38,14 +41,6 @@ export function sessionVerdict(row: MidweekRow, logged: readonly MidweekSet[]): 
   if (missed) return "missed";
   return logged.length >= Math.max(1, row.sets) ? "made" : "open";
 }
-
-/**
- * Sessions missed in a row at one load (this week's and last week's logged sessions of the lift)
- * after which the next session resets instead of repeating it: StrongLifts 5x5 and Starting
- * Strength take 10% off a lift failed three sessions running (a coach read a novice's squat missed
- * at 85 kg four sessions running before the weekly rollover cut it).
- */
-export const STALL_MISSES = 3;
 
 /**
  * The load of the lift's `index`-th later session of the week (1 the next), from the judged

@@ -63,6 +63,15 @@ export interface LinearBase {
  */
 export const MADE_MAX_RPE = 9;
 
+/**
+ * Sessions missed in a row at one load after which the next session resets instead of repeating
+ * it: StrongLifts 5x5 and Starting Strength take 10% off a lift failed three sessions running (a
+ * coach read a novice's squat missed at 85 kg four sessions running before a cut). The weekly
+ * rollover counts the week's sessions (linearBase); the within-week job, last week's too
+ * (linear-midweek.ts).
+ */
+export const STALL_MISSES = 3;
+
 /** The hardest RPE at which a set of the row counts as made. */
 export function madeRpeLimit(rir: number | null | undefined): number {
   return Math.min(10, Math.max(targetRpe(rir) + 1, MADE_MAX_RPE));
@@ -107,6 +116,21 @@ export function linearBase(
   const weightKg = latest.result.weight;
   // Held or cut by the estimate at the row's RIR, with every set made: the step is earned anyway.
   const heldMade = !restore && HELD_OR_CUT_BY_ESTIMATE.includes(result.rule) && madeEverySet(input);
+  // Held with the load missed STALL_MISSES sessions running this week: reset 10% (the novice
+  // programmes' reset; linear-midweek.ts resets within the week, this at the week's end).
+  const misses = missesInARow(judged, judged.lastIndexOf(latest), input.weight, restore);
+  const stalled =
+    !restore && (result.rule === "hold" || result.rule === "hold_fell") && misses >= STALL_MISSES;
+  if (stalled) {
+    const reset = reducedLoadKg(input.weight, "barbell") ?? weightKg;
+    return {
+      weightKg: reset,
+      missStreak: 0,
+      stepFrom: 0,
+      raised: false,
+      reason: `reset: ${input.weight} kg missed ${misses} sessions running; 10% off`,
+    };
+  }
   const earned = EARNS_A_STEP.includes(result.rule) || heldMade;
   const stepFrom = earned || CUTS.includes(result.rule) ? 0 : result.rule === "hold" ? 1 : null;
   return {
@@ -116,6 +140,26 @@ export function linearBase(
     raised: earned || result.rule === "reps_up",
     reason: heldMade ? madeLine(input) : latest.reason,
   };
+}
+
+/**
+ * The lift's sessions missed in a row at `weight`, back from the `latest`-th judged row: rows with
+ * sets logged, not made (madeEverySet), at that load; one made or at another load ends the run.
+ */
+function missesInARow(
+  judged: readonly { input: ProgressionInput }[],
+  latest: number,
+  weight: number | null,
+  restore: boolean,
+): number {
+  let misses = 0;
+  for (let i = latest; i >= 0; i -= 1) {
+    const { input } = judged[i] as { input: ProgressionInput };
+    if (input.logged.length === 0) continue;
+    if ((!restore && madeEverySet(input)) || input.weight !== weight) break;
+    misses += 1;
+  }
+  return misses;
 }
 
 /** How many steps the lift's `k`-th session of next week (0 is the first) is above the base. */
