@@ -15,11 +15,6 @@ import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts"
 import { floorLoadSql } from "./progression-sql.ts";
 import { notesWithWarmUp, warmUpRampSql } from "./warm-up-sql.ts";
 
-/**
- * $1 user, $2 today (the week that holds it), $3 rep-target pattern, $4 steps {equipment: step},
- * $5 default step, $6 dumbbell rack, $7 MADE_MAX_RPE, $8 default RIR, $9 max target RIR,
- * $10 STALL_MISSES.
- */
 // Reduced load of a stalled lift (reducedLoadKg for a barbell): 90% rounded down to the plates,
 // the load itself where that is more than a DELOAD_MIN_PERCENT cut (never on a loaded bar).
 const reset = (w: string) => {
@@ -28,6 +23,11 @@ const reset = (w: string) => {
     THEN least(${w}, ${floored}) ELSE ${w} END)`;
 };
 
+/**
+ * $1 user, $2 today (the week that holds it), $3 rep-target pattern, $4 steps {equipment: step},
+ * $5 default step, $6 dumbbell rack, $7 MADE_MAX_RPE, $8 default RIR, $9 max target RIR,
+ * $10 STALL_MISSES.
+ */
 const LINEAR_MIDWEEK_SQL = `
 WITH lin AS MATERIALIZED (
   -- The user's novice linear rows (isLinearLift) in the week that holds today and the week before

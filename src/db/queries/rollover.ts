@@ -6,8 +6,7 @@
 // docs/rollover.md explains the design and why two concurrent runs never duplicate a week.
 import type pg from "pg";
 import { DELOAD_SETS_PERCENT } from "../../domain/load-progression/deload.ts";
-import { STALL_MISSES } from "../../domain/load-progression/linear-midweek.ts";
-import { MADE_MAX_RPE } from "../../domain/load-progression/linear-progression.ts";
+import { MADE_MAX_RPE, STALL_MISSES } from "../../domain/load-progression/linear-progression.ts";
 import { DEFAULT_LOAD_STEP_KG, LOAD_STEP_KG } from "../../domain/load-progression/load-increment.ts";
 import { DELOAD_MIN_PERCENT, LOAD_REDUCTION_PERCENT } from "../../domain/load-progression/load-reduction.ts";
 import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";

@@ -1,16 +1,16 @@
 // A novice's week, session by session (docs/progression.md, "Within the week"): the weekly rollover
 // writes a linear lift's sessions a step apart (80, 82.5, 85 kg), from the week before. A set
 // missed on Monday is known on Monday: the lift's later sessions of the week then repeat Monday's
-// load instead of stepping past it (80, 80, 82.5), a load missed three sessions running is reset
-// (STALL_MISSES), and a made session keeps the steps from its own load. Starting Strength and StrongLifts repeat a missed load at the next session; before this the
-// later sessions kept their steps until the week ended. Reference model: production runs it as SQL
-// after a user's sets are refreshed (src/db/queries/linear-midweek.ts, the progress.refresh job).
+// load instead of stepping past it (80, 80, 82.5), as Starting Strength and StrongLifts repeat a
+// missed load at the next session; a load missed three sessions running is reset (STALL_MISSES);
+// a made session keeps the steps from its own load. Before this the later sessions kept their steps
+// until the week ended. Reference model: production runs it as SQL after a user's sets are
+// refreshed (src/db/queries/linear-midweek.ts, the progress.refresh job).
 import { madeRpeLimit, STALL_MISSES } from "./linear-progression.ts";
-
-export { STALL_MISSES };
-
 import { reducedLoadKg } from "./load-reduction.ts";
 import { parseRepTarget } from "./rep-target.ts";
+
+export { STALL_MISSES };
 
 export interface MidweekRow {
   weightKg: number;

@@ -19,6 +19,7 @@ import type pg from "pg";
 import { z } from "zod";
 import { QUEUE_HEARTBEAT_SECONDS } from "../../boss.ts";
 import { isConnectionError, reportConnectionError } from "../../db/connection-outage.ts";
+import { isDataFailure } from "../../db/data-failure.ts";
 import { adjustLinearWeek } from "../../db/queries/linear-midweek.ts";
 import { PROGRESS_REFRESH_QUEUE } from "../../db/queries/queues.ts";
 import { todayIn } from "../../domain/calendar.ts";
@@ -88,14 +89,21 @@ export function progressRefreshDefinition(
       // A user's new sets may judge a novice's session: the lift's later sessions this week take
       // their loads from it (linear-midweek.ts). After the refresh, in its own statement: the
       // progress tables are current whether or not it changes anything.
-      const linearRows =
-        payload.userId !== undefined && payload.full !== true
-          ? await adjustLinearWeek(
-              deps.pool,
-              payload.userId,
-              todayIn(deps.config?.ROLLOVER_TZ ?? "UTC", (deps.now ?? (() => new Date()))()),
-            )
-          : 0;
+      // Data PostgreSQL refuses (one user's rows) is logged, not retried: the tables are current,
+      // and the weekly rollover still writes next week; a failing database throws and retries.
+      let linearRows = 0;
+      if (payload.userId !== undefined && payload.full !== true) {
+        const today = todayIn(deps.config?.ROLLOVER_TZ ?? "UTC", (deps.now ?? (() => new Date()))());
+        try {
+          linearRows = await adjustLinearWeek(deps.pool, payload.userId, today);
+        } catch (error) {
+          if (!isDataFailure(error)) throw error;
+          ctx.logger.warn(
+            { err: error, userId: payload.userId, queue: PROGRESS_REFRESH_QUEUE },
+            "a novice's week could not be reloaded from the new sets",
+          );
+        }
+      }
       ctx.logger.info({ ...counts, linearRows }, "progress refreshed");
       return { ...counts, linearRows };
     },
