@@ -102,10 +102,10 @@ UPDATE public.modular_training_exercise e
 SET weight = f.w::real,
     notes = ${notesWithWarmUp("e.notes", warmUpRampSql("f.w", "e.equipment", "e.tier", "f.step", "$6"))},
     progress_reason = CASE
-      WHEN f.verdict = 'made' THEN '+step: every set made on ' || f.from_date::text || ' at ' || f.from_w::text || ' kg'
+      WHEN f.verdict = 'made' THEN '+step: every set made on ' || to_char(f.from_date, 'FMDay') || ' at ' || f.from_w::text || ' kg'
       WHEN f.misses >= $10::int THEN 'reset: ' || f.from_w::text || ' kg missed ' || f.misses
-        || ' sessions running (the last on ' || f.from_date::text || '); 10% off'
-      ELSE 'held: a set missed on ' || f.from_date::text || ' at ' || f.from_w::text
+        || ' sessions running (the last on ' || to_char(f.from_date, 'FMDay') || '); 10% off'
+      ELSE 'held: a set missed on ' || to_char(f.from_date, 'FMDay') || ' at ' || f.from_w::text
         || ' kg; the next session repeats it' END
 FROM fresh f
 WHERE e.id = f.id AND e.user_id = $1 AND e.weight::float8 IS DISTINCT FROM f.w

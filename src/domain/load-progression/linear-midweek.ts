@@ -60,15 +60,23 @@ export function laterSessionKg(
   return base + (index - 1) * stepKg;
 }
 
-/** The reason a later session's load changed. */
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** The weekday of a YYYY-MM-DD date: what the lifter knows a session by. */
+function weekdayOf(date: string): string {
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] as string;
+}
+
+/** The reason a later session's load changed, naming the judged session by its weekday. */
 export function midweekReason(
   verdict: "made" | "missed",
   fromKg: number,
   fromDate: string,
   missesInARow = 1,
 ): string {
-  if (verdict === "made") return `+step: every set made on ${fromDate} at ${fromKg} kg`;
+  const day = weekdayOf(fromDate);
+  if (verdict === "made") return `+step: every set made on ${day} at ${fromKg} kg`;
   if (missesInARow >= STALL_MISSES)
-    return `reset: ${fromKg} kg missed ${missesInARow} sessions running (the last on ${fromDate}); 10% off`;
-  return `held: a set missed on ${fromDate} at ${fromKg} kg; the next session repeats it`;
+    return `reset: ${fromKg} kg missed ${missesInARow} sessions running (the last on ${day}); 10% off`;
+  return `held: a set missed on ${day} at ${fromKg} kg; the next session repeats it`;
 }
