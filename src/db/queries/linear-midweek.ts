@@ -12,16 +12,12 @@ import { DELOAD_MIN_PERCENT, LOAD_REDUCTION_PERCENT } from "../../domain/load-pr
 import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";
 import { DEFAULT_TARGET_RIR, MAX_TARGET_RIR } from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
-import { floorLoadSql } from "./progression-sql.ts";
+import { reducedLoadSql } from "./progression-sql.ts";
 import { notesWithWarmUp, warmUpRampSql } from "./warm-up-sql.ts";
 
-// Reduced load of a stalled lift (reducedLoadKg for a barbell): 90% rounded down to the plates,
-// the load itself where that is more than a DELOAD_MIN_PERCENT cut (never on a loaded bar).
-const reset = (w: string) => {
-  const floored = floorLoadSql(`(${w} * ${LOAD_REDUCTION_PERCENT} / 100.0)`, "'barbell'", "j.step", "$6");
-  return `(CASE WHEN ${floored} > 0 AND ${floored} * 100 >= ${w} * ${DELOAD_MIN_PERCENT}
-    THEN least(${w}, ${floored}) ELSE ${w} END)`;
-};
+// Reduced load of a stalled lift: reducedLoadKg, as the deload and the rollover's reset reduce it.
+const reset = (w: string) =>
+  reducedLoadSql(w, "'barbell'", "j.step", "$6", String(LOAD_REDUCTION_PERCENT), DELOAD_MIN_PERCENT);
 
 /**
  * $1 user, $2 today (the week that holds it), $3 rep-target pattern, $4 steps {equipment: step},

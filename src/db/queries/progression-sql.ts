@@ -35,3 +35,25 @@ export const rpePercentSql = (reps: string, rpe: string, form: string) => {
      CASE WHEN ${x} <= ${f(4)} THEN (${f(1)} * ${x} * ${x} + ${f(2)} * ${x} + ${f(3)}) / 100
           ELSE greatest(${f(7)}, (${f(5)} * ${x} + ${f(6)}) / 100) END)`;
 };
+
+/**
+ * reducedLoadKg (load-reduction.ts) over a float8 weight expression `w`: `percent`% of it rounded
+ * down to the implement, rounded up where that would cut more than DELOAD_MIN_PERCENT (if that
+ * still lightens it), else the load itself; null and <= 0 unchanged. `percent` is an expression
+ * (the LOAD_REDUCTION_PERCENT placeholder or the number), `minPercent` the DELOAD_MIN_PERCENT number.
+ */
+export const reducedLoadSql = (
+  w: string,
+  equipment: string,
+  step: string,
+  rack: string,
+  percent: string,
+  minPercent: number,
+) => {
+  const floored = floorLoadSql(`(${w} * ${percent} / 100)`, equipment, step, rack);
+  const ceiled = ceilLoadSql(`(${w} * ${percent} / 100)`, equipment, step, rack);
+  return `(CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
+        WHEN ${floored} > 0 AND ${floored} * 100 >= ${w} * ${minPercent} THEN least(${w}, ${floored})
+        WHEN ${ceiled} < ${w} AND ${ceiled} * 100 >= ${w} * ${minPercent} THEN ${ceiled}
+        ELSE ${w} END)`;
+};

@@ -47,7 +47,7 @@ import {
 import { setSecondsTable, warmUpTable } from "../../domain/mesocycle/session-time.ts";
 import { RECOVERY, SET_CHANGE_TABLE } from "../../domain/mesocycle/set-change.ts";
 import { withTransaction } from "../transaction.ts";
-import { ceilLoadSql, floorLoadSql, rpePercentSql } from "./progression-sql.ts";
+import { ceilLoadSql, floorLoadSql, reducedLoadSql, rpePercentSql } from "./progression-sql.ts";
 import { notesWithWarmUp } from "./warm-up-sql.ts";
 
 /**
@@ -119,25 +119,15 @@ export async function pickDuePlans(
   };
 }
 
-// Reduced load of a deload week (reducedLoadKg): 90% rounded down to the implement, the load
-// itself where that is no load or more than a DELOAD_MIN_PERCENT cut; null and <= 0 unchanged.
-// A macro over a float8 weight expression.
-const reduced = (w: string, step = "x.step") => {
-  const floored = floorLoad(`(${w} * $8::float8 / 100)`, step);
-  const ceiled = ceilLoadSql(`(${w} * $8::float8 / 100)`, "e.equipment", step, "$15");
-  return `CASE WHEN ${w} IS NULL OR ${w} <= 0 THEN ${w}
-        WHEN ${floored} > 0 AND ${floored} * 100 >= ${w} * ${DELOAD_MIN_PERCENT} THEN least(${w}, ${floored})
-        WHEN ${ceiled} < ${w} AND ${ceiled} * 100 >= ${w} * ${DELOAD_MIN_PERCENT} THEN ${ceiled}
-        ELSE ${w} END`;
-};
+// Reduced load of a deload week (reducedLoadKg, reducedLoadSql) over a float8 weight expression.
+const reduced = (w: string, step = "x.step") =>
+  reducedLoadSql(w, "e.equipment", step, "$15", "$8::float8", DELOAD_MIN_PERCENT);
 
 const floorLoad = (kg: string, step = "x.step") => floorLoadSql(kg, "e.equipment", step, "$15");
 
-// A novice's stalled lift (a load missed STALL_MISSES sessions running): the judged row's load cut
-// 10% to the plates, as reducedLoadKg cuts a barbell load (linearBase); over the judged row j.
-const stallFloor = floorLoadSql("(j.w * $8::float8 / 100)", "j.equipment", "j.step", "$15");
-const stallReset = `(CASE WHEN ${stallFloor} > 0 AND ${stallFloor} * 100 >= j.w * ${DELOAD_MIN_PERCENT}
-  THEN least(j.w, ${stallFloor}) ELSE j.w END)`;
+// A novice's stalled lift (a load missed STALL_MISSES sessions running): the judged row's load
+// reduced as a deload reduces it (linearBase's reducedLoadKg); over the judged row j.
+const stallReset = reducedLoadSql("j.w", "j.equipment", "j.step", "$15", "$8::float8", DELOAD_MIN_PERCENT);
 const ceilLoad = (kg: string) => ceilLoadSql(kg, "e.equipment", "x.step", "$15");
 
 // The one place a row's next variation is found (docs/progression.md, "Bodyweight rows"): the
