@@ -22,11 +22,10 @@ export const REJECTED: Readonly<Record<string, string>> = {
   "Stiff-Legged Dumbbell Deadlift -> Butt Lift (Bridge)":
     "a loaded hinge becomes an unloaded bridge; free-exercise-db has no other dumbbell hinge",
   // A fourth read (2026-12-08) rejected 14 more; the speed, floor-press, trained-lifter and
-  // same-station terms changed four kinds of them; these remain:
-  "Barbell Standing Calf Raise -> Bodyweight Calf Raise":
-    "a loaded calf raise becomes a two-leg bodyweight one; a single-leg calf raise keeps more of the load",
-  "Leg Extensions -> Single-Leg Leg Extension":
-    "the same machine and movement one leg at a time: no help for a busy station, a sore knee or dislike; a leg press or a split squat would be",
+  // same-station terms changed four kinds of them; the same lift by another name losing its
+  // same-movement bonus (exercise_same_lift: a leg press or a split squat, not the single-leg leg
+  // extension, for the leg extension) and a one-leg bodyweight calf raise for a barbell one changed
+  // two more (their new first alternatives are the ones that read named). This remains:
   "Platform Hamstring Slides -> Natural Glute Ham Raise":
     "far harder than a slide, and its set-up needs a pad the lifter does not have",
 };

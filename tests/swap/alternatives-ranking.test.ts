@@ -141,6 +141,17 @@ describe("exercise_alternatives ranking", () => {
     expect(list).toContain("te_bent_over_dumbbell_row");
     expect(list).toContain("te_chest_supported_dumbbell_row");
   });
+
+  it("keeps more of a barbell calf raise's load one leg at a time where only bodyweight ones remain", async () => {
+    const list = await alternatives(
+      "te_barbell_standing_calf_raise",
+      ["barbell", "bench", "pullup_bar"],
+      2,
+      "intermediate",
+      "strength",
+    );
+    expect(list[0]).toBe("te_single_leg_calf_raise");
+  });
 });
 
 describe("exercise_alternatives ranking on free-exercise-db", () => {
@@ -208,5 +219,12 @@ describe("exercise_alternatives ranking on free-exercise-db", () => {
     const list = await alternatives("Barbell_Squat", ["barbell", "bench"]);
     expect(list[0]).toBeDefined();
     expect(list[0]).not.toBe("Barbell_Full_Squat");
+  });
+
+  it("offers another exercise for the leg extension before its single-leg twin on the same machine", async () => {
+    const list = await alternatives("Leg_Extensions", ["machine", "cable"], 8, "intermediate", "hypertrophy");
+    expect(list[0]).toBe("Leg_Press");
+    const twin = list.indexOf("Single-Leg_Leg_Extension");
+    if (twin >= 0) expect(twin).toBeGreaterThan(2);
   });
 });

@@ -9,6 +9,7 @@ import { allowedEquipment, isEligible } from "../../src/domain/plan/eligibility.
 import { isAlwaysExcluded } from "../../src/domain/plan/excluded-exercises.ts";
 import type { PlanRequest } from "../../src/domain/plan/index.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
+import { sameLiftByName } from "../../src/domain/swap/same-lift.ts";
 import { sameSwapMovement } from "../../src/domain/swap/swap-movement.ts";
 import { generateWithExclusions } from "../../src/jobs/plan-generate/catalogue-cache.ts";
 
@@ -17,12 +18,17 @@ export const muscleFamily = (muscle: string) =>
   muscle === "lats" || muscle === "middle_back" ? "back" : muscle;
 
 /**
- * Same movement pattern and primary muscle group: what the issue calls an alike alternative. The
- * movement as exercise_alternatives counts it (swap-movement.ts: a glute kickback and a glute bridge
- * are both hip extension).
+ * Same movement pattern and primary muscle group: what the issue calls an alike alternative `a` for
+ * the row's exercise `row`. The movement as exercise_alternatives counts it (swap-movement.ts: a
+ * glute kickback and a glute bridge are both hip extension); the row's lift by another name
+ * (same-lift.ts: a single-leg leg extension for the leg extension) is no alternative at all.
  */
-export function alike(a: CatalogueEntry, b: CatalogueEntry): boolean {
-  return sameSwapMovement(a, b) && muscleFamily(a.primaryMuscle) === muscleFamily(b.primaryMuscle);
+export function alike(a: CatalogueEntry, row: CatalogueEntry): boolean {
+  return (
+    sameSwapMovement(a, row) &&
+    muscleFamily(a.primaryMuscle) === muscleFamily(row.primaryMuscle) &&
+    !sameLiftByName(row, a)
+  );
 }
 
 export interface MatrixPlan {

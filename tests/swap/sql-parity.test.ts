@@ -8,6 +8,7 @@ import { deltHeadOf } from "../../src/domain/plan/delt-head.ts";
 import { isAdvancedSkill, isWorkingSetExercise } from "../../src/domain/plan/eligibility.ts";
 import { isAlwaysExcluded } from "../../src/domain/plan/excluded-exercises.ts";
 import { patternOf } from "../../src/domain/plan/movement.ts";
+import { sameLiftByName } from "../../src/domain/swap/same-lift.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { CATALOGUES, loadCatalogue } from "./catalogues.ts";
 
@@ -70,5 +71,27 @@ describe.each(Object.keys(CATALOGUES))("SQL and TypeScript agree on the %s catal
     expect(differences).toEqual([]);
     // Not vacuous: free-exercise-db holds entries the always-on rules strike (the built-in one none).
     if (name !== "builtin") expect(rows.filter((r) => r.unsafe).length).toBeGreaterThan(0);
+  });
+
+  it("the same lift by another name, for every pair of entries of one pattern", async () => {
+    const entries = await loadCatalogue(tdb.pool, name);
+    const byId = new Map(entries.map((e) => [e.exerciseId, e]));
+    const { rows } = await tdb.pool.query<{ row_id: string; other_id: string; same: boolean }>(
+      `WITH e AS (SELECT exercise_id, name, equipment, mechanic,
+                         exercise_pattern(movement_pattern, category, muscle_group, mechanic, force) AS pattern
+                  FROM exrcwiki)
+       SELECT a.exercise_id AS row_id, b.exercise_id AS other_id,
+              exercise_same_lift(a.name, a.equipment, a.mechanic, b.name, b.equipment) AS same
+       FROM e a JOIN e b ON b.pattern = a.pattern AND b.exercise_id <> a.exercise_id`,
+    );
+    const differences = rows.flatMap((r) => {
+      const row = byId.get(r.row_id) as (typeof entries)[number];
+      const other = byId.get(r.other_id) as (typeof entries)[number];
+      return sameLiftByName(row, other) === r.same ? [] : [`${row.name} / ${other.name}: sql ${r.same}`];
+    });
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(differences.slice(0, 10)).toEqual([]);
+    // Not vacuous: free-exercise-db names some lifts twice ("Barbell Full Squat", "Barbell Squat").
+    if (name !== "builtin") expect(rows.filter((r) => r.same).length).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,8 @@
 -- primary muscle group (muscle_family: lats and middle back are one group, the back), on equipment the plan's request allowed (plan_allowed_equipment), at the lifter's
 -- level (the plan's experience: expert rows for advanced lifters only, no advanced skills for
 -- beginners, as the generator), never excluded by the lifter, never already in the same session.
--- Score: 1 for the same pattern and primary muscle group (so those always come first), plus weights after
+-- Score: 1 for the same pattern and primary muscle group (so those always come first; not for the
+-- same lift by another name, exercise_same_lift, which is no swap), plus weights after
 -- Fitness Volt's similarity (pattern 0.30, primary muscle 0.20, muscle overlap as Jaccard 0.20,
 -- force 0.10, mechanic 0.05, category 0.05), 0.05 for the same catalogue level (a swap keeps the
 -- difficulty: a knee push-up for an incline push-up, not an archer push-up), minus 0.30 for an
@@ -11,14 +12,15 @@
 -- head of the deltoid (exercise_delt_head), minus 0.15 for a one-arm, one-leg or kneeling version
 -- of a lift done standing with both, for a reverse-grip curl offered for a curl, and for a decline
 -- press (or a side bend, twist or heel touch, or a fiddly triceps form) offered for another, minus
--- 0.50 for the same lift by another name (a "full" squat for a squat), plus 0.15 for a floor deadlift for a floor deadlift,
+-- 1.00 for the same lift by another name (a "full" squat for a squat), plus 0.15 for a floor deadlift for a floor deadlift,
 -- minus 0.15 for dumbbells or kettlebells for a barbell or machine squat or hinge (kettlebells for
 -- any barbell or machine compound),
 -- minus 0.10 for an exercise above a beginner's level and 0.10 more for a deficit, chains or bands
 -- version, minus 0.10 for another setting of the movement (a seated calf raise for a standing one,
 -- a kickback for an overhead extension, a flat press for an incline one), minus 0.15 for bodyweight
 -- or band work offered for a loaded lift (kettlebells for a dumbbell, cable or machine isolation
--- lift), 0.15 more for a trained lifter's barbell lift, minus 0.15 for a push press offered to a
+-- lift), 0.15 more for a trained lifter's barbell lift (plus 0.05 back for a one-leg or one-arm
+-- bodyweight version of a loaded isolation lift), minus 0.15 for a push press offered to a
 -- hypertrophy lifter, a speed lift, or a floor press for a hypertrophy lifter's press, 0.10 for an
 -- exercise the lifter
 -- has logged before, 0.10 for loading closeness (the implement) and 0.10 for a name that shares
@@ -211,34 +213,24 @@ AS $$
       (src.experience_level <> 'beginner' AND src.old_equipment = 'barbell'
         AND c.equipment IN ('bodyweight', 'bands', 'exercise_ball'))
         AS trained_loses_load,
+      -- A loaded two-sided isolation lift offered as bodyweight work keeps more of its load one leg or
+      -- arm at a time: a single-leg calf raise, not a two-leg one, for a barbell calf raise (a coach's
+      -- read). A one-legged cable kickback gains nothing from a one-leg bridge.
+      (src.mechanic = 'isolation'
+        AND src.old_equipment IN ('barbell', 'dumbbell', 'kettlebell', 'ez_bar', 'machine', 'cable')
+        AND c.equipment = 'bodyweight'
+        AND c.name ~* '\y(one|single)[- ]?(arm|leg|legged)\y'
+        AND src.old_name !~* '\y(one|single)[- ]?(arm|leg|legged)\y|\yunilateral\y|\yalternat')
+        AS one_side_keeps_load,
       -- A push press for a hypertrophy lifter's press: the legs drive the bar the shoulders should.
       (src.goal_type = 'hypertrophy' AND c.name ~* '\ypush press\y' AND src.old_name !~* '\ypush press\y')
         AS leg_drive,
       -- A reverse-grip curl for a curl trains the forearms more than the biceps, with far less load.
       (src.pattern = 'elbow_flexion' AND 'reverse' = ANY (c.name_words) AND NOT 'reverse' = ANY (src.name_words))
         AS reverse_grip_curl,
-      -- The same lift by another name (a "full" squat for a squat, the bench "medium grip" for the
-      -- bench): no swap for a busy rack or a sore joint.
-      -- Filler words and the implement both names share do not tell lifts apart: free-exercise-db's
-      -- "Cable Rope Overhead Triceps Extension" and "Triceps Overhead Extension with Rope".
-      -- A one-arm or one-leg version of a machine or cable isolation exercise is the same station and
-      -- movement ("Single-Leg Leg Extension" for "Leg Extensions": a coach's read), and a plural is
-      -- the same word.
-      ARRAY(SELECT DISTINCT regexp_replace(t, 's$', '') FROM unnest(c.name_words) t
-            WHERE t NOT IN ('full', 'medium', 'grip', 'with', 'the', 'a', 'on')
-              AND NOT (c.equipment = src.old_equipment AND t = c.equipment)
-              AND NOT (c.equipment = src.old_equipment AND src.mechanic = 'isolation'
-                       AND c.equipment IN ('machine', 'cable')
-                       AND t IN ('single', 'one', 'arm', 'leg', 'legged', 'unilateral'))
-            ORDER BY 1)
-        = ARRAY(SELECT DISTINCT regexp_replace(t, 's$', '') FROM unnest(src.name_words) t
-                WHERE t NOT IN ('full', 'medium', 'grip', 'with', 'the', 'a', 'on')
-                  AND NOT (c.equipment = src.old_equipment AND t = c.equipment)
-                  AND NOT (c.equipment = src.old_equipment AND src.mechanic = 'isolation'
-                           AND c.equipment IN ('machine', 'cable')
-                           AND t IN ('single', 'one', 'arm', 'leg', 'legged', 'unilateral'))
-                ORDER BY 1)
-        AS same_lift,
+      -- The same lift by another name (a "full" squat for a squat, a single-leg leg extension for the
+      -- leg extension: exercise_same_lift): no swap for a busy station or a sore joint.
+      public.exercise_same_lift(src.old_name, src.old_equipment, src.mechanic, c.name, c.equipment) AS same_lift,
       -- A variation of the same lift shares words of its name (bench, press, grip): Jaccard of the words.
       (SELECT count(*) FROM (SELECT unnest(c.name_words) INTERSECT SELECT unnest(src.name_words)) i)::real
         / greatest((SELECT count(*) FROM (SELECT unnest(c.name_words) UNION SELECT unnest(src.name_words)) u), 1)::real
@@ -256,15 +248,15 @@ AS $$
   scored AS (
     SELECT
       cand.*,
-      ((same_pattern AND same_primary)::int
+      ((same_pattern AND same_primary AND NOT same_lift)::int
         + 0.30 * same_pattern::int + 0.20 * same_primary::int + 0.20 * overlap
         + 0.10 * same_force::int + 0.05 * same_mechanic::int + 0.05 * same_category::int
         + 0.05 * same_level::int - 0.30 * other_discipline::int - 0.20 * other_delt_head::int
         + 0.10 * logged::int + 0.10 * implement_closeness + 0.10 * name_overlap
         - 0.15 * one_side::int - 0.15 * reverse_grip_curl::int - 0.15 * weaker_variant::int
-        - 0.50 * same_lift::int + 0.15 * floor_pull::int - 0.15 * lighter_load::int
+        - 1.00 * same_lift::int + 0.15 * floor_pull::int - 0.15 * lighter_load::int
         - 0.10 * above_beginner::int - 0.10 * harder_variant::int - 0.10 * other_setting::int
-        - 0.15 * loses_load::int - 0.15 * trained_loses_load::int - 0.15 * leg_drive::int)::real AS score
+        - 0.15 * loses_load::int - 0.15 * trained_loses_load::int + 0.05 * one_side_keeps_load::int - 0.15 * leg_drive::int)::real AS score
     FROM cand
   )
   SELECT
