@@ -175,6 +175,33 @@ describe("a novice adds load every session (linear progression)", () => {
     expect(week2.map((r) => r.miss_streak)).toEqual([0, 0, 0]);
   });
 
+  it("repeats a load the estimate has been under two weeks running until its third miss in a row", async () => {
+    // Each squat row already one week under its prescription (missStreak 1): the estimate's rule
+    // would cut 85 kg now. A novice repeats a missed load and resets on the third miss running.
+    const missed = (r: RowView) =>
+      Array.from({ length: r.sets }, (_, i) => ({ reps: i === 0 ? 5 : 4, kg: r.weight ?? 0, rpe: 9 }));
+    const squats = async (logOf: (r: RowView, i: number) => ReturnType<typeof missed>) => {
+      const w1 = monday(-4);
+      const planId = await novicePlan(w1, () => 85, 1);
+      const rows = (await weekRows(tdb.pool, planId, 1)).filter(
+        (r) => r.exercise_name === "Barbell Back Squat",
+      );
+      for (const [i, r] of rows.entries()) await logSets(tdb.pool, r.id, logOf(r, i));
+      await rollover(tdb.pool, plusDays(w1, 7));
+      return (await weekRows(tdb.pool, planId, 2)).filter((r) => r.exercise_name === "Barbell Back Squat");
+    };
+    // Made on Monday, missed on Wednesday and Friday: two misses, so 85 kg again, not 77.5 kg.
+    const twice = await squats((r, i) => (i === 0 ? made(r) : missed(r)));
+    expect(twice.map((r) => r.weight)).toEqual([85, 85, 85]);
+    expect(twice[0]?.progress_reason).toBe(
+      "held: 85 kg missed 2 sessions running; the next session repeats it",
+    );
+    // Missed all three: the reset.
+    const thrice = await squats(missed);
+    expect(thrice.map((r) => r.weight)).toEqual([75, 77.5, 80]);
+    expect(thrice[0]?.progress_reason).toBe("reset: 85 kg missed 3 sessions running; 10% off");
+  });
+
   it("gives two rows of a lift in one session the same load", async () => {
     const w1 = monday(-4);
     const planId = await novicePlan(w1, () => 60);

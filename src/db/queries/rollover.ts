@@ -529,17 +529,23 @@ judged AS MATERIALIZED (
 -- each fixed-rep barbell lift of a beginner's week, judged on its latest session whose logs were
 -- judged. Its outcome is the load of the lift's first session next week; from step_from on (0
 -- after a step earned or a cut, 1 after a load held with the estimate near it, none after one held
--- with the estimate below it) each later session of the lift adds one (linear_slot numbers them).
+-- or repeated with the estimate below it) each later session of the lift adds one (linear_slot
+-- numbers them).
 linear_base AS MATERIALIZED (
   SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
-    CASE WHEN m.held_made THEN j.w + j.step WHEN m.stalled THEN ${stallReset} ELSE j.judged_w END AS w,
+    CASE WHEN m.held_made THEN j.w + j.step WHEN m.stalled THEN ${stallReset} WHEN m.repeated THEN j.w
+         ELSE j.judged_w END AS w,
     CASE WHEN m.held_made OR m.stalled THEN 0 ELSE j.judged_streak END AS streak,
-    CASE WHEN j.rule IN ('increase', 'increase_top', 'decrease', 'decrease_rpe10') OR m.held_made OR m.stalled THEN 0
+    CASE WHEN m.repeated THEN NULL
+         WHEN j.rule IN ('increase', 'increase_top', 'decrease', 'decrease_rpe10') OR m.held_made OR m.stalled THEN 0
          WHEN j.rule = 'hold' THEN 1 END AS step_from,
     -- Whether the judgement raised anything (a recovery session's line then says the load is held).
     j.rule IN ('increase', 'increase_top', 'reps_up') OR m.held_made AS raised,
     CASE WHEN m.held_made THEN j.made_line
          WHEN m.stalled THEN 'reset: ' || j.w::text || ' kg missed ' || m.misses || ' sessions running; 10% off'
+         WHEN m.repeated THEN 'held: ' || j.w::text || ' kg missed'
+           || CASE WHEN m.misses > 1 THEN ' ' || m.misses || ' sessions running' ELSE '' END
+           || '; the next session repeats it'
          ELSE j.load_line END AS load_line
   FROM judged j
   -- The lift's sessions of the week missed in a row at its load, back from the latest (a missed
@@ -557,10 +563,13 @@ linear_base AS MATERIALIZED (
                         AND (b.made OR b.w <> j.w))
   ) ms
   -- Held or cut by the estimate (at the row's RIR) with every set made: the step is earned anyway.
-  -- Held with the load missed STALL_MISSES sessions running: reset 10% (linearBase).
+  -- Held or cut with the load missed STALL_MISSES sessions running: reset 10%; cut by the estimate
+  -- with fewer misses: the load is repeated (linearBase).
   CROSS JOIN LATERAL (
     SELECT j.rule IN ('hold', 'hold_fell', 'decrease') AND j.made AS held_made,
-      j.rule IN ('hold', 'hold_fell') AND NOT j.made AND NOT j.restoring AND ms.misses >= ${STALL_MISSES} AS stalled,
+      j.rule IN ('hold', 'hold_fell', 'decrease') AND NOT j.made AND NOT j.restoring
+        AND ms.misses >= ${STALL_MISSES} AS stalled,
+      j.rule = 'decrease' AND NOT j.made AND NOT j.restoring AND ms.misses < ${STALL_MISSES} AS repeated,
       ms.misses
   ) m
   WHERE j.linear AND j.rule <> 'no_log'

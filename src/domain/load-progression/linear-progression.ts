@@ -7,7 +7,8 @@
 // step more each; after a cut (the reset) too; after a load held with reps missed while the
 // estimate is near it, the first two repeat it and the third steps (Starting Strength and
 // StrongLifts repeat a missed load, not a week of it); where the estimate is below it, the week
-// repeats it. The lift keeps its sets: the load carries the progress.
+// repeats it, two weeks running too (the estimate's cut waits for a third miss in a row, the
+// reset). The lift keeps its sets: the load carries the progress.
 // Reference model: the rollover's SQL (linear_base and linear_slot in src/db/queries/rollover.ts)
 // does the same; tests/rollover/linear-progression.test.ts compares them.
 import { loadStepKg } from "./load-increment.ts";
@@ -23,8 +24,18 @@ import { parseRepTarget } from "./rep-target.ts";
 /** The judgements of a lift's latest session that earn next week's sessions a step each. */
 export const EARNS_A_STEP: readonly ProgressionRule[] = ["increase", "increase_top"];
 
-/** The estimate's holds and its two-week cut: a session made despite them still earns a step. */
+/**
+ * The estimate's holds and its two-week cut: a session made despite them still earns a step; a
+ * session missed repeats the load until it is missed STALL_MISSES sessions running, then resets (an
+ * RPE-10 cut, decrease_rpe10, stays a cut).
+ */
 const HELD_OR_CUT_BY_ESTIMATE: readonly ProgressionRule[] = ["hold", "hold_fell", "decrease"];
+
+/** The line of a missed load repeated next week, not yet a reset. */
+export function repeatLine(weightKg: number, misses: number): string {
+  const running = misses > 1 ? ` ${misses} sessions running` : "";
+  return `held: ${weightKg} kg missed${running}; the next session repeats it`;
+}
 
 /** The cuts: a reset the next sessions climb back from, a step each, as after a step earned. */
 const CUTS: readonly ProgressionRule[] = ["decrease", "decrease_rpe10"];
@@ -48,7 +59,7 @@ export interface LinearBase {
    * From which of next week's sessions of the lift each adds a step: 0 after a step earned (or a
    * cut, the reset a novice climbs back from), 1 after a load held with reps missed but the
    * estimate near it (repeated once, then a step), null where nothing steps (the estimate below
-   * the load: the week repeats it, and a second such week cuts; or a rep range raised instead).
+   * the load, one week or two: the week repeats it; or a rep range raised instead).
    */
   stepFrom: number | null;
   /** Whether the judgement raised anything (a recovery session's line then says "load held"). */
@@ -119,8 +130,8 @@ export function linearBase(
   // Held with the load missed STALL_MISSES sessions running this week: reset 10% (the novice
   // programmes' reset; linear-midweek.ts resets within the week, this at the week's end).
   const misses = missesInARow(judged, judged.lastIndexOf(latest), input.weight, restore);
-  const stalled =
-    !restore && (result.rule === "hold" || result.rule === "hold_fell") && misses >= STALL_MISSES;
+  const missedAtLoad = !restore && HELD_OR_CUT_BY_ESTIMATE.includes(result.rule) && !madeEverySet(input);
+  const stalled = missedAtLoad && misses >= STALL_MISSES;
   if (stalled) {
     const reset = reducedLoadKg(input.weight, "barbell") ?? weightKg;
     return {
@@ -129,6 +140,18 @@ export function linearBase(
       stepFrom: 0,
       raised: false,
       reason: `reset: ${input.weight} kg missed ${misses} sessions running; 10% off`,
+    };
+  }
+  // The estimate's two-week cut, for a load missed fewer sessions running than a reset takes: a
+  // novice repeats a missed load until the third miss (a coach read a squat held at 105 kg within
+  // the week, then cut to 97.5 kg by the estimate at the week's end).
+  if (missedAtLoad && result.rule === "decrease" && input.weight !== null) {
+    return {
+      weightKg: input.weight,
+      missStreak: result.missStreak,
+      stepFrom: null,
+      raised: false,
+      reason: repeatLine(input.weight, misses),
     };
   }
   const earned = EARNS_A_STEP.includes(result.rule) || heldMade;
