@@ -234,7 +234,7 @@ describe("demo", () => {
     // The change column is the rollover's own line for each row.
     expect(run.text).toMatch(/\+\d+(\.\d+)? kg: e1RM \d+ kg from \d+ sets/);
     expect(run.text).toMatch(
-      /held: e1RM \d+ kg from \d+ sets, under the \d+ kg that [\d.]+ kg x \d+ at RIR \d asks \(week 1 of 2 before a cut\)/,
+      /held: best set \d+ @ [\d.]+ kg RPE \d+ \(e1RM \d+ kg\), under the \d+ kg that [\d.]+ kg x \d+ at RIR \d asks \(week 1 of 2 before a cut\)/,
     );
     expect(run.text).toContain(`progress of ${run.userId} (goal hypertrophy, intermediate)`);
     expect(run.text).toContain(`npm run cli -- plan show ${run.planId}`);

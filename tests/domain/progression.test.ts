@@ -172,6 +172,23 @@ describe("progressRow", () => {
     expect(progressRow(bench({ missStreak: 1, logged: sets([2, 2, 1], 60, 10) })).weight).toBe(55);
   });
 
+  it("judges a fall on the best set: fatigue's drop-off across sets at the asked RPE is no fall", () => {
+    // 80 kg, 6-8 reps at RIR 3 (RPE 7): the first set is what was asked, each later set a rep
+    // short of the one before at the same RPE. The mean of the sets' estimates is more than 3%
+    // under what 80 kg x 6 at RPE 7 assumes; the best set is not.
+    const row = bench({ weight: 80, reps: "6-8", rir: 3, sets: 4, missStreak: 1 });
+    const dropOff = sets([6, 5, 5, 4], 80, 7);
+    const mean = dropOff.reduce((sum, s) => sum + s.weightKg / rpePercent(s.repsDone, 7), 0) / 4;
+    expect(mean * 100).toBeLessThan((80 / rpePercent(6, 7)) * 97);
+    expect(progressRow({ ...row, logged: dropOff })).toMatchObject({
+      weight: 80,
+      missStreak: 0,
+      rule: "hold",
+    });
+    // Every set a rep short of the bottom at the asked RPE: a fall, and the second week's cut.
+    expect(progressRow({ ...row, logged: sets([5, 5, 4, 4], 80, 7) }).rule).toBe("decrease");
+  });
+
   it("cuts at once when the bottom of the range is missed at RPE 10", () => {
     const input = bench({
       logged: [...sets([8, 8], 60, 9), { setNo: 3, repsDone: 6, weightKg: 60, rpe: 10 }],

@@ -321,12 +321,12 @@ judged AS MATERIALIZED (
         || ' kg from ' || l.n_loaded || ' sets (best ' || l.best_set || ')'
       WHEN 'hold' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
         || ' sets (best ' || l.best_set || ')'
-      WHEN 'hold_fell' THEN 'held: e1RM ' || floor(d.e1rm + 0.5)::bigint || ' kg from ' || l.n_loaded
-        || ' sets, under the ' || floor(src.w / d.share + 0.5)::bigint || ' kg that ' || src.w || ' kg x '
+      WHEN 'hold_fell' THEN 'held: best set ' || l.best_set || ' (e1RM ' || floor(d.e1rm_best + 0.5)::bigint
+        || ' kg), under the ' || floor(src.w / d.share + 0.5)::bigint || ' kg that ' || src.w || ' kg x '
         || x.tmin || ' at RIR ' || (10 - x.rpe_t) || ' asks (week ' || d.streak || ' of ' || $6::int
         || ' before a cut)'
-      WHEN 'decrease' THEN '-' || (src.w - d.weight)::text || ' kg: e1RM ' || floor(d.e1rm + 0.5)::bigint
-        || ' kg, under the ' || floor(src.w / d.share + 0.5)::bigint || ' kg that ' || src.w || ' kg x '
+      WHEN 'decrease' THEN '-' || (src.w - d.weight)::text || ' kg: best set ' || l.best_set || ' (e1RM '
+        || floor(d.e1rm_best + 0.5)::bigint || ' kg), under the ' || floor(src.w / d.share + 0.5)::bigint || ' kg that ' || src.w || ' kg x '
         || x.tmin || ' at RIR ' || (10 - x.rpe_t) || ' asks, two weeks running'
       WHEN 'decrease_rpe10' THEN '-' || (src.w - d.weight)::text || ' kg: below ' || x.tmin || ' reps at RPE 10'
     END END AS load_line
@@ -396,6 +396,9 @@ judged AS MATERIALIZED (
       count(*) FILTER (WHERE ts.weight_kg > 0) AS n_loaded,
       sum(ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")} ORDER BY ts.set_no)
         FILTER (WHERE ts.weight_kg > 0) AS e1rm_sum,
+      -- The best set's e1RM: what the fall test reads (bestE1rmKg: later sets lose reps to fatigue).
+      max(ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")})
+        FILTER (WHERE ts.weight_kg > 0) AS e1rm_best,
       -- The evidence the reason names: the set with the best e1RM (the first of equals).
       (array_agg(ts.reps_done || ' @ ' || ts.weight_kg::float8 || ' kg' || coalesce(' RPE ' || ts.rpe, '')
          ORDER BY ts.weight_kg::float8 / ${rpePercent("ts.reps_done", "coalesce(ts.rpe, x.rpe_t)")} DESC, ts.set_no)
@@ -436,8 +439,8 @@ judged AS MATERIALIZED (
                                            ${floorLoad("r.candidate")})
         -- A cut is to the load for the RIR the lifter fell short at (the judged week's), never
         -- for next week's lower one: that would cut nothing.
-        WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm * r.share")}))
-        WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm * r.share")}))
+        WHEN 'decrease' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm_best * r.share")}))
+        WHEN 'decrease_rpe10' THEN least(src.w, greatest(${ceilLoad("src.w * $14::float8 / 100")}, ${floorLoad("r.e1rm_best * r.share")}))
         WHEN 'increase' THEN r.up
         WHEN 'increase_top' THEN r.top_up
         ELSE src.w
@@ -476,7 +479,7 @@ judged AS MATERIALIZED (
         END AS rule
       FROM (
         SELECT c.*,
-          c.e1rm * 100 < (src.w / c.share) * $12::float8 AS fell,
+          c.e1rm_best * 100 < (src.w / c.share) * $12::float8 AS fell,
           CASE WHEN ${floorLoad(`least(c.candidate, src.w * ${maxIncrease} / 100)`)} > src.w
                THEN ${floorLoad(`least(c.candidate, src.w * ${maxIncrease} / 100)`)}
                ELSE ${floorLoad("least(c.candidate, src.w * $17::float8 / 100)")} END AS up,
@@ -486,7 +489,7 @@ judged AS MATERIALIZED (
           -- the fall is measured against the RPE the judged week asked for.
           SELECT s0.*, s0.e1rm * s0.share_next AS candidate
           FROM (
-            SELECT l.e1rm_sum / l.n_loaded AS e1rm,
+            SELECT l.e1rm_sum / l.n_loaded AS e1rm, l.e1rm_best,
               CASE WHEN x.parsed THEN ${rpePercent("x.tmin", "x.rpe_t")} END AS share,
               CASE WHEN x.parsed THEN ${rpePercent("x.tmin", "x.rpe_next")} END AS share_next
             OFFSET 0

@@ -3,7 +3,7 @@
 // writes the same text (src/db/queries/rollover.ts); the parity test compares them.
 import type { RolloverKind } from "./deload.ts";
 import type { LoggedSet, ProgressionInput, ProgressionResult } from "./progress-row.ts";
-import { MISSES_BEFORE_DECREASE, STEP_FIT_PERCENT, targetRpe } from "./progress-row.ts";
+import { bestE1rmKg, MISSES_BEFORE_DECREASE, STEP_FIT_PERCENT, targetRpe } from "./progress-row.ts";
 import { parseRepTarget } from "./rep-target.ts";
 import { rpePercent } from "./rpe-percent.ts";
 
@@ -39,6 +39,7 @@ export function progressReason(
   const loaded = input.logged.filter((s) => s.weightKg > 0);
   const sets = loaded.length;
   const best = bestSet(loaded, targetRpe(input.rir));
+  const top = Math.floor((bestE1rmKg(loaded, targetRpe(input.rir)) ?? 0) + 0.5);
   // What the prescription asks of the estimate: its load for the bottom of the range at its RIR.
   const need = Math.floor(w / rpePercent(min, targetRpe(input.rir)) + 0.5);
   const asked = `the ${need} kg that ${num(w)} kg x ${min} at RIR ${10 - targetRpe(input.rir)} asks`;
@@ -69,9 +70,9 @@ export function progressReason(
       case "hold":
         return `held: e1RM ${e1rm} kg from ${sets} sets (best ${best})`;
       case "hold_fell":
-        return `held: e1RM ${e1rm} kg from ${sets} sets, under ${asked} (week ${result.missStreak} of ${MISSES_BEFORE_DECREASE} before a cut)`;
+        return `held: best set ${best} (e1RM ${top} kg), under ${asked} (week ${result.missStreak} of ${MISSES_BEFORE_DECREASE} before a cut)`;
       case "decrease":
-        return `-${num(w - next)} kg: e1RM ${e1rm} kg, under ${asked}, two weeks running`;
+        return `-${num(w - next)} kg: best set ${best} (e1RM ${top} kg), under ${asked}, two weeks running`;
       case "decrease_rpe10":
         return `-${num(w - next)} kg: below ${min} reps at RPE 10`;
     }

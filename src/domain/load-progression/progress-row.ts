@@ -160,6 +160,23 @@ export function estimateE1rmKg(logged: readonly LoggedSet[], rpeTarget: number):
 }
 
 /**
+ * The best set's e1RM (through the RTS chart as estimateE1rmKg): what the fall test reads. At one
+ * load and one RPE, a week's later sets lose reps to fatigue (set drop-off), so the mean of the
+ * sets reads lower than the lifter's strength: an intermediate who stopped every set at its RIR, as
+ * asked, was "held, under the load asked" in week 2 (a coach's read). A fall is a best set under
+ * what the prescription assumed. Sets at 0 kg are left out.
+ */
+export function bestE1rmKg(logged: readonly LoggedSet[], rpeTarget: number): number | null {
+  let best: number | null = null;
+  for (const s of logged) {
+    if (s.weightKg <= 0) continue;
+    const e1rm = s.weightKg / rpePercent(s.repsDone, s.rpe ?? rpeTarget);
+    if (best === null || e1rm > best) best = e1rm;
+  }
+  return best;
+}
+
+/**
  * An unloaded row logged without load (docs/progression.md, "Bodyweight rows"): every prescribed
  * set at the top of the range at the target RPE or easier (no RPE counts as on target) moves the
  * row one rung up its ladder; a set below the bottom at RPE 10 is a missed week, and the second in
@@ -224,12 +241,13 @@ export function progressRow(input: ProgressionInput): ProgressionResult {
   const missedAtRpe10 = logged.some(
     (s) => s.weightKg >= w && s.repsDone < target.min && s.rpe !== null && s.rpe >= RPE_BLOCKS_INCREASE,
   );
-  const fell = e1rm * 100 < (w / share) * FALL_PERCENT;
+  const top = bestE1rmKg(logged, rpe) ?? e1rm;
+  const fell = top * 100 < (w / share) * FALL_PERCENT;
   const streak = fell ? missStreak + 1 : 0;
   if (missedAtRpe10 || streak >= MISSES_BEFORE_DECREASE) {
     const floor = ceilLoadKg((w * MIN_CUT_PERCENT) / 100, input.equipment);
     // To the load for the RIR the lifter fell short at (the row's own), not next week's lower one.
-    const cut = Math.min(w, Math.max(floor, floorLoadKg(e1rm * share, input.equipment)));
+    const cut = Math.min(w, Math.max(floor, floorLoadKg(top * share, input.equipment)));
     return { weight: cut, missStreak: 0, rule: missedAtRpe10 ? "decrease_rpe10" : "decrease", e1rmKg: e1rm };
   }
   if (fell) return hold("hold_fell", streak, e1rm);
