@@ -300,6 +300,30 @@ describe("a novice adds load every session (linear progression)", () => {
     expect(squat[0]).toBeLessThan(60);
   });
 
+  it("restarts a novice's lift after a deload at its last load: a made one repeated, then stepped", async () => {
+    // Week 1's squat made at 85 kg, every set at RPE 9 where RIR 3 was asked: the estimate's rule,
+    // a week already below, would cut it; a novice made the load, so the restart keeps it.
+    const w1 = monday(-5);
+    const planId = await novicePlan(w1, () => 85, 1);
+    await tdb.pool.query("UPDATE modular_training_plan SET deload_every_weeks = 2 WHERE id = $1", [planId]);
+    for (const r of await weekRows(tdb.pool, planId, 1))
+      if (r.exercise_name === "Barbell Back Squat")
+        await logSets(
+          tdb.pool,
+          r.id,
+          Array.from({ length: r.sets }, () => ({ reps: 5, kg: 85, rpe: 9 })),
+        );
+    await rollover(tdb.pool, plusDays(w1, 7));
+    await rollover(tdb.pool, plusDays(w1, 14));
+    const week3 = (await weekRows(tdb.pool, planId, 3)).filter(
+      (r) => r.exercise_name === "Barbell Back Squat",
+    );
+    expect(week3.map((r) => r.weight)).toEqual([85, 87.5, 90]);
+    expect(week3[0]?.progress_reason).toBe(
+      "after the deload; 85 kg made before it, repeated, then a step a session",
+    );
+  });
+
   it("never raises a light bar's session in a deload", async () => {
     // The B day at 25 kg (carried to two days of the B A B deload week), the last A day at 30: 90%
     // of 30 floors to 25 kg, below the 85% a deload keeps, so the deload of the top is 27.5 kg,

@@ -278,7 +278,8 @@ judged AS MATERIALIZED (
     CASE WHEN d.rule = 'reps_up' THEN x.tmin || '-' || least(x.tmax + ${REPS_UP_STEP}, ${REPS_CEILING}) END AS reps_up,
     d.rule, coalesce(rs.w, d.weight) AS judged_w, d.streak AS judged_streak, nr.rir AS next_rir,
     l.n_logged,
-    lm.linear, lm.made, coalesce(e.exercise_id, e.exercise_name) AS lift, os.last_deload AS restoring,
+    lm.linear, lm.made, l.n_made >= greatest(1, src.sets) AS made_all,
+    coalesce(e.exercise_id, e.exercise_name) AS lift, os.last_deload AS restoring,
     -- The line of a step earned by madeEverySet: only a novice's made lift needs the text.
     CASE WHEN lm.linear AND lm.made THEN '+' || x.step::text || ' kg: every set made (' || x.tmax
       || ' reps) at RPE ' || least(10, greatest(x.rpe_t + 1, ${MADE_MAX_RPE})) || ' or easier' END AS made_line,
@@ -536,15 +537,19 @@ judged AS MATERIALIZED (
 -- numbers them).
 linear_base AS MATERIALIZED (
   SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
-    CASE WHEN m.held_made THEN j.w + j.step WHEN m.stalled THEN ${stallReset} WHEN m.repeated THEN j.w
+    CASE WHEN m.held_made THEN j.w + j.step WHEN m.stalled THEN ${stallReset} WHEN m.repeated OR m.restart_hold THEN j.w
          ELSE j.judged_w END AS w,
-    CASE WHEN m.held_made OR m.stalled THEN 0 ELSE j.judged_streak END AS streak,
-    CASE WHEN m.repeated THEN NULL
+    CASE WHEN m.held_made OR m.stalled OR m.restart_hold THEN 0 ELSE j.judged_streak END AS streak,
+    CASE WHEN m.restart_hold THEN CASE WHEN j.made_all THEN 0 END
+         WHEN m.repeated THEN NULL
          WHEN j.rule IN ('increase', 'increase_top', 'decrease', 'decrease_rpe10') OR m.held_made OR m.stalled THEN 0
          WHEN j.rule = 'hold' THEN 1 END AS step_from,
     -- Whether the judgement raised anything (a recovery session's line then says the load is held).
-    j.rule IN ('increase', 'increase_top', 'reps_up') OR m.held_made AS raised,
-    CASE WHEN m.held_made THEN j.made_line
+    (j.rule IN ('increase', 'increase_top', 'reps_up') OR m.held_made) AND NOT m.restart_hold AS raised,
+    CASE WHEN m.restart_hold THEN j.w::text || ' kg '
+           || CASE WHEN j.made_all THEN 'made before it, repeated, then a step a session'
+                   ELSE 'missed before it, tried again' END
+         WHEN m.held_made THEN j.made_line
          WHEN m.stalled THEN 'reset: ' || j.w::text || ' kg missed ' || m.misses || ' sessions running; 10% off'
          WHEN m.repeated THEN 'held: ' || j.w::text || ' kg missed'
            || CASE WHEN m.misses > 1 THEN ' ' || m.misses || ' sessions running' ELSE '' END
@@ -566,13 +571,16 @@ linear_base AS MATERIALIZED (
                         AND (b.made OR b.w <> j.w))
   ) ms
   -- Held or cut by the estimate (at the row's RIR) with every set made: the step is earned anyway.
-  -- Held or cut with the load missed STALL_MISSES sessions running: reset 10%; cut by the estimate
-  -- with fewer misses: the load is repeated (linearBase).
+  -- Held or cut with the load missed STALL_MISSES sessions running: reset 10%; held under or cut
+  -- by the estimate with fewer misses: the load is repeated, and the line says so (linearBase).
   CROSS JOIN LATERAL (
     SELECT j.rule IN ('hold', 'hold_fell', 'decrease') AND j.made AS held_made,
       j.rule IN ('hold', 'hold_fell', 'decrease') AND NOT j.made AND NOT j.restoring
         AND ms.misses >= ${STALL_MISSES} AS stalled,
-      j.rule = 'decrease' AND NOT j.made AND NOT j.restoring AND ms.misses < ${STALL_MISSES} AS repeated,
+      j.rule IN ('hold_fell', 'decrease') AND NOT j.made AND NOT j.restoring AND ms.misses < ${STALL_MISSES}
+        AS repeated,
+      -- After a deload: restarted at the last load, never lower (linearBase).
+      j.restoring AND j.w > 0 AND j.judged_w < j.w AS restart_hold,
       ms.misses
   ) m
   WHERE j.linear AND j.rule <> 'no_log'

@@ -31,6 +31,13 @@ export const EARNS_A_STEP: readonly ProgressionRule[] = ["increase", "increase_t
  */
 const HELD_OR_CUT_BY_ESTIMATE: readonly ProgressionRule[] = ["hold", "hold_fell", "decrease"];
 
+/** The line of a novice's lift restarted after a deload at its last load. */
+export function restartHoldLine(weightKg: number, made: boolean): string {
+  return made
+    ? `${weightKg} kg made before it, repeated, then a step a session`
+    : `${weightKg} kg missed before it, tried again`;
+}
+
 /** The line of a missed load repeated next week, not yet a reset. */
 export function repeatLine(weightKg: number, misses: number): string {
   const running = misses > 1 ? ` ${misses} sessions running` : "";
@@ -125,6 +132,19 @@ export function linearBase(
   if (latest === undefined || latest.result.weight === null) return null;
   const { input, result } = latest;
   const weightKg = latest.result.weight;
+  // After a deload a novice's lift restarts at its last load, never lower: a made load is repeated
+  // and stepped from, a missed one tried again (a coach read made lifts cut at the restart by the
+  // estimate's rule, 85 kg made, then 80 kg, while missed ones were repeated).
+  if (restore && input.weight !== null && input.weight > 0 && weightKg < input.weight) {
+    const made = madeEverySet(input);
+    return {
+      weightKg: input.weight,
+      missStreak: 0,
+      stepFrom: made ? 0 : null,
+      raised: false,
+      reason: restartHoldLine(input.weight, made),
+    };
+  }
   // Held or cut by the estimate at the row's RIR, with every set made: the step is earned anyway.
   const heldMade = !restore && HELD_OR_CUT_BY_ESTIMATE.includes(result.rule) && madeEverySet(input);
   // Held with the load missed STALL_MISSES sessions running this week: reset 10% (the novice
@@ -145,7 +165,9 @@ export function linearBase(
   // The estimate's two-week cut, for a load missed fewer sessions running than a reset takes: a
   // novice repeats a missed load until the third miss (a coach read a squat held at 105 kg within
   // the week, then cut to 97.5 kg by the estimate at the week's end).
-  if (missedAtLoad && result.rule === "decrease" && input.weight !== null) {
+  // Held by the estimate (hold_fell) the same: its line says the load is repeated, not that a cut
+  // is coming ("week 1 of 2 before a cut"), which for a novice's lift it never is.
+  if (missedAtLoad && (result.rule === "decrease" || result.rule === "hold_fell") && input.weight !== null) {
     return {
       weightKg: input.weight,
       missStreak: result.missStreak,
