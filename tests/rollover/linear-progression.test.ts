@@ -202,6 +202,49 @@ describe("a novice adds load every session (linear progression)", () => {
     expect(thrice[0]?.progress_reason).toBe("reset: 85 kg missed 3 sessions running; 10% off");
   });
 
+  it("counts last week's misses at a load: a third miss on the week's last session resets", async () => {
+    // Week 1: the squat made on Monday and Wednesday, missed at 85 kg on Friday. Week 2 at 85 kg:
+    // nothing logged on Monday (a skipped day), missed on Wednesday and Friday: three misses in a
+    // row across the weeks' edge, as a two-day week's Thursday, Monday and Thursday would be.
+    const missed = (r: RowView) =>
+      Array.from({ length: r.sets }, (_, i) => ({ reps: i === 0 ? 5 : 4, kg: r.weight ?? 0, rpe: 9 }));
+    const w1 = monday(-5);
+    const planId = await novicePlan(w1, () => 85);
+    const squats = async (week: number) =>
+      (await weekRows(tdb.pool, planId, week)).filter((r) => r.exercise_name === "Barbell Back Squat");
+    for (const [i, r] of (await squats(1)).entries())
+      await logSets(tdb.pool, r.id, i < 2 ? made(r) : missed(r));
+    await rollover(tdb.pool, plusDays(w1, 7));
+    const week2 = await squats(2);
+    for (const r of week2) await setRow(tdb.pool, r.id, { weight: 85 });
+    for (const [i, r] of week2.entries())
+      if (i > 0) await logSets(tdb.pool, r.id, missed({ ...r, weight: 85 }));
+    await rollover(tdb.pool, plusDays(w1, 14));
+    const week3 = await squats(3);
+    expect(week3.map((r) => r.weight)).toEqual([75, 77.5, 80]);
+    expect(week3[0]?.progress_reason).toBe("reset: 85 kg missed 3 sessions running; 10% off");
+    // The reference alike: linearBase with the week before's rows.
+    const judge = (sets: number[]) => {
+      const input = {
+        weight: 85,
+        reps: "5",
+        sets: 3,
+        rir: 3,
+        equipment: "barbell",
+        muscleGroup: "quadriceps",
+        missStreak: 0,
+        logged: sets.map((reps, i) => ({ setNo: i + 1, repsDone: reps, weightKg: 85, rpe: 9 })),
+      };
+      const result = progressRow(input);
+      return { input, result, reason: progressReason(input, result, "progress") };
+    };
+    const week = [judge([]), judge([5, 4, 4]), judge([5, 4, 4])];
+    expect(linearBase(week, false, [judge([5, 5, 5]), judge([5, 5, 5]), judge([5, 4, 4])])?.weightKg).toBe(
+      75,
+    );
+    expect(linearBase(week)?.weightKg).toBe(85);
+  });
+
   it("gives two rows of a lift in one session the same load", async () => {
     const w1 = monday(-4);
     const planId = await novicePlan(w1, () => 60);

@@ -199,6 +199,7 @@ due AS MATERIALIZED (
     w.mesocycle AS meso, w.mesocycle_week AS mweek, w.is_deload AS last_deload,
     w.recovery_muscles AS last_recovery,
     w.recovery_muscles || coalesce(pw.recovery_muscles, '{}'::text[]) AS recent_recovery,
+    pw.id AS prev_week_id, pw.is_deload AS prev_deload,
     -- Accumulation weeks (src/domain/mesocycle/length.ts): fixed by deload_every_weeks, else by goal and level.
     CASE WHEN p.deload_every_weeks >= 2 THEN p.deload_every_weeks - 1
          ELSE coalesce(($18::jsonb -> p.goal_type ->> p.experience_level)::int, ${DEFAULT_ACCUMULATION_WEEKS}) END AS len,
@@ -218,7 +219,7 @@ due AS MATERIALIZED (
   ) w
   -- The week before: its recovery sessions count towards a fatigue deload.
   LEFT JOIN LATERAL (
-    SELECT pw0.recovery_muscles FROM public.modular_training_week pw0
+    SELECT pw0.id, pw0.is_deload, pw0.recovery_muscles FROM public.modular_training_week pw0
     WHERE pw0.plan_id = p.id AND pw0.week_number = w.week_number - 1 OFFSET 0
   ) pw ON true
   -- After a deload: the ending mesocycle's week 2, whose sets the next mesocycle starts from.
@@ -535,6 +536,38 @@ judged AS MATERIALIZED (
 -- after a step earned or a cut, 1 after a load held with the estimate near it, none after one held
 -- or repeated with the estimate below it) each later session of the lift adds one (linear_slot
 -- numbers them).
+-- A novice's fixed-rep barbell rows of the week before the judged one, each made (madeEverySet)
+-- or not: a load missed on the judged week's every logged session counts that week's trailing
+-- misses at it too (linearBase's \`before\`), so a two-day week's third miss in a row, on its last
+-- session, resets next week instead of a fourth try. Not around a deload (its loads are others).
+prior_linear AS MATERIALIZED (
+  SELECT due.plan_id, coalesce(e.exercise_id, e.exercise_name) AS lift, e.reps, e.weight::float8 AS w,
+    s.session_date, e.order_in_session, e.id, pl.n_logged, pl.n_made >= greatest(1, e.sets) AS made
+  FROM due
+  CROSS JOIN LATERAL (
+    SELECT s0.id, s0.session_date FROM public.modular_training_session s0 WHERE s0.week_id = due.prev_week_id OFFSET 0
+  ) s
+  CROSS JOIN LATERAL (
+    SELECT e0.* FROM public.modular_training_exercise e0
+    WHERE e0.session_id = s.id AND e0.equipment = 'barbell' AND e0.weight > 0 AND e0.reps ~ $5::text
+    OFFSET 0
+  ) e
+  CROSS JOIN LATERAL (
+    SELECT split_part(replace(translate(e.reps, chr(8211), '-'), ' ', ''), '-', 1)::int AS tmin,
+      coalesce(nullif(split_part(replace(translate(e.reps, chr(8211), '-'), ' ', ''), '-', 2), ''),
+               split_part(replace(translate(e.reps, chr(8211), '-'), ' ', ''), '-', 1))::int AS tmax,
+      least(10, greatest(10 - least($11::int, greatest(0, coalesce(e.rir, $10::int))) + 1, ${MADE_MAX_RPE})) AS rpe_cap
+    OFFSET 0
+  ) t
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS n_logged,
+      count(*) FILTER (WHERE ts.weight_kg >= e.weight AND ts.reps_done >= t.tmax
+        AND (ts.rpe IS NULL OR ts.rpe <= t.rpe_cap)) AS n_made
+    FROM public.training_set ts WHERE ts.exercise_row_id = e.id
+  ) pl
+  WHERE due.level = 'beginner' AND NOT due.last_deload AND NOT coalesce(due.prev_deload, true)
+    AND t.tmin = t.tmax
+),
 linear_base AS MATERIALIZED (
   SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
     CASE WHEN m.held_made THEN j.w + j.step WHEN m.stalled THEN ${stallReset} WHEN m.repeated OR m.restart_hold THEN j.w
@@ -569,6 +602,24 @@ linear_base AS MATERIALIZED (
                         AND (b.judged_date, b.order_in_session, b.id) > (r.judged_date, r.order_in_session, r.id)
                         AND (b.judged_date, b.order_in_session, b.id) <= (j.judged_date, j.order_in_session, j.id)
                         AND (b.made OR b.w <> j.w))
+  ) ms0
+  -- Where every logged session of the lift up to the latest missed it at its load, the week
+  -- before's trailing misses at that load too.
+  CROSS JOIN LATERAL (
+    SELECT ms0.misses + CASE WHEN NOT EXISTS (
+        SELECT 1 FROM judged b
+        WHERE b.plan_id = j.plan_id AND b.lift = j.lift AND b.reps = j.reps AND b.linear AND b.n_logged > 0
+          AND (b.judged_date, b.order_in_session, b.id) <= (j.judged_date, j.order_in_session, j.id)
+          AND (b.made OR b.w <> j.w))
+      THEN (SELECT count(*) FROM prior_linear r
+            WHERE r.plan_id = j.plan_id AND r.lift = j.lift AND r.reps = j.reps AND r.n_logged > 0
+              AND NOT r.made AND r.w = j.w
+              AND NOT EXISTS (SELECT 1 FROM prior_linear b
+                              WHERE b.plan_id = j.plan_id AND b.lift = j.lift AND b.reps = j.reps
+                                AND b.n_logged > 0
+                                AND (b.session_date, b.order_in_session, b.id) > (r.session_date, r.order_in_session, r.id)
+                                AND (b.made OR b.w <> j.w)))
+      ELSE 0 END AS misses
   ) ms
   -- Held or cut by the estimate (at the row's RIR) with every set made: the step is earned anyway.
   -- Held or cut with the load missed STALL_MISSES sessions running: reset 10%; held under or cut

@@ -123,10 +123,15 @@ export function madeLine(input: ProgressionInput): string {
  * The base of next week's sessions of one lift, from its rows of the week just ended in session
  * order (after a deload, of the week before it: `restore`), each judged on its own logs
  * (progressRow); null when no row's logs were judged: each row then keeps its own outcome.
+ * `before`: the lift's rows of the week before that one, in session order (not around a deload):
+ * a load missed at every logged session of the week counts that week's trailing misses at it too,
+ * so a two-day week's third miss running, on its last session, resets rather than being tried a
+ * fourth time.
  */
 export function linearBase(
   judged: readonly { input: ProgressionInput; result: ProgressionResult; reason: string }[],
   restore = false,
+  before: readonly { input: ProgressionInput }[] = [],
 ): LinearBase | null {
   const latest = [...judged].reverse().find((j) => j.result.rule !== "no_log");
   if (latest === undefined || latest.result.weight === null) return null;
@@ -147,9 +152,15 @@ export function linearBase(
   }
   // Held or cut by the estimate at the row's RIR, with every set made: the step is earned anyway.
   const heldMade = !restore && HELD_OR_CUT_BY_ESTIMATE.includes(result.rule) && madeEverySet(input);
-  // Held with the load missed STALL_MISSES sessions running this week: reset 10% (the novice
-  // programmes' reset; linear-midweek.ts resets within the week, this at the week's end).
-  const misses = missesInARow(judged, judged.lastIndexOf(latest), input.weight, restore);
+  // Held with the load missed STALL_MISSES sessions running (this week's, and the week before's
+  // where the run crosses the week's start): reset 10% (the novice programmes' reset;
+  // linear-midweek.ts resets within the week, this at the week's end).
+  const misses = missesInARow(
+    [...(restore ? [] : before), ...judged],
+    (restore ? 0 : before.length) + judged.lastIndexOf(latest),
+    input.weight,
+    restore,
+  );
   const missedAtLoad = !restore && HELD_OR_CUT_BY_ESTIMATE.includes(result.rule) && !madeEverySet(input);
   const stalled = missedAtLoad && misses >= STALL_MISSES;
   if (stalled) {
