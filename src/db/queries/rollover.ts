@@ -530,12 +530,6 @@ judged AS MATERIALIZED (
     WHERE w2r.sets IS NOT NULL
   ) w2 ON true
 ),
--- A novice's linear progression (linearBase, src/domain/load-progression/linear-progression.ts):
--- each fixed-rep barbell lift of a beginner's week, judged on its latest session whose logs were
--- judged. Its outcome is the load of the lift's first session next week; from step_from on (0
--- after a step earned or a cut, 1 after a load held with the estimate near it, none after one held
--- or repeated with the estimate below it) each later session of the lift adds one (linear_slot
--- numbers them).
 -- A novice's fixed-rep barbell rows of the week before the judged one, each made (madeEverySet)
 -- or not: a load missed on the judged week's every logged session counts that week's trailing
 -- misses at it too (linearBase's \`before\`), so a two-day week's third miss in a row, on its last
@@ -568,6 +562,12 @@ prior_linear AS MATERIALIZED (
   WHERE due.level = 'beginner' AND NOT due.last_deload AND NOT coalesce(due.prev_deload, true)
     AND t.tmin = t.tmax
 ),
+-- A novice's linear progression (linearBase, src/domain/load-progression/linear-progression.ts):
+-- each fixed-rep barbell lift of a beginner's week, judged on its latest session whose logs were
+-- judged. Its outcome is the load of the lift's first session next week; from step_from on (0
+-- after a step earned or a cut, 1 after a load held with the estimate near it, none after one held
+-- or repeated with the estimate below it) each later session of the lift adds one (linear_slot
+-- numbers them).
 linear_base AS MATERIALIZED (
   SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
     CASE WHEN m.held_made THEN j.w + j.step WHEN m.stalled THEN ${stallReset} WHEN m.repeated OR m.restart_hold THEN j.w

@@ -11,6 +11,7 @@
 // reset). The lift keeps its sets: the load carries the progress.
 // Reference model: the rollover's SQL (linear_base and linear_slot in src/db/queries/rollover.ts)
 // does the same; tests/rollover/linear-progression.test.ts compares them.
+import { restartLoadKg } from "../mesocycle/restart.ts";
 import { loadStepKg } from "./load-increment.ts";
 import { reducedLoadKg } from "./load-reduction.ts";
 import {
@@ -140,7 +141,9 @@ export function linearBase(
   // After a deload a novice's lift restarts at its last load, never lower: a made load is repeated
   // and stepped from, a missed one tried again (a coach read made lifts cut at the restart by the
   // estimate's rule, 85 kg made, then 80 kg, while missed ones were repeated).
-  if (restore && input.weight !== null && input.weight > 0 && weightKg < input.weight) {
+  // The judged load after a deload is the restart's where it is lower (restartLoadKg).
+  const restartKg = restore ? (restartLoadKg(input, result) ?? weightKg) : weightKg;
+  if (restore && input.weight !== null && input.weight > 0 && Math.min(weightKg, restartKg) < input.weight) {
     const made = madeEverySet(input);
     return {
       weightKg: input.weight,
