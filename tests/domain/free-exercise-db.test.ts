@@ -338,6 +338,8 @@ describe("inferRequires", () => {
     ["Dips - Triceps Version", "bodyweight", ["other"]],
     ["Barbell Squat", "barbell", []],
     ["Box Squat with Chains", "barbell", ["bench", "other"]],
+    ["Step-up with Knee Raise", "bodyweight", ["bench"]],
+    ["Dumbbell Step Ups", "dumbbell", ["bench"]],
     ["Squat with Bands", "barbell", ["bands"]],
     ["Reverse Band Deadlift", "barbell", ["bands"]],
     ["Bent Over Two-Arm Long Bar Row", "barbell", []],

@@ -13,8 +13,11 @@ const BAR =
 const BENCH =
   /\bbench\b(?! dips?\b)|\b(incline|decline)\b|\bflyes?\b|\bflys?\b|\bhip thrusts?\b|\bskull ?crushers?\b|\blying triceps\b|\bpreacher\b|\bbulgarian\b|\bchest[- ]supported\b|\bpullovers?\b/i;
 
-/** Down to a box or bench: a box squat (the built-in catalogue's box squat needs a bench). */
-const BOX = /\bbox squats?\b/i;
+/**
+ * Down to or up onto a box or bench: a box squat, a step-up (the built-in catalogue's box squat and
+ * step-up need a bench; a coach read a step-up in the week of a lifter with nothing but a floor).
+ */
+const BOX = /\bbox squats?\b|\bstep[- ]?ups?\b/i;
 
 /**
  * Accommodating resistance on a bar: bands (and their pegs) or chains hung on it. A box squat with
