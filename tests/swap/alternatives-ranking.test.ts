@@ -81,10 +81,13 @@ describe("exercise_alternatives ranking", () => {
     expect(list.filter((id) => /kettlebell|goblet|dumbbell/.test(id))).toEqual([]);
   });
 
-  it("offers no kettlebell press among the first for an advanced lifter's barbell overhead press", async () => {
+  it("offers no kettlebell press among the first for an advanced lifter's barbell or dumbbell press", async () => {
     const list = await alternatives("te_barbell_overhead_press", GYM, 3, "advanced");
     expect(list).toHaveLength(3);
     expect(list.filter((id) => id.includes("kettlebell"))).toEqual([]);
+    const dumbbell = await alternatives("te_dumbbell_shoulder_press", GYM, 3, "advanced", "hypertrophy");
+    expect(dumbbell).toHaveLength(3);
+    expect(dumbbell.filter((id) => id.includes("kettlebell"))).toEqual([]);
   });
 
   it("keeps the setting of the movement: a standing calf raise, an overhead extension, an incline press", async () => {

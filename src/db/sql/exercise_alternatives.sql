@@ -14,7 +14,7 @@
 -- press (or a side bend, twist or heel touch, or a fiddly triceps form) offered for another, minus
 -- 1.00 for the same lift by another name (a "full" squat for a squat), plus 0.15 for a floor deadlift for a floor deadlift,
 -- minus 0.15 for dumbbells or kettlebells for a barbell or machine squat or hinge (kettlebells for
--- any barbell or machine compound),
+-- any barbell or machine compound, and for a trained lifter's dumbbell press),
 -- minus 0.10 for an exercise above a beginner's level and 0.10 more for a deficit, chains or bands
 -- version, minus 0.10 for another setting of the movement (a seated calf raise for a standing one,
 -- a kickback for an overhead extension, a flat press for an incline one), minus 0.15 for bodyweight
@@ -172,9 +172,13 @@ AS $$
       -- Kettlebells for any barbell or machine compound, a press too: they jump 4 kg at a time and
       -- stop where a trained lifter's press starts (a kettlebell press for an advanced lifter's
       -- barbell overhead press; the generator keeps kettlebell copies out where dumbbells exist).
-      (src.mechanic = 'compound' AND src.old_equipment IN ('barbell', 'machine')
+      -- A trained lifter's dumbbell press too: a kettlebell press tied with the machine shoulder press
+      -- for an advanced lifter's dumbbell shoulder press, and won on its name.
+      ((src.mechanic = 'compound' AND src.old_equipment IN ('barbell', 'machine')
         AND ((src.pattern IN ('squat', 'hinge') AND c.equipment IN ('dumbbell', 'kettlebell'))
              OR c.equipment = 'kettlebell'))
+       OR (src.mechanic = 'compound' AND src.old_equipment = 'dumbbell' AND c.equipment = 'kettlebell'
+           AND src.experience_level <> 'beginner' AND src.pattern IN ('horizontal_push', 'vertical_push')))
         AS lighter_load,
       -- An exercise above a beginner's level for a beginner's row (an intermediate close-grip push-up
       -- for a beginner still on incline push-ups): the lifter's level before the row's. A deficit,

@@ -114,6 +114,13 @@ const STAPLES: readonly string[] = [
 const VARIATION =
   /\b(side|single|one|kneeling|decline|deficit|bosu|ball|band|smith|partial|negative|assisted|shotgun|chair|plie|sumo|narrow|wide|reverse)\b/i;
 
+/**
+ * A press on a cable station (a standing cable overhead or chest press): balance limits its load,
+ * so it ranks as a variation, after the machine or dumbbell press (a coach read a standing cable
+ * overhead press beside an unused machine shoulder press).
+ */
+const CABLE_PRESS = /\bcable\b.*\bpress(es)?\b/i;
+
 /** The competition deadlift, which a strength plan trains as its weekly hinge. */
 export const CONVENTIONAL_DEADLIFT = /^(barbell )?(conventional )?deadlifts?$/i;
 
@@ -167,7 +174,7 @@ function stapleRank(name: string, goal: Goal): number {
   const index = STAPLES.findIndex((fragment) => lower.includes(fragment));
   const rank = index === -1 ? STAPLES.length : index;
   // Any plain staple before any variation: "Lat Pulldown" before "Machine-Assisted Pull-Up".
-  return VARIATION.test(name) ? STAPLES.length + 1 + rank : rank;
+  return VARIATION.test(name) || CABLE_PRESS.test(name) ? STAPLES.length + 1 + rank : rank;
 }
 
 const LOAD_CLASS: Readonly<Record<Equipment, number>> = {
