@@ -258,6 +258,18 @@ describe.each(CATALOGUES)("items 2, 3 and 6 on the %s catalogue", (name, catalog
     for (const slot of bodyweightPulls) expect(slot.reps, slot.name).toBe("6-10");
   });
 
+  it("with a bench in the kit, triceps work is no floor skull crusher (lifters 2, 5)", () => {
+    for (const n of [2, 5]) {
+      const names = generatePlan(lifter(n), catalogue).sessions.flatMap((s) =>
+        s.slots.map((slot) => slot.name),
+      );
+      expect(
+        names.filter((name) => /\bfloor\b.*\bskull/i.test(name)),
+        `lifter ${n}`,
+      ).toEqual([]);
+    }
+  });
+
   it("a gym's overhead press is a dumbbell or machine press, not a standing cable press (lifters 9, 10)", () => {
     for (const n of [9, 10]) {
       const presses = generatePlan(lifter(n), catalogue)

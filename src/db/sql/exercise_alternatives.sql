@@ -142,7 +142,7 @@ AS $$
       -- bend, twist or heel touch for other abdominal work is the weakest core choice (the generator
       -- ranks them last too: choose-exercise.ts, SIDE_BEND).
       -- A triceps extension on an incline bench or lying on a cable bench, a reverse-grip
-      -- pushdown, a triceps kickback, a pullover (for chest work) or the cable iron cross is the
+      -- pushdown, a triceps kickback, a Tate press, a pullover (for chest work) or the cable iron cross is the
       -- fiddly or weaker form the generator ranks last too (FIDDLY_ISOLATION); a barbell rear-delt
       -- row, the bent-over row the generator leaves out beside face pulls and reverse flyes
       -- (excluded-exercises.ts), too.
@@ -156,8 +156,8 @@ AS $$
         OR (c.equipment = 'barbell' AND c.name ~* '\yrear[- ]delt rows?\y')
         OR (c.name ~* '\yside bends?\y|\ytwists?\y|\yheel touch'
             AND src.old_name !~* '\yside bends?\y|\ytwists?\y|\yheel touch')
-        OR (c.name ~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y|\ytriceps? (dumbbell |cable )?kickbacks?\y|\ypullovers?\y|\yiron cross\y|\ylying\y.*\y(high pulley|cable curls?)\y'
-            AND src.old_name !~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y|\ytriceps? (dumbbell |cable )?kickbacks?\y|\ypullovers?\y|\yiron cross\y|\ylying\y.*\y(high pulley|cable curls?)\y'))
+        OR (c.name ~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y|\ytriceps? (dumbbell |cable )?kickbacks?\y|\ypullovers?\y|\yiron cross\y|\ylying\y.*\y(high pulley|cable curls?)\y|\ytate press\y'
+            AND src.old_name !~* '\yincline\y.*\ytriceps?\y|\ycable lying triceps\y|\yreverse[- ]grip\y.*\y(pushdown|push-down|extension)\y|\ytriceps? (dumbbell |cable )?kickbacks?\y|\ypullovers?\y|\yiron cross\y|\ylying\y.*\y(high pulley|cable curls?)\y|\ytate press\y'))
         AS weaker_variant,
       -- A floor pull for a floor pull: a deadlift main lift swapped for a sumo, deficit or trap-bar
       -- deadlift keeps its start from the floor; a Romanian or stiff-legged deadlift is an accessory

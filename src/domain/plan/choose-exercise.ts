@@ -313,6 +313,8 @@ interface Facts {
   fiddly: number;
   /** A hanging knee or leg raise: a trained lifter's bodyweight core move where there is a bar. */
   hangingRaise: boolean;
+  /** A floor version of a bench exercise (a floor skull crusher): a home lifter's form. */
+  floorVersion: boolean;
 }
 
 /**
@@ -323,11 +325,12 @@ interface Facts {
  * pullover filed as chest work (it trains the lats and serratus more), the cable iron cross; a curl
  * lying on the floor under a pulley (set up on the floor at the station, where a standing cable curl
  * or a preacher curl trains the same); a reverse-grip curl, which trains the forearms more than the
- * biceps (a week's curls were a hammer and a reverse cable curl, no supinated curl).
+ * biceps (a week's curls were a hammer and a reverse cable curl, no supinated curl); the Tate press,
+ * elbows out, where a skull crusher trains the same lying angle (a coach read it in a full gym).
  * exercise_alternatives ranks the same forms down (weaker_variant; reverse_grip_curl).
  */
 const FIDDLY_ISOLATION =
-  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b|\btriceps? (dumbbell |cable )?kickbacks?\b|\bpullovers?\b|\biron cross\b|\blying\b.*\b(high pulley|cable curls?)\b|\breverse\b.*\bcurls?\b/i;
+  /\breverse[- ]grip\b.*\b(pushdown|push-down|extension)\b|\b(incline|decline)\b.*\btriceps?\b|\bcable lying triceps\b|\btriceps? (dumbbell |cable )?kickbacks?\b|\bpullovers?\b|\biron cross\b|\blying\b.*\b(high pulley|cable curls?)\b|\breverse\b.*\bcurls?\b|\btate press\b/i;
 
 /**
  * One arm or one leg at a time: a set takes each side in turn, about twice the time a two-sided set
@@ -375,6 +378,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     lateralRaise: isLateralRaise(entry),
     fiddly: FIDDLY_ISOLATION.test(entry.name) ? 2 : ONE_SIDED.test(entry.name) ? 1 : 0,
     hangingRaise: /\bhanging (knee|leg) raises?\b/i.test(entry.name),
+    floorVersion: entry.mechanic === "isolation" && /\bfloor\b/i.test(entry.name),
   };
   FACTS.set(entry, facts);
   return facts;
@@ -538,7 +542,7 @@ export function chooseExercise(
       ? strength
         ? facts.stapleStrength
         : facts.staple
-      : 2 * facts.fiddly + (crunchBesideBar ? 1 : 0);
+      : 2 * facts.fiddly + (crunchBesideBar ? 1 : 0) + (benchInKit && facts.floorVersion ? 2 : 0);
     out[15] = beginner && !strength && entry.level !== "beginner" ? 1 : 0;
     out[16] = wantCompound ? facts.compoundOrder : facts.isolationOrder;
     out[17] = facts.level;
@@ -607,6 +611,10 @@ export function chooseExercise(
     factsOf(context.session[0]).pattern === "hinge" &&
     loadsSpine(context.session[0]);
   const hangingThere = block.group === "abdominals" && candidates.some((e) => factsOf(e).hangingRaise);
+  // With a bench in the kit (some candidate needs one), a floor version of a bench exercise ranks
+  // with the fiddly forms: a coach read a floor skull crusher in a full gym and in a week with a
+  // bench, where a lying or overhead extension trains the triceps through the whole range.
+  const benchInKit = candidates.some((e) => e.requires.includes("bench"));
   // A short session loads one bar: its other lifts take dumbbells, a cable or a machine where one
   // of the slot's pattern can be had (a coach read a 30-minute full-body day of a barbell squat,
   // bench press and hip thrust, three bars to load in half an hour). Not the week's main lifts:
