@@ -138,6 +138,9 @@ export function isFloorDeadlift(entry: CatalogueEntry): boolean {
   );
 }
 
+/** The front squat's rack position, named in free-exercise-db's "Front Squat (Clean Grip)". */
+const CLEAN_GRIP = /\bclean[- ]grip\b/i;
+
 /** A plain back squat: on a deadlift day, a front, pause or box squat (or a machine) comes first. */
 const BACK_SQUAT = /^(barbell )?(back |full )?squats?$/i;
 /**
@@ -308,6 +311,8 @@ interface Facts {
   hingedRow: boolean;
   backSquat: boolean;
   deadliftDaySquat: boolean;
+  /** A box squat: a deadlift day's squat after the front and pause squats (a coach's read). */
+  boxSquat: boolean;
   lateralRaise: boolean;
   /** A fiddly or weaker form of an isolation move (FIDDLY_ISOLATION) 2, a one-sided one 1: the plain one first. */
   fiddly: number;
@@ -351,7 +356,9 @@ function factsOf(entry: CatalogueEntry): Facts {
     category: CATEGORY_RANK[entry.category],
     isStatic: entry.force === "static" ? 1 : 0,
     loadClass: LOAD_CLASS[entry.equipment],
-    skill: isAdvancedSkill(entry) ? 1 : 0,
+    // A clean-grip front squat is kept from beginners (the rack position is a skill: eligibility.ts)
+    // but is no Olympic clean: a trained lifter's deadlift day takes it before a box squat.
+    skill: isAdvancedSkill(entry) && !CLEAN_GRIP.test(entry.name) ? 1 : 0,
     regression: REGRESSION.test(entry.name) ? 1 : 0,
     barWork: isBarWork(entry),
     compound: isCompound(entry),
@@ -375,6 +382,7 @@ function factsOf(entry: CatalogueEntry): Facts {
     hingedRow: isHingedRow(entry),
     backSquat: BACK_SQUAT.test(entry.name.trim()),
     deadliftDaySquat: DEADLIFT_DAY_SQUAT.test(entry.name),
+    boxSquat: /\bbox\b/i.test(entry.name),
     lateralRaise: isLateralRaise(entry),
     fiddly: FIDDLY_ISOLATION.test(entry.name) ? 2 : ONE_SIDED.test(entry.name) ? 1 : 0,
     hangingRaise: /\bhanging (knee|leg) raises?\b/i.test(entry.name),
@@ -489,7 +497,8 @@ export function chooseExercise(
       facts.pattern === "squat" &&
       facts.compound &&
       entry.equipment === "barbell";
-    if (squatAfterDeadlift) return facts.backSquat ? 3 : facts.deadliftDaySquat ? 0 : 1;
+    if (squatAfterDeadlift)
+      return facts.backSquat ? 3 : facts.deadliftDaySquat ? (facts.boxSquat ? 1 : 0) : 2;
     // A strength week's pulls keep the slot's preferred pattern before anything else: an upper day
     // that prefers a row rows, rather than repeat the pull day's main chin-up or take a pull-down
     // the week has not used yet (a coach read an advanced upper day of presses and a chin-up).
