@@ -301,6 +301,19 @@ describe("generatePlan when the catalogue falls short", () => {
     );
   });
 
+  it("names the exclusion rule where the catalogue has the exercises but the rule strikes them all", () => {
+    // A dumbbell lifter's only glute exercises are bodyweight ones, which the exclusion list leaves
+    // out for a lifter who can load a hinge or lunge: not "no exercise in the catalogue".
+    const bodyweightGlutesOnly = BUILTIN_CATALOGUE.filter(
+      (e) => e.primaryMuscle !== "glutes" || e.equipment === "bodyweight",
+    );
+    const plan = generatePlan(request({ equipment: ["dumbbell", "bench"] }), bodyweightGlutesOnly);
+    expect(plan.notes).toMatch(
+      /The exercises that train glutes with \[dumbbell,bench\] plus bodyweight are left out \(bodyweight glute work for a lifter who can load a hinge or a lunge\)/,
+    );
+    expect(plan.notes).not.toMatch(/No exercise in the catalogue trains glutes/);
+  });
+
   it("gives a beginner a plan where only expert shoulder work fits, noting the shoulders", () => {
     const expertOnlyShoulders = FIXTURE_CATALOGUE.filter(
       (e) => e.primaryMuscle !== "shoulders" || e.exerciseId === "Handstand_Push-Ups",

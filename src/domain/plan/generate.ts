@@ -52,8 +52,8 @@ const isBarbellChestPress = (entry: CatalogueEntry): boolean =>
 const NOVICE_WORKOUT_MINUTES = 45;
 
 export function generatePlan(request: PlanRequest, catalogue: readonly CatalogueEntry[]): PlanJson {
-  const { week, split, missing } = draftWeek(request, catalogue);
-  const notes = planNotes(week, missing, request.equipment);
+  const { week, split, missing, excludedBy } = draftWeek(request, catalogue);
+  const notes = planNotes(week, missing, request.equipment, excludedBy);
   return {
     split_type: split,
     week_start: request.weekStart,
@@ -71,12 +71,17 @@ export function generatePlan(request: PlanRequest, catalogue: readonly Catalogue
 export function draftWeek(
   request: PlanRequest,
   catalogue: readonly CatalogueEntry[],
-): { week: WeekDraft; split: ConcreteSplit; missing: readonly MajorGroup[] } {
+): {
+  week: WeekDraft;
+  split: ConcreteSplit;
+  missing: readonly MajorGroup[];
+  excludedBy: ReadonlyMap<MajorGroup, string>;
+} {
   checkRequest(request);
   const split = resolveSplit(request.split, request.daysPerWeek);
   const sorted = sortedCatalogue(catalogue);
   const equipment = allowedEquipment(request.equipment);
-  const { candidates, missing } = eligibleFor(request, sorted, equipment);
+  const { candidates, missing, excludedBy } = eligibleFor(request, sorted, equipment);
   const balanced = keepsBalance(request.goal, !missing.includes("back"));
   // Sessions of 45 minutes or more: a 30-minute day holds the squat and one more lift, paired; four
   // or more full-body days rotate their leads instead.
@@ -130,7 +135,7 @@ export function draftWeek(
   repeatFirstWorkout(week);
   // Last: a novice's squat and presses at 3 x 5, isolation work of the day giving way where it must.
   noviceLiftSets(week);
-  return { week, split, missing };
+  return { week, split, missing, excludedBy };
 }
 
 /** Defensive: the job validates first, but SQL-side callers and tests may not. */
@@ -169,6 +174,11 @@ interface Eligible {
   candidates: ReadonlyMap<TargetGroup, readonly CatalogueEntry[]>;
   /** Major groups no eligible exercise trains directly: covered as secondary muscles, or noted. */
   missing: readonly MajorGroup[];
+  /**
+   * Of those, the groups the catalogue does have exercises for, all struck by the exclusion list:
+   * the rule that struck the first (its name), so the note tells the lifter why, not "none exists".
+   */
+  excludedBy: ReadonlyMap<MajorGroup, string>;
 }
 
 /**
@@ -215,6 +225,7 @@ function eligibleByGroup(
 ): Eligible {
   const candidates = new Map<TargetGroup, readonly CatalogueEntry[]>();
   const missing: MajorGroup[] = [];
+  const excludedBy = new Map<MajorGroup, string>();
   const byGroup = entriesByGroup(sorted);
   const groups = [...MAJOR_GROUPS, ...ACCESSORY_GROUPS];
   const allowed = groups.map((group) =>
@@ -226,11 +237,16 @@ function eligibleByGroup(
     const eligible = withoutFrontRaises(
       (allowed[index] ?? []).filter((entry) => exclusionOf(entry, context) === undefined),
     );
-    if (eligible.length === 0 && isMajor(group)) missing.push(group);
+    if (eligible.length === 0 && isMajor(group)) {
+      missing.push(group);
+      const first = allowed[index]?.[0];
+      const exclusion = first === undefined ? undefined : exclusionOf(first, context);
+      if (exclusion !== undefined) excludedBy.set(group, exclusion.rule);
+    }
     candidates.set(group, eligible);
   });
   if (missing.length === MAJOR_GROUPS.length) throw nothingToBuild(sorted, request.equipment);
-  return { candidates, missing };
+  return { candidates, missing, excludedBy };
 }
 
 const BY_GROUP = new WeakMap<
@@ -292,16 +308,28 @@ function planNotes(
   week: WeekDraft,
   missing: readonly MajorGroup[],
   requested: readonly Equipment[],
+  excludedBy: ReadonlyMap<MajorGroup, string> = new Map(),
 ): string | undefined {
   const lines: string[] = [];
   for (const group of missing) {
     const sets = round(weeklySets(week, group));
     const label = group === "back" ? "back (lats, middle back)" : group;
     const have = requested.length === 0 ? "bodyweight only" : `[${requested.join(",")}] plus bodyweight`;
+    const rule = excludedBy.get(group);
+    // The catalogue has such exercises, but the exclusion list strikes them (a coach read "no
+    // exercise trains glutes" beside a bridge the file holds): the note names the rule.
+    const none =
+      rule === undefined
+        ? `No exercise in the catalogue trains ${label}`
+        : `The exercises that train ${label} with ${have} are left out (${rule}), so none trains it`;
     lines.push(
       sets > 0
-        ? `No exercise in the catalogue trains ${label} directly with ${have}; it gets ${sets} sets a week as a secondary muscle of other lifts.`
-        : `No exercise in the catalogue trains ${label} with ${have}; it is left out this week.`,
+        ? rule === undefined
+          ? `${none} directly with ${have}; it gets ${sets} sets a week as a secondary muscle of other lifts.`
+          : `${none} directly; it gets ${sets} sets a week as a secondary muscle of other lifts.`
+        : rule === undefined
+          ? `${none} with ${have}; it is left out this week.`
+          : `${none}; it is left out this week.`,
     );
   }
   const short = MAJOR_GROUPS.flatMap((group) => {
