@@ -157,6 +157,26 @@ describe("a novice adds load every session (linear progression)", () => {
     expect(ground).toEqual([67.5, 70, 72.5]);
   });
 
+  it("adds one step a session where the estimate would allow more (every set easy at RPE 6)", async () => {
+    // 80 kg x 7 at RPE 6 where 5 were asked: an e1RM of about 114 kg, whose load for 5 at next
+    // week's RPE 7 is about 90 kg, 87.5 within the week's 10% cap.
+    const w1 = monday(-4);
+    const planId = await novicePlan(w1, () => 80);
+    for (const r of await weekRows(tdb.pool, planId, 1))
+      if (r.exercise_name === "Barbell Back Squat")
+        await logSets(
+          tdb.pool,
+          r.id,
+          Array.from({ length: r.sets }, () => ({ reps: 7, kg: 80, rpe: 6 })),
+        );
+    await rollover(tdb.pool, plusDays(w1, 7));
+    const week2 = (await weekRows(tdb.pool, planId, 2)).filter(
+      (r) => r.exercise_name === "Barbell Back Squat",
+    );
+    expect(week2.map((r) => r.weight)).toEqual([82.5, 85, 87.5]);
+    expect(week2[0]?.progress_reason).toBe("+2.5 kg: one step a session (the estimate allowed +7.5 kg)");
+  });
+
   it("resets a load missed three sessions running: 10% off, then a step a session (STALL_MISSES)", async () => {
     const w1 = monday(-4);
     const planId = await novicePlan(w1, () => 85);

@@ -571,6 +571,7 @@ prior_linear AS MATERIALIZED (
 linear_base AS MATERIALIZED (
   SELECT DISTINCT ON (j.plan_id, j.lift, j.reps) j.plan_id, j.lift, j.reps,
     CASE WHEN m.held_made THEN j.w + j.step WHEN m.stalled THEN ${stallReset} WHEN m.repeated OR m.restart_hold THEN j.w
+         WHEN m.capped THEN j.w + j.step
          ELSE j.judged_w END AS w,
     CASE WHEN m.held_made OR m.stalled OR m.restart_hold THEN 0 ELSE j.judged_streak END AS streak,
     CASE WHEN m.restart_hold THEN CASE WHEN j.made_all THEN 0 END
@@ -583,6 +584,8 @@ linear_base AS MATERIALIZED (
            || CASE WHEN j.made_all THEN 'made before it, repeated, then a step a session'
                    ELSE 'missed before it, tried again' END
          WHEN m.held_made THEN j.made_line
+         WHEN m.capped THEN '+' || j.step::text || ' kg: one step a session (the estimate allowed +'
+           || (j.judged_w - j.w)::text || ' kg)'
          WHEN m.stalled THEN 'reset: ' || j.w::text || ' kg missed ' || m.misses || ' sessions running; 10% off'
          WHEN m.repeated THEN 'held: ' || j.w::text || ' kg missed'
            || CASE WHEN m.misses > 1 THEN ' ' || m.misses || ' sessions running' ELSE '' END
@@ -630,8 +633,10 @@ linear_base AS MATERIALIZED (
         AND ms.misses >= ${STALL_MISSES} AS stalled,
       j.rule IN ('hold_fell', 'decrease') AND NOT j.made AND NOT j.restoring AND ms.misses < ${STALL_MISSES}
         AS repeated,
-      -- After a deload: restarted at the last load, never lower (linearBase).
-      j.restoring AND j.w > 0 AND j.judged_w < j.w AS restart_hold,
+      -- After a deload: restarted at the last load, never lower and with no step of its own (linearBase).
+      j.restoring AND j.w > 0 AS restart_hold,
+      -- One step a session: the estimate's bigger increase is held to one (linearBase).
+      NOT j.restoring AND j.rule IN ('increase', 'increase_top') AND j.w > 0 AND j.judged_w > j.w + j.step AS capped,
       ms.misses
   ) m
   WHERE j.linear AND j.rule <> 'no_log'

@@ -11,7 +11,6 @@
 // reset). The lift keeps its sets: the load carries the progress.
 // Reference model: the rollover's SQL (linear_base and linear_slot in src/db/queries/rollover.ts)
 // does the same; tests/rollover/linear-progression.test.ts compares them.
-import { restartLoadKg } from "../mesocycle/restart.ts";
 import { loadStepKg } from "./load-increment.ts";
 import { reducedLoadKg } from "./load-reduction.ts";
 import {
@@ -138,12 +137,11 @@ export function linearBase(
   if (latest === undefined || latest.result.weight === null) return null;
   const { input, result } = latest;
   const weightKg = latest.result.weight;
-  // After a deload a novice's lift restarts at its last load, never lower: a made load is repeated
-  // and stepped from, a missed one tried again (a coach read made lifts cut at the restart by the
-  // estimate's rule, 85 kg made, then 80 kg, while missed ones were repeated).
-  // The judged load after a deload is the restart's where it is lower (restartLoadKg).
-  const restartKg = restore ? (restartLoadKg(input, result) ?? weightKg) : weightKg;
-  if (restore && input.weight !== null && input.weight > 0 && Math.min(weightKg, restartKg) < input.weight) {
+  // After a deload a novice's lift restarts at its last load, never lower and without a step of
+  // its own (the restart is for a new mesocycle's RIR): a made load is repeated and stepped from, a
+  // missed one tried again (a coach read made lifts cut at the restart by the estimate's rule, 85 kg
+  // made, then 80 kg, while missed ones were repeated, and a made squat stepped at once).
+  if (restore && input.weight !== null && input.weight > 0) {
     const made = madeEverySet(input);
     return {
       weightKg: input.weight,
@@ -192,13 +190,30 @@ export function linearBase(
   }
   const earned = EARNS_A_STEP.includes(result.rule) || heldMade;
   const stepFrom = earned || CUTS.includes(result.rule) ? 0 : result.rule === "hold" ? 1 : null;
+  // One step a session, as the novice programmes add it: the estimate's bigger increase (up to 10%
+  // for the lower body) took a lift 5 kg up in one session straight after a reset (a coach's read).
+  const step = loadStepKg(input.equipment);
+  const capped =
+    EARNS_A_STEP.includes(result.rule) &&
+    input.weight !== null &&
+    input.weight > 0 &&
+    weightKg > input.weight + step;
   return {
-    weightKg: heldMade ? (input.weight ?? 0) + loadStepKg(input.equipment) : weightKg,
+    weightKg: heldMade || capped ? (input.weight ?? 0) + step : weightKg,
     missStreak: heldMade ? 0 : result.missStreak,
     stepFrom,
     raised: earned || result.rule === "reps_up",
-    reason: heldMade ? madeLine(input) : latest.reason,
+    reason: heldMade
+      ? madeLine(input)
+      : capped
+        ? oneStepLine(step, weightKg - (input.weight ?? 0))
+        : latest.reason,
   };
+}
+
+/** The line of a novice's step held to one where the estimate allowed more. */
+export function oneStepLine(stepKg: number, allowedKg: number): string {
+  return `+${String(stepKg)} kg: one step a session (the estimate allowed +${String(allowedKg)} kg)`;
 }
 
 /**
