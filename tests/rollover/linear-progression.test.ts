@@ -66,6 +66,20 @@ describe("a novice adds load every session (linear progression)", () => {
     return planId;
   }
 
+  /** The squat rows of the plan's week `week`, in session order. */
+  const squatsOf = async (planId: string, week: number) =>
+    (await weekRows(tdb.pool, planId, week)).filter((r) => r.exercise_name === "Barbell Back Squat");
+
+  /** Logs each squat row of week 1 with its sets, each `reps` at `kg` and `rpe`. */
+  async function logWeekOneSquats(planId: string, set: { reps: number; kg: number; rpe: number }) {
+    for (const r of await squatsOf(planId, 1))
+      await logSets(
+        tdb.pool,
+        r.id,
+        Array.from({ length: r.sets }, () => set),
+      );
+  }
+
   /** Every set made: the reps asked for at the row's target RPE. */
   const made = (r: RowView) =>
     Array.from({ length: r.sets }, () => ({
@@ -162,17 +176,9 @@ describe("a novice adds load every session (linear progression)", () => {
     // week's RPE 7 is about 90 kg, 87.5 within the week's 10% cap.
     const w1 = monday(-4);
     const planId = await novicePlan(w1, () => 80);
-    for (const r of await weekRows(tdb.pool, planId, 1))
-      if (r.exercise_name === "Barbell Back Squat")
-        await logSets(
-          tdb.pool,
-          r.id,
-          Array.from({ length: r.sets }, () => ({ reps: 7, kg: 80, rpe: 6 })),
-        );
+    await logWeekOneSquats(planId, { reps: 7, kg: 80, rpe: 6 });
     await rollover(tdb.pool, plusDays(w1, 7));
-    const week2 = (await weekRows(tdb.pool, planId, 2)).filter(
-      (r) => r.exercise_name === "Barbell Back Squat",
-    );
+    const week2 = await squatsOf(planId, 2);
     expect(week2.map((r) => r.weight)).toEqual([82.5, 85, 87.5]);
     expect(week2[0]?.progress_reason).toBe("+2.5 kg: one step a session (the estimate allowed +7.5 kg)");
   });
@@ -203,12 +209,9 @@ describe("a novice adds load every session (linear progression)", () => {
     const squats = async (logOf: (r: RowView, i: number) => ReturnType<typeof missed>) => {
       const w1 = monday(-4);
       const planId = await novicePlan(w1, () => 85, 1);
-      const rows = (await weekRows(tdb.pool, planId, 1)).filter(
-        (r) => r.exercise_name === "Barbell Back Squat",
-      );
-      for (const [i, r] of rows.entries()) await logSets(tdb.pool, r.id, logOf(r, i));
+      for (const [i, r] of (await squatsOf(planId, 1)).entries()) await logSets(tdb.pool, r.id, logOf(r, i));
       await rollover(tdb.pool, plusDays(w1, 7));
-      return (await weekRows(tdb.pool, planId, 2)).filter((r) => r.exercise_name === "Barbell Back Squat");
+      return squatsOf(planId, 2);
     };
     // Made on Monday, missed on Wednesday and Friday: two misses, so 85 kg again, not 77.5 kg.
     const twice = await squats((r, i) => (i === 0 ? made(r) : missed(r)));
@@ -230,8 +233,7 @@ describe("a novice adds load every session (linear progression)", () => {
       Array.from({ length: r.sets }, (_, i) => ({ reps: i === 0 ? 5 : 4, kg: r.weight ?? 0, rpe: 9 }));
     const w1 = monday(-5);
     const planId = await novicePlan(w1, () => 85);
-    const squats = async (week: number) =>
-      (await weekRows(tdb.pool, planId, week)).filter((r) => r.exercise_name === "Barbell Back Squat");
+    const squats = (week: number) => squatsOf(planId, week);
     for (const [i, r] of (await squats(1)).entries())
       await logSets(tdb.pool, r.id, i < 2 ? made(r) : missed(r));
     await rollover(tdb.pool, plusDays(w1, 7));
@@ -369,18 +371,10 @@ describe("a novice adds load every session (linear progression)", () => {
     const w1 = monday(-5);
     const planId = await novicePlan(w1, () => 85, 1);
     await tdb.pool.query("UPDATE modular_training_plan SET deload_every_weeks = 2 WHERE id = $1", [planId]);
-    for (const r of await weekRows(tdb.pool, planId, 1))
-      if (r.exercise_name === "Barbell Back Squat")
-        await logSets(
-          tdb.pool,
-          r.id,
-          Array.from({ length: r.sets }, () => ({ reps: 5, kg: 85, rpe: 9 })),
-        );
+    await logWeekOneSquats(planId, { reps: 5, kg: 85, rpe: 9 });
     await rollover(tdb.pool, plusDays(w1, 7));
     await rollover(tdb.pool, plusDays(w1, 14));
-    const week3 = (await weekRows(tdb.pool, planId, 3)).filter(
-      (r) => r.exercise_name === "Barbell Back Squat",
-    );
+    const week3 = await squatsOf(planId, 3);
     expect(week3.map((r) => r.weight)).toEqual([85, 87.5, 90]);
     expect(week3[0]?.progress_reason).toBe(
       "after the deload; 85 kg made before it, repeated, then a step a session",
