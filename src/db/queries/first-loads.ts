@@ -11,7 +11,7 @@ import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";
 import { DEFAULT_TARGET_RIR, MAX_TARGET_RIR } from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
 import { RPE_CLOSED_FORM } from "../../domain/load-progression/rpe-percent.ts";
-import { floorLoadSql, rpePercentSql } from "./progression-sql.ts";
+import { floorLoadSql, repMinSql, repTextSql, rpePercentSql } from "./progression-sql.ts";
 import { warmUpRampSql } from "./warm-up-sql.ts";
 
 const load = (e1rm: string) =>
@@ -60,7 +60,7 @@ FROM (
            ELSE 0 END AS session_index,
       rel.from_e1rm, rel.from_name, rel.from_equipment,
       -- Guarded: PostgreSQL may evaluate the cast before the pattern test of the WHERE.
-      CASE WHEN e0.reps ~ $3::text THEN split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int END AS tmin,
+      CASE WHEN e0.reps ~ $3::text THEN ${repMinSql(repTextSql("e0.reps"))} END AS tmin,
       10 - least($10::int, greatest(0, coalesce(e0.rir, $8::int) + $9::int)) AS rpe_t,
       coalesce(($4::jsonb ->> e0.equipment)::float8, $5::float8) AS step
     FROM public.modular_training_week w
@@ -105,7 +105,7 @@ FROM (
       AND e0.equipment = ANY($2::text[]) AND e0.reps ~ $3::text
       AND coalesce(h.e1rm_kg, rel.e1rm) IS NOT NULL
       AND CASE WHEN e0.reps ~ $3::text
-               THEN split_part(replace(translate(e0.reps, chr(8211), '-'), ' ', ''), '-', 1)::int >= 1 END
+               THEN ${repMinSql(repTextSql("e0.reps"))} >= 1 END
   ) c
   -- A fence: flattened into the UPDATE, every f.load of the SET (the note and the warm-up ramp
   -- name it many times) became a copy of the whole load expression, and planning the statement

@@ -12,7 +12,7 @@ import { DELOAD_MIN_PERCENT, LOAD_REDUCTION_PERCENT } from "../../domain/load-pr
 import { DUMBBELL_RACK } from "../../domain/load-progression/load-rounding.ts";
 import { DEFAULT_TARGET_RIR, MAX_TARGET_RIR } from "../../domain/load-progression/progress-row.ts";
 import { REP_TARGET_PATTERN } from "../../domain/load-progression/rep-target.ts";
-import { reducedLoadSql } from "./progression-sql.ts";
+import { madeRpeLimitSql, reducedLoadSql, targetRpeSql } from "./progression-sql.ts";
 import { notesWithWarmUp, warmUpRampSql } from "./warm-up-sql.ts";
 
 // Reduced load of a stalled lift: reducedLoadKg, as the deload and the rollover's reset reduce it.
@@ -33,7 +33,7 @@ WITH lin AS MATERIALIZED (
          coalesce(e.exercise_id, e.exercise_name) AS lift,
          e.weight::float8 AS w, e.sets,
          (regexp_match(e.reps, $3::text))[1]::int AS target,
-         least(10, greatest(10 - least($9::int, greatest(0, coalesce(e.rir, $8::int))) + 1, $7::int)) AS rpe_cap,
+         ${madeRpeLimitSql(targetRpeSql("e.rir", "$8::int", "$9::int"), "$7::int")} AS rpe_cap,
          coalesce(($4::jsonb ->> e.equipment)::float8, $5::float8) AS step
   FROM public.modular_training_plan p
   JOIN public.modular_training_week wk ON wk.plan_id = p.id

@@ -1,5 +1,6 @@
-// SQL expressions shared by the rollover and the first loads, each the twin of a function of
-// src/domain/load-progression (the parity tests hold them equal). Built from constant text only:
+// SQL expressions shared by the rollover, the within-week reloads and the first loads, each the
+// twin of a function of src/domain/load-progression (the parity tests hold them equal). Built from
+// constant text only:
 // the arguments are column expressions and parameter placeholders of the calling statement,
 // never values.
 
@@ -57,3 +58,23 @@ export const reducedLoadSql = (
         WHEN ${ceiled} < ${w} AND ${ceiled} * 100 >= ${w} * ${minPercent} THEN ${ceiled}
         ELSE ${w} END)`;
 };
+
+/** targetRpe (progress-row.ts): 10 - RIR, the RIR read within 0..`maxRir`, `defaultRir` for none. */
+export const targetRpeSql = (rir: string, defaultRir: string, maxRir: string) =>
+  `(10 - least(${maxRir}, greatest(0, coalesce(${rir}, ${defaultRir}))))`;
+
+/**
+ * madeRpeLimit (linear-progression.ts): the hardest RPE at which a novice's set counts as made,
+ * one past the target RPE `rpeTarget` or `madeMax` (MADE_MAX_RPE), whichever is higher, at most 10.
+ */
+export const madeRpeLimitSql = (rpeTarget: string, madeMax: string) =>
+  `least(10, greatest(${rpeTarget} + 1, ${madeMax}))`;
+
+/**
+ * parseRepTarget's numbers (rep-target.ts) over `text`, a reps text normalised by repTextSql and
+ * already matched by REP_TARGET_PATTERN: the bottom, and the top ("8-12" -> 8, 12; "5" -> 5, 5).
+ */
+export const repTextSql = (reps: string) => `replace(translate(${reps}, chr(8211), '-'), ' ', '')`;
+export const repMinSql = (text: string) => `split_part(${text}, '-', 1)::int`;
+export const repMaxSql = (text: string) =>
+  `coalesce(nullif(split_part(${text}, '-', 2), ''), split_part(${text}, '-', 1))::int`;

@@ -47,7 +47,17 @@ import {
 import { setSecondsTable, warmUpTable } from "../../domain/mesocycle/session-time.ts";
 import { RECOVERY, SET_CHANGE_TABLE } from "../../domain/mesocycle/set-change.ts";
 import { withTransaction } from "../transaction.ts";
-import { ceilLoadSql, floorLoadSql, reducedLoadSql, rpePercentSql } from "./progression-sql.ts";
+import {
+  ceilLoadSql,
+  floorLoadSql,
+  madeRpeLimitSql,
+  reducedLoadSql,
+  repMaxSql,
+  repMinSql,
+  repTextSql,
+  rpePercentSql,
+  targetRpeSql,
+} from "./progression-sql.ts";
 import { notesWithWarmUp } from "./warm-up-sql.ts";
 
 /**
@@ -279,11 +289,11 @@ judged AS MATERIALIZED (
     CASE WHEN d.rule = 'reps_up' THEN x.tmin || '-' || least(x.tmax + ${REPS_UP_STEP}, ${REPS_CEILING}) END AS reps_up,
     d.rule, coalesce(rs.w, d.weight) AS judged_w, d.streak AS judged_streak, nr.rir AS next_rir,
     l.n_logged,
-    lm.linear, lm.made, l.n_made >= greatest(1, src.sets) AS made_all,
+    lm.linear, lm.made, lm.made_all,
     coalesce(e.exercise_id, e.exercise_name) AS lift, os.last_deload AS restoring,
     -- The line of a step earned by madeEverySet: only a novice's made lift needs the text.
     CASE WHEN lm.linear AND lm.made THEN '+' || x.step::text || ' kg: every set made (' || x.tmax
-      || ' reps) at RPE ' || least(10, greatest(x.rpe_t + 1, ${MADE_MAX_RPE})) || ' or easier' END AS made_line,
+      || ' reps) at RPE ' || ${madeRpeLimitSql("x.rpe_t", String(MADE_MAX_RPE))} || ' or easier' END AS made_line,
     -- The date of the session whose logs are judged (after a deload, the week before it).
     CASE WHEN os.last_deload AND prev.id IS NOT NULL
       THEN (SELECT s1.session_date FROM public.modular_training_session s1 WHERE s1.id = prev.session_id)
@@ -381,12 +391,12 @@ judged AS MATERIALIZED (
     SELECT t.*, (src.w IS NULL OR src.w <= 0) AS unloaded,
       coalesce(t.tmin >= 1 AND t.tmax >= t.tmin, false) AS parsed,
       coalesce(($3::jsonb ->> e.equipment)::float8, $4::float8) AS step,
-      10 - least($11::int, greatest(0, coalesce(src.rir, $10::int))) AS rpe_t,
-      10 - least($11::int, greatest(0, nr.rir)) AS rpe_next
+      ${targetRpeSql("src.rir", "$10::int", "$11::int")} AS rpe_t,
+      ${targetRpeSql("nr.rir", "$10::int", "$11::int")} AS rpe_next
     FROM (
-      SELECT CASE WHEN rm.ok THEN split_part(rm.r, '-', 1)::int END AS tmin,
-        CASE WHEN rm.ok THEN coalesce(nullif(split_part(rm.r, '-', 2), ''), split_part(rm.r, '-', 1))::int END AS tmax
-      FROM (SELECT e.reps ~ $5::text AS ok, replace(translate(e.reps, chr(8211), '-'), ' ', '') AS r OFFSET 0) rm
+      SELECT CASE WHEN rm.ok THEN ${repMinSql("rm.r")} END AS tmin,
+        CASE WHEN rm.ok THEN ${repMaxSql("rm.r")} END AS tmax
+      FROM (SELECT e.reps ~ $5::text AS ok, ${repTextSql("e.reps")} AS r OFFSET 0) rm
       OFFSET 0
     ) t
     OFFSET 0
@@ -413,7 +423,7 @@ judged AS MATERIALIZED (
       -- Sets made at the row's load with one RPE of drift past the target (a novice's linear
       -- progression steps on them: linear-progression.ts, madeEverySet).
       count(*) FILTER (WHERE ts.weight_kg >= src.w AND ts.reps_done >= x.tmax
-        AND (ts.rpe IS NULL OR ts.rpe <= least(10, greatest(x.rpe_t + 1, ${MADE_MAX_RPE})))) AS n_made,
+        AND (ts.rpe IS NULL OR ts.rpe <= ${madeRpeLimitSql("x.rpe_t", String(MADE_MAX_RPE))})) AS n_made,
       coalesce(bool_or(ts.reps_done < x.tmin AND ts.rpe >= $7::int), false) AS missed10_any,
       -- The mean over the sets of the reps past the bottom plus reps left past the target RIR
       -- (performance.ts).
@@ -422,11 +432,12 @@ judged AS MATERIALIZED (
     WHERE ts.exercise_row_id = src.id AND src.judged
   ) l
   -- A novice's fixed-rep barbell lift (isLinearLift, linear-progression.ts), and whether every
-  -- prescribed set was made (madeEverySet); not after a deload (the restore judges the week before
-  -- it for a new mesocycle's RIR).
+  -- prescribed set was made (madeEverySet: made_all); made, the step it earns, not after a deload
+  -- (the restore judges the week before it for a new mesocycle's RIR, and restarts at its load).
   CROSS JOIN LATERAL (
     SELECT os.level = 'beginner' AND e.equipment = 'barbell' AND x.parsed AND x.tmin = x.tmax
              AND NOT x.unloaded AS linear,
+      l.n_made >= greatest(1, src.sets) AS made_all,
       NOT os.last_deload AND l.n_made >= greatest(1, src.sets) AS made
     OFFSET 0
   ) lm
@@ -547,10 +558,9 @@ prior_linear AS MATERIALIZED (
     OFFSET 0
   ) e
   CROSS JOIN LATERAL (
-    SELECT split_part(replace(translate(e.reps, chr(8211), '-'), ' ', ''), '-', 1)::int AS tmin,
-      coalesce(nullif(split_part(replace(translate(e.reps, chr(8211), '-'), ' ', ''), '-', 2), ''),
-               split_part(replace(translate(e.reps, chr(8211), '-'), ' ', ''), '-', 1))::int AS tmax,
-      least(10, greatest(10 - least($11::int, greatest(0, coalesce(e.rir, $10::int))) + 1, ${MADE_MAX_RPE})) AS rpe_cap
+    SELECT ${repMinSql("rm.r")} AS tmin, ${repMaxSql("rm.r")} AS tmax,
+      ${madeRpeLimitSql(targetRpeSql("e.rir", "$10::int", "$11::int"), String(MADE_MAX_RPE))} AS rpe_cap
+    FROM (SELECT ${repTextSql("e.reps")} AS r OFFSET 0) rm
     OFFSET 0
   ) t
   CROSS JOIN LATERAL (

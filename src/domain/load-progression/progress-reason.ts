@@ -3,7 +3,13 @@
 // writes the same text (src/db/queries/rollover.ts); the parity test compares them.
 import type { RolloverKind } from "./deload.ts";
 import type { LoggedSet, ProgressionInput, ProgressionResult } from "./progress-row.ts";
-import { bestE1rmKg, MISSES_BEFORE_DECREASE, STEP_FIT_PERCENT, targetRpe } from "./progress-row.ts";
+import {
+  bestE1rmKg,
+  MISSES_BEFORE_DECREASE,
+  STEP_FIT_PERCENT,
+  setE1rmKg,
+  targetRpe,
+} from "./progress-row.ts";
 import { parseRepTarget } from "./rep-target.ts";
 import { rpePercent } from "./rpe-percent.ts";
 
@@ -20,8 +26,7 @@ const num = (n: number) => String(n);
 
 /** "8 @ 75 kg RPE 8": the set with the best e1RM, the first of equals (by set number). */
 function bestSet(loaded: readonly LoggedSet[], rpe: number): string {
-  const e1rm = (s: LoggedSet) => s.weightKg / rpePercent(s.repsDone, s.rpe ?? rpe);
-  const [top] = [...loaded].sort((a, b) => e1rm(b) - e1rm(a) || a.setNo - b.setNo);
+  const [top] = [...loaded].sort((a, b) => setE1rmKg(b, rpe) - setE1rmKg(a, rpe) || a.setNo - b.setNo);
   if (top === undefined) return "";
   return `${top.repsDone} @ ${num(top.weightKg)} kg${top.rpe === null ? "" : ` RPE ${top.rpe}`}`;
 }

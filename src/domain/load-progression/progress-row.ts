@@ -147,15 +147,22 @@ export function targetRpe(rir: number | null | undefined): number {
 }
 
 /**
- * The mean of the sets' e1RMs, each through the RTS chart at its logged RPE or, without one, at
- * the target RPE (a set logged without effort counts as done as prescribed). Summed in set order,
- * as the SQL does, so both give the same float. Sets at 0 kg carry no load and are left out.
+ * One set's e1RM through the RTS chart at its logged RPE or, without one, at the target RPE (a set
+ * logged without effort counts as done as prescribed).
+ */
+export function setE1rmKg(set: LoggedSet, rpeTarget: number): number {
+  return set.weightKg / rpePercent(set.repsDone, set.rpe ?? rpeTarget);
+}
+
+/**
+ * The mean of the sets' e1RMs (setE1rmKg). Summed in set order, as the SQL does, so both give the
+ * same float. Sets at 0 kg carry no load and are left out.
  */
 export function estimateE1rmKg(logged: readonly LoggedSet[], rpeTarget: number): number | null {
   const loaded = logged.filter((s) => s.weightKg > 0).sort((a, b) => a.setNo - b.setNo);
   if (loaded.length === 0) return null;
   let sum = 0;
-  for (const s of loaded) sum += s.weightKg / rpePercent(s.repsDone, s.rpe ?? rpeTarget);
+  for (const s of loaded) sum += setE1rmKg(s, rpeTarget);
   return sum / loaded.length;
 }
 
@@ -170,7 +177,7 @@ export function bestE1rmKg(logged: readonly LoggedSet[], rpeTarget: number): num
   let best: number | null = null;
   for (const s of logged) {
     if (s.weightKg <= 0) continue;
-    const e1rm = s.weightKg / rpePercent(s.repsDone, s.rpe ?? rpeTarget);
+    const e1rm = setE1rmKg(s, rpeTarget);
     if (best === null || e1rm > best) best = e1rm;
   }
   return best;
