@@ -1,8 +1,7 @@
 // SQL expressions shared by the rollover, the within-week reloads and the first loads, each the
 // twin of a function of src/domain/load-progression (the parity tests hold them equal). Built from
-// constant text only:
-// the arguments are column expressions and parameter placeholders of the calling statement,
-// never values.
+// constant text only: the arguments are column expressions and parameter placeholders of the
+// calling statement, never values.
 
 /**
  * floorLoadKg (load-rounding.ts): the heaviest real load at or below `kg`. `rack` is the
