@@ -394,6 +394,18 @@ function factsOf(entry: CatalogueEntry): Facts {
 
 const FACTS_OF_LIST = new WeakMap<readonly CatalogueEntry[], readonly Facts[]>();
 
+const BENCH_IN_KIT = new WeakMap<readonly CatalogueEntry[], boolean>();
+
+/** Whether some candidate needs a bench, once per candidates array (the ranking's hot path). */
+function benchInKitOf(candidates: readonly CatalogueEntry[]): boolean {
+  let bench = BENCH_IN_KIT.get(candidates);
+  if (bench === undefined) {
+    bench = candidates.some((e) => e.requires.includes("bench"));
+    BENCH_IN_KIT.set(candidates, bench);
+  }
+  return bench;
+}
+
 /**
  * The facts of each candidate, index for index, once per candidates array: a plan asks for the
  * same group's candidates dozens of times, and one look-up per entry each time was the ranking's
@@ -623,7 +635,7 @@ export function chooseExercise(
   // With a bench in the kit (some candidate needs one), a floor version of a bench exercise ranks
   // with the fiddly forms: a coach read a floor skull crusher in a full gym and in a week with a
   // bench, where a lying or overhead extension trains the triceps through the whole range.
-  const benchInKit = candidates.some((e) => e.requires.includes("bench"));
+  const benchInKit = benchInKitOf(candidates);
   // A short session loads one bar: its other lifts take dumbbells, a cable or a machine where one
   // of the slot's pattern can be had (a coach read a 30-minute full-body day of a barbell squat,
   // bench press and hip thrust, three bars to load in half an hour). Not the week's main lifts:

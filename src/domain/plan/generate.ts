@@ -316,20 +316,17 @@ function planNotes(
     const label = group === "back" ? "back (lats, middle back)" : group;
     const have = requested.length === 0 ? "bodyweight only" : `[${requested.join(",")}] plus bodyweight`;
     const rule = excludedBy.get(group);
+    const directly = sets > 0 ? " directly" : "";
     // The catalogue has such exercises, but the exclusion list strikes them (a coach read "no
     // exercise trains glutes" beside a bridge the file holds): the note names the rule.
     const none =
       rule === undefined
-        ? `No exercise in the catalogue trains ${label}`
-        : `The exercises that train ${label} with ${have} are left out (${rule}), so none trains it`;
+        ? `No exercise in the catalogue trains ${label}${directly} with ${have}`
+        : `The exercises that train ${label} with ${have} are left out (${rule}), so none trains it${directly}`;
     lines.push(
       sets > 0
-        ? rule === undefined
-          ? `${none} directly with ${have}; it gets ${sets} sets a week as a secondary muscle of other lifts.`
-          : `${none} directly; it gets ${sets} sets a week as a secondary muscle of other lifts.`
-        : rule === undefined
-          ? `${none} with ${have}; it is left out this week.`
-          : `${none}; it is left out this week.`,
+        ? `${none}; it gets ${sets} sets a week as a secondary muscle of other lifts.`
+        : `${none}; it is left out this week.`,
     );
   }
   const short = MAJOR_GROUPS.flatMap((group) => {
