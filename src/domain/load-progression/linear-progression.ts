@@ -156,11 +156,11 @@ export function linearBase(
   // Held with the load missed STALL_MISSES sessions running (this week's, and the week before's
   // where the run crosses the week's start): reset 10% (the novice programmes' reset;
   // linear-midweek.ts resets within the week, this at the week's end).
+  // (Counted only where a miss is judged, never in a restore: missedAtLoad below.)
   const misses = missesInARow(
-    [...(restore ? [] : before), ...judged],
-    (restore ? 0 : before.length) + judged.lastIndexOf(latest),
+    [...before, ...judged],
+    before.length + judged.lastIndexOf(latest),
     input.weight,
-    restore,
   );
   const missedAtLoad = !restore && HELD_OR_CUT_BY_ESTIMATE.includes(result.rule) && !madeEverySet(input);
   const stalled = missedAtLoad && misses >= STALL_MISSES;
@@ -224,13 +224,12 @@ function missesInARow(
   judged: readonly { input: ProgressionInput }[],
   latest: number,
   weight: number | null,
-  restore: boolean,
 ): number {
   let misses = 0;
   for (let i = latest; i >= 0; i -= 1) {
     const { input } = judged[i] as { input: ProgressionInput };
     if (input.logged.length === 0) continue;
-    if ((!restore && madeEverySet(input)) || input.weight !== weight) break;
+    if (madeEverySet(input) || input.weight !== weight) break;
     misses += 1;
   }
   return misses;
