@@ -9,6 +9,7 @@ import { loadIncrementKg, loadStepKg } from "../../src/domain/load-progression/l
 import { reducedLoadKg } from "../../src/domain/load-progression/load-reduction.ts";
 import { ceilLoadKg, floorLoadKg } from "../../src/domain/load-progression/load-rounding.ts";
 import {
+  estimateE1rmKg,
   type LoggedSet,
   type ProgressionInput,
   progressRow,
@@ -178,7 +179,7 @@ describe("progressRow", () => {
     // under what 80 kg x 6 at RPE 7 assumes; the best set is not.
     const row = bench({ weight: 80, reps: "6-8", rir: 3, sets: 4, missStreak: 1 });
     const dropOff = sets([6, 5, 5, 4], 80, 7);
-    const mean = dropOff.reduce((sum, s) => sum + s.weightKg / rpePercent(s.repsDone, 7), 0) / 4;
+    const mean = estimateE1rmKg(dropOff, 7) as number;
     expect(mean * 100).toBeLessThan((80 / rpePercent(6, 7)) * 97);
     expect(progressRow({ ...row, logged: dropOff })).toMatchObject({
       weight: 80,
